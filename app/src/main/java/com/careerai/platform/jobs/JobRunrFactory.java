@@ -1,0 +1,102 @@
+package com.careerai.platform.jobs;
+
+import com.careerai.platform.config.CareerAiConfiguration;
+import com.careerai.platform.config.InvalidSettingException;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.jdbc.DataSourceResolver;
+import jakarta.inject.Singleton;
+import javax.sql.DataSource;
+import org.jobrunr.dashboard.JobRunrDashboardWebServer;
+import org.jobrunr.dashboard.JobRunrDashboardWebServerConfiguration;
+import org.jobrunr.jobs.mappers.JobMapper;
+import org.jobrunr.scheduling.JobRequestScheduler;
+import org.jobrunr.server.BackgroundJobServer;
+import org.jobrunr.server.BackgroundJobServerConfiguration;
+import org.jobrunr.server.JobActivator;
+import org.jobrunr.storage.StorageProvider;
+import org.jobrunr.storage.StorageProviderUtils.DatabaseOptions;
+import org.jobrunr.storage.sql.common.SqlStorageProviderFactory;
+import org.jobrunr.utils.mapper.JsonMapper;
+import org.jobrunr.utils.mapper.jackson.JacksonJsonMapper;
+
+/**
+ * JobRunr 8 wired by hand (the official Micronaut feature stops at 7.x): storage on the app's
+ * PostgreSQL with tables from our Flyway migrations, a scheduler for every role, and the
+ * background job server only on nodes whose {@code CAREERAI_ROLES} include {@code worker}.
+ */
+@Factory
+class JobRunrFactory {
+
+    @Singleton
+    JsonMapper jobRunrJsonMapper() {
+        return new JacksonJsonMapper();
+    }
+
+    @Singleton
+    StorageProvider jobRunrStorageProvider(DataSource dataSource, DataSourceResolver resolver, JsonMapper jsonMapper) {
+        // The injected DataSource is a transaction-aware proxy; JobRunr manages its own connections.
+        StorageProvider storage =
+                SqlStorageProviderFactory.using(resolver.resolve(dataSource), null, DatabaseOptions.SKIP_CREATE);
+        storage.setJobMapper(new JobMapper(jsonMapper));
+        return storage;
+    }
+
+    @Singleton
+    JobRequestScheduler jobRequestScheduler(StorageProvider storageProvider) {
+        return new JobRequestScheduler(storageProvider);
+    }
+
+    @Singleton
+    JobActivator jobActivator(ApplicationContext context) {
+        return new JobActivator() {
+            @Override
+            public <T> T activateJob(Class<T> type) {
+                return context.findBean(type).orElse(null);
+            }
+        };
+    }
+
+    /** Created eagerly by {@link JobWorker} on worker nodes only. */
+    @Singleton
+    @Bean(preDestroy = "stop")
+    @Requires(bean = WorkerRole.class)
+    BackgroundJobServer backgroundJobServer(
+            StorageProvider storageProvider,
+            JsonMapper jsonMapper,
+            JobActivator activator,
+            JobsConfiguration configuration,
+            CareerAiConfiguration careerAi) {
+        return new BackgroundJobServer(
+                storageProvider,
+                jsonMapper,
+                activator,
+                BackgroundJobServerConfiguration.usingStandardBackgroundJobServerConfiguration()
+                        .andWorkerCount(configuration.getWorkers())
+                        .andPollInterval(configuration.getPollInterval()));
+    }
+
+    @Singleton
+    @Bean(preDestroy = "stop")
+    @Requires(property = "careerai.jobs.dashboard-enabled", value = "true")
+    JobRunrDashboardWebServer jobRunrDashboard(
+            StorageProvider storageProvider, JsonMapper jsonMapper, JobsConfiguration configuration) {
+        if (configuration.getDashboardUsername() == null || configuration.getDashboardPassword() == null) {
+            throw new InvalidSettingException(
+                    "CAREERAI_JOBS_DASHBOARD_PASSWORD",
+                    "and CAREERAI_JOBS_DASHBOARD_USERNAME are required when the jobs dashboard is on");
+        }
+        JobRunrDashboardWebServer dashboard = new JobRunrDashboardWebServer(
+                storageProvider,
+                jsonMapper,
+                JobRunrDashboardWebServerConfiguration.usingStandardDashboardConfiguration()
+                        .andPort(configuration.getDashboardPort())
+                        .andBasicAuthentication(
+                                configuration.getDashboardUsername(), configuration.getDashboardPassword())
+                        .andAllowAnonymousDataUsage(false));
+        dashboard.start();
+        return dashboard;
+    }
+}

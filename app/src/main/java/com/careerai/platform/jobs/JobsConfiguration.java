@@ -1,0 +1,73 @@
+package com.careerai.platform.jobs;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import java.time.Duration;
+
+/** JobRunr settings ({@code careerai.jobs.*}). */
+@ConfigurationProperties("careerai.jobs")
+public class JobsConfiguration {
+    private int workers = 8;
+    private Duration pollInterval = Duration.ofSeconds(5);
+    private boolean dashboardEnabled;
+    private int dashboardPort = 8000;
+
+    @Nullable
+    private String dashboardUsername;
+
+    @Nullable
+    private String dashboardPassword;
+
+    /** Worker threads of this node's background job server ({@code CAREERAI_WORKERS}). */
+    public int getWorkers() {
+        return workers;
+    }
+
+    public void setWorkers(int workers) {
+        this.workers = workers;
+    }
+
+    /** How often the worker polls for jobs; JobRunr refuses less than 5 seconds. */
+    public Duration getPollInterval() {
+        return pollInterval;
+    }
+
+    public void setPollInterval(Duration pollInterval) {
+        this.pollInterval = pollInterval;
+    }
+
+    /** Whether JobRunr's dashboard runs, on its own port, behind basic authentication. */
+    public boolean isDashboardEnabled() {
+        return dashboardEnabled;
+    }
+
+    public void setDashboardEnabled(boolean dashboardEnabled) {
+        this.dashboardEnabled = dashboardEnabled;
+    }
+
+    public int getDashboardPort() {
+        return dashboardPort;
+    }
+
+    public void setDashboardPort(int dashboardPort) {
+        this.dashboardPort = dashboardPort;
+    }
+
+    @Nullable
+    public String getDashboardUsername() {
+        return dashboardUsername;
+    }
+
+    public void setDashboardUsername(@Nullable String dashboardUsername) {
+        this.dashboardUsername = dashboardUsername;
+    }
+
+    @Nullable
+    public String getDashboardPassword() {
+        return dashboardPassword;
+    }
+
+    public void setDashboardPassword(@Nullable String dashboardPassword) {
+        this.dashboardPassword = dashboardPassword;
+    }
+}

@@ -1,0 +1,104 @@
+package com.careerai.platform.web;
+
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.views.ViewsRenderer;
+import io.micronaut.views.ViewsRendererLocator;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Answers every error in one of two shapes: an HTML page in the site's layout for browsers, or
+ * {@link ApiError} JSON for API clients ({@code /api/…}, webhooks, or {@code Accept: application/json}).
+ * Renders by itself because an error raised in a filter never reaches the views filter.
+ */
+@Singleton
+public class ErrorPages {
+    private static final String VIEW = "error/error";
+
+    private final ViewsRendererLocator renderers;
+    private final LayoutModel layoutModel;
+
+    ErrorPages(ViewsRendererLocator renderers, LayoutModel layoutModel) {
+        this.renderers = renderers;
+        this.layoutModel = layoutModel;
+    }
+
+    public MutableHttpResponse<Object> respond(
+            HttpRequest<?> request, HttpStatus status, String code, String message, Map<String, String> fields) {
+        if (wantsJson(request)) {
+            return HttpResponse.status(status)
+                    .contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .body(new ApiError(code, message, fields.isEmpty() ? null : fields));
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("status", status.getCode());
+        model.put("title", title(status));
+        model.put("message", message);
+        model.put("fields", fields);
+        model.put("layout", layoutModel.forRequest(request));
+        return HttpResponse.status(status).contentType(MediaType.TEXT_HTML_TYPE).body(render(request, model));
+    }
+
+    public static boolean wantsJson(HttpRequest<?> request) {
+        String path = request.getPath();
+        if (path.startsWith("/api/") || path.startsWith("/webhooks/")) {
+            return true;
+        }
+        String accept = request.getHeaders().get(HttpHeaders.ACCEPT);
+        return accept != null && accept.contains("application/json") && !accept.contains("text/html");
+    }
+
+    public static String codeFor(HttpStatus status) {
+        return switch (status) {
+            case BAD_REQUEST -> "bad_request";
+            case UNAUTHORIZED -> "unauthorized";
+            case PAYMENT_REQUIRED -> "payment_required";
+            case FORBIDDEN -> "forbidden";
+            case NOT_FOUND -> "not_found";
+            case METHOD_NOT_ALLOWED -> "method_not_allowed";
+            case NOT_ACCEPTABLE -> "not_acceptable";
+            case CONFLICT -> "conflict";
+            case REQUEST_ENTITY_TOO_LARGE -> "payload_too_large";
+            case UNSUPPORTED_MEDIA_TYPE -> "unsupported_media_type";
+            case UNPROCESSABLE_ENTITY -> "validation_failed";
+            case TOO_MANY_REQUESTS -> "rate_limited";
+            case SERVICE_UNAVAILABLE -> "unavailable";
+            default -> status.getCode() >= 500 ? "internal_error" : "error";
+        };
+    }
+
+    private static String title(HttpStatus status) {
+        return switch (status) {
+            case NOT_FOUND -> "Page not found";
+            case FORBIDDEN -> "Not available";
+            case UNAUTHORIZED -> "Please sign in";
+            case TOO_MANY_REQUESTS -> "Too many attempts";
+            default -> status.getCode() >= 500 ? "Something went wrong" : status.getReason();
+        };
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private String render(HttpRequest<?> request, Map<String, Object> model) {
+        Optional<ViewsRenderer> renderer = renderers.resolveViewsRenderer(VIEW, MediaType.TEXT_HTML, model);
+        if (renderer.isEmpty()) {
+            return "<!doctype html><title>Error</title><p>" + model.get("title") + "</p>";
+        }
+        StringWriter out = new StringWriter();
+        try {
+            renderer.get().render(VIEW, model, request).writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}

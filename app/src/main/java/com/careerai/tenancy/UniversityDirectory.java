@@ -1,0 +1,46 @@
+package com.careerai.tenancy;
+
+import com.careerai.platform.config.CareerAiConfiguration;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Finds universities by subdomain for every request, from a short-lived per-node cache. A change
+ * made on this node evicts at once ({@link UniversityChanged}); other nodes see it within
+ * {@code careerai.tenant-cache-ttl}.
+ */
+@Singleton
+public class UniversityDirectory {
+    private record Entry(Optional<University> university, Instant expiresAt) {}
+
+    private final UniversityRepository universities;
+    private final CareerAiConfiguration configuration;
+    private final Clock clock;
+    private final ConcurrentMap<String, Entry> cache = new ConcurrentHashMap<>();
+
+    UniversityDirectory(UniversityRepository universities, CareerAiConfiguration configuration) {
+        this.universities = universities;
+        this.configuration = configuration;
+        this.clock = Clock.systemUTC();
+    }
+
+    public Optional<University> findBySubdomain(String subdomain) {
+        Instant now = clock.instant();
+        Entry entry = cache.get(subdomain);
+        if (entry == null || entry.expiresAt().isBefore(now)) {
+            entry = new Entry(universities.findBySubdomain(subdomain), now.plus(configuration.getTenantCacheTtl()));
+            cache.put(subdomain, entry);
+        }
+        return entry.university();
+    }
+
+    @EventListener
+    void onUniversityChanged(UniversityChanged event) {
+        cache.remove(event.subdomain());
+    }
+}

@@ -1,0 +1,7 @@
+package com.careerai.tenancy;
+
+/** Whether a university's pages are served. */
+public enum UniversityStatus {
+    ACTIVE,
+    SUSPENDED
+}
