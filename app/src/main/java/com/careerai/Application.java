@@ -6,6 +6,8 @@ import com.careerai.platform.embedded.EmbeddedPostgresServer;
 import com.careerai.platform.embedded.EmbeddedRedisServer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,6 +15,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Starts CareerAI: checks the settings, brings up embedded servers in dev, then Micronaut. */
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "CareerAI API",
+                        version = "1",
+                        description = "Served on each university's host (<subdomain>.<base domain>). Errors are "
+                                + "{\"error\": code, \"message\", \"fields\"?}."))
 public final class Application {
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
 

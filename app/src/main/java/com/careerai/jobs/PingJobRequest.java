@@ -7,6 +7,7 @@ import org.jobrunr.jobs.annotations.Job;
 import org.jobrunr.jobs.lambdas.JobRequest;
 import org.jobrunr.jobs.lambdas.JobRequestHandler;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * The smallest job: a worker writes {@code jobs:ping:<token>} to Redis. Proves that whatever
@@ -39,7 +40,10 @@ public record PingJobRequest(String token) implements JobRequest {
         @Override
         @Job(name = "Ping %0", retries = 2)
         public void run(PingJobRequest request) {
-            redis.setex(key(configuration, request.token()), 3600, Instant.now().toString());
+            redis.set(
+                    key(configuration, request.token()),
+                    Instant.now().toString(),
+                    SetParams.setParams().ex(3600));
         }
     }
 }

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** Reads the university that {@link TenantFilter} bound to a request; nothing else can set it. */
 public final class Tenants {
-    static final String ATTRIBUTE = "careerai.university";
+    public static final String ATTRIBUTE = "careerai.university";
 
     private Tenants() {}
 

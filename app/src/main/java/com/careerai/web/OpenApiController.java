@@ -18,7 +18,7 @@ import java.net.URL;
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 class OpenApiController {
-    static final String DOCUMENT = "classpath:META-INF/swagger/careerai-api-1.0.yml";
+    static final String DOCUMENT = "classpath:META-INF/swagger/careerai.yml";
 
     private final byte[] document;
 

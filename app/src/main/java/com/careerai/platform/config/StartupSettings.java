@@ -49,6 +49,10 @@ public record StartupSettings(
         if (production && redisUrl.isEmpty()) {
             throw new InvalidSettingException("REDIS_URL", "is required in the prod environment");
         }
+        if (production && value(env, "CAREERAI_SECRET").map(String::length).orElse(0) < 32) {
+            throw new InvalidSettingException(
+                    "CAREERAI_SECRET", "must be set to at least 32 random characters in the prod environment");
+        }
         return new StartupSettings(
                 databaseUrl,
                 value(env, "DATABASE_USER"),

@@ -15,6 +15,7 @@ class ProblemExceptionHandler implements ExceptionHandler<ProblemException, Http
     }
 
     @Override
+    @SuppressWarnings("rawtypes")
     public HttpResponse<?> handle(HttpRequest request, ProblemException exception) {
         return errorPages.respond(
                 request, exception.status(), exception.code(), exception.getMessage(), exception.fields());

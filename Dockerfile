@@ -1,0 +1,16 @@
+# Multi-stage: build both fat jars with the Maven wrapper, run them on a slim JRE.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY . .
+RUN ./mvnw -B -q package -DskipTests
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system --create-home careerai
+WORKDIR /opt/careerai
+COPY --from=build /src/app/target/careerai-app.jar app.jar
+COPY --from=build /src/tenant-admin/target/tenant-admin.jar tenant-admin.jar
+USER careerai
+ENV MICRONAUT_ENVIRONMENTS=prod PORT=8080
+EXPOSE 8080
+# The same image runs the operator tool: docker run … java -jar tenant-admin.jar list
+CMD ["java", "-XX:MaxRAMPercentage=75", "-jar", "app.jar"]

@@ -1,0 +1,39 @@
+package com.careerai.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.careerai.platform.redis.RedisConfiguration;
+import com.careerai.testing.IntegrationTest;
+import io.micronaut.context.ApplicationContext;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.jobrunr.scheduling.JobRequestScheduler;
+import org.jobrunr.server.BackgroundJobServer;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+
+/** A web node enqueues, a separate worker node on the same database runs the job. */
+class JobRolesTest {
+
+    @Test
+    void webNodeEnqueuesAndWorkerNodeRunsTheJob() {
+        Map<String, Object> web = new HashMap<>(IntegrationTest.baseProperties());
+        Map<String, Object> worker = new HashMap<>(web);
+        worker.put("careerai.roles", "worker");
+        try (ApplicationContext webNode = ApplicationContext.run(web, "test");
+                ApplicationContext workerNode = ApplicationContext.run(worker, "test")) {
+            assertThat(webNode.findBean(BackgroundJobServer.class)).isEmpty();
+            assertThat(workerNode.findBean(BackgroundJobServer.class)).isPresent();
+
+            String token = UUID.randomUUID().toString();
+            webNode.getBean(JobRequestScheduler.class).enqueue(new PingJobRequest(token));
+
+            RedisClient redis = webNode.getBean(RedisClient.class);
+            String key = PingJobRequest.key(webNode.getBean(RedisConfiguration.class), token);
+            await().atMost(Duration.ofSeconds(40)).until(() -> redis.exists(key));
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package com.careerai.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.careerai.tenancy.University;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * "Write as university A, read as university B, expect nothing" in one line:
+ * {@code CrossTenant.assertInvisible(a, b, uni -> repo.save(..), (uni, saved) -> repo.find(uni.id(), saved.id()))}.
+ * The read must also find the row as A, so a read that finds nothing at all cannot pass.
+ */
+public final class CrossTenant {
+    private CrossTenant() {}
+
+    public static <T> void assertInvisible(
+            University a, University b, Function<University, T> writeAsA, BiFunction<University, T, ?> read) {
+        T written = writeAsA.apply(a);
+        assertThat(isEmpty(read.apply(a, written)))
+                .as("the row written as %s must be visible to %s itself", a.subdomain(), a.subdomain())
+                .isFalse();
+        assertThat(isEmpty(read.apply(b, written)))
+                .as("the row written as %s must be invisible to %s", a.subdomain(), b.subdomain())
+                .isTrue();
+    }
+
+    private static boolean isEmpty(Object result) {
+        if (result == null) {
+            return true;
+        }
+        if (result instanceof Optional<?> optional) {
+            return optional.isEmpty();
+        }
+        if (result instanceof Collection<?> collection) {
+            return collection.isEmpty();
+        }
+        if (result instanceof Map<?, ?> map) {
+            return map.isEmpty();
+        }
+        if (result instanceof Number number) {
+            return number.longValue() == 0;
+        }
+        if (result instanceof Boolean bool) {
+            return !bool;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,66 @@
+package com.careerai.testing;
+
+import com.careerai.auth.Role;
+import com.careerai.auth.User;
+import com.careerai.auth.UserAccounts;
+import com.careerai.tenancy.NewUniversity;
+import com.careerai.tenancy.University;
+import com.careerai.tenancy.UniversityAdministration;
+import com.careerai.tenancy.UniversityStatus;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Builds universities and users for tests through the application's own services. */
+@Singleton
+public class Fixtures {
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final UniversityAdministration universities;
+    private final UserAccounts users;
+
+    Fixtures(UniversityAdministration universities, UserAccounts users) {
+        this.universities = universities;
+        this.users = users;
+    }
+
+    /** A new active university whose students use {@code <subdomain>.edu}. */
+    public University university(String subdomain) {
+        return universities.createIfAbsent(new NewUniversity(
+                "University of " + subdomain, subdomain, List.of(subdomain + ".edu"), 20, 3, "#A31F34", null));
+    }
+
+    /** A new active university with a unique subdomain. */
+    public University university() {
+        return university("uni" + SEQUENCE.incrementAndGet());
+    }
+
+    public University suspend(University university) {
+        return universities.update(new University(
+                university.id(),
+                university.name(),
+                university.subdomain(),
+                university.allowedDomains(),
+                university.defaultSilver(),
+                university.defaultGold(),
+                UniversityStatus.SUSPENDED,
+                university.brandColor(),
+                university.logoUrl(),
+                university.createdAt()));
+    }
+
+    public User student(University university) {
+        int n = SEQUENCE.incrementAndGet();
+        return users.ensure(
+                university.id(),
+                "student" + n + "@" + university.allowedDomains().get(0),
+                "Student " + n,
+                Role.STUDENT);
+    }
+
+    public User staff(University university) {
+        int n = SEQUENCE.incrementAndGet();
+        return users.ensure(
+                university.id(), "staff" + n + "@" + university.allowedDomains().get(0), "Staff " + n, Role.STAFF);
+    }
+}

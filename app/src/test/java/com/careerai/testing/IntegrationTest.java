@@ -1,0 +1,51 @@
+package com.careerai.testing;
+
+import io.micronaut.test.support.TestPropertyProvider;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Base of every test that starts the application: a fresh database and Redis key space for the
+ * class, a random HTTP port, and the web role only (job tests add {@code worker}). Subclasses are
+ * annotated {@code @MicronautTest(transactional = false)} and may add properties.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class IntegrationTest implements TestPropertyProvider {
+    public static final String BASE_DOMAIN = "careerai.test";
+
+    private Map<String, String> properties;
+
+    @Override
+    public final Map<String, String> getProperties() {
+        if (properties == null) {
+            properties = new HashMap<>(baseProperties());
+            properties.putAll(extraProperties());
+        }
+        return properties;
+    }
+
+    /** The properties of a CareerAI context on a new database; used by tests that start several. */
+    public static Map<String, String> baseProperties() {
+        Map<String, String> base = new HashMap<>();
+        base.put("micronaut.server.port", "-1");
+        base.put("datasources.default.url", TestServers.newDatabase());
+        base.put("datasources.default.username", "postgres");
+        base.put("datasources.default.password", "");
+        base.put("careerai.redis.url", TestServers.redisUrl());
+        base.put("careerai.redis.key-prefix", TestServers.newRedisPrefix());
+        base.put("careerai.base-domain", BASE_DOMAIN);
+        base.put("careerai.roles", "web");
+        return base;
+    }
+
+    /** Properties a test class adds or overrides. */
+    protected Map<String, String> extraProperties() {
+        return Map.of();
+    }
+
+    /** The Host header of a university's site in tests. */
+    public static String hostOf(String subdomain) {
+        return subdomain + "." + BASE_DOMAIN;
+    }
+}
