@@ -1,0 +1,64 @@
+package com.careerai.auth;
+
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Invitations of staff and counsellors (created by staff pages and tenant-admin). */
+@Singleton
+public class Invitations {
+    public static final Duration DEFAULT_VALIDITY = Duration.ofDays(14);
+
+    private final InvitationRepository invitations;
+    private final ApplicationEventPublisher<InvitationCreated> events;
+
+    Invitations(InvitationRepository invitations, ApplicationEventPublisher<InvitationCreated> events) {
+        this.invitations = invitations;
+        this.events = events;
+    }
+
+    /**
+     * Invites {@code email} to {@code role}; an existing pending invitation for the same role is
+     * returned instead of a second one.
+     */
+    @Transactional
+    public Invitation invite(long universityId, String email, Role role, String invitedBy) {
+        String normalised = UserAccounts.normalise(email);
+        Instant now = Instant.now();
+        Optional<Invitation> pending =
+                invitations.findByUniversityIdAndEmailOrderByCreatedAtDesc(universityId, normalised).stream()
+                        .filter(invitation -> invitation.role() == role && invitation.isPending(now))
+                        .findFirst();
+        if (pending.isPresent()) {
+            return pending.get();
+        }
+        Invitation saved = invitations.save(new Invitation(
+                null, universityId, normalised, role, invitedBy, now.plus(DEFAULT_VALIDITY), null, null));
+        events.publishEvent(new InvitationCreated(universityId, saved.id(), normalised, role));
+        return saved;
+    }
+
+    /** The newest pending invitation of {@code email}, if any. */
+    public Optional<Invitation> pendingFor(long universityId, String email) {
+        Instant now = Instant.now();
+        return invitations
+                .findByUniversityIdAndEmailOrderByCreatedAtDesc(universityId, UserAccounts.normalise(email))
+                .stream()
+                .filter(invitation -> invitation.isPending(now))
+                .findFirst();
+    }
+
+    public List<Invitation> list(long universityId) {
+        return invitations.findByUniversityIdOrderByCreatedAtDesc(universityId);
+    }
+
+    /** Marks the invitation used; false when it was already accepted. */
+    @Transactional
+    public boolean accept(long universityId, long invitationId) {
+        return invitations.markAccepted(universityId, invitationId, Instant.now()) == 1;
+    }
+}

@@ -1,0 +1,95 @@
+package com.careerai.auth.session;
+
+import com.careerai.auth.SignedInUser;
+import com.careerai.auth.UserAccounts;
+import com.careerai.tenancy.Tenants;
+import com.careerai.tenancy.University;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.filters.AuthenticationFetcher;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Authenticates a request from its session cookie or {@code Authorization: Bearer} token. A
+ * session is accepted only on the host of the university it was opened for.
+ */
+@Singleton
+class SessionAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<?>> {
+    /** Request attribute holding the raw session token of a cookie-authenticated request. */
+    static final String COOKIE_SESSION_TOKEN = "careerai.session.cookie-token";
+
+    static final String ATTRIBUTE_USER = "user";
+    static final String ATTRIBUTE_SESSION_ID = "sessionId";
+    static final String ATTRIBUTE_VIA = "via";
+
+    private final SessionStore sessions;
+    private final SessionConfiguration configuration;
+    private final UserAccounts users;
+    private final Scheduler blocking;
+
+    SessionAuthenticationFetcher(
+            SessionStore sessions,
+            SessionConfiguration configuration,
+            UserAccounts users,
+            @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+        this.sessions = sessions;
+        this.configuration = configuration;
+        this.users = users;
+        this.blocking = Schedulers.fromExecutorService(executor);
+    }
+
+    @Override
+    public Publisher<Authentication> fetchAuthentication(HttpRequest<?> request) {
+        Optional<University> university = Tenants.current(request);
+        if (university.isEmpty()) {
+            return Mono.empty();
+        }
+        Optional<String> bearer = bearerToken(request);
+        Optional<String> cookie =
+                request.getCookies().findCookie(configuration.cookieName()).map(Cookie::getValue);
+        if (bearer.isEmpty() && cookie.isEmpty()) {
+            return Mono.empty();
+        }
+        String token = bearer.orElseGet(cookie::get);
+        String via = bearer.isPresent() ? "bearer" : "cookie";
+        long universityId = university.get().id();
+        return Mono.fromCallable(() -> authenticate(request, token, via, universityId))
+                .subscribeOn(blocking)
+                .flatMap(Mono::justOrEmpty);
+    }
+
+    private Optional<Authentication> authenticate(HttpRequest<?> request, String token, String via, long universityId) {
+        return sessions.find(token)
+                .filter(session -> session.universityId() == universityId)
+                .flatMap(session -> users.find(universityId, session.userId()).map(user -> {
+                    if (via.equals("cookie")) {
+                        request.setAttribute(COOKIE_SESSION_TOKEN, token);
+                    }
+                    SignedInUser signedIn = SignedInUser.of(user);
+                    return Authentication.build(
+                            Long.toString(user.id()),
+                            List.of(user.role().name()),
+                            Map.of(ATTRIBUTE_USER, signedIn, ATTRIBUTE_SESSION_ID, session.id(), ATTRIBUTE_VIA, via));
+                }));
+    }
+
+    private static Optional<String> bearerToken(HttpRequest<?> request) {
+        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.of(header.substring(7).trim());
+        }
+        return Optional.empty();
+    }
+}
