@@ -1,7 +1,7 @@
 package com.careerai.tenancy;
 
 import com.careerai.platform.config.CareerAiConfiguration;
-import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,8 +11,9 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Finds universities by subdomain for every request, from a short-lived per-node cache. A change
- * made on this node evicts at once ({@link UniversityChanged}); other nodes see it within
- * {@code careerai.tenant-cache-ttl}.
+ * made on this node evicts once it is committed ({@link UniversityChanged}); a change made by
+ * another process (another node, tenant-admin) evicts when {@link UniversityChangeBroadcast}
+ * hears of it, and in any case within {@code careerai.tenant-cache-ttl}.
  */
 @Singleton
 public class UniversityDirectory {
@@ -39,8 +40,17 @@ public class UniversityDirectory {
         return entry.university();
     }
 
-    @EventListener
+    /** After the commit, so a request in between cannot cache the old row again. */
+    @TransactionalEventListener
     void onUniversityChanged(UniversityChanged event) {
-        cache.remove(event.subdomain());
+        evict(event.subdomain());
+    }
+
+    void evict(String subdomain) {
+        cache.remove(subdomain);
+    }
+
+    void evictAll() {
+        cache.clear();
     }
 }

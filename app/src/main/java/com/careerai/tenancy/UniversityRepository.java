@@ -3,6 +3,7 @@ package com.careerai.tenancy;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
+import java.util.List;
 import java.util.Optional;
 
 /** The tenants themselves; universities is the one table not scoped by university_id. */
@@ -11,7 +12,11 @@ interface UniversityRepository extends GenericRepository<University, Long> {
 
     Optional<University> findBySubdomain(String subdomain);
 
+    List<University> listOrderBySubdomain();
+
     University save(University university);
 
     University update(University university);
+
+    void deleteById(Long id);
 }

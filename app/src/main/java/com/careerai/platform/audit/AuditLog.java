@@ -7,7 +7,12 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Appends "who did what" rows to {@code audit_log}; joins the caller's transaction. */
 @Singleton
@@ -41,5 +46,54 @@ public class AuditLog {
                     statement.setString(4, detailsJson);
                     return statement.executeUpdate();
                 });
+    }
+
+    /** The university's newest entries, newest first. */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> recent(long universityId, int limit) {
+        return jdbc.prepareStatement(
+                "SELECT university_id, id, actor, action, details::text, created_at FROM audit_log "
+                        + "WHERE university_id = ? ORDER BY created_at DESC, id DESC LIMIT ?",
+                (PreparedStatement statement) -> {
+                    statement.setLong(1, universityId);
+                    statement.setInt(2, limit);
+                    return read(statement);
+                });
+    }
+
+    /** The university's newest entry of {@code action}, if any. */
+    @Transactional(readOnly = true)
+    public Optional<AuditEntry> latest(long universityId, String action) {
+        return jdbc.prepareStatement(
+                "SELECT university_id, id, actor, action, details::text, created_at FROM audit_log "
+                        + "WHERE university_id = ? AND action = ? ORDER BY created_at DESC, id DESC LIMIT 1",
+                (PreparedStatement statement) -> {
+                    statement.setLong(1, universityId);
+                    statement.setString(2, action);
+                    return read(statement).stream().findFirst();
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<AuditEntry> read(PreparedStatement statement) throws SQLException {
+        List<AuditEntry> entries = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                Map<String, Object> details;
+                try {
+                    details = json.readValue(rows.getString(5), Map.class);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                entries.add(new AuditEntry(
+                        rows.getLong(1),
+                        rows.getLong(2),
+                        rows.getString(3),
+                        rows.getString(4),
+                        details,
+                        rows.getTimestamp(6).toInstant()));
+            }
+        }
+        return entries;
     }
 }
