@@ -34,9 +34,10 @@ public final class TenantAdmin {
         this.err = err;
     }
 
-    /** Runs on an already started context, which the caller keeps and closes (tests). */
-    public static TenantAdmin on(ApplicationContext context, PrintWriter out, PrintWriter err) {
-        TenantAdmin admin = new TenantAdmin(Map.of(), Map.of(), out, err);
+    /** Runs on an already started context (see {@link #start}), which the caller keeps and closes. */
+    public static TenantAdmin on(
+            ApplicationContext context, Map<String, String> env, PrintWriter out, PrintWriter err) {
+        TenantAdmin admin = new TenantAdmin(env, Map.of(), out, err);
         admin.context = context;
         return admin;
     }

@@ -1,5 +1,7 @@
 package com.careerai.admin;
 
+import static org.awaitility.Awaitility.await;
+
 import com.careerai.testing.IntegrationTest;
 import com.careerai.testing.RawHttp;
 import com.careerai.testing.TestServers;
@@ -10,12 +12,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import redis.clients.jedis.RedisClient;
 
 /**
  * Base of tenant-admin tests: a new database per class, migrated by the tool's own
@@ -83,7 +87,7 @@ abstract class TenantAdminTest {
     protected Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exitCode = TenantAdmin.on(admin, new PrintWriter(out), new PrintWriter(err))
+        int exitCode = TenantAdmin.on(admin, env, new PrintWriter(out), new PrintWriter(err))
                 .run(args);
         return new Result(exitCode, out.toString(), err.toString());
     }
@@ -114,6 +118,11 @@ abstract class TenantAdminTest {
             properties.put("careerai.roles", "web");
             properties.put("careerai.tenant-cache-ttl", "1h");
             app = ApplicationContext.run(EmbeddedServer.class, properties);
+            // The app hears of changes once its subscription is live; wait for it, never sleep.
+            RedisClient redis = admin.getBean(RedisClient.class);
+            String channel = overrides.get("careerai.redis.key-prefix") + "tenancy:changed";
+            // PUBLISH answers how many subscribers received it; an empty name evicts nothing.
+            await().atMost(Duration.ofSeconds(10)).until(() -> redis.publish(channel, "") > 0);
         }
         return app;
     }
