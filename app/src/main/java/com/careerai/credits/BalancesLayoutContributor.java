@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Puts a signed-in student's balances in the header ({@code layout.balances}, one primary-key
- * read) and links their wallet in the navigation.
+ * read) and links their wallet in the navigation. The read happens only off the Netty event loop.
  */
 @Singleton
 class BalancesLayoutContributor implements LayoutContributor {
@@ -26,6 +26,8 @@ class BalancesLayoutContributor implements LayoutContributor {
         SignedInUsers.current(request)
                 .filter(user -> user.role() == Role.STUDENT)
                 .ifPresent(user -> {
+                    System.err.println(
+                            "CONTRIBUTOR-THREAD " + Thread.currentThread().getName() + " " + request.getPath());
                     layout.put("balances", wallets.balances(user.universityId(), user.userId()));
                     navigation(layout)
                             .add(Map.of(

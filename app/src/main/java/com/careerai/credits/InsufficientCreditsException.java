@@ -3,6 +3,7 @@ package com.careerai.credits;
 import com.careerai.platform.web.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.serde.annotation.Serdeable;
 import java.io.Serializable;
 import java.util.Optional;
 
@@ -14,6 +15,7 @@ public final class InsufficientCreditsException extends ProblemException {
     private static final long serialVersionUID = 1L;
 
     /** The other currency's price for the same tool, which the wallet can pay. */
+    @Serdeable
     public record Alternative(Currency currency, int cost) implements Serializable {
         private static final long serialVersionUID = 1L;
     }

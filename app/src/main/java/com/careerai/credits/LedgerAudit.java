@@ -2,6 +2,7 @@ package com.careerai.credits;
 
 import com.careerai.tenancy.University;
 import com.careerai.tenancy.UniversityAdministration;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.annotation.Serdeable;
@@ -48,8 +49,9 @@ public class LedgerAudit {
             @Nullable Long transactionId,
             @Nullable UUID runId) {}
 
-    /** The audit of one university. */
+    /** The audit of one university; {@code problems} lists at most {@link #MAX_LISTED} of {@code problemCount}. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Report(
             long universityId,
             long walletsChecked,

@@ -2,6 +2,7 @@ package com.careerai.credits;
 
 import com.careerai.auth.CurrentUser;
 import com.careerai.auth.SignedInUser;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -30,7 +31,7 @@ class WalletController {
         this.costs = costs;
     }
 
-    @Get
+    @Get(produces = MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> wallet(
             @CurrentUser SignedInUser user, @QueryValue(defaultValue = "1") @Min(1) @Max(1_000_000) int page) {
         LedgerPage history = wallets.history(user.universityId(), user.userId(), page);

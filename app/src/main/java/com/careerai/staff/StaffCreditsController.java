@@ -96,7 +96,7 @@ class StaffCreditsController {
         this.configuration = configuration;
     }
 
-    @Get
+    @Get(produces = MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> page(
             @CurrentUniversity University university,
             @QueryValue @Nullable String notice,
@@ -109,7 +109,7 @@ class StaffCreditsController {
         return new ModelAndView<>(VIEW, model);
     }
 
-    @Post(value = "/defaults", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Post(value = "/defaults", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<?> changeDefaults(
             @CurrentUniversity University university, @CurrentUser SignedInUser staff, @Body DefaultsForm form) {
         FormInput input = new FormInput();
@@ -127,7 +127,7 @@ class StaffCreditsController {
         return rejected(university, "defaults", input, form);
     }
 
-    @Post(value = "/grants", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Post(value = "/grants", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<?> grantToEveryStudent(
             @CurrentUniversity University university, @CurrentUser SignedInUser staff, @Body GrantForm form) {
         FormInput input = new FormInput();
@@ -143,7 +143,7 @@ class StaffCreditsController {
         return rejected(university, "grant", input, form);
     }
 
-    @Post(value = "/refill", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Post(value = "/refill", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<?> monthlyRefill(
             @CurrentUniversity University university, @CurrentUser SignedInUser staff, @Body RefillForm form) {
         boolean enabled = "true".equals(form.enabled());
@@ -151,7 +151,7 @@ class StaffCreditsController {
         return done(enabled ? "refill-on" : "refill-off");
     }
 
-    @Post(value = "/adjustments", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Post(value = "/adjustments", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<?> adjust(
             @CurrentUniversity University university, @CurrentUser SignedInUser staff, @Body AdjustmentForm form) {
         FormInput input = new FormInput();
