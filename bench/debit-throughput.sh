@@ -96,7 +96,7 @@ each side measured twice in A-B-B-A order and averaged."
   echo "  NOTHING RETURNING the row, then \`UPDATE … WHERE silver_credits >= 1\`), prepared, random wallet each call."
   echo "- pgbench sends BEGIN, INSERT, UPDATE and END as four round trips; the PostgreSQL JDBC driver sends"
   echo "  BEGIN together with the first statement, so the app path makes three per debit and can match"
-  echo "  or beat pgbench at low client counts (a single-sample run earlier the same day: 1.73 at 8, 0.87 at 32)."
+  echo "  or beat pgbench at low client counts."
   echo "- Both share the machine's cores with the database (and, on a shared build box, with other work):"
   echo "  compare the ratio, not the absolute numbers."
 } > bench/RESULTS.md
