@@ -153,6 +153,9 @@ class BulkGrantAndRefillTest extends IntegrationTest {
 
         refill.setEnabled(enabled.id(), true, "user:" + staff.id());
         assertThat(refill.isEnabled(enabled.id())).isTrue();
+        assertThat(refill.isEnabled(disabled.id()))
+                .as("the setting is per university")
+                .isFalse();
         assertThat(recurringJobIds()).contains(MonthlyRefill.recurringJobId(enabled.id()));
         assertThat(recurringJobIds()).doesNotContain(MonthlyRefill.recurringJobId(disabled.id()));
 

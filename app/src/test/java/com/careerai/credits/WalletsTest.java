@@ -12,6 +12,7 @@ import com.careerai.testing.IntegrationTest;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.exceptions.UnexpectedRollbackException;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -182,11 +183,10 @@ class WalletsTest extends IntegrationTest {
     @Test
     void refusedDebitLeavesNoRowEvenWhenTheCallerSwallowsTheRefusal() {
         User student = walletFixtures.studentWith(uni, 1, 0);
-        try {
-            caller.debitSwallowingRefusal(uni.id(), student.id(), "job-pack", Currency.SILVER, UUID.randomUUID());
-        } catch (RuntimeException rolledBack) {
-            // the transaction manager may report the rollback-only transaction; either way nothing is kept
-        }
+        // The refusal marked the caller's transaction rollback-only: its commit is refused too.
+        assertThatThrownBy(() -> caller.debitSwallowingRefusal(
+                        uni.id(), student.id(), "job-pack", Currency.SILVER, UUID.randomUUID()))
+                .isInstanceOf(UnexpectedRollbackException.class);
         assertThat(walletFixtures.count(student, TransactionType.DEBIT)).isZero();
         assertThat(wallets.balances(uni.id(), student.id())).isEqualTo(new Balances(1, 0));
     }

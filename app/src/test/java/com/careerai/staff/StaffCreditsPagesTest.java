@@ -22,11 +22,15 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +60,12 @@ class StaffCreditsPagesTest extends IntegrationTest {
 
     @Inject
     MonthlyRefill refill;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    DataSourceResolver dataSourceResolver;
 
     University uni;
     University other;
@@ -313,6 +323,24 @@ class StaffCreditsPagesTest extends IntegrationTest {
                 .contains("\"universityId\":" + uni.id())
                 .contains("\"problemCount\":0")
                 .contains("\"problems\":[]");
+    }
+
+    @Test
+    void auditSectionShowsABalanceThatDisagreesWithTheLedger() throws Exception {
+        University own = fixtures.university();
+        SignedIn ownStaff = sessions.signIn(fixtures.staff(own));
+        User victim = walletFixtures.signedUpStudent(own);
+        try (Connection connection = dataSourceResolver.resolve(dataSource).getConnection();
+                PreparedStatement tamper = connection.prepareStatement(
+                        "UPDATE credit_wallets SET gold_credits = 99 WHERE university_id = ? AND user_id = ?")) {
+            tamper.setLong(1, own.id());
+            tamper.setLong(2, victim.id());
+            tamper.executeUpdate();
+        }
+        assertThat(get(own, "/staff/credits", ownStaff).body())
+                .contains("data-audit=\"problems\"")
+                .contains("<td>BALANCE_MISMATCH</td><td>" + victim.id() + "</td><td>GOLD</td><td>3</td><td>99</td>");
+        assertThat(get(own, "/api/v1/staff/ledger-audit", ownStaff).body()).contains("\"problemCount\":1");
     }
 
     private static Map<String, String> with(Map<String, String> form, String field, String value) {
