@@ -83,6 +83,29 @@ public class UniversityAdministration {
         return saved;
     }
 
+    public Optional<University> find(long universityId) {
+        return universities.findById(universityId);
+    }
+
+    /**
+     * Changes the credits a new student receives at first sign-in. Callers audit the change;
+     * publishes {@link UniversityChanged}.
+     *
+     * @throws IllegalArgumentException for a negative amount or an unknown university
+     */
+    @Transactional
+    public University changeDefaults(long universityId, int defaultSilver, int defaultGold) {
+        if (defaultSilver < 0 || defaultGold < 0) {
+            throw new IllegalArgumentException("default credits cannot be negative");
+        }
+        if (universities.updateDefaults(universityId, defaultSilver, defaultGold) != 1) {
+            throw new IllegalArgumentException("no university " + universityId);
+        }
+        University saved = universities.findById(universityId).orElseThrow();
+        events.publishEvent(new UniversityChanged(saved.subdomain()));
+        return saved;
+    }
+
     /** Creates the university unless its subdomain exists; returns the stored one either way. */
     @Transactional
     public University createIfAbsent(NewUniversity university) {

@@ -1,5 +1,6 @@
 package com.careerai.tenancy;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
@@ -13,6 +14,12 @@ interface UniversityRepository extends GenericRepository<University, Long> {
     Optional<University> findBySubdomain(String subdomain);
 
     List<University> listOrderBySubdomain();
+
+    Optional<University> findById(long id);
+
+    @Query("UPDATE universities SET default_silver = :defaultSilver, default_gold = :defaultGold, updated_at = now()"
+            + " WHERE id = :id")
+    long updateDefaults(long id, int defaultSilver, int defaultGold);
 
     University save(University university);
 

@@ -1,0 +1,386 @@
+package com.careerai.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.careerai.auth.User;
+import com.careerai.credits.Balances;
+import com.careerai.credits.BulkGrants;
+import com.careerai.credits.Http;
+import com.careerai.credits.MonthlyRefill;
+import com.careerai.credits.WalletFixtures;
+import com.careerai.credits.Wallets;
+import com.careerai.tenancy.University;
+import com.careerai.tenancy.UniversityAdministration;
+import com.careerai.testing.Fixtures;
+import com.careerai.testing.IntegrationTest;
+import com.careerai.testing.TestSessions;
+import com.careerai.testing.TestSessions.SignedIn;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.jdbc.DataSourceResolver;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@MicronautTest(transactional = false)
+class StaffCreditsPagesTest extends IntegrationTest {
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    WalletFixtures walletFixtures;
+
+    @Inject
+    TestSessions sessions;
+
+    @Inject
+    Wallets wallets;
+
+    @Inject
+    UniversityAdministration universities;
+
+    @Inject
+    BulkGrants grants;
+
+    @Inject
+    MonthlyRefill refill;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    DataSourceResolver dataSourceResolver;
+
+    University uni;
+    University other;
+    SignedIn staff;
+    SignedIn student;
+    User studentUser;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("micronaut.http.client.follow-redirects", "false");
+    }
+
+    @BeforeAll
+    void setUp() {
+        uni = fixtures.university();
+        other = fixtures.university();
+        staff = sessions.signIn(fixtures.staff(uni));
+        studentUser = walletFixtures.signedUpStudent(uni);
+        student = sessions.signIn(studentUser);
+    }
+
+    @Test
+    void onlyStaffSeeTheCreditsPageAndItsApi() {
+        assertThat(get(uni, "/staff/credits", null).code()).isEqualTo(401);
+        assertThat(get(uni, "/staff/credits", student).code()).isEqualTo(403);
+        assertThat(get(uni, "/api/v1/staff/ledger-audit", student).code()).isEqualTo(403);
+        assertThat(postForm(uni, "/staff/credits/defaults", student, Map.of("silver", "99", "gold", "9", "reason", "x"))
+                        .code())
+                .isEqualTo(403);
+        assertThat(universities.find(uni.id()).orElseThrow().defaultSilver()).isEqualTo(20);
+    }
+
+    @Test
+    void staffOfAnotherUniversityAreNotSignedInHere() {
+        SignedIn staffOfOther = sessions.signIn(fixtures.staff(other));
+        assertThat(get(uni, "/staff/credits", staffOfOther).code()).isEqualTo(401);
+    }
+
+    @Test
+    void pageShowsDefaultsRefillGrantsAdjustmentAndACleanAudit() {
+        HttpResponse<String> page = get(uni, "/staff/credits", staff);
+        assertThat(page.code()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("data-default=\"silver\">20 silver")
+                .contains("data-default=\"gold\">3 gold")
+                .contains("Turn the monthly refill on")
+                .contains("Grant to every student")
+                .contains("Adjust one student")
+                .contains("data-audit=\"clean\"")
+                .contains("name=\"csrf\" value=\"" + staff.csrf() + "\"")
+                .contains("href=\"/staff/credits\""); // navigation
+    }
+
+    @Test
+    void changingDefaultsNeedsAReasonAndIsAudited() {
+        University own = fixtures.university();
+        SignedIn ownStaff = sessions.signIn(fixtures.staff(own));
+
+        HttpResponse<String> missingReason =
+                postForm(own, "/staff/credits/defaults", ownStaff, Map.of("silver", "40", "gold", "5", "reason", " "));
+        assertThat(missingReason.code()).isEqualTo(422);
+        assertThat(missingReason.body()).contains("Give a reason; it is kept in the audit log.");
+        assertThat(universities.find(own.id()).orElseThrow().defaultSilver()).isEqualTo(20);
+
+        HttpResponse<String> changed = postForm(
+                own, "/staff/credits/defaults", ownStaff, Map.of("silver", "40", "gold", "5", "reason", "New year"));
+        assertThat(changed.code()).isEqualTo(303);
+        assertThat(changed.header(HttpHeaders.LOCATION)).isEqualTo("/staff/credits?notice=defaults");
+        assertThat(universities.find(own.id()).orElseThrow().defaultSilver()).isEqualTo(40);
+        assertThat(get(own, "/staff/credits?notice=defaults", ownStaff).body())
+                .contains("Default allowance changed")
+                .contains("data-default=\"silver\">40 silver");
+
+        User newcomer = walletFixtures.signedUpStudent(own);
+        assertThat(wallets.balances(own.id(), newcomer.id())).isEqualTo(new Balances(40, 5));
+    }
+
+    @Test
+    void badDefaultsComeBackWithMessagesBesideTheFields() {
+        HttpResponse<String> page = postForm(
+                uni, "/staff/credits/defaults", staff, Map.of("silver", "twelve", "gold", "-1", "reason", "Oops"));
+        assertThat(page.code()).isEqualTo(422);
+        assertThat(page.body())
+                .contains("Enter a whole number, like 20.")
+                .contains("Enter a number from 0 to 100000.")
+                .contains("value=\"twelve\"")
+                .contains("has-error");
+        assertThat(universities.find(uni.id()).orElseThrow().defaultGold()).isEqualTo(3);
+    }
+
+    @Test
+    void badGrantsAreRefusedWithMessages() {
+        HttpResponse<String> zero = postForm(
+                uni, "/staff/credits/grants", staff, Map.of("currency", "SILVER", "amount", "0", "reason", "Fair"));
+        assertThat(zero.code()).isEqualTo(422);
+        assertThat(zero.body()).contains("Enter a number from 1 to 100000.");
+
+        HttpResponse<String> fraction = postForm(
+                uni, "/staff/credits/grants", staff, Map.of("currency", "GOLD", "amount", "2.5", "reason", "Fair"));
+        assertThat(fraction.code()).isEqualTo(422);
+        assertThat(fraction.body())
+                .contains("Enter a whole number, like 20.")
+                .contains("<option value=\"GOLD\" selected>");
+
+        HttpResponse<String> currency = postForm(
+                uni, "/staff/credits/grants", staff, Map.of("currency", "platinum", "amount", "5", "reason", ""));
+        assertThat(currency.code()).isEqualTo(422);
+        assertThat(currency.body()).contains("Choose silver or gold.").contains("Give a reason");
+        assertThat(grants.recent(uni.id(), 10)).isEmpty();
+    }
+
+    @Test
+    void grantToEveryStudentStartsABatchWhoseProgressIsServed() {
+        University own = fixtures.university();
+        SignedIn ownStaff = sessions.signIn(fixtures.staff(own));
+        walletFixtures.signedUpStudent(own);
+        walletFixtures.signedUpStudent(own);
+        String key = UUID.randomUUID().toString();
+        Map<String, String> form = Map.of("currency", "GOLD", "amount", "2", "reason", "Exam week", "key", key);
+
+        HttpResponse<String> started = postForm(own, "/staff/credits/grants", ownStaff, form);
+        HttpResponse<String> again = postForm(own, "/staff/credits/grants", ownStaff, form);
+
+        assertThat(started.code()).isEqualTo(303);
+        assertThat(started.header(HttpHeaders.LOCATION)).startsWith("/staff/credits?batch=" + key);
+        assertThat(again.code()).isEqualTo(303);
+        assertThat(grants.recent(own.id(), 10)).hasSize(1);
+        HttpResponse<String> progress = get(own, "/api/v1/staff/credits/grants/" + key, ownStaff);
+        assertThat(progress.code()).isEqualTo(200);
+        assertThat(progress.body())
+                .contains("\"total\":2")
+                .contains("\"amount\":2")
+                .contains("\"currency\":\"GOLD\"")
+                .contains("\"done\":false");
+        assertThat(get(own, "/staff/credits?batch=" + key, ownStaff).body())
+                .contains("data-batch=\"" + key + "\"")
+                .contains("role=\"progressbar\"");
+        assertThat(get(uni, "/api/v1/staff/credits/grants/" + key, staff).code())
+                .as("another university's staff cannot see it")
+                .isEqualTo(404);
+    }
+
+    @Test
+    void refillCanBeTurnedOnAndOff() {
+        University own = fixtures.university();
+        SignedIn ownStaff = sessions.signIn(fixtures.staff(own));
+        assertThat(postForm(own, "/staff/credits/refill", ownStaff, Map.of("enabled", "true"))
+                        .code())
+                .isEqualTo(303);
+        assertThat(refill.isEnabled(own.id())).isTrue();
+        assertThat(get(own, "/staff/credits", ownStaff).body()).contains("Turn the monthly refill off");
+        assertThat(postForm(own, "/staff/credits/refill", ownStaff, Map.of("enabled", "false"))
+                        .code())
+                .isEqualTo(303);
+        assertThat(refill.isEnabled(own.id())).isFalse();
+    }
+
+    @Test
+    void adjustingAStudentByEmail() {
+        User target = walletFixtures.signedUpStudent(uni);
+        HttpResponse<String> done = postForm(
+                uni,
+                "/staff/credits/adjustments",
+                staff,
+                Map.of("email", target.email(), "currency", "silver", "delta", "-5", "reason", "Duplicate grant"));
+        assertThat(done.code()).isEqualTo(303);
+        assertThat(wallets.balances(uni.id(), target.id()).silver()).isEqualTo(15);
+    }
+
+    @Test
+    void badAdjustmentsAreRefusedAndWriteNothing() {
+        User target = walletFixtures.signedUpStudent(uni);
+        Map<String, String> base = Map.of("email", target.email(), "currency", "SILVER", "reason", "Fix");
+
+        HttpResponse<String> zero = postForm(uni, "/staff/credits/adjustments", staff, with(base, "delta", "0"));
+        assertThat(zero.code()).isEqualTo(422);
+        assertThat(zero.body()).contains("Enter a change other than zero");
+
+        HttpResponse<String> belowZero = postForm(uni, "/staff/credits/adjustments", staff, with(base, "delta", "-21"));
+        assertThat(belowZero.code()).isEqualTo(422);
+        assertThat(belowZero.body()).contains("The balance is 20 silver: it cannot go below zero.");
+
+        HttpResponse<String> noReason =
+                postForm(uni, "/staff/credits/adjustments", staff, with(with(base, "delta", "3"), "reason", ""));
+        assertThat(noReason.code()).isEqualTo(422);
+        assertThat(noReason.body()).contains("Give a reason");
+
+        HttpResponse<String> unknown = postForm(
+                uni, "/staff/credits/adjustments", staff, with(with(base, "delta", "3"), "email", "nobody@else.edu"));
+        assertThat(unknown.code()).isEqualTo(422);
+        assertThat(unknown.body()).contains("There is no student with this email");
+
+        assertThat(wallets.balances(uni.id(), target.id())).isEqualTo(new Balances(20, 3));
+        assertThat(wallets.history(uni.id(), target.id(), 1).total()).isEqualTo(2);
+    }
+
+    @Test
+    void adjustingAnotherUniversitysStudentThroughTheApiIsNotFound() {
+        User studentOfOther = walletFixtures.signedUpStudent(other);
+        HttpResponse<String> response = postJson(
+                uni,
+                "/api/v1/staff/credits/adjustments",
+                staff,
+                "{\"userId\":" + studentOfOther.id()
+                        + ",\"currency\":\"SILVER\",\"delta\":50,\"reason\":\"Cross-tenant\"}");
+        assertThat(response.code()).isEqualTo(404);
+        assertThat(wallets.balances(other.id(), studentOfOther.id())).isEqualTo(new Balances(20, 3));
+        assertThat(wallets.history(other.id(), studentOfOther.id(), 1).total()).isEqualTo(2);
+    }
+
+    @Test
+    void apiAdjustmentIsIdempotentByKey() {
+        User target = walletFixtures.signedUpStudent(uni);
+        String body = "{\"userId\":" + target.id()
+                + ",\"currency\":\"gold\",\"delta\":4,\"reason\":\"Hackathon\",\"idempotencyKey\":\"hack-" + target.id()
+                + "\"}";
+        HttpResponse<String> first = postJson(uni, "/api/v1/staff/credits/adjustments", staff, body);
+        HttpResponse<String> replay = postJson(uni, "/api/v1/staff/credits/adjustments", staff, body);
+        assertThat(first.code()).isEqualTo(201);
+        assertThat(first.body()).contains("\"amount\":4").contains("\"gold\":7");
+        assertThat(replay.code()).isEqualTo(201);
+        assertThat(wallets.balances(uni.id(), target.id()).gold()).isEqualTo(7);
+    }
+
+    @Test
+    void badApiAdjustmentsAreRefusedWithFieldMessages() {
+        User target = walletFixtures.signedUpStudent(uni);
+        HttpResponse<String> fraction = postJson(
+                uni,
+                "/api/v1/staff/credits/adjustments",
+                staff,
+                "{\"userId\":" + target.id() + ",\"currency\":\"euro\",\"delta\":1.5}");
+        assertThat(fraction.code()).isEqualTo(422);
+        assertThat(fraction.body())
+                .contains("\"error\":\"validation_failed\"")
+                .contains("\"currency\":\"Choose silver or gold.\"")
+                .contains("\"delta\":\"Enter a whole number, like 20.\"")
+                .contains("\"reason\":\"Give a reason; it is kept in the audit log.\"");
+
+        HttpResponse<String> notANumber = postJson(
+                uni,
+                "/api/v1/staff/credits/adjustments",
+                staff,
+                "{\"userId\":" + target.id() + ",\"currency\":\"gold\",\"delta\":\"lots\",\"reason\":\"x\"}");
+        assertThat(notANumber.code()).isEqualTo(400);
+        assertThat(notANumber.body()).contains("\"error\":\"bad_request\"");
+        assertThat(wallets.balances(uni.id(), target.id())).isEqualTo(new Balances(20, 3));
+    }
+
+    @Test
+    void ledgerAuditJsonForOperators() {
+        HttpResponse<String> report = get(uni, "/api/v1/staff/ledger-audit", staff);
+        assertThat(report.code()).isEqualTo(200);
+        assertThat(report.body())
+                .contains("\"universityId\":" + uni.id())
+                .contains("\"problemCount\":0")
+                .contains("\"problems\":[]");
+    }
+
+    @Test
+    void auditSectionShowsABalanceThatDisagreesWithTheLedger() throws Exception {
+        University own = fixtures.university();
+        SignedIn ownStaff = sessions.signIn(fixtures.staff(own));
+        User victim = walletFixtures.signedUpStudent(own);
+        try (Connection connection = dataSourceResolver.resolve(dataSource).getConnection();
+                PreparedStatement tamper = connection.prepareStatement(
+                        "UPDATE credit_wallets SET gold_credits = 99 WHERE university_id = ? AND user_id = ?")) {
+            tamper.setLong(1, own.id());
+            tamper.setLong(2, victim.id());
+            tamper.executeUpdate();
+        }
+        assertThat(get(own, "/staff/credits", ownStaff).body())
+                .contains("data-audit=\"problems\"")
+                .contains("<td>BALANCE_MISMATCH</td><td>" + victim.id() + "</td><td>GOLD</td><td>3</td><td>99</td>");
+        assertThat(get(own, "/api/v1/staff/ledger-audit", ownStaff).body()).contains("\"problemCount\":1");
+    }
+
+    private static Map<String, String> with(Map<String, String> form, String field, String value) {
+        Map<String, String> copy = new HashMap<>(form);
+        copy.put(field, value);
+        return copy;
+    }
+
+    private HttpResponse<String> get(University university, String path, SignedIn session) {
+        MutableHttpRequest<?> request = HttpRequest.GET(path)
+                .accept(path.startsWith("/api/") ? MediaType.APPLICATION_JSON : MediaType.TEXT_HTML);
+        if (session != null) {
+            request.header("Cookie", session.cookie());
+        }
+        return exchange(university, request);
+    }
+
+    private HttpResponse<String> postForm(
+            University university, String path, SignedIn session, Map<String, String> form) {
+        Map<String, String> body = new HashMap<>(form);
+        body.put("csrf", session.csrf());
+        return exchange(
+                university,
+                HttpRequest.POST(path, body)
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .accept(MediaType.TEXT_HTML)
+                        .header("Cookie", session.cookie()));
+    }
+
+    private HttpResponse<String> postJson(University university, String path, SignedIn session, String json) {
+        return exchange(
+                university,
+                HttpRequest.POST(path, json)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .accept(MediaType.APPLICATION_JSON)
+                        .header("Cookie", session.cookie())
+                        .header("X-CSRF-Token", session.csrf()));
+    }
+
+    private HttpResponse<String> exchange(University university, MutableHttpRequest<?> request) {
+        return Http.exchange(client, request.header("Host", hostOf(university.subdomain())));
+    }
+}
