@@ -39,6 +39,11 @@ public class UniversityDirectory {
         return entry.university();
     }
 
+    /** For background work that carries a university id (not cached: jobs are not per request). */
+    public Optional<University> findById(long universityId) {
+        return universities.findById(universityId);
+    }
+
     @EventListener
     void onUniversityChanged(UniversityChanged event) {
         cache.remove(event.subdomain());

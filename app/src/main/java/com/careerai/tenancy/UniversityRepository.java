@@ -11,6 +11,9 @@ interface UniversityRepository extends GenericRepository<University, Long> {
 
     Optional<University> findBySubdomain(String subdomain);
 
+    /** Universities are the tenants themselves, so looking one up by id is not a cross-tenant read. */
+    Optional<University> findById(long id);
+
     University save(University university);
 
     University update(University university);
