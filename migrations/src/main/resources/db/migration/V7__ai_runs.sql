@@ -38,3 +38,12 @@ CREATE TABLE ai_run_documents (
     PRIMARY KEY (university_id, run_id),
     FOREIGN KEY (university_id, run_id) REFERENCES ai_runs (university_id, id) ON DELETE CASCADE
 );
+
+-- Tools a university has switched off (staff page); a tool without a row is enabled.
+CREATE TABLE university_tools (
+    university_id   BIGINT      NOT NULL REFERENCES universities (id),
+    tool            TEXT        NOT NULL,
+    enabled         BOOLEAN     NOT NULL,
+    updated_at      TIMESTAMPTZ NOT NULL DEFAULT now(),
+    PRIMARY KEY (university_id, tool)
+);

@@ -27,6 +27,7 @@ public class RunService {
     private final JobRequestScheduler scheduler;
     private final AiConfiguration configuration;
     private final RunExecutor executor;
+    private final ToolSettings settings;
 
     RunService(
             ToolCatalog tools,
@@ -35,8 +36,10 @@ public class RunService {
             TransactionOperations<Connection> transactions,
             JobRequestScheduler scheduler,
             AiConfiguration configuration,
-            RunExecutor executor) {
+            RunExecutor executor,
+            ToolSettings settings) {
         this.executor = executor;
+        this.settings = settings;
         this.tools = tools;
         this.runs = runs;
         this.charges = charges;
@@ -51,7 +54,7 @@ public class RunService {
      * tool runs here instead, and is refunded before this returns if it fails.
      */
     public AiRun start(SignedInUser user, String slug, String currency, JsonNode input) {
-        AiTool tool = tools.require(slug);
+        AiTool tool = settings.require(user.universityId(), slug);
         String normalisedCurrency = currency == null ? "" : currency.trim().toUpperCase(Locale.ROOT);
         Map<String, String> problems = ToolSchemas.problems(tool.inputSchema(), input);
         if (!problems.isEmpty()) {

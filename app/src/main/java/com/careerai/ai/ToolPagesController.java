@@ -34,8 +34,10 @@ class ToolPagesController {
     private final ToolCatalog tools;
     private final RunCharges charges;
     private final RunService runs;
+    private final ToolSettings settings;
 
-    ToolPagesController(ToolCatalog tools, RunCharges charges, RunService runs) {
+    ToolPagesController(ToolCatalog tools, RunCharges charges, RunService runs, ToolSettings settings) {
+        this.settings = settings;
         this.tools = tools;
         this.charges = charges;
         this.runs = runs;
@@ -44,20 +46,22 @@ class ToolPagesController {
     @Get(produces = MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> index(@CurrentUniversity University university) {
         Map<String, Object> model = new HashMap<>();
-        model.put("tools", tools.all().stream().map(this::card).toList());
+        model.put(
+                "tools",
+                settings.enabled(university.id()).stream().map(this::card).toList());
         return new ModelAndView<>("ai/tools", model);
     }
 
     @Get(uri = "/{slug}", produces = MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> form(@CurrentUser SignedInUser user, @PathVariable String slug) {
-        AiTool tool = tools.require(slug);
+        AiTool tool = settings.require(user.universityId(), slug);
         return new ModelAndView<>(
                 "ai/tools/" + slug, formModel(user, tool, Map.of("currency", "silver"), Map.of(), null));
     }
 
     @Post(uri = "/{slug}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<?> submit(@CurrentUser SignedInUser user, @PathVariable String slug, @Body Map<String, String> form) {
-        AiTool tool = tools.require(slug);
+        AiTool tool = settings.require(user.universityId(), slug);
         ObjectNode input = ToolForms.toInput(tool.inputSchema(), form);
         String currency = form.getOrDefault("currency", "");
         try {

@@ -6,6 +6,8 @@ import com.careerai.ai.RunViews.StartedRun;
 import com.careerai.ai.RunViews.ToolView;
 import com.careerai.auth.CurrentUser;
 import com.careerai.auth.SignedInUser;
+import com.careerai.tenancy.CurrentUniversity;
+import com.careerai.tenancy.University;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -36,8 +38,10 @@ class ToolsApiController {
     private final ToolCatalog tools;
     private final RunCharges charges;
     private final RunService runs;
+    private final ToolSettings settings;
 
-    ToolsApiController(ToolCatalog tools, RunCharges charges, RunService runs) {
+    ToolsApiController(ToolCatalog tools, RunCharges charges, RunService runs, ToolSettings settings) {
+        this.settings = settings;
         this.tools = tools;
         this.charges = charges;
         this.runs = runs;
@@ -47,8 +51,8 @@ class ToolsApiController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(summary = "Every tool with its costs per currency and its input and output JSON schemas")
     @SuppressWarnings("unchecked")
-    List<ToolView> list() {
-        return tools.all().stream()
+    List<ToolView> list(@CurrentUniversity University university) {
+        return settings.enabled(university.id()).stream()
                 .map(tool -> new ToolView(
                         tool.slug(),
                         tool.name(),
