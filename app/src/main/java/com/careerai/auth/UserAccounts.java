@@ -1,6 +1,7 @@
 package com.careerai.auth;
 
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -19,6 +20,18 @@ public class UserAccounts {
 
     public Optional<User> findByEmail(long universityId, String email) {
         return users.findByUniversityIdAndEmail(universityId, normalise(email));
+    }
+
+    /**
+     * Ids of the university's students after {@code afterUserId}, ascending, at most {@code limit}:
+     * lets bulk jobs walk every student in chunks without loading users.
+     */
+    public List<Long> studentIdsAfter(long universityId, long afterUserId, int limit) {
+        return users.findIdsByRoleAfter(universityId, Role.STUDENT.name(), afterUserId, limit);
+    }
+
+    public long countStudents(long universityId) {
+        return users.countByUniversityIdAndRole(universityId, Role.STUDENT);
     }
 
     /** Creates the user unless one with this email exists in the university; returns either. */

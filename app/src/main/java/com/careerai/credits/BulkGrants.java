@@ -1,0 +1,217 @@
+package com.careerai.credits;
+
+import com.careerai.auth.UserAccounts;
+import com.careerai.platform.audit.AuditLog;
+import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jobrunr.scheduling.JobRequestScheduler;
+
+/** "Grant N credits to every student": a batch row, a JobRunr job, progress for the staff page. */
+@Singleton
+public class BulkGrants {
+    private static final String BATCH_COLUMNS =
+            "id, actor, currency, amount, reason, status, total, processed," + " granted, created_at, finished_at";
+
+    private final JdbcOperations jdbc;
+    private final TransactionOperations<Connection> transactions;
+    private final LedgerStore store;
+    private final UserAccounts users;
+    private final AuditLog auditLog;
+    private final JobRequestScheduler scheduler;
+    private final CreditsConfiguration configuration;
+
+    BulkGrants(
+            JdbcOperations jdbc,
+            TransactionOperations<Connection> transactions,
+            LedgerStore store,
+            UserAccounts users,
+            AuditLog auditLog,
+            JobRequestScheduler scheduler,
+            CreditsConfiguration configuration) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.store = store;
+        this.users = users;
+        this.auditLog = auditLog;
+        this.scheduler = scheduler;
+        this.configuration = configuration;
+    }
+
+    /**
+     * Starts granting {@code amount} credits to every student, as batch {@code batchId} (the
+     * form's idempotency key: submitting it twice starts one grant). Audited. The job is
+     * enqueued after the batch row commits, with the batch id as its job id.
+     */
+    public GrantBatch start(
+            long universityId, String actor, Currency currency, int amount, String reason, UUID batchId) {
+        if (amount <= 0 || amount > configuration.getMaxAmount()) {
+            throw new CreditOperationException(
+                    CreditErrorCode.INVALID_AMOUNT,
+                    "amount",
+                    "Enter a whole number from 1 to " + configuration.getMaxAmount() + ".");
+        }
+        String why = Wallets.requireReason(reason);
+        GrantBatch batch = transactions.executeWrite(status -> {
+            int created = jdbc.prepareStatement(
+                    "INSERT INTO credit_grant_batches (university_id, id, actor, currency, amount, reason, total)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    statement -> {
+                        statement.setLong(1, universityId);
+                        statement.setObject(2, batchId);
+                        statement.setString(3, actor);
+                        statement.setString(4, currency.name());
+                        statement.setInt(5, amount);
+                        statement.setString(6, why);
+                        statement.setInt(7, (int) users.countStudents(universityId));
+                        return statement.executeUpdate();
+                    });
+            if (created == 1) {
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("batch", batchId.toString());
+                details.put("currency", currency.name());
+                details.put("amount", amount);
+                details.put("reason", why);
+                auditLog.record(universityId, actor, "credits.bulk_grant.started", details);
+            }
+            return find(universityId, batchId).orElseThrow();
+        });
+        if (!batch.done()) {
+            // JobRunr ignores a job id it already has, so a repeated submit cannot run it twice.
+            scheduler.enqueue(
+                    batchId,
+                    new GrantToAllStudentsJobRequest(
+                            universityId, batchId, batch.actor(), batch.currency(), batch.amount(), batch.reason()));
+        }
+        return batch;
+    }
+
+    @Connectable
+    public Optional<GrantBatch> find(long universityId, UUID batchId) {
+        List<GrantBatch> found = query(
+                "SELECT " + BATCH_COLUMNS + " FROM credit_grant_batches WHERE university_id = ? AND id = ?",
+                universityId,
+                batchId,
+                1);
+        return found.stream().findFirst();
+    }
+
+    /** The university's latest grants, newest first. */
+    @Connectable
+    public List<GrantBatch> recent(long universityId, int limit) {
+        return query(
+                "SELECT " + BATCH_COLUMNS + " FROM credit_grant_batches WHERE university_id = ?"
+                        + " ORDER BY created_at DESC LIMIT ?",
+                universityId,
+                null,
+                limit);
+    }
+
+    /**
+     * Grants the next chunk of students of the batch in one transaction, advancing its progress
+     * in the same transaction; false once every student has been processed.
+     */
+    boolean grantNextChunk(GrantToAllStudentsJobRequest request) {
+        long universityId = request.universityId();
+        return transactions.executeWrite(status -> {
+            Long cursor = jdbc.prepareStatement(
+                    "SELECT last_user_id FROM credit_grant_batches WHERE university_id = ? AND id = ?"
+                            + " AND status <> 'DONE' FOR UPDATE",
+                    statement -> {
+                        statement.setLong(1, universityId);
+                        statement.setObject(2, request.batchId());
+                        try (ResultSet rows = statement.executeQuery()) {
+                            return rows.next() ? rows.getLong(1) : null;
+                        }
+                    });
+            if (cursor == null) {
+                return false; // done already (or never created)
+            }
+            List<Long> students = users.studentIdsAfter(universityId, cursor, configuration.getGrantChunkSize());
+            int granted = 0;
+            if (!students.isEmpty()) {
+                store.openWallets(universityId, students);
+                store.lockWallets(universityId, students);
+                Map<String, Object> metadata = new LinkedHashMap<>();
+                metadata.put(LedgerEntry.ACTOR, request.actor());
+                metadata.put(LedgerEntry.REASON, request.reason());
+                metadata.put("batch", request.batchId().toString());
+                granted = store.grantEach(
+                        universityId,
+                        students,
+                        request.currency(),
+                        request.amount(),
+                        "grant:" + request.batchId() + ":",
+                        metadata);
+            }
+            boolean finished = students.size() < configuration.getGrantChunkSize();
+            long last = students.isEmpty() ? cursor : students.get(students.size() - 1);
+            int processed = students.size();
+            int grantedNow = granted;
+            jdbc.prepareStatement(
+                    "UPDATE credit_grant_batches SET last_user_id = ?, processed = processed + ?,"
+                            + " granted = granted + ?, status = ?,"
+                            + " total = CASE WHEN ? THEN GREATEST(total, processed + ?) ELSE total END,"
+                            + " finished_at = CASE WHEN ? THEN now() END"
+                            + " WHERE university_id = ? AND id = ?",
+                    statement -> {
+                        statement.setLong(1, last);
+                        statement.setInt(2, processed);
+                        statement.setInt(3, grantedNow);
+                        statement.setString(4, finished ? "DONE" : "RUNNING");
+                        statement.setBoolean(5, finished);
+                        statement.setInt(6, processed);
+                        statement.setBoolean(7, finished);
+                        statement.setLong(8, universityId);
+                        statement.setObject(9, request.batchId());
+                        return statement.executeUpdate();
+                    });
+            return !finished;
+        });
+    }
+
+    private List<GrantBatch> query(String sql, long universityId, UUID batchId, int limit) {
+        return jdbc.prepareStatement(sql, statement -> {
+            statement.setLong(1, universityId);
+            if (batchId != null) {
+                statement.setObject(2, batchId);
+            } else {
+                statement.setInt(2, limit);
+            }
+            List<GrantBatch> batches = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    batches.add(batch(rows));
+                }
+            }
+            return batches;
+        });
+    }
+
+    private static GrantBatch batch(ResultSet rows) throws SQLException {
+        OffsetDateTime finished = rows.getObject("finished_at", OffsetDateTime.class);
+        return new GrantBatch(
+                rows.getObject("id", UUID.class),
+                rows.getString("actor"),
+                Currency.valueOf(rows.getString("currency")),
+                rows.getInt("amount"),
+                rows.getString("reason"),
+                rows.getString("status"),
+                rows.getInt("total"),
+                rows.getInt("processed"),
+                rows.getInt("granted"),
+                rows.getObject("created_at", OffsetDateTime.class).toInstant(),
+                finished == null ? null : finished.toInstant());
+    }
+}

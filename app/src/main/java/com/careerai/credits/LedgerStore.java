@@ -1,0 +1,346 @@
+package com.careerai.credits;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.serde.ObjectMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The SQL of wallets and the ledger. Every statement is scoped by {@code university_id}; ledger
+ * rows are only ever inserted (no UPDATE or DELETE of credit_transactions exists, and a trigger
+ * refuses them). Joins the caller's transaction.
+ */
+@Singleton
+class LedgerStore {
+    private static final String ENTRY_COLUMNS = "university_id, id, user_id, feature, currency, amount, type, run_id,"
+            + " status, metadata::text AS metadata, idempotency_key, created_at";
+
+    private final JdbcOperations jdbc;
+    private final ObjectMapper json;
+
+    LedgerStore(JdbcOperations jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** A ledger row to insert. */
+    record NewEntry(
+            long universityId,
+            long userId,
+            @Nullable String feature,
+            Currency currency,
+            int amount,
+            TransactionType type,
+            @Nullable UUID runId,
+            String status,
+            Map<String, ?> metadata,
+            String idempotencyKey) {}
+
+    Optional<Balances> balances(long universityId, long userId) {
+        return jdbc.prepareStatement(
+                "SELECT silver_credits, gold_credits FROM credit_wallets WHERE university_id = ? AND user_id = ?",
+                statement -> {
+                    statement.setLong(1, universityId);
+                    statement.setLong(2, userId);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        return rows.next()
+                                ? Optional.of(new Balances(rows.getLong(1), rows.getLong(2)))
+                                : Optional.empty();
+                    }
+                });
+    }
+
+    /** Creates an empty wallet unless one exists; true when created. */
+    boolean openWallet(long universityId, long userId) {
+        return jdbc.prepareStatement(
+                        "INSERT INTO credit_wallets (university_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                        statement -> {
+                            statement.setLong(1, universityId);
+                            statement.setLong(2, userId);
+                            return statement.executeUpdate();
+                        })
+                == 1;
+    }
+
+    /** Creates empty wallets for those of {@code userIds} without one. */
+    void openWallets(long universityId, List<Long> userIds) {
+        jdbc.prepareStatement(
+                "INSERT INTO credit_wallets (university_id, user_id) SELECT ?, unnest(?::bigint[])"
+                        + " ON CONFLICT DO NOTHING",
+                statement -> {
+                    statement.setLong(1, universityId);
+                    statement.setArray(2, bigints(statement, userIds));
+                    return statement.executeUpdate();
+                });
+    }
+
+    /**
+     * Inserts the row unless its idempotency key exists or the user has no wallet; returns the
+     * inserted row. A concurrent insert of the same key waits for the first to commit or roll back.
+     */
+    Optional<LedgerEntry> insertIfAbsent(NewEntry entry) {
+        return jdbc.prepareStatement(
+                "INSERT INTO credit_transactions (university_id, user_id, feature, currency, amount, type, run_id,"
+                        + " status, metadata, idempotency_key)"
+                        + " SELECT university_id, user_id, ?, ?, ?, ?, ?, ?, ?::jsonb, ? FROM credit_wallets"
+                        + " WHERE university_id = ? AND user_id = ?"
+                        + " ON CONFLICT (university_id, idempotency_key) DO NOTHING RETURNING " + ENTRY_COLUMNS,
+                statement -> {
+                    statement.setString(1, entry.feature());
+                    statement.setString(2, entry.currency().name());
+                    statement.setInt(3, entry.amount());
+                    statement.setString(4, entry.type().name());
+                    statement.setObject(5, entry.runId());
+                    statement.setString(6, entry.status());
+                    statement.setString(7, toJson(entry.metadata()));
+                    statement.setString(8, entry.idempotencyKey());
+                    statement.setLong(9, entry.universityId());
+                    statement.setLong(10, entry.userId());
+                    try (ResultSet rows = statement.executeQuery()) {
+                        return rows.next() ? Optional.of(entry(rows)) : Optional.empty();
+                    }
+                });
+    }
+
+    Optional<LedgerEntry> findByKey(long universityId, String idempotencyKey) {
+        return jdbc.prepareStatement(
+                "SELECT " + ENTRY_COLUMNS + " FROM credit_transactions WHERE university_id = ? AND idempotency_key = ?",
+                statement -> {
+                    statement.setLong(1, universityId);
+                    statement.setString(2, idempotencyKey);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        return rows.next() ? Optional.of(entry(rows)) : Optional.empty();
+                    }
+                });
+    }
+
+    /** Takes {@code amount} if the balance covers it: one conditional UPDATE; false when it does not. */
+    boolean withdraw(long universityId, long userId, Currency currency, long amount) {
+        String column = column(currency);
+        return jdbc.prepareStatement(
+                        "UPDATE credit_wallets SET " + column + " = " + column + " - ?, updated_at = now()"
+                                + " WHERE university_id = ? AND user_id = ? AND " + column + " >= ?",
+                        statement -> {
+                            statement.setLong(1, amount);
+                            statement.setLong(2, universityId);
+                            statement.setLong(3, userId);
+                            statement.setLong(4, amount);
+                            return statement.executeUpdate();
+                        })
+                == 1;
+    }
+
+    void deposit(long universityId, long userId, Currency currency, long amount) {
+        String column = column(currency);
+        int updated = jdbc.prepareStatement(
+                "UPDATE credit_wallets SET " + column + " = " + column + " + ?, updated_at = now()"
+                        + " WHERE university_id = ? AND user_id = ?",
+                statement -> {
+                    statement.setLong(1, amount);
+                    statement.setLong(2, universityId);
+                    statement.setLong(3, userId);
+                    return statement.executeUpdate();
+                });
+        if (updated != 1) {
+            throw new IllegalStateException("no wallet for user " + userId + " of university " + universityId);
+        }
+    }
+
+    /** The balance, with the wallet row locked until the transaction ends. */
+    Optional<Long> lockBalance(long universityId, long userId, Currency currency) {
+        return jdbc.prepareStatement(
+                "SELECT " + column(currency) + " FROM credit_wallets WHERE university_id = ? AND user_id = ?"
+                        + " FOR UPDATE",
+                statement -> {
+                    statement.setLong(1, universityId);
+                    statement.setLong(2, userId);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        return rows.next() ? Optional.of(rows.getLong(1)) : Optional.empty();
+                    }
+                });
+    }
+
+    /** Locks the wallets in user order, so two bulk jobs never wait on each other in a cycle. */
+    void lockWallets(long universityId, List<Long> userIds) {
+        jdbc.prepareStatement(
+                "SELECT user_id FROM credit_wallets WHERE university_id = ? AND user_id = ANY(?::bigint[])"
+                        + " ORDER BY user_id FOR UPDATE",
+                statement -> {
+                    statement.setLong(1, universityId);
+                    statement.setArray(2, bigints(statement, userIds));
+                    try (ResultSet rows = statement.executeQuery()) {
+                        int locked = 0;
+                        while (rows.next()) {
+                            locked++;
+                        }
+                        return locked;
+                    }
+                });
+    }
+
+    /**
+     * Grants {@code amount} to each of {@code userIds} (wallets open and locked), one GRANT row
+     * each keyed {@code keyPrefix + userId}; users already granted under their key are skipped.
+     * Returns how many were granted now.
+     */
+    int grantEach(
+            long universityId,
+            List<Long> userIds,
+            Currency currency,
+            int amount,
+            String keyPrefix,
+            Map<String, ?> metadata) {
+        String column = column(currency);
+        return jdbc.prepareStatement(
+                "WITH granted AS ("
+                        + " INSERT INTO credit_transactions (university_id, user_id, currency, amount, type, metadata,"
+                        + " idempotency_key)"
+                        + " SELECT w.university_id, w.user_id, ?, ?, 'GRANT', ?::jsonb, ? || w.user_id"
+                        + " FROM credit_wallets w WHERE w.university_id = ? AND w.user_id = ANY(?::bigint[])"
+                        + " ON CONFLICT (university_id, idempotency_key) DO NOTHING RETURNING user_id, amount),"
+                        + " credited AS ("
+                        + " UPDATE credit_wallets w SET " + column + " = w." + column
+                        + " + g.amount, updated_at = now()"
+                        + " FROM granted g WHERE w.university_id = ? AND w.user_id = g.user_id RETURNING w.user_id)"
+                        + " SELECT count(*) FROM credited",
+                statement -> {
+                    statement.setString(1, currency.name());
+                    statement.setInt(2, amount);
+                    statement.setString(3, toJson(metadata));
+                    statement.setString(4, keyPrefix);
+                    statement.setLong(5, universityId);
+                    statement.setArray(6, bigints(statement, userIds));
+                    statement.setLong(7, universityId);
+                    return countOf(statement);
+                });
+    }
+
+    /**
+     * Tops each of {@code userIds} (wallets open and locked) up to {@code target} with one GRANT
+     * row keyed {@code keyPrefix + userId}; a balance at or above the target is left alone.
+     * Returns how many were topped up now.
+     */
+    int topUpEachTo(
+            long universityId,
+            List<Long> userIds,
+            Currency currency,
+            long target,
+            String keyPrefix,
+            Map<String, ?> metadata) {
+        String column = column(currency);
+        return jdbc.prepareStatement(
+                "WITH granted AS ("
+                        + " INSERT INTO credit_transactions (university_id, user_id, currency, amount, type, metadata,"
+                        + " idempotency_key)"
+                        + " SELECT w.university_id, w.user_id, ?, ? - w." + column
+                        + ", 'GRANT', ?::jsonb, ? || w.user_id"
+                        + " FROM credit_wallets w WHERE w.university_id = ? AND w.user_id = ANY(?::bigint[])"
+                        + " AND w." + column + " < ?"
+                        + " ON CONFLICT (university_id, idempotency_key) DO NOTHING RETURNING user_id, amount),"
+                        + " credited AS ("
+                        + " UPDATE credit_wallets w SET " + column + " = w." + column
+                        + " + g.amount, updated_at = now()"
+                        + " FROM granted g WHERE w.university_id = ? AND w.user_id = g.user_id RETURNING w.user_id)"
+                        + " SELECT count(*) FROM credited",
+                statement -> {
+                    statement.setString(1, currency.name());
+                    statement.setLong(2, target);
+                    statement.setString(3, toJson(metadata));
+                    statement.setString(4, keyPrefix);
+                    statement.setLong(5, universityId);
+                    statement.setArray(6, bigints(statement, userIds));
+                    statement.setLong(7, target);
+                    statement.setLong(8, universityId);
+                    return countOf(statement);
+                });
+    }
+
+    /** A page of the wallet's history, newest first. */
+    List<LedgerEntry> history(long universityId, long userId, int limit, long offset) {
+        return jdbc.prepareStatement(
+                "SELECT " + ENTRY_COLUMNS + " FROM credit_transactions WHERE university_id = ? AND user_id = ?"
+                        + " ORDER BY id DESC LIMIT ? OFFSET ?",
+                statement -> {
+                    statement.setLong(1, universityId);
+                    statement.setLong(2, userId);
+                    statement.setInt(3, limit);
+                    statement.setLong(4, offset);
+                    List<LedgerEntry> entries = new ArrayList<>();
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            entries.add(entry(rows));
+                        }
+                    }
+                    return entries;
+                });
+    }
+
+    long countHistory(long universityId, long userId) {
+        return jdbc.prepareStatement(
+                "SELECT count(*) FROM credit_transactions WHERE university_id = ? AND user_id = ?", statement -> {
+                    statement.setLong(1, universityId);
+                    statement.setLong(2, userId);
+                    return (long) countOf(statement);
+                });
+    }
+
+    private static int countOf(PreparedStatement statement) throws SQLException {
+        try (ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    static String column(Currency currency) {
+        return currency == Currency.SILVER ? "silver_credits" : "gold_credits";
+    }
+
+    private static Array bigints(PreparedStatement statement, List<Long> values) throws SQLException {
+        return statement.getConnection().createArrayOf("bigint", values.toArray(new Long[0]));
+    }
+
+    private LedgerEntry entry(ResultSet rows) throws SQLException {
+        return new LedgerEntry(
+                rows.getLong("id"),
+                rows.getLong("university_id"),
+                rows.getLong("user_id"),
+                rows.getString("feature"),
+                Currency.valueOf(rows.getString("currency")),
+                rows.getInt("amount"),
+                TransactionType.valueOf(rows.getString("type")),
+                rows.getObject("run_id", UUID.class),
+                rows.getString("status"),
+                fromJson(rows.getString("metadata")),
+                rows.getString("idempotency_key"),
+                rows.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+
+    String toJson(Map<String, ?> metadata) {
+        try {
+            return json.writeValueAsString(metadata);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, Object> fromJson(String metadata) {
+        try {
+            return json.readValue(metadata, Argument.mapOf(String.class, Object.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

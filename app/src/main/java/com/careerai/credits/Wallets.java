@@ -1,0 +1,403 @@
+package com.careerai.credits;
+
+import com.careerai.auth.Role;
+import com.careerai.auth.SignedInUser;
+import com.careerai.auth.User;
+import com.careerai.auth.UserAccounts;
+import com.careerai.credits.LedgerStore.NewEntry;
+import com.careerai.platform.audit.AuditLog;
+import com.careerai.tenancy.University;
+import com.careerai.tenancy.UniversityAdministration;
+import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The one place credits move. Every method takes the university first and touches only that
+ * university's wallets; every write is one transaction (joining the caller's, if any) that
+ * inserts a ledger row and changes the cached balance by exactly its amount. Writes are
+ * idempotent by key: a replay returns the first result and writes nothing.
+ */
+@Singleton
+public class Wallets {
+    static final String SYSTEM = "system";
+    static final int MAX_REASON = 500;
+
+    private final LedgerStore store;
+    private final CreditCosts costs;
+    private final CreditsConfiguration configuration;
+    private final UserAccounts users;
+    private final UniversityAdministration universities;
+    private final AuditLog auditLog;
+
+    Wallets(
+            LedgerStore store,
+            CreditCosts costs,
+            CreditsConfiguration configuration,
+            UserAccounts users,
+            UniversityAdministration universities,
+            AuditLog auditLog) {
+        this.store = store;
+        this.costs = costs;
+        this.configuration = configuration;
+        this.users = users;
+        this.universities = universities;
+        this.auditLog = auditLog;
+    }
+
+    /** The user's balances; zero when the user has no wallet yet. One indexed read. */
+    @Connectable
+    public Balances balances(long universityId, long userId) {
+        return store.balances(universityId, userId).orElse(Balances.EMPTY);
+    }
+
+    /** Page {@code page} (from 1) of the user's transactions, newest first. */
+    @Connectable
+    public LedgerPage history(long universityId, long userId, int page) {
+        int size = configuration.getHistoryPageSize();
+        int current = Math.max(1, page);
+        return new LedgerPage(
+                store.history(universityId, userId, size, (long) (current - 1) * size),
+                current,
+                size,
+                store.countHistory(universityId, userId));
+    }
+
+    /**
+     * Opens the wallet of a user who just signed up. A student receives the university's
+     * {@code default_silver}/{@code default_gold} as GRANT rows; staff and counsellors get an
+     * empty wallet (they do not receive allowances). Idempotent.
+     */
+    @Transactional
+    public void openWallet(long universityId, long userId, Role role) {
+        store.openWallet(universityId, userId);
+        if (role != Role.STUDENT) {
+            return;
+        }
+        University university = universities
+                .find(universityId)
+                .orElseThrow(() -> new IllegalArgumentException("no university " + universityId));
+        Map<String, Object> metadata = Map.of(LedgerEntry.ACTOR, SYSTEM, LedgerEntry.REASON, "Welcome allowance");
+        for (Currency currency : Currency.values()) {
+            int allowance = currency == Currency.SILVER ? university.defaultSilver() : university.defaultGold();
+            if (allowance > 0) {
+                credit(
+                        universityId,
+                        userId,
+                        currency,
+                        allowance,
+                        TransactionType.GRANT,
+                        "signup:" + userId + ":" + currency,
+                        metadata);
+            }
+        }
+    }
+
+    /**
+     * Pays for run {@code runId} of {@code feature} in {@code currency} at its configured cost:
+     * the ledger row and one conditional {@code UPDATE … WHERE balance >= cost}, in the caller's
+     * transaction when there is one (so a run and its debit commit together). Keyed
+     * {@code debit:<runId>}.
+     *
+     * @throws InsufficientCreditsException when the balance does not cover the cost (the
+     *     transaction is rolled back); it names the other currency when that one would do
+     * @throws CreditOperationException for an unknown tool or a currency it does not take
+     */
+    @Transactional
+    public LedgerEntry debit(long universityId, long userId, String feature, Currency currency, UUID runId) {
+        int cost = costs.require(feature, currency);
+        String key = "debit:" + runId;
+        Optional<LedgerEntry> inserted = store.insertIfAbsent(new NewEntry(
+                universityId, userId, feature, currency, -cost, TransactionType.DEBIT, runId, "POSTED", Map.of(), key));
+        if (inserted.isEmpty()) {
+            Optional<LedgerEntry> first = store.findByKey(universityId, key);
+            if (first.isPresent()) {
+                return sameOperation(first.get(), userId, TransactionType.DEBIT, currency);
+            }
+            throw insufficient(universityId, userId, feature, currency, cost); // no wallet
+        }
+        if (!store.withdraw(universityId, userId, currency, cost)) {
+            throw insufficient(universityId, userId, feature, currency, cost);
+        }
+        return inserted.get();
+    }
+
+    /**
+     * Gives back exactly what run {@code runId} was debited, once (keyed {@code refund:<runId>}).
+     * Empty when the run was never debited; a replay returns the first refund.
+     */
+    @Transactional
+    public Optional<LedgerEntry> refund(long universityId, UUID runId) {
+        Optional<LedgerEntry> debit = store.findByKey(universityId, "debit:" + runId);
+        if (debit.isEmpty()) {
+            return Optional.empty();
+        }
+        LedgerEntry paid = debit.get();
+        return Optional.of(credit(
+                universityId,
+                paid.userId(),
+                paid.feature(),
+                paid.currency(),
+                -paid.amount(),
+                TransactionType.REFUND,
+                runId,
+                "refund:" + runId,
+                Map.of("debit", paid.id())));
+    }
+
+    /** Adds bought credits (billing), keyed by the payment event, e.g. {@code stripe:<event id>}. */
+    @Transactional
+    public LedgerEntry topUp(
+            long universityId,
+            long userId,
+            Currency currency,
+            int amount,
+            String idempotencyKey,
+            Map<String, ?> metadata) {
+        requireAmount("amount", amount);
+        requireUser(universityId, userId);
+        store.openWallet(universityId, userId);
+        return credit(universityId, userId, currency, amount, TransactionType.TOPUP, idempotencyKey, metadata);
+    }
+
+    /** Grants credits to one user (plan grants, staff grants); {@code actor} and {@code reason} are kept on the row. */
+    @Transactional
+    public LedgerEntry grant(
+            long universityId,
+            long userId,
+            Currency currency,
+            int amount,
+            String idempotencyKey,
+            String actor,
+            String reason) {
+        requireAmount("amount", amount);
+        String why = requireReason(reason);
+        requireUser(universityId, userId);
+        store.openWallet(universityId, userId);
+        return credit(
+                universityId,
+                userId,
+                currency,
+                amount,
+                TransactionType.GRANT,
+                idempotencyKey,
+                Map.of(LedgerEntry.ACTOR, actor, LedgerEntry.REASON, why));
+    }
+
+    /**
+     * Staff correct one student's balance by {@code delta} (either sign) with a reason, written to
+     * the audit log. A negative delta larger than the balance is refused: balances never go
+     * below zero.
+     *
+     * @throws UnknownStudentException when the student is not of this university (404)
+     * @throws CreditOperationException for a zero or oversized delta, a missing reason, a
+     *     non-student, or a delta that would take the balance below zero
+     */
+    @Transactional
+    public LedgerEntry adjust(
+            long universityId,
+            SignedInUser staff,
+            long studentId,
+            Currency currency,
+            int delta,
+            String reason,
+            String idempotencyKey) {
+        if (staff.universityId() != universityId || !staff.isStaff()) {
+            throw new IllegalArgumentException("only staff of university " + universityId + " adjust its wallets");
+        }
+        if (delta == 0) {
+            throw new CreditOperationException(
+                    CreditErrorCode.INVALID_AMOUNT, "delta", "Enter a change other than zero.");
+        }
+        requireAmount("delta", Math.abs(delta));
+        String why = requireReason(reason);
+        User student = requireUser(universityId, studentId);
+        if (student.role() != Role.STUDENT) {
+            throw new CreditOperationException(
+                    CreditErrorCode.NOT_A_STUDENT, "student", "Only students' balances can be adjusted.");
+        }
+        store.openWallet(universityId, studentId);
+        String actor = "user:" + staff.userId();
+        Optional<LedgerEntry> inserted = store.insertIfAbsent(new NewEntry(
+                universityId,
+                studentId,
+                null,
+                currency,
+                delta,
+                TransactionType.ADJUSTMENT,
+                null,
+                "POSTED",
+                Map.of(LedgerEntry.ACTOR, actor, LedgerEntry.REASON, why),
+                idempotencyKey));
+        if (inserted.isEmpty()) {
+            return sameOperation(
+                    store.findByKey(universityId, idempotencyKey).orElseThrow(),
+                    studentId,
+                    TransactionType.ADJUSTMENT,
+                    currency);
+        }
+        if (delta > 0) {
+            store.deposit(universityId, studentId, currency, delta);
+        } else if (!store.withdraw(universityId, studentId, currency, -delta)) {
+            throw new CreditOperationException(
+                    CreditErrorCode.BALANCE_WOULD_GO_NEGATIVE,
+                    "delta",
+                    "The balance is " + balances(universityId, studentId).of(currency) + " " + currency.key()
+                            + ": it cannot go below zero.");
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("student", studentId);
+        details.put("currency", currency.name());
+        details.put("delta", delta);
+        details.put("reason", why);
+        details.put("transaction", inserted.get().id());
+        auditLog.record(universityId, actor, "credits.adjusted", details);
+        return inserted.get();
+    }
+
+    /**
+     * Takes back up to {@code amount} bought credits after a payment refund (billing's
+     * {@code charge.refunded}), never below zero: what was already spent stays spent and is
+     * reported as {@code unreversed}. Keyed by the payment event; a replay returns the first result.
+     */
+    @Transactional
+    public Reversal reverse(
+            long universityId,
+            long userId,
+            Currency currency,
+            int amount,
+            String idempotencyKey,
+            Map<String, ?> metadata) {
+        requireAmount("amount", amount);
+        Optional<LedgerEntry> first = store.findByKey(universityId, idempotencyKey);
+        if (first.isPresent()) {
+            return reversalOf(sameOperation(first.get(), userId, TransactionType.REVERSAL, currency));
+        }
+        requireUser(universityId, userId);
+        store.openWallet(universityId, userId);
+        long balance = store.lockBalance(universityId, userId, currency).orElseThrow();
+        int reversible = (int) Math.min(amount, balance);
+        Map<String, Object> details = new HashMap<String, Object>(metadata);
+        details.put("requested", amount);
+        details.put("unreversed", amount - reversible);
+        Optional<LedgerEntry> inserted = store.insertIfAbsent(new NewEntry(
+                universityId,
+                userId,
+                null,
+                currency,
+                -reversible,
+                TransactionType.REVERSAL,
+                null,
+                reversible < amount ? "PARTIAL" : "POSTED",
+                details,
+                idempotencyKey));
+        if (inserted.isEmpty()) {
+            return reversalOf(sameOperation(
+                    store.findByKey(universityId, idempotencyKey).orElseThrow(),
+                    userId,
+                    TransactionType.REVERSAL,
+                    currency));
+        }
+        if (reversible > 0 && !store.withdraw(universityId, userId, currency, reversible)) {
+            throw new IllegalStateException("locked balance changed during a reversal");
+        }
+        return new Reversal(inserted.get(), reversible, amount - reversible);
+    }
+
+    private LedgerEntry credit(
+            long universityId,
+            long userId,
+            Currency currency,
+            int amount,
+            TransactionType type,
+            String key,
+            Map<String, ?> metadata) {
+        return credit(universityId, userId, null, currency, amount, type, null, key, metadata);
+    }
+
+    /** Inserts a positive row and adds it to the balance, unless the key was used (then returns the first row). */
+    private LedgerEntry credit(
+            long universityId,
+            long userId,
+            String feature,
+            Currency currency,
+            int amount,
+            TransactionType type,
+            UUID runId,
+            String key,
+            Map<String, ?> metadata) {
+        Optional<LedgerEntry> inserted = store.insertIfAbsent(
+                new NewEntry(universityId, userId, feature, currency, amount, type, runId, "POSTED", metadata, key));
+        if (inserted.isEmpty()) {
+            return sameOperation(
+                    store.findByKey(universityId, key)
+                            .orElseThrow(() -> new IllegalStateException("no wallet for user " + userId)),
+                    userId,
+                    type,
+                    currency);
+        }
+        store.deposit(universityId, userId, currency, amount);
+        return inserted.get();
+    }
+
+    private InsufficientCreditsException insufficient(
+            long universityId, long userId, String feature, Currency currency, int cost) {
+        Balances balances = balances(universityId, userId);
+        Currency other = currency.other();
+        InsufficientCreditsException.Alternative alternative = costs.cost(feature, other).stream()
+                .filter(otherCost -> balances.of(other) >= otherCost)
+                .mapToObj(otherCost -> new InsufficientCreditsException.Alternative(other, otherCost))
+                .findFirst()
+                .orElse(null);
+        return new InsufficientCreditsException(feature, currency, cost, balances.of(currency), alternative);
+    }
+
+    private static LedgerEntry sameOperation(LedgerEntry first, long userId, TransactionType type, Currency currency) {
+        if (first.userId() != userId || first.type() != type || first.currency() != currency) {
+            throw new CreditOperationException(
+                    CreditErrorCode.KEY_REUSED,
+                    "idempotencyKey",
+                    "This idempotency key was already used for a different operation.");
+        }
+        return first;
+    }
+
+    private static Reversal reversalOf(LedgerEntry entry) {
+        int unreversed = ((Number) entry.metadata().getOrDefault("unreversed", 0)).intValue();
+        return new Reversal(entry, -entry.amount(), unreversed);
+    }
+
+    private User requireUser(long universityId, long userId) {
+        return users.find(universityId, userId).orElseThrow(UnknownStudentException::new);
+    }
+
+    private void requireAmount(String field, int amount) {
+        if (amount <= 0) {
+            throw new CreditOperationException(
+                    CreditErrorCode.INVALID_AMOUNT, field, "Enter a whole number greater than zero.");
+        }
+        if (amount > configuration.getMaxAmount()) {
+            throw new CreditOperationException(
+                    CreditErrorCode.INVALID_AMOUNT,
+                    field,
+                    "Enter at most " + configuration.getMaxAmount() + " credits at a time.");
+        }
+    }
+
+    static String requireReason(String reason) {
+        String trimmed = reason == null ? "" : reason.trim();
+        if (trimmed.isEmpty()) {
+            throw new CreditOperationException(CreditErrorCode.MISSING_REASON, "reason", "Give a reason.");
+        }
+        if (trimmed.length() > MAX_REASON) {
+            throw new CreditOperationException(
+                    CreditErrorCode.MISSING_REASON, "reason", "Keep the reason under " + MAX_REASON + " characters.");
+        }
+        return trimmed;
+    }
+}

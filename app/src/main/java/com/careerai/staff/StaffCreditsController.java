@@ -1,0 +1,236 @@
+package com.careerai.staff;
+
+import com.careerai.auth.CurrentUser;
+import com.careerai.auth.SignedInUser;
+import com.careerai.auth.User;
+import com.careerai.auth.UserAccounts;
+import com.careerai.credits.AllowanceDefaults;
+import com.careerai.credits.BulkGrants;
+import com.careerai.credits.CreditOperationException;
+import com.careerai.credits.CreditsConfiguration;
+import com.careerai.credits.Currency;
+import com.careerai.credits.GrantBatch;
+import com.careerai.credits.LedgerAudit;
+import com.careerai.credits.MonthlyRefill;
+import com.careerai.credits.UnknownStudentException;
+import com.careerai.credits.Wallets;
+import com.careerai.tenancy.CurrentUniversity;
+import com.careerai.tenancy.University;
+import com.careerai.tenancy.UniversityAdministration;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code /staff/credits}: the default allowance, bulk grants with progress, the monthly refill,
+ * one student's adjustment, and the ledger audit. Every change needs a reason and is audited; a
+ * form with bad input comes back with 422 and a message beside each field.
+ */
+@Controller("/staff/credits")
+@Secured("STAFF")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Hidden
+class StaffCreditsController {
+    private static final String VIEW = "staff/credits";
+
+    @Serdeable
+    record DefaultsForm(@Nullable String silver, @Nullable String gold, @Nullable String reason) {}
+
+    @Serdeable
+    record GrantForm(
+            @Nullable String currency, @Nullable String amount, @Nullable String reason, @Nullable String key) {}
+
+    @Serdeable
+    record RefillForm(@Nullable String enabled) {}
+
+    @Serdeable
+    record AdjustmentForm(
+            @Nullable String email,
+            @Nullable String currency,
+            @Nullable String delta,
+            @Nullable String reason,
+            @Nullable String key) {}
+
+    private final UniversityAdministration universities;
+    private final AllowanceDefaults defaults;
+    private final BulkGrants grants;
+    private final MonthlyRefill refill;
+    private final Wallets wallets;
+    private final LedgerAudit audit;
+    private final UserAccounts users;
+    private final CreditsConfiguration configuration;
+
+    StaffCreditsController(
+            UniversityAdministration universities,
+            AllowanceDefaults defaults,
+            BulkGrants grants,
+            MonthlyRefill refill,
+            Wallets wallets,
+            LedgerAudit audit,
+            UserAccounts users,
+            CreditsConfiguration configuration) {
+        this.universities = universities;
+        this.defaults = defaults;
+        this.grants = grants;
+        this.refill = refill;
+        this.wallets = wallets;
+        this.audit = audit;
+        this.users = users;
+        this.configuration = configuration;
+    }
+
+    @Get
+    ModelAndView<Map<String, Object>> page(
+            @CurrentUniversity University university,
+            @QueryValue @Nullable String notice,
+            @QueryValue @Nullable String batch) {
+        Map<String, Object> model = model(university);
+        if (notice != null) {
+            model.put("notice", noticeText(notice));
+        }
+        model.put("highlight", batch);
+        return new ModelAndView<>(VIEW, model);
+    }
+
+    @Post(value = "/defaults", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> changeDefaults(
+            @CurrentUniversity University university, @CurrentUser SignedInUser staff, @Body DefaultsForm form) {
+        FormInput input = new FormInput();
+        Integer silver = input.wholeNumber("silver", form.silver(), 0, configuration.getMaxAmount());
+        Integer gold = input.wholeNumber("gold", form.gold(), 0, configuration.getMaxAmount());
+        String reason = input.reason("reason", form.reason());
+        if (input.valid()) {
+            try {
+                defaults.change(university.id(), staff, silver, gold, reason);
+                return done("defaults");
+            } catch (CreditOperationException e) {
+                input.reject(e.field(), e.getMessage());
+            }
+        }
+        return rejected(university, "defaults", input, form);
+    }
+
+    @Post(value = "/grants", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> grantToEveryStudent(
+            @CurrentUniversity University university, @CurrentUser SignedInUser staff, @Body GrantForm form) {
+        FormInput input = new FormInput();
+        Currency currency = input.currency("currency", form.currency());
+        Integer amount = input.wholeNumber("amount", form.amount(), 1, configuration.getMaxAmount());
+        String reason = input.reason("reason", form.reason());
+        UUID batchId = parseKey(form.key()).orElseGet(UUID::randomUUID);
+        if (input.valid()) {
+            GrantBatch started =
+                    grants.start(university.id(), "user:" + staff.userId(), currency, amount, reason, batchId);
+            return HttpResponse.seeOther(URI.create("/staff/credits?batch=" + started.id() + "#grants"));
+        }
+        return rejected(university, "grant", input, form);
+    }
+
+    @Post(value = "/refill", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> monthlyRefill(
+            @CurrentUniversity University university, @CurrentUser SignedInUser staff, @Body RefillForm form) {
+        boolean enabled = "true".equals(form.enabled());
+        refill.setEnabled(university.id(), enabled, "user:" + staff.userId());
+        return done(enabled ? "refill-on" : "refill-off");
+    }
+
+    @Post(value = "/adjustments", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> adjust(
+            @CurrentUniversity University university, @CurrentUser SignedInUser staff, @Body AdjustmentForm form) {
+        FormInput input = new FormInput();
+        String email = input.required("email", form.email(), "Enter the student's email.");
+        Currency currency = input.currency("currency", form.currency());
+        Integer delta = input.change("delta", form.delta(), configuration.getMaxAmount());
+        String reason = input.reason("reason", form.reason());
+        if (input.valid()) {
+            Optional<User> student = users.findByEmail(university.id(), email);
+            if (student.isEmpty()) {
+                input.reject("email", "There is no student with this email at " + university.name() + ".");
+            } else {
+                try {
+                    wallets.adjust(
+                            university.id(),
+                            staff,
+                            student.get().id(),
+                            currency,
+                            delta,
+                            reason,
+                            "adjust:" + parseKey(form.key()).orElseGet(UUID::randomUUID));
+                    return done("adjusted");
+                } catch (CreditOperationException e) {
+                    input.reject(e.field().equals("student") ? "email" : e.field(), e.getMessage());
+                } catch (UnknownStudentException e) {
+                    input.reject("email", e.getMessage());
+                }
+            }
+        }
+        return rejected(university, "adjust", input, form);
+    }
+
+    private Map<String, Object> model(University requestUniversity) {
+        // Read afresh: the request's copy may predate a change made on another node.
+        University university = universities.find(requestUniversity.id()).orElse(requestUniversity);
+        Map<String, Object> model = new HashMap<>();
+        model.put("defaults", Map.of("silver", university.defaultSilver(), "gold", university.defaultGold()));
+        model.put("refillEnabled", refill.isEnabled(university.id()));
+        model.put("batches", grants.recent(university.id(), 5));
+        model.put("audit", audit.audit(university.id()));
+        model.put("maxAmount", configuration.getMaxAmount());
+        model.put("grantKey", UUID.randomUUID());
+        model.put("adjustKey", UUID.randomUUID());
+        model.put("errors", Map.of());
+        model.put("values", Map.of());
+        model.put("goldSelected", Map.of());
+        return model;
+    }
+
+    private HttpResponse<?> rejected(University university, String formName, FormInput input, Record form) {
+        Map<String, Object> model = model(university);
+        model.put("errors", Map.of(formName, input.errors()));
+        model.put("values", Map.of(formName, form));
+        String currency = form instanceof GrantForm grant
+                ? grant.currency()
+                : form instanceof AdjustmentForm adjustment ? adjustment.currency() : null;
+        model.put("goldSelected", Map.of(formName, Currency.parse(currency).orElse(null) == Currency.GOLD));
+        return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>(VIEW, model));
+    }
+
+    private static HttpResponse<?> done(String notice) {
+        return HttpResponse.seeOther(URI.create("/staff/credits?notice=" + notice));
+    }
+
+    private static String noticeText(String notice) {
+        return switch (notice) {
+            case "defaults" -> "Default allowance changed. New students receive it at their first sign-in.";
+            case "refill-on" -> "Monthly refill on: every student is topped up to the defaults on the 1st.";
+            case "refill-off" -> "Monthly refill off.";
+            case "adjusted" -> "Balance adjusted.";
+            default -> null;
+        };
+    }
+
+    private static Optional<UUID> parseKey(@Nullable String key) {
+        try {
+            return key == null || key.isBlank() ? Optional.empty() : Optional.of(UUID.fromString(key.trim()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
