@@ -13,11 +13,7 @@ interface UniversityRepository extends GenericRepository<University, Long> {
 
     Optional<University> findBySubdomain(String subdomain);
 
-<<<<<<< HEAD
     /** Universities are the tenants themselves, so looking one up by id is not a cross-tenant read. */
-    Optional<University> findById(long id);
-
-=======
     Optional<University> findById(long id);
 
     List<University> findAllOrderById();
@@ -26,7 +22,6 @@ interface UniversityRepository extends GenericRepository<University, Long> {
             + " WHERE id = :id")
     long updateDefaults(long id, int defaultSilver, int defaultGold);
 
->>>>>>> credits
     University save(University university);
 
     University update(University university);

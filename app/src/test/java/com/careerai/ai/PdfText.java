@@ -12,7 +12,8 @@ final class PdfText {
     private PdfText() {}
 
     static String of(RunDocuments documents, AiRun run, SignedInUser owner) {
-        byte[] pdf = documents.pdfOf(owner.universityId(), owner.userId(), run.id()).orElseThrow();
+        byte[] pdf =
+                documents.pdfOf(owner.universityId(), owner.userId(), run.id()).orElseThrow();
         return of(pdf);
     }
 

@@ -98,8 +98,16 @@ class RunLifecycleTest extends IntegrationTest {
         OPEN_AI.reset();
         university = fixtures.university();
         student = fixtures.student(university);
-        wallets.grant(university.id(), student.id(), Currency.SILVER, 10, "test-grant:" + student.id() + ":s", "test", "setup");
-        wallets.grant(university.id(), student.id(), Currency.GOLD, 10, "test-grant:" + student.id() + ":g", "test", "setup");
+        wallets.grant(
+                university.id(),
+                student.id(),
+                Currency.SILVER,
+                10,
+                "test-grant:" + student.id() + ":s",
+                "test",
+                "setup");
+        wallets.grant(
+                university.id(), student.id(), Currency.GOLD, 10, "test-grant:" + student.id() + ":g", "test", "setup");
         signedIn = SignedInUser.of(student);
     }
 
@@ -122,8 +130,10 @@ class RunLifecycleTest extends IntegrationTest {
     }
 
     private long refunds(UUID runId) {
-        return count("SELECT count(*) FROM credit_transactions WHERE university_id = ? AND run_id = ? AND type = 'REFUND'",
-                university.id(), runId);
+        return count(
+                "SELECT count(*) FROM credit_transactions WHERE university_id = ? AND run_id = ? AND type = 'REFUND'",
+                university.id(),
+                runId);
     }
 
     private long count(String sql, Object... parameters) {
@@ -200,7 +210,8 @@ class RunLifecycleTest extends IntegrationTest {
 
     @Test
     void premiumFailureFallsBackToTheStandardModelOnce() {
-        OPEN_AI.otherwise(body -> body.contains("premium-model") ? new Status(503) : new Reply(JobPackSamples.validOutput()));
+        OPEN_AI.otherwise(
+                body -> body.contains("premium-model") ? new Status(503) : new Reply(JobPackSamples.validOutput()));
         AiRun run = start("gold");
         executor.execute(university.id(), run.id());
         AiRun done = reload(run);
@@ -266,9 +277,13 @@ class RunLifecycleTest extends IntegrationTest {
     @Test
     void notEnoughCreditsIsRefusedWithoutARun() {
         User broke = fixtures.student(university);
-        Assertions.assertThatThrownBy(() -> runs.start(SignedInUser.of(broke), "job-pack", "silver", JobPackSamples.input()))
+        Assertions.assertThatThrownBy(
+                        () -> runs.start(SignedInUser.of(broke), "job-pack", "silver", JobPackSamples.input()))
                 .isInstanceOf(InsufficientCreditsException.class);
-        assertThat(count("SELECT count(*) FROM ai_runs WHERE university_id = ? AND user_id = ?", university.id(), broke.id()))
+        assertThat(count(
+                        "SELECT count(*) FROM ai_runs WHERE university_id = ? AND user_id = ?",
+                        university.id(),
+                        broke.id()))
                 .isZero();
     }
 
