@@ -3,6 +3,7 @@ package com.careerai.ai;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
@@ -20,6 +21,7 @@ import java.util.UUID;
  * {@code university_id}, except the sweeper's cross-university scan for unfinished runs.
  */
 @Singleton
+@Connectable
 class AiRunRepository {
     private static final String COLUMNS =
             "university_id, id, user_id, tool, status, currency, cost, model, fell_back, demo, "

@@ -5,6 +5,7 @@ import com.careerai.platform.web.TemplateText;
 import com.careerai.tenancy.University;
 import com.careerai.tenancy.UniversityDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
@@ -17,6 +18,7 @@ import java.util.UUID;
 
 /** The PDF of a run: rendered once by the worker, stored per run, served only to the owner. */
 @Singleton
+@Connectable
 public class RunDocuments {
     private final JdbcOperations jdbc;
     private final PdfRenderer pdf;

@@ -1,6 +1,7 @@
 package com.careerai.ai;
 
 import com.careerai.platform.audit.AuditLog;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -12,6 +13,7 @@ import java.util.Set;
 
 /** Which tools a university offers. Disabled tools are hidden from pages and the API, and refused. */
 @Singleton
+@Connectable
 public class ToolSettings {
     private final JdbcOperations jdbc;
     private final ToolCatalog catalog;

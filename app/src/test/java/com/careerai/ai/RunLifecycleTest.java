@@ -15,10 +15,8 @@ import com.careerai.testing.FakeOpenAiServer.Status;
 import com.careerai.testing.Fixtures;
 import com.careerai.testing.IntegrationTest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,9 +62,6 @@ class RunLifecycleTest extends IntegrationTest {
 
     @Inject
     LedgerAudit audit;
-
-    @Inject
-    JdbcOperations jdbc;
 
     @Inject
     StorageProvider jobs;
@@ -134,18 +129,6 @@ class RunLifecycleTest extends IntegrationTest {
                 "SELECT count(*) FROM credit_transactions WHERE university_id = ? AND run_id = ? AND type = 'REFUND'",
                 university.id(),
                 runId);
-    }
-
-    private long count(String sql, Object... parameters) {
-        return jdbc.prepareStatement(sql, statement -> {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        });
     }
 
     @Test
