@@ -19,7 +19,8 @@ public record ExecuteRunJobRequest(long universityId, UUID runId) implements Job
     }
 
     @Singleton
-    static class Handler implements JobRequestHandler<ExecuteRunJobRequest> {
+    // public: JobRunr invokes the handler reflectively
+    public static class Handler implements JobRequestHandler<ExecuteRunJobRequest> {
         private final RunExecutor executor;
 
         Handler(RunExecutor executor) {

@@ -77,11 +77,14 @@ class RunPagesController {
         return new ModelAndView<>("ai/run", model);
     }
 
-    @Get(uri = "/{id}/pdf", produces = "application/pdf")
+    @Get(
+            uri = "/{id}/pdf",
+            produces = {"application/pdf", MediaType.TEXT_HTML})
     HttpResponse<byte[]> pdf(@CurrentUser SignedInUser user, @PathVariable String id) {
         UUID runId = RunIds.parse(id);
         byte[] pdf = documents.pdfOf(user.universityId(), user.userId(), runId).orElseThrow(RunNotFoundException::new);
         return HttpResponse.ok(pdf)
+                .contentType("application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"careerai-" + runId + ".pdf\"")
                 .header("Cache-Control", "private, no-store");
     }

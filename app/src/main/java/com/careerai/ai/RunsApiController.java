@@ -5,6 +5,7 @@ import com.careerai.ai.RunViews.RunView;
 import com.careerai.auth.CurrentUser;
 import com.careerai.auth.SignedInUser;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -54,12 +55,15 @@ class RunsApiController {
         return RunView.of(run, tools.require(run.tool()));
     }
 
-    @Get(uri = "/{id}/pdf", produces = "application/pdf")
+    @Get(
+            uri = "/{id}/pdf",
+            produces = {"application/pdf", MediaType.APPLICATION_JSON})
     @Operation(summary = "The run's PDF (Job Pack and other tools that make one)")
     HttpResponse<byte[]> pdf(@CurrentUser SignedInUser user, @PathVariable String id) {
         UUID runId = RunIds.parse(id);
         byte[] pdf = documents.pdfOf(user.universityId(), user.userId(), runId).orElseThrow(RunNotFoundException::new);
         return HttpResponse.ok(pdf)
+                .contentType("application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"careerai-" + runId + ".pdf\"")
                 .header("Cache-Control", "private, no-store");
     }

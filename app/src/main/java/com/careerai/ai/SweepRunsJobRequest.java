@@ -32,7 +32,8 @@ public record SweepRunsJobRequest() implements JobRequest {
     }
 
     @Singleton
-    static class Handler implements JobRequestHandler<SweepRunsJobRequest> {
+    // public: JobRunr invokes the handler reflectively
+    public static class Handler implements JobRequestHandler<SweepRunsJobRequest> {
         private static final Logger LOG = LoggerFactory.getLogger(Handler.class);
         static final String LOST =
                 "Your run was interrupted on our side. Your credits have been refunded; please try again.";
