@@ -44,6 +44,26 @@ public abstract class IntegrationTest implements TestPropertyProvider {
         return Map.of();
     }
 
+    /**
+     * A number from this class's database, read over a connection of the test's own (outside the
+     * application's pool and transactions), e.g. {@code count("SELECT count(*) FROM t WHERE x = ?", x)}.
+     */
+    protected long count(String sql, Object... parameters) {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+                        getProperties().get("datasources.default.url"), "postgres", "");
+                java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (java.sql.ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The Host header of a university's site in tests. */
     public static String hostOf(String subdomain) {
         return subdomain + "." + BASE_DOMAIN;

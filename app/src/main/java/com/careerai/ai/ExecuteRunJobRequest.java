@@ -1,0 +1,36 @@
+package com.careerai.ai;
+
+import jakarta.inject.Singleton;
+import java.util.UUID;
+import org.jobrunr.jobs.annotations.Job;
+import org.jobrunr.jobs.lambdas.JobRequest;
+import org.jobrunr.jobs.lambdas.JobRequestHandler;
+
+/**
+ * Runs one AI run on a worker. The JobRunr job id is the run id. Model failures are handled
+ * inside (retries, repair, fallback, refund); an exception here means infrastructure trouble and
+ * lets JobRunr retry; if every retry fails the sweeper refunds.
+ */
+public record ExecuteRunJobRequest(long universityId, UUID runId) implements JobRequest {
+
+    @Override
+    public Class<Handler> getJobRequestHandler() {
+        return Handler.class;
+    }
+
+    @Singleton
+    // public: JobRunr invokes the handler reflectively
+    public static class Handler implements JobRequestHandler<ExecuteRunJobRequest> {
+        private final RunExecutor executor;
+
+        Handler(RunExecutor executor) {
+            this.executor = executor;
+        }
+
+        @Override
+        @Job(name = "AI run %0", retries = 3)
+        public void run(ExecuteRunJobRequest request) {
+            executor.execute(request.universityId(), request.runId());
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package com.careerai.ai;
+
+import com.careerai.ai.provider.ModelException;
+import com.careerai.ai.provider.ModelGateway;
+import com.careerai.ai.provider.ModelReply;
+import com.careerai.ai.provider.ModelRequest;
+import com.careerai.ai.provider.TransientModelException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a worker does with a run: RUNNING, model call with timeout and bounded retries, schema
+ * check with one repair pass, premium → standard fallback once, then SUCCEEDED (with its PDF) or
+ * failed and refunded with a reason in words.
+ */
+@Singleton
+class RunExecutor {
+    static final String BUSY = "The AI service is busy or not answering right now. Your credits have been refunded; "
+            + "please try again in a few minutes.";
+    static final String UNUSABLE = "The AI service did not return a usable result. Your credits have been refunded; "
+            + "please try again, perhaps with shorter input.";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunExecutor.class);
+
+    private final AiRunRepository runs;
+    private final ToolCatalog tools;
+    private final ModelGateway model;
+    private final AiConfiguration configuration;
+    private final RunFailures failures;
+    private final RunDocuments documents;
+
+    RunExecutor(
+            AiRunRepository runs,
+            ToolCatalog tools,
+            ModelGateway model,
+            AiConfiguration configuration,
+            RunFailures failures,
+            RunDocuments documents) {
+        this.runs = runs;
+        this.tools = tools;
+        this.model = model;
+        this.configuration = configuration;
+        this.failures = failures;
+        this.documents = documents;
+    }
+
+    /** A result that passed the schema, with what it took to get it. */
+    private record Outcome(
+            JsonNode output, String model, boolean fellBack, boolean demo, long tokensIn, long tokensOut) {}
+
+    /** Why the model could not give a result. */
+    private static final class RunFailedException extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final String reason;
+
+        RunFailedException(String reason, Throwable cause) {
+            super(reason, cause);
+            this.reason = reason;
+        }
+    }
+
+    void execute(long universityId, UUID runId) {
+        if (!runs.markRunning(universityId, runId)) {
+            LOG.info("Run {} is already final or failed; nothing to do", runId);
+            return;
+        }
+        AiRun run = runs.find(universityId, runId).orElseThrow();
+        AiTool tool = tools.require(run.tool());
+        Outcome outcome;
+        try {
+            outcome = produce(tool, run);
+        } catch (RunFailedException e) {
+            LOG.warn(
+                    "Run {} ({}) failed: {}",
+                    runId,
+                    run.tool(),
+                    e.getCause() == null ? e.getMessage() : e.getCause().toString());
+            failures.failAndRefund(universityId, runId, e.reason);
+            return;
+        }
+        if (tool.makesPdf()) {
+            documents.renderAndStore(run, tool, outcome.output());
+        }
+        if (!runs.succeed(
+                universityId,
+                runId,
+                outcome.output(),
+                outcome.model(),
+                outcome.fellBack(),
+                outcome.demo(),
+                outcome.tokensIn(),
+                outcome.tokensOut())) {
+            LOG.warn("Run {} finished after it was failed by the sweeper; result discarded", runId);
+        }
+    }
+
+    private Outcome produce(AiTool tool, AiRun run) throws RunFailedException {
+        if (!tool.usesModel()) {
+            JsonNode output = tool.generate(run.input());
+            java.util.Map<String, String> problems = ToolSchemas.problems(tool.outputSchema(), output);
+            if (!problems.isEmpty()) {
+                throw new RunFailedException(UNUSABLE, new ModelException("Template output invalid: " + problems));
+            }
+            return new Outcome(output, "template", false, false, 0, 0);
+        }
+        boolean premium = "GOLD".equals(run.currency());
+        String first = premium ? configuration.getPremiumModel() : configuration.getStandardModel();
+        try {
+            return attempt(tool, run, first, false);
+        } catch (RunFailedException e) {
+            if (!premium || first.equals(configuration.getStandardModel())) {
+                throw e;
+            }
+            LOG.info("Run {}: premium model failed, falling back to {}", run.id(), configuration.getStandardModel());
+            return attempt(tool, run, configuration.getStandardModel(), true);
+        }
+    }
+
+    /** Calls one model (with retries), then validates; one repair pass on an invalid answer. */
+    private Outcome attempt(AiTool tool, AiRun run, String modelName, boolean fellBack) throws RunFailedException {
+        ModelReply reply = callWithRetries(request(tool, run, modelName, tool.userPrompt(run.input())));
+        long tokensIn = reply.tokensIn();
+        long tokensOut = reply.tokensOut();
+        List<String> problems = new ArrayList<>();
+        JsonNode output = parseAndCheck(tool, run.input(), reply.content(), problems);
+        if (output == null) {
+            String repairPrompt = tool.userPrompt(run.input())
+                    + "\n\nYour previous answer was not valid for the required JSON schema. Problems: "
+                    + String.join("; ", problems) + "\nPrevious answer:\n" + truncate(reply.content(), 20_000)
+                    + "\nAnswer again with corrected JSON only.";
+            ModelReply repaired = callWithRetries(request(tool, run, modelName, repairPrompt));
+            tokensIn += repaired.tokensIn();
+            tokensOut += repaired.tokensOut();
+            problems.clear();
+            output = parseAndCheck(tool, run.input(), repaired.content(), problems);
+            if (output == null) {
+                throw new RunFailedException(UNUSABLE, new ModelException("Still invalid after repair: " + problems));
+            }
+        }
+        return new Outcome(output, modelName, fellBack, reply.demo(), tokensIn, tokensOut);
+    }
+
+    private ModelRequest request(AiTool tool, AiRun run, String modelName, String userPrompt) {
+        return new ModelRequest(
+                tool.slug(),
+                modelName,
+                tool.systemPrompt(),
+                userPrompt,
+                tool.outputSchema(),
+                run.input(),
+                configuration.getCallTimeout());
+    }
+
+    private ModelReply callWithRetries(ModelRequest request) throws RunFailedException {
+        Duration wait = configuration.getBackoff();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return model.complete(request);
+            } catch (TransientModelException e) {
+                if (attempt >= configuration.getMaxAttempts()) {
+                    throw new RunFailedException(BUSY, e);
+                }
+                LOG.info(
+                        "Model call failed ({}), attempt {} of {}; retrying in {}",
+                        e.getMessage(),
+                        attempt,
+                        configuration.getMaxAttempts(),
+                        wait);
+                pause(wait);
+                wait = wait.multipliedBy(2);
+            } catch (ModelException e) {
+                throw new RunFailedException(UNUSABLE, e);
+            }
+        }
+    }
+
+    private static JsonNode parseAndCheck(AiTool tool, JsonNode input, String content, List<String> problems) {
+        JsonNode output;
+        try {
+            output = ToolSchemas.JSON.readTree(stripFences(content));
+        } catch (JsonProcessingException e) {
+            problems.add("the answer is not JSON");
+            return null;
+        }
+        if (output == null || !output.isObject()) {
+            problems.add("the answer is not a JSON object");
+            return null;
+        }
+        Map<String, String> schemaProblems = ToolSchemas.problems(tool.outputSchema(), output);
+        schemaProblems.forEach(
+                (field, message) -> problems.add((field.isEmpty() ? "document" : field) + ": " + message));
+        problems.addAll(tool.checkOutput(input, output));
+        return problems.isEmpty() ? output : null;
+    }
+
+    private static String stripFences(String content) {
+        String trimmed = content.strip();
+        if (trimmed.startsWith("```")) {
+            trimmed = trimmed.replaceFirst("^```[a-zA-Z]*\\s*", "").replaceFirst("\\s*```$", "");
+        }
+        return trimmed;
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to retry", e);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package com.careerai.ai;
+
+import com.careerai.auth.SignedInUser;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jobrunr.scheduling.JobRequestScheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts runs and reads them back for their owner. */
+@Singleton
+public class RunService {
+    private static final Logger LOG = LoggerFactory.getLogger(RunService.class);
+
+    private final ToolCatalog tools;
+    private final AiRunRepository runs;
+    private final RunCharges charges;
+    private final TransactionOperations<Connection> transactions;
+    private final JobRequestScheduler scheduler;
+    private final AiConfiguration configuration;
+    private final RunExecutor executor;
+    private final ToolSettings settings;
+
+    RunService(
+            ToolCatalog tools,
+            AiRunRepository runs,
+            RunCharges charges,
+            TransactionOperations<Connection> transactions,
+            JobRequestScheduler scheduler,
+            AiConfiguration configuration,
+            RunExecutor executor,
+            ToolSettings settings) {
+        this.executor = executor;
+        this.settings = settings;
+        this.tools = tools;
+        this.runs = runs;
+        this.charges = charges;
+        this.transactions = transactions;
+        this.scheduler = scheduler;
+        this.configuration = configuration;
+    }
+
+    /**
+     * Validates, then debits and inserts the run in one transaction, then (after commit) enqueues
+     * the job whose id is the run id — a lost enqueue is repaired by the sweeper. A synchronous
+     * tool runs here instead, and is refunded before this returns if it fails.
+     */
+    public AiRun start(SignedInUser user, String slug, String currency, JsonNode input) {
+        AiTool tool = settings.require(user.universityId(), slug);
+        String normalisedCurrency = currency == null ? "" : currency.trim().toUpperCase(Locale.ROOT);
+        Map<String, String> problems = ToolSchemas.problems(tool.inputSchema(), input);
+        if (!problems.isEmpty()) {
+            throw new InvalidRunInputException(problems);
+        }
+        int cost = charges.cost(slug, normalisedCurrency);
+        UUID runId = UUID.randomUUID();
+        AiRun run = new AiRun(
+                user.universityId(),
+                runId,
+                user.userId(),
+                slug,
+                RunStatus.QUEUED,
+                normalisedCurrency,
+                cost,
+                null,
+                false,
+                configuration.getMode() == AiConfiguration.Mode.MOCK,
+                input,
+                null,
+                null,
+                0,
+                null,
+                null,
+                Instant.now(),
+                null,
+                null);
+        transactions.executeWrite(status -> {
+            charges.debit(user.universityId(), user.userId(), slug, normalisedCurrency, runId);
+            runs.insert(run);
+            return null;
+        });
+        if (tool.synchronous()) {
+            executor.execute(run.universityId(), runId);
+            return runs.find(run.universityId(), runId).orElseThrow();
+        }
+        enqueue(run.universityId(), runId);
+        return run;
+    }
+
+    /** Enqueues (or re-enqueues) the run's job; JobRunr ignores a second job with the same id. */
+    void enqueue(long universityId, UUID runId) {
+        try {
+            scheduler.enqueue(runId, new ExecuteRunJobRequest(universityId, runId));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not enqueue run {}; the sweeper will retry", runId, e);
+        }
+    }
+
+    public Optional<AiRun> findOfUser(SignedInUser user, UUID runId) {
+        return runs.findOfUser(user.universityId(), user.userId(), runId);
+    }
+
+    public List<AiRun> listOfUser(SignedInUser user, int limit, int offset) {
+        return runs.listOfUser(user.universityId(), user.userId(), null, limit, offset);
+    }
+
+    public List<AiRun> listOfUser(SignedInUser user, String tool, int limit) {
+        return runs.listOfUser(user.universityId(), user.userId(), tool, limit, 0);
+    }
+
+    public long countOfUser(SignedInUser user) {
+        return runs.countOfUser(user.universityId(), user.userId());
+    }
+}

@@ -1,0 +1,126 @@
+package com.careerai.ai;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jobrunr.jobs.Job;
+import org.jobrunr.jobs.lambdas.JobRequest;
+import org.jobrunr.jobs.lambdas.JobRequestHandler;
+import org.jobrunr.jobs.states.StateName;
+import org.jobrunr.scheduling.JobRequestScheduler;
+import org.jobrunr.storage.JobNotFoundException;
+import org.jobrunr.storage.StorageProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every minute, across universities: a QUEUED run with no job is enqueued again; a run whose job
+ * FAILED or was DELETED, or that is RUNNING past {@code careerai.ai.run-timeout}, is failed and
+ * refunded; a FAILED run whose refund did not complete is refunded. The refund is idempotent,
+ * so racing the worker is safe.
+ */
+public record SweepRunsJobRequest() implements JobRequest {
+    static final String RECURRING_ID = "ai-run-sweeper";
+
+    @Override
+    public Class<Handler> getJobRequestHandler() {
+        return Handler.class;
+    }
+
+    @Singleton
+    // public: JobRunr invokes the handler reflectively
+    public static class Handler implements JobRequestHandler<SweepRunsJobRequest> {
+        private static final Logger LOG = LoggerFactory.getLogger(Handler.class);
+        static final String LOST =
+                "Your run was interrupted on our side. Your credits have been refunded; please try again.";
+
+        private final AiRunRepository runs;
+        private final RunFailures failures;
+        private final RunService service;
+        private final StorageProvider jobs;
+        private final AiConfiguration configuration;
+
+        Handler(
+                AiRunRepository runs,
+                RunFailures failures,
+                RunService service,
+                StorageProvider jobs,
+                AiConfiguration configuration) {
+            this.runs = runs;
+            this.failures = failures;
+            this.service = service;
+            this.jobs = jobs;
+            this.configuration = configuration;
+        }
+
+        @Override
+        @org.jobrunr.jobs.annotations.Job(name = "Sweep unfinished AI runs", retries = 0)
+        public void run(SweepRunsJobRequest request) {
+            sweep(Instant.now());
+        }
+
+        /** One pass; returns how many runs it acted on. */
+        int sweep(Instant now) {
+            List<AiRun> unfinished = runs.unfinishedBefore(now.minusSeconds(30), 500);
+            int acted = 0;
+            for (AiRun run : unfinished) {
+                if (act(run, now)) {
+                    acted++;
+                }
+            }
+            return acted;
+        }
+
+        private boolean act(AiRun run, Instant now) {
+            if (run.status() == RunStatus.FAILED) {
+                return failures.failAndRefund(run.universityId(), run.id(), run.error() == null ? LOST : run.error());
+            }
+            StateName job = jobState(run);
+            if (job == StateName.FAILED || job == StateName.DELETED) {
+                return failures.failAndRefund(run.universityId(), run.id(), LOST);
+            }
+            if (run.status() == RunStatus.RUNNING) {
+                Instant started = run.startedAt() == null ? run.createdAt() : run.startedAt();
+                if (started.plus(configuration.getRunTimeout()).isBefore(now)) {
+                    return failures.failAndRefund(run.universityId(), run.id(), LOST);
+                }
+                return false;
+            }
+            if (job == null) {
+                LOG.info("Run {} is queued without a job; enqueueing it again", run.id());
+                service.enqueue(run.universityId(), run.id());
+                return true;
+            }
+            return false;
+        }
+
+        private StateName jobState(AiRun run) {
+            try {
+                Job job = jobs.getJobById(run.id());
+                return job.getState();
+            } catch (JobNotFoundException e) {
+                return null;
+            }
+        }
+    }
+
+    /** Registers the recurring sweep on worker nodes. */
+    @Singleton
+    @Requires(bean = com.careerai.platform.jobs.WorkerRole.class)
+    static class Schedule {
+        private final JobRequestScheduler scheduler;
+
+        Schedule(JobRequestScheduler scheduler) {
+            this.scheduler = scheduler;
+        }
+
+        @EventListener
+        void onStartup(StartupEvent event) {
+            scheduler.scheduleRecurrently(RECURRING_ID, Duration.ofMinutes(1), new SweepRunsJobRequest());
+        }
+    }
+}

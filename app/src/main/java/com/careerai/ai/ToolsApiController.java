@@ -1,0 +1,92 @@
+package com.careerai.ai;
+
+import com.careerai.ai.RunViews.ResumeTextView;
+import com.careerai.ai.RunViews.StartRunRequest;
+import com.careerai.ai.RunViews.StartedRun;
+import com.careerai.ai.RunViews.ToolView;
+import com.careerai.auth.CurrentUser;
+import com.careerai.auth.SignedInUser;
+import com.careerai.tenancy.CurrentUniversity;
+import com.careerai.tenancy.University;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+/** The AI tools as an API: what exists, what it costs, its schemas; start a run. */
+@Controller("/api/v1/tools")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "AI tools")
+class ToolsApiController {
+    private final ToolCatalog tools;
+    private final RunCharges charges;
+    private final RunService runs;
+    private final ToolSettings settings;
+
+    ToolsApiController(ToolCatalog tools, RunCharges charges, RunService runs, ToolSettings settings) {
+        this.settings = settings;
+        this.tools = tools;
+        this.charges = charges;
+        this.runs = runs;
+    }
+
+    @Get
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Operation(summary = "Every tool with its costs per currency and its input and output JSON schemas")
+    @SuppressWarnings("unchecked")
+    List<ToolView> list(@CurrentUniversity University university) {
+        return settings.enabled(university.id()).stream()
+                .map(tool -> new ToolView(
+                        tool.slug(),
+                        tool.name(),
+                        tool.description(),
+                        lowerKeys(charges.costs(tool.slug())),
+                        tool.makesPdf(),
+                        ToolSchemas.JSON.convertValue(tool.inputSchema(), Map.class),
+                        ToolSchemas.JSON.convertValue(tool.outputSchema(), Map.class)))
+                .toList();
+    }
+
+    @Post("/{slug}/runs")
+    @Operation(summary = "Start a run: debits the cost and queues the work; 402 when credits are short")
+    HttpResponse<StartedRun> start(
+            @CurrentUser SignedInUser user, @PathVariable String slug, @Body StartRunRequest request) {
+        JsonNode input = ToolSchemas.JSON.valueToTree(request.input() == null ? Map.of() : request.input());
+        AiRun run = runs.start(user, slug, request.currency() == null ? "" : request.currency(), input);
+        return HttpResponse.accepted()
+                .body(new StartedRun(run.id().toString(), run.status().name(), "/api/v1/runs/" + run.id()));
+    }
+
+    @Post(uri = "/resume-text", consumes = MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Extract the text of a PDF resume (the file is not kept)")
+    ResumeTextView resumeText(@Part("file") CompletedFileUpload file) {
+        try {
+            return new ResumeTextView(ResumeText.extract(file.getFilename(), file.getBytes()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Integer> lowerKeys(Map<String, Integer> costs) {
+        Map<String, Integer> lower = new java.util.LinkedHashMap<>();
+        costs.forEach((currency, cost) -> lower.put(currency.toLowerCase(java.util.Locale.ROOT), cost));
+        return lower;
+    }
+}

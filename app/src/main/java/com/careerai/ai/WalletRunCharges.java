@@ -1,0 +1,53 @@
+package com.careerai.ai;
+
+import com.careerai.credits.CreditCosts;
+import com.careerai.credits.CreditErrorCode;
+import com.careerai.credits.CreditOperationException;
+import com.careerai.credits.Currency;
+import com.careerai.credits.Wallets;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** Runs are paid from the student's wallet: costs from {@link CreditCosts}, debit and refund by {@link Wallets}. */
+@Singleton
+class WalletRunCharges implements RunCharges {
+    private final Wallets wallets;
+    private final CreditCosts costs;
+
+    WalletRunCharges(Wallets wallets, CreditCosts costs) {
+        this.wallets = wallets;
+        this.costs = costs;
+    }
+
+    @Override
+    public Map<String, Integer> costs(String tool) {
+        Map<String, Integer> byCurrency = new LinkedHashMap<>();
+        for (Currency currency : Currency.values()) {
+            costs.cost(tool, currency).ifPresent(cost -> byCurrency.put(currency.name(), cost));
+        }
+        return byCurrency;
+    }
+
+    @Override
+    public int cost(String tool, String currency) {
+        return costs.require(tool, parse(currency));
+    }
+
+    @Override
+    public void debit(long universityId, long userId, String tool, String currency, UUID runId) {
+        wallets.debit(universityId, userId, tool, parse(currency), runId);
+    }
+
+    @Override
+    public void refund(long universityId, UUID runId) {
+        wallets.refund(universityId, runId);
+    }
+
+    private static Currency parse(String currency) {
+        return Currency.parse(currency)
+                .orElseThrow(() -> new CreditOperationException(
+                        CreditErrorCode.CURRENCY_NOT_OFFERED, "currency", "Choose silver or gold credits."));
+    }
+}

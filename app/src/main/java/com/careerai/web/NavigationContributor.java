@@ -1,0 +1,37 @@
+package com.careerai.web;
+
+import com.careerai.auth.Role;
+import com.careerai.auth.session.SignedInUsers;
+import com.careerai.platform.web.LayoutContributor;
+import io.micronaut.http.HttpRequest;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The header navigation, the one place it is built: what a signed-in person of this role can open. */
+@Singleton
+class NavigationContributor implements LayoutContributor {
+
+    @Override
+    public void contribute(HttpRequest<?> request, Map<String, Object> layout) {
+        SignedInUsers.current(request).ifPresent(user -> {
+            String path = request.getPath();
+            List<Map<String, Object>> nav = new ArrayList<>();
+            if (user.role() == Role.STAFF) {
+                add(nav, path, "/staff/credits", "Credits");
+                add(nav, path, "/staff/tools", "Tools");
+            } else {
+                add(nav, path, "/tools", "Tools");
+                add(nav, path, "/runs", "Runs");
+                add(nav, path, "/wallet", "Wallet");
+                add(nav, path, "/billing", "Billing");
+            }
+            layout.put("nav", nav);
+        });
+    }
+
+    private static void add(List<Map<String, Object>> nav, String path, String href, String label) {
+        nav.add(Map.of("href", href, "label", label, "active", path.equals(href) || path.startsWith(href + "/")));
+    }
+}
