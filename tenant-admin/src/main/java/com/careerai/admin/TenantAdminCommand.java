@@ -32,6 +32,8 @@ import picocli.CommandLine.Spec;
             UpdateCommand.class,
             SuspendCommand.class,
             ResumeCommand.class,
+            GrantCommand.class,
+            AuditLedgerCommand.class,
             UsageCommand.class,
             ExportCommand.class,
             OffboardCommand.class,
