@@ -66,6 +66,15 @@ class ExportOffboardTest extends TenantAdminTest {
             User student = fixtures.student(university);
             sql("INSERT INTO test_notes (university_id, user_id, text) VALUES (" + university.id() + ", " + student.id()
                     + ", 'note of " + student.email() + "')");
+            admin.getBean(com.careerai.credits.Wallets.class)
+                    .grant(
+                            university.id(),
+                            student.id(),
+                            com.careerai.credits.Currency.SILVER,
+                            4,
+                            "seed:" + student.id(),
+                            "test",
+                            "ledger rows to offboard");
         }
         fixtures.staff(university);
         return university;
@@ -179,9 +188,17 @@ class ExportOffboardTest extends TenantAdminTest {
                 .isLessThan(List.copyOf(deleted.keySet()).indexOf("users"));
         assertThat(List.copyOf(deleted.keySet())).endsWith("audit_log", "universities");
 
-        for (String table : List.of("users", "invitations", "audit_log", "test_notes")) {
+        for (String table :
+                List.of("users", "invitations", "audit_log", "test_notes", "credit_transactions", "credit_wallets")) {
             assertThat(count(table, gone)).as(table).isZero();
         }
+        assertThat(deleted).containsEntry("credit_transactions", 3);
+        assertThat(count("credit_transactions", kept))
+                .as("the other university's ledger")
+                .isEqualTo(3);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> sql("DELETE FROM credit_transactions WHERE university_id = " + kept.id()))
+                .hasMessageContaining("append-only");
         assertThat(count("users", kept)).isEqualTo(4);
         assertThat(count("test_notes", kept)).isEqualTo(3);
         assertThat(admin.getBean(UniversityAdministration.class).findBySubdomain("gone"))

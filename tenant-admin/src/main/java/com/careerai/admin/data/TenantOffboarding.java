@@ -110,6 +110,13 @@ public class TenantOffboarding {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
+                // The ledger is append-only (a trigger refuses DELETE); offboarding is its one
+                // sanctioned exception, for this university only and this transaction only (V8).
+                try (PreparedStatement allow =
+                        connection.prepareStatement("SELECT set_config('careerai.offboarding_university', ?, true)")) {
+                    allow.setString(1, Long.toString(universityId));
+                    allow.execute();
+                }
                 for (TenantTables.Table table : group) {
                     try (PreparedStatement statement =
                             connection.prepareStatement("DELETE FROM " + table.sql() + " WHERE university_id = ?")) {
