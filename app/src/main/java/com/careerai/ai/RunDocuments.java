@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The PDF of a run: rendered once by the worker, stored per run, served only to the owner. */
+/** The PDF of a run: rendered once at its first download, stored per run, served only to the owner. */
 @Singleton
 @Connectable
 public class RunDocuments {
@@ -24,41 +24,65 @@ public class RunDocuments {
     private final PdfRenderer pdf;
     private final TemplateText templates;
     private final UniversityDirectory universities;
+    private final AiRunRepository runs;
+    private final ToolCatalog tools;
 
-    RunDocuments(JdbcOperations jdbc, PdfRenderer pdf, TemplateText templates, UniversityDirectory universities) {
+    RunDocuments(
+            JdbcOperations jdbc,
+            PdfRenderer pdf,
+            TemplateText templates,
+            UniversityDirectory universities,
+            AiRunRepository runs,
+            ToolCatalog tools) {
+        this.runs = runs;
+        this.tools = tools;
         this.jdbc = jdbc;
         this.pdf = pdf;
         this.templates = templates;
         this.universities = universities;
     }
 
-    void renderAndStore(AiRun run, AiTool tool, JsonNode output) {
+    private byte[] renderAndStore(AiRun run, AiTool tool, JsonNode output) {
         byte[] document = pdf.render(xhtml(run, tool, output));
         jdbc.prepareStatement(
                 "INSERT INTO ai_run_documents (university_id, run_id, content_type, content) "
-                        + "VALUES (?, ?, 'application/pdf', ?) ON CONFLICT (university_id, run_id) DO UPDATE SET content = EXCLUDED.content",
+                        + "VALUES (?, ?, 'application/pdf', ?) ON CONFLICT (university_id, run_id) DO NOTHING",
                 statement -> {
                     statement.setLong(1, run.universityId());
                     statement.setObject(2, run.id());
                     statement.setBytes(3, document);
                     return statement.executeUpdate();
                 });
+        return document;
     }
 
-    /** The run's PDF, if the run belongs to {@code userId} in {@code universityId} and has one. */
+    /**
+     * The run's PDF if the run belongs to {@code userId} in {@code universityId}, succeeded, and
+     * its tool makes one. Rendered at the first download and stored, so workers never spend time
+     * on documents nobody opens and every later download is a read.
+     */
     public Optional<byte[]> pdfOf(long universityId, long userId, UUID runId) {
-        return jdbc.prepareStatement(
-                "SELECT d.content FROM ai_run_documents d JOIN ai_runs r "
-                        + "ON r.university_id = d.university_id AND r.id = d.run_id "
-                        + "WHERE d.university_id = ? AND d.run_id = ? AND r.user_id = ? AND r.status = 'SUCCEEDED'",
-                statement -> {
+        Optional<AiRun> run =
+                runs.findOfUser(universityId, userId, runId).filter(found -> found.status() == RunStatus.SUCCEEDED);
+        if (run.isEmpty()) {
+            return Optional.empty();
+        }
+        AiTool tool = tools.require(run.get().tool());
+        if (!tool.makesPdf()) {
+            return Optional.empty();
+        }
+        Optional<byte[]> stored = jdbc.prepareStatement(
+                "SELECT content FROM ai_run_documents WHERE university_id = ? AND run_id = ?", statement -> {
                     statement.setLong(1, universityId);
                     statement.setObject(2, runId);
-                    statement.setLong(3, userId);
                     try (ResultSet rows = statement.executeQuery()) {
                         return rows.next() ? Optional.of(rows.getBytes(1)) : Optional.<byte[]>empty();
                     }
                 });
+        if (stored.isPresent()) {
+            return stored;
+        }
+        return Optional.of(renderAndStore(run.get(), tool, run.get().output()));
     }
 
     String xhtml(AiRun run, AiTool tool, JsonNode output) {

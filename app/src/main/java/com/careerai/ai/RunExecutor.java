@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a worker does with a run: RUNNING, model call with timeout and bounded retries, schema
- * check with one repair pass, premium → standard fallback once, then SUCCEEDED (with its PDF) or
- * failed and refunded with a reason in words.
+ * check with one repair pass, premium → standard fallback once, then SUCCEEDED or
+ * failed and refunded with a reason in words. (The PDF is made at its first download.)
  */
 @Singleton
 class RunExecutor {
@@ -35,21 +35,18 @@ class RunExecutor {
     private final ModelGateway model;
     private final AiConfiguration configuration;
     private final RunFailures failures;
-    private final RunDocuments documents;
 
     RunExecutor(
             AiRunRepository runs,
             ToolCatalog tools,
             ModelGateway model,
             AiConfiguration configuration,
-            RunFailures failures,
-            RunDocuments documents) {
+            RunFailures failures) {
         this.runs = runs;
         this.tools = tools;
         this.model = model;
         this.configuration = configuration;
         this.failures = failures;
-        this.documents = documents;
     }
 
     /** A result that passed the schema, with what it took to get it. */
@@ -85,9 +82,6 @@ class RunExecutor {
                     e.getCause() == null ? e.getMessage() : e.getCause().toString());
             failures.failAndRefund(universityId, runId, e.reason);
             return;
-        }
-        if (tool.makesPdf()) {
-            documents.renderAndStore(run, tool, outcome.output());
         }
         if (!runs.succeed(
                 universityId,
