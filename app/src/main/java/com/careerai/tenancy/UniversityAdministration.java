@@ -20,6 +20,11 @@ public class UniversityAdministration {
         return universities.findBySubdomain(subdomain);
     }
 
+    /** The university with this id (for background jobs, which know only the id). */
+    public Optional<University> findById(long id) {
+        return universities.findById(id);
+    }
+
     /** Creates the university unless its subdomain exists; returns the stored one either way. */
     @Transactional
     public University createIfAbsent(NewUniversity university) {

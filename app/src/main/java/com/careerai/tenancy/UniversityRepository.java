@@ -11,6 +11,8 @@ interface UniversityRepository extends GenericRepository<University, Long> {
 
     Optional<University> findBySubdomain(String subdomain);
 
+    Optional<University> findById(long id);
+
     University save(University university);
 
     University update(University university);

@@ -22,6 +22,23 @@ public final class SignedInUsers {
                 (String) authentication.getAttributes().get(SessionAuthenticationFetcher.ATTRIBUTE_SESSION_ID));
     }
 
+    /** The raw session token the request authenticated with (cookie or bearer), to revoke it. */
+    public static Optional<String> token(HttpRequest<?> request) {
+        if (request.getUserPrincipal(Authentication.class).isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> cookieToken =
+                request.getAttribute(SessionAuthenticationFetcher.COOKIE_SESSION_TOKEN, String.class);
+        if (cookieToken.isPresent()) {
+            return cookieToken;
+        }
+        String header = request.getHeaders().get(io.micronaut.http.HttpHeaders.AUTHORIZATION);
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.of(header.substring(7).trim());
+        }
+        return Optional.empty();
+    }
+
     /** Whether the request authenticated with a bearer token (API client: no CSRF needed). */
     public static boolean viaBearer(HttpRequest<?> request) {
         return request.getUserPrincipal(Authentication.class)
