@@ -87,6 +87,11 @@ public final class Browser implements AutoCloseable {
         return send(HttpRequest.POST(path, body).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE), headers);
     }
 
+    /** A request without a body, e.g. DELETE. */
+    public Response send(String method, String path, String... headers) {
+        return send(HttpRequest.create(io.micronaut.http.HttpMethod.parse(method), path), headers);
+    }
+
     public Response postJson(String path, String json, String... headers) {
         return send(HttpRequest.POST(path, json).contentType(MediaType.APPLICATION_JSON_TYPE), headers);
     }
