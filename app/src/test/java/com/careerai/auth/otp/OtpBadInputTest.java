@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careerai.auth.UserAccounts;
 import com.careerai.notifications.Mail;
+import com.careerai.platform.redis.RedisConfiguration;
 import com.careerai.tenancy.NewUniversity;
 import com.careerai.tenancy.University;
 import com.careerai.tenancy.UniversityAdministration;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
 
 /**
  * Every bad input of the code sign-in gets its own message and status, never a 500, and leaves
@@ -43,6 +45,12 @@ class OtpBadInputTest extends IntegrationTest {
 
     @Inject
     Mail mail;
+
+    @Inject
+    RedisClient redis;
+
+    @Inject
+    RedisConfiguration redisConfiguration;
 
     University mit;
     Browser api;
@@ -197,6 +205,17 @@ class OtpBadInputTest extends IntegrationTest {
         String otherCode = codes.issue(other.id(), otherStudent);
         assertThat(verify(otherStudent, otherCode).status()).isEqualTo(403);
         assertThat(users.findByEmail(other.id(), otherStudent)).isEmpty();
+    }
+
+    @Test
+    void codesRestInRedisOnlyAsKeyedHashes() {
+        String email = student();
+        String code = codes.issue(mit.id(), email);
+        String prefix = redisConfiguration.getKeyPrefix();
+        assertThat(redis.keys(prefix + "otp:*")).isNotEmpty().allSatisfy(key -> {
+            assertThat(key).doesNotContain(email);
+            assertThat(redis.hgetAll(key).values()).noneMatch(value -> value.contains(code));
+        });
     }
 
     @Test
