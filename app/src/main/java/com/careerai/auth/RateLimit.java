@@ -1,6 +1,5 @@
 package com.careerai.auth;
 
-import io.micronaut.core.annotation.Introspected;
 import java.time.Duration;
 
 /**
@@ -9,5 +8,4 @@ import java.time.Duration;
  * @param max hits allowed in one window
  * @param window length of the window
  */
-@Introspected
 public record RateLimit(int max, Duration window) {}

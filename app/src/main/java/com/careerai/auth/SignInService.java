@@ -135,8 +135,7 @@ public class SignInService {
             events.publishEvent(new UserSignedUp(universityId, user.id(), role));
         }
         invitation.ifPresent(accepted -> invitations.accept(universityId, accepted.id()));
-        long userId = user.id();
-        return users.findByUniversityIdAndId(universityId, userId).orElseThrow();
+        return users.findByUniversityIdAndId(universityId, user.id()).orElseThrow();
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

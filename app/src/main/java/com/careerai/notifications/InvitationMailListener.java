@@ -6,7 +6,10 @@ import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
 import java.util.Map;
 
-/** Emails an invitation once the transaction that stored it has committed. */
+/**
+ * Emails an invitation once the transaction that stored it has committed ({@code Invitations.invite}
+ * always publishes inside one; an event published outside a transaction is skipped by Micronaut).
+ */
 @Singleton
 class InvitationMailListener {
     private final Mail mail;

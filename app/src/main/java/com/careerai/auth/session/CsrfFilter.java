@@ -14,9 +14,11 @@ import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.http.server.filter.FilterBodyParser;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
@@ -121,20 +123,20 @@ class CsrfFilter implements HttpServerFilter {
         return response;
     }
 
-    private java.util.concurrent.CompletableFuture<Optional<String>> presentedToken(HttpRequest<?> request) {
+    private CompletableFuture<Optional<String>> presentedToken(HttpRequest<?> request) {
         String header = request.getHeaders().get(CsrfTokens.HEADER);
         if (header != null && !header.isBlank()) {
-            return java.util.concurrent.CompletableFuture.completedFuture(Optional.of(header.trim()));
+            return CompletableFuture.completedFuture(Optional.of(header.trim()));
         }
         Optional<String> query = request.getParameters().getFirst(CsrfTokens.FIELD);
         if (query.isPresent()) {
-            return java.util.concurrent.CompletableFuture.completedFuture(query);
+            return CompletableFuture.completedFuture(query);
         }
         boolean form = request.getContentType()
                 .map(type -> type.getName().equalsIgnoreCase(MediaType.APPLICATION_FORM_URLENCODED))
                 .orElse(false);
         if (!form) {
-            return java.util.concurrent.CompletableFuture.completedFuture(Optional.empty());
+            return CompletableFuture.completedFuture(Optional.empty());
         }
         return bodyParser
                 .parseBody(request)
@@ -146,7 +148,7 @@ class CsrfFilter implements HttpServerFilter {
         if (value instanceof String text) {
             return Optional.of(text);
         }
-        if (value instanceof java.util.List<?> list && !list.isEmpty() && list.get(0) instanceof String text) {
+        if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof String text) {
             return Optional.of(text);
         }
         return Optional.empty();

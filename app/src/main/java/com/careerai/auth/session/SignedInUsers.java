@@ -1,6 +1,7 @@
 package com.careerai.auth.session;
 
 import com.careerai.auth.SignedInUser;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import java.util.Optional;
@@ -32,7 +33,7 @@ public final class SignedInUsers {
         if (cookieToken.isPresent()) {
             return cookieToken;
         }
-        String header = request.getHeaders().get(io.micronaut.http.HttpHeaders.AUTHORIZATION);
+        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.of(header.substring(7).trim());
         }
