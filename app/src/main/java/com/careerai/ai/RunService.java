@@ -1,6 +1,7 @@
 package com.careerai.ai;
 
 import com.careerai.auth.SignedInUser;
+import com.careerai.auth.VerifiedUsers;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -54,6 +55,7 @@ public class RunService {
      * tool runs here instead, and is refunded before this returns if it fails.
      */
     public AiRun start(SignedInUser user, String slug, String currency, JsonNode input) {
+        VerifiedUsers.require(user);
         AiTool tool = settings.require(user.universityId(), slug);
         String normalisedCurrency = currency == null ? "" : currency.trim().toUpperCase(Locale.ROOT);
         Map<String, String> problems = ToolSchemas.problems(tool.inputSchema(), input);

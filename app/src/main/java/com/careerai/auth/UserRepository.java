@@ -1,9 +1,11 @@
 package com.careerai.auth;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +17,8 @@ interface UserRepository extends GenericRepository<User, Long> {
 
     Optional<User> findByUniversityIdAndEmail(long universityId, String email);
 
+    Optional<User> findByUniversityIdAndGoogleId(long universityId, String googleId);
+
     long countByUniversityIdAndRole(long universityId, Role role);
 
     @Query("SELECT id FROM users WHERE university_id = :universityId AND role = :role AND id > :afterId"
@@ -22,4 +26,17 @@ interface UserRepository extends GenericRepository<User, Long> {
     List<Long> findIdsByRoleAfter(long universityId, String role, long afterId, int limit);
 
     User save(User user);
+
+    /** Records a sign-in that proved the user owns the address. */
+    @Query("UPDATE users SET email_verified = TRUE, last_sign_in_at = :at, name = COALESCE(name, :name)"
+            + " WHERE university_id = :universityId AND id = :id")
+    long markSignedIn(long universityId, long id, Instant at, @Nullable String name);
+
+    /** Links a Google account unless another one is linked already. */
+    @Query("UPDATE users SET google_id = :googleId WHERE university_id = :universityId AND id = :id"
+            + " AND (google_id IS NULL OR google_id = :googleId)")
+    long linkGoogle(long universityId, long id, String googleId);
+
+    @Query("UPDATE users SET role = :role WHERE university_id = :universityId AND id = :id")
+    long changeRole(long universityId, long id, String role);
 }

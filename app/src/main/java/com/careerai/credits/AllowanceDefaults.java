@@ -34,7 +34,7 @@ public class AllowanceDefaults {
         requireDefault("silver", silver);
         requireDefault("gold", gold);
         String why = Wallets.requireReason(reason);
-        University before = universities.find(universityId).orElseThrow();
+        University before = universities.findById(universityId).orElseThrow();
         University after = universities.changeDefaults(universityId, silver, gold);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("silver", Map.of("from", before.defaultSilver(), "to", silver));

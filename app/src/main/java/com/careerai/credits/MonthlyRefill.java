@@ -104,7 +104,7 @@ public class MonthlyRefill {
      */
     public int run(long universityId, YearMonth month) {
         University university = universities
-                .find(universityId)
+                .findById(universityId)
                 .orElseThrow(() -> new IllegalArgumentException("no university " + universityId));
         Map<String, Object> metadata = Map.of(
                 LedgerEntry.ACTOR,

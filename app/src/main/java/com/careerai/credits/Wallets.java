@@ -80,7 +80,7 @@ public class Wallets {
             return;
         }
         University university = universities
-                .find(universityId)
+                .findById(universityId)
                 .orElseThrow(() -> new IllegalArgumentException("no university " + universityId));
         Map<String, Object> metadata = Map.of(LedgerEntry.ACTOR, SYSTEM, LedgerEntry.REASON, "Welcome allowance");
         for (Currency currency : Currency.values()) {

@@ -186,7 +186,7 @@ class StaffCreditsController {
 
     private Map<String, Object> model(University requestUniversity) {
         // Read afresh: the request's copy may predate a change made on another node.
-        University university = universities.find(requestUniversity.id()).orElse(requestUniversity);
+        University university = universities.findById(requestUniversity.id()).orElse(requestUniversity);
         Map<String, Object> model = new HashMap<>();
         model.put("defaults", Map.of("silver", university.defaultSilver(), "gold", university.defaultGold()));
         model.put("refillEnabled", refill.isEnabled(university.id()));

@@ -83,8 +83,9 @@ public class UniversityAdministration {
         return saved;
     }
 
-    public Optional<University> find(long universityId) {
-        return universities.findById(universityId);
+    /** The university with this id (for background jobs, which know only the id). */
+    public Optional<University> findById(long id) {
+        return universities.findById(id);
     }
 
     /**

@@ -59,7 +59,7 @@ class JobPackEndToEndTest extends IntegrationTest {
     @BeforeAll
     void student() {
         university = fixtures.university();
-        student = fixtures.student(university);
+        student = fixtures.verifiedStudent(university);
         wallets.grant(university.id(), student.id(), Currency.SILVER, 12, "e2e:" + student.id(), "test", "setup");
         session = sessions.signIn(student);
     }
@@ -127,13 +127,13 @@ class JobPackEndToEndTest extends IntegrationTest {
         assertThat(audit.audit(university.id()).clean()).isTrue();
 
         // someone else's run and PDF are not found, in the same university and from another one
-        SignedIn classmate = sessions.signIn(fixtures.student(university));
+        SignedIn classmate = sessions.signIn(fixtures.verifiedStudent(university));
         assertThat(status(as(classmate, university, HttpRequest.GET("/api/v1/runs/" + id))))
                 .isEqualTo(404);
         assertThat(status(as(classmate, university, HttpRequest.GET("/api/v1/runs/" + id + "/pdf"))))
                 .isEqualTo(404);
         University other = fixtures.university();
-        SignedIn outsider = sessions.signIn(fixtures.student(other));
+        SignedIn outsider = sessions.signIn(fixtures.verifiedStudent(other));
         assertThat(status(as(outsider, other, HttpRequest.GET("/api/v1/runs/" + id))))
                 .isEqualTo(404);
         assertThat(status(as(outsider, other, HttpRequest.GET("/runs/" + id + "/pdf"))
@@ -143,7 +143,7 @@ class JobPackEndToEndTest extends IntegrationTest {
 
     @Test
     void notEnoughCreditsIsA402WithTheErrorShape() {
-        SignedIn broke = sessions.signIn(fixtures.student(university));
+        SignedIn broke = sessions.signIn(fixtures.verifiedStudent(university));
         Map<String, Object> body =
                 Map.of("currency", "gold", "input", ToolSchemas.JSON.convertValue(JobPackSamples.input(), Map.class));
         try {
@@ -154,6 +154,23 @@ class JobPackEndToEndTest extends IntegrationTest {
         } catch (HttpClientResponseException e) {
             assertThat(e.code()).isEqualTo(402);
             assertThat(e.getResponse().getBody(String.class).orElse("")).contains("\"error\":\"insufficient_credits\"");
+        }
+    }
+
+    @Test
+    void unverifiedStudentIsRefusedWithAReason() {
+        SignedIn unverified = sessions.signIn(fixtures.student(university));
+        Map<String, Object> body =
+                Map.of("currency", "silver", "input", ToolSchemas.JSON.convertValue(JobPackSamples.input(), Map.class));
+        try {
+            http.toBlocking()
+                    .exchange(
+                            as(unverified, university, HttpRequest.POST("/api/v1/tools/job-pack/runs", body)),
+                            String.class);
+            throw new AssertionError("expected 403");
+        } catch (HttpClientResponseException e) {
+            assertThat(e.code()).isEqualTo(403);
+            assertThat(e.getResponse().getBody(String.class).orElse("")).contains("\"error\":\"email_not_verified\"");
         }
     }
 

@@ -92,7 +92,7 @@ class RunLifecycleTest extends IntegrationTest {
     void student() {
         OPEN_AI.reset();
         university = fixtures.university();
-        student = fixtures.student(university);
+        student = fixtures.verifiedStudent(university);
         wallets.grant(
                 university.id(),
                 student.id(),
@@ -259,7 +259,7 @@ class RunLifecycleTest extends IntegrationTest {
 
     @Test
     void notEnoughCreditsIsRefusedWithoutARun() {
-        User broke = fixtures.student(university);
+        User broke = fixtures.verifiedStudent(university);
         Assertions.assertThatThrownBy(
                         () -> runs.start(SignedInUser.of(broke), "job-pack", "silver", JobPackSamples.input()))
                 .isInstanceOf(InsufficientCreditsException.class);

@@ -96,7 +96,9 @@ class WalletPagesTest extends IntegrationTest {
 
     @Test
     void anonymousVisitorsAreAskedToSignIn() {
-        assertThat(get("/wallet", null, "text/html").code()).isEqualTo(401);
+        HttpResponse<String> page = get("/wallet", null, "text/html");
+        assertThat(page.code()).isEqualTo(303);
+        assertThat(page.header("Location")).isEqualTo("/signin?next=%2Fwallet");
         HttpResponse<String> api = get("/api/v1/wallet", null, "application/json");
         assertThat(api.code()).isEqualTo(401);
         assertThat(api.body()).contains("\"error\":\"unauthorized\"");
@@ -185,10 +187,12 @@ class WalletPagesTest extends IntegrationTest {
     @Test
     void brokeStudentIsOfferedOnlyBuyingCredits() {
         User student = walletFixtures.studentWith(uni, 0, 0);
-        HttpResponse<String> page = exchange(HttpRequest.POST("/test/credits/run/job-pack/silver", Map.of())
-                .contentType("application/x-www-form-urlencoded")
-                .header("Cookie", sessions.signIn(student).cookie())
-                .accept("text/html"));
+        SignedIn session = sessions.signIn(student);
+        HttpResponse<String> page =
+                exchange(HttpRequest.POST("/test/credits/run/job-pack/silver", Map.of("csrf", session.csrf()))
+                        .contentType("application/x-www-form-urlencoded")
+                        .header("Cookie", session.cookie())
+                        .accept("text/html"));
         assertThat(page.code()).isEqualTo(402);
         assertThat(page.body()).contains("Buy credits").doesNotContain("Use gold credits");
     }

@@ -89,19 +89,24 @@ class StaffCreditsPagesTest extends IntegrationTest {
 
     @Test
     void onlyStaffSeeTheCreditsPageAndItsApi() {
-        assertThat(get(uni, "/staff/credits", null).code()).isEqualTo(401);
+        assertThat(get(uni, "/staff/credits", null).code())
+                .as("anonymous: to the sign-in page")
+                .isEqualTo(303);
         assertThat(get(uni, "/staff/credits", student).code()).isEqualTo(403);
         assertThat(get(uni, "/api/v1/staff/ledger-audit", student).code()).isEqualTo(403);
         assertThat(postForm(uni, "/staff/credits/defaults", student, Map.of("silver", "99", "gold", "9", "reason", "x"))
                         .code())
                 .isEqualTo(403);
-        assertThat(universities.find(uni.id()).orElseThrow().defaultSilver()).isEqualTo(20);
+        assertThat(universities.findById(uni.id()).orElseThrow().defaultSilver())
+                .isEqualTo(20);
     }
 
     @Test
     void staffOfAnotherUniversityAreNotSignedInHere() {
         SignedIn staffOfOther = sessions.signIn(fixtures.staff(other));
-        assertThat(get(uni, "/staff/credits", staffOfOther).code()).isEqualTo(401);
+        assertThat(get(uni, "/staff/credits", staffOfOther).code())
+                .as("not signed in here: to the sign-in page")
+                .isEqualTo(303);
     }
 
     @Test
@@ -128,13 +133,15 @@ class StaffCreditsPagesTest extends IntegrationTest {
                 postForm(own, "/staff/credits/defaults", ownStaff, Map.of("silver", "40", "gold", "5", "reason", " "));
         assertThat(missingReason.code()).isEqualTo(422);
         assertThat(missingReason.body()).contains("Give a reason; it is kept in the audit log.");
-        assertThat(universities.find(own.id()).orElseThrow().defaultSilver()).isEqualTo(20);
+        assertThat(universities.findById(own.id()).orElseThrow().defaultSilver())
+                .isEqualTo(20);
 
         HttpResponse<String> changed = postForm(
                 own, "/staff/credits/defaults", ownStaff, Map.of("silver", "40", "gold", "5", "reason", "New year"));
         assertThat(changed.code()).isEqualTo(303);
         assertThat(changed.header(HttpHeaders.LOCATION)).isEqualTo("/staff/credits?notice=defaults");
-        assertThat(universities.find(own.id()).orElseThrow().defaultSilver()).isEqualTo(40);
+        assertThat(universities.findById(own.id()).orElseThrow().defaultSilver())
+                .isEqualTo(40);
         assertThat(get(own, "/staff/credits?notice=defaults", ownStaff).body())
                 .contains("Default allowance changed")
                 .contains("data-default=\"silver\">40 silver");
@@ -153,7 +160,7 @@ class StaffCreditsPagesTest extends IntegrationTest {
                 .contains("Enter a number from 0 to 100000.")
                 .contains("value=\"twelve\"")
                 .contains("has-error");
-        assertThat(universities.find(uni.id()).orElseThrow().defaultGold()).isEqualTo(3);
+        assertThat(universities.findById(uni.id()).orElseThrow().defaultGold()).isEqualTo(3);
     }
 
     @Test

@@ -19,7 +19,10 @@ public class Fixtures {
     private final UniversityAdministration universities;
     private final UserAccounts users;
 
-    Fixtures(UniversityAdministration universities, UserAccounts users) {
+    private final com.careerai.auth.SignInService signIns;
+
+    Fixtures(UniversityAdministration universities, UserAccounts users, com.careerai.auth.SignInService signIns) {
+        this.signIns = signIns;
         this.universities = universities;
         this.users = users;
     }
@@ -56,6 +59,11 @@ public class Fixtures {
                 "student" + n + "@" + university.allowedDomains().get(0),
                 "Student " + n,
                 Role.STUDENT);
+    }
+
+    /** A student who has signed in with a code once: email verified, as every tool requires. */
+    public User verifiedStudent(University university) {
+        return signIns.completeEmailSignIn(university, student(university).email());
     }
 
     public User staff(University university) {

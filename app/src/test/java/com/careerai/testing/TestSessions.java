@@ -32,6 +32,19 @@ public class TestSessions {
         this.csrfTokens = csrfTokens;
     }
 
+    /**
+     * A visitor who is not signed in, as a browser that opened a page holds it.
+     *
+     * @param cookie the {@code Cookie} header value carrying the CSRF seed
+     * @param csrf the token the visitor's forms send
+     */
+    public record Anonymous(String cookie, String csrf) {}
+
+    public Anonymous anonymous() {
+        String seed = com.careerai.auth.session.Secrets.randomToken();
+        return new Anonymous(configuration.csrfCookieName() + "=" + seed, csrfTokens.forAnonymous(seed));
+    }
+
     public SignedIn signIn(User user) {
         String token = sessions.open(user.universityId(), user.id());
         return new SignedIn(

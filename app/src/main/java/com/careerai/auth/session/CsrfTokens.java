@@ -4,7 +4,7 @@ import jakarta.inject.Singleton;
 
 /**
  * The CSRF token of a signed-in browser session: a keyed hash of the session id, so it needs no
- * storage and dies with the session. Forms send it as the {@code csrf} field (or query parameter
+ * storage and dies with the session (anonymous visitors get one from a cookie seed instead). Forms send it as the {@code csrf} field (or query parameter
  * for multipart forms), scripts as the {@code X-CSRF-Token} header.
  */
 @Singleton
@@ -24,5 +24,13 @@ public class CsrfTokens {
 
     public boolean matches(String sessionId, String presented) {
         return Secrets.constantTimeEquals(forSession(sessionId), presented);
+    }
+
+    /**
+     * The CSRF token of an anonymous visitor (sign-in forms): a keyed hash of the random seed in
+     * the visitor's CSRF cookie, so the page carries the token and only this site's cookie proves it.
+     */
+    public String forAnonymous(String seed) {
+        return secrets.hmac("csrf-anonymous", seed);
     }
 }

@@ -33,4 +33,9 @@ public class SessionConfiguration {
     public String cookieName() {
         return secureCookie ? "__Host-careerai_session" : "careerai_session";
     }
+
+    /** Cookie holding the seed of an anonymous visitor's CSRF token (sign-in forms). */
+    public String csrfCookieName() {
+        return secureCookie ? "__Host-careerai_csrf" : "careerai_csrf";
+    }
 }

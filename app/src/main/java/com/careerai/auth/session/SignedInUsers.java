@@ -1,6 +1,7 @@
 package com.careerai.auth.session;
 
 import com.careerai.auth.SignedInUser;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import java.util.Optional;
@@ -20,6 +21,23 @@ public final class SignedInUsers {
     public static Optional<String> sessionId(HttpRequest<?> request) {
         return request.getUserPrincipal(Authentication.class).map(authentication ->
                 (String) authentication.getAttributes().get(SessionAuthenticationFetcher.ATTRIBUTE_SESSION_ID));
+    }
+
+    /** The raw session token the request authenticated with (cookie or bearer), to revoke it. */
+    public static Optional<String> token(HttpRequest<?> request) {
+        if (request.getUserPrincipal(Authentication.class).isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> cookieToken =
+                request.getAttribute(SessionAuthenticationFetcher.COOKIE_SESSION_TOKEN, String.class);
+        if (cookieToken.isPresent()) {
+            return cookieToken;
+        }
+        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.of(header.substring(7).trim());
+        }
+        return Optional.empty();
     }
 
     /** Whether the request authenticated with a bearer token (API client: no CSRF needed). */

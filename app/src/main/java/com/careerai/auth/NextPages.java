@@ -1,0 +1,28 @@
+package com.careerai.auth;
+
+import io.micronaut.core.annotation.Nullable;
+
+/** Where to go after signing in: only a path on this same site, never another host. */
+public final class NextPages {
+    public static final String HOME = "/";
+    private static final int MAX_LENGTH = 512;
+
+    private NextPages() {}
+
+    /** {@code next} when it is a local path, else {@code "/"}. */
+    public static String safe(@Nullable String next) {
+        if (next == null
+                || next.isEmpty()
+                || next.length() > MAX_LENGTH
+                || !next.startsWith("/")
+                || next.startsWith("//")
+                || next.startsWith("/\\")
+                || next.startsWith("/signin")
+                || next.startsWith("/signout")
+                || next.startsWith("/oauth/")
+                || next.chars().anyMatch(c -> c < 0x21 || c == 0x7f || c == '\\')) {
+            return HOME;
+        }
+        return next;
+    }
+}

@@ -1,0 +1,23 @@
+package com.careerai.notifications;
+
+/**
+ * The emails CareerAI sends. Each has three Handlebars views under {@code views/mail/}:
+ * {@code <name>-subject}, {@code <name>-html} and {@code <name>-text}; every view also gets
+ * {@code university} (name, subdomain, brandColor) and {@code siteUrl}.
+ */
+public enum MailTemplate {
+    /** Model: {@code minutes}; secret: {@code code}. */
+    SIGN_IN_CODE("sign-in-code"),
+    /** Model: {@code role} (e.g. "staff"), {@code roleArticle} ("a counsellor"). */
+    INVITATION("invitation");
+
+    private final String viewName;
+
+    MailTemplate(String viewName) {
+        this.viewName = viewName;
+    }
+
+    public String viewName() {
+        return viewName;
+    }
+}
