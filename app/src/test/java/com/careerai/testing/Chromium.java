@@ -1,0 +1,82 @@
+package com.careerai.testing;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Debian's Chromium driven by Playwright for Java (its own browser download skipped). Every host
+ * resolves to 127.0.0.1, so {@code http://<uni>.careerai.test:<port>} reaches the test server.
+ * Tests are skipped, with a message, only where no Chromium is installed (.ci/run installs it).
+ */
+public final class Chromium implements AutoCloseable {
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final Playwright playwright;
+    private final Browser browser;
+
+    private Chromium(Playwright playwright, Browser browser) {
+        this.playwright = playwright;
+        this.browser = browser;
+    }
+
+    public static Optional<Path> executable() {
+        return Stream.of(System.getenv("CHROMIUM_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser")
+                .filter(candidate -> candidate != null && !candidate.isBlank())
+                .map(Path::of)
+                .filter(Files::isExecutable)
+                .findFirst();
+    }
+
+    /** Starts Chromium, or skips the calling test when none is installed. */
+    public static Chromium launchOrSkip() {
+        Optional<Path> executable = executable();
+        Assumptions.assumeTrue(
+                executable.isPresent(), "Chromium not installed: browser tests skipped (.ci/run installs it)");
+        Playwright playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        Browser browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(executable.get())
+                        .setArgs(List.of(
+                                "--host-resolver-rules=MAP * 127.0.0.1",
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--no-first-run")));
+        return new Chromium(playwright, browser);
+    }
+
+    /** A fresh browser profile (its own cookies) at desktop or phone width. */
+    public Page newPage(int width, int height) {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height))
+                .newPage();
+    }
+
+    /** Saves a full-page screenshot as {@code target/screenshots/<name>.png}. */
+    public static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve(name + ".png"))
+                .setFullPage(true));
+    }
+
+    /** Width of the page's content: more than the viewport means sideways scrolling. */
+    public static int scrollWidth(Page page) {
+        return ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}
