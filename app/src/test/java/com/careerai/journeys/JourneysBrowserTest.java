@@ -168,6 +168,9 @@ class JourneysBrowserTest extends IntegrationTest {
         }
         String email = "dean@partner.org";
         invitations.invite(university.id(), email, Role.STAFF, "test");
+        assertThat(TestMailServer.text(mail.awaitNext(email)))
+                .contains(university.name())
+                .contains("/signin");
         Page page = chromium.newPage(1280, 900);
         signIn(page, university, email, "staff-01");
         page.navigate(site(university) + "/staff/credits");

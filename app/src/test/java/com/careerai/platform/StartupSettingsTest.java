@@ -28,6 +28,11 @@ class StartupSettingsTest {
         assertThatThrownBy(() -> StartupSettings.fromEnvironment(
                         Map.of("MICRONAUT_ENVIRONMENTS", "prod", "DATABASE_URL", "jdbc:postgresql://db/careerai")))
                 .hasMessage("Configuration error: REDIS_URL is required in the prod environment");
+        assertThatThrownBy(() -> StartupSettings.fromEnvironment(Map.of(
+                        "MICRONAUT_ENVIRONMENTS", "prod",
+                        "DATABASE_URL", "jdbc:postgresql://db/careerai",
+                        "REDIS_URL", "redis://cache:6379")))
+                .hasMessageStartingWith("Configuration error: SMTP_HOST is required in the prod environment");
     }
 
     @Test

@@ -49,6 +49,10 @@ public record StartupSettings(
         if (production && redisUrl.isEmpty()) {
             throw new InvalidSettingException("REDIS_URL", "is required in the prod environment");
         }
+        if (production && value(env, "SMTP_HOST").isEmpty()) {
+            throw new InvalidSettingException(
+                    "SMTP_HOST", "is required in the prod environment (sign-in codes are emailed)");
+        }
         if (production && value(env, "CAREERAI_SECRET").map(String::length).orElse(0) < 32) {
             throw new InvalidSettingException(
                     "CAREERAI_SECRET", "must be set to at least 32 random characters in the prod environment");
