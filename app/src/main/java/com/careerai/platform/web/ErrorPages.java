@@ -6,15 +6,9 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.views.ViewsRenderer;
-import io.micronaut.views.ViewsRendererLocator;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Answers every error in one of two shapes: an HTML page in the site's layout for browsers, or
@@ -25,11 +19,11 @@ import java.util.Optional;
 public class ErrorPages {
     private static final String VIEW = "error/error";
 
-    private final ViewsRendererLocator renderers;
+    private final TemplateText templates;
     private final LayoutModel layoutModel;
 
-    ErrorPages(ViewsRendererLocator renderers, LayoutModel layoutModel) {
-        this.renderers = renderers;
+    ErrorPages(TemplateText templates, LayoutModel layoutModel) {
+        this.templates = templates;
         this.layoutModel = layoutModel;
     }
 
@@ -87,18 +81,12 @@ public class ErrorPages {
         };
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private String render(HttpRequest<?> request, Map<String, Object> model) {
-        Optional<ViewsRenderer> renderer = renderers.resolveViewsRenderer(VIEW, MediaType.TEXT_HTML, model);
-        if (renderer.isEmpty()) {
+        try {
+            return templates.render(VIEW, model, request);
+        } catch (RuntimeException e) {
+            // an error page must never fail: fall back to the plainest answer
             return "<!doctype html><title>Error</title><p>" + model.get("title") + "</p>";
         }
-        StringWriter out = new StringWriter();
-        try {
-            renderer.get().render(VIEW, model, request).writeTo(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
     }
 }

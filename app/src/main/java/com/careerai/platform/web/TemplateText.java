@@ -18,14 +18,22 @@ public class TemplateText {
         this.renderers = renderers;
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public String render(String view, Map<String, Object> model) {
+        return render(view, model, null);
+    }
+
+    /** Renders {@code view}; {@code request} (may be null) lets the renderer see the request. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public String render(
+            String view,
+            Map<String, Object> model,
+            @io.micronaut.core.annotation.Nullable io.micronaut.http.HttpRequest<?> request) {
         ViewsRenderer renderer = renderers
                 .resolveViewsRenderer(view, MediaType.TEXT_HTML, model)
                 .orElseThrow(() -> new IllegalStateException("No renderer for " + view));
         StringWriter out = new StringWriter();
         try {
-            renderer.render(view, model, null).writeTo(out);
+            renderer.render(view, model, request).writeTo(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
