@@ -154,10 +154,20 @@ class ToolPagesController {
         return selected;
     }
 
-    /** Messages by form field: {@code targetRoles[1]} is shown beside the {@code targetRoles} box. */
+    /**
+     * Messages by form field: {@code targetRoles[1]} is shown beside the {@code targetRoles} box,
+     * unless there is a message about the box itself ("at most 3").
+     */
     private static Map<String, String> fieldErrors(Map<String, String> errors) {
         Map<String, String> byField = new LinkedHashMap<>();
-        errors.forEach((path, message) -> byField.putIfAbsent(path.split("[.\\[]", 2)[0], message));
+        errors.forEach((path, message) -> {
+            String field = path.split("[.\\[]", 2)[0];
+            if (field.equals(path)) {
+                byField.put(field, message);
+            } else {
+                byField.putIfAbsent(field, message);
+            }
+        });
         return byField;
     }
 }

@@ -287,7 +287,8 @@ class ToolsEndToEndTest extends IntegrationTest {
                 .contains("This is required.");
 
         HttpClientResponseException roles = postForm(
-                "/tools/skill-mapper", "targetRoles=A%0AB%0AC%0AD&resume=" + "x".repeat(120) + "&currency=gold");
+                "/tools/skill-mapper",
+                "targetRoles=Analyst%0AX%0AEngineer%0AScientist&resume=" + "x".repeat(120) + "&currency=gold");
         assertThat(roles.code()).isEqualTo(422);
         assertThat(roles.getResponse().getBody(String.class).orElseThrow())
                 .contains("Please give at most 3.")
