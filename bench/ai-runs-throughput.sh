@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Mock-mode AI runs per second, end to end (start → debit + insert → JobRunr → mock model → schema
-# check → PDF → SUCCEEDED), on the machine's PostgreSQL and Redis. Not part of ./mvnw verify.
+# check → SUCCEEDED; PDFs are made at first download), on the machine's PostgreSQL and Redis.
+# Not part of ./mvnw verify.
 #
 #   bench/ai-runs-throughput.sh                     # 2000 runs, 8 clients, 16 workers
 #   BENCH_RUNS=5000 BENCH_CLIENTS=16 BENCH_WORKERS=32 bench/ai-runs-throughput.sh

@@ -1,10 +1,9 @@
 package com.careerai.bench;
 
 import com.careerai.ai.RunService;
-import com.careerai.auth.Role;
+import com.careerai.auth.SignInService;
 import com.careerai.auth.SignedInUser;
 import com.careerai.auth.User;
-import com.careerai.auth.UserAccounts;
 import com.careerai.credits.Currency;
 import com.careerai.credits.Wallets;
 import com.careerai.tenancy.NewUniversity;
@@ -29,7 +28,8 @@ import javax.sql.DataSource;
 
 /**
  * Mock-mode AI runs end to end: {@code RunService.start} (validate, debit + insert, enqueue) from
- * client threads, JobRunr workers in the same process (mock model, schema check, PDF, SUCCEEDED).
+ * client threads, JobRunr workers in the same process (mock model, schema check, SUCCEEDED; the PDF
+ * is made at its first download, so not here).
  * Reports runs/s from the first start to the last SUCCEEDED. Run by bench/ai-runs-throughput.sh.
  */
 public final class AiRunThroughput {
@@ -54,10 +54,11 @@ public final class AiRunThroughput {
             University university = context.getBean(UniversityAdministration.class)
                     .createIfAbsent(new NewUniversity("Bench", "bench", List.of("bench.edu"), 0, 0, "#1F4E79", null));
             List<SignedInUser> students = new ArrayList<>();
-            UserAccounts users = context.getBean(UserAccounts.class);
+            // signed in with a code once, as tools require a verified email address
+            SignInService signIns = context.getBean(SignInService.class);
             Wallets wallets = context.getBean(Wallets.class);
             for (int i = 0; i < 200; i++) {
-                User user = users.ensure(university.id(), "bench" + i + "@bench.edu", "Bench " + i, Role.STUDENT);
+                User user = signIns.completeEmailSignIn(university, "bench" + i + "@bench.edu");
                 wallets.grant(university.id(), user.id(), Currency.SILVER, 100_000, "bench-ai:" + user.id(), "bench", "bench");
                 students.add(SignedInUser.of(user));
             }
@@ -69,7 +70,7 @@ public final class AiRunThroughput {
                     .put("tone", "professional");
             RunService service = context.getBean(RunService.class);
             DataSource dataSource = context.getBean(DataSourceResolver.class).resolve(context.getBean(DataSource.class));
-            for (int i = 0; i < 50; i++) { // warm-up: class loading, JIT, first PDFs
+            for (int i = 0; i < 50; i++) { // warm-up: class loading, JIT
                 service.start(students.get(i % students.size()), "job-pack", "silver", input);
             }
             waitUntilDone(dataSource, university.id(), 50, 120);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /** Text of an uploaded resume (PDF). The file itself is never stored. */
@@ -18,7 +19,7 @@ public final class ResumeText {
     public static final class UnreadableResumeException extends ProblemException {
         private static final long serialVersionUID = 1L;
 
-        UnreadableResumeException(String message) {
+        public UnreadableResumeException(String message) {
             super(HttpStatus.UNPROCESSABLE_ENTITY, "unreadable_file", message);
         }
 
@@ -28,8 +29,9 @@ public final class ResumeText {
         }
     }
 
+    /** The text of a PDF resume, or 422 {@code unreadable_file} saying what is wrong with the file. */
     public static String extract(String filename, byte[] content) {
-        if (content.length == 0) {
+        if (content == null || content.length == 0) {
             throw new UnreadableResumeException("The file is empty.");
         }
         if (content.length > MAX_BYTES) {
@@ -56,6 +58,8 @@ public final class ResumeText {
                         "We could not find text in this PDF (is it a scan?). Please paste your resume instead.");
             }
             return text.length() > 30_000 ? text.substring(0, 30_000) : text;
+        } catch (InvalidPasswordException e) {
+            throw new UnreadableResumeException("This PDF is password-protected. Please upload an unprotected copy.");
         } catch (IOException e) {
             throw new UnreadableResumeException(
                     "This PDF seems damaged and cannot be read. Please paste your resume instead.");

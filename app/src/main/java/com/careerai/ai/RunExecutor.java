@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ import org.slf4j.LoggerFactory;
  * What a worker does with a run: RUNNING, model call with timeout and bounded retries, schema
  * check with one repair pass, premium → standard fallback once, then SUCCEEDED or
  * failed and refunded with a reason in words. (The PDF is made at its first download.)
+ * A synchronous tool runs the same steps inside the request, all of them within
+ * {@code careerai.ai.sync-timeout}: no call, retry or repair starts after that deadline.
  */
 @Singleton
 class RunExecutor {
@@ -71,9 +74,10 @@ class RunExecutor {
         }
         AiRun run = runs.find(universityId, runId).orElseThrow();
         AiTool tool = tools.require(run.tool());
+        Instant deadline = tool.synchronous() ? Instant.now().plus(configuration.getSyncTimeout()) : null;
         Outcome outcome;
         try {
-            outcome = produce(tool, run);
+            outcome = produce(tool, run, deadline);
         } catch (RunFailedException e) {
             LOG.warn(
                     "Run {} ({}) failed: {}",
@@ -96,7 +100,7 @@ class RunExecutor {
         }
     }
 
-    private Outcome produce(AiTool tool, AiRun run) throws RunFailedException {
+    private Outcome produce(AiTool tool, AiRun run, Instant deadline) throws RunFailedException {
         if (!tool.usesModel()) {
             JsonNode output = tool.generate(run.input());
             java.util.Map<String, String> problems = ToolSchemas.problems(tool.outputSchema(), output);
@@ -108,19 +112,20 @@ class RunExecutor {
         boolean premium = "GOLD".equals(run.currency());
         String first = premium ? configuration.getPremiumModel() : configuration.getStandardModel();
         try {
-            return attempt(tool, run, first, false);
+            return attempt(tool, run, first, false, deadline);
         } catch (RunFailedException e) {
             if (!premium || first.equals(configuration.getStandardModel())) {
                 throw e;
             }
             LOG.info("Run {}: premium model failed, falling back to {}", run.id(), configuration.getStandardModel());
-            return attempt(tool, run, configuration.getStandardModel(), true);
+            return attempt(tool, run, configuration.getStandardModel(), true, deadline);
         }
     }
 
     /** Calls one model (with retries), then validates; one repair pass on an invalid answer. */
-    private Outcome attempt(AiTool tool, AiRun run, String modelName, boolean fellBack) throws RunFailedException {
-        ModelReply reply = callWithRetries(request(tool, run, modelName, tool.userPrompt(run.input())));
+    private Outcome attempt(AiTool tool, AiRun run, String modelName, boolean fellBack, Instant deadline)
+            throws RunFailedException {
+        ModelReply reply = callWithRetries(tool, run, modelName, tool.userPrompt(run.input()), deadline);
         long tokensIn = reply.tokensIn();
         long tokensOut = reply.tokensOut();
         List<String> problems = new ArrayList<>();
@@ -130,7 +135,7 @@ class RunExecutor {
                     + "\n\nYour previous answer was not valid for the required JSON schema. Problems: "
                     + String.join("; ", problems) + "\nPrevious answer:\n" + truncate(reply.content(), 20_000)
                     + "\nAnswer again with corrected JSON only.";
-            ModelReply repaired = callWithRetries(request(tool, run, modelName, repairPrompt));
+            ModelReply repaired = callWithRetries(tool, run, modelName, repairPrompt, deadline);
             tokensIn += repaired.tokensIn();
             tokensOut += repaired.tokensOut();
             problems.clear();
@@ -142,24 +147,34 @@ class RunExecutor {
         return new Outcome(output, modelName, fellBack, reply.demo(), tokensIn, tokensOut);
     }
 
-    private ModelRequest request(AiTool tool, AiRun run, String modelName, String userPrompt) {
-        return new ModelRequest(
-                tool.slug(),
-                modelName,
-                tool.systemPrompt(),
-                userPrompt,
-                tool.outputSchema(),
-                run.input(),
-                configuration.getCallTimeout());
+    /** One call's limit: the call timeout, cut to what is left before a synchronous run's deadline. */
+    private Duration timeout(Instant deadline) throws RunFailedException {
+        if (deadline == null) {
+            return configuration.getCallTimeout();
+        }
+        Duration left = Duration.between(Instant.now(), deadline);
+        if (left.toMillis() < 100) {
+            throw new RunFailedException(BUSY, new TransientModelException("No time left for a synchronous run", null));
+        }
+        return left.compareTo(configuration.getCallTimeout()) < 0 ? left : configuration.getCallTimeout();
     }
 
-    private ModelReply callWithRetries(ModelRequest request) throws RunFailedException {
+    private ModelReply callWithRetries(AiTool tool, AiRun run, String modelName, String userPrompt, Instant deadline)
+            throws RunFailedException {
         Duration wait = configuration.getBackoff();
         for (int attempt = 1; ; attempt++) {
             try {
-                return model.complete(request);
+                return model.complete(new ModelRequest(
+                        tool.slug(),
+                        modelName,
+                        tool.systemPrompt(),
+                        userPrompt,
+                        tool.outputSchema(),
+                        run.input(),
+                        timeout(deadline)));
             } catch (TransientModelException e) {
-                if (attempt >= configuration.getMaxAttempts()) {
+                if (attempt >= configuration.getMaxAttempts()
+                        || (deadline != null && Instant.now().plus(wait).isAfter(deadline))) {
                     throw new RunFailedException(BUSY, e);
                 }
                 LOG.info(

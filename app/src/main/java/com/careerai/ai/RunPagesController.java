@@ -48,7 +48,13 @@ class RunPagesController {
         model.put(
                 "runs",
                 runs.listOfUser(user, PAGE_SIZE, (current - 1) * PAGE_SIZE).stream()
-                        .map(RunPagesController::row)
+                        .map(run -> {
+                            Map<String, Object> row = row(run);
+                            row.put(
+                                    "toolName",
+                                    tools.find(run.tool()).map(AiTool::name).orElse(run.tool()));
+                            return row;
+                        })
                         .toList());
         model.put("page", current);
         model.put("previous", current > 1 ? current - 1 : null);

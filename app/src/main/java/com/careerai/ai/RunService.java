@@ -29,6 +29,7 @@ public class RunService {
     private final AiConfiguration configuration;
     private final RunExecutor executor;
     private final ToolSettings settings;
+    private final RunFailures failures;
 
     RunService(
             ToolCatalog tools,
@@ -38,7 +39,9 @@ public class RunService {
             JobRequestScheduler scheduler,
             AiConfiguration configuration,
             RunExecutor executor,
-            ToolSettings settings) {
+            ToolSettings settings,
+            RunFailures failures) {
+        this.failures = failures;
         this.executor = executor;
         this.settings = settings;
         this.tools = tools;
@@ -52,12 +55,19 @@ public class RunService {
     /**
      * Validates, then debits and inserts the run in one transaction, then (after commit) enqueues
      * the job whose id is the run id — a lost enqueue is repaired by the sweeper. A synchronous
-     * tool runs here instead, and is refunded before this returns if it fails.
+     * tool runs here instead, and is refunded before this returns if it fails: the run returned
+     * is then final (SUCCEEDED or REFUNDED). A blank currency means the tool's only currency.
      */
     public AiRun start(SignedInUser user, String slug, String currency, JsonNode input) {
         VerifiedUsers.require(user);
         AiTool tool = settings.require(user.universityId(), slug);
         String normalisedCurrency = currency == null ? "" : currency.trim().toUpperCase(Locale.ROOT);
+        if (normalisedCurrency.isEmpty()) {
+            Map<String, Integer> costs = charges.costs(slug);
+            if (costs.size() == 1) {
+                normalisedCurrency = costs.keySet().iterator().next();
+            }
+        }
         Map<String, String> problems = ToolSchemas.problems(tool.inputSchema(), input);
         if (!problems.isEmpty()) {
             throw new InvalidRunInputException(problems);
@@ -84,13 +94,20 @@ public class RunService {
                 Instant.now(),
                 null,
                 null);
+        String paidWith = normalisedCurrency;
         transactions.executeWrite(status -> {
-            charges.debit(user.universityId(), user.userId(), slug, normalisedCurrency, runId);
+            charges.debit(user.universityId(), user.userId(), slug, paidWith, runId);
             runs.insert(run);
             return null;
         });
         if (tool.synchronous()) {
-            executor.execute(run.universityId(), runId);
+            try {
+                executor.execute(run.universityId(), runId);
+            } catch (RuntimeException e) {
+                // The student is waiting for this answer: refund now rather than leave it to the sweeper.
+                LOG.warn("Synchronous run {} ({}) broke; refunding", runId, slug, e);
+                failures.failAndRefund(run.universityId(), runId, RunExecutor.UNUSABLE);
+            }
             return runs.find(run.universityId(), runId).orElseThrow();
         }
         enqueue(run.universityId(), runId);

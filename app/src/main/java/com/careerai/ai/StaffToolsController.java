@@ -52,7 +52,7 @@ class StaffToolsController {
         return new ModelAndView<>("ai/staff-tools", model);
     }
 
-    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<?> change(@CurrentUser SignedInUser staff, @Body Map<String, String> form) {
         String slug = form.getOrDefault("tool", "");
         boolean enabled = "true".equals(form.get("enabled"));

@@ -2,9 +2,11 @@ package com.careerai.ai;
 
 import com.careerai.auth.CurrentUser;
 import com.careerai.auth.SignedInUser;
+import com.careerai.credits.CreditOperationException;
 import com.careerai.tenancy.CurrentUniversity;
 import com.careerai.tenancy.University;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -13,6 +15,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -20,7 +23,9 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,11 +57,16 @@ class ToolPagesController {
         return new ModelAndView<>("ai/tools", model);
     }
 
+    /** The tool's form; {@code ?currency=gold} preselects a currency (the 402 page links here). */
     @Get(uri = "/{slug}", produces = MediaType.TEXT_HTML)
-    ModelAndView<Map<String, Object>> form(@CurrentUser SignedInUser user, @PathVariable String slug) {
+    ModelAndView<Map<String, Object>> form(
+            @CurrentUser SignedInUser user, @PathVariable String slug, @Nullable @QueryValue String currency) {
         AiTool tool = settings.require(user.universityId(), slug);
-        return new ModelAndView<>(
-                "ai/tools/" + slug, formModel(user, tool, Map.of("currency", "silver"), Map.of(), null));
+        Map<String, String> values = new HashMap<>();
+        if (currency != null) {
+            values.put("currency", currency);
+        }
+        return new ModelAndView<>("ai/tools/" + slug, formModel(user, tool, values, Map.of(), null));
     }
 
     @Post(uri = "/{slug}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -67,7 +77,7 @@ class ToolPagesController {
         try {
             AiRun run = runs.start(user, slug, currency, input);
             return HttpResponse.seeOther(URI.create("/runs/" + run.id()));
-        } catch (InvalidRunInputException e) {
+        } catch (InvalidRunInputException | CreditOperationException e) {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
                     .body(new ModelAndView<>(
                             "ai/tools/" + slug, formModel(user, tool, form, e.fields(), e.getMessage())));
@@ -77,9 +87,20 @@ class ToolPagesController {
     private Map<String, Object> formModel(
             SignedInUser user, AiTool tool, Map<String, String> values, Map<String, String> errors, String message) {
         Map<String, Object> model = new HashMap<>();
-        model.put("tool", card(tool));
+        Map<String, Object> card = card(tool);
+        String chosen = values.getOrDefault("currency", "").trim().toLowerCase(Locale.ROOT);
+        List<Map<String, Object>> options = options(tool);
+        boolean offered =
+                options.stream().anyMatch(option -> option.get("currency").equals(chosen));
+        for (Map<String, Object> option : options) {
+            // the chosen currency if the tool takes it, else the first (silver before gold)
+            option.put("checked", offered ? option.get("currency").equals(chosen) : option == options.get(0));
+        }
+        card.put("costs", options);
+        model.put("tool", card);
         model.put("values", new HashMap<>(values));
-        model.put("errors", errors);
+        model.put("selected", selected(tool, values));
+        model.put("errors", fieldErrors(errors));
         model.put("errorMessage", message);
         model.put(
                 "recent",
@@ -95,19 +116,58 @@ class ToolPagesController {
         card.put("name", tool.name());
         card.put("description", tool.description());
         card.put("pdf", tool.makesPdf());
-        Map<String, Integer> costs = charges.costs(tool.slug());
-        List<Map<String, Object>> options = costs.entrySet().stream()
-                .map(entry -> Map.<String, Object>of(
-                        "currency",
-                        entry.getKey().toLowerCase(Locale.ROOT),
-                        "label",
-                        entry.getKey().equals("GOLD") ? "Gold · premium model" : "Silver · standard model",
-                        "cost",
-                        entry.getValue(),
-                        "free",
-                        entry.getValue() == 0))
-                .toList();
+        List<Map<String, Object>> options = options(tool);
         card.put("costs", options);
+        card.put("free", options.stream().allMatch(option -> Boolean.TRUE.equals(option.get("free"))));
+        card.put("currency", options.isEmpty() ? "" : options.get(0).get("currency"));
         return card;
+    }
+
+    /** The currencies the tool takes, silver first, with cost and a label naming the model it buys. */
+    private List<Map<String, Object>> options(AiTool tool) {
+        List<Map<String, Object>> options = new ArrayList<>();
+        charges.costs(tool.slug()).forEach((currency, cost) -> {
+            Map<String, Object> option = new HashMap<>();
+            option.put("currency", currency.toLowerCase(Locale.ROOT));
+            option.put("name", currency.equals("GOLD") ? "Gold" : "Silver");
+            option.put(
+                    "model",
+                    !tool.usesModel() ? "no AI model" : currency.equals("GOLD") ? "premium model" : "standard model");
+            option.put("cost", cost);
+            option.put("free", cost == 0);
+            options.add(option);
+        });
+        return options;
+    }
+
+    /**
+     * For each choice field of the form (an enum in the input schema), {@code value → "selected"}
+     * for the submitted value, so a re-rendered form keeps what the student chose.
+     */
+    private static Map<String, Map<String, String>> selected(AiTool tool, Map<String, String> values) {
+        Map<String, Map<String, String>> selected = new HashMap<>();
+        tool.inputSchema().path("properties").properties().forEach(property -> {
+            if (property.getValue().has("enum") && values.get(property.getKey()) != null) {
+                selected.put(property.getKey(), Map.of(values.get(property.getKey()), "selected"));
+            }
+        });
+        return selected;
+    }
+
+    /**
+     * Messages by form field: {@code targetRoles[1]} is shown beside the {@code targetRoles} box,
+     * unless there is a message about the box itself ("at most 3").
+     */
+    private static Map<String, String> fieldErrors(Map<String, String> errors) {
+        Map<String, String> byField = new LinkedHashMap<>();
+        errors.forEach((path, message) -> {
+            String field = path.split("[.\\[]", 2)[0];
+            if (field.equals(path)) {
+                byField.put(field, message);
+            } else {
+                byField.putIfAbsent(field, message);
+            }
+        });
+        return byField;
     }
 }

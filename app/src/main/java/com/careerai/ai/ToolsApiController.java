@@ -1,6 +1,7 @@
 package com.careerai.ai;
 
 import com.careerai.ai.RunViews.ResumeTextView;
+import com.careerai.ai.RunViews.RunView;
 import com.careerai.ai.RunViews.StartRunRequest;
 import com.careerai.ai.RunViews.StartedRun;
 import com.careerai.ai.RunViews.ToolView;
@@ -9,6 +10,7 @@ import com.careerai.auth.SignedInUser;
 import com.careerai.tenancy.CurrentUniversity;
 import com.careerai.tenancy.University;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -23,6 +25,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,18 +70,36 @@ class ToolsApiController {
     }
 
     @Post("/{slug}/runs")
-    @Operation(summary = "Start a run: debits the cost and queues the work; 402 when credits are short")
-    HttpResponse<StartedRun> start(
-            @CurrentUser SignedInUser user, @PathVariable String slug, @Body StartRunRequest request) {
+    @Operation(
+            summary = "Start a run: debits the cost and queues the work; 402 when credits are short",
+            description = "Queued tools answer 202 with the run's id and address; poll it until the status is final. "
+                    + "Synchronous tools (internship-finder, referral-trainer) run inside the request and answer 200 "
+                    + "with the finished run: SUCCEEDED with its output, or REFUNDED with the reason.")
+    @ApiResponse(
+            responseCode = "202",
+            description = "Queued",
+            content = @Content(schema = @Schema(implementation = StartedRun.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Finished (synchronous tools)",
+            content = @Content(schema = @Schema(implementation = RunView.class)))
+    HttpResponse<?> start(@CurrentUser SignedInUser user, @PathVariable String slug, @Body StartRunRequest request) {
         JsonNode input = ToolSchemas.JSON.valueToTree(request.input() == null ? Map.of() : request.input());
         AiRun run = runs.start(user, slug, request.currency() == null ? "" : request.currency(), input);
+        AiTool tool = tools.require(run.tool());
+        if (tool.synchronous()) {
+            return HttpResponse.ok(RunView.of(run, tool));
+        }
         return HttpResponse.accepted()
                 .body(new StartedRun(run.id().toString(), run.status().name(), "/api/v1/runs/" + run.id()));
     }
 
     @Post(uri = "/resume-text", consumes = MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Extract the text of a PDF resume (the file is not kept)")
-    ResumeTextView resumeText(@Part("file") CompletedFileUpload file) {
+    ResumeTextView resumeText(@Nullable @Part("file") CompletedFileUpload file) {
+        if (file == null) {
+            throw new ResumeText.UnreadableResumeException("Please choose a PDF file.");
+        }
         try {
             return new ResumeTextView(ResumeText.extract(file.getFilename(), file.getBytes()));
         } catch (IOException e) {

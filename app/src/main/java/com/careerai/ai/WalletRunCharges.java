@@ -35,9 +35,17 @@ class WalletRunCharges implements RunCharges {
         return costs.require(tool, parse(currency));
     }
 
+    /**
+     * A free run (cost 0) writes no ledger row: the ledger refuses a zero DEBIT, a free run has
+     * nothing to refund, and the audit has nothing to match. Its {@code ai_runs} row records it.
+     */
     @Override
     public void debit(long universityId, long userId, String tool, String currency, UUID runId) {
-        wallets.debit(universityId, userId, tool, parse(currency), runId);
+        Currency paidWith = parse(currency);
+        if (costs.require(tool, paidWith) == 0) {
+            return;
+        }
+        wallets.debit(universityId, userId, tool, paidWith, runId);
     }
 
     @Override

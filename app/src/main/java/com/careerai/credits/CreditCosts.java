@@ -26,12 +26,22 @@ public class CreditCosts {
             "cv-analysis", "CV Analysis",
             "personal-statement", "Personal Statement");
 
-    /** One tool's prices; a null price means that currency cannot pay for it. */
+    /** One tool's prices; a null price means that currency cannot pay for it, 0 that it is free. */
     @Serdeable
     public record ToolCost(String tool, String label, @Nullable Integer silver, @Nullable Integer gold) {
         public OptionalInt cost(Currency currency) {
             Integer cost = currency == Currency.SILVER ? silver : gold;
             return cost == null ? OptionalInt.empty() : OptionalInt.of(cost);
+        }
+
+        /** For pages: the tool is free in silver (templates treat 0 like "not offered"). */
+        public boolean freeInSilver() {
+            return silver != null && silver == 0;
+        }
+
+        /** For pages: the tool is free in gold. */
+        public boolean freeInGold() {
+            return gold != null && gold == 0;
         }
     }
 
@@ -39,8 +49,8 @@ public class CreditCosts {
 
     CreditCosts(List<ToolCostProperties> properties) {
         for (ToolCostProperties tool : properties) {
-            requirePositive(tool.getTool(), "silver", tool.getSilver());
-            requirePositive(tool.getTool(), "gold", tool.getGold());
+            requireNotNegative(tool.getTool(), "silver", tool.getSilver());
+            requireNotNegative(tool.getTool(), "gold", tool.getGold());
             costs.put(
                     tool.getTool(),
                     new ToolCost(tool.getTool(), label(tool.getTool()), tool.getSilver(), tool.getGold()));
@@ -97,10 +107,11 @@ public class CreditCosts {
         return label.toString();
     }
 
-    private static void requirePositive(String tool, String currency, @Nullable Integer cost) {
-        if (cost != null && cost <= 0) {
+    /** 0 is allowed: a free tool (its runs write no ledger row, see {@code ai.WalletRunCharges}). */
+    private static void requireNotNegative(String tool, String currency, @Nullable Integer cost) {
+        if (cost != null && cost < 0) {
             throw new ConfigurationException("careerai.credits.costs." + tool + "." + currency
-                    + " must be a positive whole number, not " + cost);
+                    + " must be zero (free) or a positive whole number, not " + cost);
         }
     }
 }

@@ -138,7 +138,9 @@ class CvAnalysisTool extends SchemaTool {
             "Sentences are short and readable; a few use vague verbs like 'helped'.",
             "Sections are in a sensible order; education could move below experience.",
             "Some terms from " + text(input, "targetRole", "the role") + " adverts are missing.",
-            "Length fits a student CV."
+            lengthScore < 70
+                    ? "Short for a student CV: there is room for one more project, role or society."
+                    : "Length fits a student CV: one to two pages."
         };
         int sum = 0;
         for (int i = 0; i < FACTORS.size(); i++) {

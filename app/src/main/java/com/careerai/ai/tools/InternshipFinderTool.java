@@ -1,9 +1,12 @@
 package com.careerai.ai.tools;
 
+import com.careerai.ai.AiRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
 
 /** Internship Finder: directions to search (roles, employers, where, what to prepare) — answered at once. */
 @Singleton
@@ -22,6 +25,16 @@ class InternshipFinderTool extends SchemaTool {
     @Override
     public boolean synchronous() {
         return true;
+    }
+
+    /** The page always says it shows no live postings, whatever the model put in {@code note}. */
+    @Override
+    public void addResultModel(AiRun run, List<AiRun> earlier, Map<String, Object> model) {
+        model.put("standingNote", NOTE);
+        String note = run.output().path("note").asText("").strip();
+        if (!note.isEmpty() && !note.equals(NOTE)) {
+            model.put("modelNote", note);
+        }
     }
 
     @Override

@@ -1,9 +1,11 @@
 package com.careerai.ai.tools;
 
+import com.careerai.ai.AiRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Map;
 
 /** Personal Statement: a draft within the word limit, its outline, and the evidence still missing. */
 @Singleton
@@ -16,6 +18,8 @@ class PersonalStatementTool extends SchemaTool {
                 "A draft statement for a visa (Global Talent style) or a "
                         + "programme application within your word limit, with its structure and the evidence you still need.");
     }
+
+    static final int DEFAULT_WORD_LIMIT = 1000;
 
     /** Words as a reader counts them: runs of non-space characters. */
     public static int words(String text) {
@@ -34,24 +38,31 @@ class PersonalStatementTool extends SchemaTool {
     public String userPrompt(JsonNode input) {
         return "Purpose: " + input.path("purpose").asText() + "\nField: "
                 + input.path("field").asText()
-                + "\nWord limit: " + input.path("wordLimit").asInt() + " words (hard limit)"
+                + "\nWord limit: " + wordLimit(input) + " words (hard limit: count them; shorter is fine)"
                 + "\n\nEvidence of achievements:\n" + input.path("achievements").asText()
                 + "\n\nCareer plans:\n" + input.path("careerPlans").asText();
     }
 
+    static int wordLimit(JsonNode input) {
+        return input.path("wordLimit").asInt(DEFAULT_WORD_LIMIT);
+    }
+
+    /** The word limit is a hard limit: an answer over it goes back for the repair pass, then is refunded. */
     @Override
     public List<String> checkOutput(JsonNode input, JsonNode output) {
-        int limit = input.path("wordLimit").asInt(1000);
+        int limit = wordLimit(input);
         int words = words(output.path("statement").asText(""));
-        return words > limit ? List.of("statement has " + words + " words; the limit is " + limit) : List.of();
+        return words > limit
+                ? List.of("statement has " + words + " words; the limit is " + limit + " words: shorten it")
+                : List.of();
     }
 
     @Override
-    public void addResultModel(
-            com.careerai.ai.AiRun run, List<com.careerai.ai.AiRun> earlier, java.util.Map<String, Object> model) {
+    public void addResultModel(AiRun run, List<AiRun> earlier, Map<String, Object> model) {
         int words = words(run.output().path("statement").asText(""));
         model.put("wordCount", words);
-        model.put("withinLimit", words <= run.input().path("wordLimit").asInt(1000));
+        model.put("wordLimit", wordLimit(run.input()));
+        model.put("withinLimit", words <= wordLimit(run.input()));
     }
 
     @Override

@@ -19,6 +19,12 @@ class SkillMapperTool extends SchemaTool {
                         + "that matter most, a 4–8 week learning plan with free resources, and how ready you are.");
     }
 
+    /** A PDF of the map ({@code views/ai/pdf/skill-mapper.hbs}), made at its first download. */
+    @Override
+    public boolean makesPdf() {
+        return true;
+    }
+
     @Override
     public String systemPrompt() {
         return "You are a university careers adviser who maps a student's skills against target roles. Evidence must "

@@ -1,0 +1,216 @@
+package com.careerai.ai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.careerai.tenancy.University;
+import com.careerai.testing.Fixtures;
+import com.careerai.testing.IntegrationTest;
+import com.careerai.testing.TestSessions;
+import com.careerai.testing.TestSessions.SignedIn;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.client.multipart.MultipartBody;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code POST /api/v1/tools/resume-text}: the text of a PDF resume for the tool forms, or a 422
+ * {@code unreadable_file} saying what is wrong. Nothing is stored.
+ */
+@MicronautTest(transactional = false)
+class ResumeUploadTest extends IntegrationTest {
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    TestSessions sessions;
+
+    University university;
+    SignedIn session;
+
+    @BeforeAll
+    void student() {
+        university = fixtures.university();
+        session = sessions.signIn(fixtures.verifiedStudent(university));
+    }
+
+    /** A one-page PDF with these lines of text, made with PDFBox. */
+    static byte[] pdf(List<String> lines, boolean encrypted) {
+        try (PDDocument document = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
+                content.setLeading(14);
+                content.newLineAtOffset(60, 720);
+                for (String line : lines) {
+                    content.showText(line);
+                    content.newLine();
+                }
+                content.endText();
+            }
+            if (encrypted) {
+                StandardProtectionPolicy policy =
+                        new StandardProtectionPolicy("owner-secret", "user-secret", new AccessPermission());
+                policy.setEncryptionKeyLength(128);
+                document.protect(policy);
+            }
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static final List<String> RESUME_LINES = List.of(
+            "Jane Student - BSc Mathematics 2026",
+            "Built a Python tool that cleaned survey data for a research group",
+            "Tutored first-year statistics to 30 students");
+
+    private MutableHttpRequest<MultipartBody> upload(String filename, String type, byte[] content) {
+        return HttpRequest.POST(
+                        "/api/v1/tools/resume-text",
+                        MultipartBody.builder()
+                                .addPart("file", filename, MediaType.of(type), content)
+                                .build())
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE)
+                .accept(MediaType.APPLICATION_JSON_TYPE)
+                .header("Host", hostOf(university.subdomain()));
+    }
+
+    /** As the page script sends it: session cookie plus the CSRF header from the page's meta tag. */
+    private MutableHttpRequest<MultipartBody> fromPage(MutableHttpRequest<MultipartBody> request) {
+        return request.header("Cookie", session.cookie()).header("X-CSRF-Token", session.csrf());
+    }
+
+    private HttpClientResponseException refused(MutableHttpRequest<?> request) {
+        try {
+            http.toBlocking().exchange(request, String.class);
+        } catch (HttpClientResponseException e) {
+            return e;
+        }
+        throw new AssertionError("expected a refusal");
+    }
+
+    private String unreadable(String filename, String type, byte[] content) {
+        HttpClientResponseException e = refused(fromPage(upload(filename, type, content)));
+        assertThat(e.code()).isEqualTo(422);
+        String body = e.getResponse().getBody(String.class).orElseThrow();
+        assertThat(body).contains("\"error\":\"unreadable_file\"").contains("\"fields\":{\"file\":");
+        return body;
+    }
+
+    @Test
+    void aRealPdfGivesItsTextToThePageScript() {
+        HttpResponse<Map<String, String>> answer = http.toBlocking()
+                .exchange(
+                        fromPage(upload("cv.pdf", "application/pdf", pdf(RESUME_LINES, false))),
+                        Argument.mapOf(String.class, String.class));
+        assertThat(answer.code()).isEqualTo(200);
+        assertThat(answer.body().get("text"))
+                .contains("Jane Student - BSc Mathematics 2026")
+                .contains("Tutored first-year statistics to 30 students");
+    }
+
+    @Test
+    void anApiClientWithABearerTokenNeedsNoCsrfHeader() {
+        HttpResponse<String> answer = http.toBlocking()
+                .exchange(
+                        upload("cv.pdf", "application/pdf", pdf(RESUME_LINES, false))
+                                .header("Authorization", session.bearer()),
+                        String.class);
+        assertThat(answer.code()).isEqualTo(200);
+    }
+
+    @Test
+    void aCookieRequestWithoutTheCsrfHeaderIsRefused() {
+        HttpClientResponseException e = refused(
+                upload("cv.pdf", "application/pdf", pdf(RESUME_LINES, false)).header("Cookie", session.cookie()));
+        assertThat(e.code()).isEqualTo(403);
+        assertThat(e.getResponse().getBody(String.class).orElse("")).contains("csrf_failed");
+    }
+
+    @Test
+    void anonymousUploadsAreRefused() {
+        assertThat(refused(upload("cv.pdf", "application/pdf", pdf(RESUME_LINES, false)))
+                        .code())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void wordAndTextFilesAreRefusedWithAClearMessage() {
+        byte[] docx = {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 33, 0};
+        assertThat(unreadable(
+                        "cv.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx))
+                .contains("Please upload your resume as a PDF file, or paste its text.");
+        assertThat(unreadable(
+                        "cv.txt", "text/plain", String.join("\n", RESUME_LINES).getBytes(StandardCharsets.UTF_8)))
+                .contains("Please upload your resume as a PDF file");
+        // a renamed file is judged by its content, not its name
+        assertThat(unreadable("cv.pdf", "application/pdf", docx)).contains("as a PDF file");
+    }
+
+    @Test
+    void aCorruptedPdfIsRefused() {
+        byte[] good = pdf(RESUME_LINES, false);
+        byte[] cut = Arrays.copyOf(good, 40);
+        assertThat(unreadable("cv.pdf", "application/pdf", cut)).contains("seems damaged");
+        byte[] garbage = "%PDF-1.7\nthis is not really a PDF at all".getBytes(StandardCharsets.US_ASCII);
+        assertThat(unreadable("cv.pdf", "application/pdf", garbage)).contains("seems damaged");
+    }
+
+    @Test
+    void anEmptyFileOrNoFileIsRefused() {
+        assertThat(unreadable("cv.pdf", "application/pdf", new byte[0])).contains("The file is empty.");
+        HttpClientResponseException none = refused(fromPage(HttpRequest.POST(
+                        "/api/v1/tools/resume-text",
+                        MultipartBody.builder().addPart("other", "x").build())
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE)
+                .accept(MediaType.APPLICATION_JSON_TYPE)
+                .header("Host", hostOf(university.subdomain()))));
+        assertThat(none.code()).isEqualTo(422);
+        assertThat(none.getResponse().getBody(String.class).orElse("")).contains("Please choose a PDF file.");
+    }
+
+    @Test
+    void aFileOverFiveMegabytesIsRefused() {
+        byte[] large = new byte[6 * 1024 * 1024];
+        System.arraycopy("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII), 0, large, 0, 9);
+        assertThat(unreadable("cv.pdf", "application/pdf", large)).contains("larger than 5 MB");
+    }
+
+    @Test
+    void aPdfWithoutTextOrWithAPasswordIsExplained() {
+        assertThat(unreadable("scan.pdf", "application/pdf", pdf(List.of(), false)))
+                .contains("could not find text");
+        assertThat(unreadable("locked.pdf", "application/pdf", pdf(RESUME_LINES, true)))
+                .contains("password-protected");
+    }
+}
