@@ -293,6 +293,24 @@ class BillingPagesTest extends BillingTestBase {
         assertThat(reads.payment(b.id(), UUID.randomUUID())).isEmpty();
     }
 
+    @Test
+    void theProFlagIsWrittenAndReadWithinOneUniversityOnly() {
+        University a = fixtures.university();
+        University b = fixtures.university();
+        CrossTenant.assertInvisible(
+                a,
+                b,
+                university -> {
+                    User student = fixtures.student(university);
+                    assertThat(users.setPro(university.id(), student.id(), true)).isTrue();
+                    return student.id();
+                },
+                (university, userId) -> users.isPro(university.id(), userId));
+        User student = fixtures.student(a);
+        assertThat(users.setPro(b.id(), student.id(), true)).isFalse();
+        assertThat(users.isPro(a.id(), student.id())).isFalse();
+    }
+
     @Override
     protected Map<String, String> moreProperties() {
         return Map.of("spec.name", "BillingPagesTest");
