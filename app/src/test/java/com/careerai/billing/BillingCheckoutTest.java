@@ -76,6 +76,7 @@ class BillingCheckoutTest extends BillingTestBase {
                         "http://" + hostOf(uni.subdomain()) + "/billing/cancelled?session_id={CHECKOUT_SESSION_ID}")
                 .doesNotContainKey("line_items[0][price_data][recurring][interval]")
                 .doesNotContainKey("subscription_data[metadata][user_id]");
+        assertThat(sent.metadata()).isEqualTo(metadata(uni.id(), student.id(), "gold-10", started.paymentId()));
         assertThat(paymentStatus(started.paymentId())).isEqualTo("PENDING");
         assertThat(text("SELECT external_id FROM payments WHERE id = ?::uuid", started.paymentId()))
                 .isEqualTo(started.sessionId());

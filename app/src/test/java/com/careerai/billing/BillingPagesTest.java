@@ -302,7 +302,8 @@ class BillingPagesTest extends BillingTestBase {
                 b,
                 university -> {
                     User student = fixtures.student(university);
-                    assertThat(users.setPro(university.id(), student.id(), true)).isTrue();
+                    assertThat(users.setPro(university.id(), student.id(), true))
+                            .isTrue();
                     return student.id();
                 },
                 (university, userId) -> users.isPro(university.id(), userId));

@@ -32,6 +32,17 @@ public final class FakeStripeServer implements AutoCloseable {
         public String parameter(String name) {
             return parameters.get(name);
         }
+
+        /** The {@code metadata[…]} parameters of a checkout, as the webhook events will carry them. */
+        public Map<String, String> metadata() {
+            Map<String, String> metadata = new LinkedHashMap<>();
+            parameters.forEach((name, value) -> {
+                if (name.startsWith("metadata[") && name.endsWith("]")) {
+                    metadata.put(name.substring("metadata[".length(), name.length() - 1), value);
+                }
+            });
+            return metadata;
+        }
     }
 
     /** An error to answer the next API call with, as Stripe would. */
