@@ -34,6 +34,16 @@ public class UserAccounts {
         return users.countByUniversityIdAndRole(universityId, Role.STUDENT);
     }
 
+    /** Whether the user holds an active plan (billing keeps this flag); false for an unknown user. */
+    public boolean isPro(long universityId, long userId) {
+        return users.findProByUniversityIdAndId(universityId, userId).orElse(false);
+    }
+
+    /** Billing marks a student Pro while a plan subscription is active; true when the user exists. */
+    public boolean setPro(long universityId, long userId, boolean pro) {
+        return users.changePro(universityId, userId, pro) == 1;
+    }
+
     /** Creates the user unless one with this email exists in the university; returns either. */
     public User ensure(long universityId, String email, String name, Role role) {
         String normalised = normalise(email);

@@ -9,7 +9,13 @@ public enum MailTemplate {
     /** Model: {@code minutes}; secret: {@code code}. */
     SIGN_IN_CODE("sign-in-code"),
     /** Model: {@code role} (e.g. "staff"), {@code roleArticle} ("a counsellor"). */
-    INVITATION("invitation");
+    INVITATION("invitation"),
+    /**
+     * A payment receipt (billing). Model: {@code name}, {@code description}, {@code amount},
+     * {@code credits}, {@code paidOn}, {@code reference}, {@code receiptPath}, {@code plan} (non-empty
+     * for a plan payment).
+     */
+    RECEIPT("receipt");
 
     private final String viewName;
 

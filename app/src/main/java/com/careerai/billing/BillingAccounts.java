@@ -1,0 +1,88 @@
+package com.careerai.billing;
+
+import com.careerai.auth.SignedInUser;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.connection.annotation.Connectable;
+import jakarta.inject.Singleton;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A student's billing as it stands: plan, payments, Stripe customer. Reads only. */
+@Singleton
+class BillingAccounts {
+    static final int HISTORY_SIZE = 50;
+
+    private final PaymentGateway gateway;
+    private final Catalogue catalogue;
+    private final PaymentStore payments;
+    private final SubscriptionStore subscriptions;
+
+    BillingAccounts(
+            PaymentGateway gateway, Catalogue catalogue, PaymentStore payments, SubscriptionStore subscriptions) {
+        this.gateway = gateway;
+        this.catalogue = catalogue;
+        this.payments = payments;
+        this.subscriptions = subscriptions;
+    }
+
+    /** The student's plan and payments. */
+    record Overview(
+            boolean configured,
+            @Nullable Subscription subscription,
+            @Nullable Product plan,
+            @Nullable String customerId,
+            List<Payment> payments) {}
+
+    @Connectable
+    public Overview overview(SignedInUser user) {
+        BillingService.requireStudent(user);
+        Optional<Subscription> subscription = current(user.universityId(), user.userId());
+        return new Overview(
+                gateway.checkoutConfigured(),
+                subscription.orElse(null),
+                subscription.flatMap(found -> catalogue.find(found.product())).orElse(null),
+                customerOf(user.universityId(), user.userId()).orElse(null),
+                payments.history(user.universityId(), user.userId(), HISTORY_SIZE));
+    }
+
+    /** The student's payment of a Checkout Session (the success page follows it). */
+    @Connectable
+    public Payment checkoutPayment(SignedInUser user, @Nullable String sessionId) {
+        BillingService.requireStudent(user);
+        if (sessionId == null || sessionId.isBlank()) {
+            throw new BillingProblems.PaymentNotFound();
+        }
+        return payments.findByExternalId(user.universityId(), user.userId(), sessionId.trim())
+                .orElseThrow(BillingProblems.PaymentNotFound::new);
+    }
+
+    @Connectable
+    public Payment payment(SignedInUser user, UUID paymentId) {
+        BillingService.requireStudent(user);
+        return payments.find(user.universityId(), user.userId(), paymentId)
+                .orElseThrow(BillingProblems.PaymentNotFound::new);
+    }
+
+    /** The student's Pro subscription (the dearest, if several), if any. */
+    @Connectable
+    public Optional<Subscription> current(long universityId, long userId) {
+        return subscriptions.ofUser(universityId, userId).stream()
+                .filter(Subscription::pro)
+                .max(Comparator.comparingLong(subscription -> catalogue
+                        .find(subscription.product())
+                        .map(Product::priceCents)
+                        .orElse(0L)));
+    }
+
+    /** The student's Stripe customer, from their subscriptions or payments. */
+    @Connectable
+    public Optional<String> customerOf(long universityId, long userId) {
+        return subscriptions.ofUser(universityId, userId).stream()
+                .map(Subscription::customerId)
+                .filter(customer -> customer != null)
+                .findFirst()
+                .or(() -> payments.customerOf(universityId, userId));
+    }
+}

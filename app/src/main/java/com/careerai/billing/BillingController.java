@@ -1,0 +1,142 @@
+package com.careerai.billing;
+
+import com.careerai.auth.CurrentUser;
+import com.careerai.auth.SignedInUser;
+import com.careerai.platform.web.ProblemException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.server.util.HttpHostResolver;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code /billing}: pricing, the student's plan, payment history and receipts; buying goes to
+ * Stripe Checkout and comes back to the success or cancelled page. Students only (others get 403).
+ */
+@Controller("/billing")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Hidden
+class BillingController {
+    private final BillingService billing;
+    private final BillingAccounts accounts;
+    private final Catalogue catalogue;
+    private final HttpHostResolver hosts;
+
+    BillingController(BillingService billing, BillingAccounts accounts, Catalogue catalogue, HttpHostResolver hosts) {
+        this.billing = billing;
+        this.accounts = accounts;
+        this.catalogue = catalogue;
+        this.hosts = hosts;
+    }
+
+    @Get(produces = MediaType.TEXT_HTML)
+    ModelAndView<Map<String, Object>> index(@CurrentUser SignedInUser user) {
+        return page(user, null);
+    }
+
+    @Post(uri = "/checkout", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    HttpResponse<?> checkout(HttpRequest<?> request, @CurrentUser SignedInUser user, @Body Map<String, String> form) {
+        BillingService.requireStudent(user);
+        try {
+            PaymentGateway.CheckoutSession session =
+                    billing.checkout(user, form.get("product"), hosts.resolve(request));
+            return HttpResponse.seeOther(URI.create(session.url()));
+        } catch (ProblemException e) {
+            return HttpResponse.status(e.status()).body(page(user, e.getMessage()));
+        }
+    }
+
+    @Post(uri = "/portal", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    HttpResponse<?> portal(HttpRequest<?> request, @CurrentUser SignedInUser user) {
+        BillingService.requireStudent(user);
+        try {
+            return HttpResponse.seeOther(URI.create(billing.portal(user, hosts.resolve(request))));
+        } catch (ProblemException e) {
+            return HttpResponse.status(e.status()).body(page(user, e.getMessage()));
+        }
+    }
+
+    @Get(uri = "/success", produces = MediaType.TEXT_HTML)
+    ModelAndView<Map<String, Object>> success(
+            @CurrentUser SignedInUser user, @Nullable @QueryValue("session_id") String sessionId) {
+        Payment payment = accounts.checkoutPayment(user, sessionId);
+        Map<String, Object> model = new HashMap<>();
+        model.put("payment", BillingViews.payment(payment));
+        model.put("sessionId", payment.externalId());
+        model.put("plan", payment.kind() == Product.Kind.PLAN);
+        model.put("confirmed", payment.status().credited());
+        model.put("failed", payment.status() == PaymentStatus.FAILED || payment.status() == PaymentStatus.EXPIRED);
+        return new ModelAndView<>("billing/success", model);
+    }
+
+    @Get(uri = "/cancelled", produces = MediaType.TEXT_HTML)
+    ModelAndView<Map<String, Object>> cancelled(
+            @CurrentUser SignedInUser user, @Nullable @QueryValue("session_id") String sessionId) {
+        BillingService.requireStudent(user);
+        Map<String, Object> model = new HashMap<>();
+        if (sessionId != null && !sessionId.isBlank()) {
+            try {
+                model.put("payment", BillingViews.payment(accounts.checkoutPayment(user, sessionId)));
+            } catch (BillingProblems.PaymentNotFound e) {
+                // A stale or foreign link: the page still says nothing was charged.
+            }
+        }
+        return new ModelAndView<>("billing/cancelled", model);
+    }
+
+    @Get(uri = "/payments/{id}/receipt", produces = MediaType.TEXT_HTML)
+    ModelAndView<Map<String, Object>> receipt(@CurrentUser SignedInUser user, @PathVariable String id) {
+        Payment payment = accounts.payment(user, parse(id));
+        if (!payment.status().credited()) {
+            throw new BillingProblems.PaymentNotFound();
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("payment", BillingViews.payment(payment));
+        model.put("student", Map.of("name", user.displayName(), "email", user.email()));
+        model.put("paymentIntent", payment.paymentIntentId());
+        model.put("invoice", payment.invoiceId());
+        return new ModelAndView<>("billing/receipt", model);
+    }
+
+    private ModelAndView<Map<String, Object>> page(SignedInUser user, @Nullable String error) {
+        BillingAccounts.Overview overview = accounts.overview(user);
+        Map<String, Object> model = new HashMap<>();
+        model.put("configured", overview.configured());
+        model.put("error", error);
+        model.put("packs", BillingViews.products(catalogue.packs(), overview.plan()));
+        model.put("plans", BillingViews.products(catalogue.plans(), overview.plan()));
+        if (overview.subscription() != null) {
+            model.put("subscription", BillingViews.subscription(overview.subscription(), overview.plan()));
+        }
+        model.put("canManage", overview.configured() && overview.customerId() != null);
+        model.put(
+                "payments",
+                overview.payments().stream().map(BillingViews::payment).toList());
+        return new ModelAndView<>("billing/billing", model);
+    }
+
+    static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new BillingProblems.PaymentNotFound();
+        }
+    }
+}

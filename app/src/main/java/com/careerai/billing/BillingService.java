@@ -1,0 +1,81 @@
+package com.careerai.billing;
+
+import com.careerai.auth.Role;
+import com.careerai.auth.SignedInUser;
+import com.careerai.auth.VerifiedUsers;
+import com.careerai.billing.PaymentGateway.CheckoutRequest;
+import com.careerai.billing.PaymentGateway.CheckoutSession;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.util.UUID;
+
+/**
+ * What students do on /billing that calls Stripe: buy and manage their plan (no transaction is
+ * held open during a call to Stripe). Students only. What they read is {@link BillingAccounts}.
+ */
+@Singleton
+class BillingService {
+    private final PaymentGateway gateway;
+    private final Catalogue catalogue;
+    private final PaymentStore payments;
+    private final BillingAccounts accounts;
+
+    BillingService(PaymentGateway gateway, Catalogue catalogue, PaymentStore payments, BillingAccounts accounts) {
+        this.gateway = gateway;
+        this.catalogue = catalogue;
+        this.payments = payments;
+        this.accounts = accounts;
+    }
+
+    /**
+     * Opens a Stripe Checkout for {@code productId} and records the payment as PENDING; the
+     * credits come only when Stripe's webhook confirms it.
+     *
+     * @param siteUrl the student's university site, e.g. {@code https://mit.careerai.example}
+     */
+    CheckoutSession checkout(SignedInUser user, @Nullable String productId, String siteUrl) {
+        requireStudent(user);
+        VerifiedUsers.require(user);
+        if (!gateway.checkoutConfigured()) {
+            throw new BillingProblems.NotConfigured();
+        }
+        Product product = catalogue.find(productId).orElseThrow(BillingProblems.UnknownProduct::new);
+        if (product.isPlan()) {
+            accounts.current(user.universityId(), user.userId()).ifPresent(active -> {
+                throw new BillingProblems.AlreadySubscribed(
+                        catalogue.find(active.product()).map(Product::name).orElse(active.product()));
+            });
+        }
+        UUID paymentId = UUID.randomUUID();
+        String customer =
+                accounts.customerOf(user.universityId(), user.userId()).orElse(null);
+        CheckoutSession session = gateway.createCheckoutSession(new CheckoutRequest(
+                paymentId,
+                product,
+                CheckoutMetadata.of(user.universityId(), user.userId(), product.id(), paymentId),
+                user.email(),
+                customer,
+                siteUrl + "/billing/success?session_id={CHECKOUT_SESSION_ID}",
+                siteUrl + "/billing/cancelled?session_id={CHECKOUT_SESSION_ID}"));
+        payments.insertIfAbsent(PaymentStore.NewPayment.of(
+                user.universityId(), paymentId, user.userId(), session.id(), product, PaymentStatus.PENDING, customer));
+        return session;
+    }
+
+    /** A Stripe customer portal session for the student's subscription; returns its URL. */
+    String portal(SignedInUser user, String siteUrl) {
+        requireStudent(user);
+        if (!gateway.checkoutConfigured()) {
+            throw new BillingProblems.NotConfigured();
+        }
+        String customer =
+                accounts.customerOf(user.universityId(), user.userId()).orElseThrow(BillingProblems.NoCustomer::new);
+        return gateway.createPortalSession(customer, siteUrl + "/billing");
+    }
+
+    static void requireStudent(SignedInUser user) {
+        if (user.role() != Role.STUDENT) {
+            throw new BillingProblems.StudentsOnly();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package com.careerai.billing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.core.annotation.Nullable;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The payment provider as billing needs it: hosted checkout, the customer portal, webhook
+ * verification. One adapter, {@link StripeJavaGateway}; nothing else talks to Stripe.
+ */
+interface PaymentGateway {
+
+    /**
+     * A hosted checkout for one product.
+     *
+     * @param paymentId our payment's id: the idempotency key of the call and part of the metadata
+     * @param metadata what the webhook needs to find the student again (university, user, product,
+     *     payment), set on the session and, for plans, on the subscription (so every invoice carries it)
+     * @param customerId the student's Stripe customer when known (else {@code email} prefills one)
+     */
+    record CheckoutRequest(
+            UUID paymentId,
+            Product product,
+            Map<String, String> metadata,
+            String email,
+            @Nullable String customerId,
+            String successUrl,
+            String cancelUrl) {}
+
+    /** A created Checkout Session: where to send the student. */
+    record CheckoutSession(String id, String url) {}
+
+    /**
+     * A webhook event whose signature was verified.
+     *
+     * @param object the event's {@code data.object} as raw JSON, read field by field so that an
+     *     API version the SDK's typed models do not match can never lose a payment
+     */
+    record WebhookEvent(String id, String type, Instant created, boolean livemode, JsonNode object) {}
+
+    /** Whether checkout and the portal can be used (an API key is configured). */
+    boolean checkoutConfigured();
+
+    /** Whether webhooks can be verified (a signing secret is configured). */
+    boolean webhooksConfigured();
+
+    /** @throws PaymentProviderException when the provider refuses or cannot be reached */
+    CheckoutSession createCheckoutSession(CheckoutRequest request);
+
+    /**
+     * A customer portal session for managing a subscription; returns its URL.
+     *
+     * @throws PaymentProviderException when the provider refuses or cannot be reached
+     */
+    String createPortalSession(String customerId, String returnUrl);
+
+    /**
+     * Verifies the signature (HMAC-SHA256 with the endpoint's secret, 5 minutes' tolerance) and
+     * parses the event.
+     *
+     * @throws InvalidWebhookException for a missing, wrong or stale signature, or a body that is
+     *     not an event
+     */
+    WebhookEvent verify(byte[] payload, @Nullable String signatureHeader);
+
+    /**
+     * The invoice paid by this payment intent, for API versions whose charges no longer name
+     * their invoice; empty when it paid none.
+     *
+     * @throws PaymentProviderException when the provider cannot be reached
+     */
+    Optional<String> invoiceOfPaymentIntent(String paymentIntentId);
+}

@@ -1,0 +1,347 @@
+package com.careerai.billing;
+
+import com.careerai.credits.Currency;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The SQL of {@code payments}. Every statement is scoped by {@code university_id}, except the two
+ * {@code route…} lookups a webhook needs to learn which university a Stripe invoice or payment
+ * intent belongs to (Stripe's ids are global; they return only the university and the row id).
+ * Joins the caller's transaction.
+ */
+@Singleton
+class PaymentStore {
+    private static final String COLUMNS = "university_id, id, user_id, external_id, kind, product, description,"
+            + " amount_cents, currency, status, credits_currency, credits, credits_reversed, credits_owed,"
+            + " refunded_cents, invoice_id, payment_intent_id, subscription_id, customer_id, created_at, paid_at";
+
+    private final JdbcOperations jdbc;
+
+    PaymentStore(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A payment row to insert. */
+    record NewPayment(
+            long universityId,
+            UUID id,
+            long userId,
+            String externalId,
+            Product.Kind kind,
+            String product,
+            String description,
+            long amountCents,
+            String currency,
+            PaymentStatus status,
+            Currency creditsCurrency,
+            int credits,
+            @Nullable String customerId) {
+
+        static NewPayment of(
+                long universityId,
+                UUID id,
+                long userId,
+                String externalId,
+                Product product,
+                PaymentStatus status,
+                @Nullable String customerId) {
+            return new NewPayment(
+                    universityId,
+                    id,
+                    userId,
+                    externalId,
+                    product.kind(),
+                    product.id(),
+                    description(product),
+                    product.priceCents(),
+                    product.currency(),
+                    status,
+                    product.creditsCurrency(),
+                    product.credits(),
+                    customerId);
+        }
+
+        static String description(Product product) {
+            return product.isPlan() ? product.name() + " plan (monthly)" : product.name();
+        }
+    }
+
+    /** Which university a Stripe object's payment belongs to. */
+    record Route(long universityId, UUID paymentId) {}
+
+    /**
+     * Inserts the row unless one with its external id exists (in any university); true when
+     * inserted. Joins the caller's transaction, or runs in its own.
+     */
+    @Transactional
+    public boolean insertIfAbsent(NewPayment payment) {
+        return jdbc.prepareStatement(
+                        "INSERT INTO payments (university_id, id, user_id, external_id, kind, product, description,"
+                                + " amount_cents, currency, status, credits_currency, credits, customer_id)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                + " ON CONFLICT (provider, external_id) DO NOTHING",
+                        statement -> {
+                            statement.setLong(1, payment.universityId());
+                            statement.setObject(2, payment.id());
+                            statement.setLong(3, payment.userId());
+                            statement.setString(4, payment.externalId());
+                            statement.setString(5, payment.kind().name());
+                            statement.setString(6, payment.product());
+                            statement.setString(7, payment.description());
+                            statement.setLong(8, payment.amountCents());
+                            statement.setString(9, payment.currency());
+                            statement.setString(10, payment.status().name());
+                            statement.setString(11, payment.creditsCurrency().name());
+                            statement.setInt(12, payment.credits());
+                            statement.setString(13, payment.customerId());
+                            return statement.executeUpdate();
+                        })
+                == 1;
+    }
+
+    /** The row, locked until the transaction ends. */
+    Optional<Payment> lock(long universityId, UUID id) {
+        return one("SELECT " + COLUMNS + " FROM payments WHERE university_id = ? AND id = ? FOR UPDATE", statement -> {
+            statement.setLong(1, universityId);
+            statement.setObject(2, id);
+        });
+    }
+
+    /** The row of a Checkout Session or invoice, locked until the transaction ends. */
+    Optional<Payment> lockByExternalId(long universityId, String externalId) {
+        return one(
+                "SELECT " + COLUMNS + " FROM payments WHERE university_id = ? AND provider = 'stripe'"
+                        + " AND external_id = ? FOR UPDATE",
+                statement -> {
+                    statement.setLong(1, universityId);
+                    statement.setString(2, externalId);
+                });
+    }
+
+    /** The row that paid this invoice, locked until the transaction ends. */
+    Optional<Payment> lockByInvoice(long universityId, String invoiceId) {
+        return one(
+                "SELECT " + COLUMNS + " FROM payments WHERE university_id = ? AND provider = 'stripe'"
+                        + " AND invoice_id = ? FOR UPDATE",
+                statement -> {
+                    statement.setLong(1, universityId);
+                    statement.setString(2, invoiceId);
+                });
+    }
+
+    Optional<Payment> find(long universityId, long userId, UUID id) {
+        return one(
+                "SELECT " + COLUMNS + " FROM payments WHERE university_id = ? AND user_id = ? AND id = ?",
+                statement -> {
+                    statement.setLong(1, universityId);
+                    statement.setLong(2, userId);
+                    statement.setObject(3, id);
+                });
+    }
+
+    Optional<Payment> findByExternalId(long universityId, long userId, String externalId) {
+        return one(
+                "SELECT " + COLUMNS + " FROM payments WHERE university_id = ? AND user_id = ? AND provider = 'stripe'"
+                        + " AND external_id = ?",
+                statement -> {
+                    statement.setLong(1, universityId);
+                    statement.setLong(2, userId);
+                    statement.setString(3, externalId);
+                });
+    }
+
+    /** The student's payments, newest first. */
+    List<Payment> history(long universityId, long userId, int limit) {
+        return jdbc.prepareStatement(
+                "SELECT " + COLUMNS + " FROM payments WHERE university_id = ? AND user_id = ?"
+                        + " ORDER BY created_at DESC, id LIMIT ?",
+                statement -> {
+                    statement.setLong(1, universityId);
+                    statement.setLong(2, userId);
+                    statement.setInt(3, limit);
+                    List<Payment> payments = new ArrayList<>();
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            payments.add(payment(rows));
+                        }
+                    }
+                    return payments;
+                });
+    }
+
+    /** The Stripe customer of the student's latest payment that has one. */
+    Optional<String> customerOf(long universityId, long userId) {
+        return jdbc.prepareStatement(
+                "SELECT customer_id FROM payments WHERE university_id = ? AND user_id = ? AND customer_id IS NOT NULL"
+                        + " ORDER BY created_at DESC LIMIT 1",
+                statement -> {
+                    statement.setLong(1, universityId);
+                    statement.setLong(2, userId);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+                    }
+                });
+    }
+
+    /** Whether a payment of any university was paid by this payment intent. */
+    @Connectable
+    public boolean recordsPaymentIntent(String paymentIntentId) {
+        return routeByPaymentIntent(paymentIntentId).isPresent();
+    }
+
+    /** Cross-tenant on purpose: which university's payment a charge's payment intent paid. */
+    Optional<Route> routeByPaymentIntent(String paymentIntentId) {
+        return route("payment_intent_id", paymentIntentId);
+    }
+
+    /** Cross-tenant on purpose: which university's payment paid this invoice. */
+    Optional<Route> routeByInvoice(String invoiceId) {
+        return route("invoice_id", invoiceId);
+    }
+
+    private Optional<Route> route(String column, String value) {
+        // column is one of two constants above, never input
+        return jdbc.prepareStatement(
+                "SELECT university_id, id FROM payments WHERE provider = 'stripe' AND " + column + " = ?",
+                statement -> {
+                    statement.setString(1, value);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        return rows.next()
+                                ? Optional.of(new Route(rows.getLong(1), rows.getObject(2, UUID.class)))
+                                : Optional.empty();
+                    }
+                });
+    }
+
+    /**
+     * Stripe confirmed the payment: PAID, with what was actually charged and the Stripe ids that
+     * later events (refunds) name. Ids already recorded are kept.
+     */
+    void markPaid(
+            long universityId,
+            UUID id,
+            long amountCents,
+            String currency,
+            @Nullable String paymentIntentId,
+            @Nullable String invoiceId,
+            @Nullable String subscriptionId,
+            @Nullable String customerId) {
+        jdbc.prepareStatement(
+                "UPDATE payments SET status = 'PAID', paid_at = now(), updated_at = now(), amount_cents = ?,"
+                        + " currency = ?, payment_intent_id = COALESCE(payment_intent_id, ?),"
+                        + " invoice_id = COALESCE(invoice_id, ?), subscription_id = COALESCE(subscription_id, ?),"
+                        + " customer_id = COALESCE(customer_id, ?) WHERE university_id = ? AND id = ?",
+                statement -> {
+                    statement.setLong(1, amountCents);
+                    statement.setString(2, currency);
+                    statement.setString(3, paymentIntentId);
+                    statement.setString(4, invoiceId);
+                    statement.setString(5, subscriptionId);
+                    statement.setString(6, customerId);
+                    statement.setLong(7, universityId);
+                    statement.setObject(8, id);
+                    return statement.executeUpdate();
+                });
+    }
+
+    /** Records Stripe ids learnt before the payment is confirmed; ids already recorded are kept. */
+    void attach(
+            long universityId,
+            UUID id,
+            @Nullable String paymentIntentId,
+            @Nullable String invoiceId,
+            @Nullable String subscriptionId,
+            @Nullable String customerId) {
+        jdbc.prepareStatement(
+                "UPDATE payments SET updated_at = now(), payment_intent_id = COALESCE(payment_intent_id, ?),"
+                        + " invoice_id = COALESCE(invoice_id, ?), subscription_id = COALESCE(subscription_id, ?),"
+                        + " customer_id = COALESCE(customer_id, ?) WHERE university_id = ? AND id = ?",
+                statement -> {
+                    statement.setString(1, paymentIntentId);
+                    statement.setString(2, invoiceId);
+                    statement.setString(3, subscriptionId);
+                    statement.setString(4, customerId);
+                    statement.setLong(5, universityId);
+                    statement.setObject(6, id);
+                    return statement.executeUpdate();
+                });
+    }
+
+    void setStatus(long universityId, UUID id, PaymentStatus status) {
+        jdbc.prepareStatement(
+                "UPDATE payments SET status = ?, updated_at = now() WHERE university_id = ? AND id = ?", statement -> {
+                    statement.setString(1, status.name());
+                    statement.setLong(2, universityId);
+                    statement.setObject(3, id);
+                    return statement.executeUpdate();
+                });
+    }
+
+    /** A refund reached {@code refundedCents} in total; adds what it took back and what stays owed. */
+    void recordRefund(long universityId, UUID id, long refundedCents, int reversed, int owed, PaymentStatus status) {
+        jdbc.prepareStatement(
+                "UPDATE payments SET refunded_cents = ?, credits_reversed = credits_reversed + ?,"
+                        + " credits_owed = credits_owed + ?, status = ?, updated_at = now()"
+                        + " WHERE university_id = ? AND id = ?",
+                statement -> {
+                    statement.setLong(1, refundedCents);
+                    statement.setInt(2, reversed);
+                    statement.setInt(3, owed);
+                    statement.setString(4, status.name());
+                    statement.setLong(5, universityId);
+                    statement.setObject(6, id);
+                    return statement.executeUpdate();
+                });
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private Optional<Payment> one(String sql, Binder binder) {
+        return jdbc.prepareStatement(sql, statement -> {
+            binder.bind(statement);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(payment(rows)) : Optional.empty();
+            }
+        });
+    }
+
+    private static Payment payment(ResultSet rows) throws SQLException {
+        Timestamp paidAt = rows.getTimestamp("paid_at");
+        return new Payment(
+                rows.getObject("id", UUID.class),
+                rows.getLong("university_id"),
+                rows.getLong("user_id"),
+                rows.getString("external_id"),
+                Product.Kind.valueOf(rows.getString("kind")),
+                rows.getString("product"),
+                rows.getString("description"),
+                rows.getLong("amount_cents"),
+                rows.getString("currency"),
+                PaymentStatus.valueOf(rows.getString("status")),
+                Currency.valueOf(rows.getString("credits_currency")),
+                rows.getInt("credits"),
+                rows.getInt("credits_reversed"),
+                rows.getInt("credits_owed"),
+                rows.getLong("refunded_cents"),
+                rows.getString("invoice_id"),
+                rows.getString("payment_intent_id"),
+                rows.getString("subscription_id"),
+                rows.getString("customer_id"),
+                rows.getTimestamp("created_at").toInstant(),
+                paidAt == null ? null : paidAt.toInstant());
+    }
+}

@@ -1,0 +1,38 @@
+package com.careerai.billing;
+
+import com.careerai.auth.UserAccounts;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+
+/**
+ * What other features ask billing: which plan a student has and what it includes (counselling
+ * sessions, CV reviews, premium resources — {@link Product#includes()}). Every method takes the
+ * university first.
+ */
+@Singleton
+public class Plans {
+    private final BillingAccounts accounts;
+    private final Catalogue catalogue;
+    private final UserAccounts users;
+
+    Plans(BillingAccounts accounts, Catalogue catalogue, UserAccounts users) {
+        this.accounts = accounts;
+        this.catalogue = catalogue;
+        this.users = users;
+    }
+
+    /** The plan of the student's active subscription; empty without one. */
+    public Optional<Product> currentPlan(long universityId, long userId) {
+        return accounts.current(universityId, userId).flatMap(subscription -> catalogue.find(subscription.product()));
+    }
+
+    /** What the student's plan includes; {@link Product.PlanIncludes#NONE} without a plan. */
+    public Product.PlanIncludes includes(long universityId, long userId) {
+        return currentPlan(universityId, userId).map(Product::includes).orElse(Product.PlanIncludes.NONE);
+    }
+
+    /** Whether the student is Pro (an active plan), from the {@code users.is_pro} flag billing keeps. */
+    public boolean isPro(long universityId, long userId) {
+        return users.isPro(universityId, userId);
+    }
+}

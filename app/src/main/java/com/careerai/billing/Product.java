@@ -1,0 +1,84 @@
+package com.careerai.billing;
+
+import com.careerai.credits.Currency;
+import io.micronaut.core.annotation.Nullable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A credit pack or a plan from the catalogue ({@code careerai.billing.products}).
+ *
+ * @param id the catalogue key, e.g. {@code gold-10}, {@code premium}
+ * @param priceCents the price in the currency's minor unit; per month for a plan
+ * @param currency ISO currency of the price, lower case
+ * @param creditsCurrency what the credits are
+ * @param credits what a pack buys, or what a plan grants with every paid month
+ * @param stripePrice a Stripe Price id sold instead of an inline price, if configured
+ * @param includes what a plan includes besides credits (zero for packs)
+ * @param featured whether the pricing page highlights it
+ * @param extraFeatures further lines for the pricing page
+ */
+public record Product(
+        String id,
+        Kind kind,
+        String name,
+        @Nullable String description,
+        long priceCents,
+        String currency,
+        Currency creditsCurrency,
+        int credits,
+        @Nullable String stripePrice,
+        PlanIncludes includes,
+        boolean featured,
+        List<String> extraFeatures) {
+
+    /** A pack is paid once; a plan monthly. */
+    public enum Kind {
+        PACK,
+        PLAN
+    }
+
+    /**
+     * What a plan includes besides its monthly credits; other features (counselling, reviews,
+     * resources) read it through {@link Plans}.
+     *
+     * @param counsellingSessions counselling sessions per month
+     * @param cvReviews CV reviews by a counsellor per month
+     * @param premiumResources whether premium resources are open
+     */
+    public record PlanIncludes(int counsellingSessions, int cvReviews, boolean premiumResources) {
+        public static final PlanIncludes NONE = new PlanIncludes(0, 0, false);
+    }
+
+    public boolean isPlan() {
+        return kind == Kind.PLAN;
+    }
+
+    /** The price as shown: "$9", "$49.50". */
+    public String price() {
+        return Money.format(priceCents, currency);
+    }
+
+    /** Every line the pricing page lists for this product. */
+    public List<String> features() {
+        List<String> lines = new ArrayList<>();
+        String credit = credits + " " + creditsCurrency.key() + " credit" + (credits == 1 ? "" : "s");
+        lines.add(isPlan() ? credit + " every month" : credit + ", never expire");
+        if (isPlan()) {
+            if (includes.counsellingSessions() > 0) {
+                lines.add(plural(includes.counsellingSessions(), "counselling session") + " a month");
+            }
+            if (includes.cvReviews() > 0) {
+                lines.add(plural(includes.cvReviews(), "CV review") + " by a counsellor a month");
+            }
+            lines.add(includes.premiumResources() ? "Premium resources and guides" : "The resource library");
+            lines.add("Pro badge while your plan is active");
+        }
+        lines.addAll(extraFeatures);
+        return List.copyOf(lines);
+    }
+
+    private static String plural(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,217 @@
+package com.careerai.billing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stripe.StripeClient;
+import com.stripe.exception.SignatureVerificationException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.Event;
+import com.stripe.model.InvoicePayment;
+import com.stripe.model.StripeCollection;
+import com.stripe.net.RequestOptions;
+import com.stripe.net.Webhook;
+import com.stripe.param.InvoicePaymentListParams;
+import com.stripe.param.checkout.SessionCreateParams;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link PaymentGateway} on stripe-java: a {@link StripeClient} of our own (never the SDK's
+ * global settings) pointed at {@code STRIPE_API_BASE} when set, and {@link Webhook} for
+ * signatures. Webhook objects are handed on as raw JSON, never as the SDK's typed models, which
+ * follow the SDK's pinned API version rather than the endpoint's.
+ */
+@Singleton
+class StripeJavaGateway implements PaymentGateway {
+    private static final Logger LOG = LoggerFactory.getLogger(StripeJavaGateway.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final BillingConfiguration configuration;
+
+    @Nullable
+    private final StripeClient client;
+
+    StripeJavaGateway(BillingConfiguration configuration) {
+        this.configuration = configuration;
+        this.client = configuration.checkoutConfigured() ? client(configuration) : null;
+    }
+
+    private static StripeClient client(BillingConfiguration configuration) {
+        StripeClient.StripeClientBuilder builder = StripeClient.builder()
+                .setApiKey(configuration.getSecretKey())
+                .setConnectTimeout((int) configuration.getConnectTimeout().toMillis())
+                .setReadTimeout((int) configuration.getReadTimeout().toMillis())
+                .setMaxNetworkRetries(configuration.getMaxNetworkRetries());
+        if (!configuration.getApiBase().isEmpty()) {
+            builder.setApiBase(configuration.getApiBase());
+        }
+        return builder.build();
+    }
+
+    @Override
+    public boolean checkoutConfigured() {
+        return client != null;
+    }
+
+    @Override
+    public boolean webhooksConfigured() {
+        return configuration.webhooksConfigured();
+    }
+
+    @Override
+    public CheckoutSession createCheckoutSession(CheckoutRequest request) {
+        Product product = request.product();
+        SessionCreateParams.Builder params = SessionCreateParams.builder()
+                .setMode(product.isPlan() ? SessionCreateParams.Mode.SUBSCRIPTION : SessionCreateParams.Mode.PAYMENT)
+                .setSuccessUrl(request.successUrl())
+                .setCancelUrl(request.cancelUrl())
+                .setClientReferenceId(request.paymentId().toString())
+                .putAllMetadata(request.metadata())
+                .addLineItem(lineItem(product));
+        if (request.customerId() != null) {
+            params.setCustomer(request.customerId());
+        } else {
+            params.setCustomerEmail(request.email());
+            if (!product.isPlan()) {
+                // A customer lets the student's later purchases and the portal find one another.
+                params.setCustomerCreation(SessionCreateParams.CustomerCreation.ALWAYS);
+            }
+        }
+        if (product.isPlan()) {
+            // Copied onto the subscription, and from there onto every invoice it raises.
+            params.setSubscriptionData(SessionCreateParams.SubscriptionData.builder()
+                    .putAllMetadata(request.metadata())
+                    .build());
+        } else {
+            params.setPaymentIntentData(SessionCreateParams.PaymentIntentData.builder()
+                    .setDescription(product.name())
+                    .putAllMetadata(request.metadata())
+                    .build());
+        }
+        RequestOptions options = RequestOptions.builder()
+                .setIdempotencyKey("checkout-" + request.paymentId())
+                .build();
+        try {
+            com.stripe.model.checkout.Session session =
+                    requireClient().v1().checkout().sessions().create(params.build(), options);
+            return new CheckoutSession(session.getId(), session.getUrl());
+        } catch (StripeException e) {
+            LOG.warn("Stripe refused a checkout session for payment {}: {}", request.paymentId(), e.getMessage());
+            throw new PaymentProviderException(
+                    "The payment page could not be opened just now; nothing was charged. Try again in a minute.", e);
+        }
+    }
+
+    private static SessionCreateParams.LineItem lineItem(Product product) {
+        SessionCreateParams.LineItem.Builder item =
+                SessionCreateParams.LineItem.builder().setQuantity(1L);
+        if (product.stripePrice() != null) {
+            return item.setPrice(product.stripePrice()).build();
+        }
+        SessionCreateParams.LineItem.PriceData.ProductData.Builder productData =
+                SessionCreateParams.LineItem.PriceData.ProductData.builder().setName(product.name());
+        if (product.description() != null && !product.description().isBlank()) {
+            productData.setDescription(product.description());
+        }
+        SessionCreateParams.LineItem.PriceData.Builder price = SessionCreateParams.LineItem.PriceData.builder()
+                .setCurrency(product.currency())
+                .setUnitAmount(product.priceCents())
+                .setProductData(productData.build());
+        if (product.isPlan()) {
+            price.setRecurring(SessionCreateParams.LineItem.PriceData.Recurring.builder()
+                    .setInterval(SessionCreateParams.LineItem.PriceData.Recurring.Interval.MONTH)
+                    .build());
+        }
+        return item.setPriceData(price.build()).build();
+    }
+
+    @Override
+    public String createPortalSession(String customerId, String returnUrl) {
+        com.stripe.param.billingportal.SessionCreateParams.Builder params =
+                com.stripe.param.billingportal.SessionCreateParams.builder()
+                        .setCustomer(customerId)
+                        .setReturnUrl(returnUrl);
+        if (!configuration.getPortalConfiguration().isEmpty()) {
+            params.setConfiguration(configuration.getPortalConfiguration());
+        }
+        try {
+            return requireClient()
+                    .v1()
+                    .billingPortal()
+                    .sessions()
+                    .create(params.build())
+                    .getUrl();
+        } catch (StripeException e) {
+            LOG.warn("Stripe refused a customer portal session: {}", e.getMessage());
+            throw new PaymentProviderException(
+                    "Subscription management is not available just now. Try again in a minute.", e);
+        }
+    }
+
+    @Override
+    public WebhookEvent verify(byte[] payload, @Nullable String signatureHeader) {
+        if (!webhooksConfigured()) {
+            throw new IllegalStateException("STRIPE_WEBHOOK_SECRET is not set");
+        }
+        if (signatureHeader == null || signatureHeader.isBlank()) {
+            throw new InvalidWebhookException("The Stripe-Signature header is missing.");
+        }
+        String body = new String(payload, StandardCharsets.UTF_8);
+        Event event;
+        try {
+            event = Webhook.constructEvent(body, signatureHeader, configuration.getWebhookSecret());
+        } catch (SignatureVerificationException e) {
+            throw new InvalidWebhookException("The signature does not verify: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // A malformed header (stripe-java parses it before checking) or a body that is not
+            // JSON once the signature matched.
+            throw new InvalidWebhookException("This is not a signed Stripe event.");
+        }
+        JsonNode object;
+        try {
+            object = JSON.readTree(body).path("data").path("object");
+        } catch (JsonProcessingException e) {
+            throw new InvalidWebhookException("This is not a signed Stripe event.");
+        }
+        if (event.getId() == null || event.getType() == null || !object.isObject()) {
+            throw new InvalidWebhookException("The event has no id, type or object.");
+        }
+        Instant created = event.getCreated() == null ? Instant.now() : Instant.ofEpochSecond(event.getCreated());
+        return new WebhookEvent(
+                event.getId(), event.getType(), created, Boolean.TRUE.equals(event.getLivemode()), object);
+    }
+
+    @Override
+    public Optional<String> invoiceOfPaymentIntent(String paymentIntentId) {
+        InvoicePaymentListParams params = InvoicePaymentListParams.builder()
+                .setPayment(InvoicePaymentListParams.Payment.builder()
+                        .setType(InvoicePaymentListParams.Payment.Type.PAYMENT_INTENT)
+                        .setPaymentIntent(paymentIntentId)
+                        .build())
+                .setLimit(1L)
+                .build();
+        try {
+            StripeCollection<InvoicePayment> payments =
+                    requireClient().v1().invoicePayments().list(params);
+            return payments.getData().stream()
+                    .map(InvoicePayment::getInvoice)
+                    .filter(invoice -> invoice != null && !invoice.isBlank())
+                    .findFirst();
+        } catch (StripeException e) {
+            throw new PaymentProviderException("Stripe could not be asked which invoice a payment paid.", e);
+        }
+    }
+
+    private StripeClient requireClient() {
+        if (client == null) {
+            throw new BillingProblems.NotConfigured();
+        }
+        return client;
+    }
+}

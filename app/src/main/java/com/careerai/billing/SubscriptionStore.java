@@ -1,0 +1,172 @@
+package com.careerai.billing;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The SQL of {@code subscriptions}; every statement is scoped by {@code university_id} except
+ * {@link #route}, which learns a Stripe subscription's university. Joins the caller's transaction.
+ */
+@Singleton
+class SubscriptionStore {
+    private static final String COLUMNS = "university_id, id, user_id, external_id, customer_id, product, status,"
+            + " cancel_at_period_end, current_period_end, state_at";
+
+    private final JdbcOperations jdbc;
+
+    SubscriptionStore(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Whose subscription a Stripe subscription is. */
+    record Route(long universityId, long userId, String product) {}
+
+    /** Inserts the subscription unless Stripe's id is known (in any university); true when inserted. */
+    boolean insertIfAbsent(Subscription subscription) {
+        return jdbc.prepareStatement(
+                        "INSERT INTO subscriptions (university_id, id, user_id, external_id, customer_id, product,"
+                                + " status, cancel_at_period_end, current_period_end, state_at)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (provider, external_id) DO NOTHING",
+                        statement -> {
+                            statement.setLong(1, subscription.universityId());
+                            statement.setObject(2, subscription.id());
+                            statement.setLong(3, subscription.userId());
+                            statement.setString(4, subscription.externalId());
+                            statement.setString(5, subscription.customerId());
+                            statement.setString(6, subscription.product());
+                            statement.setString(7, subscription.status());
+                            statement.setBoolean(8, subscription.cancelAtPeriodEnd());
+                            statement.setTimestamp(9, timestamp(subscription.currentPeriodEnd()));
+                            statement.setTimestamp(10, timestamp(subscription.stateAt()));
+                            return statement.executeUpdate();
+                        })
+                == 1;
+    }
+
+    Optional<Subscription> lockByExternalId(long universityId, String externalId) {
+        return jdbc.prepareStatement(
+                "SELECT " + COLUMNS + " FROM subscriptions WHERE university_id = ? AND provider = 'stripe'"
+                        + " AND external_id = ? FOR UPDATE",
+                statement -> {
+                    statement.setLong(1, universityId);
+                    statement.setString(2, externalId);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        return rows.next() ? Optional.of(subscription(rows)) : Optional.empty();
+                    }
+                });
+    }
+
+    /**
+     * Serialises billing's changes to one student's subscriptions (and so their Pro flag) until the
+     * transaction ends, so two events for one student never decide Pro from two different views.
+     */
+    void lockStudent(long universityId, long userId) {
+        jdbc.prepareStatement(
+                "SELECT pg_advisory_xact_lock(hashtextextended('billing-subscriptions:' || ?::text || ':' || ?::text, 0))",
+                statement -> {
+                    statement.setLong(1, universityId);
+                    statement.setLong(2, userId);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        return rows.next();
+                    }
+                });
+    }
+
+    /** Replaces the state with what Stripe reported at {@code stateAt}; null fields keep theirs. */
+    void update(
+            long universityId,
+            UUID id,
+            String product,
+            String status,
+            @Nullable Boolean cancelAtPeriodEnd,
+            @Nullable Instant currentPeriodEnd,
+            Instant stateAt) {
+        jdbc.prepareStatement(
+                "UPDATE subscriptions SET product = ?, status = ?, cancel_at_period_end = COALESCE(?, cancel_at_period_end),"
+                        + " current_period_end = COALESCE(?, current_period_end), state_at = ?, updated_at = now()"
+                        + " WHERE university_id = ? AND id = ?",
+                statement -> {
+                    statement.setString(1, product);
+                    statement.setString(2, status);
+                    statement.setObject(3, cancelAtPeriodEnd, java.sql.Types.BOOLEAN);
+                    statement.setTimestamp(4, timestamp(currentPeriodEnd));
+                    statement.setTimestamp(5, timestamp(stateAt));
+                    statement.setLong(6, universityId);
+                    statement.setObject(7, id);
+                    return statement.executeUpdate();
+                });
+    }
+
+    void attachCustomer(long universityId, UUID id, String customerId) {
+        jdbc.prepareStatement(
+                "UPDATE subscriptions SET customer_id = COALESCE(customer_id, ?), updated_at = now()"
+                        + " WHERE university_id = ? AND id = ?",
+                statement -> {
+                    statement.setString(1, customerId);
+                    statement.setLong(2, universityId);
+                    statement.setObject(3, id);
+                    return statement.executeUpdate();
+                });
+    }
+
+    /** The student's subscriptions, most recently changed first. */
+    List<Subscription> ofUser(long universityId, long userId) {
+        return jdbc.prepareStatement(
+                "SELECT " + COLUMNS + " FROM subscriptions WHERE university_id = ? AND user_id = ?"
+                        + " ORDER BY state_at DESC, created_at DESC",
+                statement -> {
+                    statement.setLong(1, universityId);
+                    statement.setLong(2, userId);
+                    List<Subscription> subscriptions = new ArrayList<>();
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            subscriptions.add(subscription(rows));
+                        }
+                    }
+                    return subscriptions;
+                });
+    }
+
+    /** Cross-tenant on purpose: whose subscription a Stripe subscription id is. */
+    Optional<Route> route(String externalId) {
+        return jdbc.prepareStatement(
+                "SELECT university_id, user_id, product FROM subscriptions WHERE provider = 'stripe' AND external_id = ?",
+                statement -> {
+                    statement.setString(1, externalId);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        return rows.next()
+                                ? Optional.of(new Route(rows.getLong(1), rows.getLong(2), rows.getString(3)))
+                                : Optional.empty();
+                    }
+                });
+    }
+
+    private static Subscription subscription(ResultSet rows) throws SQLException {
+        Timestamp periodEnd = rows.getTimestamp("current_period_end");
+        return new Subscription(
+                rows.getObject("id", UUID.class),
+                rows.getLong("university_id"),
+                rows.getLong("user_id"),
+                rows.getString("external_id"),
+                rows.getString("customer_id"),
+                rows.getString("product"),
+                rows.getString("status"),
+                rows.getBoolean("cancel_at_period_end"),
+                periodEnd == null ? null : periodEnd.toInstant(),
+                rows.getTimestamp("state_at").toInstant());
+    }
+
+    @Nullable
+    private static Timestamp timestamp(@Nullable Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

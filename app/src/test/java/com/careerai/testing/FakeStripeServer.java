@@ -1,0 +1,239 @@
+package com.careerai.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A local stand-in for the parts of the Stripe API CareerAI calls, for tests: the real stripe-java
+ * client talks to it through {@code careerai.billing.api-base}. It answers
+ * {@code POST /v1/checkout/sessions}, {@code POST /v1/billing_portal/sessions} and
+ * {@code GET /v1/invoice_payments} with Stripe-shaped JSON and records every request (form
+ * parameters decoded, headers) so tests can assert what was sent. Its checkout and portal URLs
+ * point at itself ({@code GET /pay/<session>} and {@code /portal/<session>} answer a small page),
+ * so a browser can follow the redirect.
+ */
+public final class FakeStripeServer implements AutoCloseable {
+    /** One request received: method, path, decoded form or query parameters, and headers (lower-case names). */
+    public record Request(String method, String path, Map<String, String> parameters, Map<String, String> headers) {
+        public String parameter(String name) {
+            return parameters.get(name);
+        }
+
+        /** The {@code metadata[…]} parameters of a checkout, as the webhook events will carry them. */
+        public Map<String, String> metadata() {
+            Map<String, String> metadata = new LinkedHashMap<>();
+            parameters.forEach((name, value) -> {
+                if (name.startsWith("metadata[") && name.endsWith("]")) {
+                    metadata.put(name.substring("metadata[".length(), name.length() - 1), value);
+                }
+            });
+            return metadata;
+        }
+    }
+
+    /** An error to answer the next API call with, as Stripe would. */
+    public record Failure(int status, String type, String message) {}
+
+    private final HttpServer server;
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
+    private final Map<String, String> invoicesByPaymentIntent = new ConcurrentHashMap<>();
+    private final AtomicInteger sequence = new AtomicInteger();
+
+    public FakeStripeServer() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** For {@code careerai.billing.api-base} ({@code STRIPE_API_BASE}). */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Answers the next API call with this error instead. */
+    public FakeStripeServer failNext(int status, String type, String message) {
+        failures.add(new Failure(status, type, message));
+        return this;
+    }
+
+    /** Makes {@code GET /v1/invoice_payments?payment[payment_intent]=…} name this invoice. */
+    public FakeStripeServer invoicePaidBy(String paymentIntent, String invoice) {
+        invoicesByPaymentIntent.put(paymentIntent, invoice);
+        return this;
+    }
+
+    /** API requests received so far (not the pages), oldest first. */
+    public List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** The API requests to this path, oldest first. */
+    public List<Request> requests(String path) {
+        return requests.stream().filter(request -> request.path().equals(path)).toList();
+    }
+
+    /** The latest request to this path. */
+    public Request last(String path) {
+        List<Request> matching = requests(path);
+        if (matching.isEmpty()) {
+            throw new AssertionError("no request to " + path + " among " + requests);
+        }
+        return matching.get(matching.size() - 1);
+    }
+
+    public void reset() {
+        requests.clear();
+        failures.clear();
+        invoicesByPaymentIntent.clear();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        if (path.startsWith("/pay/") || path.startsWith("/portal/")) {
+            page(exchange, path);
+            return;
+        }
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String query = exchange.getRequestURI().getRawQuery();
+        Map<String, String> parameters = form(exchange.getRequestMethod().equals("GET") ? query : body);
+        Map<String, String> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders()
+                .forEach((name, values) ->
+                        headers.put(name.toLowerCase(java.util.Locale.ROOT), String.join(",", values)));
+        requests.add(new Request(exchange.getRequestMethod(), path, parameters, headers));
+        Failure failure = failures.poll();
+        if (failure != null) {
+            send(
+                    exchange,
+                    failure.status(),
+                    "{\"error\":{\"type\":\"" + failure.type() + "\",\"message\":\"" + failure.message() + "\"}}");
+            return;
+        }
+        if (!headers.getOrDefault("authorization", "").startsWith("Bearer sk_")) {
+            send(exchange, 401, "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Invalid API Key\"}}");
+            return;
+        }
+        switch (exchange.getRequestMethod() + " " + path) {
+            case "POST /v1/checkout/sessions" -> send(exchange, 200, checkoutSession(parameters));
+            case "POST /v1/billing_portal/sessions" -> send(exchange, 200, portalSession(parameters));
+            case "GET /v1/invoice_payments" -> send(exchange, 200, invoicePayments(parameters));
+            default ->
+                send(
+                        exchange,
+                        404,
+                        "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Unrecognized request URL ("
+                                + exchange.getRequestMethod() + ": " + path + ")\"}}");
+        }
+    }
+
+    private String checkoutSession(Map<String, String> parameters) {
+        String id = "cs_test_" + sequence.incrementAndGet() + "a1b2c3";
+        String mode = parameters.getOrDefault("mode", "payment");
+        long amount = Long.parseLong(parameters.getOrDefault("line_items[0][price_data][unit_amount]", "0"));
+        String currency = parameters.getOrDefault("line_items[0][price_data][currency]", "usd");
+        StringBuilder metadata = new StringBuilder();
+        parameters.forEach((name, value) -> {
+            if (name.startsWith("metadata[")) {
+                metadata.append(metadata.isEmpty() ? "" : ",")
+                        .append('"')
+                        .append(name, "metadata[".length(), name.length() - 1)
+                        .append("\":\"")
+                        .append(value)
+                        .append('"');
+            }
+        });
+        return "{\"id\":\"" + id + "\",\"object\":\"checkout.session\",\"url\":\"" + baseUrl() + "/pay/" + id
+                + "\",\"mode\":\"" + mode + "\",\"status\":\"open\",\"payment_status\":\"unpaid\","
+                + "\"amount_total\":" + amount + ",\"currency\":\"" + currency + "\",\"customer\":"
+                + quotedOrNull(parameters.get("customer")) + ",\"customer_email\":"
+                + quotedOrNull(parameters.get("customer_email")) + ",\"client_reference_id\":"
+                + quotedOrNull(parameters.get("client_reference_id")) + ",\"success_url\":"
+                + quotedOrNull(parameters.get("success_url")) + ",\"cancel_url\":"
+                + quotedOrNull(parameters.get("cancel_url")) + ",\"metadata\":{" + metadata + "},"
+                + "\"livemode\":false,\"created\":" + (System.currentTimeMillis() / 1000) + "}";
+    }
+
+    private String portalSession(Map<String, String> parameters) {
+        String id = "bps_test_" + sequence.incrementAndGet();
+        return "{\"id\":\"" + id + "\",\"object\":\"billing_portal.session\",\"url\":\"" + baseUrl() + "/portal/" + id
+                + "\",\"customer\":" + quotedOrNull(parameters.get("customer")) + ",\"return_url\":"
+                + quotedOrNull(parameters.get("return_url")) + ",\"livemode\":false}";
+    }
+
+    private String invoicePayments(Map<String, String> parameters) {
+        String paymentIntent = parameters.get("payment[payment_intent]");
+        String invoice = paymentIntent == null ? null : invoicesByPaymentIntent.get(paymentIntent);
+        String data = invoice == null
+                ? ""
+                : "{\"id\":\"inpay_test_" + sequence.incrementAndGet() + "\",\"object\":\"invoice_payment\","
+                        + "\"invoice\":\"" + invoice + "\",\"is_default\":true,\"status\":\"paid\","
+                        + "\"payment\":{\"type\":\"payment_intent\",\"payment_intent\":\"" + paymentIntent + "\"}}";
+        return "{\"object\":\"list\",\"data\":[" + data + "],\"has_more\":false,\"url\":\"/v1/invoice_payments\"}";
+    }
+
+    private static void page(HttpExchange exchange, String path) throws IOException {
+        String html = "<!doctype html><title>Stripe test</title><h1>Test "
+                + (path.startsWith("/pay/") ? "checkout" : "customer portal") + "</h1><p data-session>"
+                + path.substring(path.lastIndexOf('/') + 1) + "</p>";
+        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static String quotedOrNull(String value) {
+        return value == null ? "null" : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static Map<String, String> form(String encoded) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (encoded == null || encoded.isEmpty()) {
+            return parameters;
+        }
+        List<String> pairs = new ArrayList<>(List.of(encoded.split("&")));
+        for (String pair : pairs) {
+            int equals = pair.indexOf('=');
+            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            parameters.put(name, value);
+        }
+        return parameters;
+    }
+
+    private static void send(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.getResponseHeaders().add("Request-Id", "req_test");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
