@@ -21,7 +21,7 @@ class NavigationContributor implements LayoutContributor {
             if (user.role() == Role.STAFF) {
                 add(nav, path, "/staff/credits", "Credits");
                 add(nav, path, "/staff/tools", "Tools");
-            } else {
+            } else if (user.role() == Role.STUDENT) {
                 add(nav, path, "/tools", "Tools");
                 add(nav, path, "/runs", "Runs");
                 add(nav, path, "/wallet", "Wallet");

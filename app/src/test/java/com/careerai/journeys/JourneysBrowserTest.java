@@ -30,6 +30,11 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(transactional = false)
 class JourneysBrowserTest extends IntegrationTest {
     private final TestMailServer mail = TestMailServer.start();
+    private final com.careerai.testing.FakeStripeServer stripe = new com.careerai.testing.FakeStripeServer();
+
+    @Inject
+    @io.micronaut.http.client.annotation.Client("/")
+    io.micronaut.http.client.HttpClient http;
 
     @Inject
     EmbeddedServer server;
@@ -53,6 +58,10 @@ class JourneysBrowserTest extends IntegrationTest {
         properties.put("careerai.ai.mode", "mock");
         // plain HTTP to *.careerai.test: a Secure (__Host-) cookie would be dropped by Chromium
         properties.put("careerai.session.secure-cookie", "false");
+        properties.put("careerai.billing.secret-key", "sk_test_careerai_fake_key");
+        properties.put("careerai.billing.webhook-secret", com.careerai.testing.StripeTestEvents.SECRET);
+        properties.put("careerai.billing.api-base", stripe.baseUrl());
+        properties.put("careerai.billing.max-network-retries", "0");
         return properties;
     }
 
@@ -68,6 +77,7 @@ class JourneysBrowserTest extends IntegrationTest {
             chromium.close();
         }
         mail.close();
+        stripe.close();
     }
 
     private String site(University of) {
@@ -149,14 +159,40 @@ class JourneysBrowserTest extends IntegrationTest {
         assertThat(page.locator("tbody tr")).hasCount(1);
         Chromium.screenshot(page, "student-10-runs");
 
+        // buy a gold pack: Stripe Checkout (the local stand-in), then Stripe's signed webhook confirms it
+        page.navigate(site(university) + "/billing");
+        Chromium.screenshot(page, "student-11-billing");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Buy 10 gold credits"))
+                .click();
+        page.waitForURL(url -> url.contains("/pay/"));
+        String sessionId = page.url().substring(page.url().lastIndexOf('/') + 1);
+        Map<String, String> metadata = stripe.last("/v1/checkout/sessions").metadata();
+        String payload = com.careerai.testing.StripeTestEvents.event(
+                "checkout.session.completed",
+                com.careerai.testing.StripeTestEvents.checkoutSession(sessionId, "payment", metadata, "paid", 900));
+        io.micronaut.http.HttpResponse<String> delivered = http.toBlocking()
+                .exchange(
+                        io.micronaut.http.HttpRequest.POST("/webhooks/stripe", payload)
+                                .contentType(io.micronaut.http.MediaType.APPLICATION_JSON_TYPE)
+                                .header("Host", BASE_DOMAIN)
+                                .header("Stripe-Signature", com.careerai.testing.StripeTestEvents.signature(payload)),
+                        String.class);
+        assertThat(delivered.code()).isEqualTo(200);
+        page.navigate(site(university) + "/wallet");
+        assertThat(page.locator(".balance")).containsText("13");
+        Chromium.screenshot(page, "student-12-wallet-after-gold-pack");
+        page.navigate(site(university) + "/billing");
+        assertThat(page.locator("body")).containsText("10 gold credits");
+        Chromium.screenshot(page, "student-13-billing-history");
+
         Page phone = chromium.newPage(375, 800);
-        signIn(phone, university, "grace.hopper@" + university.allowedDomains().get(0), "student-11-phone");
+        signIn(phone, university, "grace.hopper@" + university.allowedDomains().get(0), "student-14-phone");
         for (String path : new String[] {"/", "/tools", "/tools/job-pack", "/wallet", "/runs"}) {
             phone.navigate(site(university) + path);
             assertThat(Chromium.scrollWidth(phone))
                     .as("no sideways scrolling at 375 px on " + path)
                     .isLessThanOrEqualTo(375);
-            Chromium.screenshot(phone, "student-12-phone" + path.replace('/', '-'));
+            Chromium.screenshot(phone, "student-15-phone" + path.replace('/', '-'));
         }
     }
 
