@@ -182,6 +182,9 @@ class ToolsEndToEndTest extends IntegrationTest {
                 .contains("Referral Trainer")
                 .contains("Skill Mapper")
                 .contains("free");
+        assertThat(page("/wallet").body())
+                .contains("<td>Referral Trainer</td><td>Free</td>")
+                .contains("<td>Skill Mapper</td><td><span class=\"muted\">—</span></td><td>1</td>");
     }
 
     @Test
