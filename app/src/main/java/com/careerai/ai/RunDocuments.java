@@ -3,7 +3,7 @@ package com.careerai.ai;
 import com.careerai.platform.pdf.PdfRenderer;
 import com.careerai.platform.web.TemplateText;
 import com.careerai.tenancy.University;
-import com.careerai.tenancy.UniversityDirectory;
+import com.careerai.tenancy.UniversityAdministration;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -23,7 +23,7 @@ public class RunDocuments {
     private final JdbcOperations jdbc;
     private final PdfRenderer pdf;
     private final TemplateText templates;
-    private final UniversityDirectory universities;
+    private final UniversityAdministration universities;
     private final AiRunRepository runs;
     private final ToolCatalog tools;
 
@@ -31,7 +31,7 @@ public class RunDocuments {
             JdbcOperations jdbc,
             PdfRenderer pdf,
             TemplateText templates,
-            UniversityDirectory universities,
+            UniversityAdministration universities,
             AiRunRepository runs,
             ToolCatalog tools) {
         this.runs = runs;
@@ -54,6 +54,15 @@ public class RunDocuments {
                     return statement.executeUpdate();
                 });
         return document;
+    }
+
+    /** The owner's PDF as a download (404 when {@link #pdfOf} finds none). */
+    public io.micronaut.http.HttpResponse<byte[]> download(long universityId, long userId, UUID runId) {
+        byte[] pdf = pdfOf(universityId, userId, runId).orElseThrow(RunNotFoundException::new);
+        return io.micronaut.http.HttpResponse.ok(pdf)
+                .contentType("application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"careerai-" + runId + ".pdf\"")
+                .header("Cache-Control", "private, no-store");
     }
 
     /**

@@ -18,7 +18,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /** A student's runs as pages: the list, one run with live progress or its result, the PDF. */
 @Hidden
@@ -87,12 +86,7 @@ class RunPagesController {
             uri = "/{id}/pdf",
             produces = {"application/pdf", MediaType.TEXT_HTML})
     HttpResponse<byte[]> pdf(@CurrentUser SignedInUser user, @PathVariable String id) {
-        UUID runId = RunIds.parse(id);
-        byte[] pdf = documents.pdfOf(user.universityId(), user.userId(), runId).orElseThrow(RunNotFoundException::new);
-        return HttpResponse.ok(pdf)
-                .contentType("application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"careerai-" + runId + ".pdf\"")
-                .header("Cache-Control", "private, no-store");
+        return documents.download(user.universityId(), user.userId(), RunIds.parse(id));
     }
 
     static Map<String, Object> row(AiRun run) {

@@ -16,7 +16,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.UUID;
 
 /** A student's runs: status, cost, refund, output and PDF. Someone else's run is a 404. */
 @Controller("/api/v1/runs")
@@ -60,11 +59,6 @@ class RunsApiController {
             produces = {"application/pdf", MediaType.APPLICATION_JSON})
     @Operation(summary = "The run's PDF (Job Pack and other tools that make one)")
     HttpResponse<byte[]> pdf(@CurrentUser SignedInUser user, @PathVariable String id) {
-        UUID runId = RunIds.parse(id);
-        byte[] pdf = documents.pdfOf(user.universityId(), user.userId(), runId).orElseThrow(RunNotFoundException::new);
-        return HttpResponse.ok(pdf)
-                .contentType("application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"careerai-" + runId + ".pdf\"")
-                .header("Cache-Control", "private, no-store");
+        return documents.download(user.universityId(), user.userId(), RunIds.parse(id));
     }
 }

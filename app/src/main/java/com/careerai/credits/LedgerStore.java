@@ -203,29 +203,7 @@ class LedgerStore {
             int amount,
             String keyPrefix,
             Map<String, ?> metadata) {
-        String column = column(currency);
-        return jdbc.prepareStatement(
-                "WITH granted AS ("
-                        + " INSERT INTO credit_transactions (university_id, user_id, currency, amount, type, metadata,"
-                        + " idempotency_key)"
-                        + " SELECT w.university_id, w.user_id, ?, ?, 'GRANT', ?::jsonb, ? || w.user_id"
-                        + " FROM credit_wallets w WHERE w.university_id = ? AND w.user_id = ANY(?::bigint[])"
-                        + " ON CONFLICT (university_id, idempotency_key) DO NOTHING RETURNING user_id, amount),"
-                        + " credited AS ("
-                        + " UPDATE credit_wallets w SET " + column + " = w." + column
-                        + " + g.amount, updated_at = now()"
-                        + " FROM granted g WHERE w.university_id = ? AND w.user_id = g.user_id RETURNING w.user_id)"
-                        + " SELECT count(*) FROM credited",
-                statement -> {
-                    statement.setString(1, currency.name());
-                    statement.setInt(2, amount);
-                    statement.setString(3, toJson(metadata));
-                    statement.setString(4, keyPrefix);
-                    statement.setLong(5, universityId);
-                    statement.setArray(6, bigints(statement, userIds));
-                    statement.setLong(7, universityId);
-                    return countOf(statement);
-                });
+        return creditEach(universityId, userIds, currency, "?", amount, "", keyPrefix, metadata);
     }
 
     /**
@@ -241,14 +219,39 @@ class LedgerStore {
             String keyPrefix,
             Map<String, ?> metadata) {
         String column = column(currency);
+        return creditEach(
+                universityId,
+                userIds,
+                currency,
+                "? - w." + column,
+                target,
+                " AND w." + column + " < " + target,
+                keyPrefix,
+                metadata);
+    }
+
+    /**
+     * One set-based statement for many wallets: a GRANT row per wallet (amount from
+     * {@code amountSql}, whose one parameter is {@code amountParameter}) unless its key exists, then
+     * each credited wallet moves by exactly its row's amount. {@code walletFilter} is trusted SQL.
+     */
+    private int creditEach(
+            long universityId,
+            List<Long> userIds,
+            Currency currency,
+            String amountSql,
+            long amountParameter,
+            String walletFilter,
+            String keyPrefix,
+            Map<String, ?> metadata) {
+        String column = column(currency);
         return jdbc.prepareStatement(
                 "WITH granted AS ("
                         + " INSERT INTO credit_transactions (university_id, user_id, currency, amount, type, metadata,"
                         + " idempotency_key)"
-                        + " SELECT w.university_id, w.user_id, ?, ? - w." + column
-                        + ", 'GRANT', ?::jsonb, ? || w.user_id"
+                        + " SELECT w.university_id, w.user_id, ?, " + amountSql + ", 'GRANT', ?::jsonb, ? || w.user_id"
                         + " FROM credit_wallets w WHERE w.university_id = ? AND w.user_id = ANY(?::bigint[])"
-                        + " AND w." + column + " < ?"
+                        + walletFilter
                         + " ON CONFLICT (university_id, idempotency_key) DO NOTHING RETURNING user_id, amount),"
                         + " credited AS ("
                         + " UPDATE credit_wallets w SET " + column + " = w." + column
@@ -257,13 +260,12 @@ class LedgerStore {
                         + " SELECT count(*) FROM credited",
                 statement -> {
                     statement.setString(1, currency.name());
-                    statement.setLong(2, target);
+                    statement.setLong(2, amountParameter);
                     statement.setString(3, toJson(metadata));
                     statement.setString(4, keyPrefix);
                     statement.setLong(5, universityId);
                     statement.setArray(6, bigints(statement, userIds));
-                    statement.setLong(7, target);
-                    statement.setLong(8, universityId);
+                    statement.setLong(7, universityId);
                     return countOf(statement);
                 });
     }

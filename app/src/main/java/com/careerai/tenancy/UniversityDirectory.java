@@ -40,11 +40,6 @@ public class UniversityDirectory {
         return entry.university();
     }
 
-    /** For background work that carries a university id (not cached: jobs are not per request). */
-    public Optional<University> findById(long universityId) {
-        return universities.findById(universityId);
-    }
-
     /** After the commit, so a request in between cannot cache the old row again. */
     @TransactionalEventListener
     void onUniversityChanged(UniversityChanged event) {
