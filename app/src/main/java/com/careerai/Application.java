@@ -2,6 +2,7 @@ package com.careerai;
 
 import com.careerai.platform.config.InvalidSettingException;
 import com.careerai.platform.config.StartupSettings;
+import com.careerai.platform.embedded.AppDatabaseRoles;
 import com.careerai.platform.embedded.EmbeddedPostgresServer;
 import com.careerai.platform.embedded.EmbeddedRedisServer;
 import io.micronaut.context.ApplicationContext;
@@ -43,9 +44,13 @@ public final class Application {
             Path dataDirectory = Path.of(".careerai", "postgres").toAbsolutePath();
             EmbeddedPostgresServer postgres = EmbeddedPostgresServer.persistent(dataDirectory);
             Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "embedded-postgres-stop"));
-            properties.put("datasources.default.url", postgres.database("careerai"));
-            properties.put("datasources.default.username", "postgres");
-            properties.put("datasources.default.password", "");
+            String url = postgres.database("careerai");
+            AppDatabaseRoles.ensure(url);
+            properties.put("datasources.default.url", url);
+            properties.put("datasources.default.username", AppDatabaseRoles.APP_LOGIN);
+            properties.put("datasources.default.password", AppDatabaseRoles.APP_PASSWORD);
+            properties.put("careerai.database.migration-user", "postgres");
+            properties.put("careerai.database.migration-password", "");
             LOG.warn(
                     "*** DATABASE_URL is not set: using EMBEDDED PostgreSQL on port {} with data in {} ***",
                     postgres.port(),

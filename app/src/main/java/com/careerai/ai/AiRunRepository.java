@@ -154,13 +154,25 @@ class AiRunRepository {
                 == 1;
     }
 
-    /** Runs of every university that are not final and older than {@code olderThan} (the sweeper's view). */
-    List<AiRun> unfinishedBefore(Instant olderThan, int limit) {
-        return many(
-                "SELECT " + COLUMNS + " FROM ai_runs WHERE status IN ('QUEUED', 'RUNNING', 'FAILED') "
-                        + "AND created_at < ? ORDER BY created_at LIMIT ?",
-                Timestamp.from(olderThan),
-                limit);
+    /** A run named by its university and id. */
+    record RunReference(long universityId, UUID id) {}
+
+    /**
+     * Runs of every university that are not final and older than {@code olderThan}: the sweeper's
+     * view, the one read of ai_runs across universities (the platform path of ADR 0010).
+     */
+    List<RunReference> unfinishedBefore(Instant olderThan, int limit) {
+        return jdbc.prepareStatement("SELECT university_id, id FROM platform_unfinished_runs(?, ?)", statement -> {
+            statement.setTimestamp(1, Timestamp.from(olderThan));
+            statement.setInt(2, limit);
+            List<RunReference> found = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.add(new RunReference(rows.getLong(1), rows.getObject(2, UUID.class)));
+                }
+            }
+            return found;
+        });
     }
 
     private Optional<AiRun> one(String sql, Object... parameters) {

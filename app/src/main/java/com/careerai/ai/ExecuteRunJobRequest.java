@@ -1,9 +1,10 @@
 package com.careerai.ai;
 
+import com.careerai.platform.jobs.InUniversity;
+import com.careerai.platform.jobs.UniversityJobRequest;
 import jakarta.inject.Singleton;
 import java.util.UUID;
 import org.jobrunr.jobs.annotations.Job;
-import org.jobrunr.jobs.lambdas.JobRequest;
 import org.jobrunr.jobs.lambdas.JobRequestHandler;
 
 /**
@@ -11,7 +12,7 @@ import org.jobrunr.jobs.lambdas.JobRequestHandler;
  * inside (retries, repair, fallback, refund); an exception here means infrastructure trouble and
  * lets JobRunr retry; if every retry fails the sweeper refunds.
  */
-public record ExecuteRunJobRequest(long universityId, UUID runId) implements JobRequest {
+public record ExecuteRunJobRequest(long universityId, UUID runId) implements UniversityJobRequest {
 
     @Override
     public Class<Handler> getJobRequestHandler() {
@@ -19,6 +20,7 @@ public record ExecuteRunJobRequest(long universityId, UUID runId) implements Job
     }
 
     @Singleton
+    @InUniversity
     // public: JobRunr invokes the handler reflectively
     public static class Handler implements JobRequestHandler<ExecuteRunJobRequest> {
         private final RunExecutor executor;

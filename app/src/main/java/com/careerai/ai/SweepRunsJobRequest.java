@@ -1,12 +1,12 @@
 package com.careerai.ai;
 
+import com.careerai.platform.data.UnitOfWork;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.jobrunr.jobs.Job;
 import org.jobrunr.jobs.lambdas.JobRequest;
 import org.jobrunr.jobs.lambdas.JobRequestHandler;
@@ -43,13 +43,16 @@ public record SweepRunsJobRequest() implements JobRequest {
         private final RunService service;
         private final StorageProvider jobs;
         private final AiConfiguration configuration;
+        private final UnitOfWork units;
 
         Handler(
                 AiRunRepository runs,
                 RunFailures failures,
                 RunService service,
                 StorageProvider jobs,
-                AiConfiguration configuration) {
+                AiConfiguration configuration,
+                UnitOfWork units) {
+            this.units = units;
             this.runs = runs;
             this.failures = failures;
             this.service = service;
@@ -65,10 +68,13 @@ public record SweepRunsJobRequest() implements JobRequest {
 
         /** One pass; returns how many runs it acted on. */
         int sweep(Instant now) {
-            List<AiRun> unfinished = runs.unfinishedBefore(now.minusSeconds(30), 500);
             int acted = 0;
-            for (AiRun run : unfinished) {
-                if (act(run, now)) {
+            for (AiRunRepository.RunReference unfinished : runs.unfinishedBefore(now.minusSeconds(30), 500)) {
+                boolean didAct = units.bound(
+                        unfinished.universityId(), () -> runs.find(unfinished.universityId(), unfinished.id())
+                                .map(run -> act(run, now))
+                                .orElse(false));
+                if (didAct) {
                     acted++;
                 }
             }

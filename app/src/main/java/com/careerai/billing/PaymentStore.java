@@ -212,17 +212,17 @@ class PaymentStore {
     }
 
     private Optional<Route> route(String column, String value) {
-        // column is one of two constants above, never input
-        return jdbc.prepareStatement(
-                "SELECT university_id, id FROM payments WHERE provider = 'stripe' AND " + column + " = ?",
-                statement -> {
-                    statement.setString(1, value);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        return rows.next()
-                                ? Optional.of(new Route(rows.getLong(1), rows.getObject(2, UUID.class)))
-                                : Optional.empty();
-                    }
-                });
+        // The platform path of ADR 0010: a SECURITY DEFINER function, the only read of payments
+        // across universities. column is one of two constants above, never input.
+        return jdbc.prepareStatement("SELECT university_id, id FROM platform_route_stripe_payment(?, ?)", statement -> {
+            statement.setString(1, column);
+            statement.setString(2, value);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next()
+                        ? Optional.of(new Route(rows.getLong(1), rows.getObject(2, UUID.class)))
+                        : Optional.empty();
+            }
+        });
     }
 
     /**

@@ -12,6 +12,7 @@ import com.careerai.billing.EventOutcome.Owner;
 import com.careerai.billing.PaymentGateway.WebhookEvent;
 import com.careerai.credits.Reversal;
 import com.careerai.credits.Wallets;
+import com.careerai.platform.data.UnitOfWork;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
@@ -44,6 +45,7 @@ class StripeEventProcessor {
     private final Wallets wallets;
     private final UserAccounts users;
     private final ApplicationEventPublisher<PaymentConfirmed> confirmations;
+    private final UnitOfWork units;
 
     StripeEventProcessor(
             StripeEventStore events,
@@ -52,7 +54,9 @@ class StripeEventProcessor {
             Catalogue catalogue,
             Wallets wallets,
             UserAccounts users,
-            ApplicationEventPublisher<PaymentConfirmed> confirmations) {
+            ApplicationEventPublisher<PaymentConfirmed> confirmations,
+            UnitOfWork units) {
+        this.units = units;
         this.events = events;
         this.payments = payments;
         this.subscriptions = subscriptions;
@@ -572,6 +576,7 @@ class StripeEventProcessor {
         if (route.isEmpty()) {
             return EventOutcome.ignored("no CareerAI payment for charge " + chargeId);
         }
+        units.enter(route.get().universityId());
         Payment payment = payments.lock(route.get().universityId(), route.get().paymentId())
                 .orElseThrow();
         Owner owner = new Owner(payment.universityId(), payment.userId());
@@ -654,6 +659,7 @@ class StripeEventProcessor {
     }
 
     private Resolved member(long universityId, long userId) {
+        units.enter(universityId);
         if (users.find(universityId, userId).isEmpty()) {
             return Resolved.refused(
                     EventOutcome.rejected("user " + userId + " is not a member of university " + universityId));

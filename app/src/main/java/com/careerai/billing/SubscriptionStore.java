@@ -136,11 +136,13 @@ class SubscriptionStore {
                 });
     }
 
-    /** Cross-tenant on purpose: whose subscription a Stripe subscription id is. */
+    /**
+     * Cross-tenant on purpose: whose subscription a Stripe subscription id is (the platform path of
+     * ADR 0010, a SECURITY DEFINER function).
+     */
     Optional<Route> route(String externalId) {
         return jdbc.prepareStatement(
-                "SELECT university_id, user_id, product FROM subscriptions WHERE provider = 'stripe' AND external_id = ?",
-                statement -> {
+                "SELECT university_id, user_id, product FROM platform_route_stripe_subscription(?)", statement -> {
                     statement.setString(1, externalId);
                     try (ResultSet rows = statement.executeQuery()) {
                         return rows.next()

@@ -1,9 +1,10 @@
 package com.careerai.credits;
 
+import com.careerai.platform.jobs.InUniversity;
+import com.careerai.platform.jobs.UniversityJobRequest;
 import jakarta.inject.Singleton;
 import java.util.UUID;
 import org.jobrunr.jobs.annotations.Job;
-import org.jobrunr.jobs.lambdas.JobRequest;
 import org.jobrunr.jobs.lambdas.JobRequestHandler;
 
 /**
@@ -16,7 +17,7 @@ import org.jobrunr.jobs.lambdas.JobRequestHandler;
  */
 public record GrantToAllStudentsJobRequest(
         long universityId, UUID batchId, String actor, Currency currency, int amount, String reason)
-        implements JobRequest {
+        implements UniversityJobRequest {
 
     @Override
     public Class<Handler> getJobRequestHandler() {
@@ -24,6 +25,7 @@ public record GrantToAllStudentsJobRequest(
     }
 
     @Singleton
+    @InUniversity
     public static class Handler implements JobRequestHandler<GrantToAllStudentsJobRequest> {
         private final BulkGrants grants;
 

@@ -1,17 +1,18 @@
 package com.careerai.credits;
 
+import com.careerai.platform.jobs.InUniversity;
+import com.careerai.platform.jobs.UniversityJobRequest;
 import jakarta.inject.Singleton;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import org.jobrunr.jobs.annotations.Job;
-import org.jobrunr.jobs.lambdas.JobRequest;
 import org.jobrunr.jobs.lambdas.JobRequestHandler;
 
 /**
  * Tops every student of a university up to its default allowance for the current month (UTC);
  * scheduled on the 1st by {@link MonthlyRefill}. Running it again in the same month changes nothing.
  */
-public record MonthlyRefillJobRequest(long universityId) implements JobRequest {
+public record MonthlyRefillJobRequest(long universityId) implements UniversityJobRequest {
 
     @Override
     public Class<Handler> getJobRequestHandler() {
@@ -19,6 +20,7 @@ public record MonthlyRefillJobRequest(long universityId) implements JobRequest {
     }
 
     @Singleton
+    @InUniversity
     public static class Handler implements JobRequestHandler<MonthlyRefillJobRequest> {
         private final MonthlyRefill refill;
 

@@ -1,5 +1,6 @@
 package com.careerai.notifications;
 
+import com.careerai.platform.data.UnitOfWork;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +17,14 @@ public class Mail {
     private final MailDeliveryRepository deliveries;
     private final JobRequestScheduler scheduler;
     private final SealedValues sealedValues;
+    private final UnitOfWork units;
 
-    Mail(MailDeliveryRepository deliveries, JobRequestScheduler scheduler, SealedValues sealedValues) {
+    Mail(
+            MailDeliveryRepository deliveries,
+            JobRequestScheduler scheduler,
+            SealedValues sealedValues,
+            UnitOfWork units) {
+        this.units = units;
         this.deliveries = deliveries;
         this.scheduler = scheduler;
         this.sealedValues = sealedValues;
@@ -31,6 +38,15 @@ public class Mail {
      *     encrypted in the job and opened only by the worker that renders the email
      */
     public long send(
+            long universityId,
+            String to,
+            MailTemplate template,
+            Map<String, String> model,
+            Map<String, String> secrets) {
+        return units.bound(universityId, () -> queue(universityId, to, template, model, secrets));
+    }
+
+    private long queue(
             long universityId,
             String to,
             MailTemplate template,

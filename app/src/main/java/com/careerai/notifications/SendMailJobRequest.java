@@ -1,5 +1,7 @@
 package com.careerai.notifications;
 
+import com.careerai.platform.jobs.InUniversity;
+import com.careerai.platform.jobs.UniversityJobRequest;
 import com.careerai.tenancy.University;
 import com.careerai.tenancy.UniversityAdministration;
 import jakarta.inject.Singleton;
@@ -8,7 +10,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jobrunr.jobs.annotations.Job;
-import org.jobrunr.jobs.lambdas.JobRequest;
 import org.jobrunr.jobs.lambdas.JobRequestHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,7 @@ public record SendMailJobRequest(
         MailTemplate template,
         Map<String, String> model,
         Map<String, String> sealed)
-        implements JobRequest {
+        implements UniversityJobRequest {
 
     @Override
     public Class<Handler> getJobRequestHandler() {
@@ -45,6 +46,7 @@ public record SendMailJobRequest(
     }
 
     @Singleton
+    @InUniversity
     public static class Handler implements JobRequestHandler<SendMailJobRequest> {
         private static final Logger LOG = LoggerFactory.getLogger(SendMailJobRequest.class);
 

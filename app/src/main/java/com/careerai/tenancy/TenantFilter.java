@@ -1,20 +1,32 @@
 package com.careerai.tenancy;
 
 import com.careerai.platform.config.CareerAiConfiguration;
-import io.micronaut.core.annotation.Nullable;
+import com.careerai.platform.data.UniversityScope;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterContinuation;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.inject.Named;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
- * Resolves the university from the Host header, once per request, before security runs. The
- * Host is the only input: no header, cookie or parameter can choose another tenant.
+ * Resolves the university from the Host header, once per request, before security runs, and binds
+ * it ({@link UniversityScope}) for every database connection the request uses. The Host is the only
+ * input: no header, cookie or parameter can choose another tenant. A university in this node's cache
+ * is answered on the event loop without changing threads; only a miss reads the database, on the
+ * blocking pool.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 class TenantFilter implements Ordered {
@@ -25,37 +37,57 @@ class TenantFilter implements Ordered {
 
     private final UniversityDirectory directory;
     private final CareerAiConfiguration configuration;
+    private final Scheduler blocking;
 
-    TenantFilter(UniversityDirectory directory, CareerAiConfiguration configuration) {
+    TenantFilter(
+            UniversityDirectory directory,
+            CareerAiConfiguration configuration,
+            @Named(TaskExecutors.BLOCKING) ExecutorService blockingExecutor) {
         this.directory = directory;
         this.configuration = configuration;
+        this.blocking = Schedulers.fromExecutorService(blockingExecutor);
     }
 
     @RequestFilter
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    @Nullable
-    public HttpRequest<?> resolve(HttpRequest<?> request) {
+    public Publisher<MutableHttpResponse<?>> resolve(
+            HttpRequest<?> request,
+            MutablePropagatedContext context,
+            FilterContinuation<Publisher<MutableHttpResponse<?>>> continuation) {
         String path = request.getPath();
         if (startsWithAny(path, HOST_INDEPENDENT)) {
-            return null;
+            return continuation.proceed();
         }
         HostName host = HostName.parse(request.getHeaders().get(HttpHeaders.HOST), configuration.getBaseDomain());
         if (host instanceof HostName.Root) {
             if (path.equals("/") || startsWithAny(path, ROOT_PATHS)) {
-                return null;
+                return continuation.proceed();
             }
             throw new UnknownTenantException();
         }
         if (host instanceof HostName.Tenant tenant) {
-            University university =
-                    directory.findBySubdomain(tenant.subdomain()).orElseThrow(UnknownTenantException::new);
-            if (university.isSuspended()) {
-                throw new SuspendedTenantException(university.name());
+            Optional<Optional<University>> cached = directory.cached(tenant.subdomain());
+            if (cached.isPresent()) {
+                admit(request, context, cached.get());
+                return continuation.proceed();
             }
-            request.setAttribute(Tenants.ATTRIBUTE, university);
-            return null;
+            return Mono.fromCallable(() -> directory.findBySubdomain(tenant.subdomain()))
+                    .subscribeOn(blocking)
+                    .flatMap(found -> {
+                        admit(request, context, found);
+                        return Mono.from(continuation.proceed());
+                    });
         }
         throw new UnknownTenantException();
+    }
+
+    /** Serves the request as {@code found}'s, or refuses it; binds the university for the database. */
+    private static void admit(HttpRequest<?> request, MutablePropagatedContext context, Optional<University> found) {
+        University university = found.orElseThrow(UnknownTenantException::new);
+        if (university.isSuspended()) {
+            throw new SuspendedTenantException(university.name());
+        }
+        request.setAttribute(Tenants.ATTRIBUTE, university);
+        context.add(new UniversityScope(university.id()));
     }
 
     private static boolean startsWithAny(String path, List<String> prefixes) {

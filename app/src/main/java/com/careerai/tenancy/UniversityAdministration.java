@@ -1,6 +1,7 @@
 package com.careerai.tenancy;
 
 import com.careerai.platform.audit.AuditLog;
+import com.careerai.platform.data.UnitOfWork;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -19,9 +20,14 @@ public class UniversityAdministration {
     private final UniversityRepository universities;
     private final ApplicationEventPublisher<UniversityChanged> events;
     private final AuditLog audit;
+    private final UnitOfWork units;
 
     UniversityAdministration(
-            UniversityRepository universities, ApplicationEventPublisher<UniversityChanged> events, AuditLog audit) {
+            UniversityRepository universities,
+            ApplicationEventPublisher<UniversityChanged> events,
+            AuditLog audit,
+            UnitOfWork units) {
+        this.units = units;
         this.universities = universities;
         this.events = events;
         this.audit = audit;
@@ -72,6 +78,7 @@ public class UniversityAdministration {
                 n.brandColor(),
                 n.logoUrl(),
                 null));
+        units.enter(saved.id());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("name", saved.name());
         details.put("subdomain", saved.subdomain());
@@ -148,6 +155,7 @@ public class UniversityAdministration {
     @Transactional
     public University change(String subdomain, UniversityChanges changes, String actor) {
         University current = require(subdomain);
+        units.enter(current.id());
         Map<String, Map<String, Object>> differences = changes.differences(current);
         if (differences.isEmpty()) {
             return current;
@@ -179,6 +187,7 @@ public class UniversityAdministration {
             throw new IllegalArgumentException("A suspension needs a reason");
         }
         University current = require(subdomain);
+        units.enter(current.id());
         if (current.isSuspended()) {
             return current;
         }
@@ -191,6 +200,7 @@ public class UniversityAdministration {
     @Transactional
     public University resume(String subdomain, String actor) {
         University current = require(subdomain);
+        units.enter(current.id());
         if (!current.isSuspended()) {
             return current;
         }

@@ -30,6 +30,17 @@ public class UniversityDirectory {
         this.clock = Clock.systemUTC();
     }
 
+    /**
+     * What this node knows of {@code subdomain} without asking the database: empty when it must be
+     * looked up, else the university (or its absence) as cached.
+     */
+    public Optional<Optional<University>> cached(String subdomain) {
+        Entry entry = cache.get(subdomain);
+        return entry == null || entry.expiresAt().isBefore(clock.instant())
+                ? Optional.empty()
+                : Optional.of(entry.university());
+    }
+
     public Optional<University> findBySubdomain(String subdomain) {
         Instant now = clock.instant();
         Entry entry = cache.get(subdomain);

@@ -3,6 +3,7 @@ package com.careerai.testing;
 import com.careerai.auth.Role;
 import com.careerai.auth.User;
 import com.careerai.auth.UserAccounts;
+import com.careerai.platform.data.UnitOfWork;
 import com.careerai.tenancy.NewUniversity;
 import com.careerai.tenancy.University;
 import com.careerai.tenancy.UniversityAdministration;
@@ -10,6 +11,7 @@ import com.careerai.tenancy.UniversityStatus;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /** Builds universities and users for tests through the application's own services. */
 @Singleton
@@ -21,10 +23,29 @@ public class Fixtures {
 
     private final com.careerai.auth.SignInService signIns;
 
-    Fixtures(UniversityAdministration universities, UserAccounts users, com.careerai.auth.SignInService signIns) {
+    private final UnitOfWork units;
+
+    Fixtures(
+            UniversityAdministration universities,
+            UserAccounts users,
+            com.careerai.auth.SignInService signIns,
+            UnitOfWork units) {
+        this.units = units;
         this.signIns = signIns;
         this.universities = universities;
         this.users = users;
+    }
+
+    /**
+     * Runs {@code work} as a job or tenant-admin would: bound to {@code university}, so the
+     * database shows it that university's rows only. Tests that call services directly use this.
+     */
+    public <T> T in(University university, Supplier<T> work) {
+        return units.bound(university.id(), work);
+    }
+
+    public void run(University university, Runnable work) {
+        units.runBound(university.id(), work);
     }
 
     /** A new active university whose students use {@code <subdomain>.edu}. */
@@ -54,21 +75,29 @@ public class Fixtures {
 
     public User student(University university) {
         int n = SEQUENCE.incrementAndGet();
-        return users.ensure(
+        return units.bound(
                 university.id(),
-                "student" + n + "@" + university.allowedDomains().get(0),
-                "Student " + n,
-                Role.STUDENT);
+                () -> users.ensure(
+                        university.id(),
+                        "student" + n + "@" + university.allowedDomains().get(0),
+                        "Student " + n,
+                        Role.STUDENT));
     }
 
     /** A student who has signed in with a code once: email verified, as every tool requires. */
     public User verifiedStudent(University university) {
-        return signIns.completeEmailSignIn(university, student(university).email());
+        User student = student(university);
+        return units.bound(university.id(), () -> signIns.completeEmailSignIn(university, student.email()));
     }
 
     public User staff(University university) {
         int n = SEQUENCE.incrementAndGet();
-        return users.ensure(
-                university.id(), "staff" + n + "@" + university.allowedDomains().get(0), "Staff " + n, Role.STAFF);
+        return units.bound(
+                university.id(),
+                () -> users.ensure(
+                        university.id(),
+                        "staff" + n + "@" + university.allowedDomains().get(0),
+                        "Staff " + n,
+                        Role.STAFF));
     }
 }

@@ -1,5 +1,6 @@
 package com.careerai.testing;
 
+import com.careerai.platform.embedded.AppDatabaseRoles;
 import io.micronaut.test.support.TestPropertyProvider;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,9 +30,13 @@ public abstract class IntegrationTest implements TestPropertyProvider {
     public static Map<String, String> baseProperties() {
         Map<String, String> base = new HashMap<>();
         base.put("micronaut.server.port", "-1");
+        // The application connects as the non-owner login role, under the database's tenant wall;
+        // migrations run as the owner (ADR 0010).
         base.put("datasources.default.url", TestServers.newDatabase());
-        base.put("datasources.default.username", "postgres");
-        base.put("datasources.default.password", "");
+        base.put("datasources.default.username", AppDatabaseRoles.APP_LOGIN);
+        base.put("datasources.default.password", AppDatabaseRoles.APP_PASSWORD);
+        base.put("careerai.database.migration-user", "postgres");
+        base.put("careerai.database.migration-password", "");
         base.put("careerai.redis.url", TestServers.redisUrl());
         base.put("careerai.redis.key-prefix", TestServers.newRedisPrefix());
         base.put("careerai.base-domain", BASE_DOMAIN);

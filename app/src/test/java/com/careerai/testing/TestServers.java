@@ -1,5 +1,6 @@
 package com.careerai.testing;
 
+import com.careerai.platform.embedded.AppDatabaseRoles;
 import com.careerai.platform.embedded.EmbeddedPostgresServer;
 import com.careerai.platform.embedded.EmbeddedRedisServer;
 import java.sql.Connection;
@@ -32,13 +33,17 @@ public final class TestServers {
             } catch (SQLException e) {
                 throw new IllegalStateException("Could not create test database on " + external, e);
             }
-            return external.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
+            String url = external.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
+            AppDatabaseRoles.ensure(url);
+            return url;
         }
         if (embeddedPostgres == null) {
             embeddedPostgres = EmbeddedPostgresServer.ephemeral();
             Runtime.getRuntime().addShutdownHook(new Thread(embeddedPostgres::close));
         }
-        return embeddedPostgres.database(name);
+        String url = embeddedPostgres.database(name);
+        AppDatabaseRoles.ensure(url);
+        return url;
     }
 
     public static synchronized String redisUrl() {

@@ -1,9 +1,11 @@
 package com.careerai.admin;
 
 import com.careerai.platform.config.CareerAiConfiguration;
+import com.careerai.platform.data.UnitOfWork;
 import com.careerai.tenancy.University;
 import com.careerai.tenancy.UniversityAdministration;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -36,6 +38,14 @@ abstract class AdminCommand implements Callable<Integer> {
 
     String actor() {
         return root.admin().actor();
+    }
+
+    /**
+     * Runs {@code work} bound to {@code university}: the database shows it that university's rows
+     * only (the tenant wall, ADR 0010).
+     */
+    <T> T within(University university, Supplier<T> work) {
+        return bean(UnitOfWork.class).bound(university.id(), work);
     }
 
     University university(String subdomain) {

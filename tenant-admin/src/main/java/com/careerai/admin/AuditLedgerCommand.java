@@ -29,7 +29,7 @@ final class AuditLedgerCommand extends AdminCommand {
         progress.start("Auditing", universities.size());
         List<Report> reports = new ArrayList<>();
         for (University university : universities) {
-            reports.add(audit.audit(university.id()));
+            reports.add(within(university, () -> audit.audit(university.id())));
             progress.advance(1);
         }
         progress.finish();

@@ -27,8 +27,8 @@ final class ExportCommand extends AdminCommand {
         University university = university(subdomain);
         String schemaVersion =
                 root.admin().context().getBean(SchemaVersion.class).current();
-        TenantExport.Result result =
-                bean(TenantExport.class).export(university, out, schemaVersion, actor(), progress());
+        TenantExport.Result result = within(
+                university, () -> bean(TenantExport.class).export(university, out, schemaVersion, actor(), progress()));
         Output output = output();
         if (output.isJson()) {
             Map<String, Object> json = new LinkedHashMap<>();

@@ -49,32 +49,35 @@ final class GrantCommand extends AdminCommand {
             throw new ToolException("--reason must say why the credits are granted");
         }
         University university = university(subdomain);
-        User user = bean(UserAccounts.class)
-                .findByEmail(university.id(), email)
-                .orElseThrow(
-                        () -> new ToolException("No one with the email " + email + " at " + university.subdomain()));
-        String idempotencyKey = "operator-grant:" + (key == null || key.isBlank() ? UUID.randomUUID() : key.trim());
-        Wallets wallets = bean(Wallets.class);
-        LedgerEntry entry =
-                wallets.grant(university.id(), user.id(), parsed, amount, idempotencyKey, actor(), reason.trim());
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("userId", user.id());
-        details.put("currency", parsed.name());
-        details.put("amount", amount);
-        details.put("reason", reason.trim());
-        details.put("idempotencyKey", idempotencyKey);
-        bean(AuditLog.class).record(university.id(), actor(), "credits.operator-grant", details);
-        Balances balances = wallets.balances(university.id(), user.id());
-        if (output().isJson()) {
-            Map<String, Object> json = new LinkedHashMap<>(details);
-            json.put("transactionId", entry.id());
-            json.put("silver", balances.silver());
-            json.put("gold", balances.gold());
-            output().json(json);
-        } else {
-            output().line("Granted " + amount + " " + parsed.key() + " to " + user.email() + " at "
-                    + university.subdomain() + ". Balance now " + balances.silver() + " silver, " + balances.gold()
-                    + " gold.");
-        }
+        within(university, () -> {
+            User user = bean(UserAccounts.class)
+                    .findByEmail(university.id(), email)
+                    .orElseThrow(() ->
+                            new ToolException("No one with the email " + email + " at " + university.subdomain()));
+            String idempotencyKey = "operator-grant:" + (key == null || key.isBlank() ? UUID.randomUUID() : key.trim());
+            Wallets wallets = bean(Wallets.class);
+            LedgerEntry entry =
+                    wallets.grant(university.id(), user.id(), parsed, amount, idempotencyKey, actor(), reason.trim());
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("userId", user.id());
+            details.put("currency", parsed.name());
+            details.put("amount", amount);
+            details.put("reason", reason.trim());
+            details.put("idempotencyKey", idempotencyKey);
+            bean(AuditLog.class).record(university.id(), actor(), "credits.operator-grant", details);
+            Balances balances = wallets.balances(university.id(), user.id());
+            if (output().isJson()) {
+                Map<String, Object> json = new LinkedHashMap<>(details);
+                json.put("transactionId", entry.id());
+                json.put("silver", balances.silver());
+                json.put("gold", balances.gold());
+                output().json(json);
+            } else {
+                output().line("Granted " + amount + " " + parsed.key() + " to " + user.email() + " at "
+                        + university.subdomain() + ". Balance now " + balances.silver() + " silver, " + balances.gold()
+                        + " gold.");
+            }
+            return null;
+        });
     }
 }

@@ -31,7 +31,8 @@ final class OffboardCommand extends AdminCommand {
             throw new ToolException("--confirm must repeat the subdomain '" + subdomain + "'; nothing was deleted");
         }
         University university = university(subdomain);
-        Map<String, Long> deleted = bean(TenantOffboarding.class).offboard(university, actor(), progress());
+        Map<String, Long> deleted =
+                within(university, () -> bean(TenantOffboarding.class).offboard(university, actor(), progress()));
         Output output = output();
         if (output.isJson()) {
             Map<String, Object> json = new LinkedHashMap<>();

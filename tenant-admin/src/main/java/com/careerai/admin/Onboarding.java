@@ -4,6 +4,7 @@ import com.careerai.auth.Invitations;
 import com.careerai.auth.Role;
 import com.careerai.auth.UserAccounts;
 import com.careerai.platform.audit.AuditLog;
+import com.careerai.platform.data.UnitOfWork;
 import com.careerai.tenancy.NewUniversity;
 import com.careerai.tenancy.University;
 import com.careerai.tenancy.UniversityAdministration;
@@ -42,12 +43,20 @@ class Onboarding {
     private final UserAccounts users;
     private final AuditLog audit;
 
-    Onboarding(UniversityAdministration universities, Invitations invitations, UserAccounts users, AuditLog audit) {
+    Onboarding(
+            UniversityAdministration universities,
+            Invitations invitations,
+            UserAccounts users,
+            AuditLog audit,
+            UnitOfWork units) {
+        this.units = units;
         this.universities = universities;
         this.invitations = invitations;
         this.users = users;
         this.audit = audit;
     }
+
+    private final UnitOfWork units;
 
     @Transactional
     Result onboard(NewUniversity requested, List<String> staff, String actor) {
@@ -66,6 +75,7 @@ class Onboarding {
         } else {
             onboarded = universities.create(university, actor);
         }
+        units.enter(onboarded.id());
         List<String> invited = new ArrayList<>();
         List<String> alreadyInvited = new ArrayList<>();
         List<String> alreadyUsers = new ArrayList<>();

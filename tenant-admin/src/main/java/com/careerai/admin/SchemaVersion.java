@@ -1,5 +1,6 @@
 package com.careerai.admin;
 
+import io.micronaut.context.env.Environment;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.inject.Singleton;
@@ -20,8 +21,10 @@ class SchemaVersion {
     static final String LOCATION = "classpath:db/migration";
 
     private final Flyway flyway;
+    private final Environment environment;
 
-    SchemaVersion(DataSource dataSource, DataSourceResolver resolver) {
+    SchemaVersion(DataSource dataSource, DataSourceResolver resolver, Environment environment) {
+        this.environment = environment;
         // The injected DataSource is a transaction-aware proxy; Flyway manages its own connections.
         this.flyway = Flyway.configure()
                 .dataSource(resolver.resolve(dataSource))
@@ -48,9 +51,24 @@ class SchemaVersion {
                 .orElse("none");
     }
 
-    /** Applies pending migrations; returns how many ran. */
+    /**
+     * Applies pending migrations as the schema owner ({@code DATABASE_MIGRATION_USER}, by default
+     * {@code DATABASE_USER}); returns how many ran.
+     */
     int migrate() {
-        MigrateResult result = flyway.migrate();
+        String user = environment
+                .getProperty("careerai.database.migration-user", String.class)
+                .filter(name -> !name.isBlank())
+                .orElseGet(() -> environment.getProperty("datasources.default.username", String.class, ""));
+        String password = environment
+                .getProperty("careerai.database.migration-password", String.class)
+                .filter(secret -> !secret.isBlank())
+                .orElseGet(() -> environment.getProperty("datasources.default.password", String.class, ""));
+        MigrateResult result = Flyway.configure()
+                .dataSource(environment.getRequiredProperty("datasources.default.url", String.class), user, password)
+                .locations(LOCATION)
+                .load()
+                .migrate();
         return result.migrationsExecuted;
     }
 

@@ -31,9 +31,12 @@ final class ShowCommand extends AdminCommand {
     void execute() {
         University university = university(subdomain);
         UniversityUsage usage = bean(UniversityUsage.class);
-        UsageFigures figures = usage.figures(university.id(), Instant.now().minus(ListCommand.WINDOW), usage.sources());
-        List<Invitation> invitations = bean(Invitations.class).list(university.id());
-        List<AuditEntry> audit = bean(AuditLog.class).recent(university.id(), AUDIT_ENTRIES);
+        UsageFigures figures = within(
+                university,
+                () -> usage.figures(university.id(), Instant.now().minus(ListCommand.WINDOW), usage.sources()));
+        List<Invitation> invitations =
+                within(university, () -> bean(Invitations.class).list(university.id()));
+        List<AuditEntry> audit = within(university, () -> bean(AuditLog.class).recent(university.id(), AUDIT_ENTRIES));
         Output output = output();
         if (output.isJson()) {
             Map<String, Object> json = Views.university(university);

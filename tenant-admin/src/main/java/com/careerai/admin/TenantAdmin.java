@@ -119,7 +119,7 @@ public final class TenantAdmin {
         properties.put("careerai.roles", "web"); // never a job worker
         properties.put("careerai.demo", false);
         properties.put("careerai.tenancy.listen-for-changes", false);
-        properties.put("flyway.datasources.default.enabled", false); // only `migrate` migrates
+        properties.put("careerai.database.migrate", false); // only `migrate` migrates
         properties.put("datasources.default.maximum-pool-size", 4);
         properties.putAll(overrides);
         return properties;

@@ -51,7 +51,7 @@ final class UsageCommand extends AdminCommand {
         progress.start("Usage", universities.size());
         List<UsageFigures> figures = new ArrayList<>();
         for (University university : universities) {
-            figures.add(usage.figures(university.id(), since, sources));
+            figures.add(within(university, () -> usage.figures(university.id(), since, sources)));
             progress.advance(1);
         }
         progress.finish();

@@ -2,6 +2,7 @@ package com.careerai.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.careerai.platform.embedded.AppDatabaseRoles;
 import com.careerai.testing.IntegrationTest;
 import com.careerai.testing.TestMailServer;
 import io.micronaut.context.ApplicationContext;
@@ -46,8 +47,9 @@ class InvitationEmailTest extends TenantAdminTest {
 
         Map<String, Object> properties = new HashMap<>(mail.properties());
         properties.put("datasources.default.url", env.get("DATABASE_URL"));
-        properties.put("datasources.default.username", "postgres");
-        properties.put("datasources.default.password", "");
+        properties.put("datasources.default.username", AppDatabaseRoles.APP_LOGIN);
+        properties.put("datasources.default.password", AppDatabaseRoles.APP_PASSWORD);
+        properties.put("careerai.database.migrate", false);
         properties.put("careerai.redis.url", env.get("REDIS_URL"));
         properties.putAll(overrides);
         properties.put("careerai.base-domain", IntegrationTest.BASE_DOMAIN);

@@ -2,6 +2,7 @@ package com.careerai.admin;
 
 import static org.awaitility.Awaitility.await;
 
+import com.careerai.platform.embedded.AppDatabaseRoles;
 import com.careerai.testing.IntegrationTest;
 import com.careerai.testing.RawHttp;
 import com.careerai.testing.TestServers;
@@ -61,7 +62,10 @@ abstract class TenantAdminTest {
     void startTenantAdmin() {
         env = new HashMap<>();
         env.put("DATABASE_URL", TestServers.newDatabase());
-        env.put("DATABASE_USER", "postgres");
+        // As in production: the app's login role for every command, the owner for `migrate`.
+        env.put("DATABASE_USER", AppDatabaseRoles.APP_LOGIN);
+        env.put("DATABASE_PASSWORD", AppDatabaseRoles.APP_PASSWORD);
+        env.put("DATABASE_MIGRATION_USER", "postgres");
         env.put("REDIS_URL", TestServers.redisUrl());
         env.put("CAREERAI_BASE_DOMAIN", IntegrationTest.BASE_DOMAIN);
         env.put("TENANT_ADMIN_OPERATOR", "ops-tester");
@@ -110,8 +114,9 @@ abstract class TenantAdminTest {
             Map<String, Object> properties = new HashMap<>();
             properties.put("micronaut.server.port", -1);
             properties.put("datasources.default.url", env.get("DATABASE_URL"));
-            properties.put("datasources.default.username", "postgres");
-            properties.put("datasources.default.password", "");
+            properties.put("datasources.default.username", AppDatabaseRoles.APP_LOGIN);
+            properties.put("datasources.default.password", AppDatabaseRoles.APP_PASSWORD);
+            properties.put("careerai.database.migrate", false);
             properties.put("careerai.redis.url", env.get("REDIS_URL"));
             properties.putAll(overrides);
             properties.put("careerai.base-domain", IntegrationTest.BASE_DOMAIN);

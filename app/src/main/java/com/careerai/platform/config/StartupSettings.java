@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  * so that a missing or malformed one stops start-up with one line naming it.
  *
  * @param databaseUrl JDBC URL of PostgreSQL, empty when the embedded server should be used
+ * @param migrationUser owner of the schema that applies migrations ({@code DATABASE_MIGRATION_USER});
+ *     empty: the application's own user
  * @param redisUrl {@code redis://host:port}, empty when the embedded server should be used
  * @param production whether the {@code prod} environment is active (no embedded servers)
  */
@@ -21,6 +23,8 @@ public record StartupSettings(
         Optional<String> databaseUrl,
         Optional<String> databaseUser,
         Optional<String> databasePassword,
+        Optional<String> migrationUser,
+        Optional<String> migrationPassword,
         Optional<URI> redisUrl,
         int port,
         String baseDomain,
@@ -61,6 +65,8 @@ public record StartupSettings(
                 databaseUrl,
                 value(env, "DATABASE_USER"),
                 value(env, "DATABASE_PASSWORD"),
+                value(env, "DATABASE_MIGRATION_USER"),
+                value(env, "DATABASE_MIGRATION_PASSWORD"),
                 redisUrl,
                 port(value(env, "PORT").orElse("8080")),
                 baseDomain(value(env, "CAREERAI_BASE_DOMAIN").orElse("careerai.localhost")),
@@ -79,6 +85,8 @@ public record StartupSettings(
         databaseUrl.ifPresent(url -> properties.put("datasources.default.url", url));
         databaseUser.ifPresent(user -> properties.put("datasources.default.username", user));
         databasePassword.ifPresent(password -> properties.put("datasources.default.password", password));
+        migrationUser.ifPresent(user -> properties.put("careerai.database.migration-user", user));
+        migrationPassword.ifPresent(password -> properties.put("careerai.database.migration-password", password));
         redisUrl.ifPresent(url -> properties.put("careerai.redis.url", url.toString()));
         return properties;
     }

@@ -2,6 +2,7 @@ package com.careerai.platform.demo;
 
 import com.careerai.auth.Role;
 import com.careerai.auth.UserAccounts;
+import com.careerai.platform.data.UnitOfWork;
 import com.careerai.tenancy.NewUniversity;
 import com.careerai.tenancy.University;
 import com.careerai.tenancy.UniversityAdministration;
@@ -22,8 +23,10 @@ class DemoSeeder {
 
     private final UniversityAdministration universities;
     private final UserAccounts users;
+    private final UnitOfWork units;
 
-    DemoSeeder(UniversityAdministration universities, UserAccounts users) {
+    DemoSeeder(UniversityAdministration universities, UserAccounts users, UnitOfWork units) {
+        this.units = units;
         this.universities = universities;
         this.users = users;
     }
@@ -32,8 +35,10 @@ class DemoSeeder {
     void onStartup(StartupEvent event) {
         University demo = universities.createIfAbsent(
                 new NewUniversity("Demo University", SUBDOMAIN, List.of("demo.edu"), 20, 3, "#6D28D9", null));
-        users.ensure(demo.id(), "staff@demo.edu", "Dana Staff", Role.STAFF);
-        users.ensure(demo.id(), "coach@demo.edu", "Casey Coach", Role.COUNSELLOR);
+        units.runInUniversity(demo.id(), () -> {
+            users.ensure(demo.id(), "staff@demo.edu", "Dana Staff", Role.STAFF);
+            users.ensure(demo.id(), "coach@demo.edu", "Casey Coach", Role.COUNSELLOR);
+        });
         LOG.info(
                 "Demo university ready: {} (sign in as a @demo.edu student, staff@demo.edu or coach@demo.edu)",
                 demo.name());

@@ -70,7 +70,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + name, e);
         }
-        return postgres.getJdbcUrl("postgres", name);
+        // No user in the URL: a user named there would override the one the application logs in as.
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + name;
     }
 
     public int port() {

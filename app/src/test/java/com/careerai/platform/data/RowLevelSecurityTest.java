@@ -1,0 +1,352 @@
+package com.careerai.platform.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.careerai.testing.IntegrationTest;
+import io.micronaut.core.propagation.PropagatedContext;
+import io.micronaut.jdbc.DataSourceResolver;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The database wall, table by table: deliberately unscoped statements issued through the
+ * application's own pool (the non-owner login role) see, change and delete only the bound
+ * university's rows, and nothing when no university is bound; a row for another university is
+ * refused. Every table with a {@code university_id} column must have a seed here, so a new tenant
+ * table cannot skip this test.
+ */
+@MicronautTest(transactional = false)
+class RowLevelSecurityTest extends IntegrationTest {
+    /** One row per tenant table; {u} university, {user} a user of it, {run} a run of it, {n} unique. */
+    private static final Map<String, String> SEEDS = new LinkedHashMap<>();
+
+    static {
+        SEEDS.put("users", "INSERT INTO users (university_id, email) VALUES ({u}, 'rls{n}@rls.edu')");
+        SEEDS.put(
+                "invitations",
+                "INSERT INTO invitations (university_id, email, role, invited_by, expires_at)"
+                        + " VALUES ({u}, 'inv{n}@rls.edu', 'STAFF', 'test', now() + interval '1 day')");
+        SEEDS.put("audit_log", "INSERT INTO audit_log (university_id, actor, action) VALUES ({u}, 'test', 'rls.test')");
+        SEEDS.put(
+                "mail_deliveries",
+                "INSERT INTO mail_deliveries (university_id, recipient, template) VALUES ({u}, 'm@rls.edu', 'TEST')");
+        SEEDS.put("credit_wallets", "INSERT INTO credit_wallets (university_id, user_id) VALUES ({u}, {user})");
+        SEEDS.put(
+                "credit_transactions",
+                "INSERT INTO credit_transactions (university_id, user_id, currency, amount, type, idempotency_key)"
+                        + " VALUES ({u}, {user}, 'SILVER', 1, 'GRANT', 'rls{n}')");
+        SEEDS.put(
+                "credit_grant_batches",
+                "INSERT INTO credit_grant_batches (university_id, id, actor, currency, amount, reason)"
+                        + " VALUES ({u}, gen_random_uuid(), 'test', 'SILVER', 1, 'test')");
+        SEEDS.put(
+                "credit_refill_settings",
+                "INSERT INTO credit_refill_settings (university_id, enabled, changed_by) VALUES ({u}, false, 'test')");
+        SEEDS.put(
+                "ai_runs",
+                "INSERT INTO ai_runs (university_id, id, user_id, tool, status, currency, cost, input)"
+                        + " VALUES ({u}, '{run}', {user}, 'job-pack', 'SUCCEEDED', 'SILVER', 0, '{}')");
+        SEEDS.put(
+                "ai_run_documents",
+                "INSERT INTO ai_run_documents (university_id, run_id, content_type, content)"
+                        + " VALUES ({u}, '{run}', 'application/pdf', '\\x00')");
+        SEEDS.put(
+                "university_tools",
+                "INSERT INTO university_tools (university_id, tool, enabled) VALUES ({u}, 'job-pack', true)");
+        SEEDS.put(
+                "payments",
+                "INSERT INTO payments (university_id, id, user_id, external_id, kind, product, description,"
+                        + " amount_cents, currency, status, credits_currency, credits) VALUES ({u}, gen_random_uuid(),"
+                        + " {user}, 'cs_rls{n}', 'PACK', 'gold-10', 'test', 100, 'usd', 'PENDING', 'GOLD', 10)");
+        SEEDS.put(
+                "subscriptions",
+                "INSERT INTO subscriptions (university_id, id, user_id, external_id, product, status, state_at)"
+                        + " VALUES ({u}, gen_random_uuid(), {user}, 'sub_rls{n}', 'premium', 'active', now())");
+        SEEDS.put(
+                "stripe_events",
+                "INSERT INTO stripe_events (id, type, livemode, stripe_created_at, outcome, university_id)"
+                        + " VALUES ('evt_rls{n}', 'test', false, now(), 'PROCESSED', {u})");
+    }
+
+    /**
+     * The platform path (ADR 0010): the only reads across universities, SECURITY DEFINER functions
+     * owned by careerai_platform. Adding one means adding it here and to the ADR's list.
+     */
+    private static final List<String> PLATFORM_FUNCTIONS =
+            List.of("platform_route_stripe_payment", "platform_route_stripe_subscription", "platform_unfinished_runs");
+
+    /** Tables whose rows are never updated or deleted by anyone but offboarding (a trigger says so). */
+    private static final List<String> APPEND_ONLY = List.of("credit_transactions");
+
+    private static final AtomicInteger UNIQUE = new AtomicInteger();
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    DataSourceResolver resolver;
+
+    private long universityA;
+    private long universityB;
+    private final Map<Long, Long> userOf = new LinkedHashMap<>();
+    private final Map<Long, UUID> runOf = new LinkedHashMap<>();
+
+    @BeforeAll
+    void seedTwoUniversities() throws SQLException {
+        universityA = ownerInsertUniversity("rlsa");
+        universityB = ownerInsertUniversity("rlsb");
+        for (long university : List.of(universityA, universityB)) {
+            runOf.put(university, UUID.randomUUID());
+            for (Map.Entry<String, String> seed : SEEDS.entrySet()) {
+                asOwner(sql(seed.getValue(), university));
+                if (seed.getKey().equals("users")) {
+                    userOf.put(university, count("SELECT max(id) FROM users WHERE university_id = ?", university));
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyTenantTableHasASeedHere() throws SQLException {
+        assertThat(SEEDS.keySet())
+                .as("add a seed row for each new tenant table to RowLevelSecurityTest.SEEDS")
+                .containsExactlyInAnyOrderElementsOf(tenantTables());
+    }
+
+    @Test
+    void unscopedReadsAndUpdatesInsideUniversityATouchOnlyItsRows() throws SQLException {
+        for (String table : tenantTables()) {
+            long rowsOfA = count("SELECT count(*) FROM " + table + " WHERE university_id = ?", universityA);
+            assertThat(rowsOfA).as(table).isPositive();
+            assertThat(count("SELECT count(*) FROM " + table + " WHERE university_id = ?", universityB))
+                    .as(table)
+                    .isPositive();
+
+            assertThat(this.<Long>asApp(universityA, connection -> query(connection, "SELECT count(*) FROM " + table)))
+                    .as("rows of %s seen inside A", table)
+                    .isEqualTo(rowsOfA);
+            assertThat(this.<Long>asApp(
+                            universityA,
+                            connection -> query(
+                                    connection,
+                                    "SELECT count(*) FROM " + table + " WHERE university_id = " + universityB)))
+                    .as("rows of B in %s seen inside A", table)
+                    .isZero();
+            if (APPEND_ONLY.contains(table)) {
+                assertThatThrownBy(() -> asApp(
+                                universityA,
+                                connection ->
+                                        update(connection, "UPDATE " + table + " SET university_id = university_id")))
+                        .as(table)
+                        .hasMessageContaining("append-only");
+            } else {
+                assertThat(this.<Long>asApp(
+                                universityA,
+                                connection ->
+                                        update(connection, "UPDATE " + table + " SET university_id = university_id")))
+                        .as("rows of %s updated inside A", table)
+                        .isEqualTo(rowsOfA);
+            }
+        }
+    }
+
+    @Test
+    void anUnscopedDeleteInsideUniversityADeletesOnlyItsRows() throws SQLException {
+        List<String> childrenFirst = new ArrayList<>(SEEDS.keySet());
+        java.util.Collections.reverse(childrenFirst);
+        Map<String, Long> deleted = asApp(universityA, connection -> {
+            // As offboarding does, so the append-only ledger lets this rolled-back transaction delete.
+            update(connection, "SELECT set_config('careerai.offboarding_university', '" + universityA + "', true)");
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (String table : childrenFirst) {
+                counts.put(table, update(connection, "DELETE FROM " + table));
+            }
+            return counts;
+        });
+        for (String table : childrenFirst) {
+            assertThat(deleted.get(table))
+                    .as("rows of %s deleted inside A", table)
+                    .isEqualTo(count("SELECT count(*) FROM " + table + " WHERE university_id = ?", universityA));
+        }
+    }
+
+    @Test
+    void outsideAnyUniversityNothingIsSeenChangedOrDeleted() throws SQLException {
+        for (String table : tenantTables()) {
+            assertThat(this.<Long>asApp(null, connection -> query(connection, "SELECT count(*) FROM " + table)))
+                    .as(table)
+                    .isZero();
+            assertThat(this.<Long>asApp(
+                            null,
+                            connection -> update(connection, "UPDATE " + table + " SET university_id = university_id")))
+                    .as(table)
+                    .isZero();
+            assertThat(this.<Long>asApp(null, connection -> update(connection, "DELETE FROM " + table)))
+                    .as(table)
+                    .isZero();
+        }
+    }
+
+    @Test
+    void aRowForUniversityBIsRefusedInsideUniversityA() throws SQLException {
+        for (Map.Entry<String, String> seed : SEEDS.entrySet()) {
+            String insert = sql(seed.getValue(), universityB);
+            assertThatThrownBy(() -> asApp(universityA, connection -> update(connection, insert)))
+                    .as(seed.getKey())
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("row-level security");
+        }
+    }
+
+    @Test
+    void everyTenantTableForcesRowLevelSecurityWithAPolicy() throws SQLException {
+        List<String> unguarded = new ArrayList<>();
+        for (String table : tenantTables()) {
+            long guarded = count(
+                    "SELECT count(*) FROM pg_class c WHERE c.relname = ? AND c.relrowsecurity AND c.relforcerowsecurity"
+                            + " AND EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid"
+                            + " AND p.polname = 'tenant_isolation')",
+                    table);
+            if (guarded != 1) {
+                unguarded.add(table);
+            }
+        }
+        assertThat(unguarded)
+                .as("tables with university_id but no forced tenant_isolation policy")
+                .isEmpty();
+    }
+
+    @Test
+    void theOnlyReadsAcrossUniversitiesAreTheListedPlatformFunctions() throws SQLException {
+        List<String> definers = new ArrayList<>();
+        try (Connection connection = ownerConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT p.proname || ':' || pg_get_userbyid(p.proowner)"
+                        + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+                        + " WHERE n.nspname = 'public' AND p.prosecdef ORDER BY p.proname")) {
+            while (rows.next()) {
+                definers.add(rows.getString(1));
+            }
+        }
+        assertThat(definers)
+                .containsExactlyElementsOf(PLATFORM_FUNCTIONS.stream()
+                        .sorted()
+                        .map(name -> name + ":careerai_platform")
+                        .toList());
+    }
+
+    @Test
+    void theApplicationsUserIsNeitherOwnerNorExemptFromTheWall() throws SQLException {
+        String row = asApp(null, connection -> {
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows =
+                            statement.executeQuery("SELECT current_user || ':' || (r.rolsuper OR r.rolbypassrls)"
+                                    + " || ':' || EXISTS (SELECT 1 FROM pg_tables t WHERE t.tableowner = current_user)"
+                                    + " FROM pg_roles r WHERE r.rolname = current_user")) {
+                rows.next();
+                return rows.getString(1);
+            }
+        });
+        assertThat(row).isEqualTo("careerai_web:false:false");
+    }
+
+    private List<String> tenantTables() throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Connection connection = ownerConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT c.table_name FROM information_schema.columns c"
+                        + " JOIN information_schema.tables t USING (table_schema, table_name)"
+                        + " WHERE c.table_schema = 'public' AND c.column_name = 'university_id'"
+                        + " AND t.table_type = 'BASE TABLE' ORDER BY 1")) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        }
+        return tables;
+    }
+
+    private String sql(String template, long university) {
+        return template.replace("{u}", Long.toString(university))
+                .replace("{user}", String.valueOf(userOf.getOrDefault(university, 0L)))
+                .replace("{run}", runOf.get(university).toString())
+                .replace("{n}", Integer.toString(UNIQUE.incrementAndGet()));
+    }
+
+    private long ownerInsertUniversity(String subdomain) throws SQLException {
+        try (Connection connection = ownerConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "INSERT INTO universities (name, subdomain) VALUES (?, ?) RETURNING id")) {
+            statement.setString(1, subdomain);
+            statement.setString(2, subdomain);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private void asOwner(String sql) throws SQLException {
+        try (Connection connection = ownerConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private Connection ownerConnection() throws SQLException {
+        return DriverManager.getConnection(getProperties().get("datasources.default.url"), "postgres", "");
+    }
+
+    private interface Work<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} on a connection of the application's pool, bound to {@code university}
+     * (or to none), in a transaction that is always rolled back.
+     */
+    @SuppressWarnings("try")
+    private <T> T asApp(Long university, Work<T> work) throws SQLException {
+        PropagatedContext context = university == null
+                ? PropagatedContext.getOrEmpty()
+                : PropagatedContext.getOrEmpty().plus(new UniversityScope(university));
+        try (PropagatedContext.Scope ignored = context.propagate();
+                Connection connection = resolver.resolve(dataSource).getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                return work.apply(connection);
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
+    private static long query(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static long update(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            return statement.execute(sql) ? 0 : statement.getUpdateCount();
+        }
+    }
+}
