@@ -3,6 +3,8 @@ package com.careerai.bench;
 import com.careerai.credits.Currency;
 import com.careerai.credits.InsufficientCreditsException;
 import com.careerai.credits.Wallets;
+import com.careerai.platform.data.UnitOfWork;
+import com.careerai.platform.embedded.AppDatabaseRoles;
 import com.careerai.tenancy.NewUniversity;
 import com.careerai.tenancy.University;
 import com.careerai.tenancy.UniversityAdministration;
@@ -50,9 +52,16 @@ public final class DebitThroughput {
 
     /** Creates the bench university and its students with plenty of silver; writes ids for pgbench. */
     static void setup(Path envFile, int walletCount) throws SQLException, IOException {
+        AppDatabaseRoles.ensure(env("BENCH_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/careerai_bench"));
         try (ApplicationContext context = start(4)) {
             University university = context.getBean(UniversityAdministration.class)
                     .createIfAbsent(new NewUniversity("Bench", "bench", List.of("bench.edu"), 0, 0, "#1F4E79", null));
+            context.getBean(UnitOfWork.class).runBound(university.id(), () -> fund(context, university, walletCount, envFile));
+        }
+    }
+
+    private static void fund(ApplicationContext context, University university, int walletCount, Path envFile) {
+        try {
             DataSource dataSource = context.getBean(DataSourceResolver.class).resolve(context.getBean(DataSource.class));
             long first;
             try (Connection connection = dataSource.getConnection()) {
@@ -83,6 +92,8 @@ public final class DebitThroughput {
                     envFile,
                     "UNIVERSITY_ID=" + university.id() + "\nFIRST_USER_ID=" + first + "\nWALLETS=" + walletCount + "\n");
             System.out.println("setup: university " + university.id() + ", " + walletCount + " wallets from user " + first);
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -92,25 +103,29 @@ public final class DebitThroughput {
             University university = context.getBean(UniversityAdministration.class)
                     .findBySubdomain("bench")
                     .orElseThrow(() -> new IllegalStateException("run setup first"));
-            long first = firstStudent(context, university.id());
+            UnitOfWork units = context.getBean(UnitOfWork.class);
+            long first = units.bound(university.id(), () -> firstStudent(context, university.id()));
             int walletCount = Integer.parseInt(env("BENCH_WALLETS", "1000"));
             Wallets wallets = context.getBean(Wallets.class);
 
-            measure(wallets, university.id(), first, walletCount, clients, 5); // warm-up: JIT, pool, plans
-            double perSecond = measure(wallets, university.id(), first, walletCount, clients, seconds);
+            measure(units, wallets, university.id(), first, walletCount, clients, 5); // warm-up: JIT, pool, plans
+            double perSecond = measure(units, wallets, university.id(), first, walletCount, clients, seconds);
             System.out.printf("RESULT app clients=%d seconds=%d tps=%.1f%n", clients, seconds, perSecond);
         }
     }
 
     private static double measure(
-            Wallets wallets, long universityId, long first, int walletCount, int clients, int seconds)
+            UnitOfWork units,
+            Wallets wallets,
+            long universityId, long first, int walletCount, int clients, int seconds)
             throws InterruptedException {
         LongAdder done = new LongAdder();
         LongAdder refused = new LongAdder();
         AtomicBoolean running = new AtomicBoolean(true);
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            Thread thread = new Thread(() -> {
+            // Each client works as a request of the bench university would: bound to it.
+            Thread thread = new Thread(() -> units.runBound(universityId, () -> {
                 while (running.get()) {
                     long userId = first + ThreadLocalRandom.current().nextInt(walletCount);
                     try {
@@ -120,7 +135,7 @@ public final class DebitThroughput {
                         refused.increment();
                     }
                 }
-            });
+            }));
             threads.add(thread);
         }
         long start = System.nanoTime();
@@ -137,7 +152,7 @@ public final class DebitThroughput {
         return done.sum() / elapsed;
     }
 
-    private static long firstStudent(ApplicationContext context, long universityId) throws SQLException {
+    private static long firstStudent(ApplicationContext context, long universityId) {
         DataSource dataSource = context.getBean(DataSourceResolver.class).resolve(context.getBean(DataSource.class));
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(
@@ -147,14 +162,22 @@ public final class DebitThroughput {
                 rows.next();
                 return rows.getLong(1);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
     private static ApplicationContext start(int poolSize) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("datasources.default.url", env("BENCH_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/careerai_bench"));
-        properties.put("datasources.default.username", env("BENCH_DATABASE_USER", "postgres"));
-        properties.put("datasources.default.password", env("BENCH_DATABASE_PASSWORD", ""));
+        // RLS on: the app's login role (default). RLS off: BENCH_DATABASE_USER=postgres, a superuser,
+        // which row-level security does not hold back.
+        String user = env("BENCH_DATABASE_USER", AppDatabaseRoles.APP_LOGIN);
+        properties.put("datasources.default.username", user);
+        properties.put(
+                "datasources.default.password",
+                user.equals(AppDatabaseRoles.APP_LOGIN) ? AppDatabaseRoles.APP_PASSWORD : env("BENCH_DATABASE_PASSWORD", ""));
+        properties.put("careerai.database.migration-user", "postgres");
         properties.put("datasources.default.maximum-pool-size", poolSize);
         properties.put("datasources.default.minimum-idle", poolSize);
         properties.put("careerai.redis.url", env("BENCH_REDIS_URL", "redis://127.0.0.1:6379"));
