@@ -60,7 +60,10 @@ class JobPackEndToEndTest extends IntegrationTest {
     void student() {
         university = fixtures.university();
         student = fixtures.verifiedStudent(university);
-        wallets.grant(university.id(), student.id(), Currency.SILVER, 12, "e2e:" + student.id(), "test", "setup");
+        fixtures.run(
+                university,
+                () -> wallets.grant(
+                        university.id(), student.id(), Currency.SILVER, 12, "e2e:" + student.id(), "test", "setup"));
         session = sessions.signIn(student);
     }
 
@@ -89,7 +92,9 @@ class JobPackEndToEndTest extends IntegrationTest {
                         Argument.mapOf(String.class, Object.class));
         assertThat(started.code()).isEqualTo(202);
         String id = (String) started.body().get("id");
-        assertThat(wallets.balances(university.id(), student.id()).silver()).isEqualTo(12 - 5);
+        assertThat(fixtures.in(university, () -> wallets.balances(university.id(), student.id()))
+                        .silver())
+                .isEqualTo(12 - 5);
 
         await().atMost(Duration.ofSeconds(40))
                 .pollInterval(Duration.ofMillis(250))
@@ -124,7 +129,8 @@ class JobPackEndToEndTest extends IntegrationTest {
                         university.id(),
                         id))
                 .isEqualTo(1);
-        assertThat(audit.audit(university.id()).clean()).isTrue();
+        assertThat(fixtures.in(university, () -> audit.audit(university.id())).clean())
+                .isTrue();
 
         // someone else's run and PDF are not found, in the same university and from another one
         SignedIn classmate = sessions.signIn(fixtures.verifiedStudent(university));

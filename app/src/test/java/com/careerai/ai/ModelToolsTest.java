@@ -104,10 +104,18 @@ class ModelToolsTest extends IntegrationTest {
         OPEN_AI.reset();
         university = fixtures.university();
         student = fixtures.verifiedStudent(university);
-        for (Currency currency : Currency.values()) {
-            wallets.grant(
-                    university.id(), student.id(), currency, 10, "setup:" + student.id() + currency, "test", "setup");
-        }
+        fixtures.run(university, () -> {
+            for (Currency currency : Currency.values()) {
+                wallets.grant(
+                        university.id(),
+                        student.id(),
+                        currency,
+                        10,
+                        "setup:" + student.id() + currency,
+                        "test",
+                        "setup");
+            }
+        });
         signedIn = SignedInUser.of(student);
         session = sessions.signIn(student);
         if (http == null) {
@@ -119,7 +127,9 @@ class ModelToolsTest extends IntegrationTest {
 
     @AfterEach
     void ledgerMatchesBalances() {
-        assertThat(audit.audit(university.id()).clean()).as("ledger audit").isTrue();
+        assertThat(fixtures.in(university, () -> audit.audit(university.id())).clean())
+                .as("ledger audit")
+                .isTrue();
     }
 
     @AfterAll
@@ -128,8 +138,15 @@ class ModelToolsTest extends IntegrationTest {
         http.close();
     }
 
-    /** Starts a run in the tool's only (or silver) currency and, for a queued tool, works it. */
+    /**
+     * Starts a run in the tool's only (or silver) currency and, for a queued tool, works it: bound to
+     * the student's university, as the request and the job are.
+     */
     private AiRun run(String tool, com.fasterxml.jackson.databind.JsonNode input) {
+        return fixtures.in(university, () -> startAndWork(tool, input));
+    }
+
+    private AiRun startAndWork(String tool, com.fasterxml.jackson.databind.JsonNode input) {
         AiRun run = runs.start(signedIn, tool, tool.equals("job-pack") ? "silver" : "", input);
         if (run.status() == RunStatus.QUEUED) {
             executor.execute(university.id(), run.id());
@@ -156,7 +173,7 @@ class ModelToolsTest extends IntegrationTest {
     }
 
     private Balances balances() {
-        return wallets.balances(university.id(), student.id());
+        return fixtures.in(university, () -> wallets.balances(university.id(), student.id()));
     }
 
     @ParameterizedTest
@@ -187,7 +204,8 @@ class ModelToolsTest extends IntegrationTest {
         assertThat(ledgerRows(failed.id(), "REFUND")).isEqualTo(1);
         assertThat(balances()).isEqualTo(before);
         // a late job retry and two sweeper passes change nothing
-        executor.execute(university.id(), failed.id());
+        fixtures.run(university, () -> executor.execute(university.id(), failed.id()));
+        // the sweeper runs unbound, as JobRunr runs it: it binds each run's university itself
         sweeper.sweep(Instant.now().plus(Duration.ofMinutes(10)));
         sweeper.sweep(Instant.now().plus(Duration.ofMinutes(10)));
         assertThat(ledgerRows(failed.id(), "REFUND")).isEqualTo(1);
@@ -207,9 +225,10 @@ class ModelToolsTest extends IntegrationTest {
         assertThat(done.currency()).isEqualTo("GOLD");
         assertThat(done.model()).isEqualTo("premium-model");
 
-        String xhtml = documents.xhtml(done, catalog.require("skill-mapper"), done.output());
+        String xhtml =
+                fixtures.in(university, () -> documents.xhtml(done, catalog.require("skill-mapper"), done.output()));
         assertThat(xhtml).contains("size: A4").contains(university.brandColor()).contains("counter(pages)");
-        assertThat(PdfText.of(documents, done, signedIn))
+        assertThat(fixtures.in(university, () -> PdfText.of(documents, done, signedIn)))
                 .contains("Skill map: Data Analyst · Product Analyst")
                 .contains("Tableau dashboards")
                 .contains("Week 4: Dashboards part 4")

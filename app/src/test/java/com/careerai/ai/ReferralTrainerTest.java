@@ -82,7 +82,10 @@ class ReferralTrainerTest extends IntegrationTest {
     void student() {
         university = fixtures.university();
         student = fixtures.verifiedStudent(university);
-        wallets.grant(university.id(), student.id(), Currency.SILVER, 50, "rt:" + student.id(), "test", "setup");
+        fixtures.run(
+                university,
+                () -> wallets.grant(
+                        university.id(), student.id(), Currency.SILVER, 50, "rt:" + student.id(), "test", "setup"));
         session = sessions.signIn(student);
         DefaultHttpClientConfiguration configuration = new DefaultHttpClientConfiguration();
         configuration.setFollowRedirects(false);
@@ -91,7 +94,8 @@ class ReferralTrainerTest extends IntegrationTest {
 
     @AfterEach
     void ledgerMatchesBalances() {
-        assertThat(audit.audit(university.id()).clean()).isTrue();
+        assertThat(fixtures.in(university, () -> audit.audit(university.id())).clean())
+                .isTrue();
     }
 
     @AfterAll
@@ -100,7 +104,12 @@ class ReferralTrainerTest extends IntegrationTest {
     }
 
     private AiRun run(ObjectNode input) {
-        return runs.start(SignedInUser.of(student), "referral-trainer", "silver", input);
+        return fixtures.in(university, () -> runs.start(SignedInUser.of(student), "referral-trainer", "silver", input));
+    }
+
+    private long silver() {
+        return fixtures.in(university, () -> wallets.balances(university.id(), student.id()))
+                .silver();
     }
 
     private String page(String path) {
@@ -198,9 +207,9 @@ class ReferralTrainerTest extends IntegrationTest {
                 .contains("no AI model")
                 .doesNotContain("This tool costs no credits");
 
-        long before = wallets.balances(university.id(), student.id()).silver();
+        long before = silver();
         AiRun done = run(ToolSamples.input("referral-trainer"));
-        assertThat(wallets.balances(university.id(), student.id()).silver()).isEqualTo(before - 2);
+        assertThat(silver()).isEqualTo(before - 2);
         assertThat(ledgerRows(done.id(), "DEBIT")).isEqualTo(1);
 
         Map<String, Object> body = Map.of(
@@ -220,7 +229,7 @@ class ReferralTrainerTest extends IntegrationTest {
         UUID failed = UUID.fromString((String) answer.body().get("id"));
         assertThat(ledgerRows(failed, "DEBIT")).isEqualTo(1);
         assertThat(ledgerRows(failed, "REFUND")).isEqualTo(1);
-        assertThat(wallets.balances(university.id(), student.id()).silver()).isEqualTo(before - 2);
+        assertThat(silver()).isEqualTo(before - 2);
         assertThat(page("/runs/" + failed))
                 .contains("Failed · refunded")
                 .contains("2 silver credits were returned to your wallet");

@@ -93,6 +93,11 @@ class RunLifecycleTest extends IntegrationTest {
         OPEN_AI.reset();
         university = fixtures.university();
         student = fixtures.verifiedStudent(university);
+        fixtures.run(university, this::grantTen);
+        signedIn = SignedInUser.of(student);
+    }
+
+    private void grantTen() {
         wallets.grant(
                 university.id(),
                 student.id(),
@@ -103,12 +108,13 @@ class RunLifecycleTest extends IntegrationTest {
                 "setup");
         wallets.grant(
                 university.id(), student.id(), Currency.GOLD, 10, "test-grant:" + student.id() + ":g", "test", "setup");
-        signedIn = SignedInUser.of(student);
     }
 
     @AfterEach
     void auditIsClean() {
-        assertThat(audit.audit(university.id()).clean()).as("ledger audit").isTrue();
+        assertThat(fixtures.in(university, () -> audit.audit(university.id())).clean())
+                .as("ledger audit")
+                .isTrue();
     }
 
     @AfterAll
@@ -116,12 +122,30 @@ class RunLifecycleTest extends IntegrationTest {
         OPEN_AI.close();
     }
 
+    // The helpers below bind the test's university, as the web request or the job would; the
+    // sweeper is called unbound, as JobRunr calls it (it binds each run's university itself).
+
     private AiRun start(String currency) {
-        return runs.start(signedIn, "job-pack", currency, JobPackSamples.input());
+        return fixtures.in(university, () -> runs.start(signedIn, "job-pack", currency, JobPackSamples.input()));
     }
 
     private AiRun reload(AiRun run) {
-        return repository.find(university.id(), run.id()).orElseThrow();
+        return fixtures.in(university, () -> repository.find(university.id(), run.id()))
+                .orElseThrow();
+    }
+
+    /** What the run job's handler does, bound as the handler is. */
+    private void execute(AiRun run) {
+        fixtures.run(university, () -> executor.execute(university.id(), run.id()));
+    }
+
+    private void markRunning(AiRun run) {
+        fixtures.run(university, () -> repository.markRunning(university.id(), run.id()));
+    }
+
+    private long silver() {
+        return fixtures.in(university, () -> wallets.balances(university.id(), student.id()))
+                .silver();
     }
 
     private long refunds(UUID runId) {
@@ -135,21 +159,22 @@ class RunLifecycleTest extends IntegrationTest {
     void validAnswerSucceedsWithOutputTokensAndPdf() {
         OPEN_AI.then(new Reply(JobPackSamples.validOutput()));
         AiRun run = start("silver");
-        assertThat(wallets.balances(university.id(), student.id()).silver()).isEqualTo(10 - run.cost());
-        executor.execute(university.id(), run.id());
+        assertThat(silver()).isEqualTo(10 - run.cost());
+        execute(run);
         AiRun done = reload(run);
         assertThat(done.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(done.model()).isEqualTo("std-model");
         assertThat(done.tokensIn()).isEqualTo(120);
         assertThat(done.output().path("coverLetter").asText()).contains("Dear Hiring Manager at Acme");
-        assertThat(PdfText.of(documents, run, signedIn)).contains("Dear Hiring Manager at Acme");
+        assertThat(fixtures.in(university, () -> PdfText.of(documents, run, signedIn)))
+                .contains("Dear Hiring Manager at Acme");
     }
 
     @Test
     void invalidJsonIsRepairedOnce() {
         OPEN_AI.then(new Reply("Sure! Here is your pack: {not json"), new Reply(JobPackSamples.validOutput()));
         AiRun run = start("silver");
-        executor.execute(university.id(), run.id());
+        execute(run);
         assertThat(reload(run).status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(OPEN_AI.models()).hasSize(2);
     }
@@ -158,19 +183,19 @@ class RunLifecycleTest extends IntegrationTest {
     void outputThatStaysInvalidAfterRepairIsRefunded() {
         OPEN_AI.then(new Reply("{\"summary\":\"too short\"}"), new Reply("{\"summary\":\"still wrong\"}"));
         AiRun run = start("silver");
-        executor.execute(university.id(), run.id());
+        execute(run);
         AiRun failed = reload(run);
         assertThat(failed.status()).isEqualTo(RunStatus.REFUNDED);
         assertThat(failed.error()).isEqualTo(RunExecutor.UNUSABLE);
         assertThat(refunds(run.id())).isEqualTo(1);
-        assertThat(wallets.balances(university.id(), student.id()).silver()).isEqualTo(10);
+        assertThat(silver()).isEqualTo(10);
     }
 
     @Test
     void rateLimitIsRetriedWithBackoff() {
         OPEN_AI.then(new Status(429), new Reply(JobPackSamples.validOutput()));
         AiRun run = start("silver");
-        executor.execute(university.id(), run.id());
+        execute(run);
         assertThat(reload(run).status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(OPEN_AI.models()).containsExactly("std-model", "std-model");
     }
@@ -179,15 +204,15 @@ class RunLifecycleTest extends IntegrationTest {
     void serverErrorForeverRefundsExactlyOnceAndRestoresTheBalance() {
         OPEN_AI.otherwise(body -> new Status(500));
         AiRun run = start("silver");
-        executor.execute(university.id(), run.id());
+        execute(run);
         AiRun failed = reload(run);
         assertThat(failed.status()).isEqualTo(RunStatus.REFUNDED);
         assertThat(failed.error()).isEqualTo(RunExecutor.BUSY);
         assertThat(OPEN_AI.models()).hasSize(3);
         assertThat(refunds(run.id())).isEqualTo(1);
-        assertThat(wallets.balances(university.id(), student.id()).silver()).isEqualTo(10);
+        assertThat(silver()).isEqualTo(10);
         // a late JobRunr retry of the same job changes nothing
-        executor.execute(university.id(), run.id());
+        execute(run);
         assertThat(refunds(run.id())).isEqualTo(1);
     }
 
@@ -196,7 +221,7 @@ class RunLifecycleTest extends IntegrationTest {
         OPEN_AI.otherwise(
                 body -> body.contains("premium-model") ? new Status(503) : new Reply(JobPackSamples.validOutput()));
         AiRun run = start("gold");
-        executor.execute(university.id(), run.id());
+        execute(run);
         AiRun done = reload(run);
         assertThat(done.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(done.fellBack()).isTrue();
@@ -207,7 +232,7 @@ class RunLifecycleTest extends IntegrationTest {
     @Test
     void workerKilledMidRunIsRefundedOnceBySweeper() {
         AiRun run = start("silver");
-        repository.markRunning(university.id(), run.id()); // the worker started, then died
+        markRunning(run); // the worker started, then died
         Instant later = Instant.now().plus(Duration.ofMinutes(6));
         sweeper.sweep(later);
         sweeper.sweep(later);
@@ -228,12 +253,13 @@ class RunLifecycleTest extends IntegrationTest {
     @Test
     void handlerAndSweeperRacingRefundOnce() throws Exception {
         AiRun run = start("silver");
-        repository.markRunning(university.id(), run.id());
+        markRunning(run);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<Object>> racers = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                racers.add(() -> failures.failAndRefund(university.id(), run.id(), RunExecutor.BUSY));
+                racers.add(() -> fixtures.in(
+                        university, () -> failures.failAndRefund(university.id(), run.id(), RunExecutor.BUSY)));
                 racers.add(() -> sweeper.sweep(Instant.now().plus(Duration.ofMinutes(10))));
             }
             for (Future<Object> future : pool.invokeAll(racers)) {
@@ -244,15 +270,15 @@ class RunLifecycleTest extends IntegrationTest {
         }
         assertThat(reload(run).status()).isEqualTo(RunStatus.REFUNDED);
         assertThat(refunds(run.id())).isEqualTo(1);
-        assertThat(wallets.balances(university.id(), student.id()).silver()).isEqualTo(10);
+        assertThat(silver()).isEqualTo(10);
     }
 
     @Test
     void jobForAFinishedRunDoesNothing() {
         OPEN_AI.then(new Reply(JobPackSamples.validOutput()));
         AiRun run = start("silver");
-        executor.execute(university.id(), run.id());
-        executor.execute(university.id(), run.id());
+        execute(run);
+        execute(run);
         assertThat(OPEN_AI.models()).hasSize(1);
         assertThat(reload(run).status()).isEqualTo(RunStatus.SUCCEEDED);
     }
@@ -260,8 +286,9 @@ class RunLifecycleTest extends IntegrationTest {
     @Test
     void notEnoughCreditsIsRefusedWithoutARun() {
         User broke = fixtures.verifiedStudent(university);
-        Assertions.assertThatThrownBy(
-                        () -> runs.start(SignedInUser.of(broke), "job-pack", "silver", JobPackSamples.input()))
+        Assertions.assertThatThrownBy(() -> fixtures.in(
+                        university,
+                        () -> runs.start(SignedInUser.of(broke), "job-pack", "silver", JobPackSamples.input())))
                 .isInstanceOf(InsufficientCreditsException.class);
         assertThat(count(
                         "SELECT count(*) FROM ai_runs WHERE university_id = ? AND user_id = ?",
@@ -275,9 +302,10 @@ class RunLifecycleTest extends IntegrationTest {
         ObjectNode input = (ObjectNode) JobPackSamples.input();
         input.put("resume", "too short");
         input.remove("company");
-        Assertions.assertThatThrownBy(() -> runs.start(signedIn, "job-pack", "silver", input))
+        Assertions.assertThatThrownBy(
+                        () -> fixtures.in(university, () -> runs.start(signedIn, "job-pack", "silver", input)))
                 .isInstanceOfSatisfying(InvalidRunInputException.class, e -> assertThat(e.fields())
                         .containsKeys("resume", "company"));
-        assertThat(wallets.balances(university.id(), student.id()).silver()).isEqualTo(10);
+        assertThat(silver()).isEqualTo(10);
     }
 }

@@ -96,25 +96,35 @@ class ToolPagesBrowserTest extends IntegrationTest {
                 chromium.isPresent(), "Chromium not installed: browser test skipped (.ci/run installs it)");
         University university = fixtures.university();
         User student = fixtures.verifiedStudent(university);
-        wallets.grant(university.id(), student.id(), Currency.SILVER, 40, "b:s:" + student.id(), "test", "setup");
-        wallets.grant(university.id(), student.id(), Currency.GOLD, 10, "b:g:" + student.id(), "test", "setup");
+        fixtures.run(
+                university,
+                () -> wallets.grant(
+                        university.id(), student.id(), Currency.SILVER, 40, "b:s:" + student.id(), "test", "setup"));
+        fixtures.run(
+                university,
+                () -> wallets.grant(
+                        university.id(), student.id(), Currency.GOLD, 10, "b:g:" + student.id(), "test", "setup"));
         SignedIn session = sessions.signIn(student);
         SignedInUser signedIn = SignedInUser.of(student);
 
         // two CV analyses so the second shows its history; one run of every other tool
         Map<String, String> results = new LinkedHashMap<>();
-        for (String tool : ToolSamples.ALL_TOOLS) {
-            AiRun run = runs.start(signedIn, tool, tool.equals("job-pack") ? "silver" : "", ToolSamples.input(tool));
-            executor.execute(university.id(), run.id());
-            results.put(tool, run.id().toString());
-        }
-        AiRun again = runs.start(
-                signedIn,
-                "cv-analysis",
-                "",
-                ToolSamples.input("cv-analysis").put("resume", ToolSamples.RESUME.repeat(20)));
-        executor.execute(university.id(), again.id());
-        results.put("cv-analysis-second", again.id().toString());
+        // started and worked bound to the university, as the request and the job are
+        fixtures.run(university, () -> {
+            for (String tool : ToolSamples.ALL_TOOLS) {
+                AiRun run =
+                        runs.start(signedIn, tool, tool.equals("job-pack") ? "silver" : "", ToolSamples.input(tool));
+                executor.execute(university.id(), run.id());
+                results.put(tool, run.id().toString());
+            }
+            AiRun again = runs.start(
+                    signedIn,
+                    "cv-analysis",
+                    "",
+                    ToolSamples.input("cv-analysis").put("resume", ToolSamples.RESUME.repeat(20)));
+            executor.execute(university.id(), again.id());
+            results.put("cv-analysis-second", again.id().toString());
+        });
 
         String host = hostOf(university.subdomain());
         String site = "http://" + host + ":" + server.getPort();

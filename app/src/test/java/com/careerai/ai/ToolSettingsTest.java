@@ -114,7 +114,10 @@ class ToolSettingsTest extends IntegrationTest {
         University b = fixtures.university();
         SignedIn staffA = sessions.signIn(fixtures.staff(a));
         User studentA = fixtures.verifiedStudent(a);
-        wallets.grant(a.id(), studentA.id(), Currency.SILVER, 10, "ts:" + studentA.id(), "test", "setup");
+        fixtures.run(
+                a,
+                () -> wallets.grant(
+                        a.id(), studentA.id(), Currency.SILVER, 10, "ts:" + studentA.id(), "test", "setup"));
         SignedIn sessionA = sessions.signIn(studentA);
         SignedIn sessionB = sessions.signIn(fixtures.verifiedStudent(b));
 
@@ -153,7 +156,8 @@ class ToolSettingsTest extends IntegrationTest {
                         .header("Host", hostOf(a.subdomain()))
                         .header("Authorization", sessionA.bearer())))
                 .isEqualTo(404);
-        assertThat(wallets.balances(a.id(), studentA.id()).silver()).isEqualTo(10);
+        assertThat(fixtures.in(a, () -> wallets.balances(a.id(), studentA.id())).silver())
+                .isEqualTo(10);
 
         // university B still offers it
         assertThat(apiTools(b)).extracting(tool -> tool.get("slug")).contains("internship-finder");
@@ -176,7 +180,7 @@ class ToolSettingsTest extends IntegrationTest {
         SignedIn student = sessions.signIn(fixtures.verifiedStudent(a));
         assertThat(status(asPage(HttpRequest.GET("/staff/tools"), a, student))).isEqualTo(403);
         assertThat(switchTool(a, student, "job-pack", false)).isEqualTo(403);
-        assertThat(settings.disabled(a.id())).isEmpty();
+        assertThat(fixtures.in(a, () -> settings.disabled(a.id()))).isEmpty();
 
         HttpResponse<String> anonymous;
         try {
@@ -206,7 +210,7 @@ class ToolSettingsTest extends IntegrationTest {
                         a,
                         staff)))
                 .isEqualTo(403);
-        assertThat(settings.disabled(a.id())).isEmpty();
+        assertThat(fixtures.in(a, () -> settings.disabled(a.id()))).isEmpty();
     }
 
     @Test
@@ -223,8 +227,10 @@ class ToolSettingsTest extends IntegrationTest {
                 (uni, tool) -> settings.disabled(uni.id()));
 
         User student = fixtures.verifiedStudent(a);
-        AiRun run = runs.start(
-                SignedInUser.of(student), "referral-trainer", "silver", ToolSamples.input("referral-trainer"));
+        AiRun run = fixtures.in(
+                a,
+                () -> runs.start(
+                        SignedInUser.of(student), "referral-trainer", "silver", ToolSamples.input("referral-trainer")));
         CrossTenant.assertInvisible(a, b, uni -> run, (uni, written) -> repository.find(uni.id(), written.id()));
         CrossTenant.assertInvisible(
                 a, b, uni -> run, (uni, written) -> repository.listOfUser(uni.id(), written.userId(), null, 10, 0));

@@ -80,8 +80,14 @@ class ToolsEndToEndTest extends IntegrationTest {
     void student() {
         university = fixtures.university();
         student = fixtures.verifiedStudent(university);
-        wallets.grant(university.id(), student.id(), Currency.SILVER, 20, "e2e:s:" + student.id(), "test", "setup");
-        wallets.grant(university.id(), student.id(), Currency.GOLD, 5, "e2e:g:" + student.id(), "test", "setup");
+        fixtures.run(
+                university,
+                () -> wallets.grant(
+                        university.id(), student.id(), Currency.SILVER, 20, "e2e:s:" + student.id(), "test", "setup"));
+        fixtures.run(
+                university,
+                () -> wallets.grant(
+                        university.id(), student.id(), Currency.GOLD, 5, "e2e:g:" + student.id(), "test", "setup"));
         session = sessions.signIn(student);
     }
 
@@ -108,7 +114,7 @@ class ToolsEndToEndTest extends IntegrationTest {
 
     @Test
     void everyToolWorksEndToEndInMockModeWithItsDefaultCost() {
-        Balances before = wallets.balances(university.id(), student.id());
+        Balances before = fixtures.in(university, () -> wallets.balances(university.id(), student.id()));
         Map<String, String> ids = new LinkedHashMap<>();
         for (String tool : ToolSamples.ALL_TOOLS) {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -167,7 +173,7 @@ class ToolsEndToEndTest extends IntegrationTest {
         }
 
         // job-pack 5 + cv-analysis 2 + internship-finder 1 silver; skill-mapper 1 + personal-statement 1 gold
-        assertThat(wallets.balances(university.id(), student.id()))
+        assertThat(fixtures.in(university, () -> wallets.balances(university.id(), student.id())))
                 .isEqualTo(new Balances(before.silver() - 8, before.gold() - 2));
         assertThat(count(
                         "SELECT count(*) FROM credit_transactions WHERE university_id = ? AND run_id = ?::uuid",
@@ -175,7 +181,8 @@ class ToolsEndToEndTest extends IntegrationTest {
                         ids.get("referral-trainer")))
                 .as("a free run writes no ledger row")
                 .isZero();
-        assertThat(audit.audit(university.id()).clean()).isTrue();
+        assertThat(fixtures.in(university, () -> audit.audit(university.id())).clean())
+                .isTrue();
 
         String runsPage = page("/runs").body();
         assertThat(runsPage)
@@ -235,7 +242,7 @@ class ToolsEndToEndTest extends IntegrationTest {
                     .contains("href=\"/tools/" + slug + "\"")
                     .contains(catalog.require(slug).name());
         }
-        Balances balances = wallets.balances(university.id(), student.id());
+        Balances balances = fixtures.in(university, () -> wallets.balances(university.id(), student.id()));
         assertThat(body)
                 .contains("<strong>" + balances.silver() + " silver</strong>")
                 .contains("<strong>" + balances.gold() + " gold</strong>")

@@ -65,70 +65,80 @@ class SignInServiceTest extends IntegrationTest {
     @Test
     void firstSignInCreatesAVerifiedStudentAndPublishesUserSignedUpOnce() {
         University university = fixtures.university();
-        String email = "first@" + university.allowedDomains().get(0);
-        User created = signIns.completeEmailSignIn(university, email);
-        User again = signIns.completeEmailSignIn(university, email);
-        assertThat(again.id()).isEqualTo(created.id());
-        assertThat(created.emailVerified()).isTrue();
-        assertThat(created.role()).isEqualTo(Role.STUDENT);
-        assertThat(signUps.events).containsOnlyOnce(new UserSignedUp(university.id(), created.id(), Role.STUDENT));
+        fixtures.run(university, () -> {
+            String email = "first@" + university.allowedDomains().get(0);
+            User created = signIns.completeEmailSignIn(university, email);
+            User again = signIns.completeEmailSignIn(university, email);
+            assertThat(again.id()).isEqualTo(created.id());
+            assertThat(created.emailVerified()).isTrue();
+            assertThat(created.role()).isEqualTo(Role.STUDENT);
+            assertThat(signUps.events).containsOnlyOnce(new UserSignedUp(university.id(), created.id(), Role.STUDENT));
+        });
     }
 
     @Test
     void anExistingUnverifiedUserBecomesVerifiedWithoutANewSignUp() {
         University university = fixtures.university();
-        User seeded = fixtures.staff(university);
-        assertThat(seeded.emailVerified()).isFalse();
-        User signedIn = signIns.completeEmailSignIn(university, seeded.email());
-        assertThat(signedIn.id()).isEqualTo(seeded.id());
-        assertThat(signedIn.emailVerified()).isTrue();
-        assertThat(signedIn.role()).isEqualTo(Role.STAFF);
-        assertThat(signUps.events)
-                .noneMatch(event -> event.userId() == seeded.id() && event.universityId() == university.id());
+        fixtures.run(university, () -> {
+            User seeded = fixtures.staff(university);
+            assertThat(seeded.emailVerified()).isFalse();
+            User signedIn = signIns.completeEmailSignIn(university, seeded.email());
+            assertThat(signedIn.id()).isEqualTo(seeded.id());
+            assertThat(signedIn.emailVerified()).isTrue();
+            assertThat(signedIn.role()).isEqualTo(Role.STAFF);
+            assertThat(signUps.events)
+                    .noneMatch(event -> event.userId() == seeded.id() && event.universityId() == university.id());
+        });
     }
 
     @Test
     void anInvitationLetsAnyAddressInAndGivesItsRoleOnce() {
         University university = fixtures.university();
-        String email = "outside.staff@partner.org";
-        assertThatThrownBy(() -> signIns.checkMaySignIn(university, email))
-                .isInstanceOf(SignInException.class)
-                .hasFieldOrPropertyWithValue("code", "domain_not_allowed");
+        fixtures.run(university, () -> {
+            String email = "outside.staff@partner.org";
+            assertThatThrownBy(() -> signIns.checkMaySignIn(university, email))
+                    .isInstanceOf(SignInException.class)
+                    .hasFieldOrPropertyWithValue("code", "domain_not_allowed");
 
-        invitations.invite(university.id(), email, Role.STAFF, "operator:test");
-        signIns.checkMaySignIn(university, email);
-        User staff = signIns.completeEmailSignIn(university, email);
-        assertThat(staff.role()).isEqualTo(Role.STAFF);
-        assertThat(invitations.list(university.id()))
-                .singleElement()
-                .satisfies(invitation -> assertThat(invitation.acceptedAt()).isNotNull());
-        assertThat(signUps.events).contains(new UserSignedUp(university.id(), staff.id(), Role.STAFF));
+            invitations.invite(university.id(), email, Role.STAFF, "operator:test");
+            signIns.checkMaySignIn(university, email);
+            User staff = signIns.completeEmailSignIn(university, email);
+            assertThat(staff.role()).isEqualTo(Role.STAFF);
+            assertThat(invitations.list(university.id()))
+                    .singleElement()
+                    .satisfies(invitation -> assertThat(invitation.acceptedAt()).isNotNull());
+            assertThat(signUps.events).contains(new UserSignedUp(university.id(), staff.id(), Role.STAFF));
 
-        signIns.checkMaySignIn(university, email);
+            signIns.checkMaySignIn(university, email);
+        });
     }
 
     @Test
     void anInvitationOfAnExistingStudentChangesTheRoleAtTheNextSignIn() {
         University university = fixtures.university();
-        User student = signIns.completeEmailSignIn(
-                university, "grad@" + university.allowedDomains().get(0));
-        invitations.invite(university.id(), student.email(), Role.COUNSELLOR, "user:1");
-        User counsellor = signIns.completeEmailSignIn(university, student.email());
-        assertThat(counsellor.id()).isEqualTo(student.id());
-        assertThat(counsellor.role()).isEqualTo(Role.COUNSELLOR);
-        assertThat(invitations.pendingFor(university.id(), student.email())).isEmpty();
+        fixtures.run(university, () -> {
+            User student = signIns.completeEmailSignIn(
+                    university, "grad@" + university.allowedDomains().get(0));
+            invitations.invite(university.id(), student.email(), Role.COUNSELLOR, "user:1");
+            User counsellor = signIns.completeEmailSignIn(university, student.email());
+            assertThat(counsellor.id()).isEqualTo(student.id());
+            assertThat(counsellor.role()).isEqualTo(Role.COUNSELLOR);
+            assertThat(invitations.pendingFor(university.id(), student.email())).isEmpty();
+        });
     }
 
     @Test
     void anInvitationAtOneUniversityDoesNotOpenAnother() {
         University a = fixtures.university();
         University b = fixtures.university();
-        invitations.invite(a.id(), "roamer@partner.org", Role.COUNSELLOR, "operator:test");
-        assertThatThrownBy(() -> signIns.checkMaySignIn(b, "roamer@partner.org"))
-                .isInstanceOf(SignInException.class);
-        assertThatThrownBy(() -> signIns.completeEmailSignIn(b, "roamer@partner.org"))
-                .isInstanceOf(SignInException.class);
-        assertThat(users.findByEmail(b.id(), "roamer@partner.org")).isEmpty();
+        fixtures.run(a, () -> invitations.invite(a.id(), "roamer@partner.org", Role.COUNSELLOR, "operator:test"));
+        fixtures.run(b, () -> {
+            assertThatThrownBy(() -> signIns.checkMaySignIn(b, "roamer@partner.org"))
+                    .isInstanceOf(SignInException.class);
+            assertThatThrownBy(() -> signIns.completeEmailSignIn(b, "roamer@partner.org"))
+                    .isInstanceOf(SignInException.class);
+            assertThat(users.findByEmail(b.id(), "roamer@partner.org")).isEmpty();
+        });
     }
 
     @Singleton

@@ -29,19 +29,21 @@ class UserAccountsTest extends IntegrationTest {
     @Test
     void ensureIsIdempotentAndNormalisesTheEmail() {
         University a = fixtures.university();
-        User first = users.ensure(a.id(), " Ada@Example.EDU ", "Ada", Role.STUDENT);
-        User again = users.ensure(a.id(), "ada@example.edu", "Someone else", Role.STAFF);
-        assertThat(again.id()).isEqualTo(first.id());
-        assertThat(again.email()).isEqualTo("ada@example.edu");
-        assertThat(again.role()).isEqualTo(Role.STUDENT);
+        fixtures.run(a, () -> {
+            User first = users.ensure(a.id(), " Ada@Example.EDU ", "Ada", Role.STUDENT);
+            User again = users.ensure(a.id(), "ada@example.edu", "Someone else", Role.STAFF);
+            assertThat(again.id()).isEqualTo(first.id());
+            assertThat(again.email()).isEqualTo("ada@example.edu");
+            assertThat(again.role()).isEqualTo(Role.STUDENT);
+        });
     }
 
     @Test
     void sameEmailMayExistInTwoUniversities() {
         University a = fixtures.university();
         University b = fixtures.university();
-        User inA = users.ensure(a.id(), "same@person.org", "A", Role.STUDENT);
-        User inB = users.ensure(b.id(), "same@person.org", "B", Role.STUDENT);
+        User inA = fixtures.in(a, () -> users.ensure(a.id(), "same@person.org", "A", Role.STUDENT));
+        User inB = fixtures.in(b, () -> users.ensure(b.id(), "same@person.org", "B", Role.STUDENT));
         assertThat(inA.id()).isNotEqualTo(inB.id());
     }
 }

@@ -117,9 +117,12 @@ class BillingPagesTest extends BillingTestBase {
                 .contains("$99.00")
                 .contains("href=\"/billing/payments/" + plan.paymentId() + "/receipt\"")
                 .doesNotContain("href=\"/billing/payments/" + abandoned.paymentId() + "/receipt\"");
-        assertThat(plans.isPro(uni.id(), student.id())).isTrue();
-        assertThat(plans.currentPlan(uni.id(), student.id()).map(Product::id)).contains("premium");
-        assertThat(plans.includes(uni.id(), student.id())).isEqualTo(new Product.PlanIncludes(2, 3, true));
+        assertThat(fixtures.in(uni, () -> plans.isPro(uni.id(), student.id()))).isTrue();
+        assertThat(fixtures.in(uni, () -> plans.currentPlan(uni.id(), student.id()))
+                        .map(Product::id))
+                .contains("premium");
+        assertThat(fixtures.in(uni, () -> plans.includes(uni.id(), student.id())))
+                .isEqualTo(new Product.PlanIncludes(2, 3, true));
 
         HttpResponse<String> receipt = get("/billing/payments/" + plan.paymentId() + "/receipt", session, "text/html");
         assertThat(receipt.code()).isEqualTo(200);
@@ -235,8 +238,13 @@ class BillingPagesTest extends BillingTestBase {
         HttpResponse<String> staff = get("/billing", sessions.signIn(fixtures.staff(uni)), "text/html");
         assertThat(staff.code()).isEqualTo(403);
         assertThat(staff.body()).contains("Credit packs and plans are for students.");
-        User counsellor = users.ensure(
-                uni.id(), "coach" + System.nanoTime() + "@" + uni.subdomain() + ".edu", "Coach", Role.COUNSELLOR);
+        User counsellor = fixtures.in(
+                uni,
+                () -> users.ensure(
+                        uni.id(),
+                        "coach" + System.nanoTime() + "@" + uni.subdomain() + ".edu",
+                        "Coach",
+                        Role.COUNSELLOR));
         assertThat(get("/billing", sessions.signIn(counsellor), "text/html").code())
                 .isEqualTo(403);
 
@@ -290,7 +298,8 @@ class BillingPagesTest extends BillingTestBase {
                     return student.id();
                 },
                 (university, userId) -> reads.subscriptions(university.id(), userId));
-        assertThat(reads.payment(b.id(), UUID.randomUUID())).isEmpty();
+        assertThat(fixtures.in(b, () -> reads.payment(b.id(), UUID.randomUUID())))
+                .isEmpty();
     }
 
     @Test
@@ -308,8 +317,9 @@ class BillingPagesTest extends BillingTestBase {
                 },
                 (university, userId) -> users.isPro(university.id(), userId));
         User student = fixtures.student(a);
-        assertThat(users.setPro(b.id(), student.id(), true)).isFalse();
-        assertThat(users.isPro(a.id(), student.id())).isFalse();
+        assertThat(fixtures.in(b, () -> users.setPro(b.id(), student.id(), true)))
+                .isFalse();
+        assertThat(fixtures.in(a, () -> users.isPro(a.id(), student.id()))).isFalse();
     }
 
     @Override

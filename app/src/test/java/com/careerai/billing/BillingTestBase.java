@@ -6,6 +6,7 @@ import com.careerai.auth.User;
 import com.careerai.credits.Http;
 import com.careerai.credits.LedgerAudit;
 import com.careerai.tenancy.University;
+import com.careerai.testing.CrossTenant;
 import com.careerai.testing.FakeStripeServer;
 import com.careerai.testing.IntegrationTest;
 import com.careerai.testing.StripeTestEvents;
@@ -101,7 +102,7 @@ abstract class BillingTestBase extends IntegrationTest {
     }
 
     void assertLedgerClean(University university) {
-        LedgerAudit.Report report = audit.audit(university.id());
+        LedgerAudit.Report report = CrossTenant.within(university, () -> audit.audit(university.id()));
         assertThat(report.problems()).isEmpty();
         assertThat(report.clean()).isTrue();
     }

@@ -70,7 +70,7 @@ class StripeWebhookTest extends BillingTestBase {
     }
 
     private long gold(User student) {
-        return wallets.balances(uni.id(), student.id()).gold();
+        return fixtures.in(uni, () -> wallets.balances(uni.id(), student.id())).gold();
     }
 
     private long ledgerRows(String key) {
@@ -193,7 +193,7 @@ class StripeWebhookTest extends BillingTestBase {
                 .isEqualTo(invoiceId);
         assertThat(text("SELECT status FROM subscriptions WHERE external_id = ?", subscriptionId))
                 .isEqualTo("active");
-        assertThat(users.isPro(uni.id(), student.id())).isTrue();
+        assertThat(fixtures.in(uni, () -> users.isPro(uni.id(), student.id()))).isTrue();
         assertLedgerClean(uni);
     }
 
@@ -245,12 +245,12 @@ class StripeWebhookTest extends BillingTestBase {
                 "invoice.paid",
                 start,
                 invoice(id("in"), subscriptionId, metadata, "subscription_create", 4900, false)));
-        assertThat(users.isPro(uni.id(), student.id())).isTrue();
+        assertThat(fixtures.in(uni, () -> users.isPro(uni.id(), student.id()))).isTrue();
 
         ObjectNode cancelling = subscription(subscriptionId, "active", metadata, periodEnd);
         cancelling.put("cancel_at_period_end", true);
         deliver(event(id("evt"), "customer.subscription.updated", start.plusSeconds(10), cancelling));
-        assertThat(users.isPro(uni.id(), student.id())).isTrue();
+        assertThat(fixtures.in(uni, () -> users.isPro(uni.id(), student.id()))).isTrue();
         assertThat(text("SELECT cancel_at_period_end::text FROM subscriptions WHERE external_id = ?", subscriptionId))
                 .isEqualTo("true");
 
@@ -259,7 +259,7 @@ class StripeWebhookTest extends BillingTestBase {
                 "customer.subscription.deleted",
                 start.plusSeconds(20),
                 subscription(subscriptionId, "canceled", metadata, periodEnd)));
-        assertThat(users.isPro(uni.id(), student.id())).isFalse();
+        assertThat(fixtures.in(uni, () -> users.isPro(uni.id(), student.id()))).isFalse();
 
         deliver(event(
                 id("evt"),
@@ -272,7 +272,7 @@ class StripeWebhookTest extends BillingTestBase {
                 start.plusSeconds(5),
                 invoice(id("in"), subscriptionId, metadata, "subscription_cycle", 4900, false)));
 
-        assertThat(users.isPro(uni.id(), student.id())).isFalse();
+        assertThat(fixtures.in(uni, () -> users.isPro(uni.id(), student.id()))).isFalse();
         assertThat(text("SELECT status FROM subscriptions WHERE external_id = ?", subscriptionId))
                 .isEqualTo("canceled");
         assertLedgerClean(uni);
@@ -284,7 +284,8 @@ class StripeWebhookTest extends BillingTestBase {
         Started started = checkout(uni, student, "gold-10");
         deliver(completed(started, student, "gold-10", 900));
         for (int run = 0; run < 4; run++) {
-            wallets.debit(uni.id(), student.id(), "job-pack", Currency.GOLD, UUID.randomUUID());
+            fixtures.run(
+                    uni, () -> wallets.debit(uni.id(), student.id(), "job-pack", Currency.GOLD, UUID.randomUUID()));
         }
         assertThat(gold(student)).isEqualTo(6);
         String paymentIntent = "pi_" + started.sessionId();
@@ -403,7 +404,9 @@ class StripeWebhookTest extends BillingTestBase {
                 .isNull();
         assertThat(count("SELECT count(*) FROM payments WHERE external_id = ?", sessionId))
                 .isZero();
-        assertThat(wallets.balances(other.id(), outsider.id()).gold()).isZero();
+        assertThat(fixtures.in(other, () -> wallets.balances(other.id(), outsider.id()))
+                        .gold())
+                .isZero();
         assertThat(count("SELECT count(*) FROM credit_transactions WHERE user_id = ?", outsider.id()))
                 .isZero();
 

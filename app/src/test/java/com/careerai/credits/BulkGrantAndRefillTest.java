@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.careerai.auth.User;
+import com.careerai.platform.data.UniversityScope;
 import com.careerai.tenancy.University;
 import com.careerai.testing.Fixtures;
 import com.careerai.testing.IntegrationTest;
+import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -75,31 +77,37 @@ class BulkGrantAndRefillTest extends IntegrationTest {
         insertStudents(uni, STUDENTS - 1); // most have no wallet yet: the grant opens them
         UUID batchId = UUID.randomUUID();
 
-        GrantBatch started = grants.start(uni.id(), "user:" + staff.id(), Currency.SILVER, 7, "Career fair", batchId);
+        GrantBatch started = fixtures.in(
+                uni, () -> grants.start(uni.id(), "user:" + staff.id(), Currency.SILVER, 7, "Career fair", batchId));
         assertThat(started.total()).isEqualTo(STUDENTS);
 
-        await().atMost(Duration.ofSeconds(90))
-                .until(() -> grants.find(uni.id(), batchId).orElseThrow().done());
-        GrantBatch done = grants.find(uni.id(), batchId).orElseThrow();
+        await().atMost(Duration.ofSeconds(90)).until(() -> fixtures.in(uni, () -> grants.find(uni.id(), batchId))
+                .orElseThrow()
+                .done());
+        GrantBatch done = fixtures.in(uni, () -> grants.find(uni.id(), batchId)).orElseThrow();
         assertThat(done.processed()).isEqualTo(STUDENTS);
         assertThat(done.granted()).isEqualTo(STUDENTS);
         assertThat(done.percent()).isEqualTo(100);
         assertThat(done.finishedAt()).isNotNull();
-        assertThat(wallets.balances(uni.id(), signedUp.id()).silver()).isEqualTo(27);
+        assertThat(fixtures.in(uni, () -> wallets.balances(uni.id(), signedUp.id()))
+                        .silver())
+                .isEqualTo(27);
         assertThat(count("SELECT count(*) FROM credit_wallets WHERE university_id = ? AND silver_credits = 7", uni))
                 .isEqualTo(STUDENTS - 1);
         assertThat(count(
                         "SELECT count(*) FROM credit_wallets WHERE university_id = ? AND user_id = " + staff.id(), uni))
                 .as("staff are not granted")
                 .isZero();
-        assertThat(wallets.balances(other.id(), otherStudent.id())).isEqualTo(new Balances(20, 3));
-        assertThat(grants.find(other.id(), batchId))
+        assertThat(fixtures.in(other, () -> wallets.balances(other.id(), otherStudent.id())))
+                .isEqualTo(new Balances(20, 3));
+        assertThat(fixtures.in(other, () -> grants.find(other.id(), batchId)))
                 .as("another university's staff cannot see the batch")
                 .isEmpty();
 
         long rows = walletFixtures.ledgerRows(uni);
         // The same key again (a repeated form submit) starts nothing new.
-        GrantBatch again = grants.start(uni.id(), "user:" + staff.id(), Currency.SILVER, 7, "Career fair", batchId);
+        GrantBatch again = fixtures.in(
+                uni, () -> grants.start(uni.id(), "user:" + staff.id(), Currency.SILVER, 7, "Career fair", batchId));
         assertThat(again.done()).isTrue();
         // The job itself run again from the start (a retried or duplicated job) grants nobody twice.
         execute(
@@ -108,14 +116,19 @@ class BulkGrantAndRefillTest extends IntegrationTest {
                 uni);
         grantJob.run(new GrantToAllStudentsJobRequest(
                 uni.id(), batchId, "user:" + staff.id(), Currency.SILVER, 7, "Career fair"));
-        assertThat(grants.find(uni.id(), batchId).orElseThrow().granted()).isZero();
+        assertThat(fixtures.in(uni, () -> grants.find(uni.id(), batchId))
+                        .orElseThrow()
+                        .granted())
+                .isZero();
         assertThat(walletFixtures.ledgerRows(uni)).isEqualTo(rows);
-        assertThat(wallets.balances(uni.id(), signedUp.id()).silver()).isEqualTo(27);
+        assertThat(fixtures.in(uni, () -> wallets.balances(uni.id(), signedUp.id()))
+                        .silver())
+                .isEqualTo(27);
 
-        LedgerAudit.Report report = audit.audit(uni.id());
+        LedgerAudit.Report report = fixtures.in(uni, () -> audit.audit(uni.id()));
         assertThat(report.clean()).isTrue();
         assertThat(report.walletsChecked()).isEqualTo(STUDENTS);
-        assertThat(audit.audit(other.id()).clean()).isTrue();
+        assertThat(fixtures.in(other, () -> audit.audit(other.id())).clean()).isTrue();
     }
 
     @Test
@@ -126,21 +139,22 @@ class BulkGrantAndRefillTest extends IntegrationTest {
         User noWallet = fixtures.student(uni);
         User staff = walletFixtures.signedUpStaff(uni);
         YearMonth march = YearMonth.of(2031, 3);
+        fixtures.run(uni, () -> {
+            int toppedUp = refill.run(uni.id(), march);
 
-        int toppedUp = refill.run(uni.id(), march);
+            assertThat(toppedUp).isEqualTo(4); // low: silver + gold, noWallet: silver + gold
+            assertThat(wallets.balances(uni.id(), low.id())).isEqualTo(new Balances(20, 3));
+            assertThat(wallets.balances(uni.id(), rich.id())).isEqualTo(new Balances(30, 5));
+            assertThat(wallets.balances(uni.id(), noWallet.id())).isEqualTo(new Balances(20, 3));
+            assertThat(wallets.balances(uni.id(), staff.id())).isEqualTo(Balances.EMPTY);
 
-        assertThat(toppedUp).isEqualTo(4); // low: silver + gold, noWallet: silver + gold
-        assertThat(wallets.balances(uni.id(), low.id())).isEqualTo(new Balances(20, 3));
-        assertThat(wallets.balances(uni.id(), rich.id())).isEqualTo(new Balances(30, 5));
-        assertThat(wallets.balances(uni.id(), noWallet.id())).isEqualTo(new Balances(20, 3));
-        assertThat(wallets.balances(uni.id(), staff.id())).isEqualTo(Balances.EMPTY);
-
-        wallets.debit(uni.id(), low.id(), "job-pack", Currency.SILVER, UUID.randomUUID());
-        assertThat(refill.run(uni.id(), march)).as("once per month").isZero();
-        assertThat(wallets.balances(uni.id(), low.id()).silver()).isEqualTo(15);
-        assertThat(refill.run(uni.id(), march.plusMonths(1))).isEqualTo(1);
-        assertThat(wallets.balances(uni.id(), low.id()).silver()).isEqualTo(20);
-        assertThat(audit.audit(uni.id()).clean()).isTrue();
+            wallets.debit(uni.id(), low.id(), "job-pack", Currency.SILVER, UUID.randomUUID());
+            assertThat(refill.run(uni.id(), march)).as("once per month").isZero();
+            assertThat(wallets.balances(uni.id(), low.id()).silver()).isEqualTo(15);
+            assertThat(refill.run(uni.id(), march.plusMonths(1))).isEqualTo(1);
+            assertThat(wallets.balances(uni.id(), low.id()).silver()).isEqualTo(20);
+            assertThat(audit.audit(uni.id()).clean()).isTrue();
+        });
     }
 
     @Test
@@ -151,9 +165,9 @@ class BulkGrantAndRefillTest extends IntegrationTest {
         User studentOfEnabled = walletFixtures.studentWith(enabled, 1, 0);
         User studentOfDisabled = walletFixtures.studentWith(disabled, 1, 0);
 
-        refill.setEnabled(enabled.id(), true, "user:" + staff.id());
-        assertThat(refill.isEnabled(enabled.id())).isTrue();
-        assertThat(refill.isEnabled(disabled.id()))
+        fixtures.run(enabled, () -> refill.setEnabled(enabled.id(), true, "user:" + staff.id()));
+        assertThat(fixtures.in(enabled, () -> refill.isEnabled(enabled.id()))).isTrue();
+        assertThat(fixtures.in(disabled, () -> refill.isEnabled(disabled.id())))
                 .as("the setting is per university")
                 .isFalse();
         assertThat(recurringJobIds()).contains(MonthlyRefill.recurringJobId(enabled.id()));
@@ -161,13 +175,15 @@ class BulkGrantAndRefillTest extends IntegrationTest {
 
         refillJob.run(new MonthlyRefillJobRequest(enabled.id()));
         refillJob.run(new MonthlyRefillJobRequest(disabled.id()));
-        assertThat(wallets.balances(enabled.id(), studentOfEnabled.id()).silver())
+        assertThat(fixtures.in(enabled, () -> wallets.balances(enabled.id(), studentOfEnabled.id()))
+                        .silver())
                 .isEqualTo(20);
-        assertThat(wallets.balances(disabled.id(), studentOfDisabled.id()).silver())
+        assertThat(fixtures.in(disabled, () -> wallets.balances(disabled.id(), studentOfDisabled.id()))
+                        .silver())
                 .isEqualTo(1);
 
-        refill.setEnabled(enabled.id(), false, "user:" + staff.id());
-        assertThat(refill.isEnabled(enabled.id())).isFalse();
+        fixtures.run(enabled, () -> refill.setEnabled(enabled.id(), false, "user:" + staff.id()));
+        assertThat(fixtures.in(enabled, () -> refill.isEnabled(enabled.id()))).isFalse();
         assertThat(recurringJobIds()).doesNotContain(MonthlyRefill.recurringJobId(enabled.id()));
     }
 
@@ -183,16 +199,21 @@ class BulkGrantAndRefillTest extends IntegrationTest {
                 university);
     }
 
+    @SuppressWarnings("try") // the scope is closed, never read
     private void execute(String sql, University university) throws SQLException {
-        try (Connection connection = dataSourceResolver.resolve(dataSource).getConnection();
+        // The application's pool, bound to the university written (the wall admits no other rows).
+        try (PropagatedContext.Scope bound = bind(university);
+                Connection connection = dataSourceResolver.resolve(dataSource).getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, university.id());
             statement.executeUpdate();
         }
     }
 
+    @SuppressWarnings("try") // the scope is closed, never read
     private long count(String sql, University university) throws SQLException {
-        try (Connection connection = dataSourceResolver.resolve(dataSource).getConnection();
+        try (PropagatedContext.Scope bound = bind(university);
+                Connection connection = dataSourceResolver.resolve(dataSource).getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, university.id());
             try (ResultSet rows = statement.executeQuery()) {
@@ -200,5 +221,11 @@ class BulkGrantAndRefillTest extends IntegrationTest {
                 return rows.getLong(1);
             }
         }
+    }
+
+    private static PropagatedContext.Scope bind(University university) {
+        return PropagatedContext.getOrEmpty()
+                .plus(new UniversityScope(university.id()))
+                .propagate();
     }
 }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.careerai.auth.User;
+import com.careerai.platform.data.UniversityScope;
 import com.careerai.tenancy.University;
 import com.careerai.testing.Fixtures;
 import com.careerai.testing.IntegrationTest;
+import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -41,15 +43,17 @@ class LedgerAuditTest extends IntegrationTest {
     @Test
     void ledgerWrittenThroughTheServiceIsClean() {
         University uni = fixtures.university();
-        User student = walletFixtures.signedUpStudent(uni);
-        UUID run = UUID.randomUUID();
-        wallets.debit(uni.id(), student.id(), "job-pack", Currency.GOLD, run);
-        wallets.refund(uni.id(), run);
+        fixtures.run(uni, () -> {
+            User student = walletFixtures.signedUpStudent(uni);
+            UUID run = UUID.randomUUID();
+            wallets.debit(uni.id(), student.id(), "job-pack", Currency.GOLD, run);
+            wallets.refund(uni.id(), run);
 
-        LedgerAudit.Report report = audit.audit(uni.id());
-        assertThat(report.clean()).isTrue();
-        assertThat(report.walletsChecked()).isEqualTo(1);
-        assertThat(report.transactionsChecked()).isEqualTo(4);
+            LedgerAudit.Report report = audit.audit(uni.id());
+            assertThat(report.clean()).isTrue();
+            assertThat(report.walletsChecked()).isEqualTo(1);
+            assertThat(report.transactionsChecked()).isEqualTo(4);
+        });
     }
 
     @Test
@@ -64,13 +68,16 @@ class LedgerAuditTest extends IntegrationTest {
                 uni.id(),
                 student.id());
 
-        LedgerAudit.Report report = audit.audit(uni.id());
+        LedgerAudit.Report report = fixtures.in(uni, () -> audit.audit(uni.id()));
         assertThat(report.clean()).isFalse();
         assertThat(report.problemCount()).isEqualTo(1);
         assertThat(report.problems())
                 .containsExactly(new LedgerAudit.Problem(
                         LedgerAudit.Kind.BALANCE_MISMATCH, student.id(), Currency.SILVER, 20, 27, null, null));
-        assertThat(audit.audit(bystander.id()).clean()).isTrue();
+        assertThat(fixtures.in(bystander, () -> audit.audit(bystander.id())).clean())
+                .isTrue();
+        // Deliberately unbound: auditAll() is an entry point over every university and binds none
+        // itself, so under row-level security it sees no wallet anywhere (reported to the integrator).
         assertThat(audit.auditAll())
                 .filteredOn(r -> r.universityId() == uni.id())
                 .singleElement()
@@ -94,7 +101,7 @@ class LedgerAuditTest extends IntegrationTest {
                 uni.id(),
                 student.id());
 
-        LedgerAudit.Report report = audit.audit(uni.id());
+        LedgerAudit.Report report = fixtures.in(uni, () -> audit.audit(uni.id()));
         assertThat(report.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.kind()).isEqualTo(LedgerAudit.Kind.REFUND_WITHOUT_DEBIT);
             assertThat(problem.runId()).isEqualTo(run);
@@ -117,12 +124,19 @@ class LedgerAuditTest extends IntegrationTest {
                         uni.id(),
                         student.id()))
                 .hasMessageContaining("append-only");
-        assertThat(wallets.history(uni.id(), student.id(), 1).total()).isEqualTo(2);
+        assertThat(fixtures.in(uni, () -> wallets.history(uni.id(), student.id(), 1))
+                        .total())
+                .isEqualTo(2);
     }
 
+    @SuppressWarnings("try") // the scope is closed, never read
     private void execute(String sql, long universityId, long userId) throws SQLException {
-        // A connection of its own, outside the application's transaction management.
-        try (Connection connection = dataSourceResolver.resolve(dataSource).getConnection();
+        // A connection of its own, outside the application's transaction management, bound to the
+        // university it tampers with (the wall admits no other rows).
+        try (PropagatedContext.Scope bound = PropagatedContext.getOrEmpty()
+                        .plus(new UniversityScope(universityId))
+                        .propagate();
+                Connection connection = dataSourceResolver.resolve(dataSource).getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, universityId);
             statement.setLong(2, userId);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careerai.auth.User;
 import com.careerai.tenancy.University;
+import com.careerai.testing.CrossTenant;
 import com.careerai.testing.Fixtures;
 import com.careerai.testing.IntegrationTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -76,16 +77,18 @@ class LedgerConcurrencyTest extends IntegrationTest {
         assertThat(outcomes)
                 .filteredOn(InsufficientCreditsException.class::isInstance)
                 .hasSize(44);
-        assertThat(wallets.balances(uni.id(), student.id()).silver()).isZero();
+        assertThat(fixtures.in(uni, () -> wallets.balances(uni.id(), student.id()))
+                        .silver())
+                .isZero();
         assertThat(walletFixtures.count(student, TransactionType.DEBIT)).isEqualTo(20);
-        assertThat(audit.audit(uni.id()).clean()).isTrue();
+        assertThat(fixtures.in(uni, () -> audit.audit(uni.id())).clean()).isTrue();
     }
 
     @Test
     void sixteenConcurrentRefundsOfOneRunWriteOneRefund() throws Exception {
         User student = walletFixtures.studentWith(uni, 5, 0);
         UUID run = UUID.randomUUID();
-        wallets.debit(uni.id(), student.id(), "cv-analysis", Currency.SILVER, run);
+        fixtures.run(uni, () -> wallets.debit(uni.id(), student.id(), "cv-analysis", Currency.SILVER, run));
 
         List<Object> outcomes =
                 race(16, i -> () -> wallets.refund(uni.id(), run).orElseThrow());
@@ -95,8 +98,10 @@ class LedgerConcurrencyTest extends IntegrationTest {
                 .extracting(outcome -> ((LedgerEntry) outcome).id())
                 .containsOnly(((LedgerEntry) outcomes.get(0)).id());
         assertThat(walletFixtures.count(student, TransactionType.REFUND)).isEqualTo(1);
-        assertThat(wallets.balances(uni.id(), student.id()).silver()).isEqualTo(5);
-        assertThat(audit.audit(uni.id()).clean()).isTrue();
+        assertThat(fixtures.in(uni, () -> wallets.balances(uni.id(), student.id()))
+                        .silver())
+                .isEqualTo(5);
+        assertThat(fixtures.in(uni, () -> audit.audit(uni.id())).clean()).isTrue();
     }
 
     @Test
@@ -110,8 +115,10 @@ class LedgerConcurrencyTest extends IntegrationTest {
                 .extracting(outcome -> ((LedgerEntry) outcome).id())
                 .containsOnly(((LedgerEntry) outcomes.get(0)).id());
         assertThat(walletFixtures.count(student, TransactionType.DEBIT)).isEqualTo(1);
-        assertThat(wallets.balances(uni.id(), student.id()).silver()).isEqualTo(9);
-        assertThat(audit.audit(uni.id()).clean()).isTrue();
+        assertThat(fixtures.in(uni, () -> wallets.balances(uni.id(), student.id()))
+                        .silver())
+                .isEqualTo(9);
+        assertThat(fixtures.in(uni, () -> audit.audit(uni.id())).clean()).isTrue();
     }
 
     /** Starts {@code n} tasks at the same instant; returns each one's result (exceptions fail the test). */
@@ -122,7 +129,16 @@ class LedgerConcurrencyTest extends IntegrationTest {
             Callable<Object> work = task.apply(i);
             futures.add(pool.submit(() -> {
                 start.await();
-                return work.call();
+                // Each request binds its university on its own thread, as the tenant filter does.
+                return CrossTenant.within(uni, () -> {
+                    try {
+                        return work.call();
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
             }));
         }
         start.countDown();

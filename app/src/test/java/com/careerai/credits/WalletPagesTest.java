@@ -121,10 +121,12 @@ class WalletPagesTest extends IntegrationTest {
     @Test
     void transactionsArePagedAndBadPagesAreRefused() {
         User student = walletFixtures.studentWith(uni, 0, 0);
-        for (int i = 1; i <= 22; i++) {
-            wallets.grant(
-                    uni.id(), student.id(), Currency.GOLD, i, "p:" + student.id() + ":" + i, "test", "grant " + i);
-        }
+        fixtures.run(uni, () -> {
+            for (int i = 1; i <= 22; i++) {
+                wallets.grant(
+                        uni.id(), student.id(), Currency.GOLD, i, "p:" + student.id() + ":" + i, "test", "grant " + i);
+            }
+        });
         SignedIn session = sessions.signIn(student);
 
         HttpResponse<String> second = get("/api/v1/wallet/transactions?page=2", session, "application/json");
@@ -211,7 +213,8 @@ class WalletPagesTest extends IntegrationTest {
                 .contains("\"balance\":1")
                 .contains("\"alternative\":{\"currency\":\"GOLD\",\"cost\":1}")
                 .contains("\"buyUrl\":\"/billing\"");
-        assertThat(wallets.balances(uni.id(), student.id())).isEqualTo(new Balances(1, 3));
+        assertThat(fixtures.in(uni, () -> wallets.balances(uni.id(), student.id())))
+                .isEqualTo(new Balances(1, 3));
     }
 
     private HttpResponse<String> get(String path, SignedIn session, String accept) {

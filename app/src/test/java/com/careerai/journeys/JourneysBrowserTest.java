@@ -203,7 +203,7 @@ class JourneysBrowserTest extends IntegrationTest {
             fixtures.verifiedStudent(university);
         }
         String email = "dean@partner.org";
-        invitations.invite(university.id(), email, Role.STAFF, "test");
+        fixtures.run(university, () -> invitations.invite(university.id(), email, Role.STAFF, "test"));
         assertThat(TestMailServer.text(mail.awaitNext(email)))
                 .contains(university.name())
                 .contains("/signin");

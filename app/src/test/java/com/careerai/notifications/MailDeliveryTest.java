@@ -70,10 +70,15 @@ class MailDeliveryTest extends IntegrationTest {
                 MailTemplate.SIGN_IN_CODE,
                 Map.of("minutes", "10"),
                 Map.of("code", "123456"));
-        assertThat(mail.find(university.id(), id).orElseThrow().status()).isEqualTo(MailDelivery.Status.QUEUED);
+        assertThat(fixtures.in(university, () -> mail.find(university.id(), id))
+                        .orElseThrow()
+                        .status())
+                .isEqualTo(MailDelivery.Status.QUEUED);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            MailDelivery delivery = mail.find(university.id(), id).orElseThrow();
+            // Awaitility polls on a thread of its own: bind there.
+            MailDelivery delivery = fixtures.in(university, () -> mail.find(university.id(), id))
+                    .orElseThrow();
             assertThat(delivery.status()).isEqualTo(MailDelivery.Status.FAILED);
             assertThat(delivery.attempts()).isGreaterThanOrEqualTo(1);
             assertThat(delivery.lastError()).contains("SMTP send failed");

@@ -24,17 +24,19 @@ class AuditLogTest extends IntegrationTest {
     @Test
     void recentAndLatestReadBackWhatWasRecordedNewestFirst() {
         University university = fixtures.university();
-        audit.record(university.id(), "operator:a", "thing.done", Map.of("n", 1));
-        audit.record(university.id(), "operator:b", "thing.done", Map.of("n", 2));
-        audit.record(university.id(), "user:7", "other.done", Map.of());
+        fixtures.run(university, () -> {
+            audit.record(university.id(), "operator:a", "thing.done", Map.of("n", 1));
+            audit.record(university.id(), "operator:b", "thing.done", Map.of("n", 2));
+            audit.record(university.id(), "user:7", "other.done", Map.of());
 
-        assertThat(audit.recent(university.id(), 2))
-                .extracting(AuditEntry::action)
-                .containsExactly("other.done", "thing.done");
-        AuditEntry latest = audit.latest(university.id(), "thing.done").orElseThrow();
-        assertThat(latest.actor()).isEqualTo("operator:b");
-        assertThat(latest.details()).containsEntry("n", 2);
-        assertThat(audit.latest(university.id(), "never.done")).isEmpty();
+            assertThat(audit.recent(university.id(), 2))
+                    .extracting(AuditEntry::action)
+                    .containsExactly("other.done", "thing.done");
+            AuditEntry latest = audit.latest(university.id(), "thing.done").orElseThrow();
+            assertThat(latest.actor()).isEqualTo("operator:b");
+            assertThat(latest.details()).containsEntry("n", 2);
+            assertThat(audit.latest(university.id(), "never.done")).isEmpty();
+        });
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.careerai.auth.Role;
 import com.careerai.auth.UserAccounts;
 import com.careerai.tenancy.University;
 import com.careerai.tenancy.UniversityAdministration;
+import com.careerai.testing.CrossTenant;
 import com.careerai.testing.IntegrationTest;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.event.ApplicationEventPublisher;
@@ -44,11 +45,11 @@ class DemoSeederTest extends IntegrationTest {
         assertThat(demo.allowedDomains()).isEqualTo(List.of("demo.edu"));
         assertThat(demo.defaultSilver()).isEqualTo(20);
         assertThat(demo.defaultGold()).isEqualTo(3);
-        assertThat(users.findByEmail(demo.id(), "staff@demo.edu"))
+        assertThat(CrossTenant.within(demo, () -> users.findByEmail(demo.id(), "staff@demo.edu")))
                 .get()
                 .extracting(u -> u.role())
                 .isEqualTo(Role.STAFF);
-        assertThat(users.findByEmail(demo.id(), "COACH@demo.edu"))
+        assertThat(CrossTenant.within(demo, () -> users.findByEmail(demo.id(), "COACH@demo.edu")))
                 .get()
                 .extracting(u -> u.role())
                 .isEqualTo(Role.COUNSELLOR);

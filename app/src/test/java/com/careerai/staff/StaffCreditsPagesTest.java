@@ -9,12 +9,14 @@ import com.careerai.credits.Http;
 import com.careerai.credits.MonthlyRefill;
 import com.careerai.credits.WalletFixtures;
 import com.careerai.credits.Wallets;
+import com.careerai.platform.data.UniversityScope;
 import com.careerai.tenancy.University;
 import com.careerai.tenancy.UniversityAdministration;
 import com.careerai.testing.Fixtures;
 import com.careerai.testing.IntegrationTest;
 import com.careerai.testing.TestSessions;
 import com.careerai.testing.TestSessions.SignedIn;
+import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -147,7 +149,8 @@ class StaffCreditsPagesTest extends IntegrationTest {
                 .contains("data-default=\"silver\">40 silver");
 
         User newcomer = walletFixtures.signedUpStudent(own);
-        assertThat(wallets.balances(own.id(), newcomer.id())).isEqualTo(new Balances(40, 5));
+        assertThat(fixtures.in(own, () -> wallets.balances(own.id(), newcomer.id())))
+                .isEqualTo(new Balances(40, 5));
     }
 
     @Test
@@ -181,7 +184,7 @@ class StaffCreditsPagesTest extends IntegrationTest {
                 uni, "/staff/credits/grants", staff, Map.of("currency", "platinum", "amount", "5", "reason", ""));
         assertThat(currency.code()).isEqualTo(422);
         assertThat(currency.body()).contains("Choose silver or gold.").contains("Give a reason");
-        assertThat(grants.recent(uni.id(), 10)).isEmpty();
+        assertThat(fixtures.in(uni, () -> grants.recent(uni.id(), 10))).isEmpty();
     }
 
     @Test
@@ -199,7 +202,7 @@ class StaffCreditsPagesTest extends IntegrationTest {
         assertThat(started.code()).isEqualTo(303);
         assertThat(started.header(HttpHeaders.LOCATION)).startsWith("/staff/credits?batch=" + key);
         assertThat(again.code()).isEqualTo(303);
-        assertThat(grants.recent(own.id(), 10)).hasSize(1);
+        assertThat(fixtures.in(own, () -> grants.recent(own.id(), 10))).hasSize(1);
         HttpResponse<String> progress = get(own, "/api/v1/staff/credits/grants/" + key, ownStaff);
         assertThat(progress.code()).isEqualTo(200);
         assertThat(progress.body())
@@ -222,12 +225,12 @@ class StaffCreditsPagesTest extends IntegrationTest {
         assertThat(postForm(own, "/staff/credits/refill", ownStaff, Map.of("enabled", "true"))
                         .code())
                 .isEqualTo(303);
-        assertThat(refill.isEnabled(own.id())).isTrue();
+        assertThat(fixtures.in(own, () -> refill.isEnabled(own.id()))).isTrue();
         assertThat(get(own, "/staff/credits", ownStaff).body()).contains("Turn the monthly refill off");
         assertThat(postForm(own, "/staff/credits/refill", ownStaff, Map.of("enabled", "false"))
                         .code())
                 .isEqualTo(303);
-        assertThat(refill.isEnabled(own.id())).isFalse();
+        assertThat(fixtures.in(own, () -> refill.isEnabled(own.id()))).isFalse();
     }
 
     @Test
@@ -239,7 +242,9 @@ class StaffCreditsPagesTest extends IntegrationTest {
                 staff,
                 Map.of("email", target.email(), "currency", "silver", "delta", "-5", "reason", "Duplicate grant"));
         assertThat(done.code()).isEqualTo(303);
-        assertThat(wallets.balances(uni.id(), target.id()).silver()).isEqualTo(15);
+        assertThat(fixtures.in(uni, () -> wallets.balances(uni.id(), target.id()))
+                        .silver())
+                .isEqualTo(15);
     }
 
     @Test
@@ -265,8 +270,11 @@ class StaffCreditsPagesTest extends IntegrationTest {
         assertThat(unknown.code()).isEqualTo(422);
         assertThat(unknown.body()).contains("There is no student with this email");
 
-        assertThat(wallets.balances(uni.id(), target.id())).isEqualTo(new Balances(20, 3));
-        assertThat(wallets.history(uni.id(), target.id(), 1).total()).isEqualTo(2);
+        assertThat(fixtures.in(uni, () -> wallets.balances(uni.id(), target.id())))
+                .isEqualTo(new Balances(20, 3));
+        assertThat(fixtures.in(
+                        uni, () -> wallets.history(uni.id(), target.id(), 1).total()))
+                .isEqualTo(2);
     }
 
     @Test
@@ -279,8 +287,11 @@ class StaffCreditsPagesTest extends IntegrationTest {
                 "{\"userId\":" + studentOfOther.id()
                         + ",\"currency\":\"SILVER\",\"delta\":50,\"reason\":\"Cross-tenant\"}");
         assertThat(response.code()).isEqualTo(404);
-        assertThat(wallets.balances(other.id(), studentOfOther.id())).isEqualTo(new Balances(20, 3));
-        assertThat(wallets.history(other.id(), studentOfOther.id(), 1).total()).isEqualTo(2);
+        assertThat(fixtures.in(other, () -> wallets.balances(other.id(), studentOfOther.id())))
+                .isEqualTo(new Balances(20, 3));
+        assertThat(fixtures.in(other, () -> wallets.history(other.id(), studentOfOther.id(), 1)
+                        .total()))
+                .isEqualTo(2);
     }
 
     @Test
@@ -294,7 +305,9 @@ class StaffCreditsPagesTest extends IntegrationTest {
         assertThat(first.code()).isEqualTo(201);
         assertThat(first.body()).contains("\"amount\":4").contains("\"gold\":7");
         assertThat(replay.code()).isEqualTo(201);
-        assertThat(wallets.balances(uni.id(), target.id()).gold()).isEqualTo(7);
+        assertThat(fixtures.in(uni, () -> wallets.balances(uni.id(), target.id()))
+                        .gold())
+                .isEqualTo(7);
     }
 
     @Test
@@ -319,7 +332,8 @@ class StaffCreditsPagesTest extends IntegrationTest {
                 "{\"userId\":" + target.id() + ",\"currency\":\"gold\",\"delta\":\"lots\",\"reason\":\"x\"}");
         assertThat(notANumber.code()).isEqualTo(400);
         assertThat(notANumber.body()).contains("\"error\":\"bad_request\"");
-        assertThat(wallets.balances(uni.id(), target.id())).isEqualTo(new Balances(20, 3));
+        assertThat(fixtures.in(uni, () -> wallets.balances(uni.id(), target.id())))
+                .isEqualTo(new Balances(20, 3));
     }
 
     @Test
@@ -333,11 +347,16 @@ class StaffCreditsPagesTest extends IntegrationTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the scope is closed, never read
     void auditSectionShowsABalanceThatDisagreesWithTheLedger() throws Exception {
         University own = fixtures.university();
         SignedIn ownStaff = sessions.signIn(fixtures.staff(own));
         User victim = walletFixtures.signedUpStudent(own);
-        try (Connection connection = dataSourceResolver.resolve(dataSource).getConnection();
+        // tampered over the application's pool, bound to the victim's university (the wall admits no other rows)
+        try (PropagatedContext.Scope bound = PropagatedContext.getOrEmpty()
+                        .plus(new UniversityScope(own.id()))
+                        .propagate();
+                Connection connection = dataSourceResolver.resolve(dataSource).getConnection();
                 PreparedStatement tamper = connection.prepareStatement(
                         "UPDATE credit_wallets SET gold_credits = 99 WHERE university_id = ? AND user_id = ?")) {
             tamper.setLong(1, own.id());

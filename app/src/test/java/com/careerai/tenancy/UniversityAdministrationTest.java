@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.careerai.platform.audit.AuditEntry;
 import com.careerai.platform.audit.AuditLog;
+import com.careerai.testing.CrossTenant;
 import com.careerai.testing.IntegrationTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -29,7 +30,7 @@ class UniversityAdministrationTest extends IntegrationTest {
     }
 
     private List<String> actions(University university) {
-        return audit.recent(university.id(), 10).stream()
+        return CrossTenant.within(university, () -> audit.recent(university.id(), 10)).stream()
                 .map(AuditEntry::action)
                 .toList();
     }
@@ -43,7 +44,8 @@ class UniversityAdministrationTest extends IntegrationTest {
         assertThat(created.allowedDomains()).containsExactly("ox.ac.uk");
         assertThat(created.brandColor()).isEqualTo("#00215E");
         assertThat(created.status()).isEqualTo(UniversityStatus.ACTIVE);
-        AuditEntry entry = audit.recent(created.id(), 1).get(0);
+        AuditEntry entry =
+                CrossTenant.within(created, () -> audit.recent(created.id(), 1)).get(0);
         assertThat(entry.action()).isEqualTo("university.created");
         assertThat(entry.actor()).isEqualTo(OPERATOR);
         assertThat(entry.details()).containsEntry("subdomain", "oxford");
@@ -72,7 +74,8 @@ class UniversityAdministrationTest extends IntegrationTest {
         assertThat(changed.defaultGold()).isEqualTo(4);
         assertThat(changed.defaultSilver()).isEqualTo(10);
         assertThat(changed.logoUrl()).isEqualTo("https://x.edu/logo.png");
-        AuditEntry entry = audit.recent(changed.id(), 1).get(0);
+        AuditEntry entry =
+                CrossTenant.within(changed, () -> audit.recent(changed.id(), 1)).get(0);
         assertThat(entry.action()).isEqualTo("university.updated");
         @SuppressWarnings("unchecked")
         Map<String, Object> changes = (Map<String, Object>) entry.details().get("changes");
@@ -120,7 +123,7 @@ class UniversityAdministrationTest extends IntegrationTest {
         assertThat(actions(university))
                 .filteredOn(action -> action.startsWith("university.s") || action.startsWith("university.r"))
                 .containsExactly("university.resumed", "university.suspended");
-        assertThat(audit.latest(university.id(), "university.suspended")
+        assertThat(CrossTenant.within(university, () -> audit.latest(university.id(), "university.suspended"))
                         .orElseThrow()
                         .details())
                 .containsEntry("reason", "unpaid invoice");

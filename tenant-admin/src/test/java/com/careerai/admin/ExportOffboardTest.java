@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.careerai.auth.User;
 import com.careerai.tenancy.University;
 import com.careerai.tenancy.UniversityAdministration;
+import com.careerai.testing.CrossTenant;
 import com.careerai.testing.Fixtures;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
@@ -64,9 +65,12 @@ class ExportOffboardTest extends TenantAdminTest {
         Fixtures fixtures = admin.getBean(Fixtures.class);
         for (int i = 0; i < 3; i++) {
             User student = fixtures.student(university);
-            sql("INSERT INTO test_notes (university_id, user_id, text) VALUES (" + university.id() + ", " + student.id()
-                    + ", 'note of " + student.email() + "')");
-            admin.getBean(com.careerai.credits.Wallets.class)
+            // seeded as a job would, bound to the university
+            sqlIn(
+                    university,
+                    "INSERT INTO test_notes (university_id, user_id, text) VALUES (" + university.id() + ", "
+                            + student.id() + ", 'note of " + student.email() + "')");
+            fixtures.run(university, () -> admin.getBean(com.careerai.credits.Wallets.class)
                     .grant(
                             university.id(),
                             student.id(),
@@ -74,7 +78,7 @@ class ExportOffboardTest extends TenantAdminTest {
                             4,
                             "seed:" + student.id(),
                             "test",
-                            "ledger rows to offboard");
+                            "ledger rows to offboard"));
         }
         fixtures.staff(university);
         return university;
@@ -197,7 +201,7 @@ class ExportOffboardTest extends TenantAdminTest {
                 .as("the other university's ledger")
                 .isEqualTo(3);
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> sql("DELETE FROM credit_transactions WHERE university_id = " + kept.id()))
+                        () -> sqlIn(kept, "DELETE FROM credit_transactions WHERE university_id = " + kept.id()))
                 .hasMessageContaining("append-only");
         assertThat(count("users", kept)).isEqualTo(4);
         assertThat(count("test_notes", kept)).isEqualTo(3);
@@ -223,15 +227,26 @@ class ExportOffboardTest extends TenantAdminTest {
                 .execute(connection -> connection.createStatement().executeUpdate(statement));
     }
 
-    private long count(String table, University university) {
-        return admin.getBean(JdbcOperations.class).execute(connection -> {
-            try (ResultSet rows = connection
-                    .createStatement()
-                    .executeQuery("SELECT count(*) FROM " + table + " WHERE university_id = " + university.id())) {
-                rows.next();
-                return rows.getLong(1);
-            }
+    /** {@code statement} run bound to {@code university}, as the application's own statements are. */
+    private void sqlIn(University university, String statement) {
+        CrossTenant.within(university, () -> {
+            sql(statement);
+            return null;
         });
+    }
+
+    /** Rows of {@code university} in {@code table}, read bound to it (the wall shows no other rows). */
+    private long count(String table, University university) {
+        return CrossTenant.within(
+                university, () -> admin.getBean(JdbcOperations.class).execute(connection -> {
+                    try (ResultSet rows = connection
+                            .createStatement()
+                            .executeQuery(
+                                    "SELECT count(*) FROM " + table + " WHERE university_id = " + university.id())) {
+                        rows.next();
+                        return rows.getLong(1);
+                    }
+                }));
     }
 
     @SuppressWarnings("unchecked")

@@ -8,12 +8,16 @@ import com.careerai.auth.UserAccounts;
 import com.careerai.credits.Currency;
 import com.careerai.credits.Wallets;
 import com.careerai.platform.audit.AuditLog;
+import com.careerai.platform.data.UnitOfWork;
+import com.careerai.platform.data.UniversityScope;
 import com.careerai.tenancy.University;
 import com.careerai.tenancy.UniversityAdministration;
+import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.jdbc.DataSourceResolver;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,8 +47,15 @@ class LedgerCommandsTest extends TenantAdminTest {
             assertThat(result.exitCode()).as(result.err()).isZero();
         }
         UserAccounts users = admin.getBean(UserAccounts.class);
-        ada = users.ensure(university("ledgera").id(), "ada@ledgera.edu", "Ada", Role.STUDENT);
-        grace = users.ensure(university("ledgerb").id(), "grace@ledgerb.edu", "Grace", Role.STUDENT);
+        long a = university("ledgera").id();
+        long b = university("ledgerb").id();
+        ada = bound(a, () -> users.ensure(a, "ada@ledgera.edu", "Ada", Role.STUDENT));
+        grace = bound(b, () -> users.ensure(b, "grace@ledgerb.edu", "Grace", Role.STUDENT));
+    }
+
+    /** Runs {@code work} bound to the university, as the commands themselves do. */
+    private <T> T bound(long universityId, Supplier<T> work) {
+        return admin.getBean(UnitOfWork.class).bound(universityId, work);
     }
 
     private University university(String subdomain) {
@@ -85,11 +96,10 @@ class LedgerCommandsTest extends TenantAdminTest {
                 "prize-1",
                 "--json");
         assertThat(again.exitCode()).isZero();
-        assertThat(admin.getBean(Wallets.class)
-                        .balances(ada.universityId(), ada.id())
+        assertThat(bound(ada.universityId(), () -> admin.getBean(Wallets.class).balances(ada.universityId(), ada.id()))
                         .gold())
                 .isEqualTo(10);
-        assertThat(admin.getBean(AuditLog.class).recent(ada.universityId(), 10))
+        assertThat(bound(ada.universityId(), () -> admin.getBean(AuditLog.class).recent(ada.universityId(), 10)))
                 .anySatisfy(entry -> assertThat(entry.action()).isEqualTo("credits.operator-grant"));
     }
 
@@ -141,15 +151,20 @@ class LedgerCommandsTest extends TenantAdminTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the scope is closed, never read
     void auditLedgerIsCleanThenFindsACorruptedWallet() throws Exception {
-        admin.getBean(Wallets.class)
-                .grant(grace.universityId(), grace.id(), Currency.SILVER, 7, "t:" + grace.id(), "test", "setup");
+        bound(grace.universityId(), () -> admin.getBean(Wallets.class)
+                .grant(grace.universityId(), grace.id(), Currency.SILVER, 7, "t:" + grace.id(), "test", "setup"));
         Result clean = run("audit-ledger", "ledgerb");
         assertThat(clean.exitCode()).as(clean.err()).isZero();
         assertThat(clean.out()).contains("ledgerb").contains("clean");
 
         DataSource dataSource = admin.getBean(DataSourceResolver.class).resolve(admin.getBean(DataSource.class));
-        try (Connection connection = dataSource.getConnection();
+        // tampered over the application's pool, bound to Grace's university (the wall admits no other rows)
+        try (PropagatedContext.Scope bound = PropagatedContext.getOrEmpty()
+                        .plus(new UniversityScope(grace.universityId()))
+                        .propagate();
+                Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
             statement.executeUpdate(
                     "UPDATE credit_wallets SET silver_credits = silver_credits + 3 WHERE university_id = "

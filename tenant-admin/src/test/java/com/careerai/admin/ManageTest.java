@@ -7,6 +7,7 @@ import com.careerai.platform.audit.AuditEntry;
 import com.careerai.platform.audit.AuditLog;
 import com.careerai.tenancy.University;
 import com.careerai.tenancy.UniversityAdministration;
+import com.careerai.testing.CrossTenant;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,9 @@ class ManageTest extends TenantAdminTest {
     }
 
     private List<AuditEntry> audit(String subdomain) {
-        return admin.getBean(AuditLog.class).recent(university(subdomain).id(), 20);
+        University university = university(subdomain);
+        return CrossTenant.within(
+                university, () -> admin.getBean(AuditLog.class).recent(university.id(), 20));
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.careerai.platform.audit.AuditEntry;
 import com.careerai.platform.audit.AuditLog;
 import com.careerai.tenancy.University;
 import com.careerai.tenancy.UniversityAdministration;
+import com.careerai.testing.CrossTenant;
 import com.careerai.testing.RawHttp;
 import java.util.List;
 import java.util.Map;
@@ -56,13 +57,14 @@ class OnboardTest extends TenantAdminTest {
         assertThat(mit.defaultSilver()).isEqualTo(50);
         assertThat(mit.defaultGold()).isEqualTo(5);
         assertThat(mit.brandColor()).isEqualTo("#A31F34");
-        List<Invitation> invitations = admin.getBean(Invitations.class).list(mit.id());
+        List<Invitation> invitations =
+                CrossTenant.within(mit, () -> admin.getBean(Invitations.class).list(mit.id()));
         assertThat(invitations).extracting(Invitation::email).containsExactlyInAnyOrder("alice@mit.edu", "bob@mit.edu");
         assertThat(invitations).allSatisfy(invitation -> {
             assertThat(invitation.role()).isEqualTo(Role.STAFF);
             assertThat(invitation.invitedBy()).isEqualTo("operator:ops-tester");
         });
-        assertThat(admin.getBean(AuditLog.class).recent(mit.id(), 10))
+        assertThat(CrossTenant.within(mit, () -> admin.getBean(AuditLog.class).recent(mit.id(), 10)))
                 .extracting(AuditEntry::action)
                 .contains("university.created", "staff.invited");
 
@@ -82,7 +84,9 @@ class OnboardTest extends TenantAdminTest {
                 .contains("again is already onboarded at https://again.careerai.test/")
                 .contains("Already invited: alice@mit.edu, bob@mit.edu")
                 .doesNotContain("Invited as staff");
-        assertThat(admin.getBean(Invitations.class).list(again.id())).hasSize(2);
+        assertThat(CrossTenant.within(
+                        again, () -> admin.getBean(Invitations.class).list(again.id())))
+                .hasSize(2);
 
         Result json = onboard("again", "--json", "--staff", "carol@mit.edu");
         assertThat(json.exitCode()).isZero();
@@ -90,7 +94,9 @@ class OnboardTest extends TenantAdminTest {
                 .containsEntry("status", "already_onboarded")
                 .containsEntry("invited", List.of("carol@mit.edu"))
                 .containsEntry("url", "https://again.careerai.test/");
-        assertThat(admin.getBean(Invitations.class).list(again.id())).hasSize(3);
+        assertThat(CrossTenant.within(
+                        again, () -> admin.getBean(Invitations.class).list(again.id())))
+                .hasSize(3);
     }
 
     @Test

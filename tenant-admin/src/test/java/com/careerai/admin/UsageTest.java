@@ -39,10 +39,10 @@ class UsageTest extends TenantAdminTest {
         fixtures.student(busy);
         fixtures.student(busy);
         long active = fixtures.student(busy).id();
-        admin.getBean(JdbcOperations.class).execute(connection -> connection
+        fixtures.in(busy, () -> admin.getBean(JdbcOperations.class).execute(connection -> connection
                 .createStatement()
                 .executeUpdate("UPDATE users SET last_sign_in_at = now() WHERE university_id = " + busy.id()
-                        + " AND id = " + active));
+                        + " AND id = " + active)));
     }
 
     @Test

@@ -146,7 +146,8 @@ class GoogleSignInTest extends IntegrationTest {
             assertThat(browser.get("/api/v1/me").body()).contains("\"email\":\"" + email + "\"");
             assertThat(browser.get("/").body()).contains("class=\"user-name\">Grace Hopper<");
         }
-        User user = users.findByEmail(university.id(), email).orElseThrow();
+        User user = fixtures.in(university, () -> users.findByEmail(university.id(), email))
+                .orElseThrow();
         assertThat(user.googleId()).isEqualTo("google-sub-grace");
         assertThat(user.emailVerified()).isTrue();
         assertThat(user.role()).isEqualTo(Role.STUDENT);
@@ -165,7 +166,8 @@ class GoogleSignInTest extends IntegrationTest {
             assertThat(browser.get(refused.location()).body()).contains("cannot sign in to " + university.name());
             assertThat(browser.get("/api/v1/me").status()).isEqualTo(401);
         }
-        assertThat(users.findByEmail(university.id(), email)).isEmpty();
+        assertThat(fixtures.in(university, () -> users.findByEmail(university.id(), email)))
+                .isEmpty();
     }
 
     @Test
@@ -175,7 +177,8 @@ class GoogleSignInTest extends IntegrationTest {
             Browser.Response refused = signInWithGoogle(browser, "google-sub-unverified", claims(email, false, "U"));
             assertThat(refused.location()).isEqualTo("/signin?google_error=email_not_verified");
         }
-        assertThat(users.findByEmail(university.id(), email)).isEmpty();
+        assertThat(fixtures.in(university, () -> users.findByEmail(university.id(), email)))
+                .isEmpty();
     }
 
     @Test
@@ -187,7 +190,8 @@ class GoogleSignInTest extends IntegrationTest {
             assertThat(signInWithGoogle(browser, "google-sub-hd", claims).location())
                     .isEqualTo("/signin?google_error=domain_not_allowed");
         }
-        assertThat(users.findByEmail(university.id(), email)).isEmpty();
+        assertThat(fixtures.in(university, () -> users.findByEmail(university.id(), email)))
+                .isEmpty();
     }
 
     @Test
@@ -198,7 +202,8 @@ class GoogleSignInTest extends IntegrationTest {
                             .status())
                     .isEqualTo(303);
         }
-        User linked = users.find(university.id(), existing.id()).orElseThrow();
+        User linked = fixtures.in(university, () -> users.find(university.id(), existing.id()))
+                .orElseThrow();
         assertThat(linked.googleId()).isEqualTo("google-sub-link");
         assertThat(linked.emailVerified()).isTrue();
 
@@ -226,13 +231,15 @@ class GoogleSignInTest extends IntegrationTest {
     @Test
     void invitedCounsellorMaySignInWithGoogleUsingTheInvitedAddress() {
         String email = "coach.google@gmail.com";
-        invitations.invite(university.id(), email, Role.COUNSELLOR, "operator:test");
+        fixtures.run(university, () -> invitations.invite(university.id(), email, Role.COUNSELLOR, "operator:test"));
         try (Browser browser = browser()) {
             assertThat(signInWithGoogle(browser, "google-sub-coach", claims(email, true, "Coach G"))
                             .location())
                     .isEqualTo("/api/v1/me");
         }
-        assertThat(users.findByEmail(university.id(), email).orElseThrow().role())
+        assertThat(fixtures.in(university, () -> users.findByEmail(university.id(), email))
+                        .orElseThrow()
+                        .role())
                 .isEqualTo(Role.COUNSELLOR);
     }
 

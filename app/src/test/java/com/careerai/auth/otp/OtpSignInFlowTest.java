@@ -116,7 +116,8 @@ class OtpSignInFlowTest extends IntegrationTest {
                     .contains("Path=/")
                     .doesNotContainIgnoringCase("Domain="));
 
-            User user = users.findByEmail(university.id(), email).orElseThrow();
+            User user = fixtures.in(university, () -> users.findByEmail(university.id(), email))
+                    .orElseThrow();
             assertThat(user.emailVerified()).isTrue();
             assertThat(user.role()).isEqualTo(Role.STUDENT);
             assertThat(user.lastSignInAt()).isNotNull();
@@ -184,7 +185,7 @@ class OtpSignInFlowTest extends IntegrationTest {
     @Test
     void invitedCounsellorGetsTheInvitationEmailAndSignsInWithAnyAddressAsCounsellor() throws Exception {
         String email = "casey.coach@gmail.com";
-        invitations.invite(university.id(), email, Role.COUNSELLOR, "operator:test");
+        fixtures.run(university, () -> invitations.invite(university.id(), email, Role.COUNSELLOR, "operator:test"));
 
         MimeMessage invitation = mailServer.awaitNext(email);
         assertThat(invitation.getSubject())
@@ -203,9 +204,11 @@ class OtpSignInFlowTest extends IntegrationTest {
                             .status())
                     .isEqualTo(303);
         }
-        User counsellor = users.findByEmail(university.id(), email).orElseThrow();
+        User counsellor = fixtures.in(university, () -> users.findByEmail(university.id(), email))
+                .orElseThrow();
         assertThat(counsellor.role()).isEqualTo(Role.COUNSELLOR);
-        assertThat(invitations.pendingFor(university.id(), email)).isEmpty();
+        assertThat(fixtures.in(university, () -> invitations.pendingFor(university.id(), email)))
+                .isEmpty();
         assertThat(signUps.events).contains(new UserSignedUp(university.id(), counsellor.id(), Role.COUNSELLOR));
     }
 
@@ -217,7 +220,7 @@ class OtpSignInFlowTest extends IntegrationTest {
         }
         mailServer.awaitNext(email);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            List<MailDelivery> deliveries = mail.sentTo(university.id(), email);
+            List<MailDelivery> deliveries = fixtures.in(university, () -> mail.sentTo(university.id(), email));
             assertThat(deliveries).hasSize(1);
             assertThat(deliveries.get(0).status()).isEqualTo(MailDelivery.Status.SENT);
             assertThat(deliveries.get(0).template()).isEqualTo("SIGN_IN_CODE");

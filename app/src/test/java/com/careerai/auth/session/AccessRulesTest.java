@@ -81,9 +81,12 @@ class AccessRulesTest extends IntegrationTest {
     }
 
     private User verifiedStudent() {
-        return signIns.completeEmailSignIn(
+        return fixtures.in(
                 university,
-                "v" + System.nanoTime() + "@" + university.allowedDomains().get(0));
+                () -> signIns.completeEmailSignIn(
+                        university,
+                        "v" + System.nanoTime() + "@"
+                                + university.allowedDomains().get(0)));
     }
 
     @Test
@@ -114,7 +117,9 @@ class AccessRulesTest extends IntegrationTest {
         assertThat(student.status()).isEqualTo(403);
         assertThat(student.body()).contains("Your account cannot open this");
 
-        User coach = users.ensure(university.id(), "coach" + System.nanoTime() + "@x.org", "Coach", Role.COUNSELLOR);
+        User coach = fixtures.in(
+                university,
+                () -> users.ensure(university.id(), "coach" + System.nanoTime() + "@x.org", "Coach", Role.COUNSELLOR));
         signInAs(coach);
         assertThat(browser.get("/staff/probe").status()).isEqualTo(403);
         assertThat(browser.get("/staff", "Accept", "application/json").body()).contains("\"error\":\"forbidden\"");
