@@ -31,7 +31,7 @@ final class ShowCommand extends AdminCommand {
     void execute() {
         University university = university(subdomain);
         UniversityUsage usage = bean(UniversityUsage.class);
-        UsageFigures figures = usage.figures(university.id(), Instant.now().minus(ListCommand.WINDOW), usage.sources());
+        UsageFigures figures = usage.figures(university.id(), Instant.now().minus(ListCommand.WINDOW));
         List<Invitation> invitations = bean(Invitations.class).list(university.id());
         List<AuditEntry> audit = bean(AuditLog.class).recent(university.id(), AUDIT_ENTRIES);
         Output output = output();
