@@ -5,12 +5,13 @@ import io.micronaut.context.annotation.Parameter;
 import io.micronaut.core.annotation.Nullable;
 
 /**
- * The price of one tool: {@code careerai.credits.costs.<tool>.silver} and {@code .gold}. A
- * currency left out cannot pay for that tool.
+ * The price of one use of a feature: {@code careerai.credits.costs.<feature>.silver} and
+ * {@code .gold}, keyed by the feature's slug (an AI tool's {@code job-pack}, or any other feature
+ * that charges credits). A currency left out cannot pay for it.
  */
 @EachProperty("careerai.credits.costs")
-public class ToolCostProperties {
-    private final String tool;
+public class FeatureCostProperties {
+    private final String feature;
 
     @Nullable
     private Integer silver;
@@ -18,16 +19,16 @@ public class ToolCostProperties {
     @Nullable
     private Integer gold;
 
-    ToolCostProperties(@Parameter String tool) {
-        this.tool = tool;
+    FeatureCostProperties(@Parameter String feature) {
+        this.feature = feature;
     }
 
-    /** The tool's slug, e.g. {@code job-pack} (the key under {@code careerai.credits.costs}). */
-    public String getTool() {
-        return tool;
+    /** The feature's slug, e.g. {@code job-pack} (the key under {@code careerai.credits.costs}). */
+    public String getFeature() {
+        return feature;
     }
 
-    /** Silver credits per run (standard model); absent when silver cannot pay. */
+    /** Silver credits per use (standard model); absent when silver cannot pay. */
     @Nullable
     public Integer getSilver() {
         return silver;
@@ -37,7 +38,7 @@ public class ToolCostProperties {
         this.silver = silver;
     }
 
-    /** Gold credits per run (premium model); absent when gold cannot pay. */
+    /** Gold credits per use (premium model); absent when gold cannot pay. */
     @Nullable
     public Integer getGold() {
         return gold;
