@@ -115,12 +115,21 @@ class ArchitectureTest {
 
     private static DescribedPredicate<JavaClass> listenToEvents() {
         return DescribedPredicate.describe(
-                "listen to events (implement ApplicationEventListener or have @EventListener /"
-                        + " @TransactionalEventListener methods)",
+                "listen to events (implement ApplicationEventListener or a platform *Listener interface,"
+                        + " or have @EventListener / @TransactionalEventListener methods)",
                 type -> type.isAssignableTo(ApplicationEventListener.class)
+                        || implementsAPlatformListener(type)
                         || type.getMethods().stream()
                                 .anyMatch(method -> method.isMetaAnnotatedWith(EventListener.class)
                                         || method.isMetaAnnotatedWith(TransactionalEventListener.class)));
+    }
+
+    /** Listener ports platform declares for features (e.g. an outbox listener interface). */
+    private static boolean implementsAPlatformListener(JavaClass type) {
+        return !type.isInterface()
+                && type.getAllRawInterfaces().stream()
+                        .anyMatch(port -> port.getPackageName().startsWith(BASE + PLATFORM)
+                                && port.getSimpleName().endsWith("Listener"));
     }
 
     private static ArchCondition<JavaClass> beUsedOnlyInsideTheirFeature() {
