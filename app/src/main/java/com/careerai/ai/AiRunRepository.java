@@ -1,17 +1,16 @@
 package com.careerai.ai;
 
+import com.careerai.platform.data.SqlRows;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -88,15 +87,11 @@ class AiRunRepository {
     }
 
     long countOfUser(long universityId, long userId) {
-        return jdbc.prepareStatement(
-                "SELECT count(*) FROM ai_runs WHERE university_id = ? AND user_id = ?", statement -> {
-                    statement.setLong(1, universityId);
-                    statement.setLong(2, userId);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        rows.next();
-                        return rows.getLong(1);
-                    }
-                });
+        return SqlRows.single(
+                jdbc,
+                "SELECT count(*) FROM ai_runs WHERE university_id = ? AND user_id = ?",
+                SqlRows.parameters(universityId, userId),
+                rows -> rows.getLong(1));
     }
 
     /** QUEUED/RUNNING → RUNNING, counting the attempt; false when the run is final or failed. */
@@ -162,48 +157,23 @@ class AiRunRepository {
      * view, the one read of ai_runs across universities (the platform path of ADR 0010).
      */
     List<RunReference> unfinishedBefore(Instant olderThan, int limit) {
-        return jdbc.prepareStatement("SELECT university_id, id FROM platform_unfinished_runs(?, ?)", statement -> {
-            statement.setTimestamp(1, Timestamp.from(olderThan));
-            statement.setInt(2, limit);
-            List<RunReference> found = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    found.add(new RunReference(rows.getLong(1), rows.getObject(2, UUID.class)));
-                }
-            }
-            return found;
-        });
+        return SqlRows.list(
+                jdbc,
+                "SELECT university_id, id FROM platform_unfinished_runs(?, ?)",
+                SqlRows.parameters(Timestamp.from(olderThan), limit),
+                rows -> new RunReference(rows.getLong(1), rows.getObject(2, UUID.class)));
     }
 
     private Optional<AiRun> one(String sql, Object... parameters) {
-        List<AiRun> runs = many(sql, parameters);
-        return runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(0));
+        return SqlRows.optional(jdbc, sql, SqlRows.parameters(parameters), AiRunRepository::map);
     }
 
     private List<AiRun> many(String sql, Object... parameters) {
-        return jdbc.prepareStatement(sql, statement -> {
-            bind(statement, parameters);
-            List<AiRun> runs = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    runs.add(map(rows));
-                }
-            }
-            return runs;
-        });
+        return SqlRows.list(jdbc, sql, SqlRows.parameters(parameters), AiRunRepository::map);
     }
 
     private int update(String sql, Object... parameters) {
-        return jdbc.prepareStatement(sql, statement -> {
-            bind(statement, parameters);
-            return statement.executeUpdate();
-        });
-    }
-
-    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
-        }
+        return SqlRows.update(jdbc, sql, SqlRows.parameters(parameters));
     }
 
     private static AiRun map(ResultSet rows) throws SQLException {

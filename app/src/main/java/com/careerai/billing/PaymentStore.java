@@ -1,16 +1,15 @@
 package com.careerai.billing;
 
 import com.careerai.credits.Currency;
+import com.careerai.platform.data.SqlRows;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -87,7 +86,8 @@ class PaymentStore {
      */
     @Transactional
     public boolean insertIfAbsent(NewPayment payment) {
-        return jdbc.prepareStatement(
+        return SqlRows.update(
+                        jdbc,
                         "INSERT INTO payments (university_id, id, user_id, external_id, kind, product, description,"
                                 + " amount_cents, currency, status, credits_currency, credits, customer_id)"
                                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -106,7 +106,6 @@ class PaymentStore {
                             statement.setString(11, payment.creditsCurrency().name());
                             statement.setInt(12, payment.credits());
                             statement.setString(13, payment.customerId());
-                            return statement.executeUpdate();
                         })
                 == 1;
     }
@@ -164,35 +163,22 @@ class PaymentStore {
 
     /** The student's payments, newest first. */
     List<Payment> history(long universityId, long userId, int limit) {
-        return jdbc.prepareStatement(
+        return SqlRows.list(
+                jdbc,
                 "SELECT " + COLUMNS + " FROM payments WHERE university_id = ? AND user_id = ?"
                         + " ORDER BY created_at DESC, id LIMIT ?",
-                statement -> {
-                    statement.setLong(1, universityId);
-                    statement.setLong(2, userId);
-                    statement.setInt(3, limit);
-                    List<Payment> payments = new ArrayList<>();
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            payments.add(payment(rows));
-                        }
-                    }
-                    return payments;
-                });
+                SqlRows.parameters(universityId, userId, limit),
+                PaymentStore::payment);
     }
 
     /** The Stripe customer of the student's latest payment that has one. */
     Optional<String> customerOf(long universityId, long userId) {
-        return jdbc.prepareStatement(
+        return SqlRows.optional(
+                jdbc,
                 "SELECT customer_id FROM payments WHERE university_id = ? AND user_id = ? AND customer_id IS NOT NULL"
                         + " ORDER BY created_at DESC LIMIT 1",
-                statement -> {
-                    statement.setLong(1, universityId);
-                    statement.setLong(2, userId);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
-                    }
-                });
+                SqlRows.parameters(universityId, userId),
+                rows -> rows.getString(1));
     }
 
     /** Whether a payment of any university was paid by this payment intent. */
@@ -214,15 +200,11 @@ class PaymentStore {
     private Optional<Route> route(String column, String value) {
         // The platform path of ADR 0010: a SECURITY DEFINER function, the only read of payments
         // across universities. column is one of two constants above, never input.
-        return jdbc.prepareStatement("SELECT university_id, id FROM platform_route_stripe_payment(?, ?)", statement -> {
-            statement.setString(1, column);
-            statement.setString(2, value);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next()
-                        ? Optional.of(new Route(rows.getLong(1), rows.getObject(2, UUID.class)))
-                        : Optional.empty();
-            }
-        });
+        return SqlRows.optional(
+                jdbc,
+                "SELECT university_id, id FROM platform_route_stripe_payment(?, ?)",
+                SqlRows.parameters(column, value),
+                rows -> new Route(rows.getLong(1), rows.getObject(2, UUID.class)));
     }
 
     /**
@@ -238,7 +220,8 @@ class PaymentStore {
             @Nullable String invoiceId,
             @Nullable String subscriptionId,
             @Nullable String customerId) {
-        jdbc.prepareStatement(
+        SqlRows.update(
+                jdbc,
                 "UPDATE payments SET status = 'PAID', paid_at = now(), updated_at = now(), amount_cents = ?,"
                         + " currency = ?, payment_intent_id = COALESCE(payment_intent_id, ?),"
                         + " invoice_id = COALESCE(invoice_id, ?), subscription_id = COALESCE(subscription_id, ?),"
@@ -252,7 +235,6 @@ class PaymentStore {
                     statement.setString(6, customerId);
                     statement.setLong(7, universityId);
                     statement.setObject(8, id);
-                    return statement.executeUpdate();
                 });
     }
 
@@ -264,7 +246,8 @@ class PaymentStore {
             @Nullable String invoiceId,
             @Nullable String subscriptionId,
             @Nullable String customerId) {
-        jdbc.prepareStatement(
+        SqlRows.update(
+                jdbc,
                 "UPDATE payments SET updated_at = now(), payment_intent_id = COALESCE(payment_intent_id, ?),"
                         + " invoice_id = COALESCE(invoice_id, ?), subscription_id = COALESCE(subscription_id, ?),"
                         + " customer_id = COALESCE(customer_id, ?) WHERE university_id = ? AND id = ?",
@@ -275,23 +258,24 @@ class PaymentStore {
                     statement.setString(4, customerId);
                     statement.setLong(5, universityId);
                     statement.setObject(6, id);
-                    return statement.executeUpdate();
                 });
     }
 
     void setStatus(long universityId, UUID id, PaymentStatus status) {
-        jdbc.prepareStatement(
-                "UPDATE payments SET status = ?, updated_at = now() WHERE university_id = ? AND id = ?", statement -> {
+        SqlRows.update(
+                jdbc,
+                "UPDATE payments SET status = ?, updated_at = now() WHERE university_id = ? AND id = ?",
+                statement -> {
                     statement.setString(1, status.name());
                     statement.setLong(2, universityId);
                     statement.setObject(3, id);
-                    return statement.executeUpdate();
                 });
     }
 
     /** A refund reached {@code refundedCents} in total; adds what it took back and what stays owed. */
     void recordRefund(long universityId, UUID id, long refundedCents, int reversed, int owed, PaymentStatus status) {
-        jdbc.prepareStatement(
+        SqlRows.update(
+                jdbc,
                 "UPDATE payments SET refunded_cents = ?, credits_reversed = credits_reversed + ?,"
                         + " credits_owed = credits_owed + ?, status = ?, updated_at = now()"
                         + " WHERE university_id = ? AND id = ?",
@@ -302,21 +286,11 @@ class PaymentStore {
                     statement.setString(4, status.name());
                     statement.setLong(5, universityId);
                     statement.setObject(6, id);
-                    return statement.executeUpdate();
                 });
     }
 
-    private interface Binder {
-        void bind(PreparedStatement statement) throws SQLException;
-    }
-
-    private Optional<Payment> one(String sql, Binder binder) {
-        return jdbc.prepareStatement(sql, statement -> {
-            binder.bind(statement);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? Optional.of(payment(rows)) : Optional.empty();
-            }
-        });
+    private Optional<Payment> one(String sql, SqlRows.Binder binder) {
+        return SqlRows.optional(jdbc, sql, binder, PaymentStore::payment);
     }
 
     private static Payment payment(ResultSet rows) throws SQLException {

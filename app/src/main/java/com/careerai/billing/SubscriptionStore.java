@@ -1,5 +1,6 @@
 package com.careerai.billing;
 
+import com.careerai.platform.data.SqlRows;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -7,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,7 +32,8 @@ class SubscriptionStore {
 
     /** Inserts the subscription unless Stripe's id is known (in any university); true when inserted. */
     boolean insertIfAbsent(Subscription subscription) {
-        return jdbc.prepareStatement(
+        return SqlRows.update(
+                        jdbc,
                         "INSERT INTO subscriptions (university_id, id, user_id, external_id, customer_id, product,"
                                 + " status, cancel_at_period_end, current_period_end, state_at)"
                                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (provider, external_id) DO NOTHING",
@@ -47,22 +48,17 @@ class SubscriptionStore {
                             statement.setBoolean(8, subscription.cancelAtPeriodEnd());
                             statement.setTimestamp(9, timestamp(subscription.currentPeriodEnd()));
                             statement.setTimestamp(10, timestamp(subscription.stateAt()));
-                            return statement.executeUpdate();
                         })
                 == 1;
     }
 
     Optional<Subscription> lockByExternalId(long universityId, String externalId) {
-        return jdbc.prepareStatement(
+        return SqlRows.optional(
+                jdbc,
                 "SELECT " + COLUMNS + " FROM subscriptions WHERE university_id = ? AND provider = 'stripe'"
                         + " AND external_id = ? FOR UPDATE",
-                statement -> {
-                    statement.setLong(1, universityId);
-                    statement.setString(2, externalId);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        return rows.next() ? Optional.of(subscription(rows)) : Optional.empty();
-                    }
-                });
+                SqlRows.parameters(universityId, externalId),
+                SubscriptionStore::subscription);
     }
 
     /**
@@ -70,15 +66,11 @@ class SubscriptionStore {
      * transaction ends, so two events for one student never decide Pro from two different views.
      */
     void lockStudent(long universityId, long userId) {
-        jdbc.prepareStatement(
+        SqlRows.single(
+                jdbc,
                 "SELECT pg_advisory_xact_lock(hashtextextended('billing-subscriptions:' || ?::text || ':' || ?::text, 0))",
-                statement -> {
-                    statement.setLong(1, universityId);
-                    statement.setLong(2, userId);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        return rows.next();
-                    }
-                });
+                SqlRows.parameters(universityId, userId),
+                rows -> true);
     }
 
     /** Replaces the state with what Stripe reported at {@code stateAt}; null fields keep theirs. */
@@ -90,7 +82,8 @@ class SubscriptionStore {
             @Nullable Boolean cancelAtPeriodEnd,
             @Nullable Instant currentPeriodEnd,
             Instant stateAt) {
-        jdbc.prepareStatement(
+        SqlRows.update(
+                jdbc,
                 "UPDATE subscriptions SET product = ?, status = ?, cancel_at_period_end = COALESCE(?, cancel_at_period_end),"
                         + " current_period_end = COALESCE(?, current_period_end), state_at = ?, updated_at = now()"
                         + " WHERE university_id = ? AND id = ?",
@@ -102,38 +95,29 @@ class SubscriptionStore {
                     statement.setTimestamp(5, timestamp(stateAt));
                     statement.setLong(6, universityId);
                     statement.setObject(7, id);
-                    return statement.executeUpdate();
                 });
     }
 
     void attachCustomer(long universityId, UUID id, String customerId) {
-        jdbc.prepareStatement(
+        SqlRows.update(
+                jdbc,
                 "UPDATE subscriptions SET customer_id = COALESCE(customer_id, ?), updated_at = now()"
                         + " WHERE university_id = ? AND id = ?",
                 statement -> {
                     statement.setString(1, customerId);
                     statement.setLong(2, universityId);
                     statement.setObject(3, id);
-                    return statement.executeUpdate();
                 });
     }
 
     /** The student's subscriptions, most recently changed first. */
     List<Subscription> ofUser(long universityId, long userId) {
-        return jdbc.prepareStatement(
+        return SqlRows.list(
+                jdbc,
                 "SELECT " + COLUMNS + " FROM subscriptions WHERE university_id = ? AND user_id = ?"
                         + " ORDER BY state_at DESC, created_at DESC",
-                statement -> {
-                    statement.setLong(1, universityId);
-                    statement.setLong(2, userId);
-                    List<Subscription> subscriptions = new ArrayList<>();
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            subscriptions.add(subscription(rows));
-                        }
-                    }
-                    return subscriptions;
-                });
+                SqlRows.parameters(universityId, userId),
+                SubscriptionStore::subscription);
     }
 
     /**
@@ -141,15 +125,11 @@ class SubscriptionStore {
      * ADR 0010, a SECURITY DEFINER function).
      */
     Optional<Route> route(String externalId) {
-        return jdbc.prepareStatement(
-                "SELECT university_id, user_id, product FROM platform_route_stripe_subscription(?)", statement -> {
-                    statement.setString(1, externalId);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        return rows.next()
-                                ? Optional.of(new Route(rows.getLong(1), rows.getLong(2), rows.getString(3)))
-                                : Optional.empty();
-                    }
-                });
+        return SqlRows.optional(
+                jdbc,
+                "SELECT university_id, user_id, product FROM platform_route_stripe_subscription(?)",
+                SqlRows.parameters(externalId),
+                rows -> new Route(rows.getLong(1), rows.getLong(2), rows.getString(3)));
     }
 
     private static Subscription subscription(ResultSet rows) throws SQLException {

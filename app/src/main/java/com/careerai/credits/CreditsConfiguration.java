@@ -4,7 +4,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-/** Credit settings ({@code careerai.credits.*}); tool prices are {@link ToolCostProperties}. */
+/** Credit settings ({@code careerai.credits.*}); prices are {@link FeatureCostProperties}. */
 @ConfigurationProperties("careerai.credits")
 public class CreditsConfiguration {
     public static final int DEFAULT_MAX_AMOUNT = 100_000;

@@ -45,10 +45,12 @@ class InsufficientCreditsHandler implements ExceptionHandler<InsufficientCredits
 
     private final ViewsRendererLocator renderers;
     private final LayoutModel layoutModel;
+    private final CreditCosts costs;
 
-    InsufficientCreditsHandler(ViewsRendererLocator renderers, LayoutModel layoutModel) {
+    InsufficientCreditsHandler(ViewsRendererLocator renderers, LayoutModel layoutModel, CreditCosts costs) {
         this.renderers = renderers;
         this.layoutModel = layoutModel;
+        this.costs = costs;
     }
 
     @Override
@@ -70,7 +72,7 @@ class InsufficientCreditsHandler implements ExceptionHandler<InsufficientCredits
         }
         Map<String, Object> model = new HashMap<>();
         model.put("message", exception.getMessage());
-        model.put("tool", CreditCosts.label(exception.feature()));
+        model.put("tool", costs.label(exception.feature()));
         model.put("feature", exception.feature());
         model.put("currency", exception.currency().key());
         model.put("cost", exception.cost());

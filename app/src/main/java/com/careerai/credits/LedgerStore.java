@@ -1,5 +1,6 @@
 package com.careerai.credits;
 
+import com.careerai.platform.data.SqlRows;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -12,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,40 +50,31 @@ class LedgerStore {
             String idempotencyKey) {}
 
     Optional<Balances> balances(long universityId, long userId) {
-        return jdbc.prepareStatement(
+        return SqlRows.optional(
+                jdbc,
                 "SELECT silver_credits, gold_credits FROM credit_wallets WHERE university_id = ? AND user_id = ?",
-                statement -> {
-                    statement.setLong(1, universityId);
-                    statement.setLong(2, userId);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        return rows.next()
-                                ? Optional.of(new Balances(rows.getLong(1), rows.getLong(2)))
-                                : Optional.empty();
-                    }
-                });
+                SqlRows.parameters(universityId, userId),
+                rows -> new Balances(rows.getLong(1), rows.getLong(2)));
     }
 
     /** Creates an empty wallet unless one exists; true when created. */
     boolean openWallet(long universityId, long userId) {
-        return jdbc.prepareStatement(
+        return SqlRows.update(
+                        jdbc,
                         "INSERT INTO credit_wallets (university_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                        statement -> {
-                            statement.setLong(1, universityId);
-                            statement.setLong(2, userId);
-                            return statement.executeUpdate();
-                        })
+                        SqlRows.parameters(universityId, userId))
                 == 1;
     }
 
     /** Creates empty wallets for those of {@code userIds} without one. */
     void openWallets(long universityId, List<Long> userIds) {
-        jdbc.prepareStatement(
+        SqlRows.update(
+                jdbc,
                 "INSERT INTO credit_wallets (university_id, user_id) SELECT ?, unnest(?::bigint[])"
                         + " ON CONFLICT DO NOTHING",
                 statement -> {
                     statement.setLong(1, universityId);
                     statement.setArray(2, bigints(statement, userIds));
-                    return statement.executeUpdate();
                 });
     }
 
@@ -92,7 +83,8 @@ class LedgerStore {
      * inserted row. A concurrent insert of the same key waits for the first to commit or roll back.
      */
     Optional<LedgerEntry> insertIfAbsent(NewEntry entry) {
-        return jdbc.prepareStatement(
+        return SqlRows.optional(
+                jdbc,
                 "INSERT INTO credit_transactions (university_id, user_id, feature, currency, amount, type, run_id,"
                         + " status, metadata, idempotency_key)"
                         + " SELECT university_id, user_id, ?, ?, ?, ?, ?, ?, ?::jsonb, ? FROM credit_wallets"
@@ -109,51 +101,36 @@ class LedgerStore {
                     statement.setString(8, entry.idempotencyKey());
                     statement.setLong(9, entry.universityId());
                     statement.setLong(10, entry.userId());
-                    try (ResultSet rows = statement.executeQuery()) {
-                        return rows.next() ? Optional.of(entry(rows)) : Optional.empty();
-                    }
-                });
+                },
+                this::entry);
     }
 
     Optional<LedgerEntry> findByKey(long universityId, String idempotencyKey) {
-        return jdbc.prepareStatement(
+        return SqlRows.optional(
+                jdbc,
                 "SELECT " + ENTRY_COLUMNS + " FROM credit_transactions WHERE university_id = ? AND idempotency_key = ?",
-                statement -> {
-                    statement.setLong(1, universityId);
-                    statement.setString(2, idempotencyKey);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        return rows.next() ? Optional.of(entry(rows)) : Optional.empty();
-                    }
-                });
+                SqlRows.parameters(universityId, idempotencyKey),
+                this::entry);
     }
 
     /** Takes {@code amount} if the balance covers it: one conditional UPDATE; false when it does not. */
     boolean withdraw(long universityId, long userId, Currency currency, long amount) {
         String column = column(currency);
-        return jdbc.prepareStatement(
+        return SqlRows.update(
+                        jdbc,
                         "UPDATE credit_wallets SET " + column + " = " + column + " - ?, updated_at = now()"
                                 + " WHERE university_id = ? AND user_id = ? AND " + column + " >= ?",
-                        statement -> {
-                            statement.setLong(1, amount);
-                            statement.setLong(2, universityId);
-                            statement.setLong(3, userId);
-                            statement.setLong(4, amount);
-                            return statement.executeUpdate();
-                        })
+                        SqlRows.parameters(amount, universityId, userId, amount))
                 == 1;
     }
 
     void deposit(long universityId, long userId, Currency currency, long amount) {
         String column = column(currency);
-        int updated = jdbc.prepareStatement(
+        int updated = SqlRows.update(
+                jdbc,
                 "UPDATE credit_wallets SET " + column + " = " + column + " + ?, updated_at = now()"
                         + " WHERE university_id = ? AND user_id = ?",
-                statement -> {
-                    statement.setLong(1, amount);
-                    statement.setLong(2, universityId);
-                    statement.setLong(3, userId);
-                    return statement.executeUpdate();
-                });
+                SqlRows.parameters(amount, universityId, userId));
         if (updated != 1) {
             throw new IllegalStateException("no wallet for user " + userId + " of university " + universityId);
         }
@@ -161,34 +138,25 @@ class LedgerStore {
 
     /** The balance, with the wallet row locked until the transaction ends. */
     Optional<Long> lockBalance(long universityId, long userId, Currency currency) {
-        return jdbc.prepareStatement(
+        return SqlRows.optional(
+                jdbc,
                 "SELECT " + column(currency) + " FROM credit_wallets WHERE university_id = ? AND user_id = ?"
                         + " FOR UPDATE",
-                statement -> {
-                    statement.setLong(1, universityId);
-                    statement.setLong(2, userId);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        return rows.next() ? Optional.of(rows.getLong(1)) : Optional.empty();
-                    }
-                });
+                SqlRows.parameters(universityId, userId),
+                rows -> rows.getLong(1));
     }
 
     /** Locks the wallets in user order, so two bulk jobs never wait on each other in a cycle. */
     void lockWallets(long universityId, List<Long> userIds) {
-        jdbc.prepareStatement(
+        SqlRows.list(
+                jdbc,
                 "SELECT user_id FROM credit_wallets WHERE university_id = ? AND user_id = ANY(?::bigint[])"
                         + " ORDER BY user_id FOR UPDATE",
                 statement -> {
                     statement.setLong(1, universityId);
                     statement.setArray(2, bigints(statement, userIds));
-                    try (ResultSet rows = statement.executeQuery()) {
-                        int locked = 0;
-                        while (rows.next()) {
-                            locked++;
-                        }
-                        return locked;
-                    }
-                });
+                },
+                rows -> rows.getLong(1));
     }
 
     /**
@@ -245,7 +213,8 @@ class LedgerStore {
             String keyPrefix,
             Map<String, ?> metadata) {
         String column = column(currency);
-        return jdbc.prepareStatement(
+        return SqlRows.single(
+                jdbc,
                 "WITH granted AS ("
                         + " INSERT INTO credit_transactions (university_id, user_id, currency, amount, type, metadata,"
                         + " idempotency_key)"
@@ -266,44 +235,26 @@ class LedgerStore {
                     statement.setLong(5, universityId);
                     statement.setArray(6, bigints(statement, userIds));
                     statement.setLong(7, universityId);
-                    return countOf(statement);
-                });
+                },
+                rows -> rows.getInt(1));
     }
 
     /** A page of the wallet's history, newest first. */
     List<LedgerEntry> history(long universityId, long userId, int limit, long offset) {
-        return jdbc.prepareStatement(
+        return SqlRows.list(
+                jdbc,
                 "SELECT " + ENTRY_COLUMNS + " FROM credit_transactions WHERE university_id = ? AND user_id = ?"
                         + " ORDER BY id DESC LIMIT ? OFFSET ?",
-                statement -> {
-                    statement.setLong(1, universityId);
-                    statement.setLong(2, userId);
-                    statement.setInt(3, limit);
-                    statement.setLong(4, offset);
-                    List<LedgerEntry> entries = new ArrayList<>();
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            entries.add(entry(rows));
-                        }
-                    }
-                    return entries;
-                });
+                SqlRows.parameters(universityId, userId, limit, offset),
+                this::entry);
     }
 
     long countHistory(long universityId, long userId) {
-        return jdbc.prepareStatement(
-                "SELECT count(*) FROM credit_transactions WHERE university_id = ? AND user_id = ?", statement -> {
-                    statement.setLong(1, universityId);
-                    statement.setLong(2, userId);
-                    return (long) countOf(statement);
-                });
-    }
-
-    private static int countOf(PreparedStatement statement) throws SQLException {
-        try (ResultSet rows = statement.executeQuery()) {
-            rows.next();
-            return rows.getInt(1);
-        }
+        return SqlRows.single(
+                jdbc,
+                "SELECT count(*) FROM credit_transactions WHERE university_id = ? AND user_id = ?",
+                SqlRows.parameters(universityId, userId),
+                rows -> rows.getLong(1));
     }
 
     static String column(Currency currency) {

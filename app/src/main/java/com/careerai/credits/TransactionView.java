@@ -33,12 +33,13 @@ public record TransactionView(
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    public static TransactionView of(LedgerEntry entry) {
+    /** The row as shown; {@code costs} names the feature a debit or refund paid for. */
+    public static TransactionView of(LedgerEntry entry, CreditCosts costs) {
         String feature = entry.feature();
         String description =
                 switch (entry.type()) {
-                    case DEBIT -> CreditCosts.label(feature) + " run";
-                    case REFUND -> "Refund: " + CreditCosts.label(feature);
+                    case DEBIT -> costs.label(feature) + " run";
+                    case REFUND -> "Refund: " + costs.label(feature);
                     case GRANT -> "Credits granted";
                     case TOPUP -> "Credits bought";
                     case ADJUSTMENT -> "Adjusted by staff";

@@ -23,9 +23,11 @@ import java.util.List;
 @Tag(name = "Credits")
 class WalletApiController {
     private final Wallets wallets;
+    private final CreditCosts costs;
 
-    WalletApiController(Wallets wallets) {
+    WalletApiController(Wallets wallets, CreditCosts costs) {
         this.wallets = wallets;
+        this.costs = costs;
     }
 
     /** Balances and the newest transactions. */
@@ -53,7 +55,9 @@ class WalletApiController {
                 history.page(), history.pageSize(), history.total(), history.pages(), views(history));
     }
 
-    private static List<TransactionView> views(LedgerPage page) {
-        return page.entries().stream().map(TransactionView::of).toList();
+    private List<TransactionView> views(LedgerPage page) {
+        return page.entries().stream()
+                .map(entry -> TransactionView.of(entry, costs))
+                .toList();
     }
 }

@@ -40,7 +40,9 @@ class WalletController {
         model.put("costs", costs.all());
         model.put(
                 "transactions",
-                history.entries().stream().map(TransactionView::of).toList());
+                history.entries().stream()
+                        .map(entry -> TransactionView.of(entry, costs))
+                        .toList());
         model.put("history", history);
         model.put("previousPage", history.page() - 1);
         model.put("nextPage", history.page() + 1);

@@ -4,6 +4,7 @@ import com.careerai.auth.CurrentUser;
 import com.careerai.auth.SignedInUser;
 import com.careerai.credits.Balances;
 import com.careerai.credits.BulkGrants;
+import com.careerai.credits.CreditCosts;
 import com.careerai.credits.CreditsConfiguration;
 import com.careerai.credits.Currency;
 import com.careerai.credits.GrantBatch;
@@ -59,13 +60,19 @@ class StaffCreditsApiController {
     private final LedgerAudit audit;
     private final BulkGrants grants;
     private final Wallets wallets;
+    private final CreditCosts costs;
     private final CreditsConfiguration configuration;
 
     StaffCreditsApiController(
-            LedgerAudit audit, BulkGrants grants, Wallets wallets, CreditsConfiguration configuration) {
+            LedgerAudit audit,
+            BulkGrants grants,
+            Wallets wallets,
+            CreditCosts costs,
+            CreditsConfiguration configuration) {
         this.audit = audit;
         this.grants = grants;
         this.wallets = wallets;
+        this.costs = costs;
         this.configuration = configuration;
     }
 
@@ -110,6 +117,7 @@ class StaffCreditsApiController {
         }
         LedgerEntry entry =
                 wallets.adjust(university.id(), staff, request.userId(), currency, delta, reason, "adjust:" + key);
-        return new AdjustmentResult(TransactionView.of(entry), wallets.balances(university.id(), request.userId()));
+        return new AdjustmentResult(
+                TransactionView.of(entry, costs), wallets.balances(university.id(), request.userId()));
     }
 }

@@ -1,7 +1,6 @@
 package com.careerai.tenancy;
 
 import com.careerai.platform.config.CareerAiConfiguration;
-import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,7 +10,7 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Finds universities by subdomain for every request, from a short-lived per-node cache. A change
- * made on this node evicts once it is committed ({@link UniversityChanged}); a change made by
+ * made on this node evicts once it is committed ({@link UniversityCacheEviction}); a change made by
  * another process (another node, tenant-admin) evicts when {@link UniversityChangeBroadcast}
  * hears of it, and in any case within {@code careerai.tenant-cache-ttl}.
  */
@@ -49,12 +48,6 @@ public class UniversityDirectory {
             cache.put(subdomain, entry);
         }
         return entry.university();
-    }
-
-    /** After the commit, so a request in between cannot cache the old row again. */
-    @TransactionalEventListener
-    void onUniversityChanged(UniversityChanged event) {
-        evict(event.subdomain());
     }
 
     void evict(String subdomain) {

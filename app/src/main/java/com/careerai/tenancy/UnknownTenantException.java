@@ -1,13 +1,10 @@
 package com.careerai.tenancy;
 
-import com.careerai.platform.web.ProblemException;
-import io.micronaut.http.HttpStatus;
-
-/** No university is served at the request's host. Rendered as a 404 page. */
-public final class UnknownTenantException extends ProblemException {
+/** No university is served at the request's host. Answered as a 404 page ({@link TenancyErrorHandler}). */
+public final class UnknownTenantException extends TenancyException {
     private static final long serialVersionUID = 1L;
 
     public UnknownTenantException() {
-        super(HttpStatus.NOT_FOUND, "unknown_university", "There is no university at this address.");
+        super("There is no university at this address.");
     }
 }

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * One university's usage since an instant, for operators. A {@code null} group means the platform
- * does not record it yet (its table does not exist in this database).
+ * One university's usage since an instant, for operators. A {@code null} group means no feature
+ * reports it (no {@link UsageSource} for it in this release).
  *
  * @param students users with the STUDENT role, now
  * @param activeStudents students who signed in since {@code since}
@@ -30,7 +30,7 @@ public record UsageFigures(
      */
     public record Credits(Map<String, Long> granted, Map<String, Long> spent, Map<String, Long> refunded) {}
 
-    /** How many payments and their total in the payments table's amount column ({@code null} if none). */
+    /** How many payments and their total in minor units (cents); {@code null} when there were none. */
     public record Payments(long count, @Nullable BigDecimal amount) {}
 
     /** All runs since {@code since}, or {@code null} when runs are not recorded yet. */

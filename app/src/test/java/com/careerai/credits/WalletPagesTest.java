@@ -43,9 +43,11 @@ class WalletPagesTest extends IntegrationTest {
     @ExecuteOn(TaskExecutors.BLOCKING)
     static class RunToolController {
         private final Wallets wallets;
+        private final CreditCosts costs;
 
-        RunToolController(Wallets wallets) {
+        RunToolController(Wallets wallets, CreditCosts costs) {
             this.wallets = wallets;
+            this.costs = costs;
         }
 
         @Post(
@@ -57,12 +59,14 @@ class WalletPagesTest extends IntegrationTest {
                 @CurrentUser SignedInUser user,
                 @PathVariable String feature,
                 @PathVariable String currency) {
-            return TransactionView.of(wallets.debit(
-                    university.id(),
-                    user.userId(),
-                    feature,
-                    Currency.parse(currency).orElseThrow(),
-                    UUID.randomUUID()));
+            return TransactionView.of(
+                    wallets.debit(
+                            university.id(),
+                            user.userId(),
+                            feature,
+                            Currency.parse(currency).orElseThrow(),
+                            UUID.randomUUID()),
+                    costs);
         }
     }
 

@@ -21,13 +21,12 @@ final class ListCommand extends AdminCommand {
     void execute() {
         List<University> universities = bean(UniversityAdministration.class).list();
         UniversityUsage usage = bean(UniversityUsage.class);
-        UniversityUsage.Sources sources = usage.sources();
         Instant since = Instant.now().minus(WINDOW);
         Progress progress = progress();
         progress.start("Counting", universities.size());
         List<UsageFigures> figures = new ArrayList<>();
         for (University university : universities) {
-            figures.add(within(university, () -> usage.figures(university.id(), since, sources)));
+            figures.add(within(university, () -> usage.figures(university.id(), since)));
             progress.advance(1);
         }
         progress.finish();

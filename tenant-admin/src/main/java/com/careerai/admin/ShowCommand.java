@@ -32,8 +32,7 @@ final class ShowCommand extends AdminCommand {
         University university = university(subdomain);
         UniversityUsage usage = bean(UniversityUsage.class);
         UsageFigures figures = within(
-                university,
-                () -> usage.figures(university.id(), Instant.now().minus(ListCommand.WINDOW), usage.sources()));
+                university, () -> usage.figures(university.id(), Instant.now().minus(ListCommand.WINDOW)));
         List<Invitation> invitations =
                 within(university, () -> bean(Invitations.class).list(university.id()));
         List<AuditEntry> audit = within(university, () -> bean(AuditLog.class).recent(university.id(), AUDIT_ENTRIES));

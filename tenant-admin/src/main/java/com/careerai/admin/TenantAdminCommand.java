@@ -3,6 +3,7 @@ package com.careerai.admin;
 import com.careerai.platform.config.InvalidSettingException;
 import com.careerai.platform.web.ProblemException;
 import com.careerai.tenancy.InvalidUniversityException;
+import com.careerai.tenancy.TenancyException;
 import io.micronaut.json.JsonMapper;
 import java.io.PrintWriter;
 import java.sql.SQLException;
@@ -135,6 +136,7 @@ public final class TenantAdminCommand implements Callable<Integer> {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ToolException
                     || cause instanceof ProblemException
+                    || cause instanceof TenancyException
                     || cause instanceof InvalidSettingException) {
                 return cause;
             }
@@ -155,7 +157,7 @@ public final class TenantAdminCommand implements Callable<Integer> {
                     .map(field -> optionOf(field.getKey()) + " " + field.getValue())
                     .collect(Collectors.joining("; "));
         }
-        if (e instanceof ToolException || e instanceof ProblemException) {
+        if (e instanceof ToolException || e instanceof ProblemException || e instanceof TenancyException) {
             return e.getMessage();
         }
         String message = firstLine(e.getMessage());

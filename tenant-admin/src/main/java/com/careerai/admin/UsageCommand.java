@@ -46,12 +46,11 @@ final class UsageCommand extends AdminCommand {
         }
         List<University> universities = bean(UniversityAdministration.class).list();
         UniversityUsage usage = bean(UniversityUsage.class);
-        UniversityUsage.Sources sources = usage.sources();
         Progress progress = progress();
         progress.start("Usage", universities.size());
         List<UsageFigures> figures = new ArrayList<>();
         for (University university : universities) {
-            figures.add(within(university, () -> usage.figures(university.id(), since, sources)));
+            figures.add(within(university, () -> usage.figures(university.id(), since)));
             progress.advance(1);
         }
         progress.finish();

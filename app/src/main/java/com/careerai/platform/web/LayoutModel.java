@@ -1,14 +1,17 @@
 package com.careerai.platform.web;
 
 import com.careerai.platform.config.CareerAiConfiguration;
-import com.careerai.tenancy.Tenants;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds the {@code layout} model every page template reads: branding, site links, contributions. */
+/**
+ * Builds the {@code layout} model every page template reads: the public site's branding and links,
+ * then what each feature's {@link LayoutContributor} adds (a university's branding, the signed-in
+ * user, balances, navigation).
+ */
 @Singleton
 public class LayoutModel {
     private final CareerAiConfiguration configuration;
@@ -23,19 +26,9 @@ public class LayoutModel {
         Map<String, Object> layout = new HashMap<>();
         layout.put("baseDomain", configuration.getBaseDomain());
         layout.put("path", request.getPath());
-        Tenants.current(request)
-                .ifPresentOrElse(
-                        university -> {
-                            layout.put("university", university);
-                            layout.put("siteName", university.name());
-                            layout.put("brandColor", university.brandColor());
-                            layout.put(
-                                    "initial", university.name().substring(0, 1).toUpperCase(java.util.Locale.ROOT));
-                        },
-                        () -> {
-                            layout.put("siteName", "CareerAI");
-                            layout.put("brandColor", "#1F4E79");
-                        });
+        // the public site's branding; a university's site replaces it (tenancy's contributor)
+        layout.put("siteName", "CareerAI");
+        layout.put("brandColor", "#1F4E79");
         contributors.forEach(contributor -> contributor.contribute(request, layout));
         return layout;
     }

@@ -1,4 +1,4 @@
-package com.careerai.platform;
+package com.careerai.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,12 +9,15 @@ import com.careerai.tenancy.UniversityAdministration;
 import com.careerai.testing.CrossTenant;
 import com.careerai.testing.IntegrationTest;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 @MicronautTest(transactional = false)
@@ -31,9 +34,12 @@ class DemoSeederTest extends IntegrationTest {
     @Inject
     ApplicationEventPublisher<StartupEvent> startupEvents;
 
+    @Inject
+    LaterStep laterStep;
+
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("careerai.demo", "true");
+        return Map.of("careerai.demo", "true", "spec.name", "DemoSeederTest");
     }
 
     @Test
@@ -53,5 +59,41 @@ class DemoSeederTest extends IntegrationTest {
                 .get()
                 .extracting(u -> u.role())
                 .isEqualTo(Role.COUNSELLOR);
+    }
+
+    @Test
+    void everyFeaturesStepRunsInOrderOnTheDemoUniversity() {
+        University demo = universities.findBySubdomain("demo").orElseThrow();
+        assertThat(laterStep.seen).isNotEmpty().allSatisfy(seen -> {
+            assertThat(seen.university()).isEqualTo(new DemoUniversity(demo.id(), demo.name(), "demo", "demo.edu"));
+            assertThat(seen.counsellorExisted())
+                    .as("auth's people step ran first")
+                    .isTrue();
+        });
+    }
+
+    /** A later feature's step: runs after the people it builds on. */
+    @Singleton
+    @Requires(property = "spec.name", value = "DemoSeederTest")
+    static class LaterStep implements DemoSeedStep {
+        record Seen(DemoUniversity university, boolean counsellorExisted) {}
+
+        final List<Seen> seen = new CopyOnWriteArrayList<>();
+        private final UserAccounts users;
+
+        LaterStep(UserAccounts users) {
+            this.users = users;
+        }
+
+        @Override
+        public void seed(DemoUniversity demo) {
+            seen.add(new Seen(
+                    demo, users.findByEmail(demo.id(), demo.address("coach")).isPresent()));
+        }
+
+        @Override
+        public int getOrder() {
+            return CONTENT;
+        }
     }
 }

@@ -1,7 +1,7 @@
-package com.careerai.notifications;
+package com.careerai.auth;
 
-import com.careerai.auth.InvitationCreated;
-import com.careerai.auth.Role;
+import com.careerai.notifications.Mail;
+import com.careerai.notifications.MailTemplate;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
 import java.util.Map;

@@ -1,0 +1,92 @@
+package com.careerai.platform.data;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Hand-written SQL in one line each: bind the parameters, run the statement, map the rows. Runs on
+ * the caller's connection (its transaction, or its {@code @Connectable} scope), so a store stays a
+ * list of statements instead of a list of JDBC loops:
+ *
+ * <pre>{@code
+ * List<Payment> history(long universityId, long userId) {
+ *     return SqlRows.list(jdbc, "SELECT … FROM payments WHERE university_id = ? AND user_id = ?",
+ *             SqlRows.parameters(universityId, userId), PaymentStore::payment);
+ * }
+ * }</pre>
+ */
+public final class SqlRows {
+
+    /** Sets a statement's parameters. */
+    @FunctionalInterface
+    public interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Maps the current row of a result set (never advances it). */
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    private SqlRows() {}
+
+    /** Every row, mapped, in the order the statement returns them. */
+    public static <T> List<T> list(JdbcOperations jdbc, String sql, Binder binder, RowMapper<T> mapper) {
+        return jdbc.prepareStatement(sql, statement -> {
+            binder.bind(statement);
+            List<T> mapped = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    mapped.add(mapper.map(rows));
+                }
+            }
+            return mapped;
+        });
+    }
+
+    /** The first row, mapped, or empty when there is none (for lookups by a unique key). */
+    public static <T> Optional<T> optional(JdbcOperations jdbc, String sql, Binder binder, RowMapper<T> mapper) {
+        return jdbc.prepareStatement(sql, statement -> {
+            binder.bind(statement);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(mapper.map(rows)) : Optional.empty();
+            }
+        });
+    }
+
+    /**
+     * The one row a statement always returns (an aggregate such as {@code count(*)}), mapped.
+     *
+     * @throws IllegalStateException when the statement returned no row
+     */
+    public static <T> T single(JdbcOperations jdbc, String sql, Binder binder, RowMapper<T> mapper) {
+        return optional(jdbc, sql, binder, mapper).orElseThrow(() -> new IllegalStateException("no row from: " + sql));
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE without RETURNING; the number of rows it changed. */
+    public static int update(JdbcOperations jdbc, String sql, Binder binder) {
+        return jdbc.prepareStatement(sql, statement -> {
+            binder.bind(statement);
+            return statement.executeUpdate();
+        });
+    }
+
+    /**
+     * Binds {@code values} to the parameters in order with {@link PreparedStatement#setObject}
+     * ({@code null} included); use a {@link Binder} lambda for arrays or explicit SQL types.
+     */
+    public static Binder parameters(Object... values) {
+        Object[] copy = values.clone();
+        return statement -> {
+            for (int i = 0; i < copy.length; i++) {
+                statement.setObject(i + 1, copy[i]);
+            }
+        };
+    }
+}

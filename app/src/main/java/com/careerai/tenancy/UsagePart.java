@@ -1,0 +1,63 @@
+package com.careerai.tenancy;
+
+import io.micronaut.core.annotation.Nullable;
+import java.util.Map;
+
+/**
+ * What one {@link UsageSource} reports: the groups it records, the others {@code null}. Each group
+ * comes from exactly one source.
+ *
+ * @param students students now and students who signed in since the instant asked for
+ * @param runsByTool AI runs started since the instant, by tool slug
+ * @param credits credit movements since the instant
+ * @param payments payments since the instant
+ */
+public record UsagePart(
+        @Nullable Students students,
+        @Nullable Map<String, Long> runsByTool,
+        @Nullable UsageFigures.Credits credits,
+        @Nullable UsageFigures.Payments payments) {
+
+    /** Nothing recorded. */
+    public static final UsagePart NONE = new UsagePart(null, null, null, null);
+
+    /** Users with the STUDENT role, and those of them who signed in since the instant asked for. */
+    public record Students(long total, long active) {}
+
+    public static UsagePart students(long total, long active) {
+        return new UsagePart(new Students(total, active), null, null, null);
+    }
+
+    public static UsagePart runs(Map<String, Long> runsByTool) {
+        return new UsagePart(null, Map.copyOf(runsByTool), null, null);
+    }
+
+    public static UsagePart credits(UsageFigures.Credits credits) {
+        return new UsagePart(null, null, credits, null);
+    }
+
+    public static UsagePart payments(UsageFigures.Payments payments) {
+        return new UsagePart(null, null, null, payments);
+    }
+
+    /**
+     * This part and {@code other} together.
+     *
+     * @throws IllegalStateException when both report the same group (two sources claim one figure)
+     */
+    public UsagePart combine(UsagePart other) {
+        return new UsagePart(
+                either(students, other.students, "students"),
+                either(runsByTool, other.runsByTool, "runsByTool"),
+                either(credits, other.credits, "credits"),
+                either(payments, other.payments, "payments"));
+    }
+
+    @Nullable
+    private static <T> T either(@Nullable T mine, @Nullable T theirs, String group) {
+        if (mine != null && theirs != null) {
+            throw new IllegalStateException("two usage sources report " + group);
+        }
+        return mine != null ? mine : theirs;
+    }
+}
