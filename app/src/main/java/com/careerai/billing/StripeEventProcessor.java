@@ -12,8 +12,8 @@ import com.careerai.billing.EventOutcome.Owner;
 import com.careerai.billing.PaymentGateway.WebhookEvent;
 import com.careerai.credits.Reversal;
 import com.careerai.credits.Wallets;
+import com.careerai.platform.outbox.Outbox;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -43,7 +43,7 @@ class StripeEventProcessor {
     private final Catalogue catalogue;
     private final Wallets wallets;
     private final UserAccounts users;
-    private final ApplicationEventPublisher<PaymentConfirmed> confirmations;
+    private final Outbox outbox;
 
     StripeEventProcessor(
             StripeEventStore events,
@@ -52,14 +52,14 @@ class StripeEventProcessor {
             Catalogue catalogue,
             Wallets wallets,
             UserAccounts users,
-            ApplicationEventPublisher<PaymentConfirmed> confirmations) {
+            Outbox outbox) {
         this.events = events;
         this.payments = payments;
         this.subscriptions = subscriptions;
         this.catalogue = catalogue;
         this.wallets = wallets;
         this.users = users;
-        this.confirmations = confirmations;
+        this.outbox = outbox;
     }
 
     /**
@@ -148,7 +148,7 @@ class StripeEventProcessor {
                 null,
                 null,
                 customer);
-        confirmations.publishEvent(new PaymentConfirmed(owner.universityId(), owner.userId(), payment.id()));
+        outbox.record(owner.universityId(), new PaymentConfirmed(owner.universityId(), owner.userId(), payment.id()));
         return EventOutcome.processed(
                 owner,
                 "topped up " + payment.credits() + " "
@@ -345,7 +345,8 @@ class StripeEventProcessor {
                     context.invoiceId(),
                     context.subscriptionId(),
                     context.customer());
-            confirmations.publishEvent(new PaymentConfirmed(owner.universityId(), owner.userId(), payment.id()));
+            outbox.record(
+                    owner.universityId(), new PaymentConfirmed(owner.universityId(), owner.userId(), payment.id()));
         }
         if (context.subscriptionId() != null
                 && !observeSubscription(

@@ -1,0 +1,25 @@
+package com.careerai.notifications;
+
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.Map;
+
+/**
+ * An email was queued ({@link Mail#send}); {@link MailSender} sends it. Recorded in the outbox, so
+ * the payload rests in the database: {@code sealed} holds values encrypted by {@link SealedValues}.
+ *
+ * @param deliveryId the {@code mail_deliveries} row
+ * @param to recipient
+ * @param template what to send
+ * @param model values for the views
+ * @param sealed values for the views, encrypted
+ */
+@Serdeable
+record MailQueued(
+        long deliveryId, String to, MailTemplate template, Map<String, String> model, Map<String, String> sealed) {
+
+    /** Keeps addresses and sealed values out of logs. */
+    @Override
+    public String toString() {
+        return template + " mail, delivery " + deliveryId;
+    }
+}
