@@ -35,7 +35,7 @@ public class Outbox {
      * commits, has it delivered; returns the event's id. An event nobody listens to is stored as
      * delivered.
      *
-     * @throws io.micronaut.transaction.exceptions.NoTransactionException outside a transaction
+     * @throws io.micronaut.transaction.exceptions.IllegalTransactionStateException outside a transaction
      * @throws IllegalArgumentException when the event cannot be serialised (not {@code @Serdeable})
      */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
