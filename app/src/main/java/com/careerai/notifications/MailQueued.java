@@ -1,5 +1,6 @@
 package com.careerai.notifications;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.Map;
 
@@ -15,7 +16,17 @@ import java.util.Map;
  */
 @Serdeable
 record MailQueued(
-        long deliveryId, String to, MailTemplate template, Map<String, String> model, Map<String, String> sealed) {
+        long deliveryId,
+        String to,
+        MailTemplate template,
+        @Nullable Map<String, String> model,
+        @Nullable Map<String, String> sealed) {
+
+    /** Serde leaves empty maps out of the JSON: they come back as null. */
+    MailQueued {
+        model = model == null ? Map.of() : model;
+        sealed = sealed == null ? Map.of() : sealed;
+    }
 
     /** Keeps addresses and sealed values out of logs. */
     @Override

@@ -117,7 +117,7 @@ class OutboxTest extends IntegrationTest {
     void aCommittedEventIsDeliveredRightAfterCommitWithoutWaitingForTheJobQueue() {
         UUID event = recordCommitted("at-once", 0);
         // JobRunr polls every 5 s; the outbox delivers on this node right after commit.
-        await().atMost(Duration.ofSeconds(2)).until(() -> delivered(event));
+        await().atMost(Duration.ofSeconds(3)).until(() -> delivered(event));
         assertThat(effects(event, "test.steady")).isEqualTo(1);
         assertThat(effects(event, "test.flaky")).isEqualTo(1);
         assertThat(jobState(event)).as("no retry job was needed").isNull();
