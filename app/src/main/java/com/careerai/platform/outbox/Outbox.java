@@ -57,7 +57,7 @@ public class Outbox {
                     .registerSynchronization(new TransactionSynchronization() {
                         @Override
                         public void afterCommit() {
-                            relay.committed(universityId, id);
+                            relay.committed(universityId, id, type, payload);
                         }
                     });
         }

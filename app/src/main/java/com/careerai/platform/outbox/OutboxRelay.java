@@ -92,14 +92,15 @@ class OutboxRelay {
         return listeners().getOrDefault(type, List.of());
     }
 
-    /** Called right after a transaction that recorded the event committed. */
-    void committed(long universityId, UUID eventId) {
+    /** Called right after a transaction that recorded the event (type and payload as stored) committed. */
+    void committed(long universityId, UUID eventId, String type, String payload) {
         switch (configuration.getAfterCommit()) {
             case NOTHING -> LOG.debug("Outbox event {} left to the recurring relay", eventId);
             case ENQUEUE -> enqueue(universityId, eventId);
             case DELIVER -> {
+                OutboxStore.StoredEvent stored = new OutboxStore.StoredEvent(type, payload, null);
                 try {
-                    pool.execute(() -> deliverNowOrEnqueue(universityId, eventId));
+                    pool.execute(() -> deliverNowOrEnqueue(universityId, eventId, stored));
                 } catch (RejectedExecutionException e) {
                     enqueue(universityId, eventId);
                 }
@@ -107,9 +108,9 @@ class OutboxRelay {
         }
     }
 
-    private void deliverNowOrEnqueue(long universityId, UUID eventId) {
+    private void deliverNowOrEnqueue(long universityId, UUID eventId, OutboxStore.StoredEvent stored) {
         try {
-            deliver(universityId, eventId);
+            deliver(universityId, eventId, stored);
         } catch (RuntimeException e) {
             LOG.warn(
                     "Outbox event {} of university {} not delivered at once ({}); queued for retries",
@@ -144,7 +145,15 @@ class OutboxRelay {
         if (found.isEmpty() || found.get().deliveredAt() != null) {
             return;
         }
-        OutboxStore.StoredEvent stored = found.get();
+        deliver(universityId, eventId, found.get());
+    }
+
+    /**
+     * Delivers an event known to be stored (read back, or just committed by this node): one
+     * transaction per listener, the last of which also marks the event delivered when every
+     * listener before it succeeded (one transaction in all for the usual single listener).
+     */
+    private void deliver(long universityId, UUID eventId, OutboxStore.StoredEvent stored) {
         List<OutboxListener<?>> targets = listenersOf(stored.type());
         if (targets.isEmpty()) {
             // Recorded by a node that knew the type: an older node leaves it to a newer one.
@@ -163,11 +172,16 @@ class OutboxRelay {
                     new OutboxDeliveryException("payload of " + stored.type() + " unreadable: " + e.getMessage(), e));
         }
         RuntimeException first = null;
-        for (OutboxListener<?> listener : targets) {
+        for (int i = 0; i < targets.size(); i++) {
+            OutboxListener<?> listener = targets.get(i);
+            boolean markDelivered = first == null && i == targets.size() - 1;
             try {
                 inUniversity(universityId, () -> {
                     if (store.claim(universityId, eventId, listener.name())) {
                         call(listener, universityId, eventId, event);
+                    }
+                    if (markDelivered) {
+                        store.markDelivered(universityId, eventId);
                     }
                     return null;
                 });
@@ -192,10 +206,6 @@ class OutboxRelay {
                             "outbox event " + eventId + " not delivered to every listener: " + first.getMessage(),
                             first));
         }
-        inUniversity(universityId, () -> {
-            store.markDelivered(universityId, eventId);
-            return null;
-        });
     }
 
     /** The recurring relay: enqueues events left undelivered with no job (a crash after commit). */
