@@ -50,7 +50,8 @@ class SignInCodeDeliveryTest extends IntegrationTest {
             // The first email of a fresh node compiles its templates and opens the SMTP session.
             String first = "first@" + university.allowedDomains().get(0);
             api.postJson("/api/v1/auth/otp/request", "{\"email\":\"" + first + "\"}");
-            await().atMost(Duration.ofSeconds(30)).until(() -> !mailServer.messagesTo(first).isEmpty());
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> !mailServer.messagesTo(first).isEmpty());
 
             for (int i = 0; i < 3; i++) {
                 String email = "quick" + i + "@" + university.allowedDomains().get(0);

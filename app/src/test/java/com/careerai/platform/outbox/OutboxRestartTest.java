@@ -63,7 +63,7 @@ class OutboxRestartTest {
         restarted.put("careerai.outbox.relay-after", "1s");
         restarted.put("careerai.outbox.relay-interval", "5s");
         try (ApplicationContext node = ApplicationContext.run(restarted, "test")) {
-            await().atMost(Duration.ofSeconds(60))
+            await().atMost(Duration.ofSeconds(90))
                     .until(() -> number(
                                     url,
                                     "SELECT count(*) FROM outbox_events WHERE id = ? AND delivered_at IS NOT NULL",
