@@ -1,4 +1,4 @@
 package com.careerai.auth;
 
-/** Published after an invitation is stored; {@link InvitationMailListener} emails the invitation. */
+/** Published inside the transaction that stores an invitation; the invitation email is queued in it. */
 public record InvitationCreated(long universityId, long invitationId, String email, Role role) {}

@@ -2,13 +2,14 @@ package com.careerai.auth;
 
 import com.careerai.notifications.Mail;
 import com.careerai.notifications.MailTemplate;
-import io.micronaut.transaction.annotation.TransactionalEventListener;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.util.Map;
 
 /**
- * Emails an invitation once the transaction that stored it has committed ({@code Invitations.invite}
- * always publishes inside one; an event published outside a transaction is skipped by Micronaut).
+ * Queues the invitation email inside the transaction that stores the invitation
+ * ({@code Invitations.invite} publishes inside one): {@link Mail#send} joins it, so the email is
+ * sent after commit, and never for an invitation that rolled back.
  */
 @Singleton
 class InvitationMailListener {
@@ -18,7 +19,7 @@ class InvitationMailListener {
         this.mail = mail;
     }
 
-    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+    @EventListener
     void onInvitationCreated(InvitationCreated event) {
         mail.send(
                 event.universityId(),

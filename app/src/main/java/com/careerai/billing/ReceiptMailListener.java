@@ -1,31 +1,35 @@
 package com.careerai.billing;
 
-import io.micronaut.transaction.annotation.TransactionalEventListener;
+import com.careerai.platform.outbox.OutboxListener;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.UUID;
 
 /**
- * Emails the receipt once the webhook's transaction that confirmed the payment has committed
- * (a rolled-back confirmation sends nothing; a replayed event confirms nothing, so no second
- * receipt). A failure to queue it is logged and never fails the webhook.
+ * Emails the receipt of a confirmed payment, from the outbox: only once the webhook's transaction
+ * committed (a rolled-back confirmation sends nothing; a replayed Stripe event confirms nothing,
+ * so no second receipt), and retried until it is queued. The email is queued in this listener's
+ * transaction, which records the delivery, so a retry queues no second one.
  */
 @Singleton
-class ReceiptMailListener {
-    private static final Logger LOG = LoggerFactory.getLogger(ReceiptMailListener.class);
-
+class ReceiptMailListener implements OutboxListener<PaymentConfirmed> {
     private final Receipts receipts;
 
     ReceiptMailListener(Receipts receipts) {
         this.receipts = receipts;
     }
 
-    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
-    void onPaymentConfirmed(PaymentConfirmed event) {
-        try {
-            receipts.email(event.universityId(), event.userId(), event.paymentId());
-        } catch (RuntimeException e) {
-            LOG.error("Receipt for payment {} of university {} not queued", event.paymentId(), event.universityId(), e);
-        }
+    @Override
+    public Class<PaymentConfirmed> eventType() {
+        return PaymentConfirmed.class;
+    }
+
+    @Override
+    public String name() {
+        return "billing.receipt-mail";
+    }
+
+    @Override
+    public void on(long universityId, UUID eventId, PaymentConfirmed event) {
+        receipts.email(event.universityId(), event.userId(), event.paymentId());
     }
 }

@@ -13,8 +13,8 @@ import com.careerai.billing.PaymentGateway.WebhookEvent;
 import com.careerai.credits.Reversal;
 import com.careerai.credits.Wallets;
 import com.careerai.platform.data.UnitOfWork;
+import com.careerai.platform.outbox.Outbox;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -44,7 +44,7 @@ class StripeEventProcessor {
     private final Catalogue catalogue;
     private final Wallets wallets;
     private final UserAccounts users;
-    private final ApplicationEventPublisher<PaymentConfirmed> confirmations;
+    private final Outbox outbox;
     private final UnitOfWork units;
 
     StripeEventProcessor(
@@ -54,7 +54,7 @@ class StripeEventProcessor {
             Catalogue catalogue,
             Wallets wallets,
             UserAccounts users,
-            ApplicationEventPublisher<PaymentConfirmed> confirmations,
+            Outbox outbox,
             UnitOfWork units) {
         this.units = units;
         this.events = events;
@@ -63,7 +63,7 @@ class StripeEventProcessor {
         this.catalogue = catalogue;
         this.wallets = wallets;
         this.users = users;
-        this.confirmations = confirmations;
+        this.outbox = outbox;
     }
 
     /**
@@ -152,7 +152,7 @@ class StripeEventProcessor {
                 null,
                 null,
                 customer);
-        confirmations.publishEvent(new PaymentConfirmed(owner.universityId(), owner.userId(), payment.id()));
+        outbox.record(owner.universityId(), new PaymentConfirmed(owner.universityId(), owner.userId(), payment.id()));
         return EventOutcome.processed(
                 owner,
                 "topped up " + payment.credits() + " "
@@ -349,7 +349,8 @@ class StripeEventProcessor {
                     context.invoiceId(),
                     context.subscriptionId(),
                     context.customer());
-            confirmations.publishEvent(new PaymentConfirmed(owner.universityId(), owner.userId(), payment.id()));
+            outbox.record(
+                    owner.universityId(), new PaymentConfirmed(owner.universityId(), owner.userId(), payment.id()));
         }
         if (context.subscriptionId() != null
                 && !observeSubscription(

@@ -1,52 +1,41 @@
 package com.careerai.notifications;
 
-import com.careerai.platform.data.UnitOfWork;
+import com.careerai.platform.outbox.Outbox;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jobrunr.scheduling.JobRequestScheduler;
 
 /**
- * Queues email for a worker to send (with retries) and tells what became of it. This is what
- * other features call; rendering and SMTP happen in {@link SendMailJobRequest}, off the request.
+ * Queues email and tells what became of it. This is what other features call. The delivery row
+ * and a {@link MailQueued} outbox event are written in the caller's transaction (or a new one),
+ * so an email is queued exactly when the caller's change commits; right after commit
+ * {@link MailSender} renders and sends it, with the outbox's job as the retry path.
  */
 @Singleton
 public class Mail {
     private final MailDeliveryRepository deliveries;
-    private final JobRequestScheduler scheduler;
+    private final Outbox outbox;
     private final SealedValues sealedValues;
-    private final UnitOfWork units;
 
-    Mail(
-            MailDeliveryRepository deliveries,
-            JobRequestScheduler scheduler,
-            SealedValues sealedValues,
-            UnitOfWork units) {
-        this.units = units;
+    Mail(MailDeliveryRepository deliveries, Outbox outbox, SealedValues sealedValues) {
         this.deliveries = deliveries;
-        this.scheduler = scheduler;
+        this.outbox = outbox;
         this.sealedValues = sealedValues;
     }
 
     /**
-     * Queues {@code template} to {@code to} and returns the delivery id.
+     * Queues {@code template} to {@code to} in the current transaction (joined, or a new one) and
+     * returns the delivery id. Nothing is sent if that transaction rolls back.
      *
-     * @param model values the views show, stored in the job queue as they are
+     * @param model values the views show, stored in the outbox as they are
      * @param secrets values the views show that must not rest in clear (sign-in codes): stored
-     *     encrypted in the job and opened only by the worker that renders the email
+     *     encrypted and opened only when the email is rendered
      */
+    @Transactional
     public long send(
-            long universityId,
-            String to,
-            MailTemplate template,
-            Map<String, String> model,
-            Map<String, String> secrets) {
-        return units.bound(universityId, () -> queue(universityId, to, template, model, secrets));
-    }
-
-    private long queue(
             long universityId,
             String to,
             MailTemplate template,
@@ -56,7 +45,7 @@ public class Mail {
                 null, universityId, to, template.name(), MailDelivery.Status.QUEUED, 0, null, null, null));
         Map<String, String> sealed = new LinkedHashMap<>();
         secrets.forEach((name, value) -> sealed.put(name, sealedValues.seal(value)));
-        scheduler.enqueue(new SendMailJobRequest(universityId, delivery.id(), to, template, Map.copyOf(model), sealed));
+        outbox.record(universityId, new MailQueued(delivery.id(), to, template, Map.copyOf(model), Map.copyOf(sealed)));
         return delivery.id();
     }
 

@@ -8,6 +8,7 @@ import static com.careerai.testing.StripeTestEvents.invoice;
 import static com.careerai.testing.StripeTestEvents.metadata;
 import static com.careerai.testing.StripeTestEvents.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.careerai.auth.User;
 import com.careerai.auth.UserAccounts;
@@ -114,11 +115,12 @@ class StripeWebhookTest extends BillingTestBase {
         assertThat(gold(student)).isEqualTo(10);
         assertThat(ledgerRows("stripe:" + started.sessionId())).isEqualTo(1);
         assertThat(stripeEvents(eventId(payload))).isEqualTo(1);
-        assertThat(count(
+        // The receipt is queued from the outbox right after the webhook's commit.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(count(
                         "SELECT count(*) FROM mail_deliveries WHERE university_id = ? AND recipient = ? AND template = 'RECEIPT'",
                         uni.id(),
                         student.email()))
-                .isEqualTo(1);
+                .isEqualTo(1));
         assertLedgerClean(uni);
     }
 

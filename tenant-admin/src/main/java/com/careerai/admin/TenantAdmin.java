@@ -117,6 +117,7 @@ public final class TenantAdmin {
         }
         Map<String, Object> properties = new LinkedHashMap<>(settings.properties());
         properties.put("careerai.roles", "web"); // never a job worker
+        properties.put("careerai.outbox.after-commit", "enqueue"); // workers deliver events (and send mail)
         properties.put("careerai.demo", false);
         properties.put("careerai.tenancy.listen-for-changes", false);
         properties.put("careerai.database.migrate", false); // only `migrate` migrates

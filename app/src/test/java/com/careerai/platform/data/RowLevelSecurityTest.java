@@ -79,6 +79,12 @@ class RowLevelSecurityTest extends IntegrationTest {
                 "INSERT INTO subscriptions (university_id, id, user_id, external_id, product, status, state_at)"
                         + " VALUES ({u}, gen_random_uuid(), {user}, 'sub_rls{n}', 'premium', 'active', now())");
         SEEDS.put(
+                "outbox_events",
+                "INSERT INTO outbox_events (university_id, id, type, payload) VALUES ({u}, '{run}', 'test', '{}')");
+        SEEDS.put(
+                "outbox_deliveries",
+                "INSERT INTO outbox_deliveries (university_id, event_id, listener) VALUES ({u}, '{run}', 'test{n}')");
+        SEEDS.put(
                 "stripe_events",
                 "INSERT INTO stripe_events (id, type, livemode, stripe_created_at, outcome, university_id)"
                         + " VALUES ('evt_rls{n}', 'test', false, now(), 'PROCESSED', {u})");
@@ -88,8 +94,12 @@ class RowLevelSecurityTest extends IntegrationTest {
      * The platform path (ADR 0010): the only reads across universities, SECURITY DEFINER functions
      * owned by careerai_platform. Adding one means adding it here and to the ADR's list.
      */
-    private static final List<String> PLATFORM_FUNCTIONS =
-            List.of("platform_route_stripe_payment", "platform_route_stripe_subscription", "platform_unfinished_runs");
+    private static final List<String> PLATFORM_FUNCTIONS = List.of(
+            "platform_purge_delivered_outbox_events",
+            "platform_route_stripe_payment",
+            "platform_route_stripe_subscription",
+            "platform_undelivered_outbox_events",
+            "platform_unfinished_runs");
 
     /** Tables whose rows are never updated or deleted by anyone but offboarding (a trigger says so). */
     private static final List<String> APPEND_ONLY = List.of("credit_transactions");

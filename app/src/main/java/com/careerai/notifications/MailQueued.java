@@ -1,0 +1,36 @@
+package com.careerai.notifications;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.Map;
+
+/**
+ * An email was queued ({@link Mail#send}); {@link MailSender} sends it. Recorded in the outbox, so
+ * the payload rests in the database: {@code sealed} holds values encrypted by {@link SealedValues}.
+ *
+ * @param deliveryId the {@code mail_deliveries} row
+ * @param to recipient
+ * @param template what to send
+ * @param model values for the views
+ * @param sealed values for the views, encrypted
+ */
+@Serdeable
+record MailQueued(
+        long deliveryId,
+        String to,
+        MailTemplate template,
+        @Nullable Map<String, String> model,
+        @Nullable Map<String, String> sealed) {
+
+    /** Serde leaves empty maps out of the JSON: they come back as null. */
+    MailQueued {
+        model = model == null ? Map.of() : model;
+        sealed = sealed == null ? Map.of() : sealed;
+    }
+
+    /** Keeps addresses and sealed values out of logs. */
+    @Override
+    public String toString() {
+        return template + " mail, delivery " + deliveryId;
+    }
+}

@@ -1,0 +1,96 @@
+package com.careerai.platform.outbox;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Two listeners of {@link ThingHappened} whose effect is a row in {@code test_outbox_effects}
+ * (written in the listener's transaction, like a real listener's change), so a test can count
+ * effects per event and listener. Active in contexts with {@code spec.name=outbox}.
+ */
+final class TestListeners {
+    static final String[] CREATE_TABLE = {
+        "CREATE TABLE IF NOT EXISTS test_outbox_effects (event_id UUID NOT NULL, listener TEXT NOT NULL, name TEXT)",
+        "GRANT ALL ON test_outbox_effects TO PUBLIC"
+    };
+
+    private TestListeners() {}
+
+    private static void effect(JdbcOperations jdbc, UUID eventId, String listener, String name) {
+        jdbc.prepareStatement(
+                "INSERT INTO test_outbox_effects (event_id, listener, name) VALUES (?, ?, ?)", statement -> {
+                    statement.setObject(1, eventId);
+                    statement.setString(2, listener);
+                    statement.setString(3, name);
+                    return statement.executeUpdate();
+                });
+    }
+
+    /** Always succeeds. */
+    @Singleton
+    @Requires(property = "spec.name", value = "outbox")
+    static class Steady implements OutboxListener<ThingHappened> {
+        private final JdbcOperations jdbc;
+
+        Steady(JdbcOperations jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @Override
+        public Class<ThingHappened> eventType() {
+            return ThingHappened.class;
+        }
+
+        @Override
+        public String name() {
+            return "test.steady";
+        }
+
+        @Override
+        public void on(long universityId, UUID eventId, ThingHappened event) {
+            effect(jdbc, eventId, name(), event.name());
+        }
+    }
+
+    /** Writes its effect, then throws {@code failures} times per event before it lets it commit. */
+    @Singleton
+    @Requires(property = "spec.name", value = "outbox")
+    static class Flaky implements OutboxListener<ThingHappened> {
+        private final JdbcOperations jdbc;
+        final Map<UUID, AtomicInteger> calls = new ConcurrentHashMap<>();
+        final Map<UUID, AtomicInteger> failuresTold = new ConcurrentHashMap<>();
+
+        Flaky(JdbcOperations jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @Override
+        public Class<ThingHappened> eventType() {
+            return ThingHappened.class;
+        }
+
+        @Override
+        public String name() {
+            return "test.flaky";
+        }
+
+        @Override
+        public void on(long universityId, UUID eventId, ThingHappened event) {
+            effect(jdbc, eventId, name(), event.name());
+            int call = calls.computeIfAbsent(eventId, id -> new AtomicInteger()).incrementAndGet();
+            if (call <= event.failures()) {
+                throw new IllegalStateException("flaky failure " + call + " of " + event.failures());
+            }
+        }
+
+        @Override
+        public void failed(long universityId, UUID eventId, ThingHappened event, RuntimeException error) {
+            failuresTold.computeIfAbsent(eventId, id -> new AtomicInteger()).incrementAndGet();
+        }
+    }
+}
