@@ -1,5 +1,6 @@
 package com.careerai.credits;
 
+import com.careerai.platform.data.UnitOfWork;
 import com.careerai.tenancy.University;
 import com.careerai.tenancy.UniversityAdministration;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -63,10 +64,12 @@ public class LedgerAudit {
         }
     }
 
+    private final UnitOfWork units;
     private final JdbcOperations jdbc;
     private final UniversityAdministration universities;
 
-    LedgerAudit(JdbcOperations jdbc, UniversityAdministration universities) {
+    LedgerAudit(JdbcOperations jdbc, UniversityAdministration universities, UnitOfWork units) {
+        this.units = units;
         this.jdbc = jdbc;
         this.universities = universities;
     }
@@ -100,7 +103,8 @@ public class LedgerAudit {
     public List<Report> auditAll() {
         List<Report> reports = new ArrayList<>();
         for (University university : universities.list()) {
-            reports.add(audit(university.id()));
+            // Each university's wallets inside its own binding (row-level security, ADR 10).
+            reports.add(units.bound(university.id(), () -> audit(university.id())));
         }
         return reports;
     }

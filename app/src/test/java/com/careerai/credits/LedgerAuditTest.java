@@ -76,8 +76,7 @@ class LedgerAuditTest extends IntegrationTest {
                         LedgerAudit.Kind.BALANCE_MISMATCH, student.id(), Currency.SILVER, 20, 27, null, null));
         assertThat(fixtures.in(bystander, () -> audit.audit(bystander.id())).clean())
                 .isTrue();
-        // Deliberately unbound: auditAll() is an entry point over every university and binds none
-        // itself, so under row-level security it sees no wallet anywhere (reported to the integrator).
+        // auditAll() binds each university itself, as the operator's audit does.
         assertThat(audit.auditAll())
                 .filteredOn(r -> r.universityId() == uni.id())
                 .singleElement()

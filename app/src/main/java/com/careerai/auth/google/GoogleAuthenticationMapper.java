@@ -5,6 +5,7 @@ import com.careerai.auth.SignInException;
 import com.careerai.auth.SignInService;
 import com.careerai.auth.User;
 import com.careerai.platform.config.CareerAiConfiguration;
+import com.careerai.platform.data.UniversityScope;
 import com.careerai.tenancy.HostName;
 import com.careerai.tenancy.University;
 import com.careerai.tenancy.UniversityDirectory;
@@ -68,6 +69,14 @@ class GoogleAuthenticationMapper implements OpenIdAuthenticationMapper {
     private AuthenticationResponse map(OpenIdClaims claims, @Nullable State state) {
         Optional<University> university = universityOf(state);
         if (university.isEmpty()) {
+            return AuthenticationResponse.failure("google_failed");
+        }
+        // The sign-in began on one university's host; its callback must arrive on the same one.
+        Optional<UniversityScope> host = UniversityScope.current();
+        if (host.isPresent() && host.get().universityId() != university.get().id()) {
+            LOG.info(
+                    "Google sign-in of {} came back on another university's host",
+                    university.get().subdomain());
             return AuthenticationResponse.failure("google_failed");
         }
         if (!Boolean.TRUE.equals(claims.isEmailVerified()) || claims.getEmail() == null) {

@@ -3,6 +3,7 @@ package com.careerai.platform.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.careerai.platform.data.UnitOfWork;
 import com.careerai.tenancy.NewUniversity;
 import com.careerai.tenancy.University;
 import com.careerai.tenancy.UniversityAdministration;
@@ -49,8 +50,10 @@ class OutboxRestartTest {
             universityId = university.id();
             TransactionOperations<Connection> transactions = node.getBean(TransactionOperations.class);
             Outbox outbox = node.getBean(Outbox.class);
-            event = transactions.executeWrite(
-                    status -> outbox.record(university.id(), new ThingHappened("survives-restart", 0)));
+            event = node.getBean(UnitOfWork.class)
+                    .inUniversity(
+                            university.id(),
+                            () -> outbox.record(university.id(), new ThingHappened("survives-restart", 0)));
         }
         assertThat(number(url, "SELECT count(*) FROM outbox_events WHERE id = ? AND delivered_at IS NULL", event))
                 .as("committed, never delivered")

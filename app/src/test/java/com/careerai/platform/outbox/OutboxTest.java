@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.careerai.platform.data.UnitOfWork;
 import com.careerai.tenancy.University;
 import com.careerai.testing.Fixtures;
 import com.careerai.testing.IntegrationTest;
@@ -44,6 +45,9 @@ class OutboxTest extends IntegrationTest {
     Fixtures fixtures;
 
     @Inject
+    UnitOfWork units;
+
+    @Inject
     TransactionOperations<Connection> transactions;
 
     @Inject
@@ -72,7 +76,8 @@ class OutboxTest extends IntegrationTest {
     }
 
     private UUID recordCommitted(String name, int failures) {
-        return transactions.executeWrite(status -> outbox.record(university.id(), new ThingHappened(name, failures)));
+        return units.inUniversity(
+                university.id(), () -> outbox.record(university.id(), new ThingHappened(name, failures)));
     }
 
     private long effects(UUID eventId, String listener) {
@@ -97,7 +102,7 @@ class OutboxTest extends IntegrationTest {
 
     @Test
     void anEventRecordedInARolledBackTransactionIsNeverDelivered() {
-        assertThatThrownBy(() -> transactions.executeWrite(status -> {
+        assertThatThrownBy(() -> units.inUniversity(university.id(), () -> {
                     outbox.record(university.id(), new ThingHappened("rolled-back", 0));
                     throw new IllegalStateException("the caller's change failed");
                 }))
@@ -175,7 +180,7 @@ class OutboxTest extends IntegrationTest {
 
     @Test
     void anEventNobodyListensToIsStoredAsDelivered() {
-        UUID event = transactions.executeWrite(status -> outbox.record(university.id(), new Unheard("x")));
+        UUID event = units.inUniversity(university.id(), () -> outbox.record(university.id(), new Unheard("x")));
         assertThat(delivered(event)).isTrue();
     }
 
