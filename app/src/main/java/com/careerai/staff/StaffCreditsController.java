@@ -134,10 +134,10 @@ class StaffCreditsController {
         Currency currency = input.currency("currency", form.currency());
         Integer amount = input.wholeNumber("amount", form.amount(), 1, configuration.getMaxAmount());
         String reason = input.reason("reason", form.reason());
-        UUID batchId = parseKey(form.key()).orElseGet(UUID::randomUUID);
+        UUID formKey = parseKey(form.key()).orElseGet(UUID::randomUUID);
         if (input.valid()) {
             GrantBatch started =
-                    grants.start(university.id(), "user:" + staff.userId(), currency, amount, reason, batchId);
+                    grants.start(university.id(), "user:" + staff.userId(), currency, amount, reason, formKey);
             return HttpResponse.seeOther(URI.create("/staff/credits?batch=" + started.id() + "#grants"));
         }
         return rejected(university, "grant", input, form);
