@@ -22,8 +22,11 @@ public final class IdempotencyKeyException extends ProblemException {
         return new IdempotencyKeyException(
                 "idempotency_key_reused",
                 field,
-                "This key was already used to start a different run in the last 24 hours. Use a new key for a"
-                        + " new request.");
+                IdempotencyKey.FORM_FIELD.equals(field)
+                        ? "This form was already used to start a run with different answers. Check your answers and"
+                                + " submit again."
+                        : "This key was already used to start a different run in the last 24 hours. Use a new key"
+                                + " for a new request.");
     }
 
     static IdempotencyKeyException malformed(String field) {

@@ -85,8 +85,7 @@ class RunRequestKeys {
         request.put("currency", currency);
         request.set("input", canonical(input));
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(ToolSchemas.JSON.writeValueAsBytes(request));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(ToolSchemas.JSON.writeValueAsBytes(request));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);

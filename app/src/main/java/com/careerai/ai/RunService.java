@@ -77,8 +77,7 @@ public class RunService {
      * synchronous tool reserves a place on its executor first (429 when none is free, nothing
      * debited) and runs there.
      */
-    public AiRun start(
-            SignedInUser user, String slug, String currency, JsonNode input, @Nullable IdempotencyKey key) {
+    public AiRun start(SignedInUser user, String slug, String currency, JsonNode input, @Nullable IdempotencyKey key) {
         VerifiedUsers.require(user);
         AiTool tool = settings.require(user.universityId(), slug);
         String normalisedCurrency = currency == null ? "" : currency.trim().toUpperCase(Locale.ROOT);
