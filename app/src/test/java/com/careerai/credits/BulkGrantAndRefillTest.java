@@ -73,10 +73,12 @@ class BulkGrantAndRefillTest extends IntegrationTest {
         User otherStudent = walletFixtures.signedUpStudent(other);
         User staff = fixtures.staff(uni);
         insertStudents(uni, STUDENTS - 1); // most have no wallet yet: the grant opens them
-        UUID batchId = UUID.randomUUID();
+        UUID formKey = UUID.randomUUID();
 
-        GrantBatch started = grants.start(uni.id(), "user:" + staff.id(), Currency.SILVER, 7, "Career fair", batchId);
+        GrantBatch started = grants.start(uni.id(), "user:" + staff.id(), Currency.SILVER, 7, "Career fair", formKey);
         assertThat(started.total()).isEqualTo(STUDENTS);
+        UUID batchId = started.id();
+        assertThat(batchId).as("the server names the batch (and its job)").isNotEqualTo(formKey);
 
         await().atMost(Duration.ofSeconds(90))
                 .until(() -> grants.find(uni.id(), batchId).orElseThrow().done());
@@ -99,7 +101,8 @@ class BulkGrantAndRefillTest extends IntegrationTest {
 
         long rows = walletFixtures.ledgerRows(uni);
         // The same key again (a repeated form submit) starts nothing new.
-        GrantBatch again = grants.start(uni.id(), "user:" + staff.id(), Currency.SILVER, 7, "Career fair", batchId);
+        GrantBatch again = grants.start(uni.id(), "user:" + staff.id(), Currency.SILVER, 7, "Career fair", formKey);
+        assertThat(again.id()).isEqualTo(batchId);
         assertThat(again.done()).isTrue();
         // The job itself run again from the start (a retried or duplicated job) grants nobody twice.
         execute(
