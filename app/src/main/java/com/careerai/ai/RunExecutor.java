@@ -118,8 +118,7 @@ class RunExecutor {
         }
     }
 
-    private Outcome produce(AiTool tool, AiRun run, Instant deadline)
-            throws RunFailedException, RunAbandonedException {
+    private Outcome produce(AiTool tool, AiRun run, Instant deadline) throws RunFailedException, RunAbandonedException {
         if (!tool.usesModel()) {
             JsonNode output = tool.generate(run.input());
             java.util.Map<String, String> problems = ToolSchemas.problems(tool.outputSchema(), output);
@@ -210,9 +209,8 @@ class RunExecutor {
 
     /** Every call is paid for: make none for a run that was failed and refunded meanwhile. */
     private void requireStillRunning(AiRun run) throws RunAbandonedException {
-        RunStatus status = runs.find(run.universityId(), run.id())
-                .map(AiRun::status)
-                .orElse(RunStatus.REFUNDED);
+        RunStatus status =
+                runs.find(run.universityId(), run.id()).map(AiRun::status).orElse(RunStatus.REFUNDED);
         if (status != RunStatus.RUNNING) {
             throw new RunAbandonedException(status);
         }
