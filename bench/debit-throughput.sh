@@ -130,7 +130,8 @@ each side measured twice in A-B-B-A order and averaged."
 # Replace this benchmark's section of RESULTS.md (from its heading to the next top-level heading).
 awk -v section=bench/target/debit-results.md '
   /^# Debit throughput/ { while ((getline line < section) > 0) print line; print ""; skip = 1; next }
-  /^# / && skip { skip = 0 }
+  /^```/ { fence = !fence }
+  /^# / && skip && !fence { skip = 0 }
   !skip { print }
 ' bench/RESULTS.md > bench/target/RESULTS.md && mv bench/target/RESULTS.md bench/RESULTS.md
 cat bench/target/debit-results.md

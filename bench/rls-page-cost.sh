@@ -117,7 +117,8 @@ avg() { echo "$1" | awk '{ s = 0; for (i = 1; i <= NF; i++) s += $i; printf "%.0
 awk -v section=bench/target/rls-page-results.md '
   BEGIN { found = 0 }
   /^# Row-level security on signed-in pages/ { while ((getline line < section) > 0) print line; print ""; skip = 1; found = 1; next }
-  /^# / && skip { skip = 0 }
+  /^```/ { fence = !fence }
+  /^# / && skip && !fence { skip = 0 }
   !skip { print }
   END { if (!found) { print ""; while ((getline line < section) > 0) print line } }
 ' bench/RESULTS.md > bench/target/RESULTS.md && mv bench/target/RESULTS.md bench/RESULTS.md

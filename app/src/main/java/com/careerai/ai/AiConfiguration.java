@@ -28,6 +28,9 @@ public class AiConfiguration {
     private Duration backoff = Duration.ofSeconds(2);
     private Duration runTimeout = Duration.ofMinutes(5);
     private Duration syncTimeout = Duration.ofSeconds(45);
+    private int syncThreads = 4;
+    private int syncQueueLimit = 16;
+    private Duration syncRetryAfter = Duration.ofSeconds(5);
 
     /**
      * {@code CAREERAI_AI_MODE}: {@code mock}, {@code openai}, or {@code auto} (the default: openai
@@ -109,7 +112,11 @@ public class AiConfiguration {
         this.backoff = backoff;
     }
 
-    /** A run RUNNING longer than this is failed and refunded by the sweeper ({@code CAREERAI_RUN_TIMEOUT}). */
+    /**
+     * A run's whole budget ({@code CAREERAI_RUN_TIMEOUT}): the worker starts no model call, retry,
+     * repair or fallback after {@code started_at} + this, and cuts the last call's timeout to fit;
+     * a run still RUNNING past it (its worker died) is failed and refunded by the sweeper.
+     */
     public Duration getRunTimeout() {
         return runTimeout;
     }
@@ -125,5 +132,35 @@ public class AiConfiguration {
 
     public void setSyncTimeout(Duration syncTimeout) {
         this.syncTimeout = syncTimeout;
+    }
+
+    /**
+     * Threads that run synchronous tools (Internship Finder), apart from the threads that render
+     * pages: a burst of synchronous runs waits for these instead of starving every university's pages.
+     */
+    public int getSyncThreads() {
+        return syncThreads;
+    }
+
+    public void setSyncThreads(int syncThreads) {
+        this.syncThreads = Math.max(1, syncThreads);
+    }
+
+    /** Synchronous runs that may wait for a thread; one more is refused with 429 and {@code Retry-After}. */
+    public int getSyncQueueLimit() {
+        return syncQueueLimit;
+    }
+
+    public void setSyncQueueLimit(int syncQueueLimit) {
+        this.syncQueueLimit = Math.max(0, syncQueueLimit);
+    }
+
+    /** {@code Retry-After} of a synchronous run refused because every thread and queue place is taken. */
+    public Duration getSyncRetryAfter() {
+        return syncRetryAfter;
+    }
+
+    public void setSyncRetryAfter(Duration syncRetryAfter) {
+        this.syncRetryAfter = syncRetryAfter;
     }
 }

@@ -21,8 +21,12 @@ import org.slf4j.LoggerFactory;
  * What a worker does with a run: RUNNING, model call with timeout and bounded retries, schema
  * check with one repair pass, premium → standard fallback once, then SUCCEEDED or
  * failed and refunded with a reason in words. (The PDF is made at its first download.)
- * A synchronous tool runs the same steps inside the request, all of them within
- * {@code careerai.ai.sync-timeout}: no call, retry or repair starts after that deadline.
+ * Every run has a deadline: {@code started_at} + {@code careerai.ai.run-timeout} (a synchronous
+ * tool: {@code careerai.ai.sync-timeout} from now). No call, retry, repair or fallback starts
+ * after it and a call's timeout is cut to what is left, so the worst case of attempts × call
+ * timeout + repair + fallback always fits the run timeout the sweeper enforces. Before every call
+ * the run must still be RUNNING: a run the sweeper failed and refunded stops spending, and a
+ * result that arrives after the refund is discarded.
  */
 @Singleton
 class RunExecutor {
@@ -56,6 +60,15 @@ class RunExecutor {
     private record Outcome(
             JsonNode output, String model, boolean fellBack, boolean demo, long tokensIn, long tokensOut) {}
 
+    /** The run is no longer RUNNING (the sweeper failed and refunded it): stop calling the model. */
+    private static final class RunAbandonedException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        RunAbandonedException(RunStatus status) {
+            super("run is " + status);
+        }
+    }
+
     /** Why the model could not give a result. */
     private static final class RunFailedException extends Exception {
         private static final long serialVersionUID = 1L;
@@ -74,10 +87,15 @@ class RunExecutor {
         }
         AiRun run = runs.find(universityId, runId).orElseThrow();
         AiTool tool = tools.require(run.tool());
-        Instant deadline = tool.synchronous() ? Instant.now().plus(configuration.getSyncTimeout()) : null;
+        Instant deadline = tool.synchronous()
+                ? Instant.now().plus(configuration.getSyncTimeout())
+                : (run.startedAt() == null ? Instant.now() : run.startedAt()).plus(configuration.getRunTimeout());
         Outcome outcome;
         try {
             outcome = produce(tool, run, deadline);
+        } catch (RunAbandonedException e) {
+            LOG.warn("Run {} ({}) stopped: {} by the sweeper while it was working", runId, run.tool(), e.getMessage());
+            return;
         } catch (RunFailedException e) {
             LOG.warn(
                     "Run {} ({}) failed: {}",
@@ -100,7 +118,7 @@ class RunExecutor {
         }
     }
 
-    private Outcome produce(AiTool tool, AiRun run, Instant deadline) throws RunFailedException {
+    private Outcome produce(AiTool tool, AiRun run, Instant deadline) throws RunFailedException, RunAbandonedException {
         if (!tool.usesModel()) {
             JsonNode output = tool.generate(run.input());
             java.util.Map<String, String> problems = ToolSchemas.problems(tool.outputSchema(), output);
@@ -124,7 +142,7 @@ class RunExecutor {
 
     /** Calls one model (with retries), then validates; one repair pass on an invalid answer. */
     private Outcome attempt(AiTool tool, AiRun run, String modelName, boolean fellBack, Instant deadline)
-            throws RunFailedException {
+            throws RunFailedException, RunAbandonedException {
         ModelReply reply = callWithRetries(tool, run, modelName, tool.userPrompt(run.input()), deadline);
         long tokensIn = reply.tokensIn();
         long tokensOut = reply.tokensOut();
@@ -147,22 +165,20 @@ class RunExecutor {
         return new Outcome(output, modelName, fellBack, reply.demo(), tokensIn, tokensOut);
     }
 
-    /** One call's limit: the call timeout, cut to what is left before a synchronous run's deadline. */
+    /** One call's limit: the call timeout, cut to what is left before the run's deadline. */
     private Duration timeout(Instant deadline) throws RunFailedException {
-        if (deadline == null) {
-            return configuration.getCallTimeout();
-        }
         Duration left = Duration.between(Instant.now(), deadline);
         if (left.toMillis() < 100) {
-            throw new RunFailedException(BUSY, new TransientModelException("No time left for a synchronous run", null));
+            throw new RunFailedException(BUSY, new TransientModelException("No time left for the run", null));
         }
         return left.compareTo(configuration.getCallTimeout()) < 0 ? left : configuration.getCallTimeout();
     }
 
     private ModelReply callWithRetries(AiTool tool, AiRun run, String modelName, String userPrompt, Instant deadline)
-            throws RunFailedException {
+            throws RunFailedException, RunAbandonedException {
         Duration wait = configuration.getBackoff();
         for (int attempt = 1; ; attempt++) {
+            requireStillRunning(run);
             try {
                 return model.complete(new ModelRequest(
                         tool.slug(),
@@ -174,7 +190,7 @@ class RunExecutor {
                         timeout(deadline)));
             } catch (TransientModelException e) {
                 if (attempt >= configuration.getMaxAttempts()
-                        || (deadline != null && Instant.now().plus(wait).isAfter(deadline))) {
+                        || Instant.now().plus(wait).isAfter(deadline)) {
                     throw new RunFailedException(BUSY, e);
                 }
                 LOG.info(
@@ -188,6 +204,15 @@ class RunExecutor {
             } catch (ModelException e) {
                 throw new RunFailedException(UNUSABLE, e);
             }
+        }
+    }
+
+    /** Every call is paid for: make none for a run that was failed and refunded meanwhile. */
+    private void requireStillRunning(AiRun run) throws RunAbandonedException {
+        RunStatus status =
+                runs.find(run.universityId(), run.id()).map(AiRun::status).orElse(RunStatus.REFUNDED);
+        if (status != RunStatus.RUNNING) {
+            throw new RunAbandonedException(status);
         }
     }
 

@@ -3,6 +3,7 @@ package com.careerai.ai;
 import com.careerai.auth.SignedInUser;
 import com.careerai.auth.VerifiedUsers;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -30,6 +31,8 @@ public class RunService {
     private final RunExecutor executor;
     private final ToolSettings settings;
     private final RunFailures failures;
+    private final RunRequestKeys keys;
+    private final SynchronousRuns synchronousRuns;
 
     RunService(
             ToolCatalog tools,
@@ -40,8 +43,12 @@ public class RunService {
             AiConfiguration configuration,
             RunExecutor executor,
             ToolSettings settings,
-            RunFailures failures) {
+            RunFailures failures,
+            RunRequestKeys keys,
+            SynchronousRuns synchronousRuns) {
         this.failures = failures;
+        this.keys = keys;
+        this.synchronousRuns = synchronousRuns;
         this.executor = executor;
         this.settings = settings;
         this.tools = tools;
@@ -59,6 +66,18 @@ public class RunService {
      * is then final (SUCCEEDED or REFUNDED). A blank currency means the tool's only currency.
      */
     public AiRun start(SignedInUser user, String slug, String currency, JsonNode input) {
+        return start(user, slug, currency, input, null);
+    }
+
+    /**
+     * {@link #start(SignedInUser, String, String, JsonNode)}, safe to repeat with the same
+     * {@code key}: the key is claimed in the debit's transaction, so the same key within 24 hours
+     * returns the first run (as it is now) without a second debit, and concurrent repeats wait
+     * for the first and get its run. The same key for a different request is refused (422). A
+     * synchronous tool reserves a place on its executor first (429 when none is free, nothing
+     * debited) and runs there.
+     */
+    public AiRun start(SignedInUser user, String slug, String currency, JsonNode input, @Nullable IdempotencyKey key) {
         VerifiedUsers.require(user);
         AiTool tool = settings.require(user.universityId(), slug);
         String normalisedCurrency = currency == null ? "" : currency.trim().toUpperCase(Locale.ROOT);
@@ -73,6 +92,7 @@ public class RunService {
             throw new InvalidRunInputException(problems);
         }
         int cost = charges.cost(slug, normalisedCurrency);
+        String requestHash = key == null ? null : RunRequestKeys.hash(slug, normalisedCurrency, input);
         UUID runId = UUID.randomUUID();
         AiRun run = new AiRun(
                 user.universityId(),
@@ -95,20 +115,36 @@ public class RunService {
                 null,
                 null);
         String paidWith = normalisedCurrency;
-        transactions.executeWrite(status -> {
-            charges.debit(user.universityId(), user.userId(), slug, paidWith, runId);
-            runs.insert(run);
-            return null;
-        });
-        if (tool.synchronous()) {
-            try {
-                executor.execute(run.universityId(), runId);
-            } catch (RuntimeException e) {
-                // The student is waiting for this answer: refund now rather than leave it to the sweeper.
-                LOG.warn("Synchronous run {} ({}) broke; refunding", runId, slug, e);
-                failures.failAndRefund(run.universityId(), runId, RunExecutor.UNUSABLE);
+        try (SynchronousRuns.Place place = tool.synchronous() ? synchronousRuns.reserve() : null) {
+            UUID earlier = transactions.executeWrite(status -> {
+                if (key != null) {
+                    Optional<RunRequestKeys.Claim> claim =
+                            keys.claim(user.universityId(), user.userId(), key.value(), requestHash, runId);
+                    if (claim.isPresent()) {
+                        if (!claim.get().requestHash().equals(requestHash)) {
+                            throw IdempotencyKeyException.reused(key.field());
+                        }
+                        return claim.get().runId();
+                    }
+                }
+                charges.debit(user.universityId(), user.userId(), slug, paidWith, runId);
+                runs.insert(run);
+                return null;
+            });
+            if (earlier != null) {
+                LOG.info("Run {} started again with the same key: answering with it, nothing debited", earlier);
+                return runs.find(user.universityId(), earlier).orElseThrow();
             }
-            return runs.find(run.universityId(), runId).orElseThrow();
+            if (tool.synchronous()) {
+                try {
+                    synchronousRuns.run(place, () -> executor.execute(run.universityId(), runId));
+                } catch (RuntimeException e) {
+                    // The student is waiting for this answer: refund now rather than leave it to the sweeper.
+                    LOG.warn("Synchronous run {} ({}) broke; refunding", runId, slug, e);
+                    failures.failAndRefund(run.universityId(), runId, RunExecutor.UNUSABLE);
+                }
+                return runs.find(run.universityId(), runId).orElseThrow();
+            }
         }
         enqueue(run.universityId(), runId);
         return run;

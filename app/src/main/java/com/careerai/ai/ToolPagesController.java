@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 /** The tools pages: the list, each tool's form, and starting a run from it. */
 @Hidden
@@ -75,9 +76,11 @@ class ToolPagesController {
         ObjectNode input = ToolForms.toInput(tool.inputSchema(), form);
         String currency = form.getOrDefault("currency", "");
         try {
-            AiRun run = runs.start(user, slug, currency, input);
+            // A double click posts the same one-time token twice: the second gets the first run.
+            IdempotencyKey token = IdempotencyKey.fromForm(form.get(IdempotencyKey.FORM_FIELD));
+            AiRun run = runs.start(user, slug, currency, input, token);
             return HttpResponse.seeOther(URI.create("/runs/" + run.id()));
-        } catch (InvalidRunInputException | CreditOperationException e) {
+        } catch (InvalidRunInputException | CreditOperationException | IdempotencyKeyException e) {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
                     .body(new ModelAndView<>(
                             "ai/tools/" + slug, formModel(user, tool, form, e.fields(), e.getMessage())));
@@ -102,6 +105,8 @@ class ToolPagesController {
         model.put("selected", selected(tool, values));
         model.put("errors", fieldErrors(errors));
         model.put("errorMessage", message);
+        // One-time token of this rendering of the form (a fresh one after every error).
+        model.put("formToken", UUID.randomUUID().toString());
         model.put(
                 "recent",
                 runs.listOfUser(user, tool.slug(), 5).stream()

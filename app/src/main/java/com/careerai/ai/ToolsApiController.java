@@ -16,6 +16,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -25,6 +26,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -74,7 +76,9 @@ class ToolsApiController {
             summary = "Start a run: debits the cost and queues the work; 402 when credits are short",
             description = "Queued tools answer 202 with the run's id and address; poll it until the status is final. "
                     + "Synchronous tools (internship-finder, referral-trainer) run inside the request and answer 200 "
-                    + "with the finished run: SUCCEEDED with its output, or REFUNDED with the reason.")
+                    + "with the finished run: SUCCEEDED with its output, or REFUNDED with the reason; when every "
+                    + "place for them is taken they answer 429 with Retry-After and nothing is debited. "
+                    + "Send an Idempotency-Key header to make a retry safe.")
     @ApiResponse(
             responseCode = "202",
             description = "Queued",
@@ -83,9 +87,25 @@ class ToolsApiController {
             responseCode = "200",
             description = "Finished (synchronous tools)",
             content = @Content(schema = @Schema(implementation = RunView.class)))
-    HttpResponse<?> start(@CurrentUser SignedInUser user, @PathVariable String slug, @Body StartRunRequest request) {
+    HttpResponse<?> start(
+            @CurrentUser SignedInUser user,
+            @PathVariable String slug,
+            @Body StartRunRequest request,
+            @Parameter(
+                            description = "Makes the request safe to repeat: the same key within 24 hours answers"
+                                    + " with the first run (same id and status code) and never debits twice; the"
+                                    + " same key with a different request is refused with 422"
+                                    + " idempotency_key_reused. 1–255 visible ASCII characters, e.g. a UUID.")
+                    @Nullable
+                    @Header(IdempotencyKeyException.HEADER)
+                    String idempotencyKey) {
         JsonNode input = ToolSchemas.JSON.valueToTree(request.input() == null ? Map.of() : request.input());
-        AiRun run = runs.start(user, slug, request.currency() == null ? "" : request.currency(), input);
+        AiRun run = runs.start(
+                user,
+                slug,
+                request.currency() == null ? "" : request.currency(),
+                input,
+                IdempotencyKey.fromHeader(idempotencyKey));
         AiTool tool = tools.require(run.tool());
         if (tool.synchronous()) {
             return HttpResponse.ok(RunView.of(run, tool));

@@ -18,7 +18,11 @@ record EventOutcome(Kind kind, String detail, @Nullable Long universityId, @Null
         /** For CareerAI but refused (e.g. a user not of the named university); nothing changed. */
         REJECTED,
         /** Delivered before; nothing changed this time. */
-        DUPLICATE
+        DUPLICATE,
+        /** A refund of a payment not recorded yet: kept, and applied when the payment is recorded. */
+        PARKED,
+        /** Applying it failed {@link StripeWebhooks#MAX_ATTEMPTS} times: answered 200, kept for a replay. */
+        FAILED
     }
 
     static EventOutcome processed(Owner owner, String detail) {
@@ -31,6 +35,14 @@ record EventOutcome(Kind kind, String detail, @Nullable Long universityId, @Null
 
     static EventOutcome rejected(String detail) {
         return new EventOutcome(Kind.REJECTED, detail, null, null);
+    }
+
+    static EventOutcome parked(String detail) {
+        return new EventOutcome(Kind.PARKED, detail, null, null);
+    }
+
+    static EventOutcome failed(String detail) {
+        return new EventOutcome(Kind.FAILED, detail, null, null);
     }
 
     static EventOutcome duplicate() {

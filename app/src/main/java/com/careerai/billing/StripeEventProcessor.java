@@ -75,9 +75,58 @@ class StripeEventProcessor {
         if (!events.claim(event)) {
             return EventOutcome.duplicate();
         }
+        return applyClaimed(event, invoiceHint);
+    }
+
+    /** Applies a FAILED (or RETRYING) event again, for an operator; DUPLICATE when it is neither. */
+    @Transactional
+    public EventOutcome replay(WebhookEvent event, @Nullable String invoiceHint) {
+        if (!events.reclaim(event.id())) {
+            return EventOutcome.duplicate();
+        }
+        return applyClaimed(event, invoiceHint);
+    }
+
+    private EventOutcome applyClaimed(WebhookEvent event, @Nullable String invoiceHint) {
         EventOutcome outcome = apply(event, invoiceHint);
         events.finish(event.id(), outcome);
+        if (outcome.kind() == EventOutcome.Kind.PROCESSED && !"charge.refunded".equals(event.type())) {
+            applyParkedRefunds(event);
+        }
         return outcome;
+    }
+
+    /**
+     * Refunds that arrived before this event recorded their payment: applied now, in this
+     * transaction, oldest first. Looks for the payment intents and invoices the event names.
+     */
+    private void applyParkedRefunds(WebhookEvent event) {
+        JsonNode object = event.object();
+        Set<String> paymentIntents = new java.util.LinkedHashSet<>();
+        Set<String> invoices = new java.util.LinkedHashSet<>();
+        java.util.stream.Stream.of(
+                        text(object, "payment_intent"),
+                        text(object, "payments", "data", 0, "payment", "payment_intent"))
+                .filter(java.util.Objects::nonNull)
+                .forEach(paymentIntents::add);
+        java.util.stream.Stream.of(
+                        text(object, "invoice"), "invoice".equals(text(object, "object")) ? text(object, "id") : null)
+                .filter(java.util.Objects::nonNull)
+                .forEach(invoices::add);
+        for (StripeEventStore.Stored parked : events.parkedFor(paymentIntents, invoices)) {
+            WebhookEvent refund = StripeWebhooks.eventOf(parked);
+            EventOutcome applied = chargeRefunded(refund, parked.invoiceHint());
+            if (applied.kind() == EventOutcome.Kind.PARKED) {
+                continue; // still no payment for it (this event named it, but recorded another)
+            }
+            events.finish(
+                    parked.id(),
+                    new EventOutcome(
+                            applied.kind(),
+                            "applied after " + event.id() + " recorded its payment: " + applied.detail(),
+                            applied.universityId(),
+                            applied.userId()));
+        }
     }
 
     private EventOutcome apply(WebhookEvent event, @Nullable String invoiceHint) {
@@ -575,7 +624,13 @@ class StripeEventProcessor {
             route = payments.routeByInvoice(invoice);
         }
         if (route.isEmpty()) {
-            return EventOutcome.ignored("no CareerAI payment for charge " + chargeId);
+            if (paymentIntent == null && invoice == null) {
+                return EventOutcome.ignored("no CareerAI payment for charge " + chargeId);
+            }
+            // Stripe does not promise order: the payment this refunds may be recorded later.
+            events.park(event, paymentIntent, invoice, invoiceHint);
+            return EventOutcome.parked(
+                    "no payment recorded yet for charge " + chargeId + ": parked until its payment is recorded");
         }
         units.enter(route.get().universityId());
         Payment payment = payments.lock(route.get().universityId(), route.get().paymentId())

@@ -1,9 +1,20 @@
 package com.careerai.billing;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code stripe_events}: each delivered event's id, claimed in the transaction that applies it.
@@ -23,9 +34,11 @@ class StripeEventStore {
      * claims it itself).
      */
     boolean claim(PaymentGateway.WebhookEvent event) {
+        // A RETRYING event (an earlier attempt threw) is claimed again; any other outcome is final.
         return jdbc.prepareStatement(
                         "INSERT INTO stripe_events (id, type, livemode, stripe_created_at, outcome)"
-                                + " VALUES (?, ?, ?, ?, 'RECEIVED') ON CONFLICT (id) DO NOTHING",
+                                + " VALUES (?, ?, ?, ?, 'RECEIVED') ON CONFLICT (id) DO UPDATE SET outcome = 'RECEIVED'"
+                                + " WHERE stripe_events.outcome = 'RETRYING'",
                         statement -> {
                             statement.setString(1, event.id());
                             statement.setString(2, event.type());
@@ -49,6 +62,164 @@ class StripeEventStore {
                     statement.setString(5, eventId);
                     return statement.executeUpdate();
                 });
+    }
+
+    /**
+     * Claims a FAILED (or RETRYING) event again for an operator's replay, holding its row until the
+     * transaction ends; false when it is not one of those (or unknown).
+     */
+    boolean reclaim(String eventId) {
+        return jdbc.prepareStatement(
+                        "UPDATE stripe_events SET outcome = 'RECEIVED' WHERE id = ? AND outcome IN ('FAILED', 'RETRYING')",
+                        statement -> {
+                            statement.setString(1, eventId);
+                            return statement.executeUpdate();
+                        })
+                == 1;
+    }
+
+    /**
+     * Records a failed attempt at applying the event, in its own transaction (the attempt's was
+     * rolled back), with what is needed to replay it. After {@code maxAttempts} attempts the event
+     * is FAILED. Empty when the event meanwhile ended otherwise (a concurrent delivery applied it).
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
+    Optional<Attempts> recordFailure(
+            PaymentGateway.WebhookEvent event, @Nullable String invoiceHint, String error, int maxAttempts) {
+        String message = error.length() > 2000 ? error.substring(0, 2000) : error;
+        return jdbc.prepareStatement(
+                "INSERT INTO stripe_events (id, type, livemode, stripe_created_at, outcome, attempts, last_error,"
+                        + " last_attempt_at, payload, invoice_hint)"
+                        + " VALUES (?, ?, ?, ?, CASE WHEN ? <= 1 THEN 'FAILED' ELSE 'RETRYING' END, 1, ?, now(),"
+                        + " ?::jsonb, ?)"
+                        + " ON CONFLICT (id) DO UPDATE SET attempts = stripe_events.attempts + 1,"
+                        + " last_error = EXCLUDED.last_error, last_attempt_at = now(), payload = EXCLUDED.payload,"
+                        + " invoice_hint = EXCLUDED.invoice_hint,"
+                        + " outcome = CASE WHEN stripe_events.attempts + 1 >= ? THEN 'FAILED' ELSE 'RETRYING' END"
+                        + " WHERE stripe_events.outcome IN ('RETRYING', 'FAILED')"
+                        + " RETURNING attempts, outcome",
+                statement -> {
+                    statement.setString(1, event.id());
+                    statement.setString(2, event.type());
+                    statement.setBoolean(3, event.livemode());
+                    statement.setTimestamp(4, Timestamp.from(event.created()));
+                    statement.setInt(5, maxAttempts);
+                    statement.setString(6, message);
+                    statement.setString(7, event.object().toString());
+                    statement.setString(8, invoiceHint);
+                    statement.setInt(9, maxAttempts);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        return rows.next()
+                                ? Optional.of(new Attempts(rows.getInt("attempts"), "FAILED".equals(rows.getString(2))))
+                                : Optional.<Attempts>empty();
+                    }
+                });
+    }
+
+    /** How often applying an event failed, and whether it is FAILED for good. */
+    record Attempts(int count, boolean failed) {}
+
+    /** Keeps a refund whose payment is not recorded yet, to apply when it is (outcome set by {@link #finish}). */
+    void park(
+            PaymentGateway.WebhookEvent event,
+            @Nullable String paymentIntent,
+            @Nullable String invoice,
+            @Nullable String invoiceHint) {
+        jdbc.prepareStatement(
+                "UPDATE stripe_events SET parked_payment_intent = ?, parked_invoice = ?, payload = ?::jsonb,"
+                        + " invoice_hint = ? WHERE id = ?",
+                statement -> {
+                    statement.setString(1, paymentIntent);
+                    statement.setString(2, invoice);
+                    statement.setString(3, event.object().toString());
+                    statement.setString(4, invoiceHint);
+                    statement.setString(5, event.id());
+                    return statement.executeUpdate();
+                });
+    }
+
+    /** Parked refunds naming any of these payment intents or invoices, oldest first, locked. */
+    List<Stored> parkedFor(Collection<String> paymentIntents, Collection<String> invoices) {
+        if (paymentIntents.isEmpty() && invoices.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.prepareStatement(
+                "SELECT " + STORED + " FROM stripe_events WHERE outcome = 'PARKED'"
+                        + " AND (parked_payment_intent = ANY (?) OR parked_invoice = ANY (?))"
+                        + " ORDER BY stripe_created_at, id FOR UPDATE",
+                statement -> {
+                    statement.setArray(1, statement.getConnection().createArrayOf("text", paymentIntents.toArray()));
+                    statement.setArray(2, statement.getConnection().createArrayOf("text", invoices.toArray()));
+                    return stored(statement);
+                });
+    }
+
+    /** One event as recorded. */
+    @Connectable
+    Optional<Stored> find(String eventId) {
+        return jdbc
+                .prepareStatement("SELECT " + STORED + " FROM stripe_events WHERE id = ?", statement -> {
+                    statement.setString(1, eventId);
+                    return stored(statement);
+                })
+                .stream()
+                .findFirst();
+    }
+
+    /** The newest events (only FAILED and RETRYING ones when {@code failedOnly}), newest first. */
+    @Connectable
+    List<Stored> recent(boolean failedOnly, int limit) {
+        return jdbc.prepareStatement(
+                "SELECT " + STORED + " FROM stripe_events"
+                        + (failedOnly ? " WHERE outcome IN ('FAILED', 'RETRYING')" : "")
+                        + " ORDER BY received_at DESC, id LIMIT ?",
+                statement -> {
+                    statement.setInt(1, limit);
+                    return stored(statement);
+                });
+    }
+
+    private static final String STORED = "id, type, livemode, stripe_created_at, received_at, outcome, detail,"
+            + " attempts, last_error, last_attempt_at, payload, invoice_hint, university_id";
+
+    /** An event as {@code stripe_events} holds it. */
+    record Stored(
+            String id,
+            String type,
+            boolean livemode,
+            Instant stripeCreatedAt,
+            Instant receivedAt,
+            String outcome,
+            @Nullable String detail,
+            int attempts,
+            @Nullable String lastError,
+            @Nullable Instant lastAttemptAt,
+            @Nullable String payload,
+            @Nullable String invoiceHint,
+            @Nullable Long universityId) {}
+
+    private static List<Stored> stored(PreparedStatement statement) throws SQLException {
+        List<Stored> found = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                Timestamp lastAttempt = rows.getTimestamp("last_attempt_at");
+                found.add(new Stored(
+                        rows.getString("id"),
+                        rows.getString("type"),
+                        rows.getBoolean("livemode"),
+                        rows.getTimestamp("stripe_created_at").toInstant(),
+                        rows.getTimestamp("received_at").toInstant(),
+                        rows.getString("outcome"),
+                        rows.getString("detail"),
+                        rows.getInt("attempts"),
+                        rows.getString("last_error"),
+                        lastAttempt == null ? null : lastAttempt.toInstant(),
+                        rows.getString("payload"),
+                        rows.getString("invoice_hint"),
+                        (Long) rows.getObject("university_id")));
+            }
+        }
+        return found;
     }
 
     private static void setNullableLong(java.sql.PreparedStatement statement, int index, @Nullable Long value)

@@ -20,8 +20,9 @@ import io.swagger.v3.oas.annotations.Hidden;
 /**
  * {@code POST /webhooks/stripe} on the bare base domain (university hosts answer 404). 200 once an
  * event is recorded, whatever its outcome (a rejected event is not retried); 400 for a missing,
- * wrong or stale signature or a body that is not an event; 5xx only when it could not be recorded,
- * so that Stripe delivers it again.
+ * wrong or stale signature or a body that is not an event; 5xx when applying it failed, so that
+ * Stripe delivers it again — until the fifth failed attempt, which is answered 200 with outcome
+ * FAILED (the event is kept for {@code tenant-admin stripe-events replay}).
  */
 @Controller("/webhooks/stripe")
 @Secured(SecurityRule.IS_ANONYMOUS)

@@ -5,6 +5,7 @@ import com.careerai.platform.web.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,16 +15,24 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 class StripeWebhooks {
+    /** Failed attempts at applying one event before it is answered 200 and marked FAILED. */
+    static final int MAX_ATTEMPTS = 5;
+
     private static final Logger LOG = LoggerFactory.getLogger(StripeWebhooks.class);
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final PaymentGateway gateway;
     private final StripeEventProcessor processor;
     private final PaymentStore payments;
+    private final StripeEventStore events;
 
-    StripeWebhooks(PaymentGateway gateway, StripeEventProcessor processor, PaymentStore payments) {
+    StripeWebhooks(
+            PaymentGateway gateway, StripeEventProcessor processor, PaymentStore payments, StripeEventStore events) {
         this.gateway = gateway;
         this.processor = processor;
         this.payments = payments;
+        this.events = events;
     }
 
     /**
@@ -36,13 +45,65 @@ class StripeWebhooks {
         }
         WebhookEvent event = gateway.verify(payload, signature);
         String invoiceHint = "charge.refunded".equals(event.type()) ? invoiceOfCharge(event) : null;
-        EventOutcome outcome = processor.process(event, invoiceHint);
+        EventOutcome outcome;
+        try {
+            outcome = processor.process(event, invoiceHint);
+        } catch (RuntimeException e) {
+            // Poison: record the attempt; answer 5xx (Stripe retries) until the last one, then 200.
+            Optional<StripeEventStore.Attempts> attempts =
+                    events.recordFailure(event, invoiceHint, describe(e), MAX_ATTEMPTS);
+            if (attempts.isEmpty() || !attempts.get().failed()) {
+                LOG.warn(
+                        "Stripe event {} ({}) could not be applied (attempt {} of {}); Stripe will retry",
+                        event.id(),
+                        event.type(),
+                        attempts.map(StripeEventStore.Attempts::count).orElse(0),
+                        MAX_ATTEMPTS,
+                        e);
+                throw e;
+            }
+            LOG.error(
+                    "Stripe event {} ({}) failed {} times and is marked FAILED; replay it with"
+                            + " `tenant-admin stripe-events replay {}` once the cause is fixed",
+                    event.id(),
+                    event.type(),
+                    attempts.get().count(),
+                    event.id(),
+                    e);
+            return EventOutcome.failed(
+                    "failed " + attempts.get().count() + " times, kept for a replay: " + describe(e));
+        }
         if (outcome.kind() == EventOutcome.Kind.REJECTED) {
             LOG.warn("Stripe event {} ({}) rejected: {}", event.id(), event.type(), outcome.detail());
         } else {
             LOG.info("Stripe event {} ({}): {} {}", event.id(), event.type(), outcome.kind(), outcome.detail());
         }
         return outcome;
+    }
+
+    /** What went wrong, in one line for {@code stripe_events.last_error}. */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message =
+                root.getMessage() == null ? "" : ": " + root.getMessage().strip();
+        return root.getClass().getSimpleName() + message;
+    }
+
+    /** The event as it was received, from its stored row (its signature was checked then). */
+    static WebhookEvent eventOf(StripeEventStore.Stored stored) {
+        try {
+            return new WebhookEvent(
+                    stored.id(),
+                    stored.type(),
+                    stored.stripeCreatedAt(),
+                    stored.livemode(),
+                    JSON.readTree(stored.payload()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            throw new IllegalStateException("Stored Stripe event " + stored.id() + " is unreadable", e);
+        }
     }
 
     /**

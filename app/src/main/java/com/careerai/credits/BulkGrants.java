@@ -50,12 +50,14 @@ public class BulkGrants {
     }
 
     /**
-     * Starts granting {@code amount} credits to every student, as batch {@code batchId} (the
-     * form's idempotency key: submitting it twice starts one grant). Audited. The job is
-     * enqueued after the batch row commits, with the batch id as its job id.
+     * Starts granting {@code amount} credits to every student. {@code formKey} is the form's
+     * idempotency key: submitting it twice starts one grant. The batch id — which is also the
+     * JobRunr job id, global across universities — is generated here, never taken from the
+     * request, so no form can name (and so pre-empt or collide with) another job. Audited. The
+     * job is enqueued after the batch row commits.
      */
     public GrantBatch start(
-            long universityId, String actor, Currency currency, int amount, String reason, UUID batchId) {
+            long universityId, String actor, Currency currency, int amount, String reason, UUID formKey) {
         if (amount <= 0 || amount > configuration.getMaxAmount()) {
             throw new CreditOperationException(
                     CreditErrorCode.INVALID_AMOUNT,
@@ -63,20 +65,24 @@ public class BulkGrants {
                     "Enter a whole number from 1 to " + configuration.getMaxAmount() + ".");
         }
         String why = Wallets.requireReason(reason);
+        UUID newId = UUID.randomUUID();
         GrantBatch batch = transactions.executeWrite(status -> {
             int created = jdbc.prepareStatement(
-                    "INSERT INTO credit_grant_batches (university_id, id, actor, currency, amount, reason, total)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    "INSERT INTO credit_grant_batches"
+                            + " (university_id, id, form_key, actor, currency, amount, reason, total)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (university_id, form_key) DO NOTHING",
                     statement -> {
                         statement.setLong(1, universityId);
-                        statement.setObject(2, batchId);
-                        statement.setString(3, actor);
-                        statement.setString(4, currency.name());
-                        statement.setInt(5, amount);
-                        statement.setString(6, why);
-                        statement.setInt(7, (int) users.countStudents(universityId));
+                        statement.setObject(2, newId);
+                        statement.setObject(3, formKey);
+                        statement.setString(4, actor);
+                        statement.setString(5, currency.name());
+                        statement.setInt(6, amount);
+                        statement.setString(7, why);
+                        statement.setInt(8, (int) users.countStudents(universityId));
                         return statement.executeUpdate();
                     });
+            UUID batchId = created == 1 ? newId : idOfFormKey(universityId, formKey);
             if (created == 1) {
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("batch", batchId.toString());
@@ -90,11 +96,23 @@ public class BulkGrants {
         if (!batch.done()) {
             // JobRunr ignores a job id it already has, so a repeated submit cannot run it twice.
             scheduler.enqueue(
-                    batchId,
+                    batch.id(),
                     new GrantToAllStudentsJobRequest(
-                            universityId, batchId, batch.actor(), batch.currency(), batch.amount(), batch.reason()));
+                            universityId, batch.id(), batch.actor(), batch.currency(), batch.amount(), batch.reason()));
         }
         return batch;
+    }
+
+    private UUID idOfFormKey(long universityId, UUID formKey) {
+        return jdbc.prepareStatement(
+                "SELECT id FROM credit_grant_batches WHERE university_id = ? AND form_key = ?", statement -> {
+                    statement.setLong(1, universityId);
+                    statement.setObject(2, formKey);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        rows.next();
+                        return rows.getObject(1, UUID.class);
+                    }
+                });
     }
 
     @Connectable

@@ -10,7 +10,7 @@ import com.careerai.credits.CreditOperationException;
 import com.careerai.credits.CreditsConfiguration;
 import com.careerai.credits.Currency;
 import com.careerai.credits.GrantBatch;
-import com.careerai.credits.LedgerAudit;
+import com.careerai.credits.LedgerAuditResults;
 import com.careerai.credits.MonthlyRefill;
 import com.careerai.credits.UnknownStudentException;
 import com.careerai.credits.Wallets;
@@ -33,7 +33,10 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,7 +44,9 @@ import java.util.UUID;
 /**
  * {@code /staff/credits}: the default allowance, bulk grants with progress, the monthly refill,
  * one student's adjustment, and the ledger audit. Every change needs a reason and is audited; a
- * form with bad input comes back with 422 and a message beside each field.
+ * form with bad input comes back with 422 and a message beside each field. The ledger audit reads
+ * every ledger row, so rendering never runs it: the page shows the latest result with its time
+ * and a button runs it again.
  */
 @Controller("/staff/credits")
 @Secured("STAFF")
@@ -49,6 +54,9 @@ import java.util.UUID;
 @Hidden
 class StaffCreditsController {
     private static final String VIEW = "staff/credits";
+    private static final DateTimeFormatter RAN_AT = DateTimeFormatter.ofPattern(
+                    "d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     @Serdeable
     record DefaultsForm(@Nullable String silver, @Nullable String gold, @Nullable String reason) {}
@@ -73,7 +81,7 @@ class StaffCreditsController {
     private final BulkGrants grants;
     private final MonthlyRefill refill;
     private final Wallets wallets;
-    private final LedgerAudit audit;
+    private final LedgerAuditResults audits;
     private final UserAccounts users;
     private final CreditsConfiguration configuration;
 
@@ -83,7 +91,7 @@ class StaffCreditsController {
             BulkGrants grants,
             MonthlyRefill refill,
             Wallets wallets,
-            LedgerAudit audit,
+            LedgerAuditResults audits,
             UserAccounts users,
             CreditsConfiguration configuration) {
         this.universities = universities;
@@ -91,7 +99,7 @@ class StaffCreditsController {
         this.grants = grants;
         this.refill = refill;
         this.wallets = wallets;
-        this.audit = audit;
+        this.audits = audits;
         this.users = users;
         this.configuration = configuration;
     }
@@ -134,10 +142,10 @@ class StaffCreditsController {
         Currency currency = input.currency("currency", form.currency());
         Integer amount = input.wholeNumber("amount", form.amount(), 1, configuration.getMaxAmount());
         String reason = input.reason("reason", form.reason());
-        UUID batchId = parseKey(form.key()).orElseGet(UUID::randomUUID);
+        UUID formKey = parseKey(form.key()).orElseGet(UUID::randomUUID);
         if (input.valid()) {
             GrantBatch started =
-                    grants.start(university.id(), "user:" + staff.userId(), currency, amount, reason, batchId);
+                    grants.start(university.id(), "user:" + staff.userId(), currency, amount, reason, formKey);
             return HttpResponse.seeOther(URI.create("/staff/credits?batch=" + started.id() + "#grants"));
         }
         return rejected(university, "grant", input, form);
@@ -184,6 +192,13 @@ class StaffCreditsController {
         return rejected(university, "adjust", input, form);
     }
 
+    /** Runs the full ledger audit now; the page then shows its result and time. */
+    @Post(value = "/audit", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    HttpResponse<?> runAudit(@CurrentUniversity University university, @CurrentUser SignedInUser staff) {
+        audits.run(university.id(), "user:" + staff.userId());
+        return HttpResponse.seeOther(URI.create("/staff/credits?notice=audited#audit"));
+    }
+
     private Map<String, Object> model(University requestUniversity) {
         // Read afresh: the request's copy may predate a change made on another node.
         University university = universities.findById(requestUniversity.id()).orElse(requestUniversity);
@@ -191,7 +206,7 @@ class StaffCreditsController {
         model.put("defaults", Map.of("silver", university.defaultSilver(), "gold", university.defaultGold()));
         model.put("refillEnabled", refill.isEnabled(university.id()));
         model.put("batches", grants.recent(university.id(), 5));
-        model.put("audit", audit.audit(university.id()));
+        audits.latest(university.id()).ifPresent(saved -> model.put("audit", auditView(saved)));
         model.put("maxAmount", configuration.getMaxAmount());
         model.put("grantKey", UUID.randomUUID());
         model.put("adjustKey", UUID.randomUUID());
@@ -199,6 +214,18 @@ class StaffCreditsController {
         model.put("values", Map.of());
         model.put("goldSelected", Map.of());
         return model;
+    }
+
+    private static Map<String, Object> auditView(LedgerAuditResults.Saved saved) {
+        Map<String, Object> view = new HashMap<>();
+        view.put("clean", saved.report().clean());
+        view.put("walletsChecked", saved.report().walletsChecked());
+        view.put("transactionsChecked", saved.report().transactionsChecked());
+        view.put("problemCount", saved.report().problemCount());
+        view.put("problems", saved.report().problems());
+        view.put("ranAt", RAN_AT.format(saved.ranAt()));
+        view.put("ranAtIso", saved.ranAt().toString());
+        return view;
     }
 
     private HttpResponse<?> rejected(University university, String formName, FormInput input, Record form) {
@@ -222,6 +249,7 @@ class StaffCreditsController {
             case "refill-on" -> "Monthly refill on: every student is topped up to the defaults on the 1st.";
             case "refill-off" -> "Monthly refill off.";
             case "adjusted" -> "Balance adjusted.";
+            case "audited" -> "Ledger audit finished: its result is below.";
             default -> null;
         };
     }

@@ -274,6 +274,67 @@ class RunLifecycleTest extends IntegrationTest {
     }
 
     @Test
+    void aResultArrivingAfterTheSweeperRefundedTheRunIsDiscarded() {
+        AiRun run = start("silver");
+        OPEN_AI.otherwise(body -> {
+            // The call is slow: while it is in flight the sweeper gives up on the run and refunds it.
+            sweeper.sweep(Instant.now().plus(Duration.ofMinutes(10)));
+            return new Reply(JobPackSamples.validOutput());
+        });
+
+        executor.execute(university.id(), run.id());
+
+        AiRun after = reload(run);
+        assertThat(after.status()).isEqualTo(RunStatus.REFUNDED);
+        assertThat(after.output()).isNull();
+        assertThat(refunds(run.id())).isEqualTo(1);
+        assertThat(wallets.balances(university.id(), student.id()).silver()).isEqualTo(10);
+        assertThat(OPEN_AI.models()).hasSize(1);
+    }
+
+    @Test
+    void aRunRefundedByTheSweeperStopsCallingTheModel() {
+        AiRun run = start("gold");
+        OPEN_AI.otherwise(body -> {
+            sweeper.sweep(Instant.now().plus(Duration.ofMinutes(10)));
+            return new Status(503); // would be retried, then fall back to the standard model
+        });
+
+        executor.execute(university.id(), run.id());
+
+        assertThat(OPEN_AI.models())
+                .as("no retry, repair or fallback is paid for once the run is refunded")
+                .containsExactly("premium-model");
+        assertThat(reload(run).status()).isEqualTo(RunStatus.REFUNDED);
+        assertThat(refunds(run.id())).isEqualTo(1);
+    }
+
+    @Test
+    void attemptsRetriesAndFallbackFitTheRunTimeout() {
+        AiRun run = start("gold");
+        repository.markRunning(university.id(), run.id());
+        // The run started 5 minutes (the run timeout) minus 3 seconds ago: 3 seconds of budget are left.
+        count(
+                "WITH moved AS (UPDATE ai_runs SET started_at = now() - interval '297 seconds'"
+                        + " WHERE university_id = ? AND id = ? RETURNING 1) SELECT count(*) FROM moved",
+                university.id(),
+                run.id());
+        OPEN_AI.otherwise(body -> new FakeOpenAiServer.Hang(Duration.ofSeconds(20)));
+        long started = System.nanoTime();
+
+        executor.execute(university.id(), run.id());
+
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        // Unbounded: 3 attempts × 2 s on the premium model, then 3 × 2 s on the standard model.
+        assertThat(took).isLessThan(Duration.ofMillis(4500));
+        assertThat(OPEN_AI.models().size()).isLessThanOrEqualTo(3);
+        AiRun after = reload(run);
+        assertThat(after.status()).isEqualTo(RunStatus.REFUNDED);
+        assertThat(after.error()).isEqualTo(RunExecutor.BUSY);
+        assertThat(refunds(run.id())).isEqualTo(1);
+    }
+
+    @Test
     void jobForAFinishedRunDoesNothing() {
         OPEN_AI.then(new Reply(JobPackSamples.validOutput()));
         AiRun run = start("silver");

@@ -8,6 +8,7 @@ import com.careerai.auth.User;
 import com.careerai.credits.Currency;
 import com.careerai.credits.Wallets;
 import com.careerai.tenancy.University;
+import com.careerai.testing.Chromium;
 import com.careerai.testing.Fixtures;
 import com.careerai.testing.IntegrationTest;
 import com.careerai.testing.TestSessions;
@@ -27,9 +28,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,14 +63,6 @@ class ToolPagesBrowserTest extends IntegrationTest {
         return Map.of("careerai.ai.mode", "mock", "careerai.session.secure-cookie", "false");
     }
 
-    private static Optional<Path> chromium() {
-        return Stream.of(System.getenv("CHROMIUM_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser")
-                .filter(candidate -> candidate != null && !candidate.isBlank())
-                .map(Path::of)
-                .filter(Files::isExecutable)
-                .findFirst();
-    }
-
     private static int pageWidth(Page page) {
         return ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
     }
@@ -91,9 +81,7 @@ class ToolPagesBrowserTest extends IntegrationTest {
 
     @Test
     void everyToolPageFitsAPhoneAndItsScriptsWork() throws Exception {
-        Optional<Path> chromium = chromium();
-        Assumptions.assumeTrue(
-                chromium.isPresent(), "Chromium not installed: browser test skipped (.ci/run installs it)");
+        Path chromium = Chromium.requireExecutable();
         University university = fixtures.university();
         User student = fixtures.verifiedStudent(university);
         fixtures.run(
@@ -133,7 +121,7 @@ class ToolPagesBrowserTest extends IntegrationTest {
                 Browser browser = playwright
                         .chromium()
                         .launch(new BrowserType.LaunchOptions()
-                                .setExecutablePath(chromium.get())
+                                .setExecutablePath(chromium)
                                 .setArgs(List.of("--host-resolver-rules=MAP * 127.0.0.1", "--no-sandbox")));
                 BrowserContext context =
                         browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 740))) {

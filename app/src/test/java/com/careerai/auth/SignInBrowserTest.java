@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.careerai.tenancy.University;
+import com.careerai.testing.Chromium;
 import com.careerai.testing.Fixtures;
 import com.careerai.testing.IntegrationTest;
 import com.microsoft.playwright.Browser;
@@ -16,16 +17,12 @@ import com.microsoft.playwright.options.AriaRole;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,19 +44,9 @@ class SignInBrowserTest extends IntegrationTest {
         return Map.of("careerai.roles", "web,worker");
     }
 
-    private static Optional<Path> chromium() {
-        return Stream.of(System.getenv("CHROMIUM_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser")
-                .filter(candidate -> candidate != null && !candidate.isBlank())
-                .map(Path::of)
-                .filter(Files::isExecutable)
-                .findFirst();
-    }
-
     @Test
     void newStudentSignsInWithACodeFromTheDevMailboxAndSignsOut() {
-        Optional<Path> chromium = chromium();
-        Assumptions.assumeTrue(
-                chromium.isPresent(), "Chromium not installed: browser test skipped (.ci/run installs it)");
+        Path chromium = Chromium.requireExecutable();
         University university = fixtures.university();
         String site = "http://" + hostOf(university.subdomain()) + ":" + server.getPort();
         String email = "new.student@" + university.allowedDomains().get(0);
@@ -69,7 +56,7 @@ class SignInBrowserTest extends IntegrationTest {
                 Browser browser = playwright
                         .chromium()
                         .launch(new BrowserType.LaunchOptions()
-                                .setExecutablePath(chromium.get())
+                                .setExecutablePath(chromium)
                                 .setArgs(List.of("--host-resolver-rules=MAP * 127.0.0.1", "--no-sandbox")));
                 BrowserContext context =
                         browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 740))) {

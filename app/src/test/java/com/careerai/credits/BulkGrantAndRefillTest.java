@@ -75,11 +75,13 @@ class BulkGrantAndRefillTest extends IntegrationTest {
         User otherStudent = walletFixtures.signedUpStudent(other);
         User staff = fixtures.staff(uni);
         insertStudents(uni, STUDENTS - 1); // most have no wallet yet: the grant opens them
-        UUID batchId = UUID.randomUUID();
+        UUID formKey = UUID.randomUUID();
 
         GrantBatch started = fixtures.in(
-                uni, () -> grants.start(uni.id(), "user:" + staff.id(), Currency.SILVER, 7, "Career fair", batchId));
+                uni, () -> grants.start(uni.id(), "user:" + staff.id(), Currency.SILVER, 7, "Career fair", formKey));
         assertThat(started.total()).isEqualTo(STUDENTS);
+        UUID batchId = started.id();
+        assertThat(batchId).as("the server names the batch (and its job)").isNotEqualTo(formKey);
 
         await().atMost(Duration.ofSeconds(90)).until(() -> fixtures.in(uni, () -> grants.find(uni.id(), batchId))
                 .orElseThrow()
@@ -107,7 +109,8 @@ class BulkGrantAndRefillTest extends IntegrationTest {
         long rows = walletFixtures.ledgerRows(uni);
         // The same key again (a repeated form submit) starts nothing new.
         GrantBatch again = fixtures.in(
-                uni, () -> grants.start(uni.id(), "user:" + staff.id(), Currency.SILVER, 7, "Career fair", batchId));
+                uni, () -> grants.start(uni.id(), "user:" + staff.id(), Currency.SILVER, 7, "Career fair", formKey));
+        assertThat(again.id()).isEqualTo(batchId);
         assertThat(again.done()).isTrue();
         // The job itself run again from the start (a retried or duplicated job) grants nobody twice.
         execute(

@@ -33,6 +33,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.jobrunr.jobs.Job;
+import org.jobrunr.storage.StorageProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +64,9 @@ class StaffCreditsPagesTest extends IntegrationTest {
 
     @Inject
     MonthlyRefill refill;
+
+    @Inject
+    StorageProvider jobs;
 
     @Inject
     DataSource dataSource;
@@ -112,7 +117,7 @@ class StaffCreditsPagesTest extends IntegrationTest {
     }
 
     @Test
-    void pageShowsDefaultsRefillGrantsAdjustmentAndACleanAudit() {
+    void pageShowsDefaultsRefillGrantsAdjustmentAndACleanAuditOnDemand() {
         HttpResponse<String> page = get(uni, "/staff/credits", staff);
         assertThat(page.code()).isEqualTo(200);
         assertThat(page.body())
@@ -121,9 +126,21 @@ class StaffCreditsPagesTest extends IntegrationTest {
                 .contains("Turn the monthly refill on")
                 .contains("Grant to every student")
                 .contains("Adjust one student")
-                .contains("data-audit=\"clean\"")
+                .contains("Run the audit now")
                 .contains("name=\"csrf\" value=\"" + staff.csrf() + "\"")
                 .contains("href=\"/staff/credits\""); // navigation
+
+        HttpResponse<String> audited = postForm(uni, "/staff/credits/audit", staff, Map.of());
+        assertThat(audited.code()).isEqualTo(303);
+        assertThat(audited.header(HttpHeaders.LOCATION)).isEqualTo("/staff/credits?notice=audited#audit");
+        assertThat(get(uni, "/staff/credits?notice=audited", staff).body())
+                .contains("Ledger audit finished")
+                .contains("data-audit=\"clean\"")
+                .contains("data-audit-ran=\"")
+                .contains("Last run ");
+        assertThat(postForm(uni, "/staff/credits/audit", student, Map.of()).code())
+                .as("students cannot run it")
+                .isEqualTo(403);
     }
 
     @Test
@@ -200,22 +217,81 @@ class StaffCreditsPagesTest extends IntegrationTest {
         HttpResponse<String> again = postForm(own, "/staff/credits/grants", ownStaff, form);
 
         assertThat(started.code()).isEqualTo(303);
-        assertThat(started.header(HttpHeaders.LOCATION)).startsWith("/staff/credits?batch=" + key);
+        assertThat(started.header(HttpHeaders.LOCATION)).startsWith("/staff/credits?batch=");
+        String batch = batchOf(started);
+        assertThat(batch).as("the server names the batch, not the form").isNotEqualTo(key);
         assertThat(again.code()).isEqualTo(303);
+        assertThat(batchOf(again)).isEqualTo(batch);
         assertThat(fixtures.in(own, () -> grants.recent(own.id(), 10))).hasSize(1);
-        HttpResponse<String> progress = get(own, "/api/v1/staff/credits/grants/" + key, ownStaff);
+        HttpResponse<String> progress = get(own, "/api/v1/staff/credits/grants/" + batch, ownStaff);
         assertThat(progress.code()).isEqualTo(200);
         assertThat(progress.body())
                 .contains("\"total\":2")
                 .contains("\"amount\":2")
                 .contains("\"currency\":\"GOLD\"")
                 .contains("\"done\":false");
-        assertThat(get(own, "/staff/credits?batch=" + key, ownStaff).body())
-                .contains("data-batch=\"" + key + "\"")
+        assertThat(get(own, "/api/v1/staff/credits/grants/" + key, ownStaff).code())
+                .as("the form's key is not a batch id")
+                .isEqualTo(404);
+        assertThat(get(own, "/staff/credits?batch=" + batch, ownStaff).body())
+                .contains("data-batch=\"" + batch + "\"")
                 .contains("role=\"progressbar\"");
-        assertThat(get(uni, "/api/v1/staff/credits/grants/" + key, staff).code())
+        assertThat(get(uni, "/api/v1/staff/credits/grants/" + batch, staff).code())
                 .as("another university's staff cannot see it")
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aFormKeyNamingAnExistingJobCannotTakeItsPlace() throws Exception {
+        University first = fixtures.university();
+        SignedIn firstStaff = sessions.signIn(fixtures.staff(first));
+        walletFixtures.signedUpStudent(first);
+        HttpResponse<String> theirs = postForm(
+                first,
+                "/staff/credits/grants",
+                firstStaff,
+                Map.of(
+                        "currency",
+                        "GOLD",
+                        "amount",
+                        "1",
+                        "reason",
+                        "Theirs",
+                        "key",
+                        UUID.randomUUID().toString()));
+        String theirBatch = batchOf(theirs);
+        assertThat(jobs.getJobById(UUID.fromString(theirBatch))).isNotNull();
+
+        // Staff of another university send the id of that batch (a JobRunr job id) as their form key.
+        University second = fixtures.university();
+        SignedIn secondStaff = sessions.signIn(fixtures.staff(second));
+        walletFixtures.signedUpStudent(second);
+        HttpResponse<String> mine = postForm(
+                second,
+                "/staff/credits/grants",
+                secondStaff,
+                Map.of("currency", "GOLD", "amount", "3", "reason", "Mine", "key", theirBatch));
+
+        String myBatch = batchOf(mine);
+        assertThat(myBatch).isNotEqualTo(theirBatch);
+        Job myJob = jobs.getJobById(UUID.fromString(myBatch));
+        assertThat(myJob.getJobDetails().getJobParameters().get(0).getObject().toString())
+                .as("their own job was enqueued for their own batch")
+                .contains(myBatch)
+                .contains("Mine");
+        Job theirJob = jobs.getJobById(UUID.fromString(theirBatch));
+        assertThat(theirJob.getJobDetails()
+                        .getJobParameters()
+                        .get(0)
+                        .getObject()
+                        .toString())
+                .contains("Theirs");
+    }
+
+    private static String batchOf(HttpResponse<String> response) {
+        assertThat(response.code()).isEqualTo(303);
+        String location = response.header(HttpHeaders.LOCATION);
+        return location.substring("/staff/credits?batch=".length(), location.indexOf('#'));
     }
 
     @Test
@@ -364,9 +440,29 @@ class StaffCreditsPagesTest extends IntegrationTest {
             tamper.executeUpdate();
         }
         assertThat(get(own, "/staff/credits", ownStaff).body())
+                .as("rendering the page does not run the audit")
+                .contains("data-audit=\"not-run\"")
+                .doesNotContain("data-audit=\"problems\"")
+                .doesNotContain("BALANCE_MISMATCH");
+
+        assertThat(postForm(own, "/staff/credits/audit", ownStaff, Map.of()).code())
+                .isEqualTo(303);
+        assertThat(get(own, "/staff/credits", ownStaff).body())
                 .contains("data-audit=\"problems\"")
                 .contains("<td>BALANCE_MISMATCH</td><td>" + victim.id() + "</td><td>GOLD</td><td>3</td><td>99</td>");
         assertThat(get(own, "/api/v1/staff/ledger-audit", ownStaff).body()).contains("\"problemCount\":1");
+
+        // Repaired afterwards: the page keeps showing the result it has, with its time, until run again.
+        try (Connection connection = dataSourceResolver.resolve(dataSource).getConnection();
+                PreparedStatement repair = connection.prepareStatement(
+                        "UPDATE credit_wallets SET gold_credits = 3 WHERE university_id = ? AND user_id = ?")) {
+            repair.setLong(1, own.id());
+            repair.setLong(2, victim.id());
+            repair.executeUpdate();
+        }
+        assertThat(get(own, "/staff/credits", ownStaff).body()).contains("data-audit=\"problems\"");
+        postForm(own, "/staff/credits/audit", ownStaff, Map.of());
+        assertThat(get(own, "/staff/credits", ownStaff).body()).contains("data-audit=\"clean\"");
     }
 
     private static Map<String, String> with(Map<String, String> form, String field, String value) {

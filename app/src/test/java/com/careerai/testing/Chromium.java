@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * Debian's Chromium driven by Playwright for Java (its own browser download skipped). Every host
  * resolves to 127.0.0.1, so {@code http://<uni>.careerai.test:<port>} reaches the test server.
- * Tests are skipped, with a message, only where no Chromium is installed (.ci/run installs it).
+ * Tests are skipped, with a message, only where no Chromium is installed (.ci/run installs it) —
+ * and never on CI: with {@code CI=true} a missing Chromium fails the test, so a green build means
+ * the browser tests ran.
  */
 public final class Chromium implements AutoCloseable {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -36,17 +39,36 @@ public final class Chromium implements AutoCloseable {
                 .findFirst();
     }
 
-    /** Starts Chromium, or skips the calling test when none is installed. */
+    /**
+     * The Chromium to drive: skips the calling test when none is installed, but fails it when the
+     * environment says it is CI ({@code CI=true}), where a skipped browser test would be a lie.
+     */
+    public static Path requireExecutable() {
+        return requireExecutable(executable(), System.getenv());
+    }
+
+    static Path requireExecutable(Optional<Path> executable, Map<String, String> environment) {
+        if (executable.isPresent()) {
+            return executable.get();
+        }
+        if ("true".equalsIgnoreCase(environment.getOrDefault("CI", "").trim())) {
+            Assertions.fail(
+                    "Chromium not found (CHROMIUM_PATH, /usr/bin/chromium, /usr/bin/chromium-browser) and CI=true:"
+                            + " browser tests must run on CI (.ci/run installs it)");
+        }
+        Assumptions.abort("Chromium not installed: browser tests skipped (.ci/run installs it)");
+        throw new IllegalStateException("unreachable");
+    }
+
+    /** Starts Chromium, or skips the calling test when none is installed (fails instead on CI). */
     public static Chromium launchOrSkip() {
-        Optional<Path> executable = executable();
-        Assumptions.assumeTrue(
-                executable.isPresent(), "Chromium not installed: browser tests skipped (.ci/run installs it)");
+        Path executable = requireExecutable();
         Playwright playwright = Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         Browser browser = playwright
                 .chromium()
                 .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(executable.get())
+                        .setExecutablePath(executable)
                         .setArgs(List.of(
                                 "--host-resolver-rules=MAP * 127.0.0.1",
                                 "--no-sandbox",

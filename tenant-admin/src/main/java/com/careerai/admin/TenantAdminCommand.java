@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
             ResumeCommand.class,
             GrantCommand.class,
             AuditLedgerCommand.class,
+            StripeEventsCommand.class,
             UsageCommand.class,
             ExportCommand.class,
             OffboardCommand.class,
