@@ -67,6 +67,10 @@ class RowLevelSecurityTest extends IntegrationTest {
                 "INSERT INTO ai_run_documents (university_id, run_id, content_type, content)"
                         + " VALUES ({u}, '{run}', 'application/pdf', '\\x00')");
         SEEDS.put(
+                "run_idempotency_keys",
+                "INSERT INTO run_idempotency_keys (university_id, id, user_id, idempotency_key, request_hash, run_id)"
+                        + " VALUES ({u}, gen_random_uuid(), {user}, 'key{n}', repeat('a', 64), '{run}')");
+        SEEDS.put(
                 "university_tools",
                 "INSERT INTO university_tools (university_id, tool, enabled) VALUES ({u}, 'job-pack', true)");
         SEEDS.put(
