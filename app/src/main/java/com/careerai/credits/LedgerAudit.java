@@ -1,8 +1,5 @@
 package com.careerai.credits;
 
-import com.careerai.platform.data.UnitOfWork;
-import com.careerai.tenancy.University;
-import com.careerai.tenancy.UniversityAdministration;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -64,14 +61,10 @@ public class LedgerAudit {
         }
     }
 
-    private final UnitOfWork units;
     private final JdbcOperations jdbc;
-    private final UniversityAdministration universities;
 
-    LedgerAudit(JdbcOperations jdbc, UniversityAdministration universities, UnitOfWork units) {
-        this.units = units;
+    LedgerAudit(JdbcOperations jdbc) {
         this.jdbc = jdbc;
-        this.universities = universities;
     }
 
     /** Audits one university's wallets, in one consistent snapshot. */
@@ -96,17 +89,6 @@ public class LedgerAudit {
                 checked[1],
                 count,
                 List.copyOf(problems.subList(0, Math.min(problems.size(), MAX_LISTED))));
-    }
-
-    /** Audits every university (operators: tenant-admin), all in one snapshot. */
-    @Transactional(isolation = TransactionDefinition.Isolation.REPEATABLE_READ, readOnly = true)
-    public List<Report> auditAll() {
-        List<Report> reports = new ArrayList<>();
-        for (University university : universities.list()) {
-            // Each university's wallets inside its own binding (row-level security, ADR 10).
-            reports.add(units.bound(university.id(), () -> audit(university.id())));
-        }
-        return reports;
     }
 
     private long balanceMismatches(long universityId, List<Problem> problems) {

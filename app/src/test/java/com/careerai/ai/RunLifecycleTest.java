@@ -282,13 +282,13 @@ class RunLifecycleTest extends IntegrationTest {
             return new Reply(JobPackSamples.validOutput());
         });
 
-        executor.execute(university.id(), run.id());
+        execute(run);
 
         AiRun after = reload(run);
         assertThat(after.status()).isEqualTo(RunStatus.REFUNDED);
         assertThat(after.output()).isNull();
         assertThat(refunds(run.id())).isEqualTo(1);
-        assertThat(wallets.balances(university.id(), student.id()).silver()).isEqualTo(10);
+        assertThat(silver()).isEqualTo(10);
         assertThat(OPEN_AI.models()).hasSize(1);
     }
 
@@ -300,7 +300,7 @@ class RunLifecycleTest extends IntegrationTest {
             return new Status(503); // would be retried, then fall back to the standard model
         });
 
-        executor.execute(university.id(), run.id());
+        execute(run);
 
         assertThat(OPEN_AI.models())
                 .as("no retry, repair or fallback is paid for once the run is refunded")
@@ -312,7 +312,7 @@ class RunLifecycleTest extends IntegrationTest {
     @Test
     void attemptsRetriesAndFallbackFitTheRunTimeout() {
         AiRun run = start("gold");
-        repository.markRunning(university.id(), run.id());
+        markRunning(run);
         // The run started 5 minutes (the run timeout) minus 3 seconds ago: 3 seconds of budget are left.
         count(
                 "WITH moved AS (UPDATE ai_runs SET started_at = now() - interval '297 seconds'"
@@ -322,7 +322,7 @@ class RunLifecycleTest extends IntegrationTest {
         OPEN_AI.otherwise(body -> new FakeOpenAiServer.Hang(Duration.ofSeconds(20)));
         long started = System.nanoTime();
 
-        executor.execute(university.id(), run.id());
+        execute(run);
 
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         // Unbounded: 3 attempts × 2 s on the premium model, then 3 × 2 s on the standard model.

@@ -87,8 +87,20 @@ class StartRunTwiceTest extends IntegrationTest {
     void student() {
         university = fixtures.university();
         student = fixtures.verifiedStudent(university);
-        wallets.grant(university.id(), student.id(), Currency.SILVER, 20, "twice:s:" + student.id(), "test", "setup");
-        wallets.grant(university.id(), student.id(), Currency.GOLD, 5, "twice:g:" + student.id(), "test", "setup");
+        fixtures.in(
+                university,
+                () -> wallets.grant(
+                        university.id(),
+                        student.id(),
+                        Currency.SILVER,
+                        20,
+                        "twice:s:" + student.id(),
+                        "test",
+                        "setup"));
+        fixtures.in(
+                university,
+                () -> wallets.grant(
+                        university.id(), student.id(), Currency.GOLD, 5, "twice:g:" + student.id(), "test", "setup"));
         session = sessions.signIn(student);
         if (http == null) {
             DefaultHttpClientConfiguration configuration = new DefaultHttpClientConfiguration();
@@ -122,7 +134,9 @@ class StartRunTwiceTest extends IntegrationTest {
         assertThat(second.header(HttpHeaders.LOCATION)).isEqualTo(first.header(HttpHeaders.LOCATION));
         assertThat(runsOfStudent()).isEqualTo(1);
         assertThat(debitsOfStudent()).isEqualTo(1);
-        assertThat(wallets.balances(university.id(), student.id()).silver()).isEqualTo(15);
+        assertThat(fixtures.in(university, () -> wallets.balances(university.id(), student.id()))
+                        .silver())
+                .isEqualTo(15);
 
         Matcher fresh = FORM_TOKEN.matcher(page("/tools/job-pack").body());
         assertThat(fresh.find()).isTrue();
@@ -205,7 +219,9 @@ class StartRunTwiceTest extends IntegrationTest {
         }
         assertThat(runsOfStudent()).isEqualTo(1);
         assertThat(debitsOfStudent()).isEqualTo(1);
-        assertThat(wallets.balances(university.id(), student.id()).silver()).isEqualTo(15);
+        assertThat(fixtures.in(university, () -> wallets.balances(university.id(), student.id()))
+                        .silver())
+                .isEqualTo(15);
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.careerai.auth.User;
 import com.careerai.credits.Wallets;
 import com.careerai.tenancy.University;
+import com.careerai.testing.CrossTenant;
 import com.careerai.testing.Fixtures;
 import com.careerai.testing.StripeTestEvents;
 import io.micronaut.http.HttpResponse;
@@ -58,7 +59,8 @@ class StripeEventTroubleTest extends BillingTestBase {
     }
 
     private long gold(User student) {
-        return wallets.balances(uni.id(), student.id()).gold();
+        return CrossTenant.within(uni, () -> wallets.balances(uni.id(), student.id()))
+                .gold();
     }
 
     private HttpResponse<String> send(String payload) {

@@ -64,12 +64,14 @@ class MailDeliveryTest extends IntegrationTest {
     @Test
     void aFailedSendIsRecordedWithItsErrorAndKeptForRetry() {
         University university = fixtures.university();
-        long id = mail.send(
-                university.id(),
-                "nobody@" + university.allowedDomains().get(0),
-                MailTemplate.SIGN_IN_CODE,
-                Map.of("minutes", "10"),
-                Map.of("code", "123456"));
+        long id = fixtures.in(
+                university,
+                () -> mail.send(
+                        university.id(),
+                        "nobody@" + university.allowedDomains().get(0),
+                        MailTemplate.SIGN_IN_CODE,
+                        Map.of("minutes", "10"),
+                        Map.of("code", "123456")));
         assertThat(fixtures.in(university, () -> mail.find(university.id(), id))
                         .orElseThrow()
                         .status())
@@ -94,12 +96,14 @@ class MailDeliveryTest extends IntegrationTest {
     @Test
     void secretsAreSealedInTheOutbox() {
         University university = fixtures.university();
-        long id = mail.send(
-                university.id(),
-                "x@" + university.allowedDomains().get(0),
-                MailTemplate.SIGN_IN_CODE,
-                Map.of("minutes", "10"),
-                Map.of("code", "918273"));
+        long id = fixtures.in(
+                university,
+                () -> mail.send(
+                        university.id(),
+                        "x@" + university.allowedDomains().get(0),
+                        MailTemplate.SIGN_IN_CODE,
+                        Map.of("minutes", "10"),
+                        Map.of("code", "918273")));
         String payload = queryOne("SELECT payload::text FROM outbox_events WHERE payload->>'deliveryId' = ?", id);
         assertThat(payload).contains("SIGN_IN_CODE").contains("\"sealed\"").doesNotContain("918273");
     }

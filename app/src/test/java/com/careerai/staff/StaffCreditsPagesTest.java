@@ -453,7 +453,10 @@ class StaffCreditsPagesTest extends IntegrationTest {
         assertThat(get(own, "/api/v1/staff/ledger-audit", ownStaff).body()).contains("\"problemCount\":1");
 
         // Repaired afterwards: the page keeps showing the result it has, with its time, until run again.
-        try (Connection connection = dataSourceResolver.resolve(dataSource).getConnection();
+        try (PropagatedContext.Scope bound = PropagatedContext.getOrEmpty()
+                        .plus(new UniversityScope(own.id()))
+                        .propagate();
+                Connection connection = dataSourceResolver.resolve(dataSource).getConnection();
                 PreparedStatement repair = connection.prepareStatement(
                         "UPDATE credit_wallets SET gold_credits = 3 WHERE university_id = ? AND user_id = ?")) {
             repair.setLong(1, own.id());
