@@ -1,5 +1,6 @@
 package com.careerai.billing;
 
+import com.careerai.platform.data.SqlRows;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -152,6 +153,20 @@ class StripeEventStore {
                     statement.setArray(2, statement.getConnection().createArrayOf("text", invoices.toArray()));
                     return stored(statement);
                 });
+    }
+
+    /**
+     * The university an event was routed to, whoever may read it (the platform path of ADR 10);
+     * empty for an unknown or unrouted event.
+     */
+    @Connectable
+    Optional<Long> universityOf(String eventId) {
+        return SqlRows.optional(
+                jdbc,
+                "SELECT university_id FROM platform_stripe_event_university(?) AS routed(university_id)"
+                        + " WHERE university_id IS NOT NULL",
+                SqlRows.parameters(eventId),
+                rows -> rows.getLong(1));
     }
 
     /** One event as recorded. */

@@ -1,11 +1,13 @@
 package com.careerai.billing;
 
+import com.careerai.platform.data.UnitOfWork;
 import com.careerai.platform.web.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +46,10 @@ public class StripeEvents {
 
     private final StripeEventStore store;
     private final StripeEventProcessor processor;
+    private final UnitOfWork units;
 
-    StripeEvents(StripeEventStore store, StripeEventProcessor processor) {
+    StripeEvents(StripeEventStore store, StripeEventProcessor processor, UnitOfWork units) {
+        this.units = units;
         this.store = store;
         this.processor = processor;
     }
@@ -62,7 +66,11 @@ public class StripeEvents {
      * exactly once. A failure is recorded as one more attempt and reported.
      */
     public Replayed replay(String eventId) {
-        StripeEventStore.Stored stored = store.find(eventId.trim())
+        // A routed event is its university's: read it bound to that university (ADR 10).
+        Optional<Long> routedTo = store.universityOf(eventId.trim());
+        StripeEventStore.Stored stored = (routedTo.isPresent()
+                        ? units.bound(routedTo.get(), () -> store.find(eventId.trim()))
+                        : store.find(eventId.trim()))
                 .orElseThrow(() -> new ReplayException("no Stripe event " + eventId + " was received"));
         if (!stored.outcome().equals("FAILED") && !stored.outcome().equals("RETRYING")) {
             throw new ReplayException(

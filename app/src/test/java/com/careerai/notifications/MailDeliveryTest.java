@@ -89,7 +89,9 @@ class MailDeliveryTest extends IntegrationTest {
                 .as("the outbox's JobRunr job retries it")
                 .isNotEmpty()
                 .doesNotContain("SUCCEEDED"));
-        assertThat(queryOne("SELECT last_error FROM outbox_events WHERE payload->>'deliveryId' = ?", id))
+        assertThat(fixtures.in(
+                        university,
+                        () -> queryOne("SELECT last_error FROM outbox_events WHERE payload->>'deliveryId' = ?", id)))
                 .contains("SMTP send failed");
     }
 
@@ -104,7 +106,9 @@ class MailDeliveryTest extends IntegrationTest {
                         MailTemplate.SIGN_IN_CODE,
                         Map.of("minutes", "10"),
                         Map.of("code", "918273")));
-        String payload = queryOne("SELECT payload::text FROM outbox_events WHERE payload->>'deliveryId' = ?", id);
+        String payload = fixtures.in(
+                university,
+                () -> queryOne("SELECT payload::text FROM outbox_events WHERE payload->>'deliveryId' = ?", id));
         assertThat(payload).contains("SIGN_IN_CODE").contains("\"sealed\"").doesNotContain("918273");
     }
 

@@ -102,6 +102,7 @@ class RowLevelSecurityTest extends IntegrationTest {
             "platform_purge_delivered_outbox_events",
             "platform_route_stripe_payment",
             "platform_route_stripe_subscription",
+            "platform_stripe_event_university",
             "platform_undelivered_outbox_events",
             "platform_unfinished_runs");
 
