@@ -14,7 +14,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -37,12 +41,23 @@ class ExportOffboardTest extends TenantAdminTest {
     Path folder;
 
     @BeforeAll
-    void schemaWithATableOnlyThisTestKnows() {
-        sql("CREATE TABLE test_notes ("
-                + "university_id BIGINT NOT NULL REFERENCES universities (id), "
-                + "id BIGINT GENERATED ALWAYS AS IDENTITY, user_id BIGINT NOT NULL, text TEXT NOT NULL, "
-                + "PRIMARY KEY (university_id, id), "
-                + "FOREIGN KEY (university_id, user_id) REFERENCES users (university_id, id))");
+    void schemaWithATableOnlyThisTestKnows() throws SQLException {
+        // Created as a later migration would create it: by the schema owner, behind the tenant wall
+        // (ADR 10); the app's role may not create tables, and gets its rights by default privileges.
+        try (Connection owner = DriverManager.getConnection(env.get("DATABASE_URL"), "postgres", "");
+                Statement statement = owner.createStatement()) {
+            statement.execute("CREATE TABLE test_notes ("
+                    + "university_id BIGINT NOT NULL REFERENCES universities (id), "
+                    + "id BIGINT GENERATED ALWAYS AS IDENTITY, user_id BIGINT NOT NULL, text TEXT NOT NULL, "
+                    + "PRIMARY KEY (university_id, id), "
+                    + "FOREIGN KEY (university_id, user_id) REFERENCES users (university_id, id))");
+            statement.execute("ALTER TABLE test_notes ENABLE ROW LEVEL SECURITY");
+            statement.execute("ALTER TABLE test_notes FORCE ROW LEVEL SECURITY");
+            statement.execute(
+                    "CREATE POLICY tenant_isolation ON test_notes"
+                            + " USING (university_id = NULLIF(current_setting('careerai.university_id', true), '')::bigint)"
+                            + " WITH CHECK (university_id = NULLIF(current_setting('careerai.university_id', true), '')::bigint)");
+        }
     }
 
     private University onboardWithData(String subdomain) {
