@@ -1,5 +1,6 @@
 package com.careerai.admin;
 
+import com.careerai.platform.data.UnitOfWork;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careerai.auth.Role;
@@ -41,7 +42,9 @@ class StripeEventsCommandTest extends TenantAdminTest {
                 .findBySubdomain("stripeevt")
                 .orElseThrow()
                 .id();
-        ada = admin.getBean(UserAccounts.class).ensure(universityId, "ada@stripeevt.edu", "Ada", Role.STUDENT);
+        ada = admin.getBean(UnitOfWork.class)
+                .bound(universityId, () -> admin.getBean(UserAccounts.class)
+                        .ensure(universityId, "ada@stripeevt.edu", "Ada", Role.STUDENT));
     }
 
     /** A checkout.session.completed that failed five times, as the webhook leaves it. */
@@ -67,8 +70,8 @@ class StripeEventsCommandTest extends TenantAdminTest {
     }
 
     private long gold() {
-        return admin.getBean(Wallets.class)
-                .balances(ada.universityId(), ada.id())
+        return admin.getBean(UnitOfWork.class)
+                .bound(ada.universityId(), () -> admin.getBean(Wallets.class).balances(ada.universityId(), ada.id()))
                 .gold();
     }
 
