@@ -1,6 +1,8 @@
 package com.careerai.admin;
 
 import com.careerai.billing.StripeEvents;
+import com.careerai.tenancy.University;
+import com.careerai.tenancy.UniversityAdministration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +33,7 @@ final class StripeEventsCommand extends AdminCommand {
         if (limit < 1 || limit > 10_000) {
             throw new ToolException("--limit must be from 1 to 10000");
         }
-        List<StripeEvents.Recorded> events = bean(StripeEvents.class).recent(failed, limit);
+        List<StripeEvents.Recorded> events = recent();
         Output output = output();
         if (output.isJson()) {
             List<Map<String, Object>> rows = new ArrayList<>();
@@ -76,6 +78,25 @@ final class StripeEventsCommand extends AdminCommand {
     }
 
     /** {@code stripe-events replay <evt_id>}: applies a FAILED event again, once its cause is fixed. */
+    /**
+     * The newest events: those not yet routed to a university (every FAILED one is), and each
+     * university's own, read bound to it (row-level security, ADR 10), newest first.
+     */
+    private List<StripeEvents.Recorded> recent() {
+        StripeEvents events = bean(StripeEvents.class);
+        List<StripeEvents.Recorded> found = new java.util.ArrayList<>(events.recent(failed, limit));
+        for (University university : bean(UniversityAdministration.class).list()) {
+            found.addAll(within(university, () -> events.recent(failed, limit)).stream()
+                    .filter(event -> event.universityId() != null)
+                    .toList());
+        }
+        return found.stream()
+                .sorted(java.util.Comparator.comparing(StripeEvents.Recorded::receivedAt)
+                        .reversed())
+                .limit(limit)
+                .toList();
+    }
+
     @Command(
             name = "replay",
             mixinStandardHelpOptions = true,
