@@ -5,6 +5,7 @@ import com.careerai.tenancy.UniversityAdministration;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jobrunr.jobs.annotations.Job;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
  * @param template what to send
  * @param model values for the views
  * @param sealed values for the views encrypted by {@link SealedValues}
+ * @param attachments text attachments (may be empty)
  */
 public record SendMailJobRequest(
         long universityId,
@@ -30,8 +32,13 @@ public record SendMailJobRequest(
         String to,
         MailTemplate template,
         Map<String, String> model,
-        Map<String, String> sealed)
+        Map<String, String> sealed,
+        List<MailAttachment> attachments)
         implements JobRequest {
+
+    public SendMailJobRequest {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
 
     @Override
     public Class<Handler> getJobRequestHandler() {
@@ -113,7 +120,8 @@ public record SendMailJobRequest(
                     rendered.subject(),
                     rendered.html(),
                     rendered.text(),
-                    Map.of(DevMailbox.UNIVERSITY_HEADER, university.subdomain()));
+                    Map.of(DevMailbox.UNIVERSITY_HEADER, university.subdomain()),
+                    request.attachments());
         }
     }
 }
