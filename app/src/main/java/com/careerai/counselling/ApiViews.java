@@ -3,7 +3,10 @@ package com.careerai.counselling;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +14,17 @@ import java.util.Map;
 final class ApiViews {
     private ApiViews() {}
 
+    /** ISO-8601 with seconds and offset, e.g. {@code 2026-03-02T09:00:00Z}. */
+    static String iso(Instant instant) {
+        return iso(instant, ZoneOffset.UTC);
+    }
+
+    static String iso(Instant instant, ZoneId zone) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone).toOffsetDateTime());
+    }
+
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record SessionTypeView(
             String slug, String name, int minutes, @Nullable Map<String, Integer> price, boolean included) {
         static SessionTypeView of(SessionType type) {
@@ -25,6 +38,7 @@ final class ApiViews {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record CounsellorView(
             long id,
             String name,
@@ -81,8 +95,8 @@ final class ApiViews {
             return new AppointmentView(
                     a.id().toString(),
                     a.status().name(),
-                    a.startsAt().atOffset(ZoneOffset.UTC).toString(),
-                    a.endsAt().atOffset(ZoneOffset.UTC).toString(),
+                    iso(a.startsAt()),
+                    iso(a.endsAt()),
                     a.counsellorId(),
                     a.studentId(),
                     a.sessionType(),
@@ -94,7 +108,7 @@ final class ApiViews {
                     a.sequence(),
                     a.rescheduledFrom() == null
                             ? null
-                            : a.rescheduledFrom().atOffset(ZoneOffset.UTC).toString(),
+                            : iso(a.rescheduledFrom()),
                     a.note());
         }
     }

@@ -95,8 +95,7 @@ class CounsellorsApiController {
                         last.plusDays(1).atStartOfDay(zone).toInstant())
                 .stream()
                 .map(slot -> new SlotView(
-                        slot.start().atZone(zone).toOffsetDateTime().toString(),
-                        slot.end().atZone(zone).toOffsetDateTime().toString()))
+                        ApiViews.iso(slot.start(), zone), ApiViews.iso(slot.end(), zone)))
                 .toList();
         return new SlotsView(zone.getId(), slots);
     }
