@@ -20,7 +20,8 @@ final class ApiViews {
     }
 
     static String iso(Instant instant, ZoneId zone) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone).toOffsetDateTime());
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                instant.atZone(zone).toOffsetDateTime());
     }
 
     @Serdeable
@@ -106,9 +107,7 @@ final class ApiViews {
                     a.payment().name(),
                     a.refunded(),
                     a.sequence(),
-                    a.rescheduledFrom() == null
-                            ? null
-                            : iso(a.rescheduledFrom()),
+                    a.rescheduledFrom() == null ? null : iso(a.rescheduledFrom()),
                     a.note());
         }
     }

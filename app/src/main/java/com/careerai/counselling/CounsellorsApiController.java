@@ -94,8 +94,7 @@ class CounsellorsApiController {
                         first.atStartOfDay(zone).toInstant(),
                         last.plusDays(1).atStartOfDay(zone).toInstant())
                 .stream()
-                .map(slot -> new SlotView(
-                        ApiViews.iso(slot.start(), zone), ApiViews.iso(slot.end(), zone)))
+                .map(slot -> new SlotView(ApiViews.iso(slot.start(), zone), ApiViews.iso(slot.end(), zone)))
                 .toList();
         return new SlotsView(zone.getId(), slots);
     }
