@@ -374,6 +374,14 @@ public class Appointments {
         return transactions.executeRead(status -> store.ofCounsellor(counsellor.universityId(), counsellor.userId()));
     }
 
+    /** Every appointment of the staff member's university matching the filter, newest first (at most 1000). */
+    List<Appointment> forStaff(SignedInUser staff, AppointmentStore.Filter filter) {
+        if (!staff.isStaff()) {
+            throw CounsellingException.forbidden("Only staff see every appointment.");
+        }
+        return transactions.executeRead(status -> store.all(staff.universityId(), filter, 1000));
+    }
+
     /** The iCalendar of an appointment the caller may see. */
     String ics(SignedInUser user, UUID id) {
         Appointment appointment = findVisible(user, id).orElseThrow(CounsellingException::appointmentNotFound);
