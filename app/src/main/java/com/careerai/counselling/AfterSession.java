@@ -126,7 +126,9 @@ class AfterSession {
 
     /** 404 unless the student booked this counsellor: a counsellor sees only their own students. */
     void requireMet(SignedInUser counsellor, long studentId) {
-        if (!appointments.haveMet(counsellor.universityId(), counsellor.userId(), studentId)) {
+        boolean met = transactions.executeRead(
+                status -> appointments.haveMet(counsellor.universityId(), counsellor.userId(), studentId));
+        if (!met) {
             throw new CounsellingException(
                     io.micronaut.http.HttpStatus.NOT_FOUND, "not_found", "There is no such student among yours.");
         }

@@ -236,7 +236,7 @@ public class Appointments {
 
     /** Whether a student may still cancel with a refund or move the appointment now. */
     boolean insideWindow(long universityId, Appointment appointment, Instant now) {
-        BookingRules rules = counsellors.rules(universityId);
+        BookingRules rules = transactions.executeRead(status -> counsellors.rules(universityId));
         return !now.isAfter(appointment.startsAt().minus(Duration.ofHours(rules.cancellationWindowHours())));
     }
 
