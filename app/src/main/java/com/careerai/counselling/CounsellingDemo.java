@@ -1,11 +1,11 @@
 package com.careerai.counselling;
 
-import com.careerai.demo.DemoSeedStep;
-import com.careerai.demo.DemoUniversity;
 import com.careerai.auth.Role;
 import com.careerai.auth.User;
 import com.careerai.auth.UserAccounts;
 import com.careerai.counselling.SlotGenerator.WeeklyHours;
+import com.careerai.demo.DemoSeedStep;
+import com.careerai.demo.DemoUniversity;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;

@@ -1,12 +1,12 @@
 package com.careerai.admin;
 
-import com.careerai.platform.data.UnitOfWork;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careerai.auth.Role;
 import com.careerai.auth.User;
 import com.careerai.auth.UserAccounts;
 import com.careerai.credits.Wallets;
+import com.careerai.platform.data.UnitOfWork;
 import com.careerai.tenancy.UniversityAdministration;
 import io.micronaut.jdbc.DataSourceResolver;
 import java.sql.Connection;
@@ -42,9 +42,8 @@ class StripeEventsCommandTest extends TenantAdminTest {
                 .findBySubdomain("stripeevt")
                 .orElseThrow()
                 .id();
-        ada = admin.getBean(UnitOfWork.class)
-                .bound(universityId, () -> admin.getBean(UserAccounts.class)
-                        .ensure(universityId, "ada@stripeevt.edu", "Ada", Role.STUDENT));
+        ada = admin.getBean(UnitOfWork.class).bound(universityId, () -> admin.getBean(UserAccounts.class)
+                .ensure(universityId, "ada@stripeevt.edu", "Ada", Role.STUDENT));
     }
 
     /** A checkout.session.completed that failed five times, as the webhook leaves it. */
