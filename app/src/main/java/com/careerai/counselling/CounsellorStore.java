@@ -16,12 +16,11 @@ import java.util.Optional;
 /** SQL of counsellor profiles, session types, availability and booking rules; every statement is scoped. */
 @Singleton
 class CounsellorStore {
-    private static final String COLUMNS = "c.university_id, c.user_id, c.status, c.display_name, u.email, c.bio,"
+    private static final String COLUMNS = "c.university_id, c.user_id, c.status, c.display_name, c.email, c.bio,"
             + " c.expertise, c.languages, c.time_zone, c.meeting_url, c.buffer_before_minutes,"
             + " c.buffer_after_minutes, c.min_notice_minutes, c.booking_window_days, c.slot_interval_minutes,"
             + " c.decision_reason";
-    private static final String FROM =
-            " FROM counsellors c JOIN users u ON u.university_id = c.university_id AND u.id = c.user_id";
+    private static final String FROM = " FROM counsellors c";
 
     private final JdbcOperations jdbc;
 
@@ -57,16 +56,18 @@ class CounsellorStore {
     }
 
     /** Creates the profile (status as given) or updates its profile fields, leaving the status. */
-    void saveProfile(long universityId, long userId, CounsellorStatus initialStatus, Profile profile) {
+    void saveProfile(long universityId, long userId, String email, CounsellorStatus initialStatus, Profile profile) {
         Sql.update(
                 jdbc,
-                "INSERT INTO counsellors (university_id, user_id, status, display_name, bio, expertise, languages,"
-                        + " time_zone, meeting_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                "INSERT INTO counsellors (university_id, user_id, email, status, display_name, bio, expertise, languages,"
+                        + " time_zone, meeting_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " ON CONFLICT (university_id, user_id) DO UPDATE SET display_name = EXCLUDED.display_name,"
+                        + " email = EXCLUDED.email,"
                         + " bio = EXCLUDED.bio, expertise = EXCLUDED.expertise, languages = EXCLUDED.languages,"
                         + " time_zone = EXCLUDED.time_zone, meeting_url = EXCLUDED.meeting_url, updated_at = now()",
                 universityId,
                 userId,
+                email,
                 initialStatus,
                 profile.name(),
                 profile.bio(),

@@ -134,6 +134,7 @@ public class Counsellors {
             store.saveProfile(
                     universityId,
                     counsellor.userId(),
+                    counsellor.email(),
                     counsellor.status(),
                     new CounsellorStore.Profile(
                             counsellor.name(),
@@ -175,7 +176,7 @@ public class Counsellors {
             if (store.find(universityId, user.id()).isPresent()) {
                 throw CounsellingException.conflict("already_applied", "This counsellor has already registered.");
             }
-            store.saveProfile(universityId, user.id(), CounsellorStatus.PENDING, profile);
+            store.saveProfile(universityId, user.id(), user.email(), CounsellorStatus.PENDING, profile);
             return store.find(universityId, user.id()).orElseThrow();
         });
     }
@@ -183,7 +184,10 @@ public class Counsellors {
     /** Creates or updates an approved counsellor with session types (demo data, tests, staff invitations). */
     Counsellor ensureApproved(long universityId, long userId, CounsellorStore.Profile profile) {
         return transactions.executeWrite(status -> {
-            store.saveProfile(universityId, userId, CounsellorStatus.APPROVED, profile);
+            String email = users.find(universityId, userId)
+                    .orElseThrow(CounsellingException::counsellorNotFound)
+                    .email();
+            store.saveProfile(universityId, userId, email, CounsellorStatus.APPROVED, profile);
             store.changeStatus(universityId, userId, CounsellorStatus.APPROVED, null, userId);
             return store.find(universityId, userId).orElseThrow();
         });

@@ -98,7 +98,8 @@ class RowLevelSecurityTest extends IntegrationTest {
         // Counselling (issue 13): {user} is both counsellor and student here; {run} names the appointment.
         SEEDS.put(
                 "counsellors",
-                "INSERT INTO counsellors (university_id, user_id, display_name, time_zone) VALUES ({u}, {user}, 'C', 'UTC')");
+                "INSERT INTO counsellors (university_id, user_id, email, display_name, time_zone)"
+                        + " VALUES ({u}, {user}, 'c@rls.edu', 'C', 'UTC')");
         SEEDS.put(
                 "counselling_session_types",
                 "INSERT INTO counselling_session_types (university_id, counsellor_id, slug, name, minutes)"
