@@ -11,6 +11,8 @@ CREATE TABLE counsellors (
     status                 TEXT        NOT NULL DEFAULT 'PENDING'
                            CHECK (status IN ('PENDING', 'APPROVED', 'REJECTED', 'INACTIVE')),
     display_name           TEXT        NOT NULL CHECK (length(display_name) BETWEEN 1 AND 200),
+    -- the counsellor's address for booking emails, copied from their account (auth owns users)
+    email                  TEXT        NOT NULL CHECK (length(email) BETWEEN 3 AND 254),
     bio                    TEXT        NOT NULL DEFAULT '' CHECK (length(bio) <= 4000),
     expertise              TEXT[]      NOT NULL DEFAULT '{}',
     languages              TEXT[]      NOT NULL DEFAULT '{}',

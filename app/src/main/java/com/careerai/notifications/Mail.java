@@ -44,7 +44,11 @@ public class Mail {
         return send(universityId, to, template, model, secrets, List.of());
     }
 
-    /** As {@link #send(long, String, MailTemplate, Map, Map)}, with text attachments (e.g. an {@code .ics}). */
+    /**
+     * As {@link #send(long, String, MailTemplate, Map, Map)}, with small text attachments (an
+     * {@code .ics} invitation), which travel with the outbox event.
+     */
+    @Transactional
     public long send(
             long universityId,
             String to,

@@ -9,6 +9,7 @@ import com.careerai.credits.Currency;
 import com.careerai.credits.WalletFixtures;
 import com.careerai.credits.Wallets;
 import com.careerai.tenancy.University;
+import com.careerai.testing.CrossTenant;
 import com.careerai.testing.Fixtures;
 import com.careerai.testing.IntegrationTest;
 import com.careerai.testing.TestSessions;
@@ -97,7 +98,7 @@ class AppointmentLifecycleTest extends IntegrationTest {
 
     private User student(University university, int gold) {
         User student = walletFixtures.studentWith(university, 0, gold);
-        return signIns.completeEmailSignIn(university, student.email());
+        return CrossTenant.within(university, () -> signIns.completeEmailSignIn(university, student.email()));
     }
 
     private SignedIn as(User user) {
@@ -219,7 +220,10 @@ class AppointmentLifecycleTest extends IntegrationTest {
         User counsellor = counselling.counsellor(uni);
         User student = student(uni, 5);
         User staff = fixtures.staff(uni);
-        counsellors.changeRules(signedIn(staff), new BookingRules(24, 2, 1));
+        CrossTenant.within(uni, () -> {
+            counsellors.changeRules(signedIn(staff), new BookingRules(24, 2, 1));
+            return null;
+        });
         try {
             Instant start = counselling.slot(uni, counsellor, CounsellingFixtures.MOCK, Duration.ofHours(3));
             String id = book(student, counsellor, CounsellingFixtures.MOCK, start);
@@ -260,18 +264,25 @@ class AppointmentLifecycleTest extends IntegrationTest {
                                     Map.of("reason", "The link did not work"))
                             .code())
                     .isEqualTo(204);
-            assertThat(afterSession.openDisputes(uni.id()))
+            assertThat(CrossTenant.within(uni, () -> afterSession.openDisputes(uni.id())))
                     .extracting(StandingStore.Dispute::appointmentId)
                     .contains(UUID.fromString(id));
-            afterSession.resolve(signedIn(staff), UUID.fromString(id), true, true, "Jitsi outage");
+            CrossTenant.within(uni, () -> {
+                afterSession.resolve(signedIn(staff), UUID.fromString(id), true, true, "Jitsi outage");
+                return null;
+            });
 
-            assertThat(wallets.balances(uni.id(), student.id()).of(Currency.GOLD))
+            assertThat(CrossTenant.within(uni, () -> wallets.balances(uni.id(), student.id()))
+                            .of(Currency.GOLD))
                     .isEqualTo(5);
             assertThat(api.book(uni.subdomain(), as(student), counsellor.id(), CounsellingFixtures.DROP_IN, next)
                             .code())
                     .isEqualTo(201);
         } finally {
-            counsellors.changeRules(signedIn(staff), BookingRules.DEFAULTS);
+            CrossTenant.within(uni, () -> {
+                counsellors.changeRules(signedIn(staff), BookingRules.DEFAULTS);
+                return null;
+            });
         }
     }
 
@@ -317,7 +328,7 @@ class AppointmentLifecycleTest extends IntegrationTest {
                         .code())
                 .isEqualTo(409);
 
-        RatingSummary summary = afterSession.ratingsOf(uni.id(), counsellor.id());
+        RatingSummary summary = CrossTenant.within(uni, () -> afterSession.ratingsOf(uni.id(), counsellor.id()));
         assertThat(summary.average()).isEqualTo(4.0);
         assertThat(summary.distribution()).containsExactly(0, 0, 0, 1, 0);
         Map<String, Object> listed =
@@ -357,7 +368,8 @@ class AppointmentLifecycleTest extends IntegrationTest {
 
         api.post(uni.subdomain(), as(booker), "/api/v1/appointments/" + id + "/cancel", Map.of());
 
-        WaitlistStore.Entry offer = waitlist.ofStudent(signedIn(first)).get(0);
+        WaitlistStore.Entry offer = CrossTenant.within(uni, () -> waitlist.ofStudent(signedIn(first)))
+                .get(0);
         assertThat(offer.status()).isEqualTo("OFFERED");
         assertThat(offer.offeredStart()).isEqualTo(only);
         assertThat(state(WaitlistOfferExpiryJobRequest.jobId(uni.id(), offer.id())))
@@ -366,15 +378,21 @@ class AppointmentLifecycleTest extends IntegrationTest {
                 api.book(uni.subdomain(), as(outsider), counsellor.id(), CounsellingFixtures.GUIDANCE, only);
         assertThat(held.code()).isEqualTo(409);
 
-        waitlist.expire(uni.id(), offer.id());
+        CrossTenant.within(uni, () -> {
+            waitlist.expire(uni.id(), offer.id());
+            return null;
+        });
 
-        assertThat(waitlist.ofStudent(signedIn(first))).isEmpty();
-        WaitlistStore.Entry passedOn = waitlist.ofStudent(signedIn(second)).get(0);
+        assertThat(CrossTenant.within(uni, () -> waitlist.ofStudent(signedIn(first))))
+                .isEmpty();
+        WaitlistStore.Entry passedOn = CrossTenant.within(uni, () -> waitlist.ofStudent(signedIn(second)))
+                .get(0);
         assertThat(passedOn.status()).isEqualTo("OFFERED");
         assertThat(api.book(uni.subdomain(), as(second), counsellor.id(), CounsellingFixtures.GUIDANCE, only)
                         .code())
                 .isEqualTo(201);
-        assertThat(waitlist.ofStudent(signedIn(second))).isEmpty();
+        assertThat(CrossTenant.within(uni, () -> waitlist.ofStudent(signedIn(second))))
+                .isEmpty();
     }
 
     @Test

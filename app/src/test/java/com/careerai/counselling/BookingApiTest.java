@@ -7,6 +7,7 @@ import com.careerai.credits.Currency;
 import com.careerai.credits.WalletFixtures;
 import com.careerai.credits.Wallets;
 import com.careerai.tenancy.University;
+import com.careerai.testing.CrossTenant;
 import com.careerai.testing.Fixtures;
 import com.careerai.testing.IntegrationTest;
 import com.careerai.testing.TestSessions;
@@ -75,7 +76,8 @@ class BookingApiTest extends IntegrationTest {
 
     private User studentWithGold(int gold) {
         User student = walletFixtures.studentWith(uni, 0, gold);
-        return signIns.completeEmailSignIn(uni, student.email()); // verified, as booking requires
+        // verified, as booking requires
+        return CrossTenant.within(uni, () -> signIns.completeEmailSignIn(uni, student.email()));
     }
 
     @Inject
@@ -86,7 +88,8 @@ class BookingApiTest extends IntegrationTest {
     }
 
     private long gold(User user) {
-        return wallets.balances(uni.id(), user.id()).of(Currency.GOLD);
+        return CrossTenant.within(uni, () -> wallets.balances(uni.id(), user.id()))
+                .of(Currency.GOLD);
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.careerai.counselling.SlotGenerator.DateOverride;
 import com.careerai.counselling.SlotGenerator.Slot;
 import com.careerai.counselling.SlotGenerator.WeeklyHours;
 import com.careerai.tenancy.University;
+import com.careerai.testing.CrossTenant;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -52,6 +53,11 @@ class CounsellingFixtures {
     }
 
     User counsellor(University university, List<WeeklyHours> weekly, List<DateOverride> overrides) {
+        // Bound to the university, as a request on its host would be (row-level security).
+        return CrossTenant.within(university, () -> newCounsellor(university, weekly, overrides));
+    }
+
+    private User newCounsellor(University university, List<WeeklyHours> weekly, List<DateOverride> overrides) {
         int n = SEQUENCE.incrementAndGet();
         User user = users.ensure(
                 university.id(),
@@ -97,6 +103,8 @@ class CounsellingFixtures {
 
     List<Slot> slots(University university, User counsellor, String type, Duration ahead) {
         Instant from = clock.now().plus(ahead);
-        return counsellors.slots(university.id(), counsellor.id(), type, from, from.plus(Duration.ofDays(2)));
+        return CrossTenant.within(
+                university,
+                () -> counsellors.slots(university.id(), counsellor.id(), type, from, from.plus(Duration.ofDays(2))));
     }
 }

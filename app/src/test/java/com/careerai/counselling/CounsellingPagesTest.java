@@ -7,6 +7,7 @@ import com.careerai.auth.User;
 import com.careerai.credits.Http;
 import com.careerai.credits.WalletFixtures;
 import com.careerai.tenancy.University;
+import com.careerai.testing.CrossTenant;
 import com.careerai.testing.Fixtures;
 import com.careerai.testing.IntegrationTest;
 import com.careerai.testing.TestSessions;
@@ -69,7 +70,7 @@ class CounsellingPagesTest extends IntegrationTest {
 
     private User student(int gold) {
         User student = walletFixtures.studentWith(uni, 0, gold);
-        return signIns.completeEmailSignIn(uni, student.email());
+        return CrossTenant.within(uni, () -> signIns.completeEmailSignIn(uni, student.email()));
     }
 
     private HttpResponse<String> get(String path, SignedIn session) {
