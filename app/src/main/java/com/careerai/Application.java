@@ -24,6 +24,13 @@ import org.slf4j.LoggerFactory;
                         description = "Served on each university's host (<subdomain>.<base domain>). Errors are "
                                 + "{\"error\": code, \"message\", \"fields\"?}."))
 public final class Application {
+    static {
+        // ical4j (counselling's .ics) registers a java.time ZoneRulesProvider that logs when it loads.
+        // Load the zone providers before logging starts, so that log line is not caught mid-way
+        // through SLF4J's own start-up (which prints "replayed" warnings to stderr).
+        java.time.zone.ZoneRulesProvider.getAvailableZoneIds();
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
 
     private Application() {}

@@ -128,6 +128,72 @@ public class Wallets {
     }
 
     /**
+     * Pays {@code amount} for something that is not an AI tool (a counselling session): a DEBIT row
+     * for {@code feature} whose {@code run_id} is the thing paid for, keyed {@code idempotencyKey}
+     * (e.g. {@code appointment:<id>}), in the caller's transaction. A replay returns the first row.
+     *
+     * @throws InsufficientCreditsException when the balance does not cover the amount
+     */
+    @Transactional
+    public LedgerEntry debitAmount(
+            long universityId,
+            long userId,
+            String feature,
+            Currency currency,
+            int amount,
+            UUID referenceId,
+            String idempotencyKey) {
+        requireAmount("amount", amount);
+        Optional<LedgerEntry> inserted = store.insertIfAbsent(new NewEntry(
+                universityId,
+                userId,
+                feature,
+                currency,
+                -amount,
+                TransactionType.DEBIT,
+                referenceId,
+                "POSTED",
+                Map.of(),
+                idempotencyKey));
+        if (inserted.isEmpty()) {
+            Optional<LedgerEntry> first = store.findByKey(universityId, idempotencyKey);
+            if (first.isPresent()) {
+                return sameOperation(first.get(), userId, TransactionType.DEBIT, currency);
+            }
+            throw new InsufficientCreditsException(
+                    feature, currency, amount, balances(universityId, userId).of(currency), null);
+        }
+        if (!store.withdraw(universityId, userId, currency, amount)) {
+            throw new InsufficientCreditsException(
+                    feature, currency, amount, balances(universityId, userId).of(currency), null);
+        }
+        return inserted.get();
+    }
+
+    /**
+     * Gives back exactly what the debit keyed {@code debitKey} took, once (keyed {@code refundKey},
+     * e.g. {@code refund:appointment:<id>}). Empty when there was no such debit.
+     */
+    @Transactional
+    public Optional<LedgerEntry> refundDebit(long universityId, String debitKey, String refundKey) {
+        Optional<LedgerEntry> debit = store.findByKey(universityId, debitKey);
+        if (debit.isEmpty() || debit.get().type() != TransactionType.DEBIT) {
+            return Optional.empty();
+        }
+        LedgerEntry paid = debit.get();
+        return Optional.of(credit(
+                universityId,
+                paid.userId(),
+                paid.feature(),
+                paid.currency(),
+                -paid.amount(),
+                TransactionType.REFUND,
+                paid.runId(),
+                refundKey,
+                Map.of("debit", paid.id())));
+    }
+
+    /**
      * Gives back exactly what run {@code runId} was debited, once (keyed {@code refund:<runId>}).
      * Empty when the run was never debited; a replay returns the first refund.
      */

@@ -1,5 +1,6 @@
 package com.careerai.notifications;
 
+import io.micronaut.email.Attachment;
 import io.micronaut.email.Contact;
 import io.micronaut.email.Email;
 import io.micronaut.email.EmailException;
@@ -9,6 +10,7 @@ import jakarta.inject.Singleton;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import java.nio.charset.StandardCharsets;
 
 /** {@link Mailer} over SMTP with Micronaut Email's Jakarta Mail sender. */
 @Singleton
@@ -23,12 +25,19 @@ class JavaMailMailer implements Mailer {
 
     @Override
     public void send(MailMessage message) {
-        Email email = Email.builder()
+        Email.Builder builder = Email.builder()
                 .from(new Contact(fromAddress, message.fromName()))
                 .to(message.to())
                 .subject(message.subject())
-                .body(new MultipartBody(message.html(), message.text()))
-                .build();
+                .body(new MultipartBody(message.html(), message.text()));
+        for (MailAttachment attachment : message.attachments()) {
+            builder.attachment(Attachment.builder()
+                    .filename(attachment.filename())
+                    .contentType(attachment.contentType())
+                    .content(attachment.content().getBytes(StandardCharsets.UTF_8))
+                    .build());
+        }
+        Email email = builder.build();
         try {
             sender.send(email, mime -> message.headers().forEach((name, value) -> {
                 try {

@@ -41,11 +41,29 @@ public class Mail {
             MailTemplate template,
             Map<String, String> model,
             Map<String, String> secrets) {
+        return send(universityId, to, template, model, secrets, List.of());
+    }
+
+    /**
+     * As {@link #send(long, String, MailTemplate, Map, Map)}, with small text attachments (an
+     * {@code .ics} invitation), which travel with the outbox event.
+     */
+    @Transactional
+    public long send(
+            long universityId,
+            String to,
+            MailTemplate template,
+            Map<String, String> model,
+            Map<String, String> secrets,
+            List<MailAttachment> attachments) {
         MailDelivery delivery = deliveries.save(new MailDelivery(
                 null, universityId, to, template.name(), MailDelivery.Status.QUEUED, 0, null, null, null));
         Map<String, String> sealed = new LinkedHashMap<>();
         secrets.forEach((name, value) -> sealed.put(name, sealedValues.seal(value)));
-        outbox.record(universityId, new MailQueued(delivery.id(), to, template, Map.copyOf(model), Map.copyOf(sealed)));
+        outbox.record(
+                universityId,
+                new MailQueued(
+                        delivery.id(), to, template, Map.copyOf(model), Map.copyOf(sealed), List.copyOf(attachments)));
         return delivery.id();
     }
 

@@ -1,5 +1,6 @@
 package com.careerai.notifications;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,6 +12,19 @@ import java.util.Map;
  * @param html HTML body
  * @param text plain-text body (sent as the alternative to {@code html})
  * @param headers extra headers, e.g. {@code X-CareerAI-University}
+ * @param attachments text attachments (e.g. an iCalendar invitation)
  */
 public record MailMessage(
-        String to, String fromName, String subject, String html, String text, Map<String, String> headers) {}
+        String to,
+        String fromName,
+        String subject,
+        String html,
+        String text,
+        Map<String, String> headers,
+        List<MailAttachment> attachments) {
+
+    public MailMessage(
+            String to, String fromName, String subject, String html, String text, Map<String, String> headers) {
+        this(to, fromName, subject, html, text, headers, List.of());
+    }
+}

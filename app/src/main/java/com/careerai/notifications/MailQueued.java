@@ -2,6 +2,7 @@ package com.careerai.notifications;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,6 +14,7 @@ import java.util.Map;
  * @param template what to send
  * @param model values for the views
  * @param sealed values for the views, encrypted
+ * @param attachments small text attachments (an iCalendar invitation), possibly none
  */
 @Serdeable
 record MailQueued(
@@ -20,12 +22,14 @@ record MailQueued(
         String to,
         MailTemplate template,
         @Nullable Map<String, String> model,
-        @Nullable Map<String, String> sealed) {
+        @Nullable Map<String, String> sealed,
+        @Nullable List<MailAttachment> attachments) {
 
-    /** Serde leaves empty maps out of the JSON: they come back as null. */
+    /** Serde leaves empty maps and lists out of the JSON: they come back as null. */
     MailQueued {
         model = model == null ? Map.of() : model;
         sealed = sealed == null ? Map.of() : sealed;
+        attachments = attachments == null ? List.of() : attachments;
     }
 
     /** Keeps addresses and sealed values out of logs. */

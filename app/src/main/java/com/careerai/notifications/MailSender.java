@@ -97,6 +97,7 @@ class MailSender implements OutboxListener<MailQueued> {
                 rendered.subject(),
                 rendered.html(),
                 rendered.text(),
-                Map.of(DevMailbox.UNIVERSITY_HEADER, university.subdomain()));
+                Map.of(DevMailbox.UNIVERSITY_HEADER, university.subdomain()),
+                mail.attachments());
     }
 }

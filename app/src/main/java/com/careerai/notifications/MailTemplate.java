@@ -15,7 +15,13 @@ public enum MailTemplate {
      * {@code credits}, {@code paidOn}, {@code reference}, {@code receiptPath}, {@code plan} (non-empty
      * for a plan payment).
      */
-    RECEIPT("receipt");
+    RECEIPT("receipt"),
+    /**
+     * A counselling message (booked, moved, cancelled, reminder, waitlist offer, approval).
+     * Model: {@code subject}, {@code name}, {@code heading}, {@code body}, {@code when} (may be
+     * empty), {@code link} (a path on the university's site) and {@code linkLabel}.
+     */
+    COUNSELLING("counselling");
 
     private final String viewName;
 

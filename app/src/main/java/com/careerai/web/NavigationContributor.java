@@ -21,11 +21,18 @@ class NavigationContributor implements LayoutContributor {
             if (user.role() == Role.STAFF) {
                 add(nav, path, "/staff/credits", "Credits");
                 add(nav, path, "/staff/tools", "Tools");
+                add(nav, path, "/staff/counsellors", "Counsellors");
+                add(nav, path, "/staff/appointments", "Appointments");
+            } else if (user.role() == Role.COUNSELLOR) {
+                add(nav, path, "/counsellor", "Panel");
+                add(nav, path, "/appointments", "Appointments");
             } else if (user.role() == Role.STUDENT) {
                 add(nav, path, "/tools", "Tools");
                 add(nav, path, "/runs", "Runs");
                 add(nav, path, "/wallet", "Wallet");
                 add(nav, path, "/billing", "Billing");
+                add(nav, path, "/counselling", "Counselling");
+                add(nav, path, "/appointments", "Appointments");
             }
             layout.put("nav", nav);
         });

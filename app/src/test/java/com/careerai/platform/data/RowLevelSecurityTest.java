@@ -94,6 +94,59 @@ class RowLevelSecurityTest extends IntegrationTest {
                         + " VALUES ('evt_rls{n}', 'test', false, now(), 'PROCESSED', {u})");
     }
 
+    static {
+        // Counselling (issue 13): {user} is both counsellor and student here; {run} names the appointment.
+        SEEDS.put(
+                "counsellors",
+                "INSERT INTO counsellors (university_id, user_id, email, display_name, time_zone)"
+                        + " VALUES ({u}, {user}, 'c@rls.edu', 'C', 'UTC')");
+        SEEDS.put(
+                "counselling_session_types",
+                "INSERT INTO counselling_session_types (university_id, counsellor_id, slug, name, minutes)"
+                        + " VALUES ({u}, {user}, 's{n}', 'S', 30)");
+        SEEDS.put(
+                "counsellor_weekly_hours",
+                "INSERT INTO counsellor_weekly_hours (university_id, counsellor_id, day_of_week, starts_at, ends_at)"
+                        + " VALUES ({u}, {user}, 1, '09:00', '10:00')");
+        SEEDS.put(
+                "counsellor_date_overrides",
+                "INSERT INTO counsellor_date_overrides (university_id, counsellor_id, on_date, kind)"
+                        + " VALUES ({u}, {user}, DATE '2030-01-01' + {n}, 'OFF')");
+        SEEDS.put("counselling_rules", "INSERT INTO counselling_rules (university_id) VALUES ({u})");
+        SEEDS.put(
+                "appointments",
+                "INSERT INTO appointments (university_id, id, counsellor_id, student_id, session_type_id, session_type,"
+                        + " session_name, starts_at, ends_at, blocked_from, blocked_until, status, payment, meeting_url,"
+                        + " booked_by) VALUES ({u}, '{run}', {user}, {user}, {type}, 's', 'S', '2030-01-01 10:00Z',"
+                        + " '2030-01-01 10:30Z', '2030-01-01 10:00Z', '2030-01-01 10:30Z', 'CANCELLED', 'FREE',"
+                        + " 'https://meet.example/room', {user})");
+        SEEDS.put(
+                "appointment_history",
+                "INSERT INTO appointment_history (university_id, appointment_id, action) VALUES ({u}, '{run}', 'BOOKED')");
+        SEEDS.put(
+                "appointment_feedback",
+                "INSERT INTO appointment_feedback (university_id, appointment_id, counsellor_id, student_id, rating)"
+                        + " VALUES ({u}, '{run}', {user}, {user}, 5)");
+        SEEDS.put(
+                "counsellor_notes",
+                "INSERT INTO counsellor_notes (university_id, counsellor_id, student_id, body)"
+                        + " VALUES ({u}, {user}, {user}, 'note')");
+        SEEDS.put(
+                "no_show_strikes",
+                "INSERT INTO no_show_strikes (university_id, appointment_id, student_id) VALUES ({u}, '{run}', {user})");
+        SEEDS.put(
+                "no_show_disputes",
+                "INSERT INTO no_show_disputes (university_id, appointment_id, student_id, reason)"
+                        + " VALUES ({u}, '{run}', {user}, 'I was there')");
+        SEEDS.put(
+                "counselling_students",
+                "INSERT INTO counselling_students (university_id, student_id) VALUES ({u}, {user})");
+        SEEDS.put(
+                "counselling_waitlist",
+                "INSERT INTO counselling_waitlist (university_id, counsellor_id, student_id, session_type_id)"
+                        + " VALUES ({u}, {user}, {user}, {type})");
+    }
+
     /**
      * The platform path (ADR 0010): the only reads across universities, SECURITY DEFINER functions
      * owned by careerai_platform. Adding one means adding it here and to the ADR's list.
@@ -121,6 +174,7 @@ class RowLevelSecurityTest extends IntegrationTest {
     private long universityB;
     private final Map<Long, Long> userOf = new LinkedHashMap<>();
     private final Map<Long, UUID> runOf = new LinkedHashMap<>();
+    private final Map<Long, Long> sessionTypeOf = new LinkedHashMap<>();
 
     @BeforeAll
     void seedTwoUniversities() throws SQLException {
@@ -132,6 +186,11 @@ class RowLevelSecurityTest extends IntegrationTest {
                 asOwner(sql(seed.getValue(), university));
                 if (seed.getKey().equals("users")) {
                     userOf.put(university, count("SELECT max(id) FROM users WHERE university_id = ?", university));
+                }
+                if (seed.getKey().equals("counselling_session_types")) {
+                    sessionTypeOf.put(
+                            university,
+                            count("SELECT max(id) FROM counselling_session_types WHERE university_id = ?", university));
                 }
             }
         }
@@ -300,6 +359,7 @@ class RowLevelSecurityTest extends IntegrationTest {
         return template.replace("{u}", Long.toString(university))
                 .replace("{user}", String.valueOf(userOf.getOrDefault(university, 0L)))
                 .replace("{run}", runOf.get(university).toString())
+                .replace("{type}", String.valueOf(sessionTypeOf.getOrDefault(university, 0L)))
                 .replace("{n}", Integer.toString(UNIQUE.incrementAndGet()));
     }
 

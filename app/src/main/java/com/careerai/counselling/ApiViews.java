@@ -1,0 +1,181 @@
+package com.careerai.counselling;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON shapes of the counselling API. */
+final class ApiViews {
+    private ApiViews() {}
+
+    /** ISO-8601 with seconds and offset, e.g. {@code 2026-03-02T09:00:00Z}. */
+    static String iso(Instant instant) {
+        return iso(instant, ZoneOffset.UTC);
+    }
+
+    static String iso(Instant instant, ZoneId zone) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                instant.atZone(zone).toOffsetDateTime());
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record SessionTypeView(
+            String slug, String name, int minutes, @Nullable Map<String, Integer> price, boolean included) {
+        static SessionTypeView of(SessionType type) {
+            return new SessionTypeView(
+                    type.slug(),
+                    type.name(),
+                    type.minutes(),
+                    type.priceGold() == null ? null : Map.of("gold", type.priceGold()),
+                    type.included());
+        }
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record CounsellorView(
+            long id,
+            String name,
+            String bio,
+            List<String> expertise,
+            List<String> languages,
+            String timeZone,
+            @Nullable Double rating,
+            int ratings,
+            List<SessionTypeView> sessionTypes) {
+        static CounsellorView of(Counsellors.Listed listed) {
+            Counsellor c = listed.counsellor();
+            return new CounsellorView(
+                    c.userId(),
+                    c.name(),
+                    c.bio(),
+                    c.expertise(),
+                    c.languages(),
+                    c.timeZone().getId(),
+                    listed.rating().average(),
+                    listed.rating().count(),
+                    listed.sessionTypes().stream().map(SessionTypeView::of).toList());
+        }
+    }
+
+    @Serdeable
+    record SlotView(String start, String end) {}
+
+    @Serdeable
+    record SlotsView(String timeZone, List<SlotView> slots) {}
+
+    @Serdeable
+    record Charge(String currency, int amount) {}
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record AppointmentView(
+            String id,
+            String status,
+            String start,
+            String end,
+            long counsellorId,
+            long studentId,
+            String sessionType,
+            String sessionName,
+            String meetingUrl,
+            @Nullable Charge charged,
+            String payment,
+            boolean refunded,
+            int sequence,
+            @Nullable String rescheduledFrom,
+            @Nullable String note) {
+        static AppointmentView of(Appointment a) {
+            return new AppointmentView(
+                    a.id().toString(),
+                    a.status().name(),
+                    iso(a.startsAt()),
+                    iso(a.endsAt()),
+                    a.counsellorId(),
+                    a.studentId(),
+                    a.sessionType(),
+                    a.sessionName(),
+                    a.meetingUrl(),
+                    a.payment() == Payment.GOLD ? new Charge("GOLD", a.chargedGold()) : null,
+                    a.payment().name(),
+                    a.refunded(),
+                    a.sequence(),
+                    a.rescheduledFrom() == null ? null : iso(a.rescheduledFrom()),
+                    a.note());
+        }
+    }
+
+    @Serdeable
+    record BookingBody(
+            @Nullable Long counsellorId,
+            @Nullable String sessionType,
+            @Nullable String start,
+            @Nullable String note,
+            @Nullable String resumeRunId) {}
+
+    @Serdeable
+    record CancelBody(@Nullable String reason) {}
+
+    @Serdeable
+    record RescheduleBody(@Nullable String start) {}
+
+    @Serdeable
+    record FeedbackBody(@Nullable Integer rating, @Nullable String comment) {}
+
+    @Serdeable
+    record DisputeBody(@Nullable String reason) {}
+
+    @Serdeable
+    record OutcomeBody(@Nullable String status) {}
+
+    @Serdeable
+    record WaitlistBody(@Nullable String sessionType) {}
+
+    @Serdeable
+    record WeeklyView(String day, String start, String end) {}
+
+    @Serdeable
+    record OverrideView(String date, boolean off, @Nullable String start, @Nullable String end) {}
+
+    @Serdeable
+    record AvailabilityView(
+            String timeZone,
+            int bufferBeforeMinutes,
+            int bufferAfterMinutes,
+            int minimumNoticeMinutes,
+            int bookingWindowDays,
+            int slotIntervalMinutes,
+            List<WeeklyView> weekly,
+            List<OverrideView> overrides) {
+        static AvailabilityView of(Counsellors.AvailabilityRules rules) {
+            Counsellor c = rules.counsellor();
+            return new AvailabilityView(
+                    c.timeZone().getId(),
+                    c.bufferBeforeMinutes(),
+                    c.bufferAfterMinutes(),
+                    c.minNoticeMinutes(),
+                    c.bookingWindowDays(),
+                    c.slotIntervalMinutes(),
+                    rules.weekly().stream()
+                            .map(w -> new WeeklyView(
+                                    w.day().name(),
+                                    w.start().toString(),
+                                    w.end().toString()))
+                            .toList(),
+                    rules.overrides().stream()
+                            .map(o -> new OverrideView(
+                                    o.date().toString(),
+                                    o.off(),
+                                    o.start() == null ? null : o.start().toString(),
+                                    o.end() == null ? null : o.end().toString()))
+                            .toList());
+        }
+    }
+}

@@ -1,0 +1,404 @@
+package com.careerai.counselling;
+
+import com.careerai.auth.Role;
+import com.careerai.auth.SignedInUser;
+import com.careerai.auth.User;
+import com.careerai.auth.UserAccounts;
+import com.careerai.billing.Plans;
+import com.careerai.credits.Currency;
+import com.careerai.credits.Wallets;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Booking, cancelling, moving and closing appointments. Each change is one transaction: the
+ * student's standing row is locked, the rules are checked, the appointment is written (PostgreSQL's
+ * exclusion constraint refuses an overlap) and the payment is taken or given back, so a refused
+ * slot never charges. Emails and reminders follow after commit.
+ */
+@Singleton
+public class Appointments {
+    /** The ledger feature of counselling charges. */
+    public static final String FEATURE = "counselling";
+
+    private final CounsellorStore counsellors;
+    private final AppointmentStore store;
+    private final StandingStore standing;
+    private final Availability availability;
+    private final MeetingRooms rooms;
+    private final Wallets wallets;
+    private final Plans plans;
+    private final UserAccounts users;
+    private final AppointmentMails mails;
+    private final Reminders reminders;
+    private final Waitlist waitlist;
+    private final CounsellingClock clock;
+    private final TransactionOperations<Connection> transactions;
+
+    Appointments(
+            CounsellorStore counsellors,
+            AppointmentStore store,
+            StandingStore standing,
+            Availability availability,
+            MeetingRooms rooms,
+            Wallets wallets,
+            Plans plans,
+            UserAccounts users,
+            AppointmentMails mails,
+            Reminders reminders,
+            Waitlist waitlist,
+            CounsellingClock clock,
+            TransactionOperations<Connection> transactions) {
+        this.counsellors = counsellors;
+        this.store = store;
+        this.standing = standing;
+        this.availability = availability;
+        this.rooms = rooms;
+        this.wallets = wallets;
+        this.plans = plans;
+        this.users = users;
+        this.mails = mails;
+        this.reminders = reminders;
+        this.waitlist = waitlist;
+        this.clock = clock;
+        this.transactions = transactions;
+    }
+
+    /** What to book. */
+    record BookingRequest(
+            long counsellorId, String sessionType, Instant start, @Nullable String note, @Nullable UUID resumeRunId) {}
+
+    /**
+     * Books for {@code studentId} ({@code actor} is the student, or staff booking on a student's behalf).
+     *
+     * @throws SlotTakenException 409 when the time was taken meanwhile (nothing charged)
+     * @throws CounsellingException 422 {@code not_a_slot}, 403 {@code booking_blocked}, 409 {@code too_many_bookings}
+     * @throws com.careerai.credits.InsufficientCreditsException 402
+     */
+    Appointment book(SignedInUser actor, long studentId, BookingRequest request) {
+        long universityId = actor.universityId();
+        String note = request.note() == null ? null : request.note().strip();
+        if (note != null && note.length() > 2000) {
+            throw CounsellingException.invalid("note", "Keep the note under 2000 characters.");
+        }
+        Appointment booked = transactions.executeWrite(status -> {
+            Counsellor counsellor = counsellors
+                    .find(universityId, request.counsellorId())
+                    .filter(Counsellor::bookable)
+                    .orElseThrow(CounsellingException::counsellorNotFound);
+            SessionType type = counsellors
+                    .sessionType(universityId, counsellor.userId(), request.sessionType())
+                    .filter(SessionType::active)
+                    .orElseThrow(() -> CounsellingException.invalid(
+                            "sessionType", "This counsellor does not offer that session."));
+            User student = users.find(universityId, studentId)
+                    .filter(user -> user.role() == Role.STUDENT)
+                    .orElseThrow(() -> CounsellingException.invalid("student", "Choose a student of this university."));
+            Instant now = clock.now();
+            checkStanding(universityId, student.id(), now);
+            if (!availability.isSlot(counsellor, type, request.start())) {
+                throw CounsellingException.notASlot();
+            }
+            waitlist.checkNotHeld(universityId, counsellor.userId(), student.id(), request.start());
+            Payment payment = paymentFor(universityId, student.id(), type, request.start());
+            int charge = payment == Payment.GOLD ? type.priceGold() : 0;
+            Appointment appointment = new Appointment(
+                    universityId,
+                    UUID.randomUUID(),
+                    counsellor.userId(),
+                    student.id(),
+                    type.id(),
+                    type.slug(),
+                    type.name(),
+                    request.start(),
+                    request.start().plus(Duration.ofMinutes(type.minutes())),
+                    AppointmentStatus.CONFIRMED,
+                    payment,
+                    charge,
+                    false,
+                    note == null || note.isEmpty() ? null : note,
+                    request.resumeRunId(),
+                    rooms.roomFor(counsellor),
+                    0,
+                    null,
+                    actor.userId(),
+                    null,
+                    null,
+                    null,
+                    now);
+            store.insert(
+                    appointment,
+                    appointment.startsAt().minus(counsellor.bufferBefore()),
+                    appointment.endsAt().plus(counsellor.bufferAfter()));
+            if (payment == Payment.GOLD) {
+                wallets.debitAmount(
+                        universityId,
+                        student.id(),
+                        FEATURE,
+                        Currency.GOLD,
+                        charge,
+                        appointment.id(),
+                        appointment.debitKey());
+            }
+            store.record(
+                    universityId,
+                    appointment.id(),
+                    "BOOKED",
+                    actor.userId(),
+                    "{\"start\":\"" + appointment.startsAt() + "\",\"payment\":\"" + payment + "\"}");
+            waitlist.markBooked(universityId, counsellor.userId(), student.id());
+            return appointment;
+        });
+        reminders.schedule(booked);
+        mails.booked(booked);
+        return booked;
+    }
+
+    /** Throws 403 {@code booking_blocked} or 409 {@code too_many_bookings}; locks the student's standing. */
+    private void checkStanding(long universityId, long studentId, Instant now) {
+        standing.lock(universityId, studentId);
+        BookingRules rules = counsellors.rules(universityId);
+        long strikes = standing.countingStrikes(universityId, studentId, now);
+        if (strikes >= rules.noShowStrikeLimit()) {
+            throw CounsellingException.bookingBlocked("Booking is paused: you missed " + strikes
+                    + " appointments in the last 90 days without cancelling. The careers team can lift this;"
+                    + " you can also dispute a missed appointment from its page.");
+        }
+        if (store.countUpcomingOfStudent(universityId, studentId, now) >= rules.maxActiveBookings()) {
+            throw CounsellingException.conflict(
+                    "too_many_bookings",
+                    "You already have " + rules.maxActiveBookings()
+                            + " upcoming appointments, the most you can hold at once. Cancel one or wait until it has happened.");
+        }
+    }
+
+    private Payment paymentFor(long universityId, long studentId, SessionType type, Instant start) {
+        if (type.included()) {
+            int included = plans.includes(universityId, studentId).counsellingSessions();
+            YearMonth month = YearMonth.from(start.atOffset(ZoneOffset.UTC));
+            Instant from = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+            Instant until = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+            // a negative number of included sessions means unlimited
+            if (included < 0
+                    || (included > 0 && store.countPlanSessions(universityId, studentId, from, until) < included)) {
+                return Payment.PLAN;
+            }
+        }
+        return type.free() ? Payment.FREE : Payment.GOLD;
+    }
+
+    /**
+     * Cancels. A student inside the university's window (at least that many hours before the start)
+     * gets the payment back; later, nothing is given back. A counsellor or staff cancellation always refunds.
+     */
+    Appointment cancel(SignedInUser actor, UUID id, @Nullable String reason) {
+        long universityId = actor.universityId();
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why != null && why.length() > 1000) {
+            throw CounsellingException.invalid("reason", "Keep the reason under 1000 characters.");
+        }
+        Appointment[] before = new Appointment[1];
+        Appointment cancelled = transactions.executeWrite(status -> {
+            Appointment appointment = lockVisible(actor, id);
+            before[0] = appointment;
+            if (!appointment.isActive()) {
+                throw CounsellingException.conflict(
+                        "not_cancellable",
+                        "This appointment is already "
+                                + appointment.status().name().toLowerCase(java.util.Locale.ROOT) + ".");
+            }
+            Instant now = clock.now();
+            boolean byStudent = actor.userId() == appointment.studentId();
+            if (byStudent && !now.isBefore(appointment.startsAt())) {
+                throw CounsellingException.conflict(
+                        "already_started", "This appointment has started; it can no longer be cancelled.");
+            }
+            boolean refund = !byStudent || insideWindow(universityId, appointment, now);
+            boolean refunded = refund && giveBack(appointment);
+            store.cancel(universityId, id, actor.userId(), why, refunded);
+            store.record(universityId, id, "CANCELLED", actor.userId(), "{\"refunded\":" + refunded + "}");
+            return store.find(universityId, id).orElseThrow();
+        });
+        reminders.remove(before[0], before[0].sequence());
+        mails.cancelled(cancelled, cancelled.refunded());
+        waitlist.offerFreedSlot(universityId, cancelled.counsellorId(), cancelled.startsAt());
+        return cancelled;
+    }
+
+    /** Whether a student may still cancel with a refund or move the appointment now. */
+    boolean insideWindow(long universityId, Appointment appointment, Instant now) {
+        BookingRules rules = transactions.executeRead(status -> counsellors.rules(universityId));
+        return !now.isAfter(appointment.startsAt().minus(Duration.ofHours(rules.cancellationWindowHours())));
+    }
+
+    /** Gives back what the appointment cost; false when it was free. */
+    private boolean giveBack(Appointment appointment) {
+        switch (appointment.payment()) {
+            case GOLD -> {
+                wallets.refundDebit(appointment.universityId(), appointment.debitKey(), appointment.refundKey());
+                return true;
+            }
+            case PLAN -> {
+                return true; // a refunded plan session no longer counts against the month
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    /** Moves to another slot of the same counsellor and type; the UID stays, the sequence goes up. */
+    Appointment reschedule(SignedInUser actor, UUID id, Instant start) {
+        long universityId = actor.universityId();
+        Appointment[] before = new Appointment[1];
+        Appointment moved = transactions.executeWrite(status -> {
+            Appointment appointment = lockVisible(actor, id);
+            before[0] = appointment;
+            Instant now = clock.now();
+            if (!appointment.isActive()) {
+                throw CounsellingException.conflict("not_movable", "Only an upcoming appointment can be moved.");
+            }
+            if (!now.isBefore(appointment.startsAt())) {
+                throw CounsellingException.conflict(
+                        "already_started", "This appointment has started; it can no longer be moved.");
+            }
+            if (actor.userId() == appointment.studentId() && !insideWindow(universityId, appointment, now)) {
+                throw CounsellingException.conflict(
+                        "reschedule_window_passed",
+                        "It is too close to the start to move this appointment. You can still cancel it, without a refund.");
+            }
+            Counsellor counsellor =
+                    counsellors.find(universityId, appointment.counsellorId()).orElseThrow();
+            SessionType type = counsellors
+                    .sessionType(universityId, counsellor.userId(), appointment.sessionType())
+                    .orElseThrow();
+            if (start.equals(appointment.startsAt()) || !availability.isSlot(counsellor, type, start)) {
+                throw CounsellingException.notASlot();
+            }
+            store.move(
+                    universityId,
+                    id,
+                    start,
+                    start.plus(Duration.ofMinutes(type.minutes())),
+                    start.minus(counsellor.bufferBefore()),
+                    start.plus(Duration.ofMinutes(type.minutes())).plus(counsellor.bufferAfter()));
+            store.record(
+                    universityId,
+                    id,
+                    "RESCHEDULED",
+                    actor.userId(),
+                    "{\"from\":\"" + appointment.startsAt() + "\",\"to\":\"" + start + "\"}");
+            return store.find(universityId, id).orElseThrow();
+        });
+        reminders.remove(before[0], before[0].sequence());
+        reminders.schedule(moved);
+        mails.rescheduled(moved);
+        waitlist.offerFreedSlot(universityId, moved.counsellorId(), before[0].startsAt());
+        return moved;
+    }
+
+    /** The counsellor (or staff) records what happened: COMPLETED, or NO_SHOW (a strike for the student). */
+    Appointment recordOutcome(SignedInUser actor, UUID id, AppointmentStatus outcome) {
+        if (outcome != AppointmentStatus.COMPLETED && outcome != AppointmentStatus.NO_SHOW) {
+            throw CounsellingException.invalid("status", "Choose COMPLETED or NO_SHOW.");
+        }
+        long universityId = actor.universityId();
+        return transactions.executeWrite(status -> {
+            Appointment appointment = lockVisible(actor, id);
+            if (actor.userId() != appointment.counsellorId() && !actor.isStaff()) {
+                throw CounsellingException.forbidden("Only the counsellor of this appointment records its outcome.");
+            }
+            if (appointment.status() != AppointmentStatus.CONFIRMED) {
+                throw CounsellingException.conflict(
+                        "outcome_recorded", "This appointment is already " + appointment.status() + ".");
+            }
+            if (clock.now().isBefore(appointment.startsAt())) {
+                throw CounsellingException.conflict("not_started", "Record the outcome once the session has started.");
+            }
+            store.setOutcome(universityId, id, outcome);
+            if (outcome == AppointmentStatus.NO_SHOW) {
+                standing.addStrike(universityId, id, appointment.studentId());
+            }
+            store.record(universityId, id, outcome.name(), actor.userId(), "{}");
+            return store.find(universityId, id).orElseThrow();
+        });
+    }
+
+    /** Staff move an appointment to another approved counsellor (same time); both sides are emailed. */
+    Appointment reassign(SignedInUser staff, UUID id, long counsellorId) {
+        long universityId = staff.universityId();
+        Appointment reassigned = transactions.executeWrite(status -> {
+            Appointment appointment =
+                    store.lock(universityId, id).orElseThrow(CounsellingException::appointmentNotFound);
+            if (!appointment.isActive()) {
+                throw CounsellingException.conflict("not_movable", "Only an upcoming appointment can be reassigned.");
+            }
+            Counsellor counsellor = counsellors
+                    .find(universityId, counsellorId)
+                    .filter(Counsellor::bookable)
+                    .orElseThrow(() -> CounsellingException.invalid("counsellorId", "Choose an approved counsellor."));
+            store.reassign(universityId, id, counsellor.userId(), rooms.roomFor(counsellor));
+            store.record(
+                    universityId,
+                    id,
+                    "REASSIGNED",
+                    staff.userId(),
+                    "{\"from\":" + appointment.counsellorId() + ",\"to\":" + counsellorId + "}");
+            return store.find(universityId, id).orElseThrow();
+        });
+        mails.reassigned(reassigned);
+        return reassigned;
+    }
+
+    /** The appointment if the caller is one of its participants or staff of its university; else empty. */
+    Optional<Appointment> findVisible(SignedInUser user, UUID id) {
+        return transactions
+                .executeRead(status -> store.find(user.universityId(), id))
+                .filter(a -> a.isParticipant(user.userId()) || user.isStaff());
+    }
+
+    List<Appointment> ofStudent(SignedInUser student) {
+        return transactions.executeRead(status -> store.ofStudent(student.universityId(), student.userId()));
+    }
+
+    List<Appointment> ofCounsellor(SignedInUser counsellor) {
+        return transactions.executeRead(status -> store.ofCounsellor(counsellor.universityId(), counsellor.userId()));
+    }
+
+    /** Every appointment of the staff member's university matching the filter, newest first (at most 1000). */
+    List<Appointment> forStaff(SignedInUser staff, AppointmentStore.Filter filter) {
+        if (!staff.isStaff()) {
+            throw CounsellingException.forbidden("Only staff see every appointment.");
+        }
+        return transactions.executeRead(status -> store.all(staff.universityId(), filter, 1000));
+    }
+
+    /** The iCalendar of an appointment the caller may see. */
+    String ics(SignedInUser user, UUID id) {
+        Appointment appointment = findVisible(user, id).orElseThrow(CounsellingException::appointmentNotFound);
+        Counsellor counsellor = transactions
+                .executeRead(status -> counsellors.find(user.universityId(), appointment.counsellorId()))
+                .orElseThrow();
+        User student = users.find(user.universityId(), appointment.studentId()).orElseThrow();
+        return AppointmentCalendar.ics(
+                appointment,
+                new AppointmentCalendar.People(
+                        counsellor.name(), counsellor.email(), student.displayName(), student.email()),
+                AppointmentMails.UID_DOMAIN);
+    }
+
+    private Appointment lockVisible(SignedInUser actor, UUID id) {
+        return store.lock(actor.universityId(), id)
+                .filter(a -> a.isParticipant(actor.userId()) || actor.isStaff())
+                .orElseThrow(CounsellingException::appointmentNotFound);
+    }
+}

@@ -1,0 +1,146 @@
+package com.careerai.counselling;
+
+import com.careerai.auth.CurrentUser;
+import com.careerai.auth.SignedInUser;
+import com.careerai.auth.User;
+import com.careerai.auth.UserAccounts;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /counsellor}: today and upcoming sessions, past sessions to close, ratings; and
+ * {@code /counsellor/students/{id}}: a student who booked this counsellor (nobody else's) with
+ * the counsellor's private notes.
+ */
+@Controller("/counsellor")
+@Secured("COUNSELLOR")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Hidden
+class CounsellorPanelController {
+    private final Appointments appointments;
+    private final Counsellors counsellors;
+    private final AfterSession afterSession;
+    private final PageModels models;
+    private final UserAccounts users;
+    private final CounsellingClock clock;
+
+    CounsellorPanelController(
+            Appointments appointments,
+            Counsellors counsellors,
+            AfterSession afterSession,
+            PageModels models,
+            UserAccounts users,
+            CounsellingClock clock) {
+        this.appointments = appointments;
+        this.counsellors = counsellors;
+        this.afterSession = afterSession;
+        this.models = models;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @Get(produces = MediaType.TEXT_HTML)
+    ModelAndView<Map<String, Object>> panel(@CurrentUser SignedInUser user, @Nullable @QueryValue String tz) {
+        Map<String, Object> model = new HashMap<>();
+        Counsellor me = counsellors.find(user.universityId(), user.userId()).orElse(null);
+        model.put(
+                "profile",
+                me == null
+                        ? null
+                        : Map.of(
+                                "status",
+                                me.status().name(),
+                                "name",
+                                me.name(),
+                                "timeZone",
+                                me.timeZone().getId()));
+        ZoneId zone = PageModels.zone(tz, me == null ? ZoneId.of("UTC") : me.timeZone());
+        Instant now = clock.now();
+        LocalDate today = now.atZone(zone).toLocalDate();
+        List<Appointment> mine = appointments.ofCounsellor(user);
+        model.put(
+                "today",
+                models.appointments(
+                        mine.stream()
+                                .filter(a -> a.isActive()
+                                        && a.startsAt()
+                                                .atZone(zone)
+                                                .toLocalDate()
+                                                .equals(today))
+                                .toList(),
+                        zone,
+                        user.userId()));
+        model.put(
+                "upcoming",
+                models.appointments(
+                        mine.stream()
+                                .filter(a -> a.isActive()
+                                        && a.startsAt()
+                                                .atZone(zone)
+                                                .toLocalDate()
+                                                .isAfter(today))
+                                .toList(),
+                        zone,
+                        user.userId()));
+        model.put(
+                "toClose",
+                models.appointments(
+                        mine.stream()
+                                .filter(a -> a.status() == AppointmentStatus.CONFIRMED && !now.isBefore(a.startsAt()))
+                                .toList(),
+                        zone,
+                        user.userId()));
+        RatingSummary rating = afterSession.ratingsOf(user.universityId(), user.userId());
+        model.put("rating", rating);
+        model.put(
+                "feedback",
+                afterSession.feedbackOf(user.universityId(), user.userId()).stream()
+                        .limit(20)
+                        .map(f -> Map.of(
+                                "rating", f.rating(), "comment", f.hidden() || f.comment() == null ? "" : f.comment()))
+                        .toList());
+        model.put("tz", zone.getId());
+        return new ModelAndView<>("counselling/panel", model);
+    }
+
+    @Get(value = "/students/{id}", produces = MediaType.TEXT_HTML)
+    ModelAndView<Map<String, Object>> student(@CurrentUser SignedInUser user, @PathVariable long id) {
+        afterSession.requireMet(user, id);
+        User student = users.find(user.universityId(), id).orElseThrow(CounsellingException::appointmentNotFound);
+        Map<String, Object> model = new HashMap<>();
+        model.put("student", Map.of("name", student.displayName(), "email", student.email()));
+        model.put(
+                "notes",
+                afterSession.notes(user, id).stream()
+                        .map(n -> Map.of(
+                                "body",
+                                n.body(),
+                                "when",
+                                PageModels.WHEN.format(n.createdAt().atZone(ZoneId.of("UTC")))))
+                        .toList());
+        model.put(
+                "appointments",
+                models.appointments(
+                        appointments.ofCounsellor(user).stream()
+                                .filter(a -> a.studentId() == id)
+                                .toList(),
+                        ZoneId.of("UTC"),
+                        user.userId()));
+        return new ModelAndView<>("counselling/student", model);
+    }
+}

@@ -1,0 +1,270 @@
+package com.careerai.counselling;
+
+import com.careerai.auth.Role;
+import com.careerai.auth.SignedInUser;
+import com.careerai.auth.User;
+import com.careerai.auth.UserAccounts;
+import com.careerai.counselling.SlotGenerator.DateOverride;
+import com.careerai.counselling.SlotGenerator.Slot;
+import com.careerai.counselling.SlotGenerator.WeeklyHours;
+import com.careerai.platform.audit.AuditLog;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Counsellor profiles, approval, availability and the university's booking rules. */
+@Singleton
+public class Counsellors {
+    private final CounsellorStore store;
+    private final AppointmentStore appointments;
+    private final FeedbackStore feedback;
+    private final Availability availability;
+    private final UserAccounts users;
+    private final AppointmentMails mails;
+    private final AuditLog auditLog;
+    private final CounsellingClock clock;
+    private final TransactionOperations<Connection> transactions;
+
+    Counsellors(
+            CounsellorStore store,
+            AppointmentStore appointments,
+            FeedbackStore feedback,
+            Availability availability,
+            UserAccounts users,
+            AppointmentMails mails,
+            AuditLog auditLog,
+            CounsellingClock clock,
+            TransactionOperations<Connection> transactions) {
+        this.store = store;
+        this.appointments = appointments;
+        this.feedback = feedback;
+        this.availability = availability;
+        this.users = users;
+        this.mails = mails;
+        this.auditLog = auditLog;
+        this.clock = clock;
+        this.transactions = transactions;
+    }
+
+    /** An approved counsellor as students see them. */
+    record Listed(Counsellor counsellor, List<SessionType> sessionTypes, RatingSummary rating) {}
+
+    List<Listed> approved(long universityId) {
+        return transactions.executeRead(status -> {
+            Map<Long, List<FeedbackStore.Given>> byCounsellor = new java.util.HashMap<>();
+            feedback.ofUniversity(universityId).forEach(given -> byCounsellor
+                    .computeIfAbsent(given.counsellorId(), id -> new java.util.ArrayList<>())
+                    .add(given));
+            return store.listByStatus(universityId, CounsellorStatus.APPROVED).stream()
+                    .map(c -> new Listed(
+                            c,
+                            store.sessionTypes(universityId, c.userId()),
+                            RatingSummary.of(byCounsellor.getOrDefault(c.userId(), List.of()))))
+                    .toList();
+        });
+    }
+
+    Optional<Listed> approved(long universityId, long counsellorId) {
+        return transactions.executeRead(status -> store.find(universityId, counsellorId)
+                .filter(Counsellor::bookable)
+                .map(c -> new Listed(
+                        c,
+                        store.sessionTypes(universityId, c.userId()),
+                        RatingSummary.of(feedback.ofCounsellor(universityId, c.userId())))));
+    }
+
+    Optional<Counsellor> find(long universityId, long counsellorId) {
+        return transactions.executeRead(status -> store.find(universityId, counsellorId));
+    }
+
+    List<Counsellor> withStatus(long universityId, CounsellorStatus status) {
+        return transactions.executeRead(tx -> store.listByStatus(universityId, status));
+    }
+
+    /** Open slots of an approved counsellor's session type starting in [from, until). */
+    List<Slot> slots(long universityId, long counsellorId, String typeSlug, Instant from, Instant until) {
+        return transactions.executeRead(status -> {
+            Counsellor counsellor = store.find(universityId, counsellorId)
+                    .filter(Counsellor::bookable)
+                    .orElseThrow(CounsellingException::counsellorNotFound);
+            SessionType type = store.sessionType(universityId, counsellorId, typeSlug)
+                    .filter(SessionType::active)
+                    .orElseThrow(
+                            () -> CounsellingException.invalid("type", "This counsellor does not offer that session."));
+            return availability.freeSlots(counsellor, type, from, until, null);
+        });
+    }
+
+    /** A counsellor's weekly hours and the overrides from today on. */
+    record AvailabilityRules(Counsellor counsellor, List<WeeklyHours> weekly, List<DateOverride> overrides) {}
+
+    AvailabilityRules availabilityOf(long universityId, long counsellorId) {
+        return transactions.executeRead(status -> {
+            Counsellor counsellor =
+                    store.find(universityId, counsellorId).orElseThrow(CounsellingException::counsellorNotFound);
+            LocalDate today = clock.now().atZone(counsellor.timeZone()).toLocalDate();
+            return new AvailabilityRules(
+                    counsellor,
+                    store.weeklyHours(universityId, counsellorId),
+                    store.overrides(universityId, counsellorId, today, today.plusYears(2)));
+        });
+    }
+
+    /** Settings a counsellor changes with their availability. */
+    record AvailabilitySettings(
+            java.time.ZoneId timeZone,
+            int bufferBeforeMinutes,
+            int bufferAfterMinutes,
+            int minimumNoticeMinutes,
+            int bookingWindowDays,
+            int slotIntervalMinutes,
+            List<WeeklyHours> weekly,
+            List<DateOverride> overrides) {}
+
+    void changeAvailability(SignedInUser counsellorUser, AvailabilitySettings settings) {
+        long universityId = counsellorUser.universityId();
+        transactions.executeWrite(status -> {
+            Counsellor counsellor = store.find(universityId, counsellorUser.userId())
+                    .orElseThrow(CounsellingException::counsellorNotFound);
+            store.saveProfile(
+                    universityId,
+                    counsellor.userId(),
+                    counsellor.email(),
+                    counsellor.status(),
+                    new CounsellorStore.Profile(
+                            counsellor.name(),
+                            counsellor.bio(),
+                            counsellor.expertise(),
+                            counsellor.languages(),
+                            settings.timeZone(),
+                            counsellor.meetingUrl()));
+            store.changeSettings(
+                    universityId,
+                    counsellor.userId(),
+                    settings.bufferBeforeMinutes(),
+                    settings.bufferAfterMinutes(),
+                    settings.minimumNoticeMinutes(),
+                    settings.bookingWindowDays(),
+                    settings.slotIntervalMinutes());
+            store.replaceAvailability(
+                    universityId,
+                    counsellor.userId(),
+                    settings.weekly(),
+                    settings.overrides(),
+                    clock.now().atZone(settings.timeZone()).toLocalDate());
+            return null;
+        });
+    }
+
+    /**
+     * Registers a counsellor of this university: the user (COUNSELLOR) and a PENDING profile that
+     * waits in the staff approval queue. An existing student or staff address cannot register.
+     */
+    Counsellor apply(long universityId, String email, CounsellorStore.Profile profile) {
+        return transactions.executeWrite(status -> {
+            Optional<User> existing = users.findByEmail(universityId, email);
+            if (existing.isPresent() && existing.get().role() != Role.COUNSELLOR) {
+                throw CounsellingException.invalid(
+                        "email", "This address already belongs to a student or staff account.");
+            }
+            User user = existing.orElseGet(() -> users.ensure(universityId, email, profile.name(), Role.COUNSELLOR));
+            if (store.find(universityId, user.id()).isPresent()) {
+                throw CounsellingException.conflict("already_applied", "This counsellor has already registered.");
+            }
+            store.saveProfile(universityId, user.id(), user.email(), CounsellorStatus.PENDING, profile);
+            return store.find(universityId, user.id()).orElseThrow();
+        });
+    }
+
+    /** Creates or updates an approved counsellor with session types (demo data, tests, staff invitations). */
+    Counsellor ensureApproved(long universityId, long userId, CounsellorStore.Profile profile) {
+        return transactions.executeWrite(status -> {
+            String email = users.find(universityId, userId)
+                    .orElseThrow(CounsellingException::counsellorNotFound)
+                    .email();
+            store.saveProfile(universityId, userId, email, CounsellorStatus.APPROVED, profile);
+            store.changeStatus(universityId, userId, CounsellorStatus.APPROVED, null, userId);
+            return store.find(universityId, userId).orElseThrow();
+        });
+    }
+
+    void offer(
+            long universityId,
+            long counsellorId,
+            String slug,
+            String name,
+            int minutes,
+            Integer priceGold,
+            boolean included) {
+        transactions.executeWrite(status -> {
+            store.saveSessionType(universityId, counsellorId, slug, name, minutes, priceGold, included);
+            return null;
+        });
+    }
+
+    /** Staff approve, reject (reason required) or deactivate; the counsellor is emailed. */
+    void decide(SignedInUser staff, long counsellorId, CounsellorStatus decision, String reason) {
+        long universityId = staff.universityId();
+        String why = reason == null ? "" : reason.strip();
+        if ((decision == CounsellorStatus.REJECTED || decision == CounsellorStatus.INACTIVE) && why.isEmpty()) {
+            throw CounsellingException.invalid("reason", "Give a reason; it is emailed to the counsellor.");
+        }
+        transactions.executeWrite(status -> {
+            store.find(universityId, counsellorId).orElseThrow(CounsellingException::counsellorNotFound);
+            store.changeStatus(universityId, counsellorId, decision, why.isEmpty() ? null : why, staff.userId());
+            auditLog.record(
+                    universityId,
+                    "user:" + staff.userId(),
+                    "counselling.counsellor." + decision.name().toLowerCase(java.util.Locale.ROOT),
+                    Map.of("counsellor", counsellorId, "reason", why));
+            return null;
+        });
+        String heading =
+                switch (decision) {
+                    case APPROVED -> "Your counsellor profile is approved: students can now book you.";
+                    case REJECTED -> "Your counsellor registration was not approved.";
+                    case INACTIVE -> "Your counsellor profile was deactivated.";
+                    case PENDING -> "Your counsellor profile is waiting for approval.";
+                };
+        mails.notify(
+                universityId,
+                counsellorId,
+                "Your counsellor profile",
+                heading,
+                why.isEmpty() ? "Open your panel to set your availability." : "Reason: " + why,
+                "/counsellor",
+                "Open your panel");
+    }
+
+    BookingRules rules(long universityId) {
+        return transactions.executeRead(status -> store.rules(universityId));
+    }
+
+    void changeRules(SignedInUser staff, BookingRules rules) {
+        transactions.executeWrite(status -> {
+            store.saveRules(staff.universityId(), rules, staff.userId());
+            auditLog.record(
+                    staff.universityId(),
+                    "user:" + staff.userId(),
+                    "counselling.rules.changed",
+                    Map.of(
+                            "cancellationWindowHours", rules.cancellationWindowHours(),
+                            "maxActiveBookings", rules.maxActiveBookings(),
+                            "noShowStrikeLimit", rules.noShowStrikeLimit()));
+            return null;
+        });
+    }
+
+    /** Upcoming appointments of a counsellor (staff deactivate them one by one through Appointments). */
+    List<Appointment> upcomingOf(long universityId, long counsellorId) {
+        Instant now = clock.now();
+        return transactions.executeRead(status -> appointments.ofCounsellor(universityId, counsellorId)).stream()
+                .filter(a -> a.isActive() && a.startsAt().isAfter(now))
+                .toList();
+    }
+}

@@ -1,0 +1,138 @@
+package com.careerai.counselling;
+
+import com.careerai.auth.User;
+import com.careerai.auth.UserAccounts;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Turns counselling records into the plain maps the Handlebars pages show. */
+@Singleton
+class PageModels {
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
+
+    private final Counsellors counsellors;
+    private final UserAccounts users;
+    private final CounsellingConfiguration configuration;
+    private final CounsellingClock clock;
+
+    PageModels(
+            Counsellors counsellors,
+            UserAccounts users,
+            CounsellingConfiguration configuration,
+            CounsellingClock clock) {
+        this.counsellors = counsellors;
+        this.users = users;
+        this.configuration = configuration;
+        this.clock = clock;
+    }
+
+    static ZoneId zone(String tz, ZoneId fallback) {
+        try {
+            return tz == null || tz.isBlank() ? fallback : ZoneId.of(tz.strip());
+        } catch (java.time.DateTimeException e) {
+            return fallback;
+        }
+    }
+
+    Map<String, Object> counsellor(Counsellors.Listed listed) {
+        Counsellor c = listed.counsellor();
+        Map<String, Object> model = new HashMap<>();
+        model.put("id", c.userId());
+        model.put("name", c.name());
+        model.put("initial", c.name().substring(0, 1).toUpperCase(Locale.ROOT));
+        model.put("bio", c.bio());
+        model.put("expertise", c.expertise());
+        model.put("languages", String.join(", ", c.languages()));
+        model.put("timeZone", c.timeZone().getId());
+        model.put("rating", listed.rating().average());
+        model.put("ratings", listed.rating().count());
+        model.put(
+                "sessionTypes",
+                listed.sessionTypes().stream().map(PageModels::sessionType).toList());
+        return model;
+    }
+
+    static Map<String, Object> sessionType(SessionType type) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("slug", type.slug());
+        model.put("name", type.name());
+        model.put("minutes", type.minutes());
+        model.put("price", price(type));
+        model.put("included", type.included());
+        return model;
+    }
+
+    static String price(SessionType type) {
+        if (type.free()) {
+            return "Free";
+        }
+        return type.priceGold() + " gold" + (type.included() ? " or a plan session" : "");
+    }
+
+    /** An appointment as a row or page: times in {@code zone}, names, what the viewer may do. */
+    Map<String, Object> appointment(Appointment a, ZoneId zone, long viewerId) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        Instant now = clock.now();
+        model.put("id", a.id().toString());
+        model.put("sessionName", a.sessionName());
+        model.put("when", WHEN.format(a.startsAt().atZone(zone)));
+        model.put("until", TIME.format(a.endsAt().atZone(zone)));
+        model.put("zone", zone.getId());
+        model.put("startUtc", ApiViews.iso(a.startsAt()));
+        model.put("status", a.status().name());
+        model.put("statusLabel", a.status().name().replace('_', '-').toLowerCase(Locale.ROOT));
+        model.put("active", a.isActive());
+        model.put("upcoming", a.isActive() && now.isBefore(a.startsAt()));
+        model.put("started", !now.isBefore(a.startsAt()));
+        model.put(
+                "payment",
+                switch (a.payment()) {
+                    case FREE -> "Free";
+                    case PLAN -> "Plan session" + (a.refunded() ? " (given back)" : "");
+                    case GOLD -> a.chargedGold() + " gold" + (a.refunded() ? " (refunded)" : "");
+                });
+        boolean participant = a.isParticipant(viewerId);
+        boolean joinable = participant
+                && a.status() == AppointmentStatus.CONFIRMED
+                && !now.isBefore(a.startsAt().minus(configuration.getJoinEarly()))
+                && now.isBefore(a.endsAt());
+        model.put("joinable", joinable);
+        if (joinable) {
+            model.put("meetingUrl", a.meetingUrl());
+        }
+        model.put("note", a.note());
+        model.put("counsellorId", a.counsellorId());
+        model.put("studentId", a.studentId());
+        model.put(
+                "counsellorName",
+                counsellors
+                        .find(a.universityId(), a.counsellorId())
+                        .map(Counsellor::name)
+                        .orElse("A counsellor"));
+        model.put(
+                "studentName",
+                users.find(a.universityId(), a.studentId())
+                        .map(User::displayName)
+                        .orElse("A student"));
+        model.put("cancelReason", a.cancelReason());
+        model.put(
+                "rescheduledFrom",
+                a.rescheduledFrom() == null
+                        ? null
+                        : WHEN.format(a.rescheduledFrom().atZone(zone)));
+        return model;
+    }
+
+    List<Map<String, Object>> appointments(List<Appointment> list, ZoneId zone, long viewerId) {
+        return list.stream().map(a -> appointment(a, zone, viewerId)).toList();
+    }
+}

@@ -1,0 +1,126 @@
+package com.careerai.counselling;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Bookable start times of one counsellor, as instants. Pure: everything it needs is passed in.
+ *
+ * <p>Hours are local times in the counsellor's zone and are turned into instants date by date, so
+ * a 09:00 rule stays 09:00 local on both sides of a DST change. A local start that does not exist
+ * (inside a spring-forward gap) is skipped; an ambiguous one (inside a fall-back overlap) means its
+ * earlier occurrence. A slot ends {@code minutes} of real time after it starts and must end by
+ * the window's end instant.
+ */
+final class SlotGenerator {
+    private SlotGenerator() {}
+
+    /** Weekly hours: ISO day of week and local start/end in the counsellor's zone. */
+    record WeeklyHours(DayOfWeek day, LocalTime start, LocalTime end) {}
+
+    /** A date's exception: OFF (no weekly hours that day) or EXTRA hours (start/end set). */
+    record DateOverride(LocalDate date, boolean off, LocalTime start, LocalTime end) {}
+
+    /** A range of time already taken (an appointment with its buffers), half-open. */
+    record Busy(Instant from, Instant until) {}
+
+    /** The counsellor's settings that shape slots. */
+    record Settings(
+            ZoneId zone,
+            List<WeeklyHours> weekly,
+            List<DateOverride> overrides,
+            Duration bufferBefore,
+            Duration bufferAfter,
+            Duration minimumNotice,
+            int bookingWindowDays,
+            Duration interval) {}
+
+    /** A bookable slot, half-open [start, end). */
+    record Slot(Instant start, Instant end) {}
+
+    /**
+     * Free slots of {@code length} starting in [{@code from}, {@code until}), at least the minimum
+     * notice after {@code now} and at most the booking window after it, clear of {@code busy}
+     * (buffers of the new slot included).
+     */
+    static List<Slot> slots(
+            Settings settings, Duration length, Instant from, Instant until, Instant now, List<Busy> busy) {
+        Instant earliest = max(from, now.plus(settings.minimumNotice()));
+        Instant latest = min(until, now.plus(Duration.ofDays(settings.bookingWindowDays())));
+        if (!earliest.isBefore(latest)) {
+            return List.of();
+        }
+        ZoneId zone = settings.zone();
+        LocalDate firstDate = earliest.atZone(zone).toLocalDate().minusDays(1);
+        LocalDate lastDate = latest.atZone(zone).toLocalDate().plusDays(1);
+        TreeSet<Instant> starts = new TreeSet<>();
+        for (LocalDate date = firstDate; !date.isAfter(lastDate); date = date.plusDays(1)) {
+            for (LocalTime[] window : windows(settings, date)) {
+                Instant windowEnd = instant(date, window[1], zone, true);
+                for (LocalTime time = window[0]; time.isBefore(window[1]); time = next(time, settings.interval())) {
+                    LocalDateTime local = date.atTime(time);
+                    if (zone.getRules().getValidOffsets(local).isEmpty()) {
+                        continue; // inside a spring-forward gap: this local time never happens
+                    }
+                    Instant start = ZonedDateTime.ofLocal(local, zone, null).toInstant();
+                    Instant end = start.plus(length);
+                    if (end.isAfter(windowEnd) || start.isBefore(earliest) || !start.isBefore(latest)) {
+                        continue;
+                    }
+                    if (isFree(start.minus(settings.bufferBefore()), end.plus(settings.bufferAfter()), busy)) {
+                        starts.add(start);
+                    }
+                }
+            }
+        }
+        List<Slot> slots = new ArrayList<>();
+        starts.forEach(start -> slots.add(new Slot(start, start.plus(length))));
+        return slots;
+    }
+
+    private static LocalTime next(LocalTime time, Duration interval) {
+        LocalTime next = time.plus(interval);
+        return next.isAfter(time) ? next : LocalTime.MAX; // stop at midnight instead of wrapping
+    }
+
+    private static List<LocalTime[]> windows(Settings settings, LocalDate date) {
+        List<LocalTime[]> windows = new ArrayList<>();
+        boolean off = settings.overrides().stream().anyMatch(o -> o.date().equals(date) && o.off());
+        if (!off) {
+            settings.weekly().stream()
+                    .filter(hours -> hours.day() == date.getDayOfWeek())
+                    .forEach(hours -> windows.add(new LocalTime[] {hours.start(), hours.end()}));
+        }
+        settings.overrides().stream()
+                .filter(o -> o.date().equals(date) && !o.off())
+                .forEach(o -> windows.add(new LocalTime[] {o.start(), o.end()}));
+        return windows;
+    }
+
+    /** The instant of a local time; a time in a gap moves forward, an ambiguous one takes the later offset at an end. */
+    private static Instant instant(LocalDate date, LocalTime time, ZoneId zone, boolean isEnd) {
+        ZonedDateTime zoned = ZonedDateTime.ofLocal(date.atTime(time), zone, null);
+        return (isEnd ? zoned.withLaterOffsetAtOverlap() : zoned).toInstant();
+    }
+
+    private static boolean isFree(Instant from, Instant until, List<Busy> busy) {
+        return busy.stream().noneMatch(b -> b.from().isBefore(until) && from.isBefore(b.until()));
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

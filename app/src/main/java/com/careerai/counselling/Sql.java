@@ -1,0 +1,106 @@
+package com.careerai.counselling;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Small helpers for the counselling stores' hand-written SQL: positional parameters (Instants as
+ * UTC timestamps, string lists as text[]) and row mapping. Callers run inside a transaction or a
+ * {@code @Connectable} method, and every statement names {@code university_id}.
+ */
+final class Sql {
+    private Sql() {}
+
+    interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    static <T> List<T> list(JdbcOperations jdbc, String sql, RowMapper<T> mapper, Object... parameters) {
+        return jdbc.prepareStatement(sql, statement -> {
+            bind(statement, parameters);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<T> result = new ArrayList<>();
+                while (rows.next()) {
+                    result.add(mapper.map(rows));
+                }
+                return result;
+            }
+        });
+    }
+
+    static <T> Optional<T> one(JdbcOperations jdbc, String sql, RowMapper<T> mapper, Object... parameters) {
+        List<T> rows = list(jdbc, sql, mapper, parameters);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    static int update(JdbcOperations jdbc, String sql, Object... parameters) {
+        return jdbc.prepareStatement(sql, statement -> {
+            bind(statement, parameters);
+            return statement.executeUpdate();
+        });
+    }
+
+    static long count(JdbcOperations jdbc, String sql, Object... parameters) {
+        return one(jdbc, sql, row -> row.getLong(1), parameters).orElse(0L);
+    }
+
+    static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static UUID uuid(ResultSet row, String column) throws SQLException {
+        return row.getObject(column, UUID.class);
+    }
+
+    static Long nullableLong(ResultSet row, String column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
+    }
+
+    static Integer nullableInt(ResultSet row, String column) throws SQLException {
+        int value = row.getInt(column);
+        return row.wasNull() ? null : value;
+    }
+
+    static List<String> strings(ResultSet row, String column) throws SQLException {
+        java.sql.Array array = row.getArray(column);
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+
+    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            Object value = parameters[i];
+            if (value instanceof Instant instant) {
+                statement.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
+            } else if (value instanceof Collection<?> strings) {
+                statement.setArray(
+                        i + 1, statement.getConnection().createArrayOf("text", strings.toArray(new Object[0])));
+            } else if (value instanceof Enum<?> constant) {
+                statement.setString(i + 1, constant.name());
+            } else {
+                statement.setObject(i + 1, value);
+            }
+        }
+    }
+
+    /** Whether {@code failure} (or a cause) is PostgreSQL refusing a row by an exclusion constraint. */
+    static boolean isExclusionViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "23P01".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
