@@ -1,5 +1,6 @@
 package com.careerai.counselling;
 
+import com.careerai.platform.data.SqlRows;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,15 +8,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Small helpers for the counselling stores' hand-written SQL: positional parameters (Instants as
- * UTC timestamps, string lists as text[]) and row mapping. Callers run inside a transaction or a
+ * The counselling stores' parameter and column conventions (Instants as UTC timestamps, string
+ * lists as text[]) on top of {@link SqlRows}, the one "SQL → mapped rows" helper. Callers run inside a transaction or a
  * {@code @Connectable} method, and every statement names {@code university_id}.
  */
 final class Sql {
@@ -26,28 +26,15 @@ final class Sql {
     }
 
     static <T> List<T> list(JdbcOperations jdbc, String sql, RowMapper<T> mapper, Object... parameters) {
-        return jdbc.prepareStatement(sql, statement -> {
-            bind(statement, parameters);
-            try (ResultSet rows = statement.executeQuery()) {
-                List<T> result = new ArrayList<>();
-                while (rows.next()) {
-                    result.add(mapper.map(rows));
-                }
-                return result;
-            }
-        });
+        return SqlRows.list(jdbc, sql, statement -> bind(statement, parameters), mapper::map);
     }
 
     static <T> Optional<T> one(JdbcOperations jdbc, String sql, RowMapper<T> mapper, Object... parameters) {
-        List<T> rows = list(jdbc, sql, mapper, parameters);
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        return SqlRows.optional(jdbc, sql, statement -> bind(statement, parameters), mapper::map);
     }
 
     static int update(JdbcOperations jdbc, String sql, Object... parameters) {
-        return jdbc.prepareStatement(sql, statement -> {
-            bind(statement, parameters);
-            return statement.executeUpdate();
-        });
+        return SqlRows.update(jdbc, sql, statement -> bind(statement, parameters));
     }
 
     static long count(JdbcOperations jdbc, String sql, Object... parameters) {
