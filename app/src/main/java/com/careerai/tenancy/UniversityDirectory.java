@@ -41,13 +41,11 @@ public class UniversityDirectory {
     }
 
     public Optional<University> findBySubdomain(String subdomain) {
-        Instant now = clock.instant();
-        Entry entry = cache.get(subdomain);
-        if (entry == null || entry.expiresAt().isBefore(now)) {
-            entry = new Entry(universities.findBySubdomain(subdomain), now.plus(configuration.getTenantCacheTtl()));
-            cache.put(subdomain, entry);
-        }
-        return entry.university();
+        return cached(subdomain).orElseGet(() -> {
+            Optional<University> found = universities.findBySubdomain(subdomain);
+            cache.put(subdomain, new Entry(found, clock.instant().plus(configuration.getTenantCacheTtl())));
+            return found;
+        });
     }
 
     void evict(String subdomain) {

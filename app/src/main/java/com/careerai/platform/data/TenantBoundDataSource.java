@@ -106,9 +106,4 @@ final class TenantBoundDataSource implements DataSource {
     public boolean isWrapperFor(Class<?> type) throws SQLException {
         return type.isInstance(this) || pool.isWrapperFor(type);
     }
-
-    /** The pool underneath, for code that must close it. */
-    DataSource pool() {
-        return pool;
-    }
 }
