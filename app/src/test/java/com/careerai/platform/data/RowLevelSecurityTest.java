@@ -145,6 +145,11 @@ class RowLevelSecurityTest extends IntegrationTest {
                 "counselling_waitlist",
                 "INSERT INTO counselling_waitlist (university_id, counsellor_id, student_id, session_type_id)"
                         + " VALUES ({u}, {user}, {user}, {type})");
+        SEEDS.put("interests", "INSERT INTO interests (university_id, name) VALUES ({u}, 'Interest {n}')");
+        SEEDS.put(
+                "student_interests",
+                "INSERT INTO student_interests (university_id, user_id, interest_id)"
+                        + " SELECT {u}, {user}, max(id) FROM interests WHERE university_id = {u}");
     }
 
     /**
