@@ -131,6 +131,47 @@ public final class TestMailServer implements AutoCloseable {
         }
     }
 
+    /** The text of the message's first {@code text/calendar} part (an .ics invitation), or "" without one. */
+    public static String calendar(Part part) {
+        try {
+            if (part.isMimeType("text/calendar")
+                    || (part.getFileName() != null && part.getFileName().endsWith(".ics"))) {
+                try (java.io.InputStream in = part.getInputStream()) {
+                    return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+            if (part.isMimeType("multipart/*")) {
+                Multipart multipart = (Multipart) part.getContent();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    String ics = calendar(multipart.getBodyPart(i));
+                    if (!ics.isEmpty()) {
+                        return ics;
+                    }
+                }
+            }
+            return "";
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits for the next email to {@code recipient} whose subject starts with {@code prefix}, skipping others. */
+    public MimeMessage awaitSubject(String recipient, String prefix) {
+        for (int tries = 0; tries < 10; tries++) {
+            MimeMessage message = awaitNext(recipient);
+            try {
+                if (message.getSubject() != null && message.getSubject().startsWith(prefix)) {
+                    return message;
+                }
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("no email to " + recipient + " starting with " + prefix);
+    }
+
     private static boolean isTo(MimeMessage message, String recipient) {
         try {
             return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
