@@ -12,7 +12,6 @@ import com.careerai.testing.TestSessions.SignedIn;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.multipart.MultipartBody;
@@ -62,11 +61,7 @@ class CounsellorProfilePagesTest extends IntegrationTest {
     }
 
     private HttpResponse<String> get(University at, String path, SignedIn session) {
-        MutableHttpRequest<?> request = HttpRequest.GET(path).accept("text/html");
-        if (session != null) {
-            request.header("Cookie", session.cookie());
-        }
-        return Http.exchange(client, request.header("Host", hostOf(at.subdomain())));
+        return new CounsellingPages(client).get(at, path, session);
     }
 
     private HttpResponse<byte[]> photo(University at, long counsellorId, SignedIn session) {
@@ -97,15 +92,7 @@ class CounsellorProfilePagesTest extends IntegrationTest {
     }
 
     private HttpResponse<String> postForm(String path, SignedIn session, Map<String, String> form) {
-        Map<String, String> body = new LinkedHashMap<>(form);
-        body.put("csrf", session.csrf());
-        return Http.exchange(
-                client,
-                HttpRequest.POST(path, body)
-                        .contentType("application/x-www-form-urlencoded")
-                        .accept("text/html")
-                        .header("Cookie", session.cookie())
-                        .header("Host", hostOf(uni.subdomain())));
+        return new CounsellingPages(client).post(uni, path, session, form);
     }
 
     private static byte[] png(int width, int height) throws Exception {

@@ -32,6 +32,7 @@ public final class TestMailServer implements AutoCloseable {
 
     private final GreenMail greenMail;
     private final Map<String, Integer> seen = new ConcurrentHashMap<>();
+    private final java.util.Set<String> claimed = ConcurrentHashMap.newKeySet();
 
     private TestMailServer(GreenMail greenMail) {
         this.greenMail = greenMail;
@@ -157,19 +158,25 @@ public final class TestMailServer implements AutoCloseable {
         }
     }
 
-    /** Waits for the next email to {@code recipient} whose subject starts with {@code prefix}, skipping others. */
+    /**
+     * Waits for the oldest email to {@code recipient} whose subject starts with {@code prefix} and
+     * that this method has not returned before (mails sent together may arrive in any order).
+     */
     public MimeMessage awaitSubject(String recipient, String prefix) {
-        for (int tries = 0; tries < 10; tries++) {
-            MimeMessage message = awaitNext(recipient);
-            try {
-                if (message.getSubject() != null && message.getSubject().startsWith(prefix)) {
-                    return message;
+        java.util.concurrent.atomic.AtomicReference<MimeMessage> found = new java.util.concurrent.atomic.AtomicReference<>();
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            List<MimeMessage> messages = messagesTo(recipient);
+            for (int i = 0; i < messages.size(); i++) {
+                MimeMessage message = messages.get(i);
+                String key = recipient + "|" + (message.getMessageID() == null ? "#" + i : message.getMessageID());
+                if (message.getSubject() != null && message.getSubject().startsWith(prefix) && claimed.add(key)) {
+                    found.set(message);
+                    return true;
                 }
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
             }
-        }
-        throw new AssertionError("no email to " + recipient + " starting with " + prefix);
+            return false;
+        });
+        return found.get();
     }
 
     private static boolean isTo(MimeMessage message, String recipient) {
