@@ -170,6 +170,7 @@ class CounsellorAvailabilityController {
         model.put("values", form);
         model.put("days", days);
         model.put("errors", shown);
+        model.put("hasErrors", !shown.isEmpty());
         model.put("saved", saved);
         return model;
     }

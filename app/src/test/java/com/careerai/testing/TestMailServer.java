@@ -163,19 +163,25 @@ public final class TestMailServer implements AutoCloseable {
      * that this method has not returned before (mails sent together may arrive in any order).
      */
     public MimeMessage awaitSubject(String recipient, String prefix) {
-        java.util.concurrent.atomic.AtomicReference<MimeMessage> found = new java.util.concurrent.atomic.AtomicReference<>();
-        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            List<MimeMessage> messages = messagesTo(recipient);
-            for (int i = 0; i < messages.size(); i++) {
-                MimeMessage message = messages.get(i);
-                String key = recipient + "|" + (message.getMessageID() == null ? "#" + i : message.getMessageID());
-                if (message.getSubject() != null && message.getSubject().startsWith(prefix) && claimed.add(key)) {
-                    found.set(message);
-                    return true;
-                }
-            }
-            return false;
-        });
+        java.util.concurrent.atomic.AtomicReference<MimeMessage> found =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        await().atMost(Duration.ofSeconds(40))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    List<MimeMessage> messages = messagesTo(recipient);
+                    for (int i = 0; i < messages.size(); i++) {
+                        MimeMessage message = messages.get(i);
+                        String key =
+                                recipient + "|" + (message.getMessageID() == null ? "#" + i : message.getMessageID());
+                        if (message.getSubject() != null
+                                && message.getSubject().startsWith(prefix)
+                                && claimed.add(key)) {
+                            found.set(message);
+                            return true;
+                        }
+                    }
+                    return false;
+                });
         return found.get();
     }
 
