@@ -47,7 +47,9 @@ class PageModels {
         Map<String, Object> model = profile(listed.counsellor());
         model.put("rating", listed.rating().average());
         model.put("ratings", listed.rating().count());
-        model.put("ratingsLabel", listed.rating().count() + " rating" + (listed.rating().count() == 1 ? "" : "s"));
+        model.put(
+                "ratingsLabel",
+                listed.rating().count() + " rating" + (listed.rating().count() == 1 ? "" : "s"));
         model.put(
                 "sessionTypes",
                 listed.sessionTypes().stream().map(PageModels::sessionType).toList());

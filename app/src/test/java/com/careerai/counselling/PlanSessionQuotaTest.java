@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careerai.auth.SignInService;
 import com.careerai.auth.User;
-import com.careerai.credits.Http;
 import com.careerai.credits.WalletFixtures;
 import com.careerai.tenancy.University;
 import com.careerai.testing.CrossTenant;
 import com.careerai.testing.Fixtures;
 import com.careerai.testing.IntegrationTest;
 import com.careerai.testing.TestSessions;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.serde.ObjectMapper;
@@ -116,39 +114,14 @@ class PlanSessionQuotaTest extends IntegrationTest {
         assertThat(paymentsOfFiveBookings("ultimate")).containsOnly("PLAN");
 
         User counsellor = counselling.counsellor(uni);
-        User student = subscribedStudent("ultimate");
-        String page = Http.exchange(
-                        client,
-                        HttpRequest.GET("/counselling/book/" + counsellor.id() + "?type=" + CounsellingFixtures.GUIDANCE
-                                        + "&tz=Europe/London")
-                                .accept("text/html")
-                                .header("Cookie", sessions.signIn(student).cookie())
-                                .header("Host", hostOf(uni.subdomain())))
+        CounsellingPages pages = new CounsellingPages(client);
+        String booking = "/counselling/book/" + counsellor.id() + "?type=" + CounsellingFixtures.GUIDANCE
+                + "&tz=Europe/London";
+        String page = pages.get(uni, booking, sessions.signIn(subscribedStudent("ultimate")))
                 .body();
         assertThat(page).contains("Your plan includes unlimited sessions");
-
-        User basic = subscribedStudent("basic");
-        String basicPage = Http.exchange(
-                        client,
-                        HttpRequest.GET("/counselling/book/" + counsellor.id() + "?type=" + CounsellingFixtures.GUIDANCE
-                                        + "&tz=Europe/London")
-                                .accept("text/html")
-                                .header("Cookie", sessions.signIn(basic).cookie())
-                                .header("Host", hostOf(uni.subdomain())))
+        String basicPage = pages.get(uni, booking, sessions.signIn(subscribedStudent("basic")))
                 .body();
         assertThat(basicPage).contains("Your plan includes 1 session a month");
-    }
-
-    private void execute(String sql, Object... parameters) {
-        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
-                        getProperties().get("datasources.default.url"), "postgres", "");
-                java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
