@@ -115,8 +115,8 @@ class PlanSessionQuotaTest extends IntegrationTest {
 
         User counsellor = counselling.counsellor(uni);
         CounsellingPages pages = new CounsellingPages(client);
-        String booking = "/counselling/book/" + counsellor.id() + "?type=" + CounsellingFixtures.GUIDANCE
-                + "&tz=Europe/London";
+        String booking =
+                "/counselling/book/" + counsellor.id() + "?type=" + CounsellingFixtures.GUIDANCE + "&tz=Europe/London";
         String page = pages.get(uni, booking, sessions.signIn(subscribedStudent("ultimate")))
                 .body();
         assertThat(page).contains("Your plan includes unlimited sessions");
