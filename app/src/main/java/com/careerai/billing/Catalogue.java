@@ -81,8 +81,9 @@ public class Catalogue {
         if (properties.getCredits() <= 0 || properties.getCredits() > 100_000) {
             throw invalid(key + ".credits", "must be between 1 and 100000");
         }
-        if (properties.getCounsellingSessions() < 0 || properties.getCvReviews() < 0) {
-            throw invalid(key, "included sessions and reviews cannot be negative");
+        // counselling sessions may be negative: that means unlimited
+        if (properties.getCvReviews() < 0) {
+            throw invalid(key, "included reviews cannot be negative");
         }
         String stripePrice = properties.getStripePrice() == null
                         || properties.getStripePrice().isBlank()

@@ -42,12 +42,17 @@ public record Product(
      * What a plan includes besides its monthly credits; other features (counselling, reviews,
      * resources) read it through {@link Plans}.
      *
-     * @param counsellingSessions counselling sessions per month
+     * @param counsellingSessions counselling sessions per month; a negative number means unlimited
      * @param cvReviews CV reviews by a counsellor per month
      * @param premiumResources whether premium resources are open
      */
     public record PlanIncludes(int counsellingSessions, int cvReviews, boolean premiumResources) {
         public static final PlanIncludes NONE = new PlanIncludes(0, 0, false);
+
+        /** Whether the plan puts no monthly limit on counselling sessions. */
+        public boolean unlimitedCounselling() {
+            return counsellingSessions < 0;
+        }
     }
 
     public boolean isPlan() {
@@ -65,7 +70,9 @@ public record Product(
         String credit = credits + " " + creditsCurrency.key() + " credit" + (credits == 1 ? "" : "s");
         lines.add(isPlan() ? credit + " every month" : credit + ", never expire");
         if (isPlan()) {
-            if (includes.counsellingSessions() > 0) {
+            if (includes.unlimitedCounselling()) {
+                lines.add("Unlimited counselling sessions");
+            } else if (includes.counsellingSessions() > 0) {
                 lines.add(plural(includes.counsellingSessions(), "counselling session") + " a month");
             }
             if (includes.cvReviews() > 0) {

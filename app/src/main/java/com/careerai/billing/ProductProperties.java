@@ -119,7 +119,7 @@ public class ProductProperties {
         this.description = description;
     }
 
-    /** Plans: counselling sessions included per month. */
+    /** Plans: counselling sessions included per month; a negative number means unlimited. */
     public int getCounsellingSessions() {
         return counsellingSessions;
     }

@@ -118,13 +118,15 @@ class AppointmentMails {
         String subject = subjectPrefix + appointment.sessionName() + " on "
                 + WHEN.format(appointment.startsAt().atZone(zone));
         String link = "/appointments/" + appointment.id();
+        // the video link travels in the mail too, not only inside the invitation
+        String join = appointment.isActive() ? " Video link: " + appointment.meetingUrl() : "";
         send(
                 universityId,
                 student.email(),
                 student.displayName(),
                 subject,
                 heading,
-                body + " With " + counsellor.name() + ".",
+                body + " With " + counsellor.name() + "." + join,
                 when,
                 link,
                 invite);
@@ -134,7 +136,7 @@ class AppointmentMails {
                 counsellor.name(),
                 subject,
                 heading,
-                body + " With " + student.displayName() + ".",
+                body + " With " + student.displayName() + "." + join,
                 when,
                 link,
                 invite);

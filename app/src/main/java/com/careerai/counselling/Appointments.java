@@ -336,9 +336,11 @@ public class Appointments {
     /** Staff move an appointment to another approved counsellor (same time); both sides are emailed. */
     Appointment reassign(SignedInUser staff, UUID id, long counsellorId) {
         long universityId = staff.universityId();
+        long[] previous = new long[1];
         Appointment reassigned = transactions.executeWrite(status -> {
             Appointment appointment =
                     store.lock(universityId, id).orElseThrow(CounsellingException::appointmentNotFound);
+            previous[0] = appointment.counsellorId();
             if (!appointment.isActive()) {
                 throw CounsellingException.conflict("not_movable", "Only an upcoming appointment can be reassigned.");
             }
@@ -356,6 +358,17 @@ public class Appointments {
             return store.find(universityId, id).orElseThrow();
         });
         mails.reassigned(reassigned);
+        if (previous[0] != reassigned.counsellorId()) {
+            // the counsellor who gave the session up hears of it too
+            mails.notify(
+                    universityId,
+                    previous[0],
+                    "Reassigned: " + reassigned.sessionName(),
+                    "An appointment of yours was given to another counsellor.",
+                    "The careers team moved it; you no longer need to attend. Please remove it from your calendar.",
+                    "/counsellor",
+                    "Open your panel");
+        }
         return reassigned;
     }
 

@@ -3,6 +3,8 @@ package com.careerai.counselling;
 import com.careerai.auth.CurrentUser;
 import com.careerai.auth.SignedInUser;
 import com.careerai.auth.VerifiedUsers;
+import com.careerai.billing.Plans;
+import com.careerai.billing.Product.PlanIncludes;
 import com.careerai.counselling.SlotGenerator.Slot;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -52,14 +54,17 @@ class BookingPagesController {
     private final PageModels models;
     private final CounsellingClock clock;
     private final Waitlist waitlist;
+    private final Plans plans;
 
     BookingPagesController(
             Counsellors counsellors,
             Appointments appointments,
             PageModels models,
             CounsellingClock clock,
-            Waitlist waitlist) {
+            Waitlist waitlist,
+            Plans plans) {
         this.waitlist = waitlist;
+        this.plans = plans;
         this.counsellors = counsellors;
         this.appointments = appointments;
         this.models = models;
@@ -180,6 +185,7 @@ class BookingPagesController {
                         .toList());
         if (chosen != null) {
             model.put("type", PageModels.sessionType(chosen));
+            model.put("plan", chosen.included() ? planLine(plans.includes(user.universityId(), user.userId())) : null);
             Instant now = clock.now();
             LocalDate today = now.atZone(zone).toLocalDate();
             List<Slot> slots = counsellors.slots(
@@ -214,5 +220,19 @@ class BookingPagesController {
                             .isEmpty());
         }
         return model;
+    }
+
+    /** What the student's plan does for an included session, in words; null without plan sessions. */
+    @Nullable
+    static String planLine(PlanIncludes includes) {
+        if (includes.unlimitedCounselling()) {
+            return "Your plan includes unlimited sessions: this one costs you nothing.";
+        }
+        int sessions = includes.counsellingSessions();
+        if (sessions > 0) {
+            return "Your plan includes " + sessions + " session" + (sessions == 1 ? "" : "s")
+                    + " a month; one is used first while any is left in the month of the session.";
+        }
+        return null;
     }
 }

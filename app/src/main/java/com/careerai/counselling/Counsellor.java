@@ -22,7 +22,8 @@ record Counsellor(
         int minNoticeMinutes,
         int bookingWindowDays,
         int slotIntervalMinutes,
-        @Nullable String decisionReason) {
+        @Nullable String decisionReason,
+        boolean hasPhoto) {
 
     boolean bookable() {
         return status == CounsellorStatus.APPROVED;

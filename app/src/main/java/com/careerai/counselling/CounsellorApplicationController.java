@@ -1,9 +1,13 @@
 package com.careerai.counselling;
 
+import com.careerai.auth.ClientAddresses;
 import com.careerai.auth.EmailAddresses;
+import com.careerai.auth.SignInException;
+import com.careerai.auth.otp.EmailProofs;
 import com.careerai.tenancy.CurrentUniversity;
 import com.careerai.tenancy.University;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -27,8 +31,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code /counsellors/apply}: a counsellor registers on the university's host; the registration
- * waits in the staff approval queue, and the address is proven by the email code at first sign-in.
+ * {@code /counsellors/apply}: a counsellor registers on the university's host in two steps: the
+ * form is checked and a one-time code is emailed ({@link EmailProofs}, the sign-in codes); the
+ * registration is accepted into the staff approval queue only with the right code.
  */
 @Controller("/counsellors/apply")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -41,21 +46,32 @@ class CounsellorApplicationController {
             @Nullable String email,
             @Nullable String bio,
             @Nullable String expertise,
-            @Nullable String timeZone) {}
+            @Nullable String timeZone,
+            @Nullable String code,
+            @Nullable String step) {
+        boolean sendingCode() {
+            return !"apply".equals(step);
+        }
+    }
 
     private final Counsellors counsellors;
+    private final EmailProofs proofs;
+    private final ClientAddresses clientAddresses;
 
-    CounsellorApplicationController(Counsellors counsellors) {
+    CounsellorApplicationController(Counsellors counsellors, EmailProofs proofs, ClientAddresses clientAddresses) {
         this.counsellors = counsellors;
+        this.proofs = proofs;
+        this.clientAddresses = clientAddresses;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> form() {
-        return new ModelAndView<>("counselling/apply", model(null, Map.of(), false));
+        return new ModelAndView<>("counselling/apply", model(null, Map.of(), false, false));
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
-    HttpResponse<?> apply(@CurrentUniversity University university, @Body ApplicationForm form) {
+    HttpResponse<?> apply(
+            @CurrentUniversity University university, HttpRequest<?> request, @Body ApplicationForm form) {
         Map<String, String> errors = new LinkedHashMap<>();
         String name = form.name() == null ? "" : form.name().strip();
         if (name.isEmpty() || name.length() > 200) {
@@ -64,7 +80,7 @@ class CounsellorApplicationController {
         String email = "";
         try {
             email = EmailAddresses.parse(form.email());
-        } catch (com.careerai.auth.SignInException e) {
+        } catch (SignInException e) {
             errors.put("email", e.getMessage());
         }
         String bio = form.bio() == null ? "" : form.bio().strip();
@@ -87,23 +103,38 @@ class CounsellorApplicationController {
         } catch (java.time.DateTimeException e) {
             errors.put("timeZone", "Give an IANA time zone such as Europe/London.");
         }
+        if (errors.isEmpty() && form.sendingCode()) {
+            try {
+                proofs.sendCode(university, email, clientAddresses.of(request));
+                return HttpResponse.ok(new ModelAndView<>("counselling/apply", model(form, Map.of(), false, true)));
+            } catch (SignInException e) {
+                errors.put("email", e.getMessage());
+            }
+        }
         if (errors.isEmpty()) {
             try {
+                proofs.confirm(university, email, form.code(), clientAddresses.of(request));
                 counsellors.apply(
                         university.id(),
                         email,
                         new CounsellorStore.Profile(name, bio, expertise, List.of(), zone, null));
-                return HttpResponse.ok(new ModelAndView<>("counselling/apply", model(form, Map.of(), true)));
+                return HttpResponse.ok(new ModelAndView<>("counselling/apply", model(form, Map.of(), true, false)));
+            } catch (SignInException e) {
+                errors.put(e.field() == null ? "code" : e.field(), e.getMessage());
             } catch (CounsellingException e) {
                 errors.putAll(e.fields().isEmpty() ? Map.of("email", e.getMessage()) : e.fields());
             }
         }
+        // once a code was sent, keep asking for it (a typo in the code must not cost a new one)
+        boolean codeSent = !form.sendingCode();
         return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-                .body(new ModelAndView<>("counselling/apply", model(form, errors, false)));
+                .body(new ModelAndView<>("counselling/apply", model(form, errors, false, codeSent)));
     }
 
-    private static Map<String, Object> model(@Nullable ApplicationForm form, Map<String, String> errors, boolean sent) {
+    private static Map<String, Object> model(
+            @Nullable ApplicationForm form, Map<String, String> errors, boolean sent, boolean codeSent) {
         Map<String, Object> model = new HashMap<>();
+        model.put("codeSent", codeSent);
         model.put("values", form);
         model.put("errors", errors);
         model.put("sent", sent);

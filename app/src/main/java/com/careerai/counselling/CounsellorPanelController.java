@@ -5,16 +5,21 @@ import com.careerai.auth.SignedInUser;
 import com.careerai.auth.User;
 import com.careerai.auth.UserAccounts;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -55,8 +60,16 @@ class CounsellorPanelController {
     }
 
     @Get(produces = MediaType.TEXT_HTML)
-    ModelAndView<Map<String, Object>> panel(@CurrentUser SignedInUser user, @Nullable @QueryValue String tz) {
+    ModelAndView<Map<String, Object>> panel(
+            @CurrentUser SignedInUser user, @Nullable @QueryValue String tz, @Nullable @QueryValue String closed) {
         Map<String, Object> model = new HashMap<>();
+        model.put(
+                "notice",
+                closed == null
+                        ? null
+                        : "NO_SHOW".equals(closed)
+                                ? "Recorded as a no-show."
+                                : "Marked completed: the student can now rate the session.");
         Counsellor me = counsellors.find(user.universityId(), user.userId()).orElse(null);
         model.put(
                 "profile",
@@ -142,5 +155,20 @@ class CounsellorPanelController {
                         ZoneId.of("UTC"),
                         user.userId()));
         return new ModelAndView<>("counselling/student", model);
+    }
+
+    @Serdeable
+    record OutcomeForm(@Nullable String status) {}
+
+    /** Closes a past session straight from the panel's "To close" list. */
+    @Post(
+            value = "/appointments/{id}/outcome",
+            consumes = MediaType.APPLICATION_FORM_URLENCODED,
+            produces = MediaType.TEXT_HTML)
+    HttpResponse<?> outcome(@CurrentUser SignedInUser user, @PathVariable String id, @Body OutcomeForm form) {
+        AppointmentStatus status =
+                "NO_SHOW".equals(form.status()) ? AppointmentStatus.NO_SHOW : AppointmentStatus.COMPLETED;
+        appointments.recordOutcome(user, Inputs.id(id), status);
+        return HttpResponse.seeOther(URI.create("/counsellor?closed=" + status.name()));
     }
 }

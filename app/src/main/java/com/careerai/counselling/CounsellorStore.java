@@ -19,7 +19,7 @@ class CounsellorStore {
     private static final String COLUMNS = "c.university_id, c.user_id, c.status, c.display_name, c.email, c.bio,"
             + " c.expertise, c.languages, c.time_zone, c.meeting_url, c.buffer_before_minutes,"
             + " c.buffer_after_minutes, c.min_notice_minutes, c.booking_window_days, c.slot_interval_minutes,"
-            + " c.decision_reason";
+            + " c.decision_reason, c.photo_jpeg IS NOT NULL AS has_photo";
     private static final String FROM = " FROM counsellors c";
 
     private final JdbcOperations jdbc;
@@ -88,6 +88,25 @@ class CounsellorStore {
                         universityId,
                         userId)
                 == 1;
+    }
+
+    /** Stores the counsellor's photo, already re-encoded by {@link CounsellorPhotos}. */
+    void savePhoto(long universityId, long userId, byte[] jpeg) {
+        Sql.update(
+                jdbc,
+                "UPDATE counsellors SET photo_jpeg = ?, updated_at = now() WHERE university_id = ? AND user_id = ?",
+                jpeg,
+                universityId,
+                userId);
+    }
+
+    Optional<byte[]> photo(long universityId, long userId) {
+        return Sql.one(
+                jdbc,
+                "SELECT photo_jpeg FROM counsellors WHERE university_id = ? AND user_id = ? AND photo_jpeg IS NOT NULL",
+                row -> row.getBytes("photo_jpeg"),
+                universityId,
+                userId);
     }
 
     void changeSettings(
@@ -271,7 +290,8 @@ class CounsellorStore {
                 row.getInt("min_notice_minutes"),
                 row.getInt("booking_window_days"),
                 row.getInt("slot_interval_minutes"),
-                row.getString("decision_reason"));
+                row.getString("decision_reason"),
+                row.getBoolean("has_photo"));
     }
 
     private static SessionType sessionType(ResultSet row) throws SQLException {

@@ -115,6 +115,22 @@ public class Counsellors {
         });
     }
 
+    /** Replaces the signed-in counsellor's photo with the re-encoded upload (422 {@code photo} when refused). */
+    void changePhoto(SignedInUser counsellorUser, byte[] upload) {
+        byte[] jpeg = CounsellorPhotos.reencode(upload);
+        transactions.executeWrite(status -> {
+            store.find(counsellorUser.universityId(), counsellorUser.userId())
+                    .orElseThrow(CounsellingException::counsellorNotFound);
+            store.savePhoto(counsellorUser.universityId(), counsellorUser.userId(), jpeg);
+            return null;
+        });
+    }
+
+    /** A counsellor's re-encoded photo (JPEG), if they uploaded one. */
+    Optional<byte[]> photo(long universityId, long counsellorId) {
+        return transactions.executeRead(status -> store.photo(universityId, counsellorId));
+    }
+
     /** Settings a counsellor changes with their availability. */
     record AvailabilitySettings(
             java.time.ZoneId timeZone,

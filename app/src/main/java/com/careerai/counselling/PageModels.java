@@ -44,20 +44,30 @@ class PageModels {
     }
 
     Map<String, Object> counsellor(Counsellors.Listed listed) {
-        Counsellor c = listed.counsellor();
+        Map<String, Object> model = profile(listed.counsellor());
+        model.put("rating", listed.rating().average());
+        model.put("ratings", listed.rating().count());
+        model.put(
+                "ratingsLabel",
+                listed.rating().count() + " rating" + (listed.rating().count() == 1 ? "" : "s"));
+        model.put(
+                "sessionTypes",
+                listed.sessionTypes().stream().map(PageModels::sessionType).toList());
+        return model;
+    }
+
+    /** A counsellor's public profile: name, initial or photo, bio, expertise, languages, zone. */
+    static Map<String, Object> profile(Counsellor c) {
         Map<String, Object> model = new HashMap<>();
         model.put("id", c.userId());
         model.put("name", c.name());
         model.put("initial", c.name().substring(0, 1).toUpperCase(Locale.ROOT));
+        model.put("photo", c.hasPhoto() ? "/counselling/photos/" + c.userId() : null);
         model.put("bio", c.bio());
         model.put("expertise", c.expertise());
         model.put("languages", String.join(", ", c.languages()));
         model.put("timeZone", c.timeZone().getId());
-        model.put("rating", listed.rating().average());
-        model.put("ratings", listed.rating().count());
-        model.put(
-                "sessionTypes",
-                listed.sessionTypes().stream().map(PageModels::sessionType).toList());
+        model.put("status", c.status().name());
         return model;
     }
 

@@ -67,7 +67,8 @@ class BillingPagesTest extends BillingTestBase {
                 .contains("data-product=\"premium\"")
                 .contains("$99<span class=\"per\"> / month</span>")
                 .contains("Most popular")
-                .contains("2 counselling sessions a month")
+                .contains("3 counselling sessions a month")
+                .contains("Unlimited counselling sessions")
                 .contains("Choose Ultimate")
                 .contains("Free allowance")
                 .contains("No payments yet")
@@ -122,7 +123,7 @@ class BillingPagesTest extends BillingTestBase {
                         .map(Product::id))
                 .contains("premium");
         assertThat(fixtures.in(uni, () -> plans.includes(uni.id(), student.id())))
-                .isEqualTo(new Product.PlanIncludes(2, 3, true));
+                .isEqualTo(new Product.PlanIncludes(3, 3, true));
 
         HttpResponse<String> receipt = get("/billing/payments/" + plan.paymentId() + "/receipt", session, "text/html");
         assertThat(receipt.code()).isEqualTo(200);

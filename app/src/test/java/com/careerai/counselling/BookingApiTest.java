@@ -385,19 +385,6 @@ class BookingApiTest extends IntegrationTest {
                 product);
     }
 
-    private void execute(String sql, Object... parameters) {
-        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
-                        getProperties().get("datasources.default.url"), "postgres", "");
-                java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Test
     void anonymousCallersGet401AndOnlyStudentsBook() {
         User counsellor = counselling.counsellor(uni);

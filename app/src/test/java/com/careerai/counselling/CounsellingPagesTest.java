@@ -265,13 +265,12 @@ class CounsellingPagesTest extends IntegrationTest {
                         .accept("text/html")
                         .header("Cookie", visitor.cookie())
                         .header("Host", hostOf(uni.subdomain())));
+        // a good form asks for the emailed code first (CounsellingMailsTest follows it to the queue)
         assertThat(good.code()).isEqualTo(200);
-        assertThat(good.body()).contains("waiting for approval");
+        assertThat(good.body()).contains("We emailed a code").contains("name=\"code\"");
 
         SignedIn staff = sessions.signIn(fixtures.staff(uni));
-        assertThat(get("/staff/counsellors", staff).body())
-                .contains("Pat Applicant")
-                .contains("pat@example.org");
+        assertThat(get("/staff/counsellors", staff).body()).doesNotContain("pat@example.org");
         HttpResponse<String> rules = post(
                 "/staff/counselling/rules",
                 staff,

@@ -69,6 +69,23 @@ public abstract class IntegrationTest implements TestPropertyProvider {
         }
     }
 
+    /**
+     * Changes this class's database as its owner ({@code postgres}), outside the application's pool
+     * and row-level security: for arranging what no service offers, e.g. an active subscription.
+     */
+    protected void execute(String sql, Object... parameters) {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+                        getProperties().get("datasources.default.url"), "postgres", "");
+                java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The Host header of a university's site in tests. */
     public static String hostOf(String subdomain) {
         return subdomain + "." + BASE_DOMAIN;

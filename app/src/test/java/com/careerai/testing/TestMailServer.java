@@ -32,6 +32,7 @@ public final class TestMailServer implements AutoCloseable {
 
     private final GreenMail greenMail;
     private final Map<String, Integer> seen = new ConcurrentHashMap<>();
+    private final java.util.Set<String> claimed = ConcurrentHashMap.newKeySet();
 
     private TestMailServer(GreenMail greenMail) {
         this.greenMail = greenMail;
@@ -129,6 +130,59 @@ public final class TestMailServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The text of the message's first {@code text/calendar} part (an .ics invitation), or "" without one. */
+    public static String calendar(Part part) {
+        try {
+            if (part.isMimeType("text/calendar")
+                    || (part.getFileName() != null && part.getFileName().endsWith(".ics"))) {
+                try (java.io.InputStream in = part.getInputStream()) {
+                    return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+            if (part.isMimeType("multipart/*")) {
+                Multipart multipart = (Multipart) part.getContent();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    String ics = calendar(multipart.getBodyPart(i));
+                    if (!ics.isEmpty()) {
+                        return ics;
+                    }
+                }
+            }
+            return "";
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Waits for the oldest email to {@code recipient} whose subject starts with {@code prefix} and
+     * that this method has not returned before (mails sent together may arrive in any order).
+     */
+    public MimeMessage awaitSubject(String recipient, String prefix) {
+        java.util.concurrent.atomic.AtomicReference<MimeMessage> found =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        await().atMost(Duration.ofSeconds(40))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    List<MimeMessage> messages = messagesTo(recipient);
+                    for (int i = 0; i < messages.size(); i++) {
+                        MimeMessage message = messages.get(i);
+                        String key =
+                                recipient + "|" + (message.getMessageID() == null ? "#" + i : message.getMessageID());
+                        if (message.getSubject() != null
+                                && message.getSubject().startsWith(prefix)
+                                && claimed.add(key)) {
+                            found.set(message);
+                            return true;
+                        }
+                    }
+                    return false;
+                });
+        return found.get();
     }
 
     private static boolean isTo(MimeMessage message, String recipient) {

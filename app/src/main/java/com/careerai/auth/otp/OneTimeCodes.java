@@ -43,13 +43,27 @@ class OneTimeCodes {
 
     /** Emails a new code to {@code rawEmail}; returns the normalised address. */
     String request(University university, @Nullable String rawEmail, String clientAddress) {
+        return issue(university, rawEmail, clientAddress, true);
+    }
+
+    /**
+     * Emails a code that proves an address without signing in with it (anyone may register with
+     * any address, e.g. a counsellor applying); same store, lifetime and rate limits as sign-in.
+     */
+    String requestProof(University university, @Nullable String rawEmail, String clientAddress) {
+        return issue(university, rawEmail, clientAddress, false);
+    }
+
+    private String issue(University university, @Nullable String rawEmail, String clientAddress, boolean forSignIn) {
         String email = EmailAddresses.parse(rawEmail);
         rateLimiter.hit(
                 "otp-request-ip",
                 clientAddress,
                 configuration.requestsPerIpLimit(),
                 "Too many sign-in codes were requested from your network. Try again in %s.");
-        signIns.checkMaySignIn(university, email);
+        if (forSignIn) {
+            signIns.checkMaySignIn(university, email);
+        }
         rateLimiter.hit(
                 "otp-request-email",
                 university.id() + ":" + email,
@@ -67,6 +81,21 @@ class OneTimeCodes {
 
     /** Checks the code and signs the user in (creating them at their first sign-in). */
     User verify(University university, @Nullable String rawEmail, @Nullable String rawCode, String clientAddress) {
+        String email = check(university, rawEmail, rawCode, clientAddress, true);
+        return signIns.completeEmailSignIn(university, email);
+    }
+
+    /** Checks a code sent by {@link #requestProof}; returns the proven address, signing nobody in. */
+    String prove(University university, @Nullable String rawEmail, @Nullable String rawCode, String clientAddress) {
+        return check(university, rawEmail, rawCode, clientAddress, false);
+    }
+
+    private String check(
+            University university,
+            @Nullable String rawEmail,
+            @Nullable String rawCode,
+            String clientAddress,
+            boolean forSignIn) {
         String email = EmailAddresses.parse(rawEmail);
         String code = parseCode(rawCode);
         rateLimiter.hit(
@@ -79,10 +108,12 @@ class OneTimeCodes {
                 university.id() + ":" + email,
                 configuration.verificationsPerEmailLimit(),
                 "Too many sign-in attempts for this address. Try again in %s.");
-        signIns.checkMaySignIn(university, email);
+        if (forSignIn) {
+            signIns.checkMaySignIn(university, email);
+        }
         CodeStore.Outcome outcome = codes.check(university.id(), email, code);
         if (outcome instanceof CodeStore.Outcome.Accepted) {
-            return signIns.completeEmailSignIn(university, email);
+            return email;
         }
         throw refusal(university, outcome);
     }
