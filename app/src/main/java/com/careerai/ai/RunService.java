@@ -163,7 +163,7 @@ public class RunService {
         return runs.findOfUser(user.universityId(), user.userId(), runId);
     }
 
-    public List<AiRun> listOfUser(SignedInUser user, int limit, int offset) {
+    public List<AiRun> listOfUser(SignedInUser user, int limit, long offset) {
         return runs.listOfUser(user.universityId(), user.userId(), null, limit, offset);
     }
 
