@@ -213,4 +213,56 @@ class ResumeUploadTest extends IntegrationTest {
         assertThat(unreadable("locked.pdf", "application/pdf", pdf(RESUME_LINES, true)))
                 .contains("password-protected");
     }
+
+    /**
+     * A small PDF whose one content stream inflates to {@code inflatedMegabytes} MB of valid
+     * operators: the shape of the probe's 58 KB file that held a request for 42 s of CPU.
+     */
+    static byte[] inflatingPdf(int inflatedMegabytes) {
+        try (PDDocument document = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            byte[] block = "q Q BT ET\n".repeat(100_000).getBytes(StandardCharsets.US_ASCII);
+            java.util.List<java.io.InputStream> parts = new java.util.ArrayList<>();
+            for (int i = 0; i < inflatedMegabytes * 1024 * 1024 / block.length; i++) {
+                parts.add(new java.io.ByteArrayInputStream(block));
+            }
+            java.io.InputStream huge = new java.io.SequenceInputStream(java.util.Collections.enumeration(parts));
+            page.setContents(new org.apache.pdfbox.pdmodel.common.PDStream(
+                    document, huge, org.apache.pdfbox.cos.COSName.FLATE_DECODE));
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aPdfWhoseStreamInflatesHugelyIsRefusedFastWithAClearMessage() {
+        byte[] bomb = inflatingPdf(64);
+        assertThat(bomb.length).as("a small file").isLessThan(1024 * 1024);
+
+        long started = System.nanoTime();
+        String body = unreadable("cv.pdf", "application/pdf", bomb);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(body).contains("too complex to read");
+        assertThat(millis).as("refused long before the probe's 42 s").isLessThan(5_000);
+    }
+
+    @Test
+    void aStudentUploadingTooOftenIsToldToWait() {
+        SignedIn busy = sessions.signIn(fixtures.verifiedStudent(university));
+        for (int i = 0; i < ResumeReader.PER_STUDENT.max(); i++) {
+            assertThat(refused(upload("cv.pdf", "application/pdf", new byte[0]).header("Authorization", busy.bearer()))
+                            .code())
+                    .isEqualTo(422);
+        }
+        HttpClientResponseException limited =
+                refused(upload("cv.pdf", "application/pdf", new byte[0]).header("Authorization", busy.bearer()));
+        assertThat(limited.code()).isEqualTo(429);
+        assertThat(limited.getResponse().header("Retry-After")).isNotBlank();
+        assertThat(limited.getResponse().getBody(String.class).orElse("")).contains("\"error\":\"rate_limited\"");
+    }
 }

@@ -20,7 +20,7 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 /**
- * The one place that refuses input no controller should ever see, before tenancy or security run:
+ * The one place that refuses input no controller should ever see, before security and any controller:
  * more than one {@code Host} header (400), and control characters other than tab, CR and LF in the
  * path, the query or a form or JSON body (422 {@code invalid_characters}, naming the field).
  * Multipart bodies are left to their endpoints (files are binary).
@@ -86,6 +86,7 @@ class RequestScreeningFilter implements Ordered {
 
     @Override
     public int getOrder() {
-        return ServerFilterPhase.FIRST.after();
+        // after the university is resolved (so a refused form still shows its site), before security
+        return ServerFilterPhase.SESSION.order();
     }
 }
