@@ -24,9 +24,9 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.multipart.MultipartBody;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -108,6 +108,11 @@ class IsolationScanTest extends IntegrationTest {
         ROUTES.put("GET /health/{selector}", own(Map.of("selector", "liveness")));
         ROUTES.put("GET /dev/mail", own());
         ROUTES.put("POST /webhooks/stripe", own());
+        // Micronaut Security's own endpoints (OAuth metadata and token introspection)
+        ROUTES.put("GET /.well-known/oauth-protected-resource", own());
+        ROUTES.put("GET /.well-known/oauth-protected-resource{path:.+}", own(Map.of("path", "/api/v1/me")));
+        ROUTES.put("GET /token_info", own());
+        ROUTES.put("POST /token_info", own());
         // AI tools and runs
         ROUTES.put("GET /tools", own());
         ROUTES.put("GET /tools/{slug}", own(Map.of("slug", SLUG)));
@@ -145,7 +150,8 @@ class IsolationScanTest extends IntegrationTest {
         ROUTES.put("GET /billing/payments/{id}/receipt", object(a -> Map.of("id", a.paymentId())));
         ROUTES.put("GET /api/v1/billing/products", own());
         ROUTES.put("POST /api/v1/billing/checkout", own());
-        ROUTES.put("GET /api/v1/billing/checkouts/{sessionId}", object(a -> Map.of("sessionId", a.checkoutSessionId())));
+        ROUTES.put(
+                "GET /api/v1/billing/checkouts/{sessionId}", object(a -> Map.of("sessionId", a.checkoutSessionId())));
         ROUTES.put("GET /api/v1/billing", own());
         // counselling
         ROUTES.put("GET /counselling", own());
@@ -254,12 +260,15 @@ class IsolationScanTest extends IntegrationTest {
                 .exchange(
                         HttpRequest.POST("/api/v1/billing/checkout", Map.of("product", "gold-10"))
                                 .header("Host", hostOf(a.subdomain()))
-                                .header("Authorization", sessions.signIn(student).bearer()),
+                                .header(
+                                        "Authorization",
+                                        sessions.signIn(student).bearer()),
                         String.class);
         String body = checkout.body();
         UUID batch = fixtures.in(
                         a,
-                        () -> grants.start(a.id(), "user:" + staff.id(), Currency.SILVER, 1, SECRET_TEXT, UUID.randomUUID()))
+                        () -> grants.start(
+                                a.id(), "user:" + staff.id(), Currency.SILVER, 1, SECRET_TEXT, UUID.randomUUID()))
                 .id();
         objects = new ObjectsOfA(
                 run.toString(),
@@ -281,7 +290,9 @@ class IsolationScanTest extends IntegrationTest {
                 objects.grantBatchId());
         callers = new LinkedHashMap<>();
         callers.put("student", fixtures.verifiedStudent(b));
-        callers.put("counsellor", counselling.booked(b, callers.get("student"), "B's own").counsellor());
+        callers.put(
+                "counsellor",
+                counselling.booked(b, callers.get("student"), "B's own").counsellor());
         callers.put("staff", fixtures.staff(b));
     }
 
@@ -293,7 +304,8 @@ class IsolationScanTest extends IntegrationTest {
     /** {@code METHOD /template} of every route the router serves (query variables left out). */
     private List<UriRouteInfo<?, ?>> routes() {
         return router.uriRoutes()
-                .filter(route -> Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.PATCH)
+                .filter(route -> Set.of(
+                                HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.PATCH)
                         .contains(route.getHttpMethod()))
                 .toList();
     }
@@ -328,7 +340,9 @@ class IsolationScanTest extends IntegrationTest {
             if (scanned == null) {
                 continue; // reported by everyRouteIsMapped
             }
-            String path = fill(key(route).substring(key(route).indexOf(' ') + 1), scanned.variables().apply(objects));
+            String path = fill(
+                    key(route).substring(key(route).indexOf(' ') + 1),
+                    scanned.variables().apply(objects));
             for (Map.Entry<String, User> caller : callers.entrySet()) {
                 for (University host : List.of(a, b)) {
                     Answer answer = call(route, path, host, caller.getValue());
@@ -344,14 +358,18 @@ class IsolationScanTest extends IntegrationTest {
                         problems.add(where + " names university A");
                     }
                     Set<Integer> refused = route.getHttpMethod() == HttpMethod.GET ? REFUSED : REFUSED_WRITE;
-                    boolean toSignIn = answer.status() == 303 && answer.location().startsWith("/signin");
+                    boolean toSignIn =
+                            answer.status() == 303 && answer.location().startsWith("/signin");
                     if (!scanned.own() && !refused.contains(answer.status()) && !toSignIn) {
                         problems.add(where + ": " + answer.status() + " instead of a refusal");
                     }
                 }
             }
         }
-        System.out.printf("Isolation scan: %d routes, %d requests%n", routes().size(), requests);
+        System.out.printf(
+                "Isolation scan: %d routes, %d requests%n",
+                routes().stream().map(IsolationScanTest::key).distinct().count(),
+                requests);
         assertThat(problems).isEmpty();
         assertThat(stateOfA()).as("A's rows after the scan").isEqualTo(before);
     }
@@ -374,8 +392,8 @@ class IsolationScanTest extends IntegrationTest {
         while (matcher.find()) {
             String value = variables.get(matcher.group(1));
             if (value == null) {
-                throw new AssertionError("IsolationScanTest.ROUTES gives no value for {" + matcher.group(1)
-                        + "} of " + template);
+                throw new AssertionError(
+                        "IsolationScanTest.ROUTES gives no value for {" + matcher.group(1) + "} of " + template);
             }
             matcher.appendReplacement(path, Matcher.quoteReplacement(value));
         }
@@ -414,7 +432,9 @@ class IsolationScanTest extends IntegrationTest {
             HttpResponse<String> response = http.toBlocking().exchange(request, String.class);
             return new Answer(
                     response.code(),
-                    response.getHeaders().get("Location") == null ? "" : response.getHeaders().get("Location"),
+                    response.getHeaders().get("Location") == null
+                            ? ""
+                            : response.getHeaders().get("Location"),
                     response.body() == null ? "" : response.body());
         } catch (HttpClientResponseException e) {
             return new Answer(

@@ -62,7 +62,8 @@ class UniversityRulesTest {
 
     @Test
     void nameIsOneLineWithoutControlCharactersBecauseItHeadsEveryEmail() {
-        for (String bad : List.of("MIT\r\nBcc: everyone@example.com", "MIT\nCareers", "MIT\u0000Careers", "MIT\tCareers")) {
+        for (String bad :
+                List.of("MIT\r\nBcc: everyone@example.com", "MIT\nCareers", "MIT\u0000Careers", "MIT\tCareers")) {
             NewUniversity named = new NewUniversity(bad, "mit", List.of("mit.edu"), 0, 0, "#A31F34", null).normalised();
             assertThat(UniversityRules.problems(named)).as(bad).containsKey("name");
         }
