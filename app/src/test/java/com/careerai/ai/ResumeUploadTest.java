@@ -265,4 +265,66 @@ class ResumeUploadTest extends IntegrationTest {
         assertThat(limited.getResponse().header("Retry-After")).isNotBlank();
         assertThat(limited.getResponse().getBody(String.class).orElse("")).contains("\"error\":\"rate_limited\"");
     }
+
+    /** A zip whose one entry inflates to {@code megabytes} MB of zeros. */
+    static byte[] zipBomb(int megabytes) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream();
+                java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("cv.pdf"));
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < megabytes; i++) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+            zip.finish();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Hostile files at the one endpoint that accepts files today: each is refused with a message,
+     * or (a PDF that is also HTML) only its text comes back, as JSON that browsers may not sniff.
+     * Nothing is stored, so a name cannot travel anywhere.
+     */
+    @Test
+    void hostileFilesAreRefusedOrNeutralised() {
+        SignedIn tester = sessions.signIn(fixtures.verifiedStudent(university));
+        byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(document.cookie)</script></svg>"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] hugeImage = new byte[64];
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0x7f, -1, -1, -1,
+            0x7f, -1, -1, -1, 8, 6, 0, 0, 0};
+        System.arraycopy(png, 0, hugeImage, 0, png.length);
+        Map<String, byte[]> refused = new java.util.LinkedHashMap<>();
+        refused.put("bomb.zip", zipBomb(200));
+        refused.put("cv.pdf", zipBomb(200)); // a zip bomb named like a PDF
+        refused.put("photo.svg", svg);
+        refused.put("cv.svg.pdf", svg);
+        refused.put("huge.png", hugeImage);
+        refused.put("../../../../etc/passwd.pdf", "root:x:0:0:root:/root:/bin/bash".getBytes(StandardCharsets.UTF_8));
+        refused.forEach((name, content) -> {
+            HttpClientResponseException e = refused(
+                    upload(name, "application/octet-stream", content).header("Authorization", tester.bearer()));
+            assertThat(e.code()).as(name).isEqualTo(422);
+            assertThat(e.getResponse().getBody(String.class).orElse(""))
+                    .as(name)
+                    .contains("unreadable_file")
+                    .doesNotContain("<script>");
+        });
+
+        List<String> polyglotLines = List.of(
+                "<html><body><script>alert(document.cookie)</script></body></html>",
+                "Jane Student - BSc Mathematics 2026 and a resume long enough to be read as text");
+        HttpResponse<String> polyglot = http.toBlocking()
+                .exchange(
+                        upload("../cv.html.pdf", "text/html", pdf(polyglotLines, false))
+                                .header("Authorization", tester.bearer()),
+                        String.class);
+        assertThat(polyglot.code()).isEqualTo(200);
+        assertThat(polyglot.getContentType().orElseThrow().getName()).isEqualTo("application/json");
+        assertThat(polyglot.getHeaders().get("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(polyglot.body()).startsWith("{\"text\":");
+    }
 }
