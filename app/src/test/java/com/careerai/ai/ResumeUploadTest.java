@@ -294,8 +294,37 @@ class ResumeUploadTest extends IntegrationTest {
         byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(document.cookie)</script></svg>"
                 .getBytes(StandardCharsets.UTF_8);
         byte[] hugeImage = new byte[64];
-        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0x7f, -1, -1, -1,
-            0x7f, -1, -1, -1, 8, 6, 0, 0, 0};
+        byte[] png = {
+            (byte) 0x89,
+            'P',
+            'N',
+            'G',
+            '\r',
+            '\n',
+            0x1a,
+            '\n',
+            0,
+            0,
+            0,
+            13,
+            'I',
+            'H',
+            'D',
+            'R',
+            0x7f,
+            -1,
+            -1,
+            -1,
+            0x7f,
+            -1,
+            -1,
+            -1,
+            8,
+            6,
+            0,
+            0,
+            0
+        };
         System.arraycopy(png, 0, hugeImage, 0, png.length);
         Map<String, byte[]> refused = new java.util.LinkedHashMap<>();
         refused.put("bomb.zip", zipBomb(200));
@@ -305,8 +334,8 @@ class ResumeUploadTest extends IntegrationTest {
         refused.put("huge.png", hugeImage);
         refused.put("../../../../etc/passwd.pdf", "root:x:0:0:root:/root:/bin/bash".getBytes(StandardCharsets.UTF_8));
         refused.forEach((name, content) -> {
-            HttpClientResponseException e = refused(
-                    upload(name, "application/octet-stream", content).header("Authorization", tester.bearer()));
+            HttpClientResponseException e =
+                    refused(upload(name, "application/octet-stream", content).header("Authorization", tester.bearer()));
             assertThat(e.code()).as(name).isEqualTo(422);
             assertThat(e.getResponse().getBody(String.class).orElse(""))
                     .as(name)

@@ -368,9 +368,7 @@ class IsolationScanTest extends IntegrationTest {
                 }
             }
         }
-        System.out.printf(
-                "Isolation scan: %d routes, %d requests%n",
-                routes().size(), requests);
+        System.out.printf("Isolation scan: %d routes, %d requests%n", routes().size(), requests);
         assertThat(problems).isEmpty();
         assertThat(stateOfA()).as("A's rows after the scan").isEqualTo(before);
     }
