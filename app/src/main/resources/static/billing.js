@@ -34,3 +34,10 @@
   }
   setTimeout(poll, 700);
 })();
+
+// Receipts: the "Print or save as PDF" button (no inline handlers: the Content-Security-Policy forbids them).
+(function () {
+  document.querySelectorAll('[data-print]').forEach(function (button) {
+    button.addEventListener('click', function () { window.print(); });
+  });
+})();

@@ -66,7 +66,7 @@ class AiRunRepository {
                 id);
     }
 
-    List<AiRun> listOfUser(long universityId, long userId, @Nullable String tool, int limit, int offset) {
+    List<AiRun> listOfUser(long universityId, long userId, @Nullable String tool, int limit, long offset) {
         if (tool == null) {
             return many(
                     "SELECT " + COLUMNS + " FROM ai_runs WHERE university_id = ? AND user_id = ? "

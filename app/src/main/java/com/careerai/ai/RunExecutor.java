@@ -35,6 +35,11 @@ class RunExecutor {
     static final String UNUSABLE = "The AI service did not return a usable result. Your credits have been refunded; "
             + "please try again, perhaps with shorter input.";
 
+    /** A template tool (no model involved) whose output broke its own schema: our fault, said so. */
+    static final String TEMPLATE_FAILED = "We could not put these messages together from your answers: our templates "
+            + "produced a result outside their own limits. Any credits it cost were refunded; please try shorter answers, "
+            + "and tell your careers team if it happens again.";
+
     private static final Logger LOG = LoggerFactory.getLogger(RunExecutor.class);
 
     private final AiRunRepository runs;
@@ -123,7 +128,8 @@ class RunExecutor {
             JsonNode output = tool.generate(run.input());
             java.util.Map<String, String> problems = ToolSchemas.problems(tool.outputSchema(), output);
             if (!problems.isEmpty()) {
-                throw new RunFailedException(UNUSABLE, new ModelException("Template output invalid: " + problems));
+                throw new RunFailedException(
+                        TEMPLATE_FAILED, new ModelException("Template output invalid: " + problems));
             }
             return new Outcome(output, "template", false, false, 0, 0);
         }

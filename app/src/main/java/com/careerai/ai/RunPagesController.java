@@ -41,12 +41,12 @@ class RunPagesController {
 
     @Get(produces = MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> list(@CurrentUser SignedInUser user, @QueryValue(defaultValue = "1") int page) {
-        int current = Math.max(1, page);
+        int current = com.careerai.platform.web.Paging.page(page);
         long total = runs.countOfUser(user);
         Map<String, Object> model = new HashMap<>();
         model.put(
                 "runs",
-                runs.listOfUser(user, PAGE_SIZE, (current - 1) * PAGE_SIZE).stream()
+                runs.listOfUser(user, PAGE_SIZE, com.careerai.platform.web.Paging.offset(current, PAGE_SIZE)).stream()
                         .map(run -> {
                             Map<String, Object> row = row(run);
                             row.put(

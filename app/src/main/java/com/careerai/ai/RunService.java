@@ -141,7 +141,10 @@ public class RunService {
                 } catch (RuntimeException e) {
                     // The student is waiting for this answer: refund now rather than leave it to the sweeper.
                     LOG.warn("Synchronous run {} ({}) broke; refunding", runId, slug, e);
-                    failures.failAndRefund(run.universityId(), runId, RunExecutor.UNUSABLE);
+                    failures.failAndRefund(
+                            run.universityId(),
+                            runId,
+                            tool.usesModel() ? RunExecutor.UNUSABLE : RunExecutor.TEMPLATE_FAILED);
                 }
                 return runs.find(run.universityId(), runId).orElseThrow();
             }
@@ -163,7 +166,7 @@ public class RunService {
         return runs.findOfUser(user.universityId(), user.userId(), runId);
     }
 
-    public List<AiRun> listOfUser(SignedInUser user, int limit, int offset) {
+    public List<AiRun> listOfUser(SignedInUser user, int limit, long offset) {
         return runs.listOfUser(user.universityId(), user.userId(), null, limit, offset);
     }
 

@@ -11,17 +11,38 @@ final class RunViews {
     private RunViews() {}
 
     @Serdeable
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
     record ToolView(
             String slug,
             String name,
             String description,
             Map<String, Integer> costs,
             boolean pdf,
-            Map<String, Object> inputSchema,
-            Map<String, Object> outputSchema) {}
+            @io.swagger.v3.oas.annotations.media.Schema(
+                            type = "object",
+                            description = "JSON Schema (draft 2020-12) that the input of a run must match",
+                            requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED,
+                            additionalProperties =
+                                    io.swagger.v3.oas.annotations.media.Schema.AdditionalPropertiesValue.TRUE)
+                    Map<String, Object> inputSchema,
+            @io.swagger.v3.oas.annotations.media.Schema(
+                            type = "object",
+                            description = "JSON Schema (draft 2020-12) that the output of a run matches",
+                            requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED,
+                            additionalProperties =
+                                    io.swagger.v3.oas.annotations.media.Schema.AdditionalPropertiesValue.TRUE)
+                    Map<String, Object> outputSchema) {}
 
     @Serdeable
-    record StartRunRequest(@Nullable String currency, @Nullable Map<String, Object> input) {}
+    record StartRunRequest(
+            @Nullable String currency,
+            @Nullable
+                    @io.swagger.v3.oas.annotations.media.Schema(
+                            type = "object",
+                            description = "The tool's input, valid for its inputSchema",
+                            additionalProperties =
+                                    io.swagger.v3.oas.annotations.media.Schema.AdditionalPropertiesValue.TRUE)
+                    Map<String, Object> input) {}
 
     @Serdeable
     record StartedRun(String id, String status, String url) {}
@@ -38,7 +59,13 @@ final class RunViews {
             @Nullable String model,
             boolean fellBack,
             @Nullable String error,
-            @Nullable Map<String, Object> output,
+            @Nullable
+                    @io.swagger.v3.oas.annotations.media.Schema(
+                            type = "object",
+                            description = "The tool's result, valid for its outputSchema; present when SUCCEEDED",
+                            additionalProperties =
+                                    io.swagger.v3.oas.annotations.media.Schema.AdditionalPropertiesValue.TRUE)
+                    Map<String, Object> output,
             @Nullable String pdf,
             Instant createdAt,
             @Nullable Instant finishedAt) {
@@ -65,6 +92,7 @@ final class RunViews {
     }
 
     @Serdeable
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
     record RunPage(List<RunView> runs, int page, long total) {}
 
     @Serdeable

@@ -38,9 +38,9 @@ class RunsApiController {
     @Get
     @Operation(summary = "The signed-in student's runs, newest first")
     RunPage list(@CurrentUser SignedInUser user, @QueryValue(defaultValue = "1") int page) {
-        int current = Math.max(1, page);
+        int current = com.careerai.platform.web.Paging.page(page);
         return new RunPage(
-                runs.listOfUser(user, PAGE_SIZE, (current - 1) * PAGE_SIZE).stream()
+                runs.listOfUser(user, PAGE_SIZE, com.careerai.platform.web.Paging.offset(current, PAGE_SIZE)).stream()
                         .map(run -> RunView.of(run, tools.require(run.tool())))
                         .toList(),
                 current,

@@ -46,8 +46,11 @@ class ToolsApiController {
     private final RunCharges charges;
     private final RunService runs;
     private final ToolSettings settings;
+    private final ResumeReader resumes;
 
-    ToolsApiController(ToolCatalog tools, RunCharges charges, RunService runs, ToolSettings settings) {
+    ToolsApiController(
+            ToolCatalog tools, RunCharges charges, RunService runs, ToolSettings settings, ResumeReader resumes) {
+        this.resumes = resumes;
         this.settings = settings;
         this.tools = tools;
         this.charges = charges;
@@ -116,12 +119,12 @@ class ToolsApiController {
 
     @Post(uri = "/resume-text", consumes = MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Extract the text of a PDF resume (the file is not kept)")
-    ResumeTextView resumeText(@Nullable @Part("file") CompletedFileUpload file) {
+    ResumeTextView resumeText(@CurrentUser SignedInUser user, @Nullable @Part("file") CompletedFileUpload file) {
         if (file == null) {
             throw new ResumeText.UnreadableResumeException("Please choose a PDF file.");
         }
         try {
-            return new ResumeTextView(ResumeText.extract(file.getFilename(), file.getBytes()));
+            return new ResumeTextView(resumes.read(user, file.getFilename(), file.getBytes()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

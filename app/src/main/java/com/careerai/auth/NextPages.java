@@ -9,6 +9,16 @@ public final class NextPages {
 
     private NextPages() {}
 
+    /** Whether the redirect can be sent at all ({@code /%zz} cannot: it is no URI). */
+    private static boolean isUri(String next) {
+        try {
+            java.net.URI uri = new java.net.URI(next);
+            return uri.getScheme() == null && uri.getRawAuthority() == null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
     /** {@code next} when it is a local path, else {@code "/"}. */
     public static String safe(@Nullable String next) {
         if (next == null
@@ -20,7 +30,8 @@ public final class NextPages {
                 || next.startsWith("/signin")
                 || next.startsWith("/signout")
                 || next.startsWith("/oauth/")
-                || next.chars().anyMatch(c -> c < 0x21 || c == 0x7f || c == '\\')) {
+                || next.chars().anyMatch(c -> c < 0x21 || c == 0x7f || c == '\\')
+                || !isUri(next)) {
             return HOME;
         }
         return next;

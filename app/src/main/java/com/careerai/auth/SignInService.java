@@ -27,12 +27,15 @@ public class SignInService {
     private final Invitations invitations;
     private final ApplicationEventPublisher<UserSignedUp> events;
     private final AuditLog auditLog;
+    private final com.careerai.auth.session.SessionStore sessions;
 
     SignInService(
             UserRepository users,
             Invitations invitations,
             ApplicationEventPublisher<UserSignedUp> events,
-            AuditLog auditLog) {
+            AuditLog auditLog,
+            com.careerai.auth.session.SessionStore sessions) {
+        this.sessions = sessions;
         this.users = users;
         this.invitations = invitations;
         this.events = events;
@@ -127,6 +130,8 @@ public class SignInService {
                                 "from", user.role().name(),
                                 "to", invitation.get().role().name(),
                                 "invitation", invitation.get().id()));
+                // Sessions opened under the old role end; the one this sign-in opens is new.
+                sessions.revokeAll(universityId, user.id());
             }
             users.markSignedIn(universityId, user.id(), now, blankToNull(name));
         } else {

@@ -154,6 +154,17 @@ class StripeJavaGateway implements PaymentGateway {
         }
     }
 
+    /** The {@code t=} of a Stripe-Signature header (already verified), in epoch seconds. */
+    private static long signedAt(String signatureHeader) {
+        for (String part : signatureHeader.split(",")) {
+            String item = part.strip();
+            if (item.startsWith("t=")) {
+                return Long.parseLong(item.substring(2));
+            }
+        }
+        throw new InvalidWebhookException("This is not a signed Stripe event.");
+    }
+
     @Override
     public WebhookEvent verify(byte[] payload, @Nullable String signatureHeader) {
         if (!webhooksConfigured()) {
@@ -166,8 +177,15 @@ class StripeJavaGateway implements PaymentGateway {
         Event event;
         try {
             event = Webhook.constructEvent(body, signatureHeader, configuration.getWebhookSecret());
+            // stripe-java only refuses signatures older than its tolerance; one dated later than
+            // the same tolerance ahead is refused too (a signed request kept for replay later).
+            if (signedAt(signatureHeader) > Instant.now().getEpochSecond() + Webhook.DEFAULT_TOLERANCE) {
+                throw new InvalidWebhookException("The signature's timestamp is in the future.");
+            }
         } catch (SignatureVerificationException e) {
             throw new InvalidWebhookException("The signature does not verify: " + e.getMessage());
+        } catch (InvalidWebhookException e) {
+            throw e;
         } catch (RuntimeException e) {
             // A malformed header (stripe-java parses it before checking) or a body that is not
             // JSON once the signature matched.

@@ -153,7 +153,10 @@ class AfterSession {
     /** Staff lift a block: strikes so far stop counting. */
     void lift(SignedInUser staff, long studentId) {
         transactions.executeWrite(status -> {
-            standing.lift(staff.universityId(), studentId, staff.userId());
+            // an id of another university's student (or of no one) names nothing here: 404, not a 500
+            if (!standing.lift(staff.universityId(), studentId, staff.userId())) {
+                throw CounsellingException.studentNotFound();
+            }
             auditLog.record(
                     staff.universityId(),
                     "user:" + staff.userId(),

@@ -33,6 +33,10 @@ public class CounsellingException extends ProblemException {
         return new CounsellingException(HttpStatus.NOT_FOUND, "not_found", "There is no such counsellor.");
     }
 
+    static CounsellingException studentNotFound() {
+        return new CounsellingException(HttpStatus.NOT_FOUND, "not_found", "There is no such student.");
+    }
+
     static CounsellingException invalid(String field, String message) {
         return new CounsellingException(
                 HttpStatus.UNPROCESSABLE_ENTITY, "invalid_input", message, Map.of(field, message));

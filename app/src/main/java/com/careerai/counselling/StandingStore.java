@@ -83,15 +83,21 @@ class StandingStore {
                 appointmentId);
     }
 
-    void lift(long universityId, long studentId, long staffId) {
-        Sql.update(
-                jdbc,
-                "INSERT INTO counselling_students (university_id, student_id, strikes_cleared_at, cleared_by)"
-                        + " VALUES (?, ?, now(), ?) ON CONFLICT (university_id, student_id)"
-                        + " DO UPDATE SET strikes_cleared_at = now(), cleared_by = EXCLUDED.cleared_by",
-                universityId,
-                studentId,
-                staffId);
+    /** Lifts the block of a student who has strikes here; false when there is no such student. */
+    boolean lift(long universityId, long studentId, long staffId) {
+        return Sql.update(
+                        jdbc,
+                        "INSERT INTO counselling_students (university_id, student_id, strikes_cleared_at, cleared_by)"
+                                + " SELECT ?, ?, now(), ? WHERE EXISTS (SELECT 1 FROM no_show_strikes"
+                                + " WHERE university_id = ? AND student_id = ?)"
+                                + " ON CONFLICT (university_id, student_id)"
+                                + " DO UPDATE SET strikes_cleared_at = now(), cleared_by = EXCLUDED.cleared_by",
+                        universityId,
+                        studentId,
+                        staffId,
+                        universityId,
+                        studentId)
+                > 0;
     }
 
     /** Students whose counting strikes reach {@code limit}: their ids. */

@@ -32,10 +32,12 @@ class WalletApiController {
 
     /** Balances and the newest transactions. */
     @Serdeable
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
     record WalletView(long silver, long gold, List<TransactionView> transactions) {}
 
     /** One page of the history. */
     @Serdeable
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
     record TransactionsPage(int page, int pageSize, long total, long pages, List<TransactionView> transactions) {}
 
     @Get

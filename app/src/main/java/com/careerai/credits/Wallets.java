@@ -60,9 +60,9 @@ public class Wallets {
     @Connectable
     public LedgerPage history(long universityId, long userId, int page) {
         int size = configuration.getHistoryPageSize();
-        int current = Math.max(1, page);
+        int current = com.careerai.platform.web.Paging.page(page);
         return new LedgerPage(
-                store.history(universityId, userId, size, (long) (current - 1) * size),
+                store.history(universityId, userId, size, com.careerai.platform.web.Paging.offset(current, size)),
                 current,
                 size,
                 store.countHistory(universityId, userId));

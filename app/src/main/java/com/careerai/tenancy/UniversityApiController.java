@@ -16,7 +16,9 @@ class UniversityApiController {
 
     /** What an API client may show before sign-in. */
     @Serdeable
-    record UniversityView(String name, String subdomain, String brandColor, String logoUrl) {}
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
+    record UniversityView(
+            String name, String subdomain, String brandColor, @io.micronaut.core.annotation.Nullable String logoUrl) {}
 
     @Get
     @Operation(summary = "The university served at this host")

@@ -25,6 +25,9 @@ public final class UniversityRules {
         Map<String, String> problems = new LinkedHashMap<>();
         if (university.name().isEmpty() || university.name().length() > 200) {
             problems.put("name", "is required, at most 200 characters");
+        } else if (university.name().chars().anyMatch(Character::isISOControl)) {
+            // the name becomes the display name of every email the university sends
+            problems.put("name", "must be one line of text, without control characters such as line breaks");
         }
         String subdomain = university.subdomain();
         if (!HostName.LABEL.matcher(subdomain).matches()) {

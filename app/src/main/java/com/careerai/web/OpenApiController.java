@@ -23,8 +23,12 @@ class OpenApiController {
     private final byte[] document;
 
     OpenApiController(ResourceResolver resources) {
-        this.document =
-                resources.getResource(DOCUMENT).map(OpenApiController::read).orElse(new byte[0]);
+        this.document = resources
+                .getResource(DOCUMENT)
+                .map(OpenApiController::read)
+                .map(generated -> OpenApiErrors.complete(new String(generated, java.nio.charset.StandardCharsets.UTF_8))
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .orElse(new byte[0]);
     }
 
     @Get(uri = "/openapi.yml", produces = "application/yaml")

@@ -154,6 +154,27 @@ class ReferralTrainerTest extends IntegrationTest {
         assertThat(email.path("text").asText()).doesNotStartWith("Subject:");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"alumni-cold-message", "recruiter-follow-up", "referral-ask", "thank-you"})
+    void theLongestValidCompanyAndRoleStillGiveAResultWithinTheToolsOwnSchema(String situation) {
+        String company = "Consolidated International Infrastructure and Sustainable Engineering Partners Group";
+        String role = "Graduate Structural Engineer for Long-Span Bridges, Tunnels and Low-Carbon Urban "
+                + "Regeneration Programmes";
+        ObjectNode input = ToolSamples.input("referral-trainer")
+                .put("situation", situation)
+                .put("name", "Maximiliana Alexandrovna Featherstonehaugh-Montgomery de la Cruz Oyelaran")
+                .put("company", (company + " " + company).substring(0, 100))
+                .put("role", (role + " " + role).substring(0, 120));
+        AiRun run = run(input);
+
+        assertThat(run.status()).as(String.valueOf(run.error())).isEqualTo(RunStatus.SUCCEEDED);
+        for (JsonNode variant : run.output().path("variants")) {
+            assertThat(variant.path("subject").asText("").length()).isLessThanOrEqualTo(200);
+            assertThat(variant.path("text").asText().length()).isLessThanOrEqualTo(4000);
+        }
+        // SUCCEEDED means the executor checked the output against the tool's own output schema
+    }
+
     @Test
     void commonGroundIsLeftOutWhenNotGiven() {
         ObjectNode input = ToolSamples.input("referral-trainer");
@@ -232,6 +253,8 @@ class ReferralTrainerTest extends IntegrationTest {
         assertThat(silver()).isEqualTo(before - 2);
         assertThat(page("/runs/" + failed))
                 .contains("Failed · refunded")
-                .contains("2 silver credits were returned to your wallet");
+                .contains("2 silver credits were returned to your wallet")
+                .contains("our templates")
+                .doesNotContain("AI service");
     }
 }

@@ -213,4 +213,147 @@ class ResumeUploadTest extends IntegrationTest {
         assertThat(unreadable("locked.pdf", "application/pdf", pdf(RESUME_LINES, true)))
                 .contains("password-protected");
     }
+
+    /**
+     * A small PDF whose one content stream inflates to {@code inflatedMegabytes} MB of valid
+     * operators: the shape of the probe's 58 KB file that held a request for 42 s of CPU.
+     */
+    static byte[] inflatingPdf(int inflatedMegabytes) {
+        try (PDDocument document = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            byte[] block = "q Q BT ET\n".repeat(100_000).getBytes(StandardCharsets.US_ASCII);
+            java.util.List<java.io.InputStream> parts = new java.util.ArrayList<>();
+            for (int i = 0; i < inflatedMegabytes * 1024 * 1024 / block.length; i++) {
+                parts.add(new java.io.ByteArrayInputStream(block));
+            }
+            java.io.InputStream huge = new java.io.SequenceInputStream(java.util.Collections.enumeration(parts));
+            page.setContents(new org.apache.pdfbox.pdmodel.common.PDStream(
+                    document, huge, org.apache.pdfbox.cos.COSName.FLATE_DECODE));
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aPdfWhoseStreamInflatesHugelyIsRefusedFastWithAClearMessage() {
+        byte[] bomb = inflatingPdf(64);
+        assertThat(bomb.length).as("a small file").isLessThan(1024 * 1024);
+
+        long started = System.nanoTime();
+        String body = unreadable("cv.pdf", "application/pdf", bomb);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(body).contains("too complex to read");
+        assertThat(millis).as("refused long before the probe's 42 s").isLessThan(5_000);
+    }
+
+    @Test
+    void aStudentUploadingTooOftenIsToldToWait() {
+        SignedIn busy = sessions.signIn(fixtures.verifiedStudent(university));
+        for (int i = 0; i < ResumeReader.PER_STUDENT.max(); i++) {
+            assertThat(refused(upload("cv.pdf", "application/pdf", new byte[0]).header("Authorization", busy.bearer()))
+                            .code())
+                    .isEqualTo(422);
+        }
+        HttpClientResponseException limited =
+                refused(upload("cv.pdf", "application/pdf", new byte[0]).header("Authorization", busy.bearer()));
+        assertThat(limited.code()).isEqualTo(429);
+        assertThat(limited.getResponse().header("Retry-After")).isNotBlank();
+        assertThat(limited.getResponse().getBody(String.class).orElse("")).contains("\"error\":\"rate_limited\"");
+    }
+
+    /** A zip whose one entry inflates to {@code megabytes} MB of zeros. */
+    static byte[] zipBomb(int megabytes) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream();
+                java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("cv.pdf"));
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < megabytes; i++) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+            zip.finish();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Hostile files at the one endpoint that accepts files today: each is refused with a message,
+     * or (a PDF that is also HTML) only its text comes back, as JSON that browsers may not sniff.
+     * Nothing is stored, so a name cannot travel anywhere.
+     */
+    @Test
+    void hostileFilesAreRefusedOrNeutralised() {
+        SignedIn tester = sessions.signIn(fixtures.verifiedStudent(university));
+        byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(document.cookie)</script></svg>"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] hugeImage = new byte[64];
+        byte[] png = {
+            (byte) 0x89,
+            'P',
+            'N',
+            'G',
+            '\r',
+            '\n',
+            0x1a,
+            '\n',
+            0,
+            0,
+            0,
+            13,
+            'I',
+            'H',
+            'D',
+            'R',
+            0x7f,
+            -1,
+            -1,
+            -1,
+            0x7f,
+            -1,
+            -1,
+            -1,
+            8,
+            6,
+            0,
+            0,
+            0
+        };
+        System.arraycopy(png, 0, hugeImage, 0, png.length);
+        Map<String, byte[]> refused = new java.util.LinkedHashMap<>();
+        refused.put("bomb.zip", zipBomb(200));
+        refused.put("cv.pdf", zipBomb(200)); // a zip bomb named like a PDF
+        refused.put("photo.svg", svg);
+        refused.put("cv.svg.pdf", svg);
+        refused.put("huge.png", hugeImage);
+        refused.put("../../../../etc/passwd.pdf", "root:x:0:0:root:/root:/bin/bash".getBytes(StandardCharsets.UTF_8));
+        refused.forEach((name, content) -> {
+            HttpClientResponseException e =
+                    refused(upload(name, "application/octet-stream", content).header("Authorization", tester.bearer()));
+            assertThat(e.code()).as(name).isEqualTo(422);
+            assertThat(e.getResponse().getBody(String.class).orElse(""))
+                    .as(name)
+                    .contains("unreadable_file")
+                    .doesNotContain("<script>");
+        });
+
+        List<String> polyglotLines = List.of(
+                "<html><body><script>alert(document.cookie)</script></body></html>",
+                "Jane Student - BSc Mathematics 2026 and a resume long enough to be read as text");
+        HttpResponse<String> polyglot = http.toBlocking()
+                .exchange(
+                        upload("../cv.html.pdf", "text/html", pdf(polyglotLines, false))
+                                .header("Authorization", tester.bearer()),
+                        String.class);
+        assertThat(polyglot.code()).isEqualTo(200);
+        assertThat(polyglot.getContentType().orElseThrow().getName()).isEqualTo("application/json");
+        assertThat(polyglot.getHeaders().get("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(polyglot.body()).startsWith("{\"text\":");
+    }
 }

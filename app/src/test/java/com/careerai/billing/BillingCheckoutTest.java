@@ -83,6 +83,26 @@ class BillingCheckoutTest extends BillingTestBase {
     }
 
     @Test
+    void returnUrlsComeFromTheConfiguredSiteWhateverHostSpellingReachedUs() {
+        User student = fixtures.verifiedStudent(uni);
+        String odd = uni.subdomain().toUpperCase(java.util.Locale.ROOT) + "." + BASE_DOMAIN + ".:6666";
+        HttpResponse<String> response = Http.exchange(
+                client,
+                HttpRequest.POST("/api/v1/billing/checkout", Map.of("product", "gold-10"))
+                        .header("Host", odd)
+                        .header("Authorization", sessions.signIn(student).bearer()));
+        assertThat(response.code()).as(response.body()).isEqualTo(200);
+
+        assertThat(stripe.last(SESSIONS).parameters())
+                .containsEntry(
+                        "success_url",
+                        "http://" + hostOf(uni.subdomain()) + "/billing/success?session_id={CHECKOUT_SESSION_ID}")
+                .containsEntry(
+                        "cancel_url",
+                        "http://" + hostOf(uni.subdomain()) + "/billing/cancelled?session_id={CHECKOUT_SESSION_ID}");
+    }
+
+    @Test
     void aPlanCheckoutIsAMonthlySubscriptionCarryingTheMetadataOntoTheSubscription() {
         User student = fixtures.verifiedStudent(uni);
 

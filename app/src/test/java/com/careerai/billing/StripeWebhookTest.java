@@ -362,6 +362,8 @@ class StripeWebhookTest extends BillingTestBase {
         assertInvalid(webhook(
                 payload.replace("\"amount_total\":900", "\"amount_total\":1"), StripeTestEvents.signature(payload)));
         assertInvalid(webhook(payload, StripeTestEvents.signature(payload, StripeTestEvents.SECRET, now - 301)));
+        // dated beyond the same tolerance ahead: a signature made now for replay later
+        assertInvalid(webhook(payload, StripeTestEvents.signature(payload, StripeTestEvents.SECRET, now + 3600)));
         assertInvalid(webhook(payload, null));
         assertInvalid(webhook(payload, "t=yesterday,v1=00"));
         assertInvalid(

@@ -61,6 +61,25 @@ class UniversityRulesTest {
     }
 
     @Test
+    void nameIsOneLineWithoutControlCharactersBecauseItHeadsEveryEmail() {
+        for (String bad :
+                List.of("MIT\r\nBcc: everyone@example.com", "MIT\nCareers", "MIT\u0000Careers", "MIT\tCareers")) {
+            NewUniversity named = new NewUniversity(bad, "mit", List.of("mit.edu"), 0, 0, "#A31F34", null).normalised();
+            assertThat(UniversityRules.problems(named)).as(bad).containsKey("name");
+        }
+        NewUniversity accented = new NewUniversity(
+                        "Université de Montréal – Carrières",
+                        "umontreal",
+                        List.of("umontreal.ca"),
+                        0,
+                        0,
+                        "#A31F34",
+                        null)
+                .normalised();
+        assertThat(UniversityRules.problems(accented)).isEmpty();
+    }
+
+    @Test
     void logoMustBeAWebAddress() {
         assertThat(UniversityRules.problems(with("mit", List.of("mit.edu"), 0, 0, "javascript:alert(1)")))
                 .containsKey("logoUrl");

@@ -78,14 +78,43 @@ public final class Chromium implements AutoCloseable {
         return new Chromium(playwright, browser);
     }
 
-    /** A fresh browser profile (its own cookies) at desktop or phone width. */
+    /** Script errors and Content-Security-Policy refusals seen on each page, checked at every screenshot. */
+    private static final Map<Page, List<String>> PROBLEMS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /**
+     * A fresh browser profile (its own cookies) at desktop or phone width. Uncaught script errors
+     * and console errors (a CSP refusal is one) are recorded; {@link #screenshot} fails on them.
+     * "Failed to load resource" lines are left out: pages under test answer 4xx on purpose.
+     */
     public Page newPage(int width, int height) {
-        return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height))
+        Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height))
                 .newPage();
+        List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+        PROBLEMS.put(page, problems);
+        page.onPageError(error -> problems.add("script error: " + error));
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
+                problems.add("console error: " + message.text());
+            }
+        });
+        return page;
     }
 
-    /** Saves a full-page screenshot as {@code target/screenshots/<name>.png}. */
+    /** Fails when the page logged a script error or a console error (e.g. a CSP refusal) so far. */
+    public static void assertNoConsoleErrors(Page page) {
+        List<String> problems = PROBLEMS.getOrDefault(page, List.of());
+        if (!problems.isEmpty()) {
+            Assertions.fail("The page " + page.url() + " logged errors: " + problems);
+        }
+    }
+
+    /**
+     * Saves a full-page screenshot as {@code target/screenshots/<name>.png}, after checking the page
+     * has logged no script or console errors.
+     */
     public static void screenshot(Page page, String name) {
+        assertNoConsoleErrors(page);
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(SCREENSHOTS.resolve(name + ".png"))
                 .setFullPage(true));

@@ -40,6 +40,7 @@ public abstract class IntegrationTest implements TestPropertyProvider {
         base.put("careerai.redis.url", TestServers.redisUrl());
         base.put("careerai.redis.key-prefix", TestServers.newRedisPrefix());
         base.put("careerai.base-domain", BASE_DOMAIN);
+        base.put("careerai.site-url", "http://{subdomain}." + BASE_DOMAIN);
         base.put("careerai.roles", "web");
         return base;
     }

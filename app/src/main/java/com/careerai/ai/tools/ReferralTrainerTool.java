@@ -18,6 +18,10 @@ class ReferralTrainerTool extends SchemaTool {
     static final int LINKEDIN_NOTE_LIMIT = 300;
     static final int LINKEDIN_MESSAGE_LIMIT = 1900;
     static final int EMAIL_LIMIT = 1500;
+    /** The output schema's own limits: templates fill them with the student's words, so we fit them. */
+    static final int SUBJECT_MAX = 200;
+
+    static final int TEXT_MAX = 4000;
 
     private record Variant(String channel, String label, int limit) {}
 
@@ -82,10 +86,10 @@ class ReferralTrainerTool extends SchemaTool {
             String subject = null;
             if (rendered.startsWith("Subject: ")) {
                 int end = rendered.indexOf('\n');
-                subject = rendered.substring("Subject: ".length(), end).strip();
+                subject = fit(rendered.substring("Subject: ".length(), end).strip(), SUBJECT_MAX);
                 rendered = rendered.substring(end + 1).strip();
             }
-            String text = rendered.replaceAll("\\n{3,}", "\n\n");
+            String text = fit(rendered.replaceAll("\\n{3,}", "\n\n"), TEXT_MAX);
             ObjectNode node = variants.addObject()
                     .put("channel", variant.channel())
                     .put("label", variant.label())
@@ -98,5 +102,18 @@ class ReferralTrainerTool extends SchemaTool {
             }
         }
         return output;
+    }
+
+    /** {@code text} cut at a word boundary to at most {@code max} characters, ending with "…" when cut. */
+    static String fit(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        String cut = text.substring(0, max - 1);
+        int space = cut.lastIndexOf(' ');
+        if (space > max / 2) {
+            cut = cut.substring(0, space);
+        }
+        return cut.stripTrailing() + "…";
     }
 }

@@ -48,7 +48,9 @@ class SessionLoginHandler implements RedirectingLoginHandler<HttpRequest<?>, Mut
             return failed("google_failed");
         }
         return HttpResponse.seeOther(URI.create(next(request)))
-                .cookie(sessionCookies.open(uid.longValue(), id.longValue()).cookie())
+                .cookie(sessionCookies
+                        .signIn(request, uid.longValue(), id.longValue())
+                        .cookie())
                 .cookie(clearedNext());
     }
 

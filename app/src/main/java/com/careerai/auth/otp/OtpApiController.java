@@ -102,7 +102,7 @@ class OtpApiController {
     HttpResponse<SignedIn> verify(
             @CurrentUniversity University university, HttpRequest<?> request, @Body CodeCheck body) {
         User user = oneTimeCodes.verify(university, body.email(), body.code(), clientAddresses.of(request));
-        SessionCookies.OpenedSession session = sessionCookies.open(user);
+        SessionCookies.OpenedSession session = sessionCookies.signIn(request, user);
         return HttpResponse.ok(new SignedIn(session.token(), "Bearer", session.expiresAt(), SignedInUser.of(user)))
                 .cookie(session.cookie());
     }

@@ -95,11 +95,12 @@ class SignInController {
 
     @Post(uri = "/verify", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<?> verify(@CurrentUniversity University university, HttpRequest<?> request, @Body CodeForm form) {
+        // Where to go is settled before the code is used up: nothing after it may fail.
+        URI target = URI.create(NextPages.safe(form.next()));
         try {
             User user = oneTimeCodes.verify(university, form.email(), form.code(), clientAddresses.of(request));
-            SessionCookies.OpenedSession session = sessionCookies.open(user);
-            return HttpResponse.seeOther(URI.create(NextPages.safe(form.next())))
-                    .cookie(session.cookie());
+            SessionCookies.OpenedSession session = sessionCookies.signIn(request, user);
+            return HttpResponse.seeOther(target).cookie(session.cookie());
         } catch (ProblemException problem) {
             boolean aboutEmail = problem instanceof SignInException signIn && "email".equals(signIn.field());
             return refused(university, aboutEmail ? "email" : "code", form.email(), form.next(), problem);

@@ -45,6 +45,19 @@ public class SessionCookies {
                 Instant.now().plus(configuration.getLifetime()));
     }
 
+    /**
+     * Signs {@code user} in with a brand-new session and ends the session the browser came with,
+     * if any: a session id chosen or seen before sign-in is never promoted (no fixation).
+     */
+    public OpenedSession signIn(io.micronaut.http.HttpRequest<?> request, long universityId, long userId) {
+        request.getCookies().findCookie(configuration.cookieName()).ifPresent(old -> sessions.revoke(old.getValue()));
+        return open(universityId, userId);
+    }
+
+    public OpenedSession signIn(io.micronaut.http.HttpRequest<?> request, User user) {
+        return signIn(request, user.universityId(), user.id());
+    }
+
     /** Tells the browser to forget its session cookie. */
     public Cookie cleared() {
         return cookie(configuration.cookieName(), "").maxAge(Duration.ZERO);

@@ -38,7 +38,7 @@ class SignOutController {
             consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     @Secured(SecurityRule.IS_ANONYMOUS)
     HttpResponse<?> signOut(HttpRequest<?> request) {
-        SignedInUsers.token(request).ifPresent(sessions::revoke);
+        endEverySession(request);
         return HttpResponse.seeOther(URI.create("/")).cookie(sessionCookies.cleared());
     }
 
@@ -48,11 +48,17 @@ class SignOutController {
     @Tag(name = "Auth")
     @Operation(
             summary = "Sign out",
-            description = "Revokes the session or bearer token used for this call on every node. Cookie callers "
+            description = "Ends every session and bearer token of the signed-in user on every node. Cookie callers "
                     + "send X-CSRF-Token; bearer callers need no CSRF token.")
     @ApiResponse(responseCode = "204", description = "Signed out")
     HttpResponse<?> apiSignOut(HttpRequest<?> request) {
-        SignedInUsers.token(request).ifPresent(sessions::revoke);
+        endEverySession(request);
         return HttpResponse.noContent().cookie(sessionCookies.cleared());
+    }
+
+    /** Signing out ends every session of the user (other browsers, API tokens), on every node. */
+    private void endEverySession(HttpRequest<?> request) {
+        SignedInUsers.token(request).ifPresent(sessions::revoke);
+        SignedInUsers.current(request).ifPresent(user -> sessions.revokeAll(user.universityId(), user.userId()));
     }
 }

@@ -17,6 +17,7 @@ public class CareerAiConfiguration {
     private String roles = "web,worker";
     private boolean demo;
     private Duration tenantCacheTtl = Duration.ofSeconds(30);
+    private @io.micronaut.core.annotation.Nullable String siteUrl;
 
     /** The domain whose subdomains are universities ({@code CAREERAI_BASE_DOMAIN}). */
     public String getBaseDomain() {
@@ -56,5 +57,29 @@ public class CareerAiConfiguration {
 
     public void setTenantCacheTtl(Duration tenantCacheTtl) {
         this.tenantCacheTtl = tenantCacheTtl;
+    }
+
+    /**
+     * Address of a university's site, {@code {subdomain}} standing for its subdomain
+     * ({@code CAREERAI_SITE_URL}, default {@code https://{subdomain}.<base domain>}). Every absolute
+     * URL the app hands out (payment return addresses, sign-in callbacks, links in emails) is built
+     * from it, never from a request's Host header.
+     */
+    public String getSiteUrl() {
+        return siteUrl == null || siteUrl.isBlank() ? "https://{subdomain}." + baseDomain : siteUrl;
+    }
+
+    public void setSiteUrl(@io.micronaut.core.annotation.Nullable String siteUrl) {
+        this.siteUrl = siteUrl;
+    }
+
+    /** The site of the university at {@code subdomain}, e.g. {@code https://mit.careerai.example}. */
+    public String siteUrlOf(String subdomain) {
+        return getSiteUrl().replace("{subdomain}", subdomain);
+    }
+
+    /** The platform's own site on the bare base domain. */
+    public String rootUrl() {
+        return getSiteUrl().replace("{subdomain}.", "");
     }
 }

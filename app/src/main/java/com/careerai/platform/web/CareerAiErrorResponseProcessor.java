@@ -38,13 +38,16 @@ class CareerAiErrorResponseProcessor implements ErrorResponseProcessor<Object> {
             message = "Something went wrong on our side. Please try again in a moment.";
         } else if (status == HttpStatus.NOT_FOUND) {
             message = "We could not find that page.";
+        } else if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE) {
+            message = "The request is too large.";
         } else {
             message = context.getErrors().stream()
                     .findFirst()
                     .map(Error::getMessage)
+                    .map(CareerAiErrorResponseProcessor::forPeople)
                     .orElse(status.getReason());
             for (Error error : context.getErrors()) {
-                error.getPath().ifPresent(path -> fields.putIfAbsent(path, error.getMessage()));
+                error.getPath().ifPresent(path -> fields.putIfAbsent(path, forPeople(error.getMessage())));
             }
         }
         MutableHttpResponse<Object> answer =
@@ -55,5 +58,25 @@ class CareerAiErrorResponseProcessor implements ErrorResponseProcessor<Object> {
             }
         });
         return answer;
+    }
+
+    /**
+     * Micronaut's own messages for unreadable input name Java types, settings and parser
+     * internals ({@code Failed to convert argument [page]…}, {@code com.careerai…}); clients get a
+     * plain sentence instead. Messages of our own and of bean validation are kept.
+     */
+    static String forPeople(String message) {
+        if (message == null
+                || message.contains("com.")
+                || message.contains("java.")
+                || message.contains("micronaut")
+                || message.contains("Exception")
+                || message.contains("Failed to convert")
+                || message.contains("Unexpected character")
+                || message.contains("[")
+                || message.length() > 300) {
+            return "The request could not be read: check its JSON and the type and format of each value.";
+        }
+        return message;
     }
 }

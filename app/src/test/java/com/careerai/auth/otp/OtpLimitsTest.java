@@ -125,6 +125,27 @@ class OtpLimitsTest extends IntegrationTest {
     }
 
     @Test
+    void guessingOneAddresssCodeFromManyClientAddressesIsStillLimitedPerAddress() {
+        String email = student("spread");
+        String code = codes.issue(university.id(), email);
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        String guess = "{\"email\":\"" + email + "\",\"code\":\"%s\"}";
+        for (int i = 0; i < 3; i++) {
+            String botnet = "192.0.2." + (ADDRESSES.incrementAndGet() % 250 + 1);
+            assertThat(api.postJson("/api/v1/auth/otp/verify", guess.formatted(wrong), "X-Forwarded-For", botnet)
+                            .status())
+                    .isEqualTo(401);
+        }
+        Browser.Response limited = api.postJson(
+                "/api/v1/auth/otp/verify",
+                guess.formatted(code),
+                "X-Forwarded-For",
+                "192.0.2." + (ADDRESSES.incrementAndGet() % 250 + 1));
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.body()).contains("Too many sign-in attempts for this address");
+    }
+
+    @Test
     void codeChecksPerAddressAreLimitedAndReset() {
         String email = student("verify");
         String code = codes.issue(university.id(), email);

@@ -54,6 +54,9 @@ class OtpSignInFlowTest extends IntegrationTest {
     @Inject
     SignUps signUps;
 
+    @Inject
+    com.careerai.testing.TestSessions sessions;
+
     University university;
 
     @Override
@@ -134,6 +137,73 @@ class OtpSignInFlowTest extends IntegrationTest {
             assertThat(signedOut.location()).isEqualTo("/");
             assertThat(browser.get("/").body()).doesNotContain("user-name").contains("Sign in");
         }
+    }
+
+    /** Signs in through the page with an emailed code, the browser holding {@code csrf}'s session or none. */
+    private Browser.Response signInByCode(Browser browser, String email, String csrf, String next) {
+        browser.postForm("/signin", Map.of("email", email, "csrf", csrf));
+        String code = mailServer.awaitCode(email);
+        return browser.postForm("/signin/verify", Map.of("email", email, "code", code, "next", next, "csrf", csrf));
+    }
+
+    private int meStatus(com.careerai.testing.TestSessions.SignedIn session) {
+        try (Browser api = browser()) {
+            return api.get("/api/v1/me", "Authorization", session.bearer()).status();
+        }
+    }
+
+    @Test
+    void aNextThatIsNoAddressGoesHomeAfterTheCodeInsteadOfFailing() {
+        String email = "wanderer@" + university.allowedDomains().get(0);
+        try (Browser browser = browser()) {
+            Browser.Response page = browser.get("/signin?next=/%25zz");
+            assertThat(page.status()).isEqualTo(200);
+            Browser.Response signedIn = signInByCode(browser, email, page.csrf(), "/%zz");
+            assertThat(signedIn.status()).isEqualTo(303);
+            assertThat(signedIn.location()).isEqualTo("/");
+            assertThat(browser.get("/api/v1/me").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void signingInReplacesTheSessionTheBrowserCameWithAndSigningOutEndsEveryOther() {
+        User user = fixtures.student(university);
+        com.careerai.testing.TestSessions.SignedIn planted = sessions.signIn(user);
+        com.careerai.testing.TestSessions.SignedIn elsewhere = sessions.signIn(user);
+        try (Browser browser = browser()) {
+            String[] cookie = planted.cookie().split("=", 2);
+            browser.setCookie(cookie[0], cookie[1]);
+            Browser.Response signedIn = signInByCode(browser, user.email(), planted.csrf(), "/");
+            assertThat(signedIn.status()).isEqualTo(303);
+            assertThat(browser.cookies().get(cookie[0])).isNotBlank().isNotEqualTo(cookie[1]);
+            assertThat(meStatus(planted))
+                    .as("the session the browser came with")
+                    .isEqualTo(401);
+            assertThat(meStatus(elsewhere)).as("another device, until sign-out").isEqualTo(200);
+
+            Browser.Response home = browser.get("/");
+            assertThat(browser.postForm("/signout", Map.of("csrf", home.csrf())).status())
+                    .isEqualTo(303);
+            assertThat(meStatus(elsewhere))
+                    .as("signing out ends every session of the user")
+                    .isEqualTo(401);
+        }
+    }
+
+    @Test
+    void aRoleChangeAtSignInEndsTheSessionsOpenedUnderTheOldRole() throws Exception {
+        User student = fixtures.student(university);
+        com.careerai.testing.TestSessions.SignedIn asStudent = sessions.signIn(student);
+        fixtures.run(
+                university, () -> invitations.invite(university.id(), student.email(), Role.STAFF, "operator:test"));
+        mailServer.awaitNext(student.email());
+        try (Browser browser = browser()) {
+            Browser.Response page = browser.get("/signin");
+            assertThat(signInByCode(browser, student.email(), page.csrf(), "/").status())
+                    .isEqualTo(303);
+            assertThat(browser.get("/api/v1/me").body()).contains("\"role\":\"STAFF\"");
+        }
+        assertThat(meStatus(asStudent)).isEqualTo(401);
     }
 
     @Test

@@ -1,0 +1,24 @@
+package com.careerai.platform.web;
+
+import io.micronaut.http.HttpStatus;
+import java.util.Map;
+
+/**
+ * A request refused before it reaches any controller (malformed, hostile or ambiguous input),
+ * answered in the usual error shape.
+ */
+public class RefusedRequestException extends ProblemException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Map<String, String> fields;
+
+    public RefusedRequestException(HttpStatus status, String code, String message, Map<String, String> fields) {
+        super(status, code, message);
+        this.fields = Map.copyOf(fields);
+    }
+
+    @Override
+    public Map<String, String> fields() {
+        return fields;
+    }
+}

@@ -1,0 +1,447 @@
+package com.careerai.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.careerai.ai.RunService;
+import com.careerai.auth.SignedInUser;
+import com.careerai.auth.User;
+import com.careerai.counselling.CounsellingObjects;
+import com.careerai.credits.BulkGrants;
+import com.careerai.credits.Currency;
+import com.careerai.tenancy.University;
+import com.careerai.testing.FakeStripeServer;
+import com.careerai.testing.Fixtures;
+import com.careerai.testing.IntegrationTest;
+import com.careerai.testing.TestSessions;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.client.multipart.MultipartBody;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.web.router.Router;
+import io.micronaut.web.router.UriRouteInfo;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tenant wall, tried on every route the router knows (issue 21): university A owns one object of
+ * each kind (made through the app's own services); a student, a counsellor and a staff member of
+ * university B call every route with A's ids, on A's host and on B's host. Every answer must refuse
+ * (401/403/404; see {@link Case}) or be B's own data, no answer may be a 5xx, no body may carry any
+ * of A's private identifiers or text, and A's data must be unchanged afterwards.
+ *
+ * <p>A route that is not in {@link #ROUTES} fails the test: map it with one line (which object of
+ * A its path variables name, or {@code own(…)} for routes that serve the caller's own data).
+ */
+@MicronautTest(transactional = false)
+class IsolationScanTest extends IntegrationTest {
+    /** A's objects, by kind; each route's path variables are filled from them. */
+    record ObjectsOfA(
+            String runId,
+            String appointmentId,
+            String counsellorId,
+            String studentId,
+            String paymentId,
+            String checkoutSessionId,
+            String grantBatchId) {}
+
+    /**
+     * What a route may answer to B. {@code own}: the caller's own or public data (2xx allowed; the
+     * body still must not show A's private markers). Otherwise the route names A's object and must
+     * refuse: 401/403/404 — and for writes also 400/409/415/422 (input checked before the lookup;
+     * the test then proves A unchanged).
+     */
+    record Case(boolean own, Function<ObjectsOfA, Map<String, String>> variables) {}
+
+    private static Case object(Function<ObjectsOfA, Map<String, String>> variables) {
+        return new Case(false, variables);
+    }
+
+    private static Case own(Map<String, String> variables) {
+        return new Case(true, a -> variables);
+    }
+
+    private static Case own() {
+        return own(Map.of());
+    }
+
+    private static final String SLUG = "referral-trainer";
+
+    /** Every route, one line each. Unmapped routes fail {@link #everyRouteIsMapped()}. */
+    static final Map<String, Case> ROUTES = new LinkedHashMap<>();
+
+    static {
+        // public pages, sign-in, documents
+        ROUTES.put("GET /", own());
+        ROUTES.put("GET /signin", own());
+        ROUTES.put("POST /signin", own());
+        ROUTES.put("POST /signin/verify", own());
+        ROUTES.put("GET /signin/google", own());
+        ROUTES.put("POST /signout", own());
+        ROUTES.put("POST /api/v1/auth/signout", own());
+        ROUTES.put("POST /api/v1/auth/otp/request", own());
+        ROUTES.put("POST /api/v1/auth/otp/verify", own());
+        ROUTES.put("GET /api/v1/me", own());
+        ROUTES.put("GET /api/v1/university", own());
+        ROUTES.put("GET /openapi.yml", own());
+        ROUTES.put("GET /health", own());
+        ROUTES.put("GET /health/{selector}", own(Map.of("selector", "liveness")));
+        ROUTES.put("GET /dev/mail", own());
+        ROUTES.put("POST /webhooks/stripe", own());
+        // Micronaut Security's own endpoints (OAuth metadata and token introspection)
+        ROUTES.put("GET /.well-known/oauth-protected-resource", own());
+        ROUTES.put("GET /.well-known/oauth-protected-resource{path:.+}", own(Map.of("path", "/api/v1/me")));
+        ROUTES.put("GET /token_info", own());
+        ROUTES.put("POST /token_info", own());
+        // AI tools and runs
+        ROUTES.put("GET /tools", own());
+        ROUTES.put("GET /tools/{slug}", own(Map.of("slug", SLUG)));
+        ROUTES.put("POST /tools/{slug}", own(Map.of("slug", SLUG)));
+        ROUTES.put("GET /api/v1/tools", own());
+        ROUTES.put("POST /api/v1/tools/{slug}/runs", own(Map.of("slug", SLUG)));
+        ROUTES.put("POST /api/v1/tools/resume-text", own());
+        ROUTES.put("GET /runs", own());
+        ROUTES.put("GET /runs/{id}", object(a -> Map.of("id", a.runId())));
+        ROUTES.put("GET /runs/{id}/pdf", object(a -> Map.of("id", a.runId())));
+        ROUTES.put("GET /api/v1/runs", own());
+        ROUTES.put("GET /api/v1/runs/{id}", object(a -> Map.of("id", a.runId())));
+        ROUTES.put("GET /api/v1/runs/{id}/pdf", object(a -> Map.of("id", a.runId())));
+        ROUTES.put("GET /staff/tools", own());
+        ROUTES.put("POST /staff/tools", own());
+        // credits
+        ROUTES.put("GET /wallet", own());
+        ROUTES.put("GET /api/v1/wallet", own());
+        ROUTES.put("GET /api/v1/wallet/transactions", own());
+        ROUTES.put("GET /staff/credits", own());
+        ROUTES.put("POST /staff/credits/defaults", own());
+        ROUTES.put("POST /staff/credits/grants", own());
+        ROUTES.put("POST /staff/credits/refill", own());
+        ROUTES.put("POST /staff/credits/adjustments", object(a -> Map.of()));
+        ROUTES.put("POST /staff/credits/audit", own());
+        ROUTES.put("GET /api/v1/staff/ledger-audit", own());
+        ROUTES.put("GET /api/v1/staff/credits/grants/{batchId}", object(a -> Map.of("batchId", a.grantBatchId())));
+        ROUTES.put("POST /api/v1/staff/credits/adjustments", object(a -> Map.of()));
+        // billing
+        ROUTES.put("GET /billing", own());
+        ROUTES.put("POST /billing/checkout", own());
+        ROUTES.put("POST /billing/portal", own());
+        ROUTES.put("GET /billing/success", own());
+        ROUTES.put("GET /billing/cancelled", own());
+        ROUTES.put("GET /billing/payments/{id}/receipt", object(a -> Map.of("id", a.paymentId())));
+        ROUTES.put("GET /api/v1/billing/products", own());
+        ROUTES.put("POST /api/v1/billing/checkout", own());
+        ROUTES.put(
+                "GET /api/v1/billing/checkouts/{sessionId}", object(a -> Map.of("sessionId", a.checkoutSessionId())));
+        ROUTES.put("GET /api/v1/billing", own());
+        // counselling
+        ROUTES.put("GET /counselling", own());
+        ROUTES.put("GET /counselling/book/{id}", object(a -> Map.of("id", a.counsellorId())));
+        ROUTES.put("POST /counselling/book/{id}", object(a -> Map.of("id", a.counsellorId())));
+        ROUTES.put("POST /counselling/book/{id}/waitlist", object(a -> Map.of("id", a.counsellorId())));
+        ROUTES.put("GET /counsellors/apply", own());
+        ROUTES.put("POST /counsellors/apply", own());
+        ROUTES.put("GET /counsellor", own());
+        ROUTES.put("GET /counsellor/students/{id}", object(a -> Map.of("id", a.studentId())));
+        ROUTES.put("GET /appointments", own());
+        ROUTES.put("GET /appointments/{id}", object(a -> Map.of("id", a.appointmentId())));
+        for (String action : List.of("cancel", "reschedule", "feedback", "dispute", "outcome", "notes")) {
+            ROUTES.put("POST /appointments/{id}/" + action, object(a -> Map.of("id", a.appointmentId())));
+        }
+        ROUTES.put("GET /api/v1/counsellors", own());
+        ROUTES.put("GET /api/v1/counsellors/{id}", object(a -> Map.of("id", a.counsellorId())));
+        ROUTES.put("GET /api/v1/counsellors/{id}/slots", object(a -> Map.of("id", a.counsellorId())));
+        ROUTES.put("POST /api/v1/counsellors/{id}/waitlist", object(a -> Map.of("id", a.counsellorId())));
+        ROUTES.put("POST /api/v1/appointments", object(a -> Map.of()));
+        ROUTES.put("GET /api/v1/appointments", own());
+        ROUTES.put("GET /api/v1/appointments/{id}", object(a -> Map.of("id", a.appointmentId())));
+        ROUTES.put("GET /api/v1/appointments/{id}/ics", object(a -> Map.of("id", a.appointmentId())));
+        for (String action : List.of("cancel", "reschedule", "feedback", "dispute")) {
+            ROUTES.put("POST /api/v1/appointments/{id}/" + action, object(a -> Map.of("id", a.appointmentId())));
+        }
+        ROUTES.put("GET /api/v1/counsellor/availability", own());
+        ROUTES.put("PUT /api/v1/counsellor/availability", own());
+        ROUTES.put("POST /api/v1/counsellor/appointments/{id}/outcome", object(a -> Map.of("id", a.appointmentId())));
+        ROUTES.put("GET /staff/counsellors", own());
+        ROUTES.put("POST /staff/counsellors/{id}/decision", object(a -> Map.of("id", a.counsellorId())));
+        ROUTES.put("GET /staff/appointments", own());
+        ROUTES.put("POST /staff/appointments/book", object(a -> Map.of()));
+        ROUTES.put("POST /staff/appointments/{id}/reassign", object(a -> Map.of("id", a.appointmentId())));
+        ROUTES.put("GET /staff/counselling", own());
+        ROUTES.put("POST /staff/counselling/rules", own());
+        ROUTES.put("POST /staff/counselling/students/{id}/lift", object(a -> Map.of("id", a.studentId())));
+        // disputes and feedback are keyed by their appointment
+        ROUTES.put("POST /staff/counselling/disputes/{id}", object(a -> Map.of("id", a.appointmentId())));
+        ROUTES.put("POST /staff/counselling/feedback/{id}/hide", object(a -> Map.of("id", a.appointmentId())));
+    }
+
+    private static final Set<Integer> REFUSED = Set.of(401, 403, 404);
+    private static final Set<Integer> REFUSED_WRITE = Set.of(400, 401, 403, 404, 405, 409, 415, 422);
+    private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z0-9_]+)[^}]*}");
+    private static final String SECRET_TEXT = "Zyxwvut Quillfeather Holdings";
+
+    final FakeStripeServer stripe = new FakeStripeServer();
+
+    @Inject
+    Router router;
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    TestSessions sessions;
+
+    @Inject
+    RunService runs;
+
+    @Inject
+    BulkGrants grants;
+
+    @Inject
+    CounsellingObjects counselling;
+
+    University a;
+    University b;
+    ObjectsOfA objects;
+    List<String> markers;
+    Map<String, User> callers;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        Map<String, String> properties = new HashMap<>();
+        properties.put("careerai.billing.secret-key", "sk_test_careerai_fake_key");
+        properties.put("careerai.billing.webhook-secret", "whsec_scan");
+        properties.put("careerai.billing.api-base", stripe.baseUrl());
+        properties.put("careerai.billing.max-network-retries", "0");
+        properties.put("careerai.ai.mode", "mock");
+        properties.put("micronaut.http.client.follow-redirects", "false");
+        return properties;
+    }
+
+    @BeforeAll
+    void objectsOfA() {
+        a = fixtures.university();
+        b = fixtures.university();
+        User student = fixtures.verifiedStudent(a);
+        User staff = fixtures.staff(a);
+        ObjectNode input = JsonNodeFactory.instance
+                .objectNode()
+                .put("situation", "thank-you")
+                .put("name", "Ann")
+                .put("company", SECRET_TEXT)
+                .put("role", "Engineer");
+        UUID run = fixtures.in(a, () -> runs.start(SignedInUser.of(student), SLUG, "silver", input))
+                .id();
+        CounsellingObjects.Booked booked = counselling.booked(a, student, SECRET_TEXT);
+        HttpResponse<String> checkout = http.toBlocking()
+                .exchange(
+                        HttpRequest.POST("/api/v1/billing/checkout", Map.of("product", "gold-10"))
+                                .header("Host", hostOf(a.subdomain()))
+                                .header(
+                                        "Authorization",
+                                        sessions.signIn(student).bearer()),
+                        String.class);
+        String body = checkout.body();
+        UUID batch = fixtures.in(
+                        a,
+                        () -> grants.start(
+                                a.id(), "user:" + staff.id(), Currency.SILVER, 1, SECRET_TEXT, UUID.randomUUID()))
+                .id();
+        objects = new ObjectsOfA(
+                run.toString(),
+                booked.appointmentId().toString(),
+                Long.toString(booked.counsellor().id()),
+                Long.toString(student.id()),
+                body.replaceAll("(?s).*\"paymentId\":\"([^\"]+)\".*", "$1"),
+                body.replaceAll("(?s).*\"sessionId\":\"([^\"]+)\".*", "$1"),
+                batch.toString());
+        markers = List.of(
+                SECRET_TEXT,
+                student.email(),
+                booked.counsellor().email(),
+                staff.email(),
+                objects.runId(),
+                objects.appointmentId(),
+                objects.paymentId(),
+                objects.checkoutSessionId(),
+                objects.grantBatchId());
+        callers = new LinkedHashMap<>();
+        callers.put("student", fixtures.verifiedStudent(b));
+        callers.put(
+                "counsellor",
+                counselling.booked(b, callers.get("student"), "B's own").counsellor());
+        callers.put("staff", fixtures.staff(b));
+    }
+
+    @AfterAll
+    void stopStripe() {
+        stripe.close();
+    }
+
+    /** {@code METHOD /template} of every route the router serves (query variables left out). */
+    private List<UriRouteInfo<?, ?>> routes() {
+        Map<String, UriRouteInfo<?, ?>> byKey = new LinkedHashMap<>();
+        router.uriRoutes()
+                .filter(route -> Set.of(
+                                HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.PATCH)
+                        .contains(route.getHttpMethod()))
+                .forEach(route -> byKey.putIfAbsent(key(route), route)); // one call per method and path
+        return List.copyOf(byKey.values());
+    }
+
+    private static String key(UriRouteInfo<?, ?> route) {
+        String template = route.getUriMatchTemplate().toString().replaceAll("\\{[?&][^}]*}", "");
+        return route.getHttpMethod() + " " + (template.isEmpty() ? "/" : template);
+    }
+
+    @Test
+    void everyRouteIsMapped() {
+        Set<String> unmapped = new TreeSet<>();
+        routes().forEach(route -> {
+            if (!ROUTES.containsKey(key(route))) {
+                unmapped.add(key(route));
+            }
+        });
+        assertThat(unmapped)
+                .as("Routes without an entry in IsolationScanTest.ROUTES: add one line each, naming which of"
+                        + " university A's objects the path variables take (object(a -> Map.of(\"id\", a.runId())))"
+                        + " or own() when the route serves the caller's own or public data")
+                .isEmpty();
+    }
+
+    @Test
+    void noRouteShowsOrChangesAnotherUniversitysData() {
+        String before = stateOfA();
+        List<String> problems = new ArrayList<>();
+        int requests = 0;
+        for (UriRouteInfo<?, ?> route : routes()) {
+            Case scanned = ROUTES.get(key(route));
+            if (scanned == null) {
+                continue; // reported by everyRouteIsMapped
+            }
+            String path = fill(
+                    key(route).substring(key(route).indexOf(' ') + 1),
+                    scanned.variables().apply(objects));
+            for (Map.Entry<String, User> caller : callers.entrySet()) {
+                for (University host : List.of(a, b)) {
+                    Answer answer = call(route, path, host, caller.getValue());
+                    requests++;
+                    String where = key(route) + " as B's " + caller.getKey() + " on " + host.subdomain() + "'s host";
+                    if (answer.status() >= 500) {
+                        problems.add(where + ": " + answer.status());
+                    }
+                    markers.stream()
+                            .filter(answer.body()::contains)
+                            .forEach(marker -> problems.add(where + " shows A's " + marker));
+                    if (host == b && answer.body().contains(a.name())) {
+                        problems.add(where + " names university A");
+                    }
+                    Set<Integer> refused = route.getHttpMethod() == HttpMethod.GET ? REFUSED : REFUSED_WRITE;
+                    boolean toSignIn =
+                            answer.status() == 303 && answer.location().startsWith("/signin");
+                    if (!scanned.own() && !refused.contains(answer.status()) && !toSignIn) {
+                        problems.add(where + ": " + answer.status() + " instead of a refusal");
+                    }
+                }
+            }
+        }
+        System.out.printf("Isolation scan: %d routes, %d requests%n", routes().size(), requests);
+        assertThat(problems).isEmpty();
+        assertThat(stateOfA()).as("A's rows after the scan").isEqualTo(before);
+    }
+
+    /** A's rows that a leaking write would change, as one comparable text. */
+    private String stateOfA() {
+        return String.join(
+                "|",
+                Long.toString(count("SELECT count(*) FROM ai_runs WHERE university_id = ?", a.id())),
+                Long.toString(count("SELECT count(*) FROM credit_transactions WHERE university_id = ?", a.id())),
+                Long.toString(count(
+                        "SELECT count(*) FROM appointments WHERE university_id = ? AND status <> 'CANCELLED'", a.id())),
+                Long.toString(count("SELECT count(*) FROM payments WHERE university_id = ?", a.id())),
+                Long.toString(count("SELECT count(*) FROM audit_log WHERE university_id = ?", a.id())));
+    }
+
+    private static String fill(String template, Map<String, String> variables) {
+        Matcher matcher = VARIABLE.matcher(template);
+        StringBuilder path = new StringBuilder();
+        while (matcher.find()) {
+            String value = variables.get(matcher.group(1));
+            if (value == null) {
+                throw new AssertionError(
+                        "IsolationScanTest.ROUTES gives no value for {" + matcher.group(1) + "} of " + template);
+            }
+            matcher.appendReplacement(path, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(path);
+        return path.toString();
+    }
+
+    record Answer(int status, String location, String body) {}
+
+    private Answer call(UriRouteInfo<?, ?> route, String path, University host, User caller) {
+        MutableHttpRequest<?> request = HttpRequest.create(route.getHttpMethod(), path);
+        List<MediaType> consumes = route.getConsumes();
+        if (route.getHttpMethod() != HttpMethod.GET) {
+            if (consumes.contains(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                    && !consumes.contains(MediaType.APPLICATION_JSON_TYPE)) {
+                request = HttpRequest.create(route.getHttpMethod(), path)
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                        .body("reason=scan&note=scan&csrf=scan");
+            } else if (consumes.contains(MediaType.MULTIPART_FORM_DATA_TYPE)
+                    && !consumes.contains(MediaType.APPLICATION_JSON_TYPE)) {
+                request = HttpRequest.create(route.getHttpMethod(), path)
+                        .contentType(MediaType.MULTIPART_FORM_DATA_TYPE)
+                        .body(MultipartBody.builder()
+                                .addPart("file", "cv.pdf", MediaType.of("application/pdf"), new byte[] {'%'})
+                                .build());
+            } else {
+                request = HttpRequest.create(route.getHttpMethod(), path)
+                        .contentType(MediaType.APPLICATION_JSON_TYPE)
+                        .body("{}");
+            }
+        }
+        request.header("Host", hostOf(host.subdomain()))
+                .header("Authorization", sessions.signIn(caller).bearer())
+                .accept(path.startsWith("/api/") ? MediaType.APPLICATION_JSON : MediaType.TEXT_HTML);
+        try {
+            HttpResponse<String> response = http.toBlocking().exchange(request, String.class);
+            return new Answer(
+                    response.code(),
+                    response.getHeaders().get("Location") == null
+                            ? ""
+                            : response.getHeaders().get("Location"),
+                    response.body() == null ? "" : response.body());
+        } catch (HttpClientResponseException e) {
+            return new Answer(
+                    e.code(),
+                    e.getResponse().getHeaders().get("Location") == null
+                            ? ""
+                            : e.getResponse().getHeaders().get("Location"),
+                    e.getResponse().getBody(String.class).orElse(""));
+        }
+    }
+}
