@@ -162,6 +162,12 @@ class IsolationScanTest extends IntegrationTest {
         ROUTES.put("POST /counsellors/apply", own());
         ROUTES.put("GET /counsellor", own());
         ROUTES.put("GET /counsellor/students/{id}", object(a -> Map.of("id", a.studentId())));
+        ROUTES.put("POST /counsellor/appointments/{id}/outcome", object(a -> Map.of("id", a.appointmentId())));
+        ROUTES.put("GET /counsellor/availability", own());
+        ROUTES.put("POST /counsellor/availability", own());
+        ROUTES.put("GET /counsellor/profile", own());
+        ROUTES.put("POST /counsellor/profile/photo", own());
+        ROUTES.put("GET /counselling/photos/{id}", object(a -> Map.of("id", a.counsellorId())));
         ROUTES.put("GET /appointments", own());
         ROUTES.put("GET /appointments/{id}", object(a -> Map.of("id", a.appointmentId())));
         for (String action : List.of("cancel", "reschedule", "feedback", "dispute", "outcome", "notes")) {
