@@ -147,8 +147,9 @@ class AnnouncementSender {
     private List<Long> audience(long universityId, Announcement announcement) {
         return switch (announcement.audience()) {
             case ALL_STUDENTS -> users.studentIdsAfter(universityId, announcement.cursorUserId(), PAGE_SIZE);
-            case INTERESTS -> interests.usersInterestedInAny(
-                    universityId, announcement.interestIds(), announcement.cursorUserId(), PAGE_SIZE);
+            case INTERESTS ->
+                interests.usersInterestedInAny(
+                        universityId, announcement.interestIds(), announcement.cursorUserId(), PAGE_SIZE);
         };
     }
 }

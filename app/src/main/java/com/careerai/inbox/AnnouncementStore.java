@@ -21,7 +21,12 @@ class AnnouncementStore {
         this.jdbc = jdbc;
     }
 
-    long insert(long universityId, String title, String body, Announcement.Audience audience, List<Long> interests,
+    long insert(
+            long universityId,
+            String title,
+            String body,
+            Announcement.Audience audience,
+            List<Long> interests,
             long createdBy) {
         return SqlRows.single(
                 jdbc,

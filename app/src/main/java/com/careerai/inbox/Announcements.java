@@ -90,8 +90,7 @@ public class Announcements {
         if (!problems.isEmpty()) {
             throw InboxException.invalid(problems);
         }
-        List<Long> audienceInterests =
-                draft.audience() == Announcement.Audience.INTERESTS ? interestIds : List.of();
+        List<Long> audienceInterests = draft.audience() == Announcement.Audience.INTERESTS ? interestIds : List.of();
         return transactions.executeWrite(status -> {
             long id = store.insert(
                     staff.universityId(), title, body, draft.audience(), audienceInterests, staff.userId());
@@ -133,8 +132,7 @@ public class Announcements {
     public Announcement cancel(SignedInUser staff, long id) {
         long universityId = staff.universityId();
         Announcement cancelled = transactions.executeWrite(status -> {
-            Announcement announcement =
-                    store.lock(universityId, id).orElseThrow(InboxException::announcementNotFound);
+            Announcement announcement = store.lock(universityId, id).orElseThrow(InboxException::announcementNotFound);
             if (!store.unschedule(universityId, id)) {
                 throw InboxException.conflict(
                         "not_scheduled", "Only a scheduled announcement that has not started can be cancelled.");
@@ -152,17 +150,16 @@ public class Announcements {
     }
 
     public Optional<Progress> find(long universityId, long id) {
-        return transactions.executeRead(status -> store.find(universityId, id)
-                .map(a -> new Progress(a, inbox.readCount(universityId, id))));
+        return transactions.executeRead(
+                status -> store.find(universityId, id).map(a -> new Progress(a, inbox.readCount(universityId, id))));
     }
 
     /** Page {@code page} (from 1), newest first; one more than the page size tells that more follow. */
     public List<Progress> newest(long universityId, int page) {
         int current = Math.max(1, page);
-        return transactions.executeRead(status -> store
-                .newest(universityId, PAGE_SIZE + 1, (long) (current - 1) * PAGE_SIZE)
-                .stream()
-                .map(a -> new Progress(a, inbox.readCount(universityId, a.id())))
-                .toList());
+        return transactions.executeRead(
+                status -> store.newest(universityId, PAGE_SIZE + 1, (long) (current - 1) * PAGE_SIZE).stream()
+                        .map(a -> new Progress(a, inbox.readCount(universityId, a.id())))
+                        .toList());
     }
 }

@@ -27,7 +27,10 @@ class BellLayoutContributor implements LayoutContributor {
                     Map.of(
                             "unread", unread,
                             "shown", unread > 99 ? "99+" : Long.toString(unread),
-                            "label", unread == 0 ? "Notifications, none unread" : "Notifications, " + unread + " unread"));
+                            "label",
+                                    unread == 0
+                                            ? "Notifications, none unread"
+                                            : "Notifications, " + unread + " unread"));
         });
     }
 }

@@ -27,11 +27,7 @@ public class Inbox {
                 store.page(universityId, userId, unreadOnly, PAGE_SIZE + 1, (long) (current - 1) * PAGE_SIZE);
         boolean more = rows.size() > PAGE_SIZE;
         return new InboxPage(
-                more ? rows.subList(0, PAGE_SIZE) : rows,
-                current,
-                PAGE_SIZE,
-                more,
-                store.unread(universityId, userId));
+                more ? rows.subList(0, PAGE_SIZE) : rows, current, PAGE_SIZE, more, store.unread(universityId, userId));
     }
 
     /** The bell's figure: one indexed count. */

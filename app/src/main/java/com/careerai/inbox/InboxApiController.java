@@ -83,7 +83,8 @@ class InboxApiController {
                 NoticeKind kind = parse(NoticeKind.class, key);
                 Delivery delivery = value instanceof String text ? parse(Delivery.class, text) : null;
                 if (kind == null) {
-                    problems.put(key, "Unknown kind: use one of " + java.util.Arrays.toString(NoticeKind.values()) + ".");
+                    problems.put(
+                            key, "Unknown kind: use one of " + java.util.Arrays.toString(NoticeKind.values()) + ".");
                 } else if (delivery == null) {
                     problems.put(key, "Use IN_APP or IN_APP_AND_EMAIL.");
                 } else {

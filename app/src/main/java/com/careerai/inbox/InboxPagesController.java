@@ -47,7 +47,9 @@ class InboxPagesController {
             @QueryValue(defaultValue = "false") boolean unread) {
         InboxPage inboxPage = inbox.page(user.universityId(), user.userId(), unread, page);
         Map<String, Object> model = new HashMap<>();
-        model.put("notifications", inboxPage.notifications().stream().map(InboxViews::page).toList());
+        model.put(
+                "notifications",
+                inboxPage.notifications().stream().map(InboxViews::page).toList());
         model.put("page", inboxPage.page());
         model.put("unreadOnly", unread);
         model.put("unread", inboxPage.unread());

@@ -13,8 +13,8 @@ import java.util.Map;
 
 /** How inbox entries look in pages and in the JSON API. */
 final class InboxViews {
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     private InboxViews() {}
 
@@ -65,8 +65,7 @@ final class InboxViews {
     }
 
     @Serdeable
-    record InboxPageView(
-            List<NotificationView> notifications, int page, int pageSize, boolean hasMore, long unread) {
+    record InboxPageView(List<NotificationView> notifications, int page, int pageSize, boolean hasMore, long unread) {
         static InboxPageView of(InboxPage page) {
             return new InboxPageView(
                     page.notifications().stream().map(NotificationView::of).toList(),
@@ -87,7 +86,9 @@ final class InboxViews {
                         "kind", entry.getKey().name(),
                         "label", entry.getKey().label(),
                         "email", entry.getValue().email(),
-                        "defaultLabel", NotificationPreferences.defaultFor(entry.getKey()).label()))
+                        "defaultLabel",
+                                NotificationPreferences.defaultFor(entry.getKey())
+                                        .label()))
                 .toList();
     }
 }

@@ -39,8 +39,7 @@ public class NotificationPreferences {
         for (NoticeKind kind : NoticeKind.values()) {
             Boolean email = choices.get(kind.name());
             preferences.put(
-                    kind,
-                    email == null ? defaultFor(kind) : (email ? Delivery.IN_APP_AND_EMAIL : Delivery.IN_APP));
+                    kind, email == null ? defaultFor(kind) : (email ? Delivery.IN_APP_AND_EMAIL : Delivery.IN_APP));
         }
         return preferences;
     }
@@ -67,8 +66,6 @@ public class NotificationPreferences {
         boolean byDefault = defaultFor(kind).email();
         Set<Long> exceptions = store.choosing(universityId, userIds, kind.name(), !byDefault);
         return new LinkedHashSet<>(userIds)
-                .stream()
-                        .filter(id -> exceptions.contains(id) != byDefault)
-                        .toList();
+                .stream().filter(id -> exceptions.contains(id) != byDefault).toList();
     }
 }

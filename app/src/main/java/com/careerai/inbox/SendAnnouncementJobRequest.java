@@ -28,9 +28,9 @@ public record SendAnnouncementJobRequest(long universityId, long announcementId,
     }
 
     static UUID jobId(long universityId, long announcementId, Instant sendAt) {
-        return UUID.nameUUIDFromBytes(("inbox-announcement:" + universityId + ":" + announcementId + ":"
-                        + sendAt.toEpochMilli())
-                .getBytes(StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes(
+                ("inbox-announcement:" + universityId + ":" + announcementId + ":" + sendAt.toEpochMilli())
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
@@ -51,9 +51,7 @@ public record SendAnnouncementJobRequest(long universityId, long announcementId,
         @Job(name = "%0", retries = 10)
         public void run(SendAnnouncementJobRequest request) {
             sender.sendScheduled(
-                    request.universityId(),
-                    request.announcementId(),
-                    Instant.ofEpochMilli(request.sendAtEpochMilli()));
+                    request.universityId(), request.announcementId(), Instant.ofEpochMilli(request.sendAtEpochMilli()));
         }
     }
 }

@@ -49,9 +49,7 @@ class StaffAnnouncementsController {
     }
 
     @Get(produces = MediaType.TEXT_HTML)
-    ModelAndView<Map<String, Object>> list(
-            @CurrentUser SignedInUser staff,
-            @QueryValue(defaultValue = "1") int page) {
+    ModelAndView<Map<String, Object>> list(@CurrentUser SignedInUser staff, @QueryValue(defaultValue = "1") int page) {
         Map<String, Object> model = listModel(staff, page, Map.of(), Map.of());
         return new ModelAndView<>("inbox/staff-announcements", model);
     }
@@ -178,12 +176,16 @@ class StaffAnnouncementsController {
         row.put("id", a.id());
         row.put("title", a.title());
         row.put("status", a.status().name());
-        row.put("statusLabel", a.status().name().charAt(0) + a.status().name().substring(1).toLowerCase(java.util.Locale.ROOT));
-        row.put("badge", switch (a.status()) {
-            case SENT -> "ok";
-            case SENDING, SCHEDULED -> "warn";
-            case DRAFT -> "";
-        });
+        row.put(
+                "statusLabel",
+                a.status().name().charAt(0) + a.status().name().substring(1).toLowerCase(java.util.Locale.ROOT));
+        row.put(
+                "badge",
+                switch (a.status()) {
+                    case SENT -> "ok";
+                    case SENDING, SCHEDULED -> "warn";
+                    case DRAFT -> "";
+                });
         row.put("sendAt", InboxViews.when(a.sendAt()));
         row.put("sendAtIso", a.sendAt() == null ? "" : a.sendAt().toString());
         row.put("sentAt", InboxViews.when(a.sentAt()));
