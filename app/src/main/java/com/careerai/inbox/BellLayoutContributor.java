@@ -25,7 +25,7 @@ class BellLayoutContributor implements LayoutContributor {
             layout.put(
                     "bell",
                     Map.of(
-                            "unread", unread,
+                            "any", unread > 0,
                             "shown", unread > 99 ? "99+" : Long.toString(unread),
                             "label",
                                     unread == 0

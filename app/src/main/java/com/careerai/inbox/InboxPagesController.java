@@ -52,7 +52,8 @@ class InboxPagesController {
                 inboxPage.notifications().stream().map(InboxViews::page).toList());
         model.put("page", inboxPage.page());
         model.put("unreadOnly", unread);
-        model.put("unread", inboxPage.unread());
+        // null when none: templates treat it as "nothing unread"
+        model.put("unread", inboxPage.unread() == 0 ? null : inboxPage.unread());
         String filter = unread ? "&unread=true" : "";
         model.put("previous", inboxPage.page() > 1 ? "/notifications?page=" + (inboxPage.page() - 1) + filter : null);
         model.put("next", inboxPage.hasMore() ? "/notifications?page=" + (inboxPage.page() + 1) + filter : null);

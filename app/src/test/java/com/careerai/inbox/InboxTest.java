@@ -1,0 +1,340 @@
+package com.careerai.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.careerai.auth.User;
+import com.careerai.credits.Http;
+import com.careerai.notifications.NoticeKind;
+import com.careerai.notifications.NoticePublished;
+import com.careerai.platform.data.UnitOfWork;
+import com.careerai.tenancy.University;
+import com.careerai.testing.Fixtures;
+import com.careerai.testing.IntegrationTest;
+import com.careerai.testing.TestMailServer;
+import com.careerai.testing.TestSessions;
+import com.careerai.testing.TestSessions.SignedIn;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The inbox end to end: notices published by features arrive once, emailed only when important
+ * and wanted; the bell counts unread entries; pages and API mark read; nobody sees anyone else's.
+ */
+@MicronautTest(transactional = false)
+class InboxTest extends IntegrationTest {
+    private final TestMailServer mail = TestMailServer.start();
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    TestSessions sessions;
+
+    @Inject
+    InboxFixtures inbox;
+
+    @Inject
+    NoticeInboxListener listener;
+
+    @Inject
+    UnitOfWork units;
+
+    University uni;
+    University other;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        Map<String, String> properties = new HashMap<>(mail.properties());
+        properties.put("micronaut.http.client.follow-redirects", "false");
+        return properties;
+    }
+
+    @BeforeAll
+    void universities() {
+        uni = fixtures.university();
+        other = fixtures.university();
+    }
+
+    @AfterAll
+    void stopMail() {
+        mail.close();
+    }
+
+    private long entries(User user) {
+        return count("SELECT count(*) FROM notifications WHERE university_id = ? AND user_id = ?", uni.id(), user.id());
+    }
+
+    private long notificationMails(User user) {
+        return count(
+                "SELECT count(*) FROM mail_deliveries WHERE university_id = ? AND recipient = ? AND template = 'NOTIFICATION'",
+                user.universityId(),
+                user.email());
+    }
+
+    private HttpResponse<String> api(University university, String method, String path, SignedIn session, String json) {
+        MutableHttpRequest<?> request = switch (method) {
+            case "GET" -> HttpRequest.GET(path);
+            case "PUT" -> HttpRequest.PUT(path, json == null ? "" : json).contentType("application/json");
+            default -> HttpRequest.POST(path, json == null ? "" : json).contentType("application/json");
+        };
+        if (session != null) {
+            request.bearerAuth(session.token());
+        }
+        return Http.exchange(client, request.accept("application/json").header("Host", hostOf(university.subdomain())));
+    }
+
+    private HttpResponse<String> page(String path, SignedIn session) {
+        MutableHttpRequest<?> request = HttpRequest.GET(path).accept("text/html");
+        if (session != null) {
+            request.header("Cookie", session.cookie());
+        }
+        return Http.exchange(client, request.header("Host", hostOf(uni.subdomain())));
+    }
+
+    private HttpResponse<String> form(String path, SignedIn session, Map<String, String> fields) {
+        Map<String, String> body = new LinkedHashMap<>(fields);
+        body.put("csrf", session.csrf());
+        return Http.exchange(
+                client,
+                HttpRequest.POST(path, body)
+                        .contentType("application/x-www-form-urlencoded")
+                        .accept("text/html")
+                        .header("Cookie", session.cookie())
+                        .header("Host", hostOf(uni.subdomain())));
+    }
+
+    @Test
+    void aRedeliveredNoticeMakesOneEntryAndOneEmail() {
+        User student = fixtures.student(uni);
+        UUID eventId = inbox.publish(uni, student, InboxFixtures.notice(NoticeKind.BOOKING, "Booked", true))
+                .get(0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> entries(student) == 1);
+        // the outbox delivers at least once: the same event handed to the listener again adds nothing
+        NoticePublished again =
+                new NoticePublished(student.id(), InboxFixtures.notice(NoticeKind.BOOKING, "Booked", true));
+        for (int i = 0; i < 2; i++) {
+            units.runInUniversity(uni.id(), () -> listener.on(uni.id(), eventId, again));
+        }
+        assertThat(entries(student)).isEqualTo(1);
+        assertThat(notificationMails(student)).isEqualTo(1);
+    }
+
+    @Test
+    void importantNoticesAreEmailedOnlyWhenTheUsersPreferenceForTheKindSaysSo() throws Exception {
+        User student = fixtures.student(uni);
+        SignedIn session = sessions.signIn(student);
+        // RUN is in-app only by default; BOOKING goes by email by default; unimportant ones never do
+        inbox.publish(
+                uni,
+                student,
+                InboxFixtures.notice(NoticeKind.RUN, "Run ready", true),
+                InboxFixtures.notice(NoticeKind.PAYMENT, "Paid", false));
+        await().atMost(Duration.ofSeconds(10)).until(() -> entries(student) == 2);
+        assertThat(notificationMails(student)).isZero();
+
+        HttpResponse<String> changed = api(
+                uni,
+                "PUT",
+                "/api/v1/me/notification-preferences",
+                session,
+                "{\"RUN\":\"IN_APP_AND_EMAIL\",\"BOOKING\":\"IN_APP\"}");
+        assertThat(changed.code()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.body()).contains("\"RUN\":\"IN_APP_AND_EMAIL\"", "\"BOOKING\":\"IN_APP\"");
+
+        inbox.publish(
+                uni,
+                student,
+                InboxFixtures.notice(NoticeKind.BOOKING, "Booked <b>now</b>", true),
+                new com.careerai.notifications.Notice(
+                        NoticeKind.RUN,
+                        "Your Job Pack is ready",
+                        "See https://example.edu/help, then <script>x</script>",
+                        "/runs",
+                        true));
+        await().atMost(Duration.ofSeconds(10)).until(() -> entries(student) == 4);
+        MimeMessage email = mail.awaitNext(student.email());
+        assertThat(email.getSubject()).isEqualTo("Your Job Pack is ready");
+        String html = TestMailServer.html(email);
+        assertThat(html)
+                .contains("<a href=\"https://example.edu/help\"")
+                .contains("&lt;script&gt;x&lt;/script&gt;")
+                .doesNotContain("<script>");
+        assertThat(TestMailServer.text(email)).contains("See https://example.edu/help, then <script>x</script>");
+        assertThat(notificationMails(student)).isEqualTo(1);
+    }
+
+    @Test
+    void preferencesApiRefusesUnknownKindsAndValuesWithTheFieldsNamed() {
+        SignedIn session = sessions.signIn(fixtures.student(uni));
+        HttpResponse<String> defaults = api(uni, "GET", "/api/v1/me/notification-preferences", session, null);
+        assertThat(defaults.code()).isEqualTo(200);
+        assertThat(defaults.body())
+                .contains("\"BOOKING\":\"IN_APP_AND_EMAIL\"", "\"PAYMENT\":\"IN_APP_AND_EMAIL\"")
+                .contains("\"TICKET\":\"IN_APP_AND_EMAIL\"", "\"ANNOUNCEMENT\":\"IN_APP_AND_EMAIL\"")
+                .contains("\"RUN\":\"IN_APP\"", "\"RESOURCE\":\"IN_APP\"", "\"COURSE\":\"IN_APP\"");
+
+        HttpResponse<String> refused = api(
+                uni,
+                "PUT",
+                "/api/v1/me/notification-preferences",
+                session,
+                "{\"PIGEONS\":\"IN_APP\",\"RUN\":\"SMOKE_SIGNALS\",\"BOOKING\":3}");
+        assertThat(refused.code()).isEqualTo(422);
+        assertThat(refused.body()).contains("\"error\":\"invalid_input\"", "\"PIGEONS\"", "\"RUN\"", "\"BOOKING\"");
+        assertThat(api(uni, "GET", "/api/v1/me/notification-preferences", session, null)
+                        .body())
+                .isEqualTo(defaults.body());
+    }
+
+    @Test
+    void theBellCountsUnreadEntriesAndReadingThemClearsIt() {
+        User student = fixtures.student(uni);
+        SignedIn session = sessions.signIn(student);
+        assertThat(page("/notifications", session).body())
+                .contains("No notifications yet")
+                .contains("aria-label=\"Notifications, none unread\"");
+
+        inbox.publish(
+                uni,
+                student,
+                InboxFixtures.notice(NoticeKind.RUN, "First", false),
+                InboxFixtures.notice(NoticeKind.RUN, "Second", false),
+                InboxFixtures.notice(NoticeKind.BOOKING, "Third <i>x</i>", false));
+        await().atMost(Duration.ofSeconds(10)).until(() -> entries(student) == 3);
+
+        String inboxPage = page("/notifications", session).body();
+        assertThat(inboxPage)
+                .contains("aria-label=\"Notifications, 3 unread\"")
+                .contains("<span class=\"bell-count\" aria-live=\"polite\">3</span>")
+                .contains("Third &lt;i&gt;x&lt;/i&gt;");
+        assertThat(inboxPage.indexOf("Third")).isLessThan(inboxPage.indexOf("Second"));
+
+        long first = count(
+                "SELECT id FROM notifications WHERE university_id = ? AND user_id = ? AND title = 'First'",
+                uni.id(),
+                student.id());
+        HttpResponse<String> read = form("/notifications/" + first + "/read", session, Map.of("page", "1"));
+        assertThat(read.code()).isEqualTo(303);
+        assertThat(page("/", session).body()).contains("Notifications, 2 unread");
+
+        assertThat(form("/notifications/read-all", session, Map.of()).code()).isEqualTo(303);
+        assertThat(page("/notifications", session).body())
+                .contains("Notifications, none unread")
+                .contains("All caught up");
+    }
+
+    @Test
+    void theApiListsNewestFirstInPagesAndMarksOneOrAllRead() {
+        User student = fixtures.student(uni);
+        SignedIn session = sessions.signIn(student);
+        com.careerai.notifications.Notice[] notices = new com.careerai.notifications.Notice[25];
+        for (int i = 0; i < notices.length; i++) {
+            notices[i] = InboxFixtures.notice(NoticeKind.RUN, "Notice " + i, false);
+        }
+        inbox.publish(uni, student, notices);
+        await().atMost(Duration.ofSeconds(10)).until(() -> entries(student) == 25);
+
+        HttpResponse<String> first = api(uni, "GET", "/api/v1/notifications?unread=true", session, null);
+        assertThat(first.code()).isEqualTo(200);
+        assertThat(first.body()).contains("\"hasMore\":true", "\"unread\":25", "\"pageSize\":20");
+        assertThat(first.body().indexOf("Notice 24")).isLessThan(first.body().indexOf("Notice 23"));
+        assertThat(api(uni, "GET", "/api/v1/notifications?page=2", session, null).body())
+                .contains("\"hasMore\":false", "Notice 0")
+                .doesNotContain("Notice 5\"");
+
+        long newest = count(
+                "SELECT max(id) FROM notifications WHERE university_id = ? AND user_id = ?", uni.id(), student.id());
+        HttpResponse<String> read = api(uni, "POST", "/api/v1/notifications/" + newest + "/read", session, null);
+        assertThat(read.code()).isEqualTo(200);
+        assertThat(read.body()).contains("\"read\":true", "Notice 24");
+        assertThat(api(uni, "GET", "/api/v1/notifications?unread=true", session, null).body())
+                .contains("\"unread\":24")
+                .doesNotContain("Notice 24");
+
+        HttpResponse<String> all = api(uni, "POST", "/api/v1/notifications/read-all", session, null);
+        assertThat(all.body()).contains("\"marked\":24", "\"unread\":0");
+        assertThat(api(uni, "GET", "/api/v1/notifications?unread=true", session, null).body())
+                .contains("\"notifications\":[]");
+    }
+
+    @Test
+    void anotherUsersOrUniversitysNotificationIsNotFound() {
+        User owner = fixtures.student(uni);
+        inbox.publish(uni, owner, InboxFixtures.notice(NoticeKind.RUN, "Mine", false));
+        await().atMost(Duration.ofSeconds(10)).until(() -> entries(owner) == 1);
+        long id = count("SELECT id FROM notifications WHERE university_id = ? AND user_id = ?", uni.id(), owner.id());
+
+        SignedIn neighbour = sessions.signIn(fixtures.student(uni));
+        assertThat(api(uni, "POST", "/api/v1/notifications/" + id + "/read", neighbour, null)
+                        .code())
+                .isEqualTo(404);
+        assertThat(form("/notifications/" + id + "/read", neighbour, Map.of()).code())
+                .isEqualTo(404);
+        assertThat(api(uni, "GET", "/api/v1/notifications", neighbour, null).body())
+                .doesNotContain("Mine");
+
+        SignedIn stranger = sessions.signIn(fixtures.student(other));
+        assertThat(api(other, "POST", "/api/v1/notifications/" + id + "/read", stranger, null)
+                        .code())
+                .isEqualTo(404);
+        assertThat(count("SELECT count(*) FROM notifications WHERE id = ? AND read_at IS NOT NULL", id))
+                .isZero();
+    }
+
+    @Test
+    void anonymousVisitorsAreRefusedAndStudentsCannotOpenStaffAnnouncements() {
+        assertThat(api(uni, "GET", "/api/v1/notifications", null, null).code()).isEqualTo(401);
+        assertThat(api(uni, "POST", "/api/v1/notifications/read-all", null, null).code())
+                .isIn(401, 403);
+        assertThat(api(uni, "GET", "/api/v1/me/notification-preferences", null, null).code())
+                .isEqualTo(401);
+        HttpResponse<String> anonymousPage = page("/notifications", null);
+        assertThat(anonymousPage.code()).isEqualTo(303);
+        assertThat(anonymousPage.header("Location")).startsWith("/signin");
+
+        SignedIn student = sessions.signIn(fixtures.student(uni));
+        assertThat(page("/staff/announcements", student).code()).isEqualTo(403);
+        assertThat(form("/staff/announcements", student, Map.of("title", "x", "body", "y")).code())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void thePreferencesPageSavesTheTickedKinds() {
+        User student = fixtures.student(uni);
+        SignedIn session = sessions.signIn(student);
+        String before = page("/notifications/preferences", session).body();
+        assertThat(before)
+                .contains("name=\"email_BOOKING\" checked")
+                .contains("name=\"email_RUN\">")
+                .contains("<label for=\"pref-RUN\">");
+
+        HttpResponse<String> saved =
+                form("/notifications/preferences", session, Map.of("email_RUN", "on", "email_PAYMENT", "on"));
+        assertThat(saved.code()).isEqualTo(303);
+        String after = page("/notifications/preferences?saved=1", session).body();
+        assertThat(after)
+                .contains("Your settings are saved")
+                .contains("name=\"email_RUN\" checked")
+                .contains("name=\"email_PAYMENT\" checked")
+                .contains("name=\"email_BOOKING\">");
+    }
+}
