@@ -146,7 +146,7 @@ public class Announcements {
         } catch (RuntimeException e) {
             // already gone: the job would find the announcement a draft and do nothing anyway
         }
-        return store.find(universityId, id).orElseThrow();
+        return transactions.executeRead(status -> store.find(universityId, id).orElseThrow());
     }
 
     public Optional<Progress> find(long universityId, long id) {

@@ -118,7 +118,8 @@ class AnnouncementsTest extends IntegrationTest {
         return Http.exchange(client, request.header("Host", hostOf(university.subdomain())));
     }
 
-    private HttpResponse<String> form(University university, String path, SignedIn session, Map<String, String> fields) {
+    private HttpResponse<String> form(
+            University university, String path, SignedIn session, Map<String, String> fields) {
         Map<String, String> body = new LinkedHashMap<>(fields);
         body.put("csrf", session.csrf());
         return Http.exchange(
@@ -155,11 +156,13 @@ class AnnouncementsTest extends IntegrationTest {
         fixtures.run(big, () -> announcements.schedule(by, announcement.id(), Instant.now()));
 
         // the worker dies after four pages of 500 have committed
-        assertThatThrownBy(() -> fixtures.run(big, () -> sender.send(big.id(), announcement.id(), pages -> {
-                    if (pages == 4) {
-                        throw new SenderKilled();
-                    }
-                })))
+        assertThatThrownBy(() -> fixtures.run(
+                        big,
+                        () -> sender.send(big.id(), announcement.id(), pages -> {
+                            if (pages == 4) {
+                                throw new SenderKilled();
+                            }
+                        })))
                 .isInstanceOf(SenderKilled.class);
         Announcement halfway = find(big, announcement.id());
         assertThat(halfway.status()).isEqualTo(Announcement.Status.SENDING);
@@ -217,19 +220,28 @@ class AnnouncementsTest extends IntegrationTest {
         fixtures.run(uni, () -> interests.choose(uni.id(), scientist.id(), List.of(research.id(), finance.id())));
         fixtures.run(uni, () -> interests.choose(uni.id(), lawyer.id(), List.of(law.id())));
 
-        Announcement announcement = draft(uni, staff, "Finance and research evening", List.of(finance.id(), research.id()));
+        Announcement announcement =
+                draft(uni, staff, "Finance and research evening", List.of(finance.id(), research.id()));
         fixtures.run(uni, () -> announcements.schedule(staff, announcement.id(), Instant.now()));
         fixtures.run(uni, () -> sender.send(uni.id(), announcement.id(), AnnouncementSender.PageHook.NONE));
 
         List<Long> recipients = List.of(
-                count("SELECT count(*) FROM notifications WHERE announcement_id = ? AND user_id = ?",
-                        announcement.id(), banker.id()),
-                count("SELECT count(*) FROM notifications WHERE announcement_id = ? AND user_id = ?",
-                        announcement.id(), scientist.id()),
-                count("SELECT count(*) FROM notifications WHERE announcement_id = ? AND user_id = ?",
-                        announcement.id(), lawyer.id()),
-                count("SELECT count(*) FROM notifications WHERE announcement_id = ? AND user_id = ?",
-                        announcement.id(), undecided.id()));
+                count(
+                        "SELECT count(*) FROM notifications WHERE announcement_id = ? AND user_id = ?",
+                        announcement.id(),
+                        banker.id()),
+                count(
+                        "SELECT count(*) FROM notifications WHERE announcement_id = ? AND user_id = ?",
+                        announcement.id(),
+                        scientist.id()),
+                count(
+                        "SELECT count(*) FROM notifications WHERE announcement_id = ? AND user_id = ?",
+                        announcement.id(),
+                        lawyer.id()),
+                count(
+                        "SELECT count(*) FROM notifications WHERE announcement_id = ? AND user_id = ?",
+                        announcement.id(),
+                        undecided.id()));
         assertThat(recipients).containsExactly(1L, 1L, 0L, 0L);
         assertThat(find(uni, announcement.id()).recipients()).isEqualTo(2);
 
@@ -250,15 +262,28 @@ class AnnouncementsTest extends IntegrationTest {
                 uni,
                 "/staff/announcements",
                 session,
-                Map.of("title", "Mock interviews", "body", "Sign up at the desk.", "audience", "ALL_STUDENTS",
-                        "when", "later", "at", at, "tz", "Europe/London"));
+                Map.of(
+                        "title",
+                        "Mock interviews",
+                        "body",
+                        "Sign up at the desk.",
+                        "audience",
+                        "ALL_STUDENTS",
+                        "when",
+                        "later",
+                        "at",
+                        at,
+                        "tz",
+                        "Europe/London"));
         assertThat(created.code()).as(created.body()).isEqualTo(303);
         String location = created.header("Location");
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
         Announcement scheduled = find(uni, id);
         assertThat(scheduled.status()).isEqualTo(Announcement.Status.SCHEDULED);
         assertThat(scheduled.sendAt())
-                .isEqualTo(LocalDateTime.parse(at).atZone(java.time.ZoneId.of("Europe/London")).toInstant());
+                .isEqualTo(LocalDateTime.parse(at)
+                        .atZone(java.time.ZoneId.of("Europe/London"))
+                        .toInstant());
         assertThat(page(uni, location, session).body()).contains("Scheduled", "Cancel the announcement");
 
         assertThat(form(uni, location + "/cancel", session, Map.of()).code()).isEqualTo(303);
@@ -271,7 +296,8 @@ class AnnouncementsTest extends IntegrationTest {
         assertThat(form(uni, location + "/cancel", session, Map.of()).code()).isEqualTo(409);
 
         // sent now instead: once started, it cannot be cancelled
-        assertThat(form(uni, location + "/send", session, Map.of("when", "now")).code()).isEqualTo(303);
+        assertThat(form(uni, location + "/send", session, Map.of("when", "now")).code())
+                .isEqualTo(303);
         Announcement due = find(uni, id);
         fixtures.run(uni, () -> sender.sendScheduled(uni.id(), id, due.sendAt()));
         assertThat(find(uni, id).status()).isEqualTo(Announcement.Status.SENT);
@@ -282,8 +308,8 @@ class AnnouncementsTest extends IntegrationTest {
     @Test
     void theFormShowsMistakesBesideTheFieldsAndTheTextIsNeverATemplate() {
         SignedIn session = sessions.signIn(staffUser);
-        HttpResponse<String> empty = form(
-                uni, "/staff/announcements", session, Map.of("title", "", "body", "", "audience", "ALL_STUDENTS"));
+        HttpResponse<String> empty =
+                form(uni, "/staff/announcements", session, Map.of("title", "", "body", "", "audience", "ALL_STUDENTS"));
         assertThat(empty.code()).isEqualTo(422);
         assertThat(empty.body()).contains("Give a title of 1 to 200 characters.", "Write the announcement in 1 to");
         HttpResponse<String> control = form(
@@ -296,7 +322,16 @@ class AnnouncementsTest extends IntegrationTest {
                 uni,
                 "/staff/announcements",
                 session,
-                Map.of("title", "Late", "body", "ok", "audience", "ALL_STUDENTS", "when", "later", "at",
+                Map.of(
+                        "title",
+                        "Late",
+                        "body",
+                        "ok",
+                        "audience",
+                        "ALL_STUDENTS",
+                        "when",
+                        "later",
+                        "at",
                         "2001-01-01T09:00"));
         assertThat(past.code()).isEqualTo(422);
         assertThat(past.body()).contains("Choose a time in the future.");

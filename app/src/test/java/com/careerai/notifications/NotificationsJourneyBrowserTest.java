@@ -47,9 +47,10 @@ class NotificationsJourneyBrowserTest extends IntegrationTest {
     private Page signedIn(Chromium chromium, User user, String host, int width, List<String> problems) {
         Page page = chromium.newPage(width, width < 500 ? 800 : 900);
         page.context()
-                .addCookies(List.of(new Cookie("careerai_session", sessions.signIn(user).token())
-                        .setDomain(host)
-                        .setPath("/")));
+                .addCookies(List.of(
+                        new Cookie("careerai_session", sessions.signIn(user).token())
+                                .setDomain(host)
+                                .setPath("/")));
         page.onConsoleMessage(message -> {
             // headless Chromium may ask for a favicon, which the app does not have
             if ("error".equals(message.type())
@@ -62,7 +63,9 @@ class NotificationsJourneyBrowserTest extends IntegrationTest {
     }
 
     private static void fitsAPhone(Page page, String name) {
-        assertThat(Chromium.scrollWidth(page)).as(name + ": no sideways scrolling at 375 px").isLessThanOrEqualTo(375);
+        assertThat(Chromium.scrollWidth(page))
+                .as(name + ": no sideways scrolling at 375 px")
+                .isLessThanOrEqualTo(375);
     }
 
     @Test
@@ -83,20 +86,25 @@ class NotificationsJourneyBrowserTest extends IntegrationTest {
 
             desk.getByLabel("Title").fill("Careers fair on Thursday");
             desk.getByLabel("Message")
-                    .fill("Forty employers in the Great Hall, 10:00 to 16:00.\nBring your CV: https://example.edu/fair");
+                    .fill(
+                            "Forty employers in the Great Hall, 10:00 to 16:00.\nBring your CV: https://example.edu/fair");
             desk.getByLabel("All students").check();
             desk.getByLabel("Send now").check();
-            desk.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+            desk.getByRole(
+                            com.microsoft.playwright.options.AriaRole.BUTTON,
                             new Page.GetByRoleOptions().setName("Save announcement"))
                     .click();
             assertThat(desk.locator("h1")).hasText("Careers fair on Thursday");
             assertThat(desk.locator(".announcement-body a")).hasAttribute("href", "https://example.edu/fair");
 
             // a worker picks the job up within its poll interval
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-                desk.reload();
-                return "SENT".equals(desk.locator("#announcement-status").getAttribute("data-status"));
-            });
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(2))
+                    .until(() -> {
+                        desk.reload();
+                        return "SENT"
+                                .equals(desk.locator("#announcement-status").getAttribute("data-status"));
+                    });
             assertThat(desk.locator(".figures")).containsText("1");
             Chromium.screenshot(desk, SHOTS + "staff-announcement-sent-desktop");
 
@@ -124,7 +132,8 @@ class NotificationsJourneyBrowserTest extends IntegrationTest {
             Chromium.screenshot(phone, SHOTS + "student-inbox-375");
             fitsAPhone(phone, "inbox");
 
-            phone.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+            phone.getByRole(
+                            com.microsoft.playwright.options.AriaRole.BUTTON,
                             new Page.GetByRoleOptions().setName("Mark “Careers fair on Thursday” read"))
                     .click();
             assertThat(phone.locator("#inbox-unread")).hasText("All caught up");
