@@ -37,7 +37,7 @@ class AnnouncementStore {
                     statement.setString(2, title);
                     statement.setString(3, body);
                     statement.setString(4, audience.name());
-                    statement.setArray(5, statement.getConnection().createArrayOf("bigint", interests.toArray()));
+                    statement.setArray(5, InboxStore.bigints(statement, interests));
                     statement.setLong(6, createdBy);
                 },
                 row -> row.getLong(1));

@@ -5,6 +5,8 @@ import com.careerai.notifications.NoticeKind;
 import com.careerai.platform.data.SqlRows;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.sql.Array;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -58,7 +60,7 @@ class InboxStore {
                     statement.setString(2, announcement.title());
                     statement.setString(3, announcement.body());
                     statement.setLong(4, announcement.id());
-                    statement.setArray(5, statement.getConnection().createArrayOf("bigint", userIds.toArray()));
+                    statement.setArray(5, bigints(statement, userIds));
                 },
                 row -> row.getLong(1));
     }
@@ -78,7 +80,7 @@ class InboxStore {
                 statement -> {
                     statement.setLong(1, universityId);
                     statement.setLong(2, announcementId);
-                    statement.setArray(3, statement.getConnection().createArrayOf("bigint", userIds.toArray()));
+                    statement.setArray(3, bigints(statement, userIds));
                 });
     }
 
@@ -134,6 +136,11 @@ class InboxStore {
                         + " AND read_at IS NOT NULL",
                 SqlRows.parameters(universityId, announcementId),
                 row -> row.getLong(1));
+    }
+
+    /** {@code ids} as a {@code bigint[]} parameter of {@code statement}. */
+    static Array bigints(PreparedStatement statement, Collection<Long> ids) throws SQLException {
+        return statement.getConnection().createArrayOf("bigint", ids.toArray());
     }
 
     private static Notification notification(ResultSet row) throws SQLException {

@@ -1,6 +1,7 @@
 package com.careerai.inbox;
 
 import com.careerai.notifications.NoticeKind;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
@@ -40,6 +41,7 @@ final class InboxViews {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record NotificationView(
             long id,
             String kind,
@@ -65,6 +67,7 @@ final class InboxViews {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record InboxPageView(List<NotificationView> notifications, int page, int pageSize, boolean hasMore, long unread) {
         static InboxPageView of(InboxPage page) {
             return new InboxPageView(

@@ -50,7 +50,7 @@ class PreferenceStore {
                     statement.setLong(1, universityId);
                     statement.setString(2, kind);
                     statement.setBoolean(3, email);
-                    statement.setArray(4, statement.getConnection().createArrayOf("bigint", userIds.toArray()));
+                    statement.setArray(4, InboxStore.bigints(statement, userIds));
                 },
                 row -> row.getLong(1));
         return new HashSet<>(ids);

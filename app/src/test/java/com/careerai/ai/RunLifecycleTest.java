@@ -231,8 +231,7 @@ class RunLifecycleTest extends IntegrationTest {
         assertThat(count(
                         "SELECT count(*) FROM outbox_events WHERE university_id = ? AND type LIKE '%NoticePublished'"
                                 + " AND payload->'notice'->>'link' = ?",
-                        university.id(),
-                        "/runs/" + run.id()))
+                        university.id(), "/runs/" + run.id()))
                 .as("one refund notice")
                 .isEqualTo(1);
     }

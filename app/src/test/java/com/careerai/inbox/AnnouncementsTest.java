@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.careerai.auth.SignedInUser;
 import com.careerai.auth.User;
-import com.careerai.credits.Http;
 import com.careerai.interests.Interest;
 import com.careerai.interests.Interests;
 import com.careerai.tenancy.University;
@@ -13,9 +12,7 @@ import com.careerai.testing.Fixtures;
 import com.careerai.testing.IntegrationTest;
 import com.careerai.testing.TestSessions;
 import com.careerai.testing.TestSessions.SignedIn;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -24,7 +21,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,24 +107,11 @@ class AnnouncementsTest extends IntegrationTest {
     }
 
     private HttpResponse<String> page(University university, String path, SignedIn session) {
-        MutableHttpRequest<?> request = HttpRequest.GET(path).accept("text/html");
-        if (session != null) {
-            request.header("Cookie", session.cookie());
-        }
-        return Http.exchange(client, request.header("Host", hostOf(university.subdomain())));
+        return new InboxHttp(client, university).page(path, session);
     }
 
-    private HttpResponse<String> form(
-            University university, String path, SignedIn session, Map<String, String> fields) {
-        Map<String, String> body = new LinkedHashMap<>(fields);
-        body.put("csrf", session.csrf());
-        return Http.exchange(
-                client,
-                HttpRequest.POST(path, body)
-                        .contentType("application/x-www-form-urlencoded")
-                        .accept("text/html")
-                        .header("Cookie", session.cookie())
-                        .header("Host", hostOf(university.subdomain())));
+    private HttpResponse<String> form(University university, String path, SignedIn session, Map<String, String> fields) {
+        return new InboxHttp(client, university).form(path, session, fields);
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.careerai.auth.User;
-import com.careerai.credits.Http;
 import com.careerai.notifications.NoticeKind;
 import com.careerai.notifications.NoticePublished;
 import com.careerai.platform.data.UnitOfWork;
@@ -14,9 +13,7 @@ import com.careerai.testing.IntegrationTest;
 import com.careerai.testing.TestMailServer;
 import com.careerai.testing.TestSessions;
 import com.careerai.testing.TestSessions.SignedIn;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -24,7 +21,6 @@ import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -91,37 +87,15 @@ class InboxTest extends IntegrationTest {
     }
 
     private HttpResponse<String> api(University university, String method, String path, SignedIn session, String json) {
-        MutableHttpRequest<?> request =
-                switch (method) {
-                    case "GET" -> HttpRequest.GET(path);
-                    case "PUT" ->
-                        HttpRequest.PUT(path, json == null ? "" : json).contentType("application/json");
-                    default -> HttpRequest.POST(path, json == null ? "" : json).contentType("application/json");
-                };
-        if (session != null) {
-            request.bearerAuth(session.token());
-        }
-        return Http.exchange(client, request.accept("application/json").header("Host", hostOf(university.subdomain())));
+        return new InboxHttp(client, university).api(method, path, session, json);
     }
 
     private HttpResponse<String> page(String path, SignedIn session) {
-        MutableHttpRequest<?> request = HttpRequest.GET(path).accept("text/html");
-        if (session != null) {
-            request.header("Cookie", session.cookie());
-        }
-        return Http.exchange(client, request.header("Host", hostOf(uni.subdomain())));
+        return new InboxHttp(client, uni).page(path, session);
     }
 
     private HttpResponse<String> form(String path, SignedIn session, Map<String, String> fields) {
-        Map<String, String> body = new LinkedHashMap<>(fields);
-        body.put("csrf", session.csrf());
-        return Http.exchange(
-                client,
-                HttpRequest.POST(path, body)
-                        .contentType("application/x-www-form-urlencoded")
-                        .accept("text/html")
-                        .header("Cookie", session.cookie())
-                        .header("Host", hostOf(uni.subdomain())));
+        return new InboxHttp(client, uni).form(path, session, fields);
     }
 
     @Test
@@ -263,7 +237,8 @@ class InboxTest extends IntegrationTest {
         assertThat(first.code()).isEqualTo(200);
         assertThat(first.body()).contains("\"hasMore\":true", "\"unread\":25", "\"pageSize\":20");
         // the newest first
-        assertThat(first.body().indexOf("\"title\":\"Notice ")).isEqualTo(first.body().indexOf("\"title\":\"Notice 24\""));
+        assertThat(first.body().indexOf("\"title\":\"Notice "))
+                .isEqualTo(first.body().indexOf("\"title\":\"Notice 24\""));
         assertThat(first.body().split("\"kind\":", -1)).hasSize(21);
         HttpResponse<String> second = api(uni, "GET", "/api/v1/notifications?page=2", session, null);
         assertThat(second.body()).contains("\"hasMore\":false", "\"page\":2");
