@@ -110,7 +110,8 @@ class AnnouncementsTest extends IntegrationTest {
         return new InboxHttp(client, university).page(path, session);
     }
 
-    private HttpResponse<String> form(University university, String path, SignedIn session, Map<String, String> fields) {
+    private HttpResponse<String> form(
+            University university, String path, SignedIn session, Map<String, String> fields) {
         return new InboxHttp(client, university).form(path, session, fields);
     }
 

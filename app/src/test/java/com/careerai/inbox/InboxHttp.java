@@ -1,9 +1,9 @@
 package com.careerai.inbox;
 
 import com.careerai.credits.Http;
+import com.careerai.tenancy.University;
 import com.careerai.testing.IntegrationTest;
 import com.careerai.testing.TestSessions.SignedIn;
-import com.careerai.tenancy.University;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -36,7 +36,8 @@ record InboxHttp(HttpClient client, University university) {
         MutableHttpRequest<?> request =
                 switch (method) {
                     case "GET" -> HttpRequest.GET(path);
-                    case "PUT" -> HttpRequest.PUT(path, json == null ? "" : json).contentType("application/json");
+                    case "PUT" ->
+                        HttpRequest.PUT(path, json == null ? "" : json).contentType("application/json");
                     default -> HttpRequest.POST(path, json == null ? "" : json).contentType("application/json");
                 };
         if (session != null) {
