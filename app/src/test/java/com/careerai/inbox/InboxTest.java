@@ -54,6 +54,9 @@ class InboxTest extends IntegrationTest {
     @Inject
     UnitOfWork units;
 
+    @Inject
+    InboxDemo demo;
+
     University uni;
     University other;
 
@@ -324,5 +327,38 @@ class InboxTest extends IntegrationTest {
                 .contains("name=\"email_RUN\" checked")
                 .contains("name=\"email_PAYMENT\" checked")
                 .contains("name=\"email_BOOKING\">");
+    }
+
+    @Test
+    void theDemoStudentHasTheSentAnnouncementAndTwoNoticesAndOneAnnouncementIsScheduled() {
+        University demoUniversity = fixtures.university();
+        String domain = demoUniversity.allowedDomains().get(0);
+        com.careerai.demo.DemoUniversity seeded = new com.careerai.demo.DemoUniversity(
+                demoUniversity.id(), demoUniversity.name(), demoUniversity.subdomain(), domain);
+        for (int run = 0; run < 2; run++) { // every start-up runs the step; the second changes nothing
+            units.runInUniversity(demoUniversity.id(), () -> demo.seed(seeded));
+        }
+        long student = count(
+                "SELECT id FROM users WHERE university_id = ? AND email = ?", demoUniversity.id(), "student@" + domain);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> count(
+                                "SELECT count(*) FROM notifications WHERE university_id = ? AND user_id = ?",
+                                demoUniversity.id(),
+                                student)
+                        == 3);
+        assertThat(count(
+                        "SELECT count(*) FROM notifications n JOIN announcements a ON a.university_id = n.university_id"
+                                + " AND a.id = n.announcement_id WHERE n.user_id = ? AND a.status = 'SENT'",
+                        student))
+                .isEqualTo(1);
+        assertThat(count(
+                        "SELECT count(*) FROM announcements WHERE university_id = ? AND status = 'SCHEDULED'"
+                                + " AND send_at > now() + interval '5 days'",
+                        demoUniversity.id()))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM credit_wallets WHERE university_id = ? AND user_id = ?",
+                        demoUniversity.id(), student))
+                .as("the demo student signed in once, so has a wallet")
+                .isEqualTo(1);
     }
 }
