@@ -356,8 +356,10 @@ class InboxTest extends IntegrationTest {
                                 + " AND send_at > now() + interval '5 days'",
                         demoUniversity.id()))
                 .isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM credit_wallets WHERE university_id = ? AND user_id = ?",
-                        demoUniversity.id(), student))
+        assertThat(count(
+                        "SELECT count(*) FROM credit_wallets WHERE university_id = ? AND user_id = ?",
+                        demoUniversity.id(),
+                        student))
                 .as("the demo student signed in once, so has a wallet")
                 .isEqualTo(1);
     }
