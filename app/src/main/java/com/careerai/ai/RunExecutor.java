@@ -7,7 +7,9 @@ import com.careerai.ai.provider.ModelRequest;
 import com.careerai.ai.provider.TransientModelException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,18 +49,24 @@ class RunExecutor {
     private final ModelGateway model;
     private final AiConfiguration configuration;
     private final RunFailures failures;
+    private final RunNotices notices;
+    private final TransactionOperations<Connection> transactions;
 
     RunExecutor(
             AiRunRepository runs,
             ToolCatalog tools,
             ModelGateway model,
             AiConfiguration configuration,
-            RunFailures failures) {
+            RunFailures failures,
+            RunNotices notices,
+            TransactionOperations<Connection> transactions) {
         this.runs = runs;
         this.tools = tools;
         this.model = model;
         this.configuration = configuration;
         this.failures = failures;
+        this.notices = notices;
+        this.transactions = transactions;
     }
 
     /** A result that passed the schema, with what it took to get it. */
@@ -110,15 +118,23 @@ class RunExecutor {
             failures.failAndRefund(universityId, runId, e.reason);
             return;
         }
-        if (!runs.succeed(
-                universityId,
-                runId,
-                outcome.output(),
-                outcome.model(),
-                outcome.fellBack(),
-                outcome.demo(),
-                outcome.tokensIn(),
-                outcome.tokensOut())) {
+        // SUCCEEDED and its notice commit together
+        boolean succeeded = transactions.executeWrite(status -> {
+            boolean done = runs.succeed(
+                    universityId,
+                    runId,
+                    outcome.output(),
+                    outcome.model(),
+                    outcome.fellBack(),
+                    outcome.demo(),
+                    outcome.tokensIn(),
+                    outcome.tokensOut());
+            if (done) {
+                notices.finished(run);
+            }
+            return done;
+        });
+        if (!succeeded) {
             LOG.warn("Run {} finished after it was failed by the sweeper; result discarded", runId);
         }
     }

@@ -17,10 +17,12 @@ class RunFailures {
 
     private final AiRunRepository runs;
     private final RunCharges charges;
+    private final RunNotices notices;
 
-    RunFailures(AiRunRepository runs, RunCharges charges) {
+    RunFailures(AiRunRepository runs, RunCharges charges, RunNotices notices) {
         this.runs = runs;
         this.charges = charges;
+        this.notices = notices;
     }
 
     /** Fails (if not final) and refunds the run; returns true when this call made the refund. */
@@ -35,6 +37,7 @@ class RunFailures {
         }
         charges.refund(universityId, runId);
         runs.markRefunded(universityId, runId);
+        notices.refunded(run, reason);
         LOG.info("Run {} of university {} failed and was refunded: {}", runId, universityId, reason);
         return true;
     }

@@ -1,6 +1,7 @@
 package com.careerai.auth;
 
 import jakarta.inject.Singleton;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,6 +17,11 @@ public class UserAccounts {
 
     public Optional<User> find(long universityId, long userId) {
         return users.findByUniversityIdAndId(universityId, userId);
+    }
+
+    /** The users among {@code userIds} (unknown ids, and other universities' ids, are left out). */
+    public List<User> findAll(long universityId, Collection<Long> userIds) {
+        return userIds.isEmpty() ? List.of() : users.findByUniversityIdAndIdIn(universityId, userIds);
     }
 
     public Optional<User> findByEmail(long universityId, String email) {

@@ -6,6 +6,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,8 @@ interface UserRepository extends GenericRepository<User, Long> {
     Optional<User> findByUniversityIdAndId(long universityId, long id);
 
     Optional<User> findByUniversityIdAndEmail(long universityId, String email);
+
+    List<User> findByUniversityIdAndIdIn(long universityId, Collection<Long> id);
 
     Optional<User> findByUniversityIdAndGoogleId(long universityId, String googleId);
 

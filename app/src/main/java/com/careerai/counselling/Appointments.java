@@ -39,6 +39,7 @@ public class Appointments {
     private final Plans plans;
     private final UserAccounts users;
     private final AppointmentMails mails;
+    private final AppointmentNotices notices;
     private final Reminders reminders;
     private final Waitlist waitlist;
     private final CounsellingClock clock;
@@ -54,6 +55,7 @@ public class Appointments {
             Plans plans,
             UserAccounts users,
             AppointmentMails mails,
+            AppointmentNotices notices,
             Reminders reminders,
             Waitlist waitlist,
             CounsellingClock clock,
@@ -67,6 +69,7 @@ public class Appointments {
         this.plans = plans;
         this.users = users;
         this.mails = mails;
+        this.notices = notices;
         this.reminders = reminders;
         this.waitlist = waitlist;
         this.clock = clock;
@@ -156,6 +159,7 @@ public class Appointments {
                     actor.userId(),
                     "{\"start\":\"" + appointment.startsAt() + "\",\"payment\":\"" + payment + "\"}");
             waitlist.markBooked(universityId, counsellor.userId(), student.id());
+            notices.booked(appointment);
             return appointment;
         });
         reminders.schedule(booked);
@@ -226,7 +230,9 @@ public class Appointments {
             boolean refunded = refund && giveBack(appointment);
             store.cancel(universityId, id, actor.userId(), why, refunded);
             store.record(universityId, id, "CANCELLED", actor.userId(), "{\"refunded\":" + refunded + "}");
-            return store.find(universityId, id).orElseThrow();
+            Appointment cancelledNow = store.find(universityId, id).orElseThrow();
+            notices.cancelled(cancelledNow);
+            return cancelledNow;
         });
         reminders.remove(before[0], before[0].sequence());
         mails.cancelled(cancelled, cancelled.refunded());
@@ -297,7 +303,9 @@ public class Appointments {
                     "RESCHEDULED",
                     actor.userId(),
                     "{\"from\":\"" + appointment.startsAt() + "\",\"to\":\"" + start + "\"}");
-            return store.find(universityId, id).orElseThrow();
+            Appointment movedNow = store.find(universityId, id).orElseThrow();
+            notices.rescheduled(movedNow);
+            return movedNow;
         });
         reminders.remove(before[0], before[0].sequence());
         reminders.schedule(moved);

@@ -21,7 +21,14 @@ public enum MailTemplate {
      * Model: {@code subject}, {@code name}, {@code heading}, {@code body}, {@code when} (may be
      * empty), {@code link} (a path on the university's site) and {@code linkLabel}.
      */
-    COUNSELLING("counselling");
+    COUNSELLING("counselling"),
+    /**
+     * An important in-app notification or a staff announcement, also by email (inbox). Model:
+     * {@code subject}, {@code name}, {@code kindLabel}, {@code title}, {@code body} (plain text),
+     * {@code bodyHtml} (the body escaped, links and line breaks made HTML), {@code link} (a path on
+     * the university's site, may be empty), {@code preferencesPath}.
+     */
+    NOTIFICATION("notification");
 
     private final String viewName;
 

@@ -23,6 +23,7 @@ class NavigationContributor implements LayoutContributor {
                 add(nav, path, "/staff/tools", "Tools");
                 add(nav, path, "/staff/counsellors", "Counsellors");
                 add(nav, path, "/staff/appointments", "Appointments");
+                add(nav, path, "/staff/announcements", "Announcements");
             } else if (user.role() == Role.COUNSELLOR) {
                 add(nav, path, "/counsellor", "Panel");
                 add(nav, path, "/appointments", "Appointments");

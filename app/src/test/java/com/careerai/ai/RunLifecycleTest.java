@@ -168,6 +168,19 @@ class RunLifecycleTest extends IntegrationTest {
         assertThat(done.output().path("coverLetter").asText()).contains("Dear Hiring Manager at Acme");
         assertThat(fixtures.in(university, () -> PdfText.of(documents, run, signedIn)))
                 .contains("Dear Hiring Manager at Acme");
+        awaitNotices(run, 1);
+    }
+
+    /** The student's in-app notices about the run (published with its final state, delivered by the outbox). */
+    private void awaitNotices(AiRun run, long expected) {
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> count(
+                                "SELECT count(*) FROM notifications WHERE university_id = ? AND user_id = ? AND link = ?",
+                                university.id(),
+                                run.userId(),
+                                "/runs/" + run.id())
+                        == expected);
     }
 
     @Test
@@ -214,6 +227,13 @@ class RunLifecycleTest extends IntegrationTest {
         // a late JobRunr retry of the same job changes nothing
         execute(run);
         assertThat(refunds(run.id())).isEqualTo(1);
+        awaitNotices(run, 1);
+        assertThat(count(
+                        "SELECT count(*) FROM outbox_events WHERE university_id = ? AND type LIKE '%NoticePublished'"
+                                + " AND payload->'notice'->>'link' = ?",
+                        university.id(), "/runs/" + run.id()))
+                .as("one refund notice")
+                .isEqualTo(1);
     }
 
     @Test

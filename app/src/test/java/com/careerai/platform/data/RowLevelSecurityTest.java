@@ -152,6 +152,22 @@ class RowLevelSecurityTest extends IntegrationTest {
                         + " SELECT {u}, {user}, max(id) FROM interests WHERE university_id = {u}");
     }
 
+    static {
+        // Inbox, preferences and announcements (issue 14).
+        SEEDS.put(
+                "announcements",
+                "INSERT INTO announcements (university_id, title, body, audience, created_by)"
+                        + " VALUES ({u}, 'A {n}', 'Body', 'ALL_STUDENTS', {user})");
+        SEEDS.put(
+                "notifications",
+                "INSERT INTO notifications (university_id, user_id, kind, title, event_id)"
+                        + " VALUES ({u}, {user}, 'RUN', 'Notice {n}', gen_random_uuid())");
+        SEEDS.put(
+                "notification_preferences",
+                "INSERT INTO notification_preferences (university_id, user_id, kind, email)"
+                        + " VALUES ({u}, {user}, 'RUN', true)");
+    }
+
     /**
      * The platform path (ADR 0010): the only reads across universities, SECURITY DEFINER functions
      * owned by careerai_platform. Adding one means adding it here and to the ADR's list.

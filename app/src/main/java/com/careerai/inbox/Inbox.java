@@ -1,0 +1,53 @@
+package com.careerai.inbox;
+
+import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/**
+ * A user's in-app notifications: pages newest first, the unread count the bell shows, marking one
+ * or all read. Every method takes the university and the user: an entry of anyone else is absent.
+ */
+@Singleton
+public class Inbox {
+    public static final int PAGE_SIZE = 20;
+
+    private final InboxStore store;
+
+    Inbox(InboxStore store) {
+        this.store = store;
+    }
+
+    /** Page {@code page} (from 1) of the user's entries, or of the unread ones only. */
+    @Transactional(readOnly = true)
+    public InboxPage page(long universityId, long userId, boolean unreadOnly, int page) {
+        int current = Math.max(1, page);
+        List<Notification> rows =
+                store.page(universityId, userId, unreadOnly, PAGE_SIZE + 1, (long) (current - 1) * PAGE_SIZE);
+        boolean more = rows.size() > PAGE_SIZE;
+        return new InboxPage(
+                more ? rows.subList(0, PAGE_SIZE) : rows, current, PAGE_SIZE, more, store.unread(universityId, userId));
+    }
+
+    /** The bell's figure: one indexed count. */
+    @Connectable
+    public long unread(long universityId, long userId) {
+        return store.unread(universityId, userId);
+    }
+
+    /** Marks one entry read (again is harmless) and returns it; 404 when it is not the user's. */
+    @Transactional
+    public Notification markRead(long universityId, long userId, long id) {
+        if (!store.markRead(universityId, userId, id)) {
+            throw InboxException.notFound();
+        }
+        return store.find(universityId, userId, id).orElseThrow(InboxException::notFound);
+    }
+
+    /** Marks every unread entry of the user read; how many were unread. */
+    @Transactional
+    public int markAllRead(long universityId, long userId) {
+        return store.markAllRead(universityId, userId);
+    }
+}
