@@ -30,6 +30,7 @@ final class RunViews {
     record RunView(
             String id,
             String tool,
+            String title,
             String status,
             String currency,
             int cost,
@@ -49,6 +50,7 @@ final class RunViews {
             return new RunView(
                     run.id().toString(),
                     run.tool(),
+                    run.displayTitle(tool),
                     run.status().name(),
                     run.currency(),
                     run.cost(),

@@ -1,5 +1,6 @@
 package com.careerai.ai.tools;
 
+import com.careerai.ai.RunTitles;
 import com.careerai.platform.web.TemplateText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -98,5 +99,13 @@ class ReferralTrainerTool extends SchemaTool {
             }
         }
         return output;
+    }
+
+    @Override
+    public String title(JsonNode input) {
+        return RunTitles.of(
+                name(),
+                input.path("name").asText("").strip() + " at "
+                        + input.path("company").asText("").strip());
     }
 }
