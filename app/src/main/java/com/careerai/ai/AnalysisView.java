@@ -1,5 +1,6 @@
 package com.careerai.ai;
 
+import com.careerai.ai.analysis.ResumeSections;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.annotation.Nullable;
 import java.util.ArrayList;
@@ -21,10 +22,13 @@ final class AnalysisView {
         int pages = analysis.path("pages").asInt();
         view.put("pages", pages == 1 ? "1 page" : pages + " pages");
         List<Map<String, Object>> sections = new ArrayList<>();
-        analysis.path("sections")
-                .properties()
-                .forEach(section -> sections.add(Map.of(
-                        "name", section.getKey(), "found", section.getValue().asBoolean())));
+        // jsonb does not keep key order: show the sections in reading order
+        for (String name : ResumeSections.NAMES) {
+            JsonNode found = analysis.path("sections").path(name);
+            if (!found.isMissingNode()) {
+                sections.add(Map.of("name", name, "found", found.asBoolean()));
+            }
+        }
         view.put("sections", sections);
         JsonNode bullets = analysis.path("bullets");
         view.put(

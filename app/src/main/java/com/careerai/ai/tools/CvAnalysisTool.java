@@ -232,14 +232,19 @@ class CvAnalysisTool extends SchemaTool {
         for (String bullet : bullets.tooLong()) {
             suggest(suggestions, bullet, "Cut this to under 30 words: one action and one result.");
         }
-        for (String section : analysis.missingSections()) {
+        List<String> missing = new ArrayList<>(analysis.missingSections());
+        if (missing.remove("contact")) {
+            suggest(suggestions, firstLine, "Put your email address and phone number at the top.");
+        }
+        if (!missing.isEmpty()) {
             suggest(
                     suggestions,
                     firstLine,
-                    section.equals("contact")
-                            ? "Put your email address and phone number at the top."
-                            : "Add a section headed \"" + Character.toUpperCase(section.charAt(0))
-                                    + section.substring(1) + "\".");
+                    "Add " + (missing.size() == 1 ? "a section" : "sections") + " headed "
+                            + DemoOutput.list(missing.stream()
+                                    .map(section -> "\"" + Character.toUpperCase(section.charAt(0)) + section.substring(1) + "\"")
+                                    .toList())
+                            + ".");
         }
         return output;
     }
