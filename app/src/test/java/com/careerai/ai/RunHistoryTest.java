@@ -208,13 +208,19 @@ class RunHistoryTest extends IntegrationTest {
         assertThat(page("/tools/cv-analysis?from=not-a-run", session)).contains("<h1>CV Analysis");
     }
 
-    @Test
-    void deletingARunRemovesItButNotItsLedgerRows() {
+    /** A student of their own, so the runs made here do not change what the other tests list. */
+    private User studentWithSilver() {
         User owner = fixtures.verifiedStudent(university);
         fixtures.run(
                 university,
                 () -> wallets.grant(
                         university.id(), owner.id(), Currency.SILVER, 20, "h:o:" + owner.id(), "test", "setup"));
+        return owner;
+    }
+
+    @Test
+    void deletingARunRemovesItButNotItsLedgerRows() {
+        User owner = studentWithSilver();
         SignedIn session = sessions.signIn(owner);
         SignedInUser signedIn = SignedInUser.of(owner);
         String doomed = fixtures.in(university, () -> finished(signedIn, "job-pack", "silver"));
@@ -266,11 +272,7 @@ class RunHistoryTest extends IntegrationTest {
 
     @Test
     void aRunStillInProgressCannotBeDeleted() {
-        User owner = fixtures.verifiedStudent(university);
-        fixtures.run(
-                university,
-                () -> wallets.grant(
-                        university.id(), owner.id(), Currency.SILVER, 20, "h:q:" + owner.id(), "test", "setup"));
+        User owner = studentWithSilver();
         SignedIn session = sessions.signIn(owner);
         SignedInUser signedIn = SignedInUser.of(owner);
         UUID queued =

@@ -242,7 +242,8 @@ class CvAnalysisTool extends SchemaTool {
                     firstLine,
                     "Add " + (missing.size() == 1 ? "a section" : "sections") + " headed "
                             + DemoOutput.list(missing.stream()
-                                    .map(section -> "\"" + Character.toUpperCase(section.charAt(0)) + section.substring(1) + "\"")
+                                    .map(section -> "\"" + Character.toUpperCase(section.charAt(0))
+                                            + section.substring(1) + "\"")
                                     .toList())
                             + ".");
         }
