@@ -5,12 +5,19 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One run of a tool for one student. */
+/**
+ * One run of a tool for one student.
+ *
+ * @param title a human title from the input ("Job Pack — Data Analyst at Acme"); null only for runs
+ *     read before it was set, see {@link #displayTitle(AiTool)}
+ * @param analysis what code found in the input (see {@code ai.analysis}), for tools that read a resume
+ */
 public record AiRun(
         long universityId,
         UUID id,
         long userId,
         String tool,
+        @Nullable String title,
         RunStatus status,
         String currency,
         int cost,
@@ -18,6 +25,7 @@ public record AiRun(
         boolean fellBack,
         boolean demo,
         JsonNode input,
+        @Nullable JsonNode analysis,
         @Nullable JsonNode output,
         @Nullable String error,
         int attempts,
@@ -25,4 +33,10 @@ public record AiRun(
         @Nullable Integer tokensOut,
         Instant createdAt,
         @Nullable Instant startedAt,
-        @Nullable Instant finishedAt) {}
+        @Nullable Instant finishedAt) {
+
+    /** The run's title, or its tool's name for a run without one. */
+    public String displayTitle(AiTool tool) {
+        return title == null || title.isBlank() ? tool.name() : title;
+    }
+}

@@ -11,7 +11,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,8 +26,8 @@ import java.util.UUID;
 @Connectable
 class AiRunRepository {
     private static final String COLUMNS =
-            "university_id, id, user_id, tool, status, currency, cost, model, fell_back, demo, "
-                    + "input, output, error, attempts, tokens_in, tokens_out, created_at, started_at, finished_at";
+            "university_id, id, user_id, tool, title, status, currency, cost, model, fell_back, demo, "
+                    + "input, analysis, output, error, attempts, tokens_in, tokens_out, created_at, started_at, finished_at";
 
     private final JdbcOperations jdbc;
 
@@ -34,18 +37,20 @@ class AiRunRepository {
 
     void insert(AiRun run) {
         update(
-                "INSERT INTO ai_runs (university_id, id, user_id, tool, status, currency, cost, model, demo, input) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)",
+                "INSERT INTO ai_runs (university_id, id, user_id, tool, title, status, currency, cost, model, demo, "
+                        + "input, analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)",
                 run.universityId(),
                 run.id(),
                 run.userId(),
                 run.tool(),
+                run.title(),
                 run.status().name(),
                 run.currency(),
                 run.cost(),
                 run.model(),
                 run.demo(),
-                json(run.input()));
+                json(run.input()),
+                run.analysis() == null ? null : json(run.analysis()));
     }
 
     Optional<AiRun> find(long universityId, UUID id) {
@@ -58,6 +63,15 @@ class AiRunRepository {
                 "SELECT " + COLUMNS + " FROM ai_runs WHERE university_id = ? AND id = ? FOR UPDATE", universityId, id);
     }
 
+    /** The user's run, locked for the rest of the transaction. */
+    Optional<AiRun> lockOfUser(long universityId, long userId, UUID id) {
+        return one(
+                "SELECT " + COLUMNS + " FROM ai_runs WHERE university_id = ? AND user_id = ? AND id = ? FOR UPDATE",
+                universityId,
+                userId,
+                id);
+    }
+
     Optional<AiRun> findOfUser(long universityId, long userId, UUID id) {
         return one(
                 "SELECT " + COLUMNS + " FROM ai_runs WHERE university_id = ? AND user_id = ? AND id = ?",
@@ -66,32 +80,68 @@ class AiRunRepository {
                 id);
     }
 
-    List<AiRun> listOfUser(long universityId, long userId, @Nullable String tool, int limit, long offset) {
-        if (tool == null) {
-            return many(
-                    "SELECT " + COLUMNS + " FROM ai_runs WHERE university_id = ? AND user_id = ? "
-                            + "ORDER BY created_at DESC LIMIT ? OFFSET ?",
-                    universityId,
-                    userId,
-                    limit,
-                    offset);
-        }
-        return many(
-                "SELECT " + COLUMNS + " FROM ai_runs WHERE university_id = ? AND user_id = ? AND tool = ? "
-                        + "ORDER BY created_at DESC LIMIT ? OFFSET ?",
-                universityId,
-                userId,
-                tool,
-                limit,
-                offset);
+    long countOfUser(long universityId, long userId) {
+        return countOfUser(universityId, userId, RunFilter.NONE);
     }
 
-    long countOfUser(long universityId, long userId) {
+    /** The user's runs that pass the filter (null: all), newest first. */
+    List<AiRun> listOfUser(long universityId, long userId, @Nullable RunFilter filter, int limit, long offset) {
+        List<Object> parameters = new ArrayList<>();
+        String where = where(universityId, userId, filter, parameters);
+        parameters.add(limit);
+        parameters.add(offset);
+        return many(
+                "SELECT " + COLUMNS + " FROM ai_runs " + where + " ORDER BY created_at DESC LIMIT ? OFFSET ?",
+                parameters.toArray());
+    }
+
+    long countOfUser(long universityId, long userId, RunFilter filter) {
+        List<Object> parameters = new ArrayList<>();
+        String where = where(universityId, userId, filter, parameters);
         return SqlRows.single(
                 jdbc,
-                "SELECT count(*) FROM ai_runs WHERE university_id = ? AND user_id = ?",
-                SqlRows.parameters(universityId, userId),
+                "SELECT count(*) FROM ai_runs " + where,
+                SqlRows.parameters(parameters.toArray()),
                 rows -> rows.getLong(1));
+    }
+
+    /** Conditions of the filter, with their values appended to {@code parameters}. */
+    private static String where(long universityId, long userId, @Nullable RunFilter given, List<Object> parameters) {
+        RunFilter filter = given == null ? RunFilter.NONE : given;
+        StringBuilder where = new StringBuilder("WHERE university_id = ? AND user_id = ?");
+        parameters.add(universityId);
+        parameters.add(userId);
+        if (filter.tool() != null) {
+            where.append(" AND tool = ?");
+            parameters.add(filter.tool());
+        }
+        if (!filter.statuses().isEmpty()) {
+            where.append(" AND status IN (")
+                    .append(String.join(
+                            ", ", Collections.nCopies(filter.statuses().size(), "?")))
+                    .append(')');
+            filter.statuses().forEach(status -> parameters.add(status.name()));
+        }
+        if (filter.words() != null) {
+            // the words as typed, found anywhere in the title; LIKE's own wildcards are escaped
+            where.append(" AND lower(title) LIKE ? ESCAPE '\\'");
+            parameters.add("%" + filter.words().toLowerCase(Locale.ROOT).replaceAll("([\\\\%_])", "\\\\$1") + "%");
+        }
+        return where.toString();
+    }
+
+    /**
+     * Deletes the user's run (its input, output and analysis; its PDF goes by cascade) and the
+     * idempotency keys that named it. The ledger rows stay: they do not reference the run's row.
+     */
+    boolean delete(long universityId, long userId, UUID id) {
+        update("DELETE FROM run_idempotency_keys WHERE university_id = ? AND run_id = ?", universityId, id);
+        return update(
+                        "DELETE FROM ai_runs WHERE university_id = ? AND user_id = ? AND id = ?",
+                        universityId,
+                        userId,
+                        id)
+                == 1;
     }
 
     /** QUEUED/RUNNING → RUNNING, counting the attempt; false when the run is final or failed. */
@@ -182,6 +232,7 @@ class AiRunRepository {
                 rows.getObject("id", UUID.class),
                 rows.getLong("user_id"),
                 rows.getString("tool"),
+                rows.getString("title"),
                 RunStatus.valueOf(rows.getString("status")),
                 rows.getString("currency"),
                 rows.getInt("cost"),
@@ -189,6 +240,7 @@ class AiRunRepository {
                 rows.getBoolean("fell_back"),
                 rows.getBoolean("demo"),
                 parse(rows.getString("input")),
+                parse(rows.getString("analysis")),
                 parse(rows.getString("output")),
                 rows.getString("error"),
                 rows.getInt("attempts"),

@@ -1,6 +1,8 @@
 package com.careerai.ai;
 
+import com.careerai.ai.analysis.ResumeAnalysis;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.core.annotation.Nullable;
 import java.util.List;
 
 /**
@@ -21,6 +23,31 @@ public interface AiTool {
 
     /** JSON schema of the output, sent to the model (strict) and enforced on its answer. */
     JsonNode outputSchema();
+
+    /**
+     * A human title for a run, from the fields of the input that tell runs apart ("Job Pack — Data
+     * Analyst at Acme"); {@link RunTitles#of} keeps it to one short line.
+     */
+    default String title(JsonNode input) {
+        return name();
+    }
+
+    /**
+     * What code can tell about the input without a model (keywords, sections, bullets of a
+     * resume), stored on the run and shown beside the output; null for tools that read no resume.
+     */
+    @Nullable
+    default ResumeAnalysis analyse(JsonNode input) {
+        return null;
+    }
+
+    /**
+     * The model's output (already valid for the schema) with what code measured put in its place,
+     * so those parts are explainable and the same for the same input (CV Analysis' factors).
+     */
+    default JsonNode settle(JsonNode input, JsonNode output) {
+        return output;
+    }
 
     String systemPrompt();
 

@@ -56,12 +56,17 @@ public class RunDocuments {
         return document;
     }
 
-    /** The owner's PDF as a download (404 when {@link #pdfOf} finds none). */
+    /**
+     * The owner's PDF as a download (404 when {@link #pdfOf} finds none), named from the run's
+     * title: {@code job-pack-data-analyst-acme.pdf}.
+     */
     public io.micronaut.http.HttpResponse<byte[]> download(long universityId, long userId, UUID runId) {
         byte[] pdf = pdfOf(universityId, userId, runId).orElseThrow(RunNotFoundException::new);
+        AiRun run = runs.findOfUser(universityId, userId, runId).orElseThrow(RunNotFoundException::new);
+        String fileName = RunTitles.fileName(run.displayTitle(tools.require(run.tool())), "pdf");
         return io.micronaut.http.HttpResponse.ok(pdf)
                 .contentType("application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"careerai-" + runId + ".pdf\"")
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
                 .header("Cache-Control", "private, no-store");
     }
 
@@ -104,6 +109,7 @@ public class RunDocuments {
         model.put("output", ToolSchemas.JSON.convertValue(output, Map.class));
         model.put("date", LocalDate.now(ZoneOffset.UTC).toString());
         model.put("demo", run.demo());
+        model.put("analysis", AnalysisView.of(run.analysis()));
         return templates.render("ai/pdf/" + tool.slug(), model);
     }
 }

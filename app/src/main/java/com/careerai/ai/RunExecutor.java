@@ -253,8 +253,13 @@ class RunExecutor {
         Map<String, String> schemaProblems = ToolSchemas.problems(tool.outputSchema(), output);
         schemaProblems.forEach(
                 (field, message) -> problems.add((field.isEmpty() ? "document" : field) + ": " + message));
-        problems.addAll(tool.checkOutput(input, output));
-        return problems.isEmpty() ? output : null;
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        // what code measured replaces the model's guess before the rule checks (CV Analysis' factors)
+        JsonNode settled = tool.settle(input, output);
+        problems.addAll(tool.checkOutput(input, settled));
+        return problems.isEmpty() ? settled : null;
     }
 
     private static String stripFences(String content) {

@@ -13,4 +13,12 @@ final class RunIds {
             throw new RunNotFoundException();
         }
     }
+
+    static java.util.Optional<UUID> tryParse(String id) {
+        try {
+            return java.util.Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
 }

@@ -2,11 +2,13 @@ package com.careerai.ai;
 
 import com.careerai.auth.CurrentUser;
 import com.careerai.auth.SignedInUser;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -14,12 +16,18 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** A student's runs as pages: the list, one run with live progress or its result, the PDF. */
+/** A student's runs as pages: the list (filtered, paged), one run with live progress or its result, the PDF, delete. */
 @Hidden
 @Controller("/runs")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -28,6 +36,16 @@ class RunPagesController {
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm").withZone(ZoneOffset.UTC);
     private static final int PAGE_SIZE = 20;
+
+    /** The statuses a student filters by; "Failed" includes refunded runs. */
+    private static final Map<RunStatus, String> STATUS_FILTERS = new LinkedHashMap<>();
+
+    static {
+        STATUS_FILTERS.put(RunStatus.SUCCEEDED, "Done");
+        STATUS_FILTERS.put(RunStatus.FAILED, "Failed");
+        STATUS_FILTERS.put(RunStatus.RUNNING, "Working on it");
+        STATUS_FILTERS.put(RunStatus.QUEUED, "Waiting for a worker");
+    }
 
     private final RunService runs;
     private final ToolCatalog tools;
@@ -39,14 +57,29 @@ class RunPagesController {
         this.documents = documents;
     }
 
+    /** The student's runs, newest first, filtered by tool, status and words of the title. */
     @Get(produces = MediaType.TEXT_HTML)
-    ModelAndView<Map<String, Object>> list(@CurrentUser SignedInUser user, @QueryValue(defaultValue = "1") int page) {
+    ModelAndView<Map<String, Object>> list(
+            @CurrentUser SignedInUser user,
+            @QueryValue(defaultValue = "1") int page,
+            @Nullable @QueryValue String tool,
+            @Nullable @QueryValue String status,
+            @Nullable @QueryValue String q,
+            @Nullable @QueryValue String deleted) {
         int current = com.careerai.platform.web.Paging.page(page);
-        long total = runs.countOfUser(user);
         Map<String, Object> model = new HashMap<>();
+        RunFilter filter;
+        try {
+            filter = RunFilter.of(tool, status, q, slugs());
+        } catch (InvalidRunInputException e) {
+            // a hand-edited address: show everything rather than an error page
+            filter = RunFilter.NONE;
+            model.put("filterError", "That filter was not understood, so all your runs are shown.");
+        }
+        long total = runs.countOfUser(user, filter);
         model.put(
                 "runs",
-                runs.listOfUser(user, PAGE_SIZE, com.careerai.platform.web.Paging.offset(current, PAGE_SIZE)).stream()
+                runs.listOfUser(user, filter, PAGE_SIZE, com.careerai.platform.web.Paging.offset(current, PAGE_SIZE)).stream()
                         .map(run -> {
                             Map<String, Object> row = row(run);
                             row.put(
@@ -55,10 +88,63 @@ class RunPagesController {
                             return row;
                         })
                         .toList());
+        model.put("total", total);
+        model.put("filtered", filter.any());
+        model.put("q", filter.words());
+        model.put("deleted", deleted != null);
+        String chosenTool = filter.tool();
+        model.put(
+                "toolOptions",
+                tools.all().stream()
+                        .map(option -> Map.of(
+                                "slug", option.slug(),
+                                "name", option.name(),
+                                "selected", option.slug().equals(chosenTool)))
+                        .toList());
+        RunStatus chosenStatus = filter.status();
+        model.put(
+                "statusOptions",
+                STATUS_FILTERS.entrySet().stream()
+                        .map(option -> Map.of(
+                                "value", option.getKey().name(),
+                                "label", option.getValue(),
+                                "selected", option.getKey() == chosenStatus))
+                        .toList());
+        String query = query(filter);
         model.put("page", current);
-        model.put("previous", current > 1 ? current - 1 : null);
-        model.put("next", (long) current * PAGE_SIZE < total ? current + 1 : null);
+        model.put("previous", current > 1 ? "/runs?page=" + (current - 1) + query : null);
+        model.put("next", (long) current * PAGE_SIZE < total ? "/runs?page=" + (current + 1) + query : null);
         return new ModelAndView<>("ai/runs", model);
+    }
+
+    /** Deletes a finished run and goes back to the list (someone else's run: 404; one in progress: 409). */
+    @Post(uri = "/{id}/delete", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    HttpResponse<?> delete(@CurrentUser SignedInUser user, @PathVariable String id) {
+        runs.delete(user, RunIds.parse(id));
+        return HttpResponse.seeOther(URI.create("/runs?deleted=1"));
+    }
+
+    private Set<String> slugs() {
+        return tools.all().stream().map(AiTool::slug).collect(Collectors.toSet());
+    }
+
+    /** The filter as query parameters for the pager links ("" without a filter). */
+    private static String query(RunFilter filter) {
+        StringBuilder query = new StringBuilder();
+        if (filter.tool() != null) {
+            query.append("&tool=").append(encode(filter.tool()));
+        }
+        if (filter.status() != null) {
+            query.append("&status=").append(filter.status().name());
+        }
+        if (filter.words() != null) {
+            query.append("&q=").append(encode(filter.words()));
+        }
+        return query.toString();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     @Get(uri = "/{id}", produces = MediaType.TEXT_HTML)
@@ -69,6 +155,7 @@ class RunPagesController {
         model.put("run", row(run));
         model.put("toolName", tool.name());
         model.put("pdf", tool.makesPdf());
+        model.put("analysis", AnalysisView.of(run.analysis()));
         if (run.status() == RunStatus.SUCCEEDED) {
             model.put("output", ToolSchemas.JSON.convertValue(run.output(), Map.class));
             model.put("input", ToolSchemas.JSON.convertValue(run.input(), Map.class));
@@ -93,6 +180,8 @@ class RunPagesController {
         Map<String, Object> row = new HashMap<>();
         row.put("id", run.id().toString());
         row.put("tool", run.tool());
+        // runs from before titles were stored have their tool's name as title (migration V55)
+        row.put("title", run.title() == null ? run.tool() : run.title());
         row.put("status", run.status().name());
         row.put("statusLabel", label(run.status()));
         row.put(

@@ -1,5 +1,6 @@
 package com.careerai.ai;
 
+import com.careerai.ai.analysis.ResumeAnalysis;
 import com.careerai.auth.SignedInUser;
 import com.careerai.auth.VerifiedUsers;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -94,11 +95,13 @@ public class RunService {
         int cost = charges.cost(slug, normalisedCurrency);
         String requestHash = key == null ? null : RunRequestKeys.hash(slug, normalisedCurrency, input);
         UUID runId = UUID.randomUUID();
+        ResumeAnalysis analysis = tool.analyse(input);
         AiRun run = new AiRun(
                 user.universityId(),
                 runId,
                 user.userId(),
                 slug,
+                tool.title(input),
                 RunStatus.QUEUED,
                 normalisedCurrency,
                 cost,
@@ -106,6 +109,7 @@ public class RunService {
                 false,
                 configuration.getMode() == AiConfiguration.Mode.MOCK,
                 input,
+                analysis == null ? null : ToolSchemas.JSON.valueToTree(analysis),
                 null,
                 null,
                 0,
@@ -167,14 +171,41 @@ public class RunService {
     }
 
     public List<AiRun> listOfUser(SignedInUser user, int limit, long offset) {
-        return runs.listOfUser(user.universityId(), user.userId(), null, limit, offset);
+        return runs.listOfUser(user.universityId(), user.userId(), RunFilter.NONE, limit, offset);
     }
 
     public List<AiRun> listOfUser(SignedInUser user, String tool, int limit) {
-        return runs.listOfUser(user.universityId(), user.userId(), tool, limit, 0);
+        return runs.listOfUser(user.universityId(), user.userId(), RunFilter.ofTool(tool), limit, 0);
     }
 
     public long countOfUser(SignedInUser user) {
         return runs.countOfUser(user.universityId(), user.userId());
+    }
+
+    /** The user's runs that pass the filter, newest first. */
+    List<AiRun> listOfUser(SignedInUser user, RunFilter filter, int limit, long offset) {
+        return runs.listOfUser(user.universityId(), user.userId(), filter, limit, offset);
+    }
+
+    long countOfUser(SignedInUser user, RunFilter filter) {
+        return runs.countOfUser(user.universityId(), user.userId(), filter);
+    }
+
+    /**
+     * Deletes one of the user's finished runs: its input, output, analysis and PDF go; the ledger
+     * rows of its debit and refund stay (the wallet's history does not change). Someone else's
+     * run is not found (404); a run still queued, running or awaiting its refund is refused (409).
+     */
+    public void delete(SignedInUser user, UUID runId) {
+        transactions.executeWrite(status -> {
+            AiRun run =
+                    runs.lockOfUser(user.universityId(), user.userId(), runId).orElseThrow(RunNotFoundException::new);
+            if (!run.status().isFinal()) {
+                throw new RunInProgressException();
+            }
+            runs.delete(user.universityId(), user.userId(), runId);
+            return null;
+        });
+        LOG.info("Run {} deleted by its owner", runId);
     }
 }

@@ -51,6 +51,7 @@ final class RunViews {
     record RunView(
             String id,
             String tool,
+            String title,
             String status,
             String currency,
             int cost,
@@ -76,6 +77,7 @@ final class RunViews {
             return new RunView(
                     run.id().toString(),
                     run.tool(),
+                    run.displayTitle(tool),
                     run.status().name(),
                     run.currency(),
                     run.cost(),

@@ -4,20 +4,25 @@ import com.careerai.ai.RunViews.RunPage;
 import com.careerai.ai.RunViews.RunView;
 import com.careerai.auth.CurrentUser;
 import com.careerai.auth.SignedInUser;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.stream.Collectors;
 
-/** A student's runs: status, cost, refund, output and PDF. Someone else's run is a 404. */
+/** A student's runs: title, status, cost, refund, output and PDF; delete. Someone else's run is a 404. */
 @Controller("/api/v1/runs")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -36,15 +41,39 @@ class RunsApiController {
     }
 
     @Get
-    @Operation(summary = "The signed-in student's runs, newest first")
-    RunPage list(@CurrentUser SignedInUser user, @QueryValue(defaultValue = "1") int page) {
+    @Operation(
+            summary = "The signed-in student's runs, newest first, 20 a page",
+            description =
+                    "Filters: tool (a tool's slug), status (QUEUED, RUNNING, SUCCEEDED, FAILED — which also finds "
+                            + "REFUNDED runs — or REFUNDED), q (words found anywhere in the title, at most 100 characters). "
+                            + "An unknown tool or status is refused with 422 and a message per parameter.")
+    RunPage list(
+            @CurrentUser SignedInUser user,
+            @QueryValue(defaultValue = "1") int page,
+            @Nullable @QueryValue String tool,
+            @Nullable @QueryValue String status,
+            @Nullable @QueryValue String q) {
         int current = com.careerai.platform.web.Paging.page(page);
+        RunFilter filter = RunFilter.of(
+                tool, status, q, tools.all().stream().map(AiTool::slug).collect(Collectors.toSet()));
         return new RunPage(
-                runs.listOfUser(user, PAGE_SIZE, com.careerai.platform.web.Paging.offset(current, PAGE_SIZE)).stream()
+                runs.listOfUser(user, filter, PAGE_SIZE, com.careerai.platform.web.Paging.offset(current, PAGE_SIZE)).stream()
                         .map(run -> RunView.of(run, tools.require(run.tool())))
                         .toList(),
                 current,
-                runs.countOfUser(user));
+                runs.countOfUser(user, filter));
+    }
+
+    @Delete("/{id}")
+    @Status(HttpStatus.NO_CONTENT)
+    @Operation(
+            summary =
+                    "Deletes a finished run: its input, output and PDF (the ledger rows of its debit and refund stay)",
+            description =
+                    "204 when deleted; 404 for someone else's run or one that does not exist; 409 run_in_progress "
+                            + "while the run is queued, running or failed and awaiting its refund.")
+    void delete(@CurrentUser SignedInUser user, @PathVariable String id) {
+        runs.delete(user, RunIds.parse(id));
     }
 
     @Get("/{id}")

@@ -46,4 +46,20 @@ public final class ToolForms {
         }
         return input;
     }
+
+    /** The reverse of {@link #toInput}: a run's input as form values (arrays one item per line). */
+    public static Map<String, String> toValues(JsonNode input) {
+        Map<String, String> values = new java.util.HashMap<>();
+        input.properties().forEach(field -> {
+            JsonNode value = field.getValue();
+            if (value.isArray()) {
+                java.util.List<String> lines = new java.util.ArrayList<>();
+                value.forEach(item -> lines.add(item.asText()));
+                values.put(field.getKey(), String.join("\n", lines));
+            } else if (value.isValueNode()) {
+                values.put(field.getKey(), value.asText());
+            }
+        });
+        return values;
+    }
 }

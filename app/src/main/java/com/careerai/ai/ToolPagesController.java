@@ -58,12 +58,28 @@ class ToolPagesController {
         return new ModelAndView<>("ai/tools", model);
     }
 
-    /** The tool's form; {@code ?currency=gold} preselects a currency (the 402 page links here). */
+    /**
+     * The tool's form; {@code ?currency=gold} preselects a currency (the 402 page links here) and
+     * {@code ?from=<run id>} ("Try again") fills it with that run's input and currency — only the
+     * student's own run of this tool; anything else leaves the form empty.
+     */
     @Get(uri = "/{slug}", produces = MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> form(
-            @CurrentUser SignedInUser user, @PathVariable String slug, @Nullable @QueryValue String currency) {
+            @CurrentUser SignedInUser user,
+            @PathVariable String slug,
+            @Nullable @QueryValue String currency,
+            @Nullable @QueryValue String from) {
         AiTool tool = settings.require(user.universityId(), slug);
         Map<String, String> values = new HashMap<>();
+        if (from != null) {
+            RunIds.tryParse(from)
+                    .flatMap(id -> runs.findOfUser(user, id))
+                    .filter(run -> run.tool().equals(slug))
+                    .ifPresent(run -> {
+                        values.putAll(ToolForms.toValues(run.input()));
+                        values.put("currency", run.currency().toLowerCase(Locale.ROOT));
+                    });
+        }
         if (currency != null) {
             values.put("currency", currency);
         }

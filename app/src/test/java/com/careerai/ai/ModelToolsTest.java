@@ -2,6 +2,8 @@ package com.careerai.ai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.careerai.ai.analysis.CvScore;
+import com.careerai.ai.analysis.ResumeAnalysis;
 import com.careerai.auth.SignedInUser;
 import com.careerai.auth.User;
 import com.careerai.credits.Balances;
@@ -184,7 +186,10 @@ class ModelToolsTest extends IntegrationTest {
 
         assertThat(done.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(done.demo()).isFalse();
-        assertThat(done.output()).isEqualTo(ToolSamples.parse(ToolSamples.answer(tool)));
+        // CV Analysis' measurable factors are replaced by the ones code measured (see CvAnalysisTool.settle)
+        assertThat(done.output())
+                .isEqualTo(catalog.require(tool)
+                        .settle(ToolSamples.input(tool), ToolSamples.parse(ToolSamples.answer(tool))));
         assertThat(ledgerRows(done.id(), "DEBIT")).isEqualTo(1);
         HttpResponse<String> result = page("/runs/" + done.id());
         assertThat(result.code()).isEqualTo(200);
@@ -275,15 +280,28 @@ class ModelToolsTest extends IntegrationTest {
         assertThat(page("/runs/" + done.id()).body()).contains("999 / 1000 words");
     }
 
+    /** The overall score a CV Analysis of {@link ToolSamples#RESUME} gets when the model scores keywords so. */
+    private static int overallWithKeywords(int keywords) {
+        int measured = CvScore.factors(ResumeAnalysis.of(ToolSamples.RESUME, null)).stream()
+                .mapToInt(CvScore.Factor::score)
+                .sum();
+        return Math.round((measured + keywords) / 5f);
+    }
+
     @Test
-    void cvAnalysisWhoseOverallIsNotTheAverageIsRepaired() {
-        int[] scores = {70, 80, 75, 65, 60}; // average 70
-        OPEN_AI.then(new Reply(ToolSamples.cvAnalysis(scores, 90)), new Reply(ToolSamples.cvAnalysis(scores, 71)));
+    void cvAnalysisTakesTheMeasurableFactorsFromCodeAndComputesTheOverall() {
+        int[] scores = {70, 80, 75, 65, 60}; // keywords 65; the model's overall of 90 is wrong
+        OPEN_AI.then(new Reply(ToolSamples.cvAnalysis(scores, 90)));
         AiRun done = run("cv-analysis", ToolSamples.input("cv-analysis"));
 
         assertThat(done.status()).isEqualTo(RunStatus.SUCCEEDED);
-        assertThat(OPEN_AI.models()).hasSize(2);
-        assertThat(done.output().path("overallScore").asInt()).isEqualTo(71);
+        assertThat(OPEN_AI.models())
+                .as("no repair needed: code does the arithmetic")
+                .hasSize(1);
+        assertThat(done.output().path("overallScore").asInt()).isEqualTo(overallWithKeywords(65));
+        assertThat(done.output().path("factors").get(3).path("score").asInt()).isEqualTo(65);
+        assertThat(done.output().path("factors").get(0).path("why").asText())
+                .isEqualTo("1 of 3 bullets include a number; say how many, how much or how fast in the others.");
     }
 
     @Test
@@ -306,18 +324,17 @@ class ModelToolsTest extends IntegrationTest {
                 .contains("This is your first analysis")
                 .doesNotContain("Biggest change");
 
-        OPEN_AI.then(new Reply(ToolSamples.cvAnalysis(new int[] {80, 72, 70, 60, 58})));
+        // the same resume: only the model's keywords factor can move (60 → 75)
+        OPEN_AI.then(new Reply(ToolSamples.cvAnalysis(new int[] {80, 72, 70, 75, 58})));
         AiRun second = run("cv-analysis", ToolSamples.input("cv-analysis"));
         String page = page("/runs/" + second.id()).body();
 
-        // overall 62 → 68
+        int delta = overallWithKeywords(75) - overallWithKeywords(60);
         assertThat(page)
-                .contains("<span class=\"score-number\">68</span>")
-                .contains("+6 since")
-                .contains("Biggest change since last time: <strong>impact (+30)</strong>")
-                .contains("<span class=\"badge ok\">+30</span>")
-                .contains("<span class=\"badge ok\">+2</span>")
-                .contains("<span class=\"badge bad\">-2</span>")
+                .contains("<span class=\"score-number\">" + overallWithKeywords(75) + "</span>")
+                .contains("+" + delta + " since")
+                .contains("Biggest change since last time: <strong>keywords (+15)</strong>")
+                .contains("<span class=\"badge ok\">+15</span>")
                 .contains("<polyline");
         // the first result page still shows no comparison with the later run
         assertThat(page("/runs/" + first.id()).body()).contains("This is your first analysis");

@@ -230,7 +230,9 @@ class ToolsEndToEndTest extends IntegrationTest {
             assertThat(ToolSchemas.problems(published, ToolSamples.input(slug)))
                     .as(slug)
                     .isEmpty();
-            assertThat(tool.get("pdf")).isEqualTo(slug.equals("job-pack") || slug.equals("skill-mapper"));
+            assertThat(tool.get("pdf"))
+                    .isEqualTo(List.of("job-pack", "skill-mapper", "cv-analysis", "personal-statement")
+                            .contains(slug));
         }
     }
 

@@ -140,7 +140,7 @@ class JourneysBrowserTest extends IntegrationTest {
         Chromium.screenshot(page, "student-07-run-progress");
         assertThat(page.locator("h1"))
                 .containsText(
-                        "Job Pack: Graduate Data Analyst at Acme Analytics",
+                        "Job Pack — Graduate Data Analyst at Acme Analytics",
                         new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
                                 .setTimeout(40_000));
         assertThat(page.locator(".badge.warn").first()).hasText("Demo output");
@@ -148,7 +148,7 @@ class JourneysBrowserTest extends IntegrationTest {
 
         com.microsoft.playwright.Download download =
                 page.waitForDownload(() -> page.getByText("Download PDF").click());
-        assertThat(download.suggestedFilename()).endsWith(".pdf");
+        assertThat(download.suggestedFilename()).isEqualTo("job-pack-graduate-data-analyst-acme-analytics.pdf");
 
         page.navigate(site(university) + "/wallet");
         assertThat(page.locator("body")).containsText("Job Pack");

@@ -1,6 +1,13 @@
 package com.careerai.ai.tools;
 
 import com.careerai.ai.AiRun;
+import com.careerai.ai.RunTitles;
+import com.careerai.ai.analysis.BulletStats;
+import com.careerai.ai.analysis.CvScore;
+import com.careerai.ai.analysis.DemoWriting;
+import com.careerai.ai.analysis.KeywordMatch;
+import com.careerai.ai.analysis.KeywordMatcher;
+import com.careerai.ai.analysis.ResumeAnalysis;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,6 +34,12 @@ class CvAnalysisTool extends SchemaTool {
                 "CV Analysis",
                 "A score out of 100 built from five factors — impact, clarity, structure, "
                         + "keywords, length — with the reasons, and line-by-line suggestions. Track how your score moves.");
+    }
+
+    /** The PDF of the analysis ({@code views/ai/pdf/cv-analysis.hbs}), made at its first download. */
+    @Override
+    public boolean makesPdf() {
+        return true;
     }
 
     @Override
@@ -127,36 +140,122 @@ class CvAnalysisTool extends SchemaTool {
     }
 
     @Override
+    public String title(JsonNode input) {
+        return RunTitles.of(name(), input.path("targetRole").asText(""));
+    }
+
+    @Override
+    public ResumeAnalysis analyse(JsonNode input) {
+        return ResumeAnalysis.of(input.path("resume").asText(""), null);
+    }
+
+    /**
+     * Impact, clarity, structure and length are measured by code ({@link CvScore}), so the same
+     * resume scores the same on them whichever model reads it; the keywords factor stays the
+     * model's (it knows the target role). The overall score is the rounded average again.
+     */
+    @Override
+    public JsonNode settle(JsonNode input, JsonNode output) {
+        Map<String, CvScore.Factor> measured = new HashMap<>();
+        CvScore.factors(analyse(input)).forEach(factor -> measured.put(factor.name(), factor));
+        ObjectNode settled = output.deepCopy();
+        ArrayNode factors = settled.putArray("factors");
+        int sum = 0;
+        for (JsonNode factor : output.path("factors")) {
+            CvScore.Factor code = measured.get(factor.path("name").asText());
+            ObjectNode row = factors.addObject().put("name", factor.path("name").asText());
+            if (code == null) {
+                row.put("score", factor.path("score").asInt())
+                        .put("why", factor.path("why").asText());
+            } else {
+                row.put("score", code.score()).put("why", code.why());
+            }
+            sum += row.path("score").asInt();
+        }
+        settled.put("overallScore", Math.round(sum / 5f));
+        return settled;
+    }
+
+    /**
+     * Demo output from the student's CV: the factors code measures, a keywords factor from the
+     * words of the target role found in the CV, and suggestions on the CV's own lines.
+     */
+    @Override
     public JsonNode mockOutput(JsonNode input) {
         String resume = input.path("resume").asText("");
-        int lengthScore = resume.length() < 1500 ? 62 : 80;
-        int[] scores = {58, 74, 70, 66, lengthScore};
+        String role = text(input, "targetRole", "the role");
+        ResumeAnalysis analysis = analyse(input);
         ObjectNode output = object();
         ArrayNode factors = output.putArray("factors");
-        String[] why = {
-            "Few bullets show numbers; say how many, how much or how fast.",
-            "Sentences are short and readable; a few use vague verbs like 'helped'.",
-            "Sections are in a sensible order; education could move below experience.",
-            "Some terms from " + text(input, "targetRole", "the role") + " adverts are missing.",
-            lengthScore < 70
-                    ? "Short for a student CV: there is room for one more project, role or society."
-                    : "Length fits a student CV: one to two pages."
-        };
+        KeywordMatch roleWords = KeywordMatcher.match(role + " " + role, resume);
+        List<CvScore.Factor> measured = new ArrayList<>(CvScore.factors(analysis));
+        measured.add(
+                3,
+                new CvScore.Factor(
+                        "keywords",
+                        50 + roleWords.percent() / 2,
+                        roleWords.missing().isEmpty()
+                                ? "The CV uses the words of '" + role + "'; add the tools the adverts name."
+                                : "The CV does not say " + DemoOutput.list(roleWords.missing())
+                                        + " anywhere; adverts for " + role + " will."));
         int sum = 0;
-        for (int i = 0; i < FACTORS.size(); i++) {
+        for (CvScore.Factor factor : measured) {
             factors.addObject()
-                    .put("name", FACTORS.get(i))
-                    .put("score", scores[i])
-                    .put("why", why[i]);
-            sum += scores[i];
+                    .put("name", factor.name())
+                    .put("score", factor.score())
+                    .put("why", factor.why());
+            sum += factor.score();
         }
         output.put("overallScore", Math.round(sum / 5f));
-        String firstLine =
-                resume.lines().filter(line -> !line.isBlank()).findFirst().orElse("Your first line");
-        output.putArray("suggestions")
+        String firstLine = resume.lines()
+                .filter(line -> !line.isBlank())
+                .findFirst()
+                .orElse("Your first line")
+                .strip();
+        ArrayNode suggestions = output.putArray("suggestions");
+        suggestions
                 .addObject()
-                .put("line", firstLine.length() > 300 ? firstLine.substring(0, 300) : firstLine)
-                .put("suggestion", "Open with your strongest, quantified achievement relevant to the role.");
+                .put("line", DemoOutput.cut(firstLine, 600))
+                .put("suggestion", "Open with your strongest, quantified achievement relevant to " + role + ".");
+        BulletStats bullets = analysis.bullets();
+        for (String bullet : bullets.weakVerbs()) {
+            suggest(
+                    suggestions,
+                    bullet,
+                    "Say what you did, not what you were near: \"" + DemoWriting.rewrite(bullet) + "\"");
+        }
+        for (String bullet : bullets.unquantified()) {
+            if (!bullets.weakVerbs().contains(bullet)) {
+                suggest(suggestions, bullet, "Add a number: how many people, how much time or money, how often.");
+            }
+        }
+        for (String bullet : bullets.tooLong()) {
+            suggest(suggestions, bullet, "Cut this to under 30 words: one action and one result.");
+        }
+        List<String> missing = new ArrayList<>(analysis.missingSections());
+        if (missing.remove("contact")) {
+            suggest(suggestions, firstLine, "Put your email address and phone number at the top.");
+        }
+        if (!missing.isEmpty()) {
+            suggest(
+                    suggestions,
+                    firstLine,
+                    "Add " + (missing.size() == 1 ? "a section" : "sections") + " headed "
+                            + DemoOutput.list(missing.stream()
+                                    .map(section -> "\"" + Character.toUpperCase(section.charAt(0))
+                                            + section.substring(1) + "\"")
+                                    .toList())
+                            + ".");
+        }
         return output;
+    }
+
+    private static void suggest(ArrayNode suggestions, String line, String suggestion) {
+        if (suggestions.size() < 25) {
+            suggestions
+                    .addObject()
+                    .put("line", DemoOutput.cut(line, 600))
+                    .put("suggestion", DemoOutput.cut(suggestion, 600));
+        }
     }
 }

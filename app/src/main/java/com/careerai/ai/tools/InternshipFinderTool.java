@@ -1,6 +1,7 @@
 package com.careerai.ai.tools;
 
 import com.careerai.ai.AiRun;
+import com.careerai.ai.RunTitles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,6 +21,14 @@ class InternshipFinderTool extends SchemaTool {
                 "Internship Finder",
                 "Tell us your field, place and season: get 5–10 internship "
                         + "directions — role titles, typical employers, where to search and what to prepare.");
+    }
+
+    @Override
+    public String title(JsonNode input) {
+        return RunTitles.of(
+                name(),
+                input.path("field").asText("").strip() + ", "
+                        + input.path("location").asText("").strip());
     }
 
     @Override

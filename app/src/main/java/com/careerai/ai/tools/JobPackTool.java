@@ -1,12 +1,18 @@
 package com.careerai.ai.tools;
 
 import com.careerai.ai.AiTool;
+import com.careerai.ai.RunTitles;
 import com.careerai.ai.ToolSchemas;
+import com.careerai.ai.analysis.DemoWriting;
+import com.careerai.ai.analysis.KeywordMatch;
+import com.careerai.ai.analysis.ResumeAnalysis;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Job Pack: tailored summary, bullets, cover letter and interview prep for one job, as a PDF. */
 @Singleton
@@ -69,37 +75,99 @@ class JobPackTool implements AiTool {
     }
 
     @Override
+    public String title(JsonNode input) {
+        return RunTitles.of(
+                name(),
+                input.path("jobTitle").asText("").strip() + " at "
+                        + input.path("company").asText("").strip());
+    }
+
+    @Override
+    public ResumeAnalysis analyse(JsonNode input) {
+        return ResumeAnalysis.of(
+                input.path("resume").asText(""), input.path("jobDescription").asText(""));
+    }
+
+    /**
+     * Demo output made from the student's own input: their bullets rewritten by {@link
+     * DemoWriting}, the advert's keywords matched and missing in their resume, their name under
+     * the cover letter.
+     */
+    @Override
     public JsonNode mockOutput(JsonNode input) {
         String title = input.path("jobTitle").asText("the role");
         String company = input.path("company").asText("the company");
+        String resume = input.path("resume").asText("");
+        ResumeAnalysis analysis = analyse(input);
+        KeywordMatch keywords =
+                analysis.keywords() == null ? new KeywordMatch(List.of(), List.of()) : analysis.keywords();
+        String name = DemoWriting.nameOf(resume).orElse(null);
+        List<String> bullets = DemoOutput.bulletsOf(resume, 8);
+        List<String> strengths = DemoOutput.first(keywords.matched(), 3);
+        List<String> gaps = DemoOutput.first(keywords.missing(), 2);
+
         ObjectNode output = NODES.objectNode();
         output.put(
                 "summary",
-                "Motivated final-year student applying for " + title + " at " + company
-                        + ", bringing hands-on project experience, clear communication and a habit of delivering on time.");
-        ArrayNode bullets = output.putArray("experienceBullets");
-        bullets.addObject()
-                .put("original", "Worked on a group project building a web app.")
-                .put(
-                        "rewritten",
-                        "Co-built a web application in a team of four, owning the data layer and shipping "
-                                + "weekly releases to [number] users.");
-        bullets.addObject()
-                .put("original", "Tutored first-year students.")
-                .put(
-                        "rewritten",
-                        "Tutored [number] first-year students each term, explaining complex topics simply — "
-                                + "the communication " + company + " asks for.");
+                DemoOutput.cut(
+                        (name == null ? "Student" : name) + " is applying for " + title + " at " + company
+                                + (strengths.isEmpty()
+                                        ? ", bringing hands-on project experience and clear communication."
+                                        : ", bringing " + DemoOutput.list(strengths) + " from study and experience.")
+                                + (bullets.isEmpty() ? "" : " Most relevant: " + DemoOutput.sentence(bullets.get(0)))
+                                + (gaps.isEmpty() ? "" : " Building up " + DemoOutput.list(gaps) + " next."),
+                        1500));
+        ArrayNode rewritten = output.putArray("experienceBullets");
+        for (String bullet : bullets) {
+            rewritten
+                    .addObject()
+                    .put("original", DemoOutput.cut(bullet, 600))
+                    .put("rewritten", DemoWriting.rewrite(bullet));
+        }
+        if (bullets.isEmpty()) {
+            rewritten
+                    .addObject()
+                    .put("original", "")
+                    .put(
+                            "rewritten",
+                            "Write your experience as bullets, each starting with what you did and ending "
+                                    + "with a number.");
+        }
         ArrayNode skills = output.putArray("skillsToEmphasise");
-        skills.add("Problem solving").add("Teamwork").add("Communication").add("Attention to detail");
+        List<String> emphasise = new ArrayList<>(keywords.matched());
+        analysis.skills().stream().filter(skill -> !emphasise.contains(skill)).forEach(emphasise::add);
+        DemoOutput.first(emphasise, 8).forEach(skill -> skills.add(DemoOutput.cut(skill, 80)));
+        if (skills.isEmpty()) {
+            skills.add("Communication").add("Problem solving");
+        }
         output.put(
                 "coverLetter",
-                "Dear Hiring Team at " + company + ",\n\nI am writing to apply for the " + title
-                        + " position. During my studies I have built software in teams, explained technical ideas to people "
-                        + "new to them, and learned to deliver work that others depend on. Your advert asks for someone who "
-                        + "learns quickly and communicates clearly; my group project and tutoring show both.\n\nI would "
-                        + "welcome the chance to bring this energy to " + company + " and to learn from your team.\n\n"
-                        + "Yours sincerely,\nA CareerAI student");
+                DemoOutput.cut(
+                        "Dear Hiring Team at " + company + ",\n\nI am writing to apply for the " + title + " position."
+                                + " During my studies I have learned to deliver work that others depend on and to "
+                                + "learn quickly."
+                                + (bullets.isEmpty()
+                                        ? ""
+                                        : " "
+                                                + DemoOutput.sentence(DemoWriting.rewrite(bullets.get(0)))
+                                                        .replace(
+                                                                " — [add a number: how many, how much or how often]",
+                                                                ""))
+                                + (bullets.size() > 1
+                                        ? " I also " + DemoOutput.lowerFirst(DemoOutput.sentence(bullets.get(1)))
+                                        : "")
+                                + (strengths.isEmpty()
+                                        ? ""
+                                        : "\n\nYour advert asks for " + DemoOutput.list(strengths)
+                                                + ", which my experience above shows.")
+                                + (gaps.isEmpty()
+                                        ? ""
+                                        : " I am also developing " + DemoOutput.list(gaps)
+                                                + ", and I would welcome the " + "chance to grow it at " + company
+                                                + ".")
+                                + "\n\nThank you for considering my application.\n\nYours sincerely,\n"
+                                + (name == null ? "A CareerAI student" : name),
+                        6000));
         ArrayNode questions = output.putArray("interviewQuestions");
         questions
                 .addObject()
@@ -107,18 +175,29 @@ class JobPackTool implements AiTool {
                 .put("answerOutline", "Connect one thing you admire about the company to one thing you have done.");
         questions
                 .addObject()
-                .put("question", "Tell me about a time you worked in a team.")
                 .put(
-                        "answerOutline",
-                        "Situation: the group project. Task: the data layer. Action: weekly releases. "
-                                + "Result: what users got.");
+                        "question",
+                        bullets.isEmpty()
+                                ? "Tell me about a time you worked in a team."
+                                : DemoOutput.cut("Tell me more about this: \"" + bullets.get(0) + "\"", 400))
+                .put("answerOutline", "Situation, task, action, result: end with the number that shows the result.");
+        if (!gaps.isEmpty()) {
+            questions
+                    .addObject()
+                    .put("question", "How would you get up to speed with " + gaps.get(0) + "?")
+                    .put(
+                            "answerOutline",
+                            "Name a course or project you have started, and how you learned a skill fast before.");
+        }
         questions
                 .addObject()
                 .put("question", "What would you do in your first month as " + title + "?")
                 .put("answerOutline", "Learn the product, meet the team, deliver one small thing end to end.");
-        ObjectNode keywords = output.putObject("keywords");
-        keywords.putArray("matched").add("teamwork").add("communication");
-        keywords.putArray("missing").add("stakeholder management");
+        ObjectNode found = output.putObject("keywords");
+        ArrayNode matched = found.putArray("matched");
+        DemoOutput.first(keywords.matched(), 40).forEach(word -> matched.add(DemoOutput.cut(word, 60)));
+        ArrayNode missing = found.putArray("missing");
+        DemoOutput.first(keywords.missing(), 40).forEach(word -> missing.add(DemoOutput.cut(word, 60)));
         return output;
     }
 }

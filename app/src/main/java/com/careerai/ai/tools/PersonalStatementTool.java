@@ -1,7 +1,9 @@
 package com.careerai.ai.tools;
 
 import com.careerai.ai.AiRun;
+import com.careerai.ai.RunTitles;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -66,27 +68,49 @@ class PersonalStatementTool extends SchemaTool {
     }
 
     @Override
+    public String title(JsonNode input) {
+        String purpose = "visa".equals(input.path("purpose").asText()) ? " (visa)" : " (programme)";
+        return RunTitles.of(name(), input.path("field").asText("").strip() + purpose);
+    }
+
+    /** The PDF of the draft ({@code views/ai/pdf/personal-statement.hbs}), made at its first download. */
+    @Override
+    public boolean makesPdf() {
+        return true;
+    }
+
+    /**
+     * Demo output from the applicant's own evidence and plans, quoted into a fixed frame and cut
+     * to the word limit.
+     */
+    @Override
     public JsonNode mockOutput(JsonNode input) {
         String field = text(input, "field", "my field");
         String purpose = "visa".equals(input.path("purpose").asText()) ? "this visa" : "this programme";
+        String achievements = firstWords(input.path("achievements").asText(""), 90);
+        String plans = firstWords(input.path("careerPlans").asText(""), 60);
+        String statement = "I am applying for " + purpose + " to continue building my career in " + field + ". "
+                + "Over the past years I have turned curiosity into results. " + DemoOutput.sentence(achievements)
+                + " This work shows both depth in " + field + " and the ability to work with others. "
+                + "My plans are concrete: " + DemoOutput.lowerFirst(DemoOutput.sentence(plans))
+                + " This statement sets out the evidence, what it shows about me, and why now is the right time.";
         ObjectNode output = object();
-        output.put(
-                "statement",
-                "I am applying for " + purpose + " to continue building my career in " + field + ". "
-                        + "Over the past years I have turned curiosity into results: the achievements I describe in my "
-                        + "application show both depth in " + field
-                        + " and the ability to work with others. My plans are "
-                        + "concrete: in the next two years I intend to deepen this work, share it with the wider community and "
-                        + "take on responsibility that benefits the organisations I work with. This statement sets out the "
-                        + "evidence, what it shows about me, and why now is the right time.");
+        output.put("statement", firstWords(statement, wordLimit(input)));
         output.putArray("outline")
                 .add("Opening: who you are and what you apply for")
                 .add("Evidence: your two strongest achievements")
                 .add("Plans: the next two years")
                 .add("Closing");
-        output.putArray("missingEvidence")
-                .add("A letter of recommendation from a recognised expert")
-                .add("Numbers that show the reach of your work");
+        ArrayNode missing = output.putArray("missingEvidence");
+        missing.add("A letter of recommendation from a recognised expert");
+        if (!java.util.regex.Pattern.compile("\\d").matcher(achievements).find()) {
+            missing.add("Numbers that show the reach of your work");
+        }
         return output;
+    }
+
+    private static String firstWords(String text, int limit) {
+        String[] words = text.strip().split("\\s+");
+        return words.length <= limit ? text.strip() : String.join(" ", java.util.Arrays.copyOf(words, limit)) + "…";
     }
 }

@@ -1,5 +1,6 @@
 package com.careerai.ai.tools;
 
+import com.careerai.ai.RunTitles;
 import com.careerai.platform.web.TemplateText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -115,5 +116,13 @@ class ReferralTrainerTool extends SchemaTool {
             cut = cut.substring(0, space);
         }
         return cut.stripTrailing() + "…";
+    }
+
+    @Override
+    public String title(JsonNode input) {
+        return RunTitles.of(
+                name(),
+                input.path("name").asText("").strip() + " at "
+                        + input.path("company").asText("").strip());
     }
 }
