@@ -79,7 +79,10 @@ class RunPagesController {
         long total = runs.countOfUser(user, filter);
         model.put(
                 "runs",
-                runs.listOfUser(user, filter, PAGE_SIZE, com.careerai.platform.web.Paging.offset(current, PAGE_SIZE)).stream()
+                runs
+                        .listOfUser(
+                                user, filter, PAGE_SIZE, com.careerai.platform.web.Paging.offset(current, PAGE_SIZE))
+                        .stream()
                         .map(run -> {
                             Map<String, Object> row = row(run);
                             row.put(

@@ -57,7 +57,10 @@ class RunsApiController {
         RunFilter filter = RunFilter.of(
                 tool, status, q, tools.all().stream().map(AiTool::slug).collect(Collectors.toSet()));
         return new RunPage(
-                runs.listOfUser(user, filter, PAGE_SIZE, com.careerai.platform.web.Paging.offset(current, PAGE_SIZE)).stream()
+                runs
+                        .listOfUser(
+                                user, filter, PAGE_SIZE, com.careerai.platform.web.Paging.offset(current, PAGE_SIZE))
+                        .stream()
                         .map(run -> RunView.of(run, tools.require(run.tool())))
                         .toList(),
                 current,

@@ -28,7 +28,10 @@ class CounsellorPhotoController {
         this.counsellors = counsellors;
     }
 
-    @Get(value = "/{id}", produces = MediaType.IMAGE_JPEG)
+    // any Accept matches, so a refusal is a 404 page or JSON error, never a 406 (the body is always JPEG)
+    @Get(
+            value = "/{id}",
+            produces = {MediaType.IMAGE_JPEG, MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
     HttpResponse<byte[]> photo(@CurrentUser SignedInUser user, @PathVariable long id) {
         byte[] jpeg = counsellors.photo(user.universityId(), id).orElseThrow(CounsellingException::counsellorNotFound);
         return HttpResponse.ok(jpeg)

@@ -8,6 +8,8 @@ import com.careerai.auth.User;
 import com.careerai.counselling.CounsellingObjects;
 import com.careerai.credits.BulkGrants;
 import com.careerai.credits.Currency;
+import com.careerai.inbox.Announcement;
+import com.careerai.inbox.Announcements;
 import com.careerai.tenancy.University;
 import com.careerai.testing.FakeStripeServer;
 import com.careerai.testing.Fixtures;
@@ -63,7 +65,9 @@ class IsolationScanTest extends IntegrationTest {
             String studentId,
             String paymentId,
             String checkoutSessionId,
-            String grantBatchId) {}
+            String grantBatchId,
+            String notificationId,
+            String announcementId) {}
 
     /**
      * What a route may answer to B. {@code own}: the caller's own or public data (2xx allowed; the
@@ -122,6 +126,25 @@ class IsolationScanTest extends IntegrationTest {
         ROUTES.put("POST /api/v1/tools/resume-text", own());
         ROUTES.put("GET /runs", own());
         ROUTES.put("GET /runs/{id}", object(a -> Map.of("id", a.runId())));
+        ROUTES.put("POST /runs/{id}/delete", object(a -> Map.of("id", a.runId())));
+        ROUTES.put("DELETE /api/v1/runs/{id}", object(a -> Map.of("id", a.runId())));
+        // inbox: notifications, preferences, announcements
+        ROUTES.put("GET /notifications", own());
+        ROUTES.put("POST /notifications/{id}/read", object(a -> Map.of("id", a.notificationId())));
+        ROUTES.put("POST /notifications/{id}/open", object(a -> Map.of("id", a.notificationId())));
+        ROUTES.put("POST /notifications/read-all", own());
+        ROUTES.put("GET /notifications/preferences", own());
+        ROUTES.put("POST /notifications/preferences", own());
+        ROUTES.put("GET /api/v1/notifications", own());
+        ROUTES.put("POST /api/v1/notifications/{id}/read", object(a -> Map.of("id", a.notificationId())));
+        ROUTES.put("POST /api/v1/notifications/read-all", own());
+        ROUTES.put("GET /api/v1/me/notification-preferences", own());
+        ROUTES.put("PUT /api/v1/me/notification-preferences", own());
+        ROUTES.put("GET /staff/announcements", own());
+        ROUTES.put("POST /staff/announcements", own());
+        ROUTES.put("GET /staff/announcements/{id}", object(a -> Map.of("id", a.announcementId())));
+        ROUTES.put("POST /staff/announcements/{id}/send", object(a -> Map.of("id", a.announcementId())));
+        ROUTES.put("POST /staff/announcements/{id}/cancel", object(a -> Map.of("id", a.announcementId())));
         ROUTES.put("GET /runs/{id}/pdf", object(a -> Map.of("id", a.runId())));
         ROUTES.put("GET /api/v1/runs", own());
         ROUTES.put("GET /api/v1/runs/{id}", object(a -> Map.of("id", a.runId())));
@@ -229,6 +252,9 @@ class IsolationScanTest extends IntegrationTest {
     @Inject
     CounsellingObjects counselling;
 
+    @Inject
+    Announcements announcements;
+
     University a;
     University b;
     ObjectsOfA objects;
@@ -276,6 +302,20 @@ class IsolationScanTest extends IntegrationTest {
                         () -> grants.start(
                                 a.id(), "user:" + staff.id(), Currency.SILVER, 1, SECRET_TEXT, UUID.randomUUID()))
                 .id();
+        long announcement = fixtures.in(
+                        a,
+                        () -> announcements.create(
+                                SignedInUser.of(staff),
+                                new Announcements.Draft(
+                                        SECRET_TEXT, SECRET_TEXT, Announcement.Audience.ALL_STUDENTS, List.of())))
+                .id();
+        execute(
+                "INSERT INTO notifications (university_id, user_id, kind, title, event_id)"
+                        + " VALUES (?, ?, 'RUN', ?, gen_random_uuid())",
+                a.id(),
+                student.id(),
+                SECRET_TEXT);
+        long notification = count("SELECT max(id) FROM notifications WHERE university_id = ?", a.id());
         objects = new ObjectsOfA(
                 run.toString(),
                 booked.appointmentId().toString(),
@@ -283,7 +323,9 @@ class IsolationScanTest extends IntegrationTest {
                 Long.toString(student.id()),
                 body.replaceAll("(?s).*\"paymentId\":\"([^\"]+)\".*", "$1"),
                 body.replaceAll("(?s).*\"sessionId\":\"([^\"]+)\".*", "$1"),
-                batch.toString());
+                batch.toString(),
+                Long.toString(notification),
+                Long.toString(announcement));
         markers = List.of(
                 SECRET_TEXT,
                 student.email(),
