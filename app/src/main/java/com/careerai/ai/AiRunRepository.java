@@ -86,6 +86,14 @@ class AiRunRepository {
                 offset);
     }
 
+    long countSince(long universityId, Instant since) {
+        return SqlRows.single(
+                jdbc,
+                "SELECT count(*) FROM ai_runs WHERE university_id = ? AND created_at >= ?",
+                SqlRows.parameters(universityId, Timestamp.from(since)),
+                rows -> rows.getLong(1));
+    }
+
     long countOfUser(long universityId, long userId) {
         return SqlRows.single(
                 jdbc,

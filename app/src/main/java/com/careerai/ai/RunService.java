@@ -174,4 +174,18 @@ public class RunService {
     public long countOfUser(SignedInUser user) {
         return runs.countOfUser(user.universityId(), user.userId());
     }
+
+    /** Runs started in the university since {@code since} (the staff home's weekly figure). */
+    public long countStartedSince(long universityId, Instant since) {
+        return runs.countSince(universityId, since);
+    }
+
+    /** A student's newest runs, for staff looking at that student (any user id of the university). */
+    public List<AiRun> listOfStudent(long universityId, long userId, int limit) {
+        return runs.listOfUser(universityId, userId, null, limit, 0);
+    }
+
+    public long countOfStudent(long universityId, long userId) {
+        return runs.countOfUser(universityId, userId);
+    }
 }

@@ -20,6 +20,15 @@ final class BillingProblems {
         }
     }
 
+    /** 403: the university does not let students buy credits or plans themselves. */
+    static final class PurchasesOff extends ProblemException {
+        private static final long serialVersionUID = 1L;
+
+        PurchasesOff() {
+            super(HttpStatus.FORBIDDEN, "purchases_off", PurchasePolicy.PURCHASES_OFF);
+        }
+    }
+
     /** 403: only students buy credits and plans. */
     static final class StudentsOnly extends ProblemException {
         private static final long serialVersionUID = 1L;

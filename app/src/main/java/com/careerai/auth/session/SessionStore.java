@@ -35,10 +35,12 @@ public class SessionStore {
     /** Opens a session and returns its token (the only copy; Redis keeps a hash). */
     public String open(long universityId, long userId) {
         String token = Secrets.randomToken();
-        redis.set(
-                key(token),
-                universityId + ":" + userId,
-                SetParams.setParams().ex(configuration.getLifetime().toSeconds()));
+        long lifetime = configuration.getLifetime().toSeconds();
+        redis.set(key(token), universityId + ":" + userId, SetParams.setParams().ex(lifetime));
+        // every session of a person is listed, so deactivating them can end all of them at once
+        String index = userIndex(universityId, userId);
+        redis.sadd(index, idOf(token));
+        redis.expire(index, lifetime);
         return token;
     }
 
@@ -61,9 +63,24 @@ public class SessionStore {
         redis.del(key(token));
     }
 
+    /** Ends every session of the person on every node (deactivation); the number ended. */
+    public int revokeAll(long universityId, long userId) {
+        String index = userIndex(universityId, userId);
+        int ended = 0;
+        for (String sessionId : redis.smembers(index)) {
+            ended += (int) redis.del(redisConfiguration.getKeyPrefix() + "session:" + sessionId);
+        }
+        redis.del(index);
+        return ended;
+    }
+
     /** A stable, non-secret identifier of the session (for CSRF tokens and logs). */
     public String idOf(String token) {
         return secrets.hmac("session", token);
+    }
+
+    private String userIndex(long universityId, long userId) {
+        return redisConfiguration.getKeyPrefix() + "user-sessions:" + universityId + ":" + userId;
     }
 
     private String key(String token) {
