@@ -83,8 +83,10 @@ class StaffStudentsController {
 
     @Get(uri = "/invite", produces = MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> inviteForm(@CurrentUniversity University university) {
-        return new ModelAndView<>(
-                "staff/invite-students", Map.of("university", university, "max", AddressList.MAX_ADDRESSES));
+        Map<String, Object> model = new HashMap<>();
+        model.put("university", university);
+        model.put("max", AddressList.MAX_ADDRESSES);
+        return new ModelAndView<>("staff/invite-students", model);
     }
 
     @Post(uri = "/invite", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)

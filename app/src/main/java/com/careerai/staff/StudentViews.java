@@ -95,9 +95,11 @@ final class StudentViews {
         return options;
     }
 
+    /** A page of the same search, as an HTML attribute value (the {@code &} already escaped). */
     static String url(StudentSearch search, int page) {
-        return "/staff/students?q=" + encode(search.text()) + "&joined=" + search.joined() + "&activity="
-                + search.activity() + "&plan=" + search.plan() + "&status=" + search.status() + "&page=" + page;
+        return "/staff/students?q=" + encode(search.text()) + "&amp;joined=" + search.joined() + "&amp;activity="
+                + search.activity() + "&amp;plan=" + search.plan() + "&amp;status=" + search.status() + "&amp;page="
+                + page;
     }
 
     private static String encode(String text) {
