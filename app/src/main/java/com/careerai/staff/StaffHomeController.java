@@ -84,8 +84,8 @@ class StaffHomeController {
                         figure("runs", Plural.of(runCount, "run"), "of AI tools in the last 7 days"),
                         figure(
                                 "credits",
-                                Plural.of(spent.silver(), "silver credit") + " · " + spent.gold() + " gold",
-                                "spent in the last 7 days")));
+                                spent.silver() + " silver · " + spent.gold() + " gold",
+                                "credits spent in the last 7 days")));
         model.put(
                 "panels",
                 panels.stream()

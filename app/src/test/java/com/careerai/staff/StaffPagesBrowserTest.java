@@ -67,7 +67,9 @@ class StaffPagesBrowserTest extends IntegrationTest {
                 String size = width == 375 ? "375" : "desktop";
                 Page page = chromium.newPage(width, 900);
                 page.context()
-                        .addCookies(List.of(new Cookie("careerai_session", sessions.signIn(staff).token())
+                        .addCookies(List.of(new Cookie(
+                                        "careerai_session",
+                                        sessions.signIn(staff).token())
                                 .setDomain(host)
                                 .setPath("/")));
                 List<String> problems = new ArrayList<>();
@@ -117,7 +119,9 @@ class StaffPagesBrowserTest extends IntegrationTest {
                     assertThat(page.locator("[data-notice]")).hasText("2 invitations sent.");
                     Chromium.screenshot(page, "staff/invited-" + size);
                 }
-                assertThat(problems).as("console errors and failed requests at " + size).isEmpty();
+                assertThat(problems)
+                        .as("console errors and failed requests at " + size)
+                        .isEmpty();
                 page.context().close();
             }
         }
@@ -131,7 +135,9 @@ class StaffPagesBrowserTest extends IntegrationTest {
         assertThat(page.title()).endsWith("· CareerAI");
         Chromium.screenshot(page, name);
         if (width == 375) {
-            assertThat(Chromium.scrollWidth(page)).as(name + ": no sideways scrolling").isLessThanOrEqualTo(375);
+            assertThat(Chromium.scrollWidth(page))
+                    .as(name + ": no sideways scrolling")
+                    .isLessThanOrEqualTo(375);
         }
     }
 }
