@@ -7,6 +7,8 @@ import com.careerai.platform.embedded.DevServers;
 import com.careerai.platform.embedded.EmbeddedPostgresServer;
 import com.careerai.platform.embedded.EmbeddedRedisServer;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.logging.LogLevel;
+import io.micronaut.logging.LoggingSystem;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -51,7 +53,7 @@ public final class Application {
         StartupSettings settings = StartupSettings.fromEnvironment(env);
         Map<String, Object> properties = new java.util.LinkedHashMap<>(settings.properties());
         // Embedded servers stop after the application (in reverse order of starting), in one
-        // shutdown hook: nothing of the application may still poll a database that is gone.
+        // shutdown hook (see stopInOrder).
         Deque<AutoCloseable> embedded = new ArrayDeque<>();
         Path devDirectory = Path.of(".careerai").toAbsolutePath();
         if (settings.databaseUrl().isEmpty()) {
@@ -86,26 +88,56 @@ public final class Application {
                     settings.redisUrl().isEmpty() ? (String) properties.get("careerai.redis.url") : null,
                     properties);
         }
-        ApplicationContext[] started = new ApplicationContext[1];
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopInOrder(started[0], embedded), "careerai-stop"));
-        started[0] = Micronaut.build(args)
-                .mainClass(Application.class)
-                .defaultEnvironments("dev")
-                .properties(properties)
-                .start();
-        return started[0];
+        ApplicationContext context;
+        try {
+            context = Micronaut.build(args)
+                    .mainClass(Application.class)
+                    .defaultEnvironments("dev")
+                    .properties(properties)
+                    .start();
+        } catch (RuntimeException e) {
+            closeAll(embedded); // no embedded server outlives a failed start
+            throw e;
+        }
+        if (!embedded.isEmpty()) {
+            LoggingSystem logging = context.findBean(LoggingSystem.class).orElse(null);
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(() -> stopInOrder(context, logging, embedded), "careerai-stop"));
+        }
+        return context;
     }
 
-    /** Stops the application (waiting for Micronaut's own hook if it is already stopping), then the servers. */
-    private static void stopInOrder(ApplicationContext context, Deque<AutoCloseable> embedded) {
-        if (context != null) {
-            context.stop(); // synchronized: returns once the context is stopped, whoever stopped it
+    /**
+     * Dev with embedded servers: Ctrl-C reaches the embedded PostgreSQL and Redis too (they are in
+     * the terminal's process group), so they go down at the same moment as the application, and what
+     * its jobs and pools would log about a vanishing database is noise; it is silenced. Micronaut's
+     * own shutdown hook stops the application (stopping it here as well would deadlock on its
+     * locks): this one waits for that, then stops whatever embedded server is still running.
+     */
+    private static void stopInOrder(ApplicationContext context, LoggingSystem logging, Deque<AutoCloseable> embedded) {
+        System.out.println("Stopping CareerAI (data stays in .careerai/)…");
+        if (logging != null) {
+            logging.setLogLevel(Logger.ROOT_LOGGER_NAME, LogLevel.OFF);
         }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (context.isRunning() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        closeAll(embedded);
+        System.out.println("Stopped.");
+    }
+
+    private static void closeAll(Deque<AutoCloseable> embedded) {
         for (AutoCloseable server : embedded) {
             try {
                 server.close();
             } catch (Exception e) {
-                LOG.debug("Embedded server did not stop cleanly", e);
+                // already stopped (by the same Ctrl-C)
             }
         }
     }

@@ -78,17 +78,7 @@ public class People {
             requireAnotherActiveStaff(universityId, userId);
         }
         if (store.deactivate(universityId, userId, Instant.now())) {
-            auditLog.record(
-                    universityId,
-                    actor(staff),
-                    "user.deactivated",
-                    Map.of(
-                            "user",
-                            userId,
-                            "email",
-                            person.email(),
-                            "role",
-                            person.role().name()));
+            audit(universityId, staff, "user.deactivated", person);
             deactivations.publishEvent(new UserDeactivated(universityId, userId));
         }
         return store.find(universityId, userId).orElseThrow();
@@ -99,17 +89,7 @@ public class People {
     public Person reactivate(long universityId, SignedInUser staff, long userId) {
         Person person = store.lock(universityId, userId).orElseThrow(PeopleException::notFound);
         if (store.reactivate(universityId, userId)) {
-            auditLog.record(
-                    universityId,
-                    actor(staff),
-                    "user.reactivated",
-                    Map.of(
-                            "user",
-                            userId,
-                            "email",
-                            person.email(),
-                            "role",
-                            person.role().name()));
+            audit(universityId, staff, "user.reactivated", person);
         }
         return store.find(universityId, userId).orElseThrow();
     }
@@ -153,6 +133,20 @@ public class People {
             throw PeopleException.refused(
                     "last_staff_member", "This is the last active staff member; invite or promote someone else first.");
         }
+    }
+
+    private void audit(long universityId, SignedInUser staff, String action, Person person) {
+        auditLog.record(
+                universityId,
+                actor(staff),
+                action,
+                Map.of(
+                        "user",
+                        person.id(),
+                        "email",
+                        person.email(),
+                        "role",
+                        person.role().name()));
     }
 
     private static String actor(SignedInUser staff) {
