@@ -3,14 +3,19 @@ package com.careerai;
 import com.careerai.platform.config.InvalidSettingException;
 import com.careerai.platform.config.StartupSettings;
 import com.careerai.platform.embedded.AppDatabaseRoles;
+import com.careerai.platform.embedded.DevServers;
 import com.careerai.platform.embedded.EmbeddedPostgresServer;
 import com.careerai.platform.embedded.EmbeddedRedisServer;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.logging.LogLevel;
+import io.micronaut.logging.LoggingSystem;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,10 +52,14 @@ public final class Application {
     static ApplicationContext start(String[] args, Map<String, String> env) {
         StartupSettings settings = StartupSettings.fromEnvironment(env);
         Map<String, Object> properties = new java.util.LinkedHashMap<>(settings.properties());
+        // Embedded servers stop after the application (in reverse order of starting), in one
+        // shutdown hook (see stopInOrder).
+        Deque<AutoCloseable> embedded = new ArrayDeque<>();
+        Path devDirectory = Path.of(".careerai").toAbsolutePath();
         if (settings.databaseUrl().isEmpty()) {
-            Path dataDirectory = Path.of(".careerai", "postgres").toAbsolutePath();
+            Path dataDirectory = devDirectory.resolve("postgres");
             EmbeddedPostgresServer postgres = EmbeddedPostgresServer.persistent(dataDirectory);
-            Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "embedded-postgres-stop"));
+            embedded.push(postgres);
             String url = postgres.database("careerai");
             AppDatabaseRoles.ensure(url);
             properties.put("datasources.default.url", url);
@@ -64,16 +73,73 @@ public final class Application {
                     dataDirectory);
         }
         if (settings.redisUrl().isEmpty()) {
-            EmbeddedRedisServer redis = EmbeddedRedisServer.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(redis::close, "embedded-redis-stop"));
+            EmbeddedRedisServer redis = EmbeddedRedisServer.persistent(devDirectory.resolve("redis"));
+            embedded.push(redis);
             properties.put("careerai.redis.url", redis.uri().toString());
-            LOG.warn("*** REDIS_URL is not set: using EMBEDDED Redis at {} ***", redis.uri());
+            LOG.warn(
+                    "*** REDIS_URL is not set: using EMBEDDED Redis at {} with data in {} ***",
+                    redis.uri(),
+                    devDirectory.resolve("redis"));
         }
-        return Micronaut.build(args)
-                .mainClass(Application.class)
-                .defaultEnvironments("dev")
-                .properties(properties)
-                .start();
+        if (!embedded.isEmpty()) {
+            DevServers.write(
+                    devDirectory,
+                    settings.databaseUrl().isEmpty() ? (String) properties.get("datasources.default.url") : null,
+                    settings.redisUrl().isEmpty() ? (String) properties.get("careerai.redis.url") : null,
+                    properties);
+        }
+        ApplicationContext context;
+        try {
+            context = Micronaut.build(args)
+                    .mainClass(Application.class)
+                    .defaultEnvironments("dev")
+                    .properties(properties)
+                    .start();
+        } catch (RuntimeException e) {
+            closeAll(embedded); // no embedded server outlives a failed start
+            throw e;
+        }
+        if (!embedded.isEmpty()) {
+            LoggingSystem logging = context.findBean(LoggingSystem.class).orElse(null);
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(() -> stopInOrder(context, logging, embedded), "careerai-stop"));
+        }
+        return context;
+    }
+
+    /**
+     * Dev with embedded servers: Ctrl-C reaches the embedded PostgreSQL and Redis too (they are in
+     * the terminal's process group), so they go down at the same moment as the application, and what
+     * its jobs and pools would log about a vanishing database is noise; it is silenced. Micronaut's
+     * own shutdown hook stops the application (stopping it here as well would deadlock on its
+     * locks): this one waits for that, then stops whatever embedded server is still running.
+     */
+    private static void stopInOrder(ApplicationContext context, LoggingSystem logging, Deque<AutoCloseable> embedded) {
+        System.out.println("Stopping CareerAI (data stays in .careerai/)…");
+        if (logging != null) {
+            logging.setLogLevel(Logger.ROOT_LOGGER_NAME, LogLevel.OFF);
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (context.isRunning() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        closeAll(embedded);
+        System.out.println("Stopped.");
+    }
+
+    private static void closeAll(Deque<AutoCloseable> embedded) {
+        for (AutoCloseable server : embedded) {
+            try {
+                server.close();
+            } catch (Exception e) {
+                // already stopped (by the same Ctrl-C)
+            }
+        }
     }
 
     private static void exitWith(PrintStream err, String line) {

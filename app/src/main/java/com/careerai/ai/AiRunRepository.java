@@ -84,6 +84,14 @@ class AiRunRepository {
         return countOfUser(universityId, userId, RunFilter.NONE);
     }
 
+    long countSince(long universityId, Instant since) {
+        return SqlRows.single(
+                jdbc,
+                "SELECT count(*) FROM ai_runs WHERE university_id = ? AND created_at >= ?",
+                SqlRows.parameters(universityId, Timestamp.from(since)),
+                rows -> rows.getLong(1));
+    }
+
     /** The user's runs that pass the filter (null: all), newest first. */
     List<AiRun> listOfUser(long universityId, long userId, @Nullable RunFilter filter, int limit, long offset) {
         List<Object> parameters = new ArrayList<>();

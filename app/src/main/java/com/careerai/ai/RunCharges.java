@@ -14,6 +14,9 @@ public interface RunCharges {
     /** Debits the run's cost inside the caller's transaction; 402 when the balance is too low. */
     void debit(long universityId, long userId, String tool, String currency, UUID runId);
 
+    /** What the user's wallet holds by currency ({@code SILVER}, {@code GOLD}), to say before a run whether it can pay. */
+    java.util.Map<String, Long> balances(long universityId, long userId);
+
     /** Gives the run's debit back, once (key {@code refund:<runId>}); a replay is a no-op. */
     void refund(long universityId, UUID runId);
 }

@@ -182,6 +182,20 @@ public class RunService {
         return runs.countOfUser(user.universityId(), user.userId());
     }
 
+    /** Runs started in the university since {@code since} (the staff home's weekly figure). */
+    public long countStartedSince(long universityId, Instant since) {
+        return runs.countSince(universityId, since);
+    }
+
+    /** A student's newest runs, for staff looking at that student (any user id of the university). */
+    public List<AiRun> listOfStudent(long universityId, long userId, int limit) {
+        return runs.listOfUser(universityId, userId, null, limit, 0);
+    }
+
+    public long countOfStudent(long universityId, long userId) {
+        return runs.countOfUser(universityId, userId);
+    }
+
     /** The user's runs that pass the filter, newest first. */
     List<AiRun> listOfUser(SignedInUser user, RunFilter filter, int limit, long offset) {
         return runs.listOfUser(user.universityId(), user.userId(), filter, limit, offset);

@@ -111,9 +111,22 @@ class ToolPagesController {
         List<Map<String, Object>> options = options(tool);
         boolean offered =
                 options.stream().anyMatch(option -> option.get("currency").equals(chosen));
+        Map<String, Long> balances = charges.balances(user.universityId(), user.userId());
         for (Map<String, Object> option : options) {
             // the chosen currency if the tool takes it, else the first (silver before gold)
             option.put("checked", offered ? option.get("currency").equals(chosen) : option == options.get(0));
+            long held = balances.getOrDefault(((String) option.get("currency")).toUpperCase(Locale.ROOT), 0L);
+            option.put("affordable", held >= (Integer) option.get("cost"));
+        }
+        // When no currency the tool takes can pay, the submit button is disabled with the reason.
+        if (!options.isEmpty() && options.stream().noneMatch(option -> Boolean.TRUE.equals(option.get("affordable")))) {
+            model.put(
+                    "cannotPay",
+                    "Your wallet cannot pay for " + tool.name() + ": it costs "
+                            + options.stream()
+                                    .map(option -> option.get("cost") + " " + option.get("currency"))
+                                    .collect(java.util.stream.Collectors.joining(" or "))
+                            + ".");
         }
         card.put("costs", options);
         model.put("tool", card);

@@ -33,11 +33,11 @@ public class ToolSettings {
                 .toList();
     }
 
-    /** The tool if it exists and is enabled in the university; 404 otherwise. */
+    /** The tool if it exists and is enabled in the university; 404 otherwise (saying which). */
     public AiTool require(long universityId, String slug) {
         AiTool tool = catalog.require(slug);
         if (disabled(universityId).contains(slug)) {
-            throw new UnknownToolException(slug);
+            throw new ToolSwitchedOffException(tool);
         }
         return tool;
     }

@@ -58,4 +58,10 @@ class WalletRunCharges implements RunCharges {
                 .orElseThrow(() -> new CreditOperationException(
                         CreditErrorCode.CURRENCY_NOT_OFFERED, "currency", "Choose silver or gold credits."));
     }
+
+    @Override
+    public java.util.Map<String, Long> balances(long universityId, long userId) {
+        com.careerai.credits.Balances balances = wallets.balances(universityId, userId);
+        return java.util.Map.of("SILVER", balances.silver(), "GOLD", balances.gold());
+    }
 }

@@ -42,6 +42,25 @@ public class Invitations {
         return saved;
     }
 
+    /**
+     * Invites every address to {@code role} in one transaction: all of them are stored and their
+     * emails queued, or (when anything fails) none. Addresses must be parsed already.
+     */
+    @Transactional
+    public List<Invitation> inviteAll(long universityId, List<String> emails, Role role, String invitedBy) {
+        return emails.stream()
+                .map(email -> invite(universityId, email, role, invitedBy))
+                .toList();
+    }
+
+    /** Invitations not yet accepted nor expired, newest first. */
+    public List<Invitation> pending(long universityId) {
+        Instant now = Instant.now();
+        return invitations.findByUniversityIdOrderByCreatedAtDesc(universityId).stream()
+                .filter(invitation -> invitation.isPending(now))
+                .toList();
+    }
+
     /** The newest pending invitation of {@code email}, if any. */
     public Optional<Invitation> pendingFor(long universityId, String email) {
         Instant now = Instant.now();

@@ -43,4 +43,13 @@ public class SignInException extends ProblemException {
                         + ". Staff and counsellors: use the address your invitation was sent to.",
                 "email");
     }
+
+    public static SignInException deactivated(String universityName) {
+        return new SignInException(
+                HttpStatus.FORBIDDEN,
+                "account_deactivated",
+                "Your account at " + universityName
+                        + " has been deactivated by the careers service. Contact them if you need it back.",
+                "email");
+    }
 }

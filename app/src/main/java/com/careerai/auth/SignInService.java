@@ -57,11 +57,14 @@ public class SignInService {
      * @throws SignInException 403 {@code domain_not_allowed}
      */
     public void checkMaySignIn(University university, String email) {
+        Optional<User> existing = users.findByUniversityIdAndEmail(university.id(), email);
+        if (existing.isPresent() && !existing.get().active()) {
+            throw SignInException.deactivated(university.name());
+        }
         if (isAllowedDomain(university, EmailAddresses.domainOf(email))) {
             return;
         }
-        if (invitations.pendingFor(university.id(), email).isPresent()
-                || users.findByUniversityIdAndEmail(university.id(), email).isPresent()) {
+        if (invitations.pendingFor(university.id(), email).isPresent() || existing.isPresent()) {
             return;
         }
         throw SignInException.domainNotAllowed(university.name(), university.allowedDomains());
@@ -91,6 +94,9 @@ public class SignInService {
             @Nullable String hostedDomain,
             @Nullable String name) {
         Optional<User> linked = users.findByUniversityIdAndGoogleId(university.id(), googleId);
+        if (linked.isPresent() && !linked.get().active()) {
+            throw SignInException.deactivated(university.name());
+        }
         if (linked.isPresent()) {
             return signIn(university, linked.get().email(), name, linked);
         }
@@ -136,7 +142,8 @@ public class SignInService {
             users.markSignedIn(universityId, user.id(), now, blankToNull(name));
         } else {
             Role role = invitation.map(Invitation::role).orElse(Role.STUDENT);
-            user = users.save(new User(null, universityId, email, blankToNull(name), role, true, null, null, now));
+            user = users.save(
+                    new User(null, universityId, email, blankToNull(name), role, true, null, null, now, null));
             events.publishEvent(new UserSignedUp(universityId, user.id(), role));
         }
         invitation.ifPresent(accepted -> invitations.accept(universityId, accepted.id()));

@@ -20,11 +20,17 @@ public record User(
         boolean emailVerified,
         @Nullable String googleId,
         @Nullable @DateCreated Instant createdAt,
-        @Nullable Instant lastSignInAt) {
+        @Nullable Instant lastSignInAt,
+        @Nullable Instant deactivatedAt) {
 
     /** A new, not yet saved user. */
     public static User newUser(long universityId, String email, @Nullable String name, Role role) {
-        return new User(null, universityId, email, name, role, false, null, null, null);
+        return new User(null, universityId, email, name, role, false, null, null, null, null);
+    }
+
+    /** Whether staff have not deactivated this person (a deactivated person cannot sign in). */
+    public boolean active() {
+        return deactivatedAt == null;
     }
 
     public String displayName() {

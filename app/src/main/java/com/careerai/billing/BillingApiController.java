@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Billing for API clients: the catalogue, starting a checkout, and following a payment. */
 @Controller("/api/v1/billing")
@@ -31,9 +32,18 @@ class BillingApiController {
     private final BillingAccounts accounts;
     private final Catalogue catalogue;
     private final HttpHostResolver hosts;
+    private final PlanBenefits benefits;
+    private final PurchasePolicy purchasePolicy;
 
     BillingApiController(
-            BillingService billing, BillingAccounts accounts, Catalogue catalogue, HttpHostResolver hosts) {
+            BillingService billing,
+            BillingAccounts accounts,
+            Catalogue catalogue,
+            HttpHostResolver hosts,
+            PlanBenefits benefits,
+            PurchasePolicy purchasePolicy) {
+        this.benefits = benefits;
+        this.purchasePolicy = purchasePolicy;
         this.billing = billing;
         this.accounts = accounts;
         this.catalogue = catalogue;
@@ -61,7 +71,7 @@ class BillingApiController {
             String creditsCurrency,
             List<String> features) {
 
-        static ProductView of(Product product) {
+        static ProductView of(Product product, Map<PlanBenefit, String> benefits) {
             return new ProductView(
                     product.id(),
                     product.kind().name().toLowerCase(java.util.Locale.ROOT),
@@ -73,7 +83,7 @@ class BillingApiController {
                     product.isPlan() ? "month" : null,
                     product.credits(),
                     product.creditsCurrency().key(),
-                    product.features());
+                    product.features(benefits));
         }
     }
 
@@ -139,12 +149,16 @@ class BillingApiController {
             @Nullable String planStatus,
             @Nullable Instant renewsOrEndsAt,
             boolean cancelAtPeriodEnd,
-            List<PaymentView> payments) {}
+            List<PaymentView> payments,
+            boolean canBuy,
+            @Nullable String purchasesNote) {}
 
     @Get("/products")
     @Operation(summary = "Credit packs and plans on sale (prices in cents)")
     List<ProductView> products() {
-        return catalogue.all().stream().map(ProductView::of).toList();
+        return catalogue.all().stream()
+                .map(product -> ProductView.of(product, benefits.delivered()))
+                .toList();
     }
 
     @Post("/checkout")
@@ -168,13 +182,16 @@ class BillingApiController {
     @Operation(summary = "Your plan and your payments, newest first")
     BillingView overview(@CurrentUser SignedInUser user) {
         BillingAccounts.Overview overview = accounts.overview(user);
+        PurchasePolicy.Offer offer = purchasePolicy.offerTo(user);
         Subscription subscription = overview.subscription();
         return new BillingView(
                 overview.configured(),
-                overview.plan() == null ? null : ProductView.of(overview.plan()),
+                overview.plan() == null ? null : ProductView.of(overview.plan(), benefits.delivered()),
                 subscription == null ? null : subscription.status(),
                 subscription == null ? null : subscription.currentPeriodEnd(),
                 subscription != null && subscription.cancelAtPeriodEnd(),
-                overview.payments().stream().map(PaymentView::of).toList());
+                overview.payments().stream().map(PaymentView::of).toList(),
+                offer.open(),
+                offer.reason());
     }
 }

@@ -38,8 +38,18 @@ class BillingController {
     private final BillingAccounts accounts;
     private final Catalogue catalogue;
     private final HttpHostResolver hosts;
+    private final PlanBenefits benefits;
+    private final PurchasePolicy purchasePolicy;
 
-    BillingController(BillingService billing, BillingAccounts accounts, Catalogue catalogue, HttpHostResolver hosts) {
+    BillingController(
+            BillingService billing,
+            BillingAccounts accounts,
+            Catalogue catalogue,
+            HttpHostResolver hosts,
+            PlanBenefits benefits,
+            PurchasePolicy purchasePolicy) {
+        this.benefits = benefits;
+        this.purchasePolicy = purchasePolicy;
         this.billing = billing;
         this.accounts = accounts;
         this.catalogue = catalogue;
@@ -118,12 +128,17 @@ class BillingController {
     private ModelAndView<Map<String, Object>> page(SignedInUser user, @Nullable String error) {
         BillingAccounts.Overview overview = accounts.overview(user);
         Map<String, Object> model = new HashMap<>();
+        PurchasePolicy.Offer offer = purchasePolicy.offerTo(user);
         model.put("configured", overview.configured());
+        model.put("canBuy", offer.open());
+        model.put("purchasesNote", offer.reason());
         model.put("error", error);
-        model.put("packs", BillingViews.products(catalogue.packs(), overview.plan()));
-        model.put("plans", BillingViews.products(catalogue.plans(), overview.plan()));
+        model.put("packs", BillingViews.products(catalogue.packs(), overview.plan(), benefits.delivered()));
+        model.put("plans", BillingViews.products(catalogue.plans(), overview.plan(), benefits.delivered()));
         if (overview.subscription() != null) {
-            model.put("subscription", BillingViews.subscription(overview.subscription(), overview.plan()));
+            model.put(
+                    "subscription",
+                    BillingViews.subscription(overview.subscription(), overview.plan(), benefits.delivered()));
         }
         model.put("canManage", overview.configured() && overview.customerId() != null);
         model.put(

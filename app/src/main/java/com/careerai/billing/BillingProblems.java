@@ -20,6 +20,29 @@ final class BillingProblems {
         }
     }
 
+    /** 403: the university does not let students buy credits or plans themselves. */
+    static final class PurchasesOff extends ProblemException {
+        private static final long serialVersionUID = 1L;
+
+        PurchasesOff() {
+            super(HttpStatus.FORBIDDEN, "purchases_off", PurchasePolicy.PURCHASES_OFF);
+        }
+    }
+
+    /** 422: the purchases policy was sent without its value. */
+    static final class PolicyMissing extends ProblemException {
+        private static final long serialVersionUID = 1L;
+
+        PolicyMissing() {
+            super(HttpStatus.UNPROCESSABLE_ENTITY, "validation_failed", "Send studentsMayBuy: true or false.");
+        }
+
+        @Override
+        public Map<String, String> fields() {
+            return Map.of("studentsMayBuy", "Send true or false.");
+        }
+    }
+
     /** 403: only students buy credits and plans. */
     static final class StudentsOnly extends ProblemException {
         private static final long serialVersionUID = 1L;

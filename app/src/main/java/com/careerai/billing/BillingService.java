@@ -19,8 +19,15 @@ class BillingService {
     private final Catalogue catalogue;
     private final PaymentStore payments;
     private final BillingAccounts accounts;
+    private final PurchasePolicy purchasePolicy;
 
-    BillingService(PaymentGateway gateway, Catalogue catalogue, PaymentStore payments, BillingAccounts accounts) {
+    BillingService(
+            PaymentGateway gateway,
+            Catalogue catalogue,
+            PaymentStore payments,
+            BillingAccounts accounts,
+            PurchasePolicy purchasePolicy) {
+        this.purchasePolicy = purchasePolicy;
         this.gateway = gateway;
         this.catalogue = catalogue;
         this.payments = payments;
@@ -38,6 +45,9 @@ class BillingService {
         VerifiedUsers.require(user);
         if (!gateway.checkoutConfigured()) {
             throw new BillingProblems.NotConfigured();
+        }
+        if (!purchasePolicy.studentsMayBuy(user.universityId())) {
+            throw new BillingProblems.PurchasesOff();
         }
         Product product = catalogue.find(productId).orElseThrow(BillingProblems.UnknownProduct::new);
         if (product.isPlan()) {

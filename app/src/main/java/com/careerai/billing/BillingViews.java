@@ -9,7 +9,7 @@ import java.util.Map;
 final class BillingViews {
     private BillingViews() {}
 
-    static Map<String, Object> product(Product product, Product current) {
+    static Map<String, Object> product(Product product, Product current, Map<PlanBenefit, String> benefits) {
         Map<String, Object> view = new HashMap<>();
         view.put("id", product.id());
         view.put("name", product.name());
@@ -19,21 +19,25 @@ final class BillingViews {
         view.put("credits", product.credits());
         view.put("creditsCurrency", product.creditsCurrency().key());
         view.put("gold", product.creditsCurrency() == com.careerai.credits.Currency.GOLD);
-        view.put("features", product.features());
+        view.put("features", product.features(benefits));
         view.put("featured", product.featured());
         view.put("current", current != null && current.id().equals(product.id()));
         return view;
     }
 
-    static List<Map<String, Object>> products(List<Product> products, Product current) {
-        return products.stream().map(product -> product(product, current)).toList();
+    static List<Map<String, Object>> products(
+            List<Product> products, Product current, Map<PlanBenefit, String> benefits) {
+        return products.stream()
+                .map(product -> product(product, current, benefits))
+                .toList();
     }
 
-    static Map<String, Object> subscription(Subscription subscription, Product plan) {
+    static Map<String, Object> subscription(
+            Subscription subscription, Product plan, Map<PlanBenefit, String> benefits) {
         Map<String, Object> view = new HashMap<>();
         view.put("name", plan == null ? subscription.product() : plan.name());
         view.put("price", plan == null ? null : plan.price());
-        view.put("features", plan == null ? List.of() : plan.features());
+        view.put("features", plan == null ? List.of() : plan.features(benefits));
         view.put("status", statusLabel(subscription.status()));
         view.put("badge", "past_due".equals(subscription.status()) ? "warn" : "ok");
         view.put("pastDue", "past_due".equals(subscription.status()));

@@ -4,6 +4,7 @@ import com.careerai.credits.Currency;
 import io.micronaut.core.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A credit pack or a plan from the catalogue ({@code careerai.billing.products}).
@@ -64,21 +65,29 @@ public record Product(
         return Money.format(priceCents, currency);
     }
 
-    /** Every line the pricing page lists for this product. */
-    public List<String> features() {
+    /**
+     * Every line the pricing page lists for this product. A plan's benefits are listed only when a
+     * feature delivers them ({@code deliveredBy}: benefit → that feature's name, shown beside it).
+     */
+    public List<String> features(Map<PlanBenefit, String> deliveredBy) {
         List<String> lines = new ArrayList<>();
         String credit = credits + " " + creditsCurrency.key() + " credit" + (credits == 1 ? "" : "s");
         lines.add(isPlan() ? credit + " every month" : credit + ", never expire");
         if (isPlan()) {
-            if (includes.unlimitedCounselling()) {
-                lines.add("Unlimited counselling sessions");
-            } else if (includes.counsellingSessions() > 0) {
-                lines.add(plural(includes.counsellingSessions(), "counselling session") + " a month");
+            String counselling = deliveredBy.get(PlanBenefit.COUNSELLING_SESSIONS);
+            if (counselling != null && includes.unlimitedCounselling()) {
+                lines.add("Unlimited counselling sessions · " + counselling);
+            } else if (counselling != null && includes.counsellingSessions() > 0) {
+                lines.add(plural(includes.counsellingSessions(), "counselling session") + " a month · " + counselling);
             }
-            if (includes.cvReviews() > 0) {
-                lines.add(plural(includes.cvReviews(), "CV review") + " by a counsellor a month");
+            String reviews = deliveredBy.get(PlanBenefit.CV_REVIEWS);
+            if (includes.cvReviews() > 0 && reviews != null) {
+                lines.add(plural(includes.cvReviews(), "CV review") + " by a counsellor a month · " + reviews);
             }
-            lines.add(includes.premiumResources() ? "Premium resources and guides" : "The resource library");
+            String resources = deliveredBy.get(PlanBenefit.PREMIUM_RESOURCES);
+            if (includes.premiumResources() && resources != null) {
+                lines.add("Premium resources and guides · " + resources);
+            }
             lines.add("Pro badge while your plan is active");
         }
         lines.addAll(extraFeatures);

@@ -95,6 +95,26 @@ class AppointmentStore {
                 studentId);
     }
 
+    List<StudentAppointment> summariesOfStudent(long universityId, long studentId, int limit) {
+        return Sql.list(
+                jdbc,
+                "SELECT a.id, a.session_name, c.display_name, a.starts_at, a.ends_at, a.status, a.charged_gold"
+                        + " FROM appointments a JOIN counsellors c"
+                        + " ON c.university_id = a.university_id AND c.user_id = a.counsellor_id"
+                        + " WHERE a.university_id = ? AND a.student_id = ? ORDER BY a.starts_at DESC LIMIT ?",
+                row -> new StudentAppointment(
+                        Sql.uuid(row, "id"),
+                        row.getString("session_name"),
+                        row.getString("display_name"),
+                        Sql.instant(row, "starts_at"),
+                        Sql.instant(row, "ends_at"),
+                        row.getString("status"),
+                        row.getInt("charged_gold")),
+                universityId,
+                studentId,
+                limit);
+    }
+
     List<Appointment> ofCounsellor(long universityId, long counsellorId) {
         return Sql.list(
                 jdbc,

@@ -391,6 +391,11 @@ public class Appointments {
         return transactions.executeRead(status -> store.ofStudent(student.universityId(), student.userId()));
     }
 
+    /** A student's appointments, newest first, for staff looking at that student. */
+    public List<StudentAppointment> ofStudentForStaff(long universityId, long studentId, int limit) {
+        return transactions.executeRead(status -> store.summariesOfStudent(universityId, studentId, limit));
+    }
+
     List<Appointment> ofCounsellor(SignedInUser counsellor) {
         return transactions.executeRead(status -> store.ofCounsellor(counsellor.universityId(), counsellor.userId()));
     }

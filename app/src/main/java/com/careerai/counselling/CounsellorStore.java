@@ -55,6 +55,11 @@ class CounsellorStore {
                 status);
     }
 
+    long countByStatus(long universityId, CounsellorStatus status) {
+        return Sql.count(
+                jdbc, "SELECT count(*) FROM counsellors WHERE university_id = ? AND status = ?", universityId, status);
+    }
+
     /** Creates the profile (status as given) or updates its profile fields, leaving the status. */
     void saveProfile(long universityId, long userId, String email, CounsellorStatus initialStatus, Profile profile) {
         Sql.update(

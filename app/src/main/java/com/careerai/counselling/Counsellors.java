@@ -82,6 +82,11 @@ public class Counsellors {
         return transactions.executeRead(status -> store.find(universityId, counsellorId));
     }
 
+    /** Counsellor applications waiting for staff approval (the staff home's figure). */
+    public long pendingApplications(long universityId) {
+        return transactions.executeRead(tx -> store.countByStatus(universityId, CounsellorStatus.PENDING));
+    }
+
     List<Counsellor> withStatus(long universityId, CounsellorStatus status) {
         return transactions.executeRead(tx -> store.listByStatus(universityId, status));
     }

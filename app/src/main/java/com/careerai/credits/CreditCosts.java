@@ -7,10 +7,12 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -45,9 +47,12 @@ public class CreditCosts {
 
     private final Map<String, FeatureCost> costs = new TreeMap<>();
 
+    private final List<PricedFeatures> features;
+
     CreditCosts(List<FeatureCostProperties> properties, List<PricedFeatures> features) {
         List<PricedFeatures> ordered = new ArrayList<>(features);
         ordered.sort(OrderUtil.COMPARATOR);
+        this.features = List.copyOf(ordered);
         for (PricedFeatures feature : ordered) {
             feature.pricedFeatures().forEach(priced -> names.putIfAbsent(priced.slug(), priced.name()));
         }
@@ -92,6 +97,13 @@ public class CreditCosts {
                 })
                 .thenComparing(FeatureCost::feature));
         return all;
+    }
+
+    /** What the university offers: {@link #all()} without what it has switched off. */
+    public List<FeatureCost> offeredAt(long universityId) {
+        Set<String> off = new HashSet<>();
+        features.forEach(feature -> off.addAll(feature.switchedOff(universityId)));
+        return all().stream().filter(cost -> !off.contains(cost.feature())).toList();
     }
 
     /** A feature's display name: as its feature names it ("CV Analysis"), else from the slug ("Cv Analysis"). */

@@ -57,6 +57,17 @@ class LedgerStore {
                 rows -> new Balances(rows.getLong(1), rows.getLong(2)));
     }
 
+    Balances spentSince(long universityId, java.time.Instant since) {
+        return SqlRows.single(
+                jdbc,
+                "SELECT coalesce(-sum(amount) FILTER (WHERE currency = 'SILVER'), 0),"
+                        + " coalesce(-sum(amount) FILTER (WHERE currency = 'GOLD'), 0)"
+                        + " FROM credit_transactions WHERE university_id = ? AND created_at >= ?"
+                        + " AND type IN ('DEBIT', 'REFUND')",
+                SqlRows.parameters(universityId, java.sql.Timestamp.from(since)),
+                rows -> new Balances(rows.getLong(1), rows.getLong(2)));
+    }
+
     /** Creates an empty wallet unless one exists; true when created. */
     boolean openWallet(long universityId, long userId) {
         return SqlRows.update(

@@ -1,6 +1,7 @@
 package com.careerai.credits;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Implemented by a feature that charges credits, to name what it sells: the AI tools, later
@@ -12,6 +13,14 @@ public interface PricedFeatures {
 
     /** What this feature sells, in the order pages list them. */
     List<PricedFeature> pricedFeatures();
+
+    /**
+     * Slugs the university has switched off: they leave its price lists (the wallet). None by
+     * default.
+     */
+    default Set<String> switchedOff(long universityId) {
+        return Set.of();
+    }
 
     /**
      * One thing that can be paid for with credits.

@@ -37,7 +37,7 @@ class WalletController {
         LedgerPage history = wallets.history(user.universityId(), user.userId(), page);
         Map<String, Object> model = new HashMap<>();
         model.put("balances", wallets.balances(user.universityId(), user.userId()));
-        model.put("costs", costs.all());
+        model.put("costs", costs.offeredAt(user.universityId()));
         model.put(
                 "transactions",
                 history.entries().stream()

@@ -56,6 +56,15 @@ public class Wallets {
         return store.balances(universityId, userId).orElse(Balances.EMPTY);
     }
 
+    /**
+     * Credits students spent in the university since {@code since}: debits less their refunds, per
+     * currency, summed by one statement (the staff home's weekly figure).
+     */
+    @Connectable
+    public Balances spentSince(long universityId, java.time.Instant since) {
+        return store.spentSince(universityId, since);
+    }
+
     /** Page {@code page} (from 1) of the user's transactions, newest first. */
     @Connectable
     public LedgerPage history(long universityId, long userId, int page) {

@@ -19,6 +19,9 @@ class NavigationContributor implements LayoutContributor {
             String path = request.getPath();
             List<Map<String, Object>> nav = new ArrayList<>();
             if (user.role() == Role.STAFF) {
+                nav.add(Map.of("href", "/staff", "label", "Staff home", "active", path.equals("/staff")));
+                add(nav, path, "/staff/students", "Students");
+                add(nav, path, "/staff/team", "Team");
                 add(nav, path, "/staff/credits", "Credits");
                 add(nav, path, "/staff/tools", "Tools");
                 add(nav, path, "/staff/counsellors", "Counsellors");

@@ -75,6 +75,31 @@ class ToolSettingsTest extends IntegrationTest {
         http.close();
     }
 
+    @Test
+    void aFormThatTheWalletCannotPayForSaysSoAndCannotBeSubmitted() {
+        University uni = fixtures.university();
+        User paying = fixtures.verifiedStudent(uni);
+        fixtures.in(
+                uni,
+                () -> wallets.grant(
+                        uni.id(), paying.id(), com.careerai.credits.Currency.SILVER, 5, "pay-test", "test", "test"));
+        SignedIn session = sessions.signIn(paying);
+        assertThat(body(asPage(HttpRequest.GET("/tools/job-pack"), uni, session)))
+                .doesNotContain("data-cannot-pay")
+                .doesNotContain(" disabled aria-describedby=\"pay-reason\"");
+
+        User empty = fixtures.student(uni); // no credits at all
+        SignedIn emptySession = sessions.signIn(empty);
+        assertThat(body(asPage(HttpRequest.GET("/tools/job-pack"), uni, emptySession)))
+                .contains("data-cannot-pay")
+                .contains("Your wallet cannot pay for Job Pack: it costs 5 silver or 1 gold.")
+                .contains("type=\"submit\" disabled aria-describedby=\"pay-reason\"")
+                .contains("(not enough in your wallet)");
+        assertThat(body(asPage(HttpRequest.GET("/tools/referral-trainer"), uni, emptySession)))
+                .as("a free tool is always payable")
+                .doesNotContain("data-cannot-pay");
+    }
+
     private int status(MutableHttpRequest<?> request) {
         try {
             return http.toBlocking().exchange(request, String.class).code();
@@ -138,6 +163,16 @@ class ToolSettingsTest extends IntegrationTest {
         assertThat(apiTools(a)).extracting(tool -> tool.get("slug")).doesNotContain("internship-finder");
         assertThat(status(asPage(HttpRequest.GET("/tools/internship-finder"), a, sessionA)))
                 .isEqualTo(404);
+        assertThat(com.careerai.credits.Http.exchange(
+                                http, asPage(HttpRequest.GET("/tools/internship-finder"), a, sessionA))
+                        .body())
+                .as("says who switched it off, not that no such tool exists")
+                .contains("Internship Finder is switched off by your university")
+                .doesNotContain("There is no tool");
+        assertThat(body(asPage(HttpRequest.GET("/wallet"), a, sessionA)))
+                .as("a switched-off tool leaves the wallet's price list")
+                .doesNotContain("Internship Finder")
+                .contains("Job Pack");
         assertThat(status(asPage(
                         HttpRequest.POST(
                                         "/tools/internship-finder",

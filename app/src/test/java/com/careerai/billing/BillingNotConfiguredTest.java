@@ -47,9 +47,11 @@ class BillingNotConfiguredTest extends IntegrationTest {
         assertThat(page.code()).isEqualTo(200);
         assertThat(page.body())
                 .contains("data-billing-not-configured")
-                .contains("Billing is not configured")
-                .contains("Buy 10 gold credits</button>")
-                .contains("disabled>Buy 10 gold credits");
+                .contains("Payments are not switched on for this site yet")
+                .contains("data-product=\"gold-10\"")
+                .as("nobody is offered a Buy that ends in a refusal")
+                .doesNotContain("Buy 10 gold credits</button>")
+                .doesNotContain("/billing/checkout");
 
         HttpResponse<String> bought = Http.exchange(
                 client,

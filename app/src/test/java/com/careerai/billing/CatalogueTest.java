@@ -34,8 +34,11 @@ class CatalogueTest {
         assertThat(catalogue.all()).extracting(Product::id).containsExactly("small", "big", "plan-a");
         assertThat(catalogue.plans()).singleElement().satisfies(found -> {
             assertThat(found.includes().cvReviews()).isEqualTo(2);
-            assertThat(found.features())
-                    .contains("10 gold credits every month", "2 CV reviews by a counsellor a month");
+            assertThat(found.features(java.util.Map.of(PlanBenefit.CV_REVIEWS, "Reviews")))
+                    .contains("10 gold credits every month", "2 CV reviews by a counsellor a month · Reviews");
+            assertThat(found.features(java.util.Map.of()))
+                    .as("a benefit no feature delivers is not listed")
+                    .noneMatch(line -> line.contains("CV review") || line.contains("resource"));
         });
         assertThat(catalogue.packs().get(0).includes()).isEqualTo(Product.PlanIncludes.NONE);
         assertThat(catalogue.find(" small ")).isPresent();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.careerai.auth.User;
 import com.careerai.credits.Balances;
 import com.careerai.credits.BulkGrants;
-import com.careerai.credits.Http;
 import com.careerai.credits.MonthlyRefill;
 import com.careerai.credits.WalletFixtures;
 import com.careerai.credits.Wallets;
@@ -475,24 +474,12 @@ class StaffCreditsPagesTest extends IntegrationTest {
     }
 
     private HttpResponse<String> get(University university, String path, SignedIn session) {
-        MutableHttpRequest<?> request = HttpRequest.GET(path)
-                .accept(path.startsWith("/api/") ? MediaType.APPLICATION_JSON : MediaType.TEXT_HTML);
-        if (session != null) {
-            request.header("Cookie", session.cookie());
-        }
-        return exchange(university, request);
+        return new SiteRequests(client).get(university, path, session);
     }
 
     private HttpResponse<String> postForm(
             University university, String path, SignedIn session, Map<String, String> form) {
-        Map<String, String> body = new HashMap<>(form);
-        body.put("csrf", session.csrf());
-        return exchange(
-                university,
-                HttpRequest.POST(path, body)
-                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                        .accept(MediaType.TEXT_HTML)
-                        .header("Cookie", session.cookie()));
+        return new SiteRequests(client).postForm(university, path, session, form);
     }
 
     private HttpResponse<String> postJson(University university, String path, SignedIn session, String json) {
@@ -506,6 +493,6 @@ class StaffCreditsPagesTest extends IntegrationTest {
     }
 
     private HttpResponse<String> exchange(University university, MutableHttpRequest<?> request) {
-        return Http.exchange(client, request.header("Host", hostOf(university.subdomain())));
+        return new SiteRequests(client).exchange(university, request);
     }
 }

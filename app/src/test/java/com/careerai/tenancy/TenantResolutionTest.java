@@ -55,6 +55,10 @@ class TenantResolutionTest extends IntegrationTest {
         Answer answer = get(hostOf("nowhere"));
         assertThat(answer.status()).isEqualTo(404);
         assertThat(answer.body()).contains("There is no university at this address");
+        assertThat(get(hostOf("nowhere") + ":8080").body())
+                .as("its home link leaves for the platform's site instead of answering the same error")
+                .contains("href=\"http://" + BASE_DOMAIN + ":8080/\" data-home>Go to the CareerAI site")
+                .doesNotContain("href=\"/\"");
     }
 
     @Test
@@ -62,6 +66,7 @@ class TenantResolutionTest extends IntegrationTest {
         Answer answer = get(hostOf("closed"));
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.body()).contains("University of closed is not available");
+        assertThat(answer.body()).contains("href=\"http://" + BASE_DOMAIN + "/\" data-home>");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.careerai.auth.session;
 
 import com.careerai.auth.SignedInUser;
+import com.careerai.auth.User;
 import com.careerai.auth.UserAccounts;
 import com.careerai.tenancy.Tenants;
 import com.careerai.tenancy.University;
@@ -73,16 +74,24 @@ class SessionAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<
     private Optional<Authentication> authenticate(HttpRequest<?> request, String token, String via, long universityId) {
         return sessions.find(token)
                 .filter(session -> session.universityId() == universityId)
-                .flatMap(session -> users.find(universityId, session.userId()).map(user -> {
-                    if (via.equals("cookie")) {
-                        request.setAttribute(COOKIE_SESSION_TOKEN, token);
-                    }
-                    SignedInUser signedIn = SignedInUser.of(user);
-                    return Authentication.build(
-                            Long.toString(user.id()),
-                            List.of(user.role().name()),
-                            Map.of(ATTRIBUTE_USER, signedIn, ATTRIBUTE_SESSION_ID, session.id(), ATTRIBUTE_VIA, via));
-                }));
+                .flatMap(session -> users.find(universityId, session.userId())
+                        .filter(User::active)
+                        .map(user -> {
+                            if (via.equals("cookie")) {
+                                request.setAttribute(COOKIE_SESSION_TOKEN, token);
+                            }
+                            SignedInUser signedIn = SignedInUser.of(user);
+                            return Authentication.build(
+                                    Long.toString(user.id()),
+                                    List.of(user.role().name()),
+                                    Map.of(
+                                            ATTRIBUTE_USER,
+                                            signedIn,
+                                            ATTRIBUTE_SESSION_ID,
+                                            session.id(),
+                                            ATTRIBUTE_VIA,
+                                            via));
+                        }));
     }
 
     private static Optional<String> bearerToken(HttpRequest<?> request) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import redis.embedded.RedisServer;
 
 /** A real redis-server binary from the class path (com.github.codemonstur), for dev and tests. */
@@ -16,7 +18,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts redis-server on a free loopback port, keeping nothing on disk. */
+    /** Starts redis-server on a free loopback port, keeping nothing on disk (tests). */
     public static EmbeddedRedisServer start() {
         try {
             int port = freePort();
@@ -30,6 +32,29 @@ public final class EmbeddedRedisServer implements AutoCloseable {
             return new EmbeddedRedisServer(server, port);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded Redis", e);
+        }
+    }
+
+    /**
+     * Starts redis-server on a free loopback port with its data in {@code dataDirectory} (an
+     * append-only file, flushed every second), so dev sessions and rate limits survive a restart.
+     */
+    public static EmbeddedRedisServer persistent(Path dataDirectory) {
+        try {
+            Files.createDirectories(dataDirectory);
+            int port = freePort();
+            RedisServer server = RedisServer.newRedisServer()
+                    .port(port)
+                    .setting("bind 127.0.0.1")
+                    .setting("dir \"" + dataDirectory.toAbsolutePath() + "\"")
+                    .setting("save \"\"")
+                    .setting("appendonly yes")
+                    .setting("appendfsync everysec")
+                    .build();
+            server.start();
+            return new EmbeddedRedisServer(server, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start embedded Redis in " + dataDirectory, e);
         }
     }
 

@@ -1,14 +1,17 @@
 package com.careerai.platform.web;
 
+import com.careerai.platform.config.CareerAiConfiguration;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.util.HttpHostResolver;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Answers every error in one of two shapes: an HTML page in the site's layout for browsers, or
@@ -19,12 +22,24 @@ import java.util.Map;
 public class ErrorPages {
     private static final String VIEW = "error/error";
 
+    /** Errors of the address itself: their "home" is the platform's site, never the same error again. */
+    private static final Set<String> OFF_SITE_CODES =
+            Set.of("unknown_university", "university_suspended", "university_not_found");
+
     private final TemplateText templates;
     private final LayoutModel layoutModel;
+    private final HttpHostResolver hosts;
+    private final CareerAiConfiguration configuration;
 
-    ErrorPages(TemplateText templates, LayoutModel layoutModel) {
+    ErrorPages(
+            TemplateText templates,
+            LayoutModel layoutModel,
+            HttpHostResolver hosts,
+            CareerAiConfiguration configuration) {
         this.templates = templates;
         this.layoutModel = layoutModel;
+        this.hosts = hosts;
+        this.configuration = configuration;
     }
 
     public MutableHttpResponse<Object> respond(
@@ -39,8 +54,30 @@ public class ErrorPages {
         model.put("title", title(status));
         model.put("message", message);
         model.put("fields", fields);
-        model.put("layout", layoutModel.forRequest(request));
+        Map<String, Object> layout = layoutModel.forRequest(request);
+        if (OFF_SITE_CODES.contains(code)) {
+            String platform = platformSite(request);
+            layout.put("homeUrl", platform);
+            model.put("homeUrl", platform);
+            model.put("homeLabel", "Go to the CareerAI site");
+        } else {
+            model.put("homeUrl", "/");
+            model.put("homeLabel", "Go to the home page");
+        }
+        model.put("layout", layout);
         return HttpResponse.status(status).contentType(MediaType.TEXT_HTML_TYPE).body(render(request, model));
+    }
+
+    /** The platform's public site at the request's scheme and port, e.g. {@code http://careerai.localhost:8080/}. */
+    String platformSite(HttpRequest<?> request) {
+        String site = hosts.resolve(request); // scheme://host[:port] of this request
+        int schemeEnd = site.indexOf("://");
+        String scheme = schemeEnd < 0 ? "http" : site.substring(0, schemeEnd);
+        String hostAndPort = schemeEnd < 0 ? site : site.substring(schemeEnd + 3);
+        int colon = hostAndPort.lastIndexOf(':');
+        String port =
+                colon >= 0 && hostAndPort.substring(colon + 1).matches("\\d{1,5}") ? hostAndPort.substring(colon) : "";
+        return scheme + "://" + configuration.getBaseDomain() + port + "/";
     }
 
     public static boolean wantsJson(HttpRequest<?> request) {

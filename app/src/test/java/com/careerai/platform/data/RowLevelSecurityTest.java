@@ -71,6 +71,9 @@ class RowLevelSecurityTest extends IntegrationTest {
                 "INSERT INTO run_idempotency_keys (university_id, id, user_id, idempotency_key, request_hash, run_id)"
                         + " VALUES ({u}, gen_random_uuid(), {user}, 'key{n}', repeat('a', 64), '{run}')");
         SEEDS.put(
+                "purchase_policies",
+                "INSERT INTO purchase_policies (university_id, students_may_buy, changed_by) VALUES ({u}, false, 'test')");
+        SEEDS.put(
                 "university_tools",
                 "INSERT INTO university_tools (university_id, tool, enabled) VALUES ({u}, 'job-pack', true)");
         SEEDS.put(

@@ -1,0 +1,155 @@
+package com.careerai.auth;
+
+import com.careerai.platform.audit.AuditLog;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Staff managing their university's people: the students list and figures, the team of staff and
+ * counsellors, deactivation (which ends the person's sessions at once) and role changes. Every
+ * change is audited; staff can neither lock themselves out nor leave the university without an
+ * active staff member.
+ */
+@Singleton
+public class People {
+    public static final int PAGE_SIZE = 25;
+
+    private final PeopleStore store;
+    private final AuditLog auditLog;
+    private final ApplicationEventPublisher<UserDeactivated> deactivations;
+
+    People(PeopleStore store, AuditLog auditLog, ApplicationEventPublisher<UserDeactivated> deactivations) {
+        this.store = store;
+        this.auditLog = auditLog;
+        this.deactivations = deactivations;
+    }
+
+    /** One page (from 1) of the university's students matching the search, newest first. */
+    @Transactional(readOnly = true)
+    public PeoplePage students(long universityId, StudentSearch search, int page) {
+        return store.students(universityId, search, Instant.now(), Math.max(1, page), PAGE_SIZE);
+    }
+
+    @Transactional(readOnly = true)
+    public StudentFigures studentFigures(long universityId, Instant since) {
+        return store.studentFigures(universityId, since);
+    }
+
+    /** A student of the university; empty for anyone else (another university's id included). */
+    @Transactional(readOnly = true)
+    public Optional<Person> student(long universityId, long userId) {
+        return store.find(universityId, userId).filter(person -> person.role() == Role.STUDENT);
+    }
+
+    /** Staff and counsellors, staff first. */
+    @Transactional(readOnly = true)
+    public List<Person> team(long universityId) {
+        return store.team(universityId);
+    }
+
+    /** Which of these normalised addresses already have an account here. */
+    @Transactional(readOnly = true)
+    public Set<String> existingEmails(long universityId, Collection<String> emails) {
+        return store.existingEmails(universityId, emails);
+    }
+
+    /**
+     * Deactivates a person: they cannot sign in, and every session of theirs ends now. Doing it
+     * again changes nothing.
+     *
+     * @throws PeopleException 404 for someone not of this university, 409 for oneself or the last
+     *     active staff member
+     */
+    @Transactional
+    public Person deactivate(long universityId, SignedInUser staff, long userId) {
+        Person person = store.lock(universityId, userId).orElseThrow(PeopleException::notFound);
+        if (person.id() == staff.userId()) {
+            throw PeopleException.refused(
+                    "cannot_deactivate_self", "You cannot deactivate yourself; ask another staff member.");
+        }
+        if (person.role() == Role.STAFF && person.active()) {
+            requireAnotherActiveStaff(universityId, userId);
+        }
+        if (store.deactivate(universityId, userId, Instant.now())) {
+            audit(universityId, staff, "user.deactivated", person);
+            deactivations.publishEvent(new UserDeactivated(universityId, userId));
+        }
+        return store.find(universityId, userId).orElseThrow();
+    }
+
+    /** Lets a deactivated person sign in again (their old sessions stay ended). */
+    @Transactional
+    public Person reactivate(long universityId, SignedInUser staff, long userId) {
+        Person person = store.lock(universityId, userId).orElseThrow(PeopleException::notFound);
+        if (store.reactivate(universityId, userId)) {
+            audit(universityId, staff, "user.reactivated", person);
+        }
+        return store.find(universityId, userId).orElseThrow();
+    }
+
+    /**
+     * Moves a member of the team between STAFF and COUNSELLOR.
+     *
+     * @throws PeopleException 404 for someone not on the team, 409 for one's own role or the last
+     *     active staff member, 422 for a role other than staff or counsellor
+     */
+    @Transactional
+    public Person changeRole(long universityId, SignedInUser staff, long userId, Role role) {
+        if (role == Role.STUDENT) {
+            throw PeopleException.invalid("Choose staff or counsellor.");
+        }
+        Person person = store.lock(universityId, userId)
+                .filter(found -> found.role() != Role.STUDENT)
+                .orElseThrow(PeopleException::notFound);
+        if (person.role() == role) {
+            return person;
+        }
+        if (person.id() == staff.userId()) {
+            throw PeopleException.refused(
+                    "cannot_change_own_role",
+                    "You cannot change your own role: you would lose the staff pages. Ask another staff member.");
+        }
+        if (person.role() == Role.STAFF && person.active()) {
+            requireAnotherActiveStaff(universityId, userId);
+        }
+        store.changeRole(universityId, userId, role);
+        auditLog.record(
+                universityId,
+                actor(staff),
+                "user.role.changed",
+                Map.of("user", userId, "from", person.role().name(), "to", role.name()));
+        return store.find(universityId, userId).orElseThrow();
+    }
+
+    private void requireAnotherActiveStaff(long universityId, long leaving) {
+        if (store.lockActiveStaff(universityId).stream().noneMatch(id -> id != leaving)) {
+            throw PeopleException.refused(
+                    "last_staff_member", "This is the last active staff member; invite or promote someone else first.");
+        }
+    }
+
+    private void audit(long universityId, SignedInUser staff, String action, Person person) {
+        auditLog.record(
+                universityId,
+                actor(staff),
+                action,
+                Map.of(
+                        "user",
+                        person.id(),
+                        "email",
+                        person.email(),
+                        "role",
+                        person.role().name()));
+    }
+
+    private static String actor(SignedInUser staff) {
+        return "user:" + staff.userId();
+    }
+}

@@ -1,0 +1,21 @@
+package com.careerai.auth;
+
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+
+/** One page of people, with the number of all who match. Pages count from 1. */
+@Serdeable
+public record PeoplePage(List<Person> people, long total, int page, int pageSize) {
+
+    public int pages() {
+        return (int) Math.max(1, (total + pageSize - 1) / pageSize);
+    }
+
+    public boolean hasPrevious() {
+        return page > 1;
+    }
+
+    public boolean hasNext() {
+        return page < pages();
+    }
+}

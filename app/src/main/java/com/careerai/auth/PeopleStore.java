@@ -1,0 +1,193 @@
+package com.careerai.auth;
+
+import com.careerai.platform.data.SqlRows;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The SQL behind staff pages about people: search, figures, the team, deactivation. Every statement is scoped. */
+@Singleton
+class PeopleStore {
+    private static final String COLUMNS =
+            "id, email, name, role, created_at, last_sign_in_at, deactivated_at, is_pro FROM users";
+
+    private final JdbcOperations jdbc;
+
+    PeopleStore(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    PeoplePage students(long universityId, StudentSearch search, Instant now, int page, int pageSize) {
+        List<Object> parameters = new ArrayList<>(List.of(universityId));
+        StringBuilder where = new StringBuilder(" WHERE university_id = ? AND role = 'STUDENT'");
+        if (!search.text().isEmpty()) {
+            String like = "%"
+                    + search.text()
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .replace("\\", "\\\\")
+                            .replace("%", "\\%")
+                            .replace("_", "\\_")
+                    + "%";
+            where.append(" AND (email LIKE ? OR lower(coalesce(name, '')) LIKE ?)");
+            parameters.add(like);
+            parameters.add(like);
+        }
+        switch (search.joined()) {
+            case "week" -> since(where, parameters, "created_at >= ?", now.minus(Duration.ofDays(7)));
+            case "month" -> since(where, parameters, "created_at >= ?", now.minus(Duration.ofDays(30)));
+            default -> {}
+        }
+        switch (search.activity()) {
+            case "week" -> since(where, parameters, "last_sign_in_at >= ?", now.minus(Duration.ofDays(7)));
+            case "month" -> since(where, parameters, "last_sign_in_at >= ?", now.minus(Duration.ofDays(30)));
+            case "dormant" ->
+                since(
+                        where,
+                        parameters,
+                        "(last_sign_in_at IS NULL OR last_sign_in_at < ?)",
+                        now.minus(Duration.ofDays(30)));
+            default -> {}
+        }
+        switch (search.plan()) {
+            case "pro" -> where.append(" AND is_pro");
+            case "free" -> where.append(" AND NOT is_pro");
+            default -> {}
+        }
+        switch (search.status()) {
+            case "active" -> where.append(" AND deactivated_at IS NULL");
+            case "deactivated" -> where.append(" AND deactivated_at IS NOT NULL");
+            default -> {}
+        }
+        long total = SqlRows.single(
+                jdbc,
+                "SELECT count(*) FROM users" + where,
+                SqlRows.parameters(parameters.toArray()),
+                row -> row.getLong(1));
+        List<Object> paged = new ArrayList<>(parameters);
+        paged.add(pageSize);
+        paged.add((long) (page - 1) * pageSize);
+        List<Person> people = SqlRows.list(
+                jdbc,
+                "SELECT " + COLUMNS + where + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+                SqlRows.parameters(paged.toArray()),
+                PeopleStore::person);
+        return new PeoplePage(people, total, page, pageSize);
+    }
+
+    StudentFigures studentFigures(long universityId, Instant since) {
+        Timestamp from = Timestamp.from(since);
+        return SqlRows.single(
+                jdbc,
+                "SELECT count(*), count(*) FILTER (WHERE created_at >= ?), count(*) FILTER (WHERE last_sign_in_at >= ?),"
+                        + " count(*) FILTER (WHERE deactivated_at IS NOT NULL)"
+                        + " FROM users WHERE university_id = ? AND role = 'STUDENT'",
+                SqlRows.parameters(from, from, universityId),
+                row -> new StudentFigures(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4)));
+    }
+
+    List<Person> team(long universityId) {
+        return SqlRows.list(
+                jdbc,
+                "SELECT " + COLUMNS + " WHERE university_id = ? AND role IN ('STAFF', 'COUNSELLOR')"
+                        + " ORDER BY role DESC, deactivated_at NULLS FIRST, lower(coalesce(name, email)) LIMIT 500",
+                SqlRows.parameters(universityId),
+                PeopleStore::person);
+    }
+
+    Optional<Person> find(long universityId, long userId) {
+        return SqlRows.optional(
+                jdbc,
+                "SELECT " + COLUMNS + " WHERE university_id = ? AND id = ?",
+                SqlRows.parameters(universityId, userId),
+                PeopleStore::person);
+    }
+
+    /** The person, locked until the transaction ends. */
+    Optional<Person> lock(long universityId, long userId) {
+        return SqlRows.optional(
+                jdbc,
+                "SELECT " + COLUMNS + " WHERE university_id = ? AND id = ? FOR UPDATE",
+                SqlRows.parameters(universityId, userId),
+                PeopleStore::person);
+    }
+
+    /** Ids of the active staff, locked: two staff removing each other at once cannot both succeed. */
+    List<Long> lockActiveStaff(long universityId) {
+        return SqlRows.list(
+                jdbc,
+                "SELECT id FROM users WHERE university_id = ? AND role = 'STAFF' AND deactivated_at IS NULL"
+                        + " ORDER BY id FOR UPDATE",
+                SqlRows.parameters(universityId),
+                row -> row.getLong(1));
+    }
+
+    boolean deactivate(long universityId, long userId, Instant at) {
+        return SqlRows.update(
+                        jdbc,
+                        "UPDATE users SET deactivated_at = ? WHERE university_id = ? AND id = ? AND deactivated_at IS NULL",
+                        SqlRows.parameters(Timestamp.from(at), universityId, userId))
+                == 1;
+    }
+
+    boolean reactivate(long universityId, long userId) {
+        return SqlRows.update(
+                        jdbc,
+                        "UPDATE users SET deactivated_at = NULL WHERE university_id = ? AND id = ?"
+                                + " AND deactivated_at IS NOT NULL",
+                        SqlRows.parameters(universityId, userId))
+                == 1;
+    }
+
+    void changeRole(long universityId, long userId, Role role) {
+        SqlRows.update(
+                jdbc,
+                "UPDATE users SET role = ? WHERE university_id = ? AND id = ?",
+                SqlRows.parameters(role.name(), universityId, userId));
+    }
+
+    /** Which of these (normalised) addresses already belong to someone of the university. */
+    Set<String> existingEmails(long universityId, Collection<String> emails) {
+        if (emails.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(SqlRows.list(
+                jdbc,
+                "SELECT email FROM users WHERE university_id = ? AND email = ANY (?)",
+                statement -> {
+                    statement.setLong(1, universityId);
+                    statement.setArray(2, statement.getConnection().createArrayOf("text", emails.toArray()));
+                },
+                row -> row.getString(1)));
+    }
+
+    private static void since(StringBuilder where, List<Object> parameters, String condition, Instant since) {
+        where.append(" AND ").append(condition);
+        parameters.add(Timestamp.from(since));
+    }
+
+    private static Person person(ResultSet row) throws SQLException {
+        return new Person(
+                row.getLong("id"),
+                row.getString("email"),
+                row.getString("name"),
+                Role.valueOf(row.getString("role")),
+                row.getTimestamp("created_at").toInstant(),
+                instant(row.getTimestamp("last_sign_in_at")),
+                instant(row.getTimestamp("deactivated_at")),
+                row.getBoolean("is_pro"));
+    }
+
+    private static @io.micronaut.core.annotation.Nullable Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,75 @@
+package com.careerai.billing;
+
+import com.careerai.auth.Role;
+import com.careerai.auth.SignedInUser;
+import com.careerai.platform.audit.AuditLog;
+import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.util.Map;
+
+/**
+ * Whether students of a university may buy credit packs and plans themselves: a staff setting,
+ * on by default. Together with Stripe being configured it decides whether anyone is offered a
+ * "Buy" at all ({@link #offerTo}); staff and counsellors never are.
+ */
+@Singleton
+public class PurchasePolicy {
+    static final String PURCHASES_OFF = "Your university provides your credits, so packs and plans are not sold here."
+            + " If you run out, ask your careers service for more.";
+    static final String NOT_CONFIGURED = "Payments are not switched on for this site yet, so packs and plans cannot"
+            + " be bought right now. Your free credits keep working.";
+
+    /**
+     * Whether a person may buy, and if not, why, in words a student understands.
+     *
+     * @param open a "Buy" may be shown
+     * @param reason why not (null when open, and for people who never buy)
+     */
+    public record Offer(boolean open, String reason) {}
+
+    private final PurchasePolicyStore store;
+    private final PaymentGateway gateway;
+    private final AuditLog auditLog;
+
+    PurchasePolicy(PurchasePolicyStore store, PaymentGateway gateway, AuditLog auditLog) {
+        this.store = store;
+        this.gateway = gateway;
+        this.auditLog = auditLog;
+    }
+
+    /** The staff setting: students may buy (the default) or not. */
+    @Connectable
+    public boolean studentsMayBuy(long universityId) {
+        return store.studentsMayBuy(universityId).orElse(true);
+    }
+
+    /** Whether a "Buy" may be offered to this person: a student, billing configured, purchases on. */
+    @Connectable
+    public Offer offerTo(SignedInUser user) {
+        if (user.role() != Role.STUDENT) {
+            return new Offer(false, null);
+        }
+        if (!gateway.checkoutConfigured()) {
+            return new Offer(false, NOT_CONFIGURED);
+        }
+        if (!studentsMayBuy(user.universityId())) {
+            return new Offer(false, PURCHASES_OFF);
+        }
+        return new Offer(true, null);
+    }
+
+    /** Staff turn students' purchases on or off; audited. */
+    @Transactional
+    public void change(long universityId, SignedInUser staff, boolean studentsMayBuy) {
+        boolean before = studentsMayBuy(universityId);
+        store.save(universityId, studentsMayBuy, "user:" + staff.userId());
+        if (before != studentsMayBuy) {
+            auditLog.record(
+                    universityId,
+                    "user:" + staff.userId(),
+                    studentsMayBuy ? "billing.purchases.on" : "billing.purchases.off",
+                    Map.of());
+        }
+    }
+}
