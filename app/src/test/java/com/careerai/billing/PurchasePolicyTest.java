@@ -95,7 +95,8 @@ class PurchasePolicyTest extends BillingTestBase {
         SignedIn session = sessions.signIn(fixtures.verifiedStudent(uni));
         String billing = page(uni, "/billing", session).body();
         assertThat(billing)
-                .contains("2 counselling sessions a month · Counselling")
+                .contains("3 counselling sessions a month · Counselling")
+                .contains("Unlimited counselling sessions · Counselling")
                 .as("no resources feature reports premium resources, so no plan promises them")
                 .doesNotContain("Premium resources")
                 .doesNotContain("resource library");

@@ -140,6 +140,28 @@ class IsolationScanTest extends IntegrationTest {
         ROUTES.put("POST /api/v1/notifications/read-all", own());
         ROUTES.put("GET /api/v1/me/notification-preferences", own());
         ROUTES.put("PUT /api/v1/me/notification-preferences", own());
+        // staff: home, students, team, purchases
+        ROUTES.put("GET /staff", own());
+        ROUTES.put("GET /staff/purchases", own());
+        ROUTES.put("POST /staff/purchases", own());
+        ROUTES.put("GET /api/v1/staff/purchases", own());
+        ROUTES.put("PUT /api/v1/staff/purchases", own());
+        ROUTES.put("GET /staff/students", own());
+        ROUTES.put("GET /staff/students/invite", own());
+        ROUTES.put("POST /staff/students/invite", own());
+        ROUTES.put("GET /staff/students/{id}", object(a -> Map.of("id", a.studentId())));
+        ROUTES.put("POST /staff/students/{id}/deactivate", object(a -> Map.of("id", a.studentId())));
+        ROUTES.put("POST /staff/students/{id}/reactivate", object(a -> Map.of("id", a.studentId())));
+        ROUTES.put("GET /api/v1/staff/students", own());
+        ROUTES.put("GET /api/v1/staff/students/{id}", object(a -> Map.of("id", a.studentId())));
+        ROUTES.put("POST /api/v1/staff/students/{id}/deactivate", object(a -> Map.of("id", a.studentId())));
+        ROUTES.put("POST /api/v1/staff/students/{id}/reactivate", object(a -> Map.of("id", a.studentId())));
+        ROUTES.put("POST /api/v1/staff/students/invitations", own());
+        ROUTES.put("GET /staff/team", own());
+        ROUTES.put("POST /staff/team/invite", own());
+        ROUTES.put("POST /staff/team/{id}/role", object(a -> Map.of("id", a.studentId())));
+        ROUTES.put("POST /staff/team/{id}/deactivate", object(a -> Map.of("id", a.studentId())));
+        ROUTES.put("POST /staff/team/{id}/reactivate", object(a -> Map.of("id", a.studentId())));
         ROUTES.put("GET /staff/announcements", own());
         ROUTES.put("POST /staff/announcements", own());
         ROUTES.put("GET /staff/announcements/{id}", object(a -> Map.of("id", a.announcementId())));
