@@ -21,7 +21,13 @@ public enum MailTemplate {
      * Model: {@code subject}, {@code name}, {@code heading}, {@code body}, {@code when} (may be
      * empty), {@code link} (a path on the university's site) and {@code linkLabel}.
      */
-    COUNSELLING("counselling");
+    COUNSELLING("counselling"),
+    /**
+     * A decision about a resource someone shared (approved, or rejected with the reason). Model:
+     * {@code subject}, {@code name}, {@code heading}, {@code body}, {@code link} (a path on the
+     * university's site) and {@code linkLabel}.
+     */
+    RESOURCE("resource");
 
     private final String viewName;
 

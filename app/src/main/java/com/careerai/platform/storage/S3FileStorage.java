@@ -45,8 +45,8 @@ public class S3FileStorage implements FileStorage {
         Region region = Region.of(configuration.getS3Region());
         AwsCredentialsProvider credentials = configuration.getS3AccessKey().isBlank()
                 ? DefaultCredentialsProvider.builder().build()
-                : StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        configuration.getS3AccessKey(), configuration.getS3SecretKey()));
+                : StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(configuration.getS3AccessKey(), configuration.getS3SecretKey()));
         boolean custom = !configuration.getS3Endpoint().isBlank();
         var clientBuilder = S3Client.builder()
                 .region(region)
@@ -73,7 +73,8 @@ public class S3FileStorage implements FileStorage {
     public String put(long universityId, String area, InputStream content, long size, String contentType) {
         String key = StorageKeys.newKey(universityId, area);
         client.putObject(
-                request -> request.bucket(bucket).key(key).contentType(contentType).contentLength(size),
+                request ->
+                        request.bucket(bucket).key(key).contentType(contentType).contentLength(size),
                 RequestBody.fromInputStream(content, size));
         return key;
     }
@@ -102,7 +103,8 @@ public class S3FileStorage implements FileStorage {
                 .build();
         try {
             return Optional.of(presigner
-                    .presignGetObject(presign -> presign.signatureDuration(validity).getObjectRequest(get))
+                    .presignGetObject(
+                            presign -> presign.signatureDuration(validity).getObjectRequest(get))
                     .url()
                     .toURI());
         } catch (java.net.URISyntaxException e) {

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  */
 final class StorageKeys {
     private static final Pattern AREA = Pattern.compile("[a-z][a-z0-9-]{0,30}");
-    private static final Pattern KEY = Pattern.compile("u[0-9]{1,19}/[a-z][a-z0-9-]{0,30}/[0-9]{4}-[0-9]{2}/[0-9a-f-]{36}");
+    private static final Pattern KEY =
+            Pattern.compile("u[0-9]{1,19}/[a-z][a-z0-9-]{0,30}/[0-9]{4}-[0-9]{2}/[0-9a-f-]{36}");
 
     private StorageKeys() {}
 
