@@ -315,8 +315,8 @@ public class Resources {
         });
     }
 
-    /** Creates an approved resource unless one with this title exists (demo data). */
-    Optional<Resource> seedApproved(SignedInUser uploader, ResourceInput.Submitted submitted) {
+    /** Shares a resource unless one with this title exists (demo data). */
+    Optional<Resource> seedOnce(SignedInUser uploader, ResourceInput.Submitted submitted) {
         boolean exists = transactions.executeRead(
                 status -> store.countWithTitle(uploader.universityId(), submitted.title()) > 0);
         return exists ? Optional.empty() : Optional.of(share(uploader, submitted));

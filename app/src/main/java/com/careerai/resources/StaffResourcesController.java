@@ -19,6 +19,7 @@ import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Staff review of shared resources ({@code /staff/resources}): the approval setting and the queue. */
@@ -46,9 +47,11 @@ class StaffResourcesController {
     private Map<String, Object> model(SignedInUser staff, @Nullable Long failedId, Map<String, String> errors) {
         Map<String, Object> model = new HashMap<>();
         model.put("requireApproval", resources.requiresApproval(staff.universityId()));
+        List<Resource> pending = resources.pending(staff.universityId());
+        model.put("pendingCount", pending.size());
         model.put(
                 "pending",
-                resources.pending(staff.universityId()).stream()
+                pending.stream()
                         .map(resource -> {
                             Map<String, Object> card = new HashMap<>(pages.card(resource, staff));
                             if (failedId != null && failedId == resource.id()) {

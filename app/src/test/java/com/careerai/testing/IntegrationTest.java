@@ -41,6 +41,7 @@ public abstract class IntegrationTest implements TestPropertyProvider {
         base.put("careerai.redis.key-prefix", TestServers.newRedisPrefix());
         base.put("careerai.base-domain", BASE_DOMAIN);
         base.put("careerai.roles", "web");
+        base.put("careerai.storage.local-directory", TestServers.newStorageDirectory());
         return base;
     }
 
