@@ -2,6 +2,7 @@ package com.careerai.interests;
 
 import com.careerai.auth.CurrentUser;
 import com.careerai.auth.SignedInUser;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -23,6 +24,7 @@ import java.util.List;
 @Tag(name = "Interests")
 class MyInterestsApiController {
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record InterestsView(List<Interest> interests) {}
 
     @Serdeable

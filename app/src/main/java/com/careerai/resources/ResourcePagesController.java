@@ -151,7 +151,9 @@ class ResourcePagesController {
     @Get(value = "/mine", produces = MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> mine(@CurrentUser SignedInUser user) {
         requireSharer(user);
-        return new ModelAndView<>("resources/mine", Map.of("resources", pages.cards(resources.sharedBy(user), user)));
+        Map<String, Object> model = new HashMap<>();
+        model.put("resources", pages.cards(resources.sharedBy(user), user));
+        return new ModelAndView<>("resources/mine", model);
     }
 
     @Get(value = "/{id}", produces = MediaType.TEXT_HTML)
@@ -159,10 +161,12 @@ class ResourcePagesController {
             @CurrentUser SignedInUser user, @PathVariable long id, @Nullable @QueryValue String shared) {
         Map<String, Object> model = new HashMap<>(pages.card(resources.visible(user, id), user));
         model.put("justShared", shared != null);
-        return new ModelAndView<>("resources/resource", Map.of("resource", model));
+        Map<String, Object> page = new HashMap<>();
+        page.put("resource", model);
+        return new ModelAndView<>("resources/resource", page);
     }
 
-    @Get(value = "/{id}/download")
+    @Get(value = "/{id}/download", produces = MediaType.ALL)
     HttpResponse<?> download(@CurrentUser SignedInUser user, @PathVariable long id) {
         return delivery.deliver(resources.download(user, id));
     }

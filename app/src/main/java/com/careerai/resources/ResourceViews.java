@@ -2,6 +2,7 @@ package com.careerai.resources;
 
 import com.careerai.auth.SignedInUser;
 import com.careerai.interests.Interest;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -15,6 +16,7 @@ final class ResourceViews {
      * only for its uploader and staff, {@code unlockedBy} the plans that open a locked one.
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record ResourceView(
             long id,
             String title,
@@ -58,5 +60,6 @@ final class ResourceViews {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record ResourceListView(List<ResourceView> resources, int page, int pages, long total) {}
 }

@@ -64,7 +64,7 @@ class ResourcesApiController {
         return ResourceView.of(resource, user, resources.locked(user, resource), resources.unlockingPlans());
     }
 
-    @Get("/{id}/download")
+    @Get(value = "/{id}/download", produces = MediaType.ALL)
     @Operation(
             summary = "Records the download, then the file (attachment), or a redirect to it or to the link;"
                     + " 403 plan_required when the student's plan does not open it")
