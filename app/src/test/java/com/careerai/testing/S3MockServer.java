@@ -34,7 +34,9 @@ public final class S3MockServer implements AutoCloseable {
                     Files.createTempDirectory("s3mock").toString(),
                     S3MockApplication.PROP_SILENT,
                     true)));
-            return new S3MockServer(application, httpPort);
+            S3MockServer server = new S3MockServer(application, httpPort);
+            server.warmUp();
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -43,6 +45,22 @@ public final class S3MockServer implements AutoCloseable {
     /** The plain-HTTP endpoint, e.g. {@code http://127.0.0.1:43125}. */
     public String endpoint() {
         return "http://127.0.0.1:" + httpPort;
+    }
+
+    /** S3Mock builds its beans on the first request (seconds on a busy machine): do that now, not in a test. */
+    private void warmUp() {
+        try {
+            java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(endpoint() + "/"))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int freePort() throws IOException {
