@@ -138,6 +138,7 @@ class ResourcePagesController {
             SignedInUser user, Map<String, String> errors, Map<String, String> values, List<String> chosen) {
         Map<String, Object> model = new HashMap<>();
         model.put("errors", errors);
+        model.put("hasErrors", !errors.isEmpty());
         model.put("values", values);
         model.put("interests", pages.interestChoices(user.universityId(), chosen));
         model.put("premium", "premium".equalsIgnoreCase(values.getOrDefault("access", "")));
