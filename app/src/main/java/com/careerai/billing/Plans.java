@@ -31,6 +31,13 @@ public class Plans {
         return currentPlan(universityId, userId).map(Product::includes).orElse(Product.PlanIncludes.NONE);
     }
 
+    /** The plans on sale that open premium resources, cheapest first (what a locked resource names). */
+    public java.util.List<Product> plansWithPremiumResources() {
+        return catalogue.plans().stream()
+                .filter(plan -> plan.includes().premiumResources())
+                .toList();
+    }
+
     /** Whether the student is Pro (an active plan), from the {@code users.is_pro} flag billing keeps. */
     public boolean isPro(long universityId, long userId) {
         return users.isPro(universityId, userId);

@@ -60,14 +60,14 @@ public class CounsellingDemo implements DemoSeedStep {
                 "Casey Coach",
                 "Europe/London",
                 "Former graduate recruiter; CVs, applications and interviews.",
-                List.of("cv", "interviews", "graduate-jobs"));
+                List.of("cv", "interviews", "graduate-jobs", "Consulting", "Finance"));
         seed(
                 universityId,
                 "mentor@demo.edu",
                 "Morgan Mentor",
                 "America/New_York",
                 "Career changer turned coach; careers in tech, startups and further study.",
-                List.of("tech", "startups", "further-study"));
+                List.of("tech", "startups", "further-study", "Software", "Research"));
     }
 
     private void seed(long universityId, String email, String name, String zone, String bio, List<String> expertise) {

@@ -69,6 +69,34 @@ public class Counsellors {
         });
     }
 
+    /**
+     * Approved counsellors with an expertise tag equal, ignoring case, to one of {@code names}
+     * (such as a student's interests), those matching most first.
+     */
+    public List<CounsellorCard> withExpertiseIn(long universityId, java.util.Collection<String> names) {
+        java.util.Set<String> wanted = names.stream()
+                .map(name -> name.strip().toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.toSet());
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        return transactions.executeRead(status -> store.listByStatus(universityId, CounsellorStatus.APPROVED)).stream()
+                .map(c -> Map.entry(
+                        c,
+                        c.expertise().stream()
+                                .filter(tag -> wanted.contains(tag.toLowerCase(java.util.Locale.ROOT)))
+                                .count()))
+                .filter(match -> match.getValue() > 0)
+                .sorted(java.util.Comparator.comparing((Map.Entry<Counsellor, Long> match) -> match.getValue())
+                        .reversed())
+                .map(match -> new CounsellorCard(
+                        match.getKey().userId(),
+                        match.getKey().name(),
+                        match.getKey().bio(),
+                        match.getKey().expertise()))
+                .toList();
+    }
+
     Optional<Listed> approved(long universityId, long counsellorId) {
         return transactions.executeRead(status -> store.find(universityId, counsellorId)
                 .filter(Counsellor::bookable)

@@ -28,7 +28,13 @@ public enum MailTemplate {
      * {@code bodyHtml} (the body escaped, links and line breaks made HTML), {@code link} (a path on
      * the university's site, may be empty), {@code preferencesPath}.
      */
-    NOTIFICATION("notification");
+    NOTIFICATION("notification"),
+    /**
+     * A decision about a resource someone shared (approved, or rejected with the reason). Model:
+     * {@code subject}, {@code name}, {@code heading}, {@code body}, {@code link} (a path on the
+     * university's site) and {@code linkLabel}.
+     */
+    RESOURCE("resource");
 
     private final String viewName;
 

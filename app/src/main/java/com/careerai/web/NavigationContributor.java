@@ -26,10 +26,13 @@ class NavigationContributor implements LayoutContributor {
                 add(nav, path, "/staff/tools", "Tools");
                 add(nav, path, "/staff/counsellors", "Counsellors");
                 add(nav, path, "/staff/appointments", "Appointments");
+                add(nav, path, "/staff/interests", "Interests");
+                add(nav, path, "/staff/resources", "Resources");
                 add(nav, path, "/staff/announcements", "Announcements");
             } else if (user.role() == Role.COUNSELLOR) {
                 add(nav, path, "/counsellor", "Panel");
                 add(nav, path, "/appointments", "Appointments");
+                add(nav, path, "/resources", "Resources");
             } else if (user.role() == Role.STUDENT) {
                 add(nav, path, "/tools", "Tools");
                 add(nav, path, "/runs", "Runs");
@@ -37,6 +40,8 @@ class NavigationContributor implements LayoutContributor {
                 add(nav, path, "/billing", "Billing");
                 add(nav, path, "/counselling", "Counselling");
                 add(nav, path, "/appointments", "Appointments");
+                add(nav, path, "/resources", "Resources");
+                add(nav, path, "/profile", "Profile");
             }
             layout.put("nav", nav);
         });

@@ -56,8 +56,9 @@ class TenantResolutionTest extends IntegrationTest {
         assertThat(answer.status()).isEqualTo(404);
         assertThat(answer.body()).contains("There is no university at this address");
         assertThat(get(hostOf("nowhere") + ":8080").body())
-                .as("its home link leaves for the platform's site instead of answering the same error")
-                .contains("href=\"http://" + BASE_DOMAIN + ":8080/\" data-home>Go to the CareerAI site")
+                .as("its home link leaves for the platform's configured site (never the Host header's port)"
+                        + " instead of answering the same error")
+                .contains("href=\"http://" + BASE_DOMAIN + "/\" data-home>Go to the CareerAI site")
                 .doesNotContain("href=\"/\"");
     }
 

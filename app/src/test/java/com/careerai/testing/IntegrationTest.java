@@ -42,6 +42,7 @@ public abstract class IntegrationTest implements TestPropertyProvider {
         base.put("careerai.base-domain", BASE_DOMAIN);
         base.put("careerai.site-url", "http://{subdomain}." + BASE_DOMAIN);
         base.put("careerai.roles", "web");
+        base.put("careerai.storage.local-directory", TestServers.newStorageDirectory());
         return base;
     }
 

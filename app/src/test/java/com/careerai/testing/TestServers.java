@@ -58,6 +58,13 @@ public final class TestServers {
         return embeddedRedis.uri().toString();
     }
 
+    /** A new directory for the local file storage of one test class, under target/ (cleaned with the build). */
+    public static String newStorageDirectory() {
+        return java.nio.file.Path.of("target", "test-files", RUN + "-" + DATABASES.incrementAndGet())
+                .toAbsolutePath()
+                .toString();
+    }
+
     /** A key prefix no other test class uses, so classes never see each other's Redis keys. */
     public static String newRedisPrefix() {
         return "t" + RUN + ":" + DATABASES.incrementAndGet() + ":";

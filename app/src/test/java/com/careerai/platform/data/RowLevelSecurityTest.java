@@ -153,6 +153,21 @@ class RowLevelSecurityTest extends IntegrationTest {
                 "student_interests",
                 "INSERT INTO student_interests (university_id, user_id, interest_id)"
                         + " SELECT {u}, {user}, max(id) FROM interests WHERE university_id = {u}");
+        // Resources (issue 14)
+        SEEDS.put(
+                "resources",
+                "INSERT INTO resources (university_id, uploader_id, uploader_name, title, kind, access, status, url)"
+                        + " VALUES ({u}, {user}, 'U', 'Resource {n}', 'LINK', 'EVERYONE', 'APPROVED', 'https://example.com')");
+        SEEDS.put(
+                "resource_interests",
+                "INSERT INTO resource_interests (university_id, resource_id, interest_id)"
+                        + " SELECT {u}, (SELECT max(id) FROM resources WHERE university_id = {u}),"
+                        + " max(id) FROM interests WHERE university_id = {u}");
+        SEEDS.put(
+                "resource_downloads",
+                "INSERT INTO resource_downloads (university_id, resource_id, user_id)"
+                        + " SELECT {u}, max(id), {user} FROM resources WHERE university_id = {u}");
+        SEEDS.put("resource_settings", "INSERT INTO resource_settings (university_id) VALUES ({u})");
     }
 
     static {

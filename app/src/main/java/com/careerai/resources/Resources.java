@@ -1,0 +1,357 @@
+package com.careerai.resources;
+
+import com.careerai.auth.Role;
+import com.careerai.auth.SignedInUser;
+import com.careerai.auth.UserAccounts;
+import com.careerai.billing.Plans;
+import com.careerai.billing.Product;
+import com.careerai.interests.Interest;
+import com.careerai.interests.Interests;
+import com.careerai.notifications.Mail;
+import com.careerai.notifications.MailTemplate;
+import com.careerai.notifications.Notice;
+import com.careerai.notifications.NoticeKind;
+import com.careerai.notifications.Notifications;
+import com.careerai.platform.audit.AuditLog;
+import com.careerai.platform.storage.FileStorage;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The resources library: counsellors and staff share files and links (approved by staff when the
+ * university requires it), students browse, search and download them, plan-gated ones open only
+ * with a plan that includes premium resources, and every download is recorded. Other features
+ * ask here for recommendations by interest.
+ */
+@Singleton
+public class Resources {
+    static final String STORAGE_AREA = "resources";
+    private static final int REVIEW_QUEUE_LIMIT = 200;
+    private static final int MINE_LIMIT = 200;
+
+    private final ResourceStore store;
+    private final ResourceInput input;
+    private final FileStorage storage;
+    private final Interests interests;
+    private final Plans plans;
+    private final Notifications notifications;
+    private final Mail mail;
+    private final UserAccounts users;
+    private final AuditLog auditLog;
+    private final ResourcesConfiguration configuration;
+    private final TransactionOperations<Connection> transactions;
+
+    Resources(
+            ResourceStore store,
+            ResourceInput input,
+            FileStorage storage,
+            Interests interests,
+            Plans plans,
+            Notifications notifications,
+            Mail mail,
+            UserAccounts users,
+            AuditLog auditLog,
+            ResourcesConfiguration configuration,
+            TransactionOperations<Connection> transactions) {
+        this.store = store;
+        this.input = input;
+        this.storage = storage;
+        this.interests = interests;
+        this.plans = plans;
+        this.notifications = notifications;
+        this.mail = mail;
+        this.users = users;
+        this.auditLog = auditLog;
+        this.configuration = configuration;
+        this.transactions = transactions;
+    }
+
+    /** Shares a resource. Staff's are approved at once; counsellors' wait for review when required. */
+    Resource share(SignedInUser uploader, ResourceInput.Submitted submitted) {
+        if (uploader.role() == Role.STUDENT) {
+            throw ResourceException.forbidden("Only counsellors and staff can share resources.");
+        }
+        long universityId = uploader.universityId();
+        ResourceInput.Valid valid = input.validate(universityId, submitted);
+        String key = valid.file() == null
+                ? null
+                : storage.put(
+                        universityId,
+                        STORAGE_AREA,
+                        valid.file().content(),
+                        valid.file().contentType());
+        try {
+            return transactions.executeWrite(status -> {
+                ResourceStatus initial = uploader.isStaff() || !store.requiresApproval(universityId)
+                        ? ResourceStatus.APPROVED
+                        : ResourceStatus.PENDING;
+                long id = store.insert(
+                        universityId,
+                        new ResourceStore.NewRow(
+                                uploader.userId(),
+                                uploader.displayName(),
+                                valid.title(),
+                                valid.description(),
+                                valid.kind(),
+                                valid.access(),
+                                initial,
+                                valid.url(),
+                                key,
+                                valid.file() == null ? null : valid.file().contentType(),
+                                valid.file() == null
+                                        ? null
+                                        : (long) valid.file().content().length,
+                                valid.file() == null ? null : ResourceInput.downloadName(valid.title(), valid.file())));
+                store.tag(universityId, id, valid.interestIds());
+                auditLog.record(
+                        universityId,
+                        "user:" + uploader.userId(),
+                        "resource.shared",
+                        Map.of("resource", id, "title", valid.title(), "status", initial.name()));
+                return withInterests(universityId, store.find(universityId, id).orElseThrow());
+            });
+        } catch (RuntimeException e) {
+            if (key != null) {
+                storage.delete(key); // the row never existed: no file without a row
+            }
+            throw e;
+        }
+    }
+
+    /** A resource the viewer may see: approved ones, or their own, or any for staff; else 404. */
+    Resource visible(SignedInUser viewer, long id) {
+        return transactions.executeRead(status -> store.find(viewer.universityId(), id)
+                .filter(resource -> canSee(viewer, resource))
+                .map(resource -> withInterests(viewer.universityId(), resource))
+                .orElseThrow(ResourceException::notFound));
+    }
+
+    private static boolean canSee(SignedInUser viewer, Resource resource) {
+        return resource.status() == ResourceStatus.APPROVED
+                || viewer.isStaff()
+                || resource.uploaderId() == viewer.userId();
+    }
+
+    /** Whether the viewer must buy a plan to open it (students only; counsellors and staff always may). */
+    boolean locked(SignedInUser viewer, Resource resource) {
+        return resource.premium()
+                && viewer.role() == Role.STUDENT
+                && !plans.includes(viewer.universityId(), viewer.userId()).premiumResources();
+    }
+
+    /** The plans that open premium resources, by name ("Premium or Ultimate"). */
+    List<String> unlockingPlans() {
+        return plans.plansWithPremiumResources().stream().map(Product::name).toList();
+    }
+
+    /** One page of the library. */
+    record Page(List<Resource> items, int page, int pages, long total) {}
+
+    Page browse(long universityId, ResourceStore.Filter filter, int page) {
+        int size = configuration.getPageSize();
+        return transactions.executeRead(status -> {
+            long total = store.countApproved(universityId, filter);
+            int pages = (int) Math.max(1, (total + size - 1) / size);
+            int current = Math.min(Math.max(1, page), pages);
+            List<Resource> items = store.approved(universityId, filter, size, (current - 1) * size);
+            return new Page(withInterests(universityId, items), current, pages, total);
+        });
+    }
+
+    /**
+     * Records a download by the viewer and returns the resource to deliver.
+     *
+     * @throws ResourceException 404 when not visible, 403 {@code plan_required} when plan-gated
+     */
+    Resource download(SignedInUser viewer, long id) {
+        Resource resource = visible(viewer, id);
+        if (locked(viewer, resource)) {
+            throw ResourceException.planRequired("This resource comes with the " + String.join(" or ", unlockingPlans())
+                    + " plan. Upgrade on the billing page to open it.");
+        }
+        if (resource.status() == ResourceStatus.APPROVED) {
+            transactions.executeWrite(status -> {
+                store.recordDownload(viewer.universityId(), id, viewer.userId());
+                return null;
+            });
+        }
+        return resource;
+    }
+
+    /** What the uploader shared, newest first, with download counts. */
+    List<Resource> sharedBy(SignedInUser uploader) {
+        return transactions.executeRead(status -> withInterests(
+                uploader.universityId(), store.ofUploader(uploader.universityId(), uploader.userId(), MINE_LIMIT)));
+    }
+
+    /** Resources waiting for a staff decision, oldest first. */
+    List<Resource> pending(long universityId) {
+        return transactions.executeRead(status ->
+                withInterests(universityId, store.byStatus(universityId, ResourceStatus.PENDING, REVIEW_QUEUE_LIMIT)));
+    }
+
+    /** Staff approve (the uploader is notified) or reject with a reason (notified and emailed). */
+    void decide(SignedInUser staff, long id, boolean approve, @Nullable String reason) {
+        long universityId = staff.universityId();
+        String why = reason == null ? "" : reason.strip();
+        if (!approve && why.isEmpty()) {
+            throw ResourceException.invalid("reason", "Give a reason; it is emailed to the person who shared it.");
+        }
+        if (why.length() > 1000) {
+            throw ResourceException.invalid("reason", "Keep the reason under 1000 characters.");
+        }
+        ResourceInput.refuseControlCharacters("reason", why);
+        transactions.executeWrite(status -> {
+            Resource resource = store.find(universityId, id).orElseThrow(ResourceException::notFound);
+            ResourceStatus decision = approve ? ResourceStatus.APPROVED : ResourceStatus.REJECTED;
+            if (!store.decide(universityId, id, decision, approve ? null : why, staff.userId())) {
+                throw ResourceException.conflict("This resource was already "
+                        + resource.status().name().toLowerCase(java.util.Locale.ROOT) + ".");
+            }
+            auditLog.record(
+                    universityId,
+                    "user:" + staff.userId(),
+                    approve ? "resource.approved" : "resource.rejected",
+                    Map.of("resource", id, "title", resource.title(), "reason", why));
+            if (approve) {
+                notifications.publish(
+                        universityId,
+                        resource.uploaderId(),
+                        new Notice(
+                                NoticeKind.RESOURCE,
+                                "Your resource was approved",
+                                "\u201c" + resource.title() + "\u201d is now in the library.",
+                                "/resources/" + id,
+                                true));
+            } else {
+                // the reason goes by email below, so the in-app notice does not email again
+                notifications.publish(
+                        universityId,
+                        resource.uploaderId(),
+                        new Notice(
+                                NoticeKind.RESOURCE,
+                                "Your resource was not approved",
+                                "\u201c" + resource.title() + "\u201d: " + why,
+                                "/resources/mine",
+                                false));
+                users.find(universityId, resource.uploaderId())
+                        .ifPresent(uploader -> mail.send(
+                                universityId,
+                                uploader.email(),
+                                MailTemplate.RESOURCE,
+                                Map.of(
+                                        "subject",
+                                        "Your resource was not approved",
+                                        "name",
+                                        uploader.displayName(),
+                                        "heading",
+                                        "\u201c" + resource.title() + "\u201d was not added to the library.",
+                                        "body",
+                                        "Reason: " + why,
+                                        "link",
+                                        "/resources/mine",
+                                        "linkLabel",
+                                        "Open your resources"),
+                                Map.of()));
+            }
+            return null;
+        });
+    }
+
+    boolean requiresApproval(long universityId) {
+        return transactions.executeRead(status -> store.requiresApproval(universityId));
+    }
+
+    void changeRequiresApproval(SignedInUser staff, boolean required) {
+        transactions.executeWrite(status -> {
+            store.setRequiresApproval(staff.universityId(), required, staff.userId());
+            auditLog.record(
+                    staff.universityId(),
+                    "user:" + staff.userId(),
+                    "resource.approval-setting",
+                    Map.of("requireApproval", required));
+            return null;
+        });
+    }
+
+    /** A resource recommended to a student, as their home page shows it. */
+    public record Recommendation(
+            long id, String title, String kind, boolean locked, long downloads, List<String> interests) {}
+
+    /**
+     * Approved resources tagged with the student's interests: recent ones (two weeks) first, then
+     * by downloads, then newest. Empty when the student has picked no interests.
+     */
+    public List<Recommendation> recommendedFor(SignedInUser student, int limit) {
+        long universityId = student.universityId();
+        return transactions.executeRead(status -> {
+            Set<Long> picked = interests.ofUser(universityId, student.userId()).stream()
+                    .map(Interest::id)
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            if (picked.isEmpty()) {
+                return List.<Recommendation>of();
+            }
+            return withInterests(universityId, store.recommended(universityId, picked, limit)).stream()
+                    .map(resource -> new Recommendation(
+                            resource.id(),
+                            resource.title(),
+                            resource.kind().label(),
+                            locked(student, resource),
+                            resource.downloads(),
+                            resource.interests().stream().map(Interest::name).toList()))
+                    .toList();
+        });
+    }
+
+    /** Shares a resource unless one with this title exists (demo data). */
+    Optional<Resource> seedOnce(SignedInUser uploader, ResourceInput.Submitted submitted) {
+        boolean exists = transactions.executeRead(
+                status -> store.countWithTitle(uploader.universityId(), submitted.title()) > 0);
+        return exists ? Optional.empty() : Optional.of(share(uploader, submitted));
+    }
+
+    long maxFileSize() {
+        return configuration.getMaxFileSize();
+    }
+
+    long downloadsRecorded(long universityId, long id) {
+        return transactions.executeRead(status -> store.downloadsRecorded(universityId, id));
+    }
+
+    private Resource withInterests(long universityId, Resource resource) {
+        return withInterests(universityId, List.of(resource)).get(0);
+    }
+
+    private List<Resource> withInterests(long universityId, List<Resource> resources) {
+        Map<Long, List<Long>> tags = store.interestIds(
+                universityId, resources.stream().map(Resource::id).toList());
+        Collection<Long> all =
+                tags.values().stream().flatMap(List::stream).collect(Collectors.toCollection(LinkedHashSet::new));
+        Map<Long, Interest> byId = new HashMap<>(interests.byIds(universityId, all).stream()
+                .collect(Collectors.toMap(Interest::id, Function.identity())));
+        Map<Long, Resource> tagged = new LinkedHashMap<>();
+        for (Resource resource : resources) {
+            tagged.put(
+                    resource.id(),
+                    resource.withInterests(tags.getOrDefault(resource.id(), List.of()).stream()
+                            .map(byId::get)
+                            .filter(java.util.Objects::nonNull)
+                            .sorted(java.util.Comparator.comparing(
+                                    interest -> interest.name().toLowerCase(java.util.Locale.ROOT)))
+                            .toList()));
+        }
+        return List.copyOf(tagged.values());
+    }
+}
