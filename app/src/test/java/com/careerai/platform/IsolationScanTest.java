@@ -67,7 +67,9 @@ class IsolationScanTest extends IntegrationTest {
             String checkoutSessionId,
             String grantBatchId,
             String notificationId,
-            String announcementId) {}
+            String announcementId,
+            String resourceId,
+            String interestId) {}
 
     /**
      * What a route may answer to B. {@code own}: the caller's own or public data (2xx allowed; the
@@ -162,6 +164,28 @@ class IsolationScanTest extends IntegrationTest {
         ROUTES.put("POST /staff/team/{id}/role", object(a -> Map.of("id", a.studentId())));
         ROUTES.put("POST /staff/team/{id}/deactivate", object(a -> Map.of("id", a.studentId())));
         ROUTES.put("POST /staff/team/{id}/reactivate", object(a -> Map.of("id", a.studentId())));
+        // interests and resources
+        ROUTES.put("GET /profile", own());
+        ROUTES.put("POST /profile/interests", own());
+        ROUTES.put("GET /api/v1/me/interests", own());
+        ROUTES.put("PUT /api/v1/me/interests", own());
+        ROUTES.put("GET /staff/interests", own());
+        ROUTES.put("POST /staff/interests", own());
+        ROUTES.put("POST /staff/interests/{id}/rename", object(a -> Map.of("id", a.interestId())));
+        ROUTES.put("POST /staff/interests/{id}/retire", object(a -> Map.of("id", a.interestId())));
+        ROUTES.put("GET /resources", own());
+        ROUTES.put("GET /resources/new", own());
+        ROUTES.put("POST /resources", own());
+        ROUTES.put("GET /resources/mine", own());
+        ROUTES.put("GET /resources/{id}", object(a -> Map.of("id", a.resourceId())));
+        ROUTES.put("GET /resources/{id}/download", object(a -> Map.of("id", a.resourceId())));
+        ROUTES.put("GET /api/v1/resources", own());
+        ROUTES.put("POST /api/v1/resources", own());
+        ROUTES.put("GET /api/v1/resources/{id}", object(a -> Map.of("id", a.resourceId())));
+        ROUTES.put("GET /api/v1/resources/{id}/download", object(a -> Map.of("id", a.resourceId())));
+        ROUTES.put("GET /staff/resources", own());
+        ROUTES.put("POST /staff/resources/{id}/decision", object(a -> Map.of("id", a.resourceId())));
+        ROUTES.put("POST /staff/resources/settings", own());
         ROUTES.put("GET /staff/announcements", own());
         ROUTES.put("POST /staff/announcements", own());
         ROUTES.put("GET /staff/announcements/{id}", object(a -> Map.of("id", a.announcementId())));
@@ -338,6 +362,15 @@ class IsolationScanTest extends IntegrationTest {
                 student.id(),
                 SECRET_TEXT);
         long notification = count("SELECT max(id) FROM notifications WHERE university_id = ?", a.id());
+        execute(
+                "INSERT INTO resources (university_id, uploader_id, uploader_name, title, kind, access, status, url)"
+                        + " VALUES (?, ?, 'Uploader', ?, 'LINK', 'EVERYONE', 'PENDING', 'https://example.com/a')",
+                a.id(),
+                staff.id(),
+                SECRET_TEXT);
+        long resource = count("SELECT max(id) FROM resources WHERE university_id = ?", a.id());
+        execute("INSERT INTO interests (university_id, name) VALUES (?, ?)", a.id(), "Interest " + SECRET_TEXT);
+        long interest = count("SELECT max(id) FROM interests WHERE university_id = ?", a.id());
         objects = new ObjectsOfA(
                 run.toString(),
                 booked.appointmentId().toString(),
@@ -347,7 +380,9 @@ class IsolationScanTest extends IntegrationTest {
                 body.replaceAll("(?s).*\"sessionId\":\"([^\"]+)\".*", "$1"),
                 batch.toString(),
                 Long.toString(notification),
-                Long.toString(announcement));
+                Long.toString(announcement),
+                Long.toString(resource),
+                Long.toString(interest));
         markers = List.of(
                 SECRET_TEXT,
                 student.email(),
