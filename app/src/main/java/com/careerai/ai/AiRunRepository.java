@@ -80,10 +80,6 @@ class AiRunRepository {
                 id);
     }
 
-    long countOfUser(long universityId, long userId) {
-        return countOfUser(universityId, userId, RunFilter.NONE);
-    }
-
     long countSince(long universityId, Instant since) {
         return SqlRows.single(
                 jdbc,

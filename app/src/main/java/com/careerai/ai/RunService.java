@@ -170,16 +170,8 @@ public class RunService {
         return runs.findOfUser(user.universityId(), user.userId(), runId);
     }
 
-    public List<AiRun> listOfUser(SignedInUser user, int limit, long offset) {
-        return runs.listOfUser(user.universityId(), user.userId(), RunFilter.NONE, limit, offset);
-    }
-
     public List<AiRun> listOfUser(SignedInUser user, String tool, int limit) {
         return runs.listOfUser(user.universityId(), user.userId(), RunFilter.ofTool(tool), limit, 0);
-    }
-
-    public long countOfUser(SignedInUser user) {
-        return runs.countOfUser(user.universityId(), user.userId());
     }
 
     /** Runs started in the university since {@code since} (the staff home's weekly figure). */
@@ -193,7 +185,7 @@ public class RunService {
     }
 
     public long countOfStudent(long universityId, long userId) {
-        return runs.countOfUser(universityId, userId);
+        return runs.countOfUser(universityId, userId, RunFilter.NONE);
     }
 
     /** The user's runs that pass the filter, newest first. */
