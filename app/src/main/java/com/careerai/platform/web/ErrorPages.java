@@ -70,14 +70,9 @@ public class ErrorPages {
 
     /** The platform's public site at the request's scheme and port, e.g. {@code http://careerai.localhost:8080/}. */
     String platformSite(HttpRequest<?> request) {
-        String site = hosts.resolve(request); // scheme://host[:port] of this request
-        int schemeEnd = site.indexOf("://");
-        String scheme = schemeEnd < 0 ? "http" : site.substring(0, schemeEnd);
-        String hostAndPort = schemeEnd < 0 ? site : site.substring(schemeEnd + 3);
-        int colon = hostAndPort.lastIndexOf(':');
-        String port =
-                colon >= 0 && hostAndPort.substring(colon + 1).matches("\\d{1,5}") ? hostAndPort.substring(colon) : "";
-        return scheme + "://" + configuration.getBaseDomain() + port + "/";
+        java.net.URI site = java.net.URI.create(hosts.resolve(request)); // the configured scheme://host[:port]
+        String port = site.getPort() < 0 ? "" : ":" + site.getPort();
+        return site.getScheme() + "://" + configuration.getBaseDomain() + port + "/";
     }
 
     public static boolean wantsJson(HttpRequest<?> request) {
