@@ -69,7 +69,17 @@ class IsolationScanTest extends IntegrationTest {
             String notificationId,
             String announcementId,
             String resourceId,
-            String interestId) {}
+            String interestId,
+            Map<String, String> more) {
+        /** An object a later feature added to {@link #more} in {@code objectsOfA()}, by name. */
+        String of(String kind) {
+            String id = more.get(kind);
+            if (id == null) {
+                throw new IllegalStateException("no object of A named " + kind + " (add it in objectsOfA)");
+            }
+            return id;
+        }
+    }
 
     /**
      * What a route may answer to B. {@code own}: the caller's own or public data (2xx allowed; the
@@ -371,6 +381,8 @@ class IsolationScanTest extends IntegrationTest {
         long resource = count("SELECT max(id) FROM resources WHERE university_id = ?", a.id());
         execute("INSERT INTO interests (university_id, name) VALUES (?, ?)", a.id(), "Interest " + SECRET_TEXT);
         long interest = count("SELECT max(id) FROM interests WHERE university_id = ?", a.id());
+        // Later features add their objects of A here, one line each: more.put("courseId", …).
+        Map<String, String> more = new LinkedHashMap<>();
         objects = new ObjectsOfA(
                 run.toString(),
                 booked.appointmentId().toString(),
@@ -382,7 +394,8 @@ class IsolationScanTest extends IntegrationTest {
                 Long.toString(notification),
                 Long.toString(announcement),
                 Long.toString(resource),
-                Long.toString(interest));
+                Long.toString(interest),
+                more);
         markers = List.of(
                 SECRET_TEXT,
                 student.email(),
