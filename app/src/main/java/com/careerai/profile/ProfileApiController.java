@@ -2,6 +2,7 @@ package com.careerai.profile;
 
 import com.careerai.auth.CurrentUser;
 import com.careerai.auth.SignedInUser;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -61,6 +62,7 @@ class ProfileApiController {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record ResumeList(List<ResumeSummary> resumes, int max) {}
 
     @Serdeable
@@ -110,7 +112,8 @@ class ProfileApiController {
     }
 
     @Get("/resumes")
-    @Operation(summary = "My saved resumes, the default first (names and sizes; the text comes with POST and PUT answers)")
+    @Operation(
+            summary = "My saved resumes, the default first (names and sizes; the text comes with POST and PUT answers)")
     ResumeList list(@CurrentUser SignedInUser user) {
         return new ResumeList(
                 resumes.of(user.universityId(), user.userId()).stream()

@@ -62,6 +62,7 @@ class ProfilePage {
         model.put("saved", saved == null ? null : SAVED.get(saved));
         model.put("details", details(profile, refused));
         model.put("detailsErrors", refused.is("details") ? refused.errors() : Map.of());
+        model.put("detailsRefused", refused.is("details"));
         model.put("resumes", resumes(university, user.userId(), zone, refused));
         model.put("newResume", refused.is("new") ? refused.values() : Map.of());
         model.put("newResumeErrors", refused.is("new") ? refused.errors() : Map.of());

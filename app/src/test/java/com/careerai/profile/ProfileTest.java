@@ -117,6 +117,7 @@ class ProfileTest extends IntegrationTest {
                         + enc("javascript:alert(1)") + "&portfolioUrl=&timeZone=Mars%2FBase");
         assertThat(refused.code()).isEqualTo(422);
         assertThat(refused.body())
+                .contains("Please correct the fields marked below.")
                 .contains("Enter a year between")
                 .contains("Enter a web address starting with https://")
                 .contains("Choose a time zone from the list")
@@ -144,6 +145,7 @@ class ProfileTest extends IntegrationTest {
                 .isEqualTo("Asia/Kolkata");
         assertThat(page("/profile?saved=details", session).body())
                 .contains("Your profile is saved.")
+                .doesNotContain("Please correct the fields")
                 .contains("Ada Lovelace")
                 .contains("<option value=\"Asia/Kolkata\" selected>");
     }
