@@ -42,9 +42,16 @@ class ToolPagesController {
     private final RunService runs;
     private final ToolSettings settings;
     private final ToolPrefill prefill;
+    private final com.careerai.platform.web.ViewerZones zones;
 
     ToolPagesController(
-            ToolCatalog tools, RunCharges charges, RunService runs, ToolSettings settings, ToolPrefill prefill) {
+            ToolCatalog tools,
+            RunCharges charges,
+            RunService runs,
+            ToolSettings settings,
+            ToolPrefill prefill,
+            com.careerai.platform.web.ViewerZones zones) {
+        this.zones = zones;
         this.settings = settings;
         this.prefill = prefill;
         this.tools = tools;
@@ -111,6 +118,7 @@ class ToolPagesController {
     private Map<String, Object> formModel(
             SignedInUser user, AiTool tool, Map<String, String> values, Map<String, String> errors, String message) {
         Map<String, Object> model = new HashMap<>();
+        java.time.ZoneId zone = zones.zoneOf(user.universityId(), user.userId());
         Map<String, Object> card = card(tool);
         String chosen = values.getOrDefault("currency", "").trim().toLowerCase(Locale.ROOT);
         List<Map<String, Object>> options = options(tool);
@@ -147,7 +155,7 @@ class ToolPagesController {
         model.put(
                 "recent",
                 runs.listOfUser(user, tool.slug(), 5).stream()
-                        .map(RunPagesController::row)
+                        .map(run -> RunPagesController.row(run, zone))
                         .toList());
         return model;
     }
