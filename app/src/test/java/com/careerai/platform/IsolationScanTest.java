@@ -290,6 +290,7 @@ class IsolationScanTest extends IntegrationTest {
         ROUTES.put("POST /api/v1/me/resumes", own());
         ROUTES.put("PUT /api/v1/me/resumes/{id}", object(a -> Map.of("id", a.of("resumeId"))));
         ROUTES.put("DELETE /api/v1/me/resumes/{id}", object(a -> Map.of("id", a.of("resumeId"))));
+        ROUTES.put("POST /counsellor/profile", own());
     }
 
     private static final Set<Integer> REFUSED = Set.of(401, 403, 404);
