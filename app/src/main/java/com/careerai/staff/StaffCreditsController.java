@@ -170,7 +170,7 @@ class StaffCreditsController {
                 "question",
                 "Grant " + amount + " " + currency.name().toLowerCase(java.util.Locale.ROOT) + " to "
                         + Plural.of(students, "student") + "?");
-        model.put("each", "Each student gets " + credits + ", with the reason “" + reason + "” in their history.");
+        model.put("detail", "Each student gets " + credits + ", with the reason “" + reason + "” in their history.");
         model.put("students", students);
         model.put("currency", currency.name());
         model.put("amount", amount);

@@ -215,6 +215,7 @@ class StaffCreditsPagesTest extends IntegrationTest {
         assertThat(question.code()).as("the server asks first").isEqualTo(200);
         assertThat(question.body())
                 .contains("Grant 2 gold to 2 students?")
+                .contains("Each student gets 2 gold credits, with the reason “Exam week” in their history.")
                 .contains("name=\"confirmed\" value=\"yes\"")
                 .contains("value=\"" + key + "\"");
         assertThat(fixtures.in(own, () -> grants.recent(own.id(), 10)))
