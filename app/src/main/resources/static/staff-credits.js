@@ -1,5 +1,7 @@
 // /staff/credits: follows each running bulk grant's progress until it is done.
 (function () {
+  // "1 student", "1,234 students" (as platform.web.Plural writes them on the server)
+  function students(n) { return n.toLocaleString('en') + (n === 1 ? ' student' : ' students'); }
   document.querySelectorAll('[data-batch]').forEach(function (row) {
     if (row.dataset.done === 'true') { return; }
     var bar = row.querySelector('.progress > span');
@@ -12,8 +14,8 @@
           bar.style.width = progress.percent + '%';
           meter.setAttribute('aria-valuenow', progress.percent);
           text.textContent = progress.done
-            ? 'Done: ' + progress.batch.granted + ' students granted'
-            : progress.batch.processed + ' of ' + progress.batch.total + ' students';
+            ? 'Done: ' + students(progress.batch.granted) + ' granted'
+            : progress.batch.processed.toLocaleString('en') + ' of ' + students(progress.batch.total);
           if (progress.done) { clearInterval(timer); }
         })
         .catch(function () { clearInterval(timer); });

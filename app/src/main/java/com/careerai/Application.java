@@ -48,6 +48,21 @@ public final class Application {
         }
     }
 
+    /**
+     * Starts an embedded server, or says which variable to set when this jar was built without them
+     * (the production build leaves their binaries out; {@code ./mvnw package -Pdev} packs them in).
+     */
+    private static <T> T embedded(String variable, java.util.function.Supplier<T> start) {
+        try {
+            return start.get();
+        } catch (NoClassDefFoundError e) {
+            throw new InvalidSettingException(
+                    variable,
+                    "is required: this jar carries no embedded database servers (build it with -Pdev, as"
+                            + " ./run-demo does, to use them)");
+        }
+    }
+
     /** Starts the application; throws {@link InvalidSettingException} before anything starts. */
     static ApplicationContext start(String[] args, Map<String, String> env) {
         StartupSettings settings = StartupSettings.fromEnvironment(env);
@@ -58,7 +73,8 @@ public final class Application {
         Path devDirectory = Path.of(".careerai").toAbsolutePath();
         if (settings.databaseUrl().isEmpty()) {
             Path dataDirectory = devDirectory.resolve("postgres");
-            EmbeddedPostgresServer postgres = EmbeddedPostgresServer.persistent(dataDirectory);
+            EmbeddedPostgresServer postgres =
+                    embedded("DATABASE_URL", () -> EmbeddedPostgresServer.persistent(dataDirectory));
             embedded.push(postgres);
             String url = postgres.database("careerai");
             AppDatabaseRoles.ensure(url);
@@ -73,7 +89,8 @@ public final class Application {
                     dataDirectory);
         }
         if (settings.redisUrl().isEmpty()) {
-            EmbeddedRedisServer redis = EmbeddedRedisServer.persistent(devDirectory.resolve("redis"));
+            EmbeddedRedisServer redis =
+                    embedded("REDIS_URL", () -> EmbeddedRedisServer.persistent(devDirectory.resolve("redis")));
             embedded.push(redis);
             properties.put("careerai.redis.url", redis.uri().toString());
             LOG.warn(

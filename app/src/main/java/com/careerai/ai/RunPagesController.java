@@ -2,6 +2,8 @@ package com.careerai.ai;
 
 import com.careerai.auth.CurrentUser;
 import com.careerai.auth.SignedInUser;
+import com.careerai.platform.web.Dates;
+import com.careerai.platform.web.ViewerZones;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -19,8 +21,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,8 +34,6 @@ import java.util.stream.Collectors;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class RunPagesController {
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm").withZone(ZoneOffset.UTC);
     private static final int PAGE_SIZE = 20;
 
     /** The statuses a student filters by; "Failed" includes refunded runs. */
@@ -50,8 +49,10 @@ class RunPagesController {
     private final RunService runs;
     private final ToolCatalog tools;
     private final RunDocuments documents;
+    private final ViewerZones zones;
 
-    RunPagesController(RunService runs, ToolCatalog tools, RunDocuments documents) {
+    RunPagesController(RunService runs, ToolCatalog tools, RunDocuments documents, ViewerZones zones) {
+        this.zones = zones;
         this.runs = runs;
         this.tools = tools;
         this.documents = documents;
@@ -67,6 +68,7 @@ class RunPagesController {
             @Nullable @QueryValue String q,
             @Nullable @QueryValue String deleted) {
         int current = com.careerai.platform.web.Paging.page(page);
+        ZoneId zone = zones.zoneOf(user.universityId(), user.userId());
         Map<String, Object> model = new HashMap<>();
         RunFilter filter;
         try {
@@ -84,7 +86,7 @@ class RunPagesController {
                                 user, filter, PAGE_SIZE, com.careerai.platform.web.Paging.offset(current, PAGE_SIZE))
                         .stream()
                         .map(run -> {
-                            Map<String, Object> row = row(run);
+                            Map<String, Object> row = row(run, zone);
                             row.put(
                                     "toolName",
                                     tools.find(run.tool()).map(AiTool::name).orElse(run.tool()));
@@ -92,6 +94,7 @@ class RunPagesController {
                         })
                         .toList());
         model.put("total", total);
+        model.put("totalText", com.careerai.platform.web.Plural.of(total, filter.any() ? "matching run" : "run"));
         model.put("filtered", filter.any());
         model.put("q", filter.words());
         model.put("deleted", deleted != null);
@@ -155,7 +158,7 @@ class RunPagesController {
         AiRun run = runs.findOfUser(user, RunIds.parse(id)).orElseThrow(RunNotFoundException::new);
         AiTool tool = tools.require(run.tool());
         Map<String, Object> model = new HashMap<>();
-        model.put("run", row(run));
+        model.put("run", row(run, zones.zoneOf(user.universityId(), user.userId())));
         model.put("toolName", tool.name());
         model.put("pdf", tool.makesPdf());
         model.put("analysis", AnalysisView.of(run.analysis()));
@@ -179,7 +182,8 @@ class RunPagesController {
         return documents.download(user.universityId(), user.userId(), RunIds.parse(id));
     }
 
-    static Map<String, Object> row(AiRun run) {
+    /** A run as pages list it, its start written in {@code zone} ({@link Dates}). */
+    static Map<String, Object> row(AiRun run, ZoneId zone) {
         Map<String, Object> row = new HashMap<>();
         row.put("id", run.id().toString());
         row.put("tool", run.tool());
@@ -201,7 +205,7 @@ class RunPagesController {
         row.put("demo", run.demo());
         row.put("fellBack", run.fellBack());
         row.put("error", run.error());
-        row.put("created", WHEN.format(run.createdAt()));
+        row.put("created", Dates.moment(run.createdAt(), zone));
         return row;
     }
 

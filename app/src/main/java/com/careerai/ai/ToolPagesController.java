@@ -41,9 +41,19 @@ class ToolPagesController {
     private final RunCharges charges;
     private final RunService runs;
     private final ToolSettings settings;
+    private final ToolPrefill prefill;
+    private final com.careerai.platform.web.ViewerZones zones;
 
-    ToolPagesController(ToolCatalog tools, RunCharges charges, RunService runs, ToolSettings settings) {
+    ToolPagesController(
+            ToolCatalog tools,
+            RunCharges charges,
+            RunService runs,
+            ToolSettings settings,
+            ToolPrefill prefill,
+            com.careerai.platform.web.ViewerZones zones) {
+        this.zones = zones;
         this.settings = settings;
+        this.prefill = prefill;
         this.tools = tools;
         this.charges = charges;
         this.runs = runs;
@@ -61,7 +71,8 @@ class ToolPagesController {
     /**
      * The tool's form; {@code ?currency=gold} preselects a currency (the 402 page links here) and
      * {@code ?from=<run id>} ("Try again") fills it with that run's input and currency — only the
-     * student's own run of this tool; anything else leaves the form empty.
+     * student's own run of this tool; otherwise the form starts from the student's career profile
+     * (target role, links…) with their default saved resume chosen.
      */
     @Get(uri = "/{slug}", produces = MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> form(
@@ -71,15 +82,16 @@ class ToolPagesController {
             @Nullable @QueryValue String from) {
         AiTool tool = settings.require(user.universityId(), slug);
         Map<String, String> values = new HashMap<>();
-        if (from != null) {
-            RunIds.tryParse(from)
-                    .flatMap(id -> runs.findOfUser(user, id))
-                    .filter(run -> run.tool().equals(slug))
-                    .ifPresent(run -> {
-                        values.putAll(ToolForms.toValues(run.input()));
-                        values.put("currency", run.currency().toLowerCase(Locale.ROOT));
-                    });
-        }
+        java.util.Optional<AiRun> again = from == null
+                ? java.util.Optional.empty()
+                : RunIds.tryParse(from).flatMap(id -> runs.findOfUser(user, id)).filter(run -> run.tool()
+                        .equals(slug));
+        again.ifPresentOrElse(
+                run -> {
+                    values.putAll(ToolForms.toValues(run.input()));
+                    values.put("currency", run.currency().toLowerCase(Locale.ROOT));
+                },
+                () -> values.putAll(prefill.values(user, tool)));
         if (currency != null) {
             values.put("currency", currency);
         }
@@ -89,9 +101,9 @@ class ToolPagesController {
     @Post(uri = "/{slug}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<?> submit(@CurrentUser SignedInUser user, @PathVariable String slug, @Body Map<String, String> form) {
         AiTool tool = settings.require(user.universityId(), slug);
-        ObjectNode input = ToolForms.toInput(tool.inputSchema(), form);
         String currency = form.getOrDefault("currency", "");
         try {
+            ObjectNode input = ToolForms.toInput(tool.inputSchema(), prefill.resolve(user, form));
             // A double click posts the same one-time token twice: the second gets the first run.
             IdempotencyKey token = IdempotencyKey.fromForm(form.get(IdempotencyKey.FORM_FIELD));
             AiRun run = runs.start(user, slug, currency, input, token);
@@ -106,6 +118,7 @@ class ToolPagesController {
     private Map<String, Object> formModel(
             SignedInUser user, AiTool tool, Map<String, String> values, Map<String, String> errors, String message) {
         Map<String, Object> model = new HashMap<>();
+        java.time.ZoneId zone = zones.zoneOf(user.universityId(), user.userId());
         Map<String, Object> card = card(tool);
         String chosen = values.getOrDefault("currency", "").trim().toLowerCase(Locale.ROOT);
         List<Map<String, Object>> options = options(tool);
@@ -131,6 +144,9 @@ class ToolPagesController {
         card.put("costs", options);
         model.put("tool", card);
         model.put("values", new HashMap<>(values));
+        List<Map<String, Object>> picker = prefill.picker(user, tool, values);
+        model.put("resumePicker", picker);
+        model.put("pasteChecked", picker.stream().noneMatch(row -> Boolean.TRUE.equals(row.get("checked"))));
         model.put("selected", selected(tool, values));
         model.put("errors", fieldErrors(errors));
         model.put("errorMessage", message);
@@ -139,7 +155,7 @@ class ToolPagesController {
         model.put(
                 "recent",
                 runs.listOfUser(user, tool.slug(), 5).stream()
-                        .map(RunPagesController::row)
+                        .map(run -> RunPagesController.row(run, zone))
                         .toList());
         return model;
     }

@@ -50,6 +50,15 @@ public class UserAccounts {
         return users.changePro(universityId, userId, pro) == 1;
     }
 
+    /**
+     * The person's own name as they want it shown (their career profile); null or blank clears it
+     * (pages then show the part of the email before the @). True when the user exists.
+     */
+    public boolean rename(long universityId, long userId, String name) {
+        String clean = name == null || name.isBlank() ? null : name.strip();
+        return users.changeName(universityId, userId, clean) == 1;
+    }
+
     /** Creates the user unless one with this email exists in the university; returns either. */
     public User ensure(long universityId, String email, String name, Role role) {
         String normalised = normalise(email);

@@ -40,6 +40,9 @@ interface UserRepository extends GenericRepository<User, Long> {
             + " AND (google_id IS NULL OR google_id = :googleId)")
     long linkGoogle(long universityId, long id, String googleId);
 
+    @Query("UPDATE users SET name = :name WHERE university_id = :universityId AND id = :id")
+    long changeName(long universityId, long id, @Nullable String name);
+
     @Query("UPDATE users SET role = :role WHERE university_id = :universityId AND id = :id")
     long changeRole(long universityId, long id, String role);
 

@@ -61,13 +61,16 @@ class AppointmentPagesController {
     private final Counsellors counsellors;
     private final PageModels models;
     private final CounsellingClock clock;
+    private final com.careerai.platform.web.ViewerZones zones;
 
     AppointmentPagesController(
             Appointments appointments,
             AfterSession afterSession,
             Counsellors counsellors,
             PageModels models,
-            CounsellingClock clock) {
+            CounsellingClock clock,
+            com.careerai.platform.web.ViewerZones zones) {
+        this.zones = zones;
         this.appointments = appointments;
         this.afterSession = afterSession;
         this.counsellors = counsellors;
@@ -79,7 +82,7 @@ class AppointmentPagesController {
     ModelAndView<Map<String, Object>> list(@CurrentUser SignedInUser user, @Nullable @QueryValue String tz) {
         boolean counsellor = user.role() == Role.COUNSELLOR;
         List<Appointment> mine = counsellor ? appointments.ofCounsellor(user) : appointments.ofStudent(user);
-        ZoneId zone = PageModels.zone(tz, ZoneId.of("UTC"));
+        ZoneId zone = PageModels.zone(tz, zones.zoneOf(user.universityId(), user.userId()));
         Map<String, Object> model = new HashMap<>();
         model.put("counsellor", counsellor);
         model.put(

@@ -115,6 +115,29 @@ class AppointmentStore {
                 limit);
     }
 
+    /** The student's appointments still to come (pending or confirmed), soonest first. */
+    List<StudentAppointment> upcomingOfStudent(long universityId, long studentId, java.time.Instant now, int limit) {
+        return Sql.list(
+                jdbc,
+                "SELECT a.id, a.session_name, c.display_name, a.starts_at, a.ends_at, a.status, a.charged_gold"
+                        + " FROM appointments a JOIN counsellors c"
+                        + " ON c.university_id = a.university_id AND c.user_id = a.counsellor_id"
+                        + " WHERE a.university_id = ? AND a.student_id = ? AND a.ends_at > ?"
+                        + " AND a.status IN ('PENDING', 'CONFIRMED') ORDER BY a.starts_at LIMIT ?",
+                row -> new StudentAppointment(
+                        Sql.uuid(row, "id"),
+                        row.getString("session_name"),
+                        row.getString("display_name"),
+                        Sql.instant(row, "starts_at"),
+                        Sql.instant(row, "ends_at"),
+                        row.getString("status"),
+                        row.getInt("charged_gold")),
+                universityId,
+                studentId,
+                now,
+                limit);
+    }
+
     List<Appointment> ofCounsellor(long universityId, long counsellorId) {
         return Sql.list(
                 jdbc,

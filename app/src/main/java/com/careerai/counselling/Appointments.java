@@ -396,6 +396,12 @@ public class Appointments {
         return transactions.executeRead(status -> store.summariesOfStudent(universityId, studentId, limit));
     }
 
+    /** The student's pending and confirmed appointments that have not ended, soonest first. */
+    public List<StudentAppointment> upcomingOfStudent(long universityId, long studentId, int limit) {
+        return transactions.executeRead(
+                status -> store.upcomingOfStudent(universityId, studentId, java.time.Instant.now(), limit));
+    }
+
     List<Appointment> ofCounsellor(SignedInUser counsellor) {
         return transactions.executeRead(status -> store.ofCounsellor(counsellor.universityId(), counsellor.userId()));
     }

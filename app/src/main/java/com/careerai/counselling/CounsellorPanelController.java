@@ -120,6 +120,7 @@ class CounsellorPanelController {
                         user.userId()));
         RatingSummary rating = afterSession.ratingsOf(user.universityId(), user.userId());
         model.put("rating", rating);
+        model.put("ratingCount", com.careerai.platform.web.Plural.of(rating.count(), "rating"));
         model.put(
                 "feedback",
                 afterSession.feedbackOf(user.universityId(), user.userId()).stream()

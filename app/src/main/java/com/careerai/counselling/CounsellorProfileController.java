@@ -6,6 +6,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
@@ -37,7 +38,30 @@ class CounsellorProfileController {
 
     @Get(produces = MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> profile(@CurrentUser SignedInUser user, @Nullable @QueryValue String saved) {
-        return new ModelAndView<>("counselling/profile", model(user, Map.of(), saved != null));
+        Map<String, Object> model = model(user, Map.of(), saved != null);
+        model.put(
+                "savedText",
+                "profile".equals(saved)
+                        ? "Your profile is saved. Students see the change at once."
+                        : "Your photo is saved. Students see it beside your name.");
+        return new ModelAndView<>("counselling/profile", model);
+    }
+
+    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    HttpResponse<?> changeProfile(@CurrentUser SignedInUser user, @Body Map<String, String> form) {
+        try {
+            counsellors.changeProfile(
+                    user, form.get("name"), form.get("bio"), form.get("expertise"), form.get("languages"));
+            return HttpResponse.seeOther(URI.create("/counsellor/profile?saved=profile"));
+        } catch (CounsellingException e) {
+            if (e.fields().isEmpty()) {
+                throw e;
+            }
+            Map<String, Object> model = model(user, e.fields(), false);
+            model.put("values", form);
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+                    .body(new ModelAndView<>("counselling/profile", model));
+        }
     }
 
     @Post(value = "/photo", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.TEXT_HTML)
@@ -70,7 +94,15 @@ class CounsellorProfileController {
                 .find(user.universityId(), user.userId())
                 .orElseThrow(CounsellingException::counsellorNotFound);
         Map<String, Object> model = new HashMap<>();
-        model.put("counsellor", PageModels.profile(me));
+        Map<String, Object> profile = PageModels.profile(me);
+        model.put("counsellor", profile);
+        model.put(
+                "values",
+                Map.of(
+                        "name", me.name(),
+                        "bio", me.bio(),
+                        "expertise", String.join(", ", me.expertise()),
+                        "languages", String.join(", ", me.languages())));
         model.put("errors", errors);
         model.put("saved", saved);
         model.put("maxMegabytes", CounsellorPhotos.MAX_BYTES / (1024 * 1024));

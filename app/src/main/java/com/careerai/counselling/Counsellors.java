@@ -211,6 +211,60 @@ public class Counsellors {
     }
 
     /**
+     * The counsellor changes what students see: name, bio, areas of expertise and languages (the
+     * same rules as the application form). Status, zone and meeting link stay.
+     *
+     * @throws CounsellingException 422 with a message per refused field
+     */
+    Counsellor changeProfile(SignedInUser counsellorUser, String name, String bio, String expertise, String languages) {
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        String cleanName = name == null ? "" : name.strip();
+        if (cleanName.isEmpty() || cleanName.length() > 200 || cleanName.chars().anyMatch(Character::isISOControl)) {
+            errors.put("name", "Enter your name (up to 200 characters).");
+        }
+        String cleanBio = bio == null ? "" : bio.strip();
+        if (cleanBio.length() < 20 || cleanBio.length() > 4000) {
+            errors.put("bio", "Tell students about yourself in 20 to 4000 characters.");
+        }
+        List<String> areas = commaList(expertise, true);
+        if (areas.isEmpty() || areas.size() > 10 || areas.stream().anyMatch(a -> a.length() > 60)) {
+            errors.put("expertise", "List one to ten areas, separated by commas.");
+        }
+        List<String> spoken = commaList(languages, false);
+        if (spoken.size() > 10 || spoken.stream().anyMatch(l -> l.length() > 40)) {
+            errors.put("languages", "List up to ten languages, separated by commas.");
+        }
+        if (!errors.isEmpty()) {
+            throw CounsellingException.invalid(errors);
+        }
+        long universityId = counsellorUser.universityId();
+        return transactions.executeWrite(status -> {
+            Counsellor counsellor = store.find(universityId, counsellorUser.userId())
+                    .orElseThrow(CounsellingException::counsellorNotFound);
+            store.saveProfile(
+                    universityId,
+                    counsellor.userId(),
+                    counsellor.email(),
+                    counsellor.status(),
+                    new CounsellorStore.Profile(
+                            cleanName, cleanBio, areas, spoken, counsellor.timeZone(), counsellor.meetingUrl()));
+            return store.find(universityId, counsellor.userId()).orElseThrow();
+        });
+    }
+
+    private static List<String> commaList(String value, boolean lowerCase) {
+        if (value == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(value.split(","))
+                .map(String::strip)
+                .map(item -> lowerCase ? item.toLowerCase(java.util.Locale.ROOT) : item)
+                .filter(item -> !item.isEmpty() && item.chars().noneMatch(Character::isISOControl))
+                .distinct()
+                .toList();
+    }
+
+    /**
      * Registers a counsellor of this university: the user (COUNSELLOR) and a PENDING profile that
      * waits in the staff approval queue. An existing student or staff address cannot register.
      */

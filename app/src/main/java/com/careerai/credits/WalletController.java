@@ -2,6 +2,8 @@ package com.careerai.credits;
 
 import com.careerai.auth.CurrentUser;
 import com.careerai.auth.SignedInUser;
+import com.careerai.platform.web.Dates;
+import com.careerai.platform.web.ViewerZones;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -14,6 +16,7 @@ import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -25,8 +28,13 @@ import java.util.Map;
 class WalletController {
     private final Wallets wallets;
     private final CreditCosts costs;
+    private final ViewerZones zones;
 
-    WalletController(Wallets wallets, CreditCosts costs) {
+    /** One history row: the entry and when it happened, in the viewer's zone. */
+    record WalletRow(TransactionView entry, String when) {}
+
+    WalletController(Wallets wallets, CreditCosts costs, ViewerZones zones) {
+        this.zones = zones;
         this.wallets = wallets;
         this.costs = costs;
     }
@@ -35,13 +43,17 @@ class WalletController {
     ModelAndView<Map<String, Object>> wallet(
             @CurrentUser SignedInUser user, @QueryValue(defaultValue = "1") @Min(1) @Max(1_000_000) int page) {
         LedgerPage history = wallets.history(user.universityId(), user.userId(), page);
+        ZoneId zone = zones.zoneOf(user.universityId(), user.userId());
         Map<String, Object> model = new HashMap<>();
         model.put("balances", wallets.balances(user.universityId(), user.userId()));
         model.put("costs", costs.offeredAt(user.universityId()));
         model.put(
                 "transactions",
                 history.entries().stream()
-                        .map(entry -> TransactionView.of(entry, costs))
+                        .map(entry -> {
+                            TransactionView view = TransactionView.of(entry, costs);
+                            return new WalletRow(view, Dates.moment(view.createdAt(), zone));
+                        })
                         .toList());
         model.put("history", history);
         model.put("previousPage", history.page() - 1);

@@ -34,8 +34,11 @@ import java.util.Map;
 class InboxPagesController {
     private final Inbox inbox;
     private final NotificationPreferences preferences;
+    private final com.careerai.platform.web.ViewerZones zones;
 
-    InboxPagesController(Inbox inbox, NotificationPreferences preferences) {
+    InboxPagesController(
+            Inbox inbox, NotificationPreferences preferences, com.careerai.platform.web.ViewerZones zones) {
+        this.zones = zones;
         this.inbox = inbox;
         this.preferences = preferences;
     }
@@ -46,10 +49,13 @@ class InboxPagesController {
             @QueryValue(defaultValue = "1") int page,
             @QueryValue(defaultValue = "false") boolean unread) {
         InboxPage inboxPage = inbox.page(user.universityId(), user.userId(), unread, page);
+        java.time.ZoneId zone = zones.zoneOf(user.universityId(), user.userId());
         Map<String, Object> model = new HashMap<>();
         model.put(
                 "notifications",
-                inboxPage.notifications().stream().map(InboxViews::page).toList());
+                inboxPage.notifications().stream()
+                        .map(notification -> InboxViews.page(notification, zone))
+                        .toList());
         model.put("page", inboxPage.page());
         model.put("unreadOnly", unread);
         // null when none: templates treat it as "nothing unread"

@@ -1,30 +1,32 @@
 package com.careerai.inbox;
 
 import com.careerai.notifications.NoticeKind;
+import com.careerai.platform.web.Dates;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** How inbox entries look in pages and in the JSON API. */
 final class InboxViews {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
-
     private InboxViews() {}
 
-    static String when(@Nullable Instant instant) {
-        return instant == null ? "" : WHEN.format(instant);
+    /** Staff pages schedule announcements in UTC, so they show them so: "2 Dec 2026, 14:05 UTC". */
+    static String whenUtc(@Nullable Instant instant) {
+        return instant == null ? "" : Dates.moment(instant, java.time.ZoneOffset.UTC) + " UTC";
+    }
+
+    /** A moment as every page writes it ({@link Dates}), in the viewer's zone. */
+    static String when(@Nullable Instant instant, ZoneId zone) {
+        return Dates.moment(instant, zone);
     }
 
     /** One entry for a page: the body as escaped HTML with links, the link only when it stays on the site. */
-    static Map<String, Object> page(Notification notification) {
+    static Map<String, Object> page(Notification notification, ZoneId zone) {
         Map<String, Object> view = new HashMap<>();
         view.put("id", notification.id());
         view.put("kind", notification.kind().name());
@@ -35,7 +37,7 @@ final class InboxViews {
         view.put("link", PlainText.sitePathOrNull(notification.link()));
         view.put("read", notification.read());
         view.put("important", notification.important());
-        view.put("when", when(notification.createdAt()));
+        view.put("when", when(notification.createdAt(), zone));
         view.put("created", notification.createdAt().toString());
         return view;
     }

@@ -186,10 +186,10 @@ class StaffAnnouncementsController {
                     case SENDING, SCHEDULED -> "warn";
                     case DRAFT -> "";
                 });
-        row.put("sendAt", InboxViews.when(a.sendAt()));
+        row.put("sendAt", InboxViews.whenUtc(a.sendAt()));
         row.put("sendAtIso", a.sendAt() == null ? "" : a.sendAt().toString());
-        row.put("sentAt", InboxViews.when(a.sentAt()));
-        row.put("created", InboxViews.when(a.createdAt()));
+        row.put("sentAt", InboxViews.whenUtc(a.sentAt()));
+        row.put("created", InboxViews.whenUtc(a.createdAt()));
         row.put("recipients", a.recipients());
         row.put("emailed", a.emailed());
         row.put("read", progress.read());

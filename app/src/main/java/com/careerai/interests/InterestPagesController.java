@@ -11,24 +11,19 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * {@code /profile} (every signed-in person: the "Interests" section; later issues add sections)
- * and {@code /staff/interests} (add, rename, retire).
+ * {@code /staff/interests} (add, rename, retire). Students pick theirs on {@code /profile} (the
+ * profile feature's page, through {@link Interests}).
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -38,61 +33,6 @@ class InterestPagesController {
 
     InterestPagesController(Interests interests) {
         this.interests = interests;
-    }
-
-    @Get(value = "/profile", produces = MediaType.TEXT_HTML)
-    @Secured(SecurityRule.IS_AUTHENTICATED)
-    ModelAndView<Map<String, Object>> profile(@CurrentUser SignedInUser user, @Nullable @QueryValue String saved) {
-        return new ModelAndView<>("interests/profile", profileModel(user, null, null, saved != null));
-    }
-
-    @Post(
-            value = "/profile/interests",
-            consumes = MediaType.APPLICATION_FORM_URLENCODED,
-            produces = MediaType.TEXT_HTML)
-    @Secured(SecurityRule.IS_AUTHENTICATED)
-    HttpResponse<?> chooseInterests(@CurrentUser SignedInUser user, @Body Map<String, Object> form) {
-        List<Long> ids = new ArrayList<>();
-        for (String value : values(form.get("interestIds"))) {
-            try {
-                ids.add(Long.valueOf(value.strip()));
-            } catch (NumberFormatException e) {
-                return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-                        .body(new ModelAndView<>(
-                                "interests/profile",
-                                profileModel(user, "Choose among the interests offered.", ids, false)));
-            }
-        }
-        try {
-            interests.choose(user.universityId(), user.userId(), ids);
-        } catch (InterestException e) {
-            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-                    .body(new ModelAndView<>("interests/profile", profileModel(user, e.getMessage(), ids, false)));
-        }
-        return HttpResponse.seeOther(URI.create("/profile?saved=interests#interests"));
-    }
-
-    private Map<String, Object> profileModel(
-            SignedInUser user, @Nullable String error, @Nullable List<Long> submitted, boolean saved) {
-        List<Interest> mine = interests.ofUser(user.universityId(), user.userId());
-        Set<Long> ticked = submitted != null
-                ? Set.copyOf(submitted)
-                : mine.stream().map(Interest::id).collect(Collectors.toSet());
-        Map<String, Object> model = new HashMap<>();
-        model.put(
-                "offered",
-                interests.offered(user.universityId()).stream()
-                        .map(i -> Map.<String, Object>of(
-                                "id", i.id(), "name", i.name(), "checked", ticked.contains(i.id())))
-                        .toList());
-        model.put("retired", mine.stream().filter(Interest::retired).toList());
-        model.put("error", error);
-        model.put("saved", saved);
-        model.put("max", Interests.MAX_CHOICES);
-        model.put("name", user.displayName());
-        model.put("email", user.email());
-        model.put("role", user.role().name().toLowerCase(java.util.Locale.ROOT));
-        return model;
     }
 
     @Get(value = "/staff/interests", produces = MediaType.TEXT_HTML)

@@ -14,6 +14,7 @@ import com.careerai.credits.LedgerAuditResults;
 import com.careerai.credits.MonthlyRefill;
 import com.careerai.credits.UnknownStudentException;
 import com.careerai.credits.Wallets;
+import com.careerai.platform.web.Plural;
 import com.careerai.tenancy.CurrentUniversity;
 import com.careerai.tenancy.University;
 import com.careerai.tenancy.UniversityAdministration;
@@ -63,7 +64,11 @@ class StaffCreditsController {
 
     @Serdeable
     record GrantForm(
-            @Nullable String currency, @Nullable String amount, @Nullable String reason, @Nullable String key) {}
+            @Nullable String currency,
+            @Nullable String amount,
+            @Nullable String reason,
+            @Nullable String key,
+            @Nullable String confirmed) {}
 
     @Serdeable
     record RefillForm(@Nullable String enabled) {}
@@ -143,12 +148,35 @@ class StaffCreditsController {
         Integer amount = input.wholeNumber("amount", form.amount(), 1, configuration.getMaxAmount());
         String reason = input.reason("reason", form.reason());
         UUID formKey = parseKey(form.key()).orElseGet(UUID::randomUUID);
+        if (input.valid() && !"yes".equals(form.confirmed())) {
+            // The server asks first, with the count from SQL, so a slip cannot reach every student.
+            return HttpResponse.ok(new ModelAndView<>(
+                    "staff/credits-confirm", confirmModel(currency, amount, reason, formKey, university)));
+        }
         if (input.valid()) {
             GrantBatch started =
                     grants.start(university.id(), "user:" + staff.userId(), currency, amount, reason, formKey);
             return HttpResponse.seeOther(URI.create("/staff/credits?batch=" + started.id() + "#grants"));
         }
         return rejected(university, "grant", input, form);
+    }
+
+    private Map<String, Object> confirmModel(
+            Currency currency, int amount, String reason, UUID formKey, University university) {
+        long students = users.countStudents(university.id());
+        String credits = Plural.of(amount, currency.name().toLowerCase(java.util.Locale.ROOT) + " credit");
+        Map<String, Object> model = new HashMap<>();
+        model.put(
+                "question",
+                "Grant " + amount + " " + currency.name().toLowerCase(java.util.Locale.ROOT) + " to "
+                        + Plural.of(students, "student") + "?");
+        model.put("detail", "Each student gets " + credits + ", with the reason “" + reason + "” in their history.");
+        model.put("students", students);
+        model.put("currency", currency.name());
+        model.put("amount", amount);
+        model.put("reason", reason);
+        model.put("key", formKey);
+        return model;
     }
 
     @Post(value = "/refill", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -222,6 +250,9 @@ class StaffCreditsController {
         view.put("walletsChecked", saved.report().walletsChecked());
         view.put("transactionsChecked", saved.report().transactionsChecked());
         view.put("problemCount", saved.report().problemCount());
+        view.put("problemsText", Plural.of(saved.report().problemCount(), "problem"));
+        view.put("walletsText", Plural.of(saved.report().walletsChecked(), "wallet"));
+        view.put("transactionsText", Plural.of(saved.report().transactionsChecked(), "transaction"));
         view.put("problems", saved.report().problems());
         view.put("ranAt", RAN_AT.format(saved.ranAt()));
         view.put("ranAtIso", saved.ranAt().toString());

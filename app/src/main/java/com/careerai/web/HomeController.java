@@ -1,7 +1,10 @@
 package com.careerai.web;
 
 import com.careerai.auth.Role;
+import com.careerai.auth.SignedInUser;
 import com.careerai.auth.session.SignedInUsers;
+import com.careerai.platform.web.DashboardPanel;
+import com.careerai.platform.web.ViewerZones;
 import com.careerai.tenancy.Tenants;
 import com.careerai.tenancy.University;
 import io.micronaut.http.HttpRequest;
@@ -14,20 +17,30 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The public landing page on the bare base domain, and each university's home page. */
+/**
+ * The public landing page on the bare base domain, and each university's home page: for a
+ * signed-in student, their dashboard — every {@link DashboardPanel} bean, in order.
+ */
 @Hidden
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class HomeController {
-    private final Recommendations recommendations;
+    private final List<DashboardPanel> panels;
+    private final ViewerZones zones;
 
-    HomeController(Recommendations recommendations) {
-        this.recommendations = recommendations;
+    HomeController(List<DashboardPanel> panels, ViewerZones zones) {
+        this.panels = panels.stream()
+                .sorted(Comparator.comparingInt(DashboardPanel::order))
+                .toList();
+        this.zones = zones;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
@@ -38,9 +51,22 @@ class HomeController {
             return new ModelAndView<>("home/landing", model);
         }
         model.put("university", university.get());
-        SignedInUsers.current(request)
-                .filter(user -> user.role() == Role.STUDENT)
-                .ifPresent(student -> model.put("recommended", recommendations.forStudent(student)));
+        Optional<SignedInUser> student = SignedInUsers.current(request).filter(user -> user.role() == Role.STUDENT);
+        if (student.isPresent()) {
+            return new ModelAndView<>("home/dashboard", dashboard(student.get(), model));
+        }
         return new ModelAndView<>("home/tenant", model);
+    }
+
+    private Map<String, Object> dashboard(SignedInUser student, Map<String, Object> model) {
+        ZoneId zone = zones.zoneOf(student.universityId(), student.userId());
+        model.put("name", student.displayName());
+        model.put(
+                "panels",
+                panels.stream()
+                        .map(panel -> panel.panel(student.universityId(), student.userId(), zone))
+                        .flatMap(Optional::stream)
+                        .toList());
+        return model;
     }
 }

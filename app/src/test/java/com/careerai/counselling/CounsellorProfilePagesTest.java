@@ -251,4 +251,40 @@ class CounsellorProfilePagesTest extends IntegrationTest {
         // nothing of the refused form was kept
         assertThat(get(uni, "/counsellor/availability", session).body()).contains("value=\"America/New_York\"");
     }
+
+    @Test
+    void aCounsellorEditsNameBioExpertiseAndLanguagesAndBadInputComesBackWith422() {
+        User counsellor = counselling.counsellor(uni);
+        SignedIn session = sessions.signIn(counsellor);
+        CounsellingPages pages = new CounsellingPages(client);
+        assertThat(get(uni, "/counsellor/profile", session).body()).contains("id=\"about\"");
+
+        HttpResponse<String> refused = pages.post(
+                uni,
+                "/counsellor/profile",
+                session,
+                Map.of("name", "Dr Rivers", "bio", "Too short", "expertise", "", "languages", "English"));
+        assertThat(refused.code()).isEqualTo(422);
+        assertThat(refused.body())
+                .contains("Tell students about yourself in 20 to 4000 characters.")
+                .contains("List one to ten areas")
+                .contains("value=\"Dr Rivers\"");
+
+        HttpResponse<String> saved = pages.post(
+                uni,
+                "/counsellor/profile",
+                session,
+                Map.of(
+                        "name", "Dr Rivers",
+                        "bio", "Ten years helping engineers into their first roles.",
+                        "expertise", "Software, Data Science",
+                        "languages", "English, Tamil"));
+        assertThat(saved.code()).isEqualTo(303);
+        assertThat(get(uni, "/counsellor/profile?saved=profile", session).body())
+                .contains("Your profile is saved.")
+                .contains("Dr Rivers")
+                .contains("Ten years helping engineers")
+                .contains("data science")
+                .contains("English, Tamil");
+    }
 }

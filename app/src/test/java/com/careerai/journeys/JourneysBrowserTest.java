@@ -222,12 +222,15 @@ class JourneysBrowserTest extends IntegrationTest {
         page.locator("#grant-amount").fill("5");
         page.locator("#grant-reason").fill("Careers week");
         button(page, "Grant to every student").click();
+        assertThat(page.locator("h1")).containsText("Grant 5 silver to");
+        Chromium.screenshot(page, "staff-04a-bulk-grant-confirm");
+        button(page, "Yes, grant to every student").click();
         assertThat(page.locator("[data-progress-text]").first())
                 .containsText(
                         "Done",
                         new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
                                 .setTimeout(40_000));
-        Chromium.screenshot(page, "staff-04-bulk-grant-done");
+        Chromium.screenshot(page, "staff-04b-bulk-grant-done");
 
         page.reload();
         assertThat(page.locator("[data-audit]")).hasAttribute("data-audit", "not-run");

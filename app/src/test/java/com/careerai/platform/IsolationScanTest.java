@@ -10,6 +10,7 @@ import com.careerai.credits.BulkGrants;
 import com.careerai.credits.Currency;
 import com.careerai.inbox.Announcement;
 import com.careerai.inbox.Announcements;
+import com.careerai.profile.SavedResumes;
 import com.careerai.tenancy.University;
 import com.careerai.testing.FakeStripeServer;
 import com.careerai.testing.Fixtures;
@@ -277,6 +278,19 @@ class IsolationScanTest extends IntegrationTest {
         // disputes and feedback are keyed by their appointment
         ROUTES.put("POST /staff/counselling/disputes/{id}", object(a -> Map.of("id", a.appointmentId())));
         ROUTES.put("POST /staff/counselling/feedback/{id}/hide", object(a -> Map.of("id", a.appointmentId())));
+        // profile (issue 20): the career profile and saved resumes
+        ROUTES.put("POST /profile", own());
+        ROUTES.put("POST /profile/resumes", own());
+        ROUTES.put("POST /profile/resumes/{id}", object(a -> Map.of("id", a.of("resumeId"))));
+        ROUTES.put("POST /profile/resumes/{id}/default", object(a -> Map.of("id", a.of("resumeId"))));
+        ROUTES.put("POST /profile/resumes/{id}/delete", object(a -> Map.of("id", a.of("resumeId"))));
+        ROUTES.put("GET /api/v1/me/profile", own());
+        ROUTES.put("PUT /api/v1/me/profile", own());
+        ROUTES.put("GET /api/v1/me/resumes", own());
+        ROUTES.put("POST /api/v1/me/resumes", own());
+        ROUTES.put("PUT /api/v1/me/resumes/{id}", object(a -> Map.of("id", a.of("resumeId"))));
+        ROUTES.put("DELETE /api/v1/me/resumes/{id}", object(a -> Map.of("id", a.of("resumeId"))));
+        ROUTES.put("POST /counsellor/profile", own());
     }
 
     private static final Set<Integer> REFUSED = Set.of(401, 403, 404);
@@ -310,6 +324,9 @@ class IsolationScanTest extends IntegrationTest {
 
     @Inject
     Announcements announcements;
+
+    @Inject
+    SavedResumes resumes;
 
     University a;
     University b;
@@ -383,6 +400,11 @@ class IsolationScanTest extends IntegrationTest {
         long interest = count("SELECT max(id) FROM interests WHERE university_id = ?", a.id());
         // Later features add their objects of A here, one line each: more.put("courseId", …).
         Map<String, String> more = new LinkedHashMap<>();
+        more.put(
+                "resumeId",
+                String.valueOf(fixtures.in(
+                                a, () -> resumes.add(a.id(), student.id(), SECRET_TEXT, SECRET_TEXT + " resume", true))
+                        .id()));
         objects = new ObjectsOfA(
                 run.toString(),
                 booked.appointmentId().toString(),

@@ -137,7 +137,7 @@ class ResourcesJourneyBrowserTest extends IntegrationTest {
         // the student sees it recommended and downloads it
         Page home = as(student, host, 1280);
         home.navigate(site + "/");
-        assertThat(home.locator(".recommended").textContent()).contains("Backend developer interview guide");
+        assertThat(home.locator("[data-panel=resources]").textContent()).contains("Backend developer interview guide");
         Chromium.screenshot(home, "resources-04-student-home-recommended");
         home.getByText("Backend developer interview guide").click();
         home.waitForURL(url -> url.matches(".*/resources/\\d+$"));

@@ -210,7 +210,19 @@ class StaffCreditsPagesTest extends IntegrationTest {
         walletFixtures.signedUpStudent(own);
         walletFixtures.signedUpStudent(own);
         String key = UUID.randomUUID().toString();
-        Map<String, String> form = Map.of("currency", "GOLD", "amount", "2", "reason", "Exam week", "key", key);
+        Map<String, String> asked = Map.of("currency", "GOLD", "amount", "2", "reason", "Exam week", "key", key);
+        HttpResponse<String> question = postForm(own, "/staff/credits/grants", ownStaff, asked);
+        assertThat(question.code()).as("the server asks first").isEqualTo(200);
+        assertThat(question.body())
+                .contains("Grant 2 gold to 2 students?")
+                .contains("Each student gets 2 gold credits, with the reason “Exam week” in their history.")
+                .contains("name=\"confirmed\" value=\"yes\"")
+                .contains("value=\"" + key + "\"");
+        assertThat(fixtures.in(own, () -> grants.recent(own.id(), 10)))
+                .as("nothing granted before the confirmation")
+                .isEmpty();
+        Map<String, String> form =
+                Map.of("currency", "GOLD", "amount", "2", "reason", "Exam week", "key", key, "confirmed", "yes");
 
         HttpResponse<String> started = postForm(own, "/staff/credits/grants", ownStaff, form);
         HttpResponse<String> again = postForm(own, "/staff/credits/grants", ownStaff, form);
@@ -257,7 +269,9 @@ class StaffCreditsPagesTest extends IntegrationTest {
                         "reason",
                         "Theirs",
                         "key",
-                        UUID.randomUUID().toString()));
+                        UUID.randomUUID().toString(),
+                        "confirmed",
+                        "yes"));
         String theirBatch = batchOf(theirs);
         assertThat(jobs.getJobById(UUID.fromString(theirBatch))).isNotNull();
 
@@ -269,7 +283,7 @@ class StaffCreditsPagesTest extends IntegrationTest {
                 second,
                 "/staff/credits/grants",
                 secondStaff,
-                Map.of("currency", "GOLD", "amount", "3", "reason", "Mine", "key", theirBatch));
+                Map.of("currency", "GOLD", "amount", "3", "reason", "Mine", "key", theirBatch, "confirmed", "yes"));
 
         String myBatch = batchOf(mine);
         assertThat(myBatch).isNotEqualTo(theirBatch);

@@ -186,6 +186,17 @@ class RowLevelSecurityTest extends IntegrationTest {
                         + " VALUES ({u}, {user}, 'RUN', true)");
     }
 
+    static {
+        // Career profile and saved resumes (issue 20, profile).
+        SEEDS.put(
+                "career_profiles",
+                "INSERT INTO career_profiles (university_id, user_id, programme) VALUES ({u}, {user}, 'P')"
+                        + " ON CONFLICT (university_id, user_id) DO UPDATE SET programme = 'P {n}'");
+        SEEDS.put(
+                "saved_resumes",
+                "INSERT INTO saved_resumes (university_id, user_id, name, body) VALUES ({u}, {user}, 'R {n}', 'Text')");
+    }
+
     /**
      * The platform path (ADR 0010): the only reads across universities, SECURITY DEFINER functions
      * owned by careerai_platform. Adding one means adding it here and to the ADR's list.

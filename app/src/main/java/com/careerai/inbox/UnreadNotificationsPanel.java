@@ -1,0 +1,42 @@
+package com.careerai.inbox;
+
+import com.careerai.platform.web.DashboardPanel;
+import com.careerai.platform.web.Dates;
+import com.careerai.platform.web.Plural;
+import jakarta.inject.Singleton;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/** Dashboard panel 70: the newest unread notifications (one page query, which also counts unread). */
+@Singleton
+class UnreadNotificationsPanel implements DashboardPanel {
+    static final int SHOWN = 5;
+
+    private final Inbox inbox;
+
+    UnreadNotificationsPanel(Inbox inbox) {
+        this.inbox = inbox;
+    }
+
+    @Override
+    public int order() {
+        return 70;
+    }
+
+    @Override
+    public Optional<Panel> panel(long universityId, long userId, ZoneId zone) {
+        InboxPage unread = inbox.page(universityId, userId, true, 1);
+        return Optional.of(new Panel(
+                "notifications",
+                unread.unread() == 0
+                        ? "Notifications"
+                        : "Notifications · " + Plural.of(unread.unread(), "unread", "unread"),
+                unread.notifications().stream()
+                        .limit(SHOWN)
+                        .map(n -> new Item(n.title(), Dates.moment(n.createdAt(), zone), "/notifications", null))
+                        .toList(),
+                "Nothing new. We will tell you here when a run finishes or your careers team writes.",
+                "/notifications",
+                "All notifications"));
+    }
+}
