@@ -1,5 +1,6 @@
 package com.careerai.credits;
 
+import com.careerai.platform.web.Plural;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
@@ -29,6 +30,13 @@ public record GrantBatch(
 
     public boolean done() {
         return "DONE".equals(status);
+    }
+
+    /** "Done: 1 student granted" or "3 of 1,234 students", for the progress line. */
+    public String progressText() {
+        return done()
+                ? "Done: " + Plural.of(granted, "student") + " granted"
+                : processed + " of " + Plural.of(total, "student");
     }
 
     /** 0–100, for progress bars. */
