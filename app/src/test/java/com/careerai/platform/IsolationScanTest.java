@@ -277,6 +277,21 @@ class IsolationScanTest extends IntegrationTest {
         // disputes and feedback are keyed by their appointment
         ROUTES.put("POST /staff/counselling/disputes/{id}", object(a -> Map.of("id", a.appointmentId())));
         ROUTES.put("POST /staff/counselling/feedback/{id}/hide", object(a -> Map.of("id", a.appointmentId())));
+        // leads (issue 16)
+        ROUTES.put("GET /contact", own());
+        ROUTES.put("POST /contact", own());
+        ROUTES.put("POST /api/v1/public/leads", own());
+        ROUTES.put("POST /webhooks/twilio/status", own());
+        ROUTES.put("GET /staff/leads", own());
+        ROUTES.put("GET /staff/leads/settings", own());
+        ROUTES.put("POST /staff/leads/settings", own());
+        ROUTES.put("GET /staff/leads/{id}", object(a -> Map.of("id", a.of("leadId"))));
+        for (String action : List.of("status", "notes", "follow-up", "convert")) {
+            ROUTES.put("POST /staff/leads/{id}/" + action, object(a -> Map.of("id", a.of("leadId"))));
+        }
+        ROUTES.put("GET /api/v1/staff/leads", own());
+        ROUTES.put("GET /api/v1/staff/leads/{id}", object(a -> Map.of("id", a.of("leadId"))));
+        ROUTES.put("POST /api/v1/staff/leads/{id}/status", object(a -> Map.of("id", a.of("leadId"))));
     }
 
     private static final Set<Integer> REFUSED = Set.of(401, 403, 404);
@@ -383,6 +398,12 @@ class IsolationScanTest extends IntegrationTest {
         long interest = count("SELECT max(id) FROM interests WHERE university_id = ?", a.id());
         // Later features add their objects of A here, one line each: more.put("courseId", …).
         Map<String, String> more = new LinkedHashMap<>();
+        execute(
+                "INSERT INTO leads (university_id, name, email, phone, consent_at) VALUES (?, ?, ?, '+447700900123', now())",
+                a.id(),
+                SECRET_TEXT,
+                "lead-of-a@example.com");
+        more.put("leadId", Long.toString(count("SELECT max(id) FROM leads WHERE university_id = ?", a.id())));
         objects = new ObjectsOfA(
                 run.toString(),
                 booked.appointmentId().toString(),

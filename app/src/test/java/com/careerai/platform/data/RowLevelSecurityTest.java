@@ -186,6 +186,25 @@ class RowLevelSecurityTest extends IntegrationTest {
                         + " VALUES ({u}, {user}, 'RUN', true)");
     }
 
+    static {
+        // Leads (issue 16).
+        SEEDS.put(
+                "lead_settings",
+                "INSERT INTO lead_settings (university_id, whatsapp_template, call_script) VALUES ({u}, 'Hi', 'Hello')");
+        SEEDS.put(
+                "leads",
+                "INSERT INTO leads (university_id, name, email, phone, consent_at)"
+                        + " VALUES ({u}, 'Lead {n}', 'lead{n}@example.com', '+447700900{n}', now())");
+        SEEDS.put(
+                "lead_notes",
+                "INSERT INTO lead_notes (university_id, lead_id, author, body)"
+                        + " VALUES ({u}, (SELECT max(id) FROM leads WHERE university_id = {u}), 'test', 'Note {n}')");
+        SEEDS.put(
+                "communication_logs",
+                "INSERT INTO communication_logs (university_id, lead_id, channel, template, automatic, status)"
+                        + " VALUES ({u}, (SELECT max(id) FROM leads WHERE university_id = {u}), 'EMAIL', 't', false, 'SENT')");
+    }
+
     /**
      * The platform path (ADR 0010): the only reads across universities, SECURITY DEFINER functions
      * owned by careerai_platform. Adding one means adding it here and to the ADR's list.
