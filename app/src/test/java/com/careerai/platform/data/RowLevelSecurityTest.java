@@ -205,6 +205,19 @@ class RowLevelSecurityTest extends IntegrationTest {
                         + " VALUES ({u}, (SELECT max(id) FROM leads WHERE university_id = {u}), 'EMAIL', 't', false, 'SENT')");
     }
 
+    static {
+        // Support tickets (issue 16).
+        SEEDS.put("support_settings", "INSERT INTO support_settings (university_id) VALUES ({u})");
+        SEEDS.put(
+                "tickets",
+                "INSERT INTO tickets (university_id, requester_id, requester_email, requester_name, subject, category)"
+                        + " VALUES ({u}, {user}, 't{n}@x.edu', 'T', 'Ticket {n}', 'general')");
+        SEEDS.put(
+                "ticket_messages",
+                "INSERT INTO ticket_messages (university_id, ticket_id, author_name, kind, body)"
+                        + " VALUES ({u}, (SELECT max(id) FROM tickets WHERE university_id = {u}), 'T', 'REQUESTER', 'Hi {n}')");
+    }
+
     /**
      * The platform path (ADR 0010): the only reads across universities, SECURITY DEFINER functions
      * owned by careerai_platform. Adding one means adding it here and to the ADR's list.
