@@ -195,7 +195,7 @@ class StaffLeadsController {
                         .map(n -> Map.<String, Object>of(
                                 "author", n.author(), "body", n.body(), "at", LeadViews.when(n.at())))
                         .toList());
-        model.put("errors", errors);
+        model.put("errors", errors.isEmpty() ? null : errors);
         model.put("note", note);
         model.put("whatsappConfigured", twilio.whatsappConfigured());
         return model;

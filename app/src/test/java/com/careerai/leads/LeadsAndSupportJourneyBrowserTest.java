@@ -111,7 +111,8 @@ class LeadsAndSupportJourneyBrowserTest extends IntegrationTest {
         visitor.getByLabel("Phone (WhatsApp)", EXACT).fill("+44 7911 123456");
         visitor.getByLabel("What are you interested in?", EXACT).fill("Biotech careers");
         visitor.getByLabel("Message (optional)", EXACT).fill("Do you run sessions on lab careers?");
-        visitor.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("You may contact me")).check();
+        visitor.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("You may contact me"))
+                .check();
         Chromium.screenshot(visitor, "leads-01-contact-form");
         visitor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send my question"))
                 .click();
