@@ -34,7 +34,13 @@ public enum MailTemplate {
      * {@code subject}, {@code name}, {@code heading}, {@code body}, {@code link} (a path on the
      * university's site) and {@code linkLabel}.
      */
-    RESOURCE("resource");
+    RESOURCE("resource"),
+    /**
+     * A lead's automatic follow-up (leads): thanks and what they asked about. Model: {@code name},
+     * {@code topic}, and for a course {@code courseTitle}, {@code courseSummary}, {@code coursePrice},
+     * {@code courseStart}, {@code coursePath} (empty strings otherwise).
+     */
+    LEAD("lead");
 
     private final String viewName;
 

@@ -29,6 +29,8 @@ class NavigationContributor implements LayoutContributor {
                 add(nav, path, "/staff/interests", "Interests");
                 add(nav, path, "/staff/resources", "Resources");
                 add(nav, path, "/staff/announcements", "Announcements");
+                add(nav, path, "/staff/leads", "Leads");
+                add(nav, path, "/staff/support", "Support");
             } else if (user.role() == Role.COUNSELLOR) {
                 add(nav, path, "/counsellor", "Panel");
                 add(nav, path, "/appointments", "Appointments");
@@ -41,6 +43,7 @@ class NavigationContributor implements LayoutContributor {
                 add(nav, path, "/counselling", "Counselling");
                 add(nav, path, "/appointments", "Appointments");
                 add(nav, path, "/resources", "Resources");
+                add(nav, path, "/support", "Support");
                 add(nav, path, "/profile", "Profile");
             }
             layout.put("nav", nav);

@@ -291,6 +291,37 @@ class IsolationScanTest extends IntegrationTest {
         ROUTES.put("PUT /api/v1/me/resumes/{id}", object(a -> Map.of("id", a.of("resumeId"))));
         ROUTES.put("DELETE /api/v1/me/resumes/{id}", object(a -> Map.of("id", a.of("resumeId"))));
         ROUTES.put("POST /counsellor/profile", own());
+        // leads (issue 16)
+        ROUTES.put("GET /contact", own());
+        ROUTES.put("POST /contact", own());
+        ROUTES.put("POST /api/v1/public/leads", own());
+        ROUTES.put("POST /webhooks/twilio/status", own());
+        ROUTES.put("GET /staff/leads", own());
+        ROUTES.put("GET /staff/leads/settings", own());
+        ROUTES.put("POST /staff/leads/settings", own());
+        ROUTES.put("GET /staff/leads/{id}", object(a -> Map.of("id", a.of("leadId"))));
+        for (String action : List.of("status", "notes", "follow-up", "convert")) {
+            ROUTES.put("POST /staff/leads/{id}/" + action, object(a -> Map.of("id", a.of("leadId"))));
+        }
+        ROUTES.put("GET /api/v1/staff/leads", own());
+        ROUTES.put("GET /api/v1/staff/leads/{id}", object(a -> Map.of("id", a.of("leadId"))));
+        ROUTES.put("POST /api/v1/staff/leads/{id}/status", object(a -> Map.of("id", a.of("leadId"))));
+        // support tickets (issue 16)
+        ROUTES.put("GET /support", own());
+        ROUTES.put("POST /support", own());
+        ROUTES.put("GET /support/{id}", object(a -> Map.of("id", a.of("ticketId"))));
+        ROUTES.put("POST /support/{id}/messages", object(a -> Map.of("id", a.of("ticketId"))));
+        ROUTES.put("POST /support/{id}/rating", object(a -> Map.of("id", a.of("ticketId"))));
+        ROUTES.put("GET /staff/support", own());
+        ROUTES.put("GET /staff/support/{id}", object(a -> Map.of("id", a.of("ticketId"))));
+        for (String action : List.of("replies", "assign", "close")) {
+            ROUTES.put("POST /staff/support/{id}/" + action, object(a -> Map.of("id", a.of("ticketId"))));
+        }
+        ROUTES.put("POST /api/v1/tickets", own());
+        ROUTES.put("GET /api/v1/tickets", own());
+        ROUTES.put("POST /api/v1/tickets/{id}/messages", object(a -> Map.of("id", a.of("ticketId"))));
+        ROUTES.put("GET /api/v1/staff/tickets", own());
+        ROUTES.put("POST /api/v1/staff/tickets/{id}/replies", object(a -> Map.of("id", a.of("ticketId"))));
     }
 
     private static final Set<Integer> REFUSED = Set.of(401, 403, 404);
@@ -405,6 +436,20 @@ class IsolationScanTest extends IntegrationTest {
                 String.valueOf(fixtures.in(
                                 a, () -> resumes.add(a.id(), student.id(), SECRET_TEXT, SECRET_TEXT + " resume", true))
                         .id()));
+        execute(
+                "INSERT INTO leads (university_id, name, email, phone, consent_at) VALUES (?, ?, ?, '+447700900123', now())",
+                a.id(),
+                SECRET_TEXT,
+                "lead-of-a@example.com");
+        more.put("leadId", Long.toString(count("SELECT max(id) FROM leads WHERE university_id = ?", a.id())));
+        execute(
+                "INSERT INTO tickets (university_id, requester_id, requester_email, requester_name, subject, category)"
+                        + " VALUES (?, ?, ?, 'Requester', ?, 'general')",
+                a.id(),
+                student.id(),
+                student.email(),
+                SECRET_TEXT);
+        more.put("ticketId", Long.toString(count("SELECT max(id) FROM tickets WHERE university_id = ?", a.id())));
         objects = new ObjectsOfA(
                 run.toString(),
                 booked.appointmentId().toString(),

@@ -195,6 +195,35 @@ class RowLevelSecurityTest extends IntegrationTest {
         SEEDS.put(
                 "saved_resumes",
                 "INSERT INTO saved_resumes (university_id, user_id, name, body) VALUES ({u}, {user}, 'R {n}', 'Text')");
+        // Leads (issue 16).
+        SEEDS.put(
+                "lead_settings",
+                "INSERT INTO lead_settings (university_id, whatsapp_template, call_script) VALUES ({u}, 'Hi', 'Hello')");
+        SEEDS.put(
+                "leads",
+                "INSERT INTO leads (university_id, name, email, phone, consent_at)"
+                        + " VALUES ({u}, 'Lead {n}', 'lead{n}@example.com', '+447700900{n}', now())");
+        SEEDS.put(
+                "lead_notes",
+                "INSERT INTO lead_notes (university_id, lead_id, author, body)"
+                        + " VALUES ({u}, (SELECT max(id) FROM leads WHERE university_id = {u}), 'test', 'Note {n}')");
+        SEEDS.put(
+                "communication_logs",
+                "INSERT INTO communication_logs (university_id, lead_id, channel, template, automatic, status)"
+                        + " VALUES ({u}, (SELECT max(id) FROM leads WHERE university_id = {u}), 'EMAIL', 't', false, 'SENT')");
+    }
+
+    static {
+        // Support tickets (issue 16).
+        SEEDS.put("support_settings", "INSERT INTO support_settings (university_id) VALUES ({u})");
+        SEEDS.put(
+                "tickets",
+                "INSERT INTO tickets (university_id, requester_id, requester_email, requester_name, subject, category)"
+                        + " VALUES ({u}, {user}, 't{n}@x.edu', 'T', 'Ticket {n}', 'general')");
+        SEEDS.put(
+                "ticket_messages",
+                "INSERT INTO ticket_messages (university_id, ticket_id, author_name, kind, body)"
+                        + " VALUES ({u}, (SELECT max(id) FROM tickets WHERE university_id = {u}), 'T', 'REQUESTER', 'Hi {n}')");
     }
 
     /**

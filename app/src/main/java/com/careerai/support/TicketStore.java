@@ -1,0 +1,239 @@
+package com.careerai.support;
+
+import static com.careerai.platform.data.SqlRows.parameters;
+
+import com.careerai.platform.data.SqlRows;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** SQL of tickets, their messages and the support settings; every statement names the university. */
+@Singleton
+class TicketStore {
+    private static final String TICKET = "id, requester_id, requester_email, requester_name, subject, category, status,"
+            + " assignee_id, first_response_at, resolved_at, closed_at, csat, created_at, updated_at";
+
+    private final JdbcOperations jdbc;
+
+    TicketStore(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    SupportSettings settings(long universityId) {
+        return SqlRows.optional(
+                        jdbc,
+                        "SELECT time_zone, work_days, day_start, day_end, first_response_minutes, resolution_minutes"
+                                + " FROM support_settings WHERE university_id = ?",
+                        parameters(universityId),
+                        row -> new SupportSettings(
+                                row.getString("time_zone"),
+                                row.getString("work_days"),
+                                row.getTime("day_start").toLocalTime(),
+                                row.getTime("day_end").toLocalTime(),
+                                row.getInt("first_response_minutes"),
+                                row.getInt("resolution_minutes")))
+                .orElse(SupportSettings.defaults());
+    }
+
+    void saveSettings(long universityId, SupportSettings settings) {
+        SqlRows.update(
+                jdbc,
+                "INSERT INTO support_settings (university_id, time_zone, work_days, day_start, day_end,"
+                        + " first_response_minutes, resolution_minutes) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (university_id) DO UPDATE SET time_zone = EXCLUDED.time_zone,"
+                        + " work_days = EXCLUDED.work_days, day_start = EXCLUDED.day_start, day_end = EXCLUDED.day_end,"
+                        + " first_response_minutes = EXCLUDED.first_response_minutes,"
+                        + " resolution_minutes = EXCLUDED.resolution_minutes, updated_at = now()",
+                parameters(
+                        universityId,
+                        settings.timeZone(),
+                        settings.workDays(),
+                        java.sql.Time.valueOf(settings.dayStart()),
+                        java.sql.Time.valueOf(settings.dayEnd()),
+                        settings.firstResponseMinutes(),
+                        settings.resolutionMinutes()));
+    }
+
+    Ticket insert(
+            long universityId,
+            @Nullable Long requesterId,
+            String email,
+            String name,
+            String subject,
+            String category,
+            Instant at) {
+        return SqlRows.single(
+                jdbc,
+                "INSERT INTO tickets (university_id, requester_id, requester_email, requester_name, subject, category,"
+                        + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + TICKET,
+                parameters(
+                        universityId,
+                        requesterId,
+                        email,
+                        name,
+                        subject,
+                        category,
+                        Timestamp.from(at),
+                        Timestamp.from(at)),
+                TicketStore::ticket);
+    }
+
+    void addMessage(
+            long universityId,
+            long ticketId,
+            @Nullable Long authorId,
+            String authorName,
+            String kind,
+            String body,
+            Instant at) {
+        SqlRows.update(
+                jdbc,
+                "INSERT INTO ticket_messages (university_id, ticket_id, author_id, author_name, kind, body, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                parameters(universityId, ticketId, authorId, authorName, kind, body, Timestamp.from(at)));
+    }
+
+    Optional<Ticket> find(long universityId, long id) {
+        return SqlRows.optional(
+                jdbc,
+                "SELECT " + TICKET + " FROM tickets WHERE university_id = ? AND id = ?",
+                parameters(universityId, id),
+                TicketStore::ticket);
+    }
+
+    Optional<Ticket> lock(long universityId, long id) {
+        return SqlRows.optional(
+                jdbc,
+                "SELECT " + TICKET + " FROM tickets WHERE university_id = ? AND id = ? FOR UPDATE",
+                parameters(universityId, id),
+                TicketStore::ticket);
+    }
+
+    List<Ticket> ofRequester(long universityId, long requesterId, int limit, long offset) {
+        return SqlRows.list(
+                jdbc,
+                "SELECT " + TICKET + " FROM tickets WHERE university_id = ? AND requester_id = ?"
+                        + " ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?",
+                parameters(universityId, requesterId, limit, offset),
+                TicketStore::ticket);
+    }
+
+    /** The staff queue, filtered (null = any; assignee 0 = unassigned), oldest waiting first. */
+    List<Ticket> queue(
+            long universityId,
+            @Nullable String status,
+            @Nullable String category,
+            @Nullable Long assignee,
+            int limit,
+            long offset) {
+        return SqlRows.list(
+                jdbc,
+                "SELECT " + TICKET + " FROM tickets WHERE university_id = ?"
+                        + " AND (?::text IS NULL OR status = ?) AND (?::text IS NULL OR category = ?)"
+                        + " AND (?::bigint IS NULL OR (? = 0 AND assignee_id IS NULL) OR assignee_id = ?)"
+                        + " ORDER BY (status IN ('OPEN', 'PENDING_STUDENT')) DESC, created_at, id LIMIT ? OFFSET ?",
+                parameters(
+                        universityId, status, status, category, category, assignee, assignee, assignee, limit, offset),
+                TicketStore::ticket);
+    }
+
+    long countOpen(long universityId) {
+        return SqlRows.single(
+                jdbc,
+                "SELECT count(*) FROM tickets WHERE university_id = ? AND status = 'OPEN'",
+                parameters(universityId),
+                row -> row.getLong(1));
+    }
+
+    List<Ticket.Message> messages(long universityId, long ticketId, boolean withInternal) {
+        return SqlRows.list(
+                jdbc,
+                "SELECT id, author_id, author_name, kind, body, created_at FROM ticket_messages"
+                        + " WHERE university_id = ? AND ticket_id = ? AND (? OR kind <> 'INTERNAL_NOTE')"
+                        + " ORDER BY created_at, id",
+                parameters(universityId, ticketId, withInternal),
+                row -> new Ticket.Message(
+                        row.getLong("id"),
+                        (Long) row.getObject("author_id"),
+                        row.getString("author_name"),
+                        row.getString("kind"),
+                        row.getString("body"),
+                        row.getTimestamp("created_at").toInstant()));
+    }
+
+    void replied(long universityId, long id, Instant at) {
+        SqlRows.update(
+                jdbc,
+                "UPDATE tickets SET first_response_at = COALESCE(first_response_at, ?), status = 'PENDING_STUDENT',"
+                        + " updated_at = ? WHERE university_id = ? AND id = ?",
+                parameters(Timestamp.from(at), Timestamp.from(at), universityId, id));
+    }
+
+    void requesterWrote(long universityId, long id, Instant at) {
+        SqlRows.update(
+                jdbc,
+                "UPDATE tickets SET status = 'OPEN', resolved_at = NULL, updated_at = ? WHERE university_id = ? AND id = ?",
+                parameters(Timestamp.from(at), universityId, id));
+    }
+
+    void touched(long universityId, long id, Instant at) {
+        SqlRows.update(
+                jdbc,
+                "UPDATE tickets SET updated_at = ? WHERE university_id = ? AND id = ?",
+                parameters(Timestamp.from(at), universityId, id));
+    }
+
+    void assign(long universityId, long id, @Nullable Long assignee) {
+        SqlRows.update(
+                jdbc,
+                "UPDATE tickets SET assignee_id = ?, updated_at = now() WHERE university_id = ? AND id = ?",
+                parameters(assignee, universityId, id));
+    }
+
+    void close(long universityId, long id, Instant at) {
+        SqlRows.update(
+                jdbc,
+                "UPDATE tickets SET status = 'CLOSED', resolved_at = COALESCE(resolved_at, ?), closed_at = ?,"
+                        + " updated_at = ? WHERE university_id = ? AND id = ?",
+                parameters(Timestamp.from(at), Timestamp.from(at), Timestamp.from(at), universityId, id));
+    }
+
+    /** Records the rating once; false when the ticket was already rated. */
+    boolean rate(long universityId, long id, int csat) {
+        return SqlRows.update(
+                        jdbc,
+                        "UPDATE tickets SET csat = ?, csat_at = now() WHERE university_id = ? AND id = ?"
+                                + " AND csat IS NULL AND status IN ('RESOLVED', 'CLOSED')",
+                        parameters(csat, universityId, id))
+                > 0;
+    }
+
+    private static Ticket ticket(ResultSet row) throws SQLException {
+        return new Ticket(
+                row.getLong("id"),
+                (Long) row.getObject("requester_id"),
+                row.getString("requester_email"),
+                row.getString("requester_name"),
+                row.getString("subject"),
+                row.getString("category"),
+                Ticket.Status.valueOf(row.getString("status")),
+                (Long) row.getObject("assignee_id"),
+                instant(row.getTimestamp("first_response_at")),
+                instant(row.getTimestamp("resolved_at")),
+                instant(row.getTimestamp("closed_at")),
+                row.getObject("csat") == null ? null : Integer.valueOf(row.getInt("csat")),
+                row.getTimestamp("created_at").toInstant(),
+                row.getTimestamp("updated_at").toInstant());
+    }
+
+    @Nullable
+    private static Instant instant(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

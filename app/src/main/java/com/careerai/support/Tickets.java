@@ -1,0 +1,245 @@
+package com.careerai.support;
+
+import com.careerai.auth.SignedInUser;
+import com.careerai.notifications.Notice;
+import com.careerai.notifications.NoticeKind;
+import com.careerai.notifications.Notifications;
+import com.careerai.platform.audit.AuditLog;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Support tickets: students open them and write on them; staff reply (the student is notified,
+ * by email too), add internal notes the student never sees, assign and close; a closed ticket may
+ * be rated once. Timers count the university's business hours ({@link BusinessHours}).
+ */
+@Singleton
+public class Tickets {
+    static final int MAX_SUBJECT = 150;
+    static final int MAX_BODY = 8000;
+
+    /** First-response and resolution timers of a ticket, in business time. */
+    record Timers(
+            Duration firstResponse, boolean firstResponseBreached, Duration resolution, boolean resolutionBreached) {}
+
+    private final TicketStore store;
+    private final Notifications notifications;
+    private final AuditLog auditLog;
+    private final Clock clock = Clock.systemUTC();
+
+    Tickets(TicketStore store, Notifications notifications, AuditLog auditLog) {
+        this.store = store;
+        this.notifications = notifications;
+        this.auditLog = auditLog;
+    }
+
+    @Transactional
+    public Ticket open(SignedInUser requester, String subject, String category, String message) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String cleanSubject = subject == null ? "" : subject.strip();
+        if (cleanSubject.isEmpty() || cleanSubject.length() > MAX_SUBJECT) {
+            errors.put("subject", "Write a subject of up to " + MAX_SUBJECT + " characters.");
+        }
+        String cleanCategory = category == null ? "" : category.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!Ticket.CATEGORIES.contains(cleanCategory)) {
+            errors.put("category", "Choose one of: " + String.join(", ", Ticket.CATEGORIES) + ".");
+        }
+        String body = checkBody(errors, "message", message);
+        if (!errors.isEmpty()) {
+            throw new TicketException(errors);
+        }
+        Instant now = clock.instant();
+        Ticket ticket = store.insert(
+                requester.universityId(),
+                requester.userId(),
+                requester.email(),
+                requester.displayName(),
+                cleanSubject,
+                cleanCategory,
+                now);
+        store.addMessage(
+                requester.universityId(),
+                ticket.id(),
+                requester.userId(),
+                requester.displayName(),
+                "REQUESTER",
+                body,
+                now);
+        return ticket;
+    }
+
+    /** The requester's own ticket, or 404 (someone else's, another university's). */
+    @Transactional(readOnly = true)
+    public Ticket mine(SignedInUser requester, long id) {
+        return store.find(requester.universityId(), id)
+                .filter(t -> t.requesterId() != null && t.requesterId() == requester.userId())
+                .orElseThrow(TicketException::notFound);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Ticket> mine(SignedInUser requester, int limit, long offset) {
+        return store.ofRequester(requester.universityId(), requester.userId(), limit, offset);
+    }
+
+    @Transactional
+    public void requesterWrites(SignedInUser requester, long id, String message) {
+        Ticket ticket = mine(requester, id);
+        Map<String, String> errors = new LinkedHashMap<>();
+        String body = checkBody(errors, "message", message);
+        if (!errors.isEmpty()) {
+            throw new TicketException(errors);
+        }
+        if (ticket.status() == Ticket.Status.CLOSED) {
+            throw new TicketException("message", "This ticket is closed. Open a new one if you need more help.");
+        }
+        Instant now = clock.instant();
+        store.addMessage(
+                requester.universityId(), id, requester.userId(), requester.displayName(), "REQUESTER", body, now);
+        store.requesterWrote(requester.universityId(), id, now);
+    }
+
+    /** Rates a resolved or closed ticket 1–5, once. */
+    @Transactional
+    public void rate(SignedInUser requester, long id, int csat) {
+        Ticket ticket = mine(requester, id);
+        if (csat < 1 || csat > 5) {
+            throw new TicketException("rating", "Choose a rating from 1 to 5.");
+        }
+        if (!ticket.finished()) {
+            throw new TicketException("rating", "You can rate the help once the ticket is resolved.");
+        }
+        if (!store.rate(requester.universityId(), id, csat)) {
+            throw new TicketException("rating", "You have already rated this ticket.");
+        }
+    }
+
+    // --- staff ---------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public Ticket find(long universityId, long id) {
+        return store.find(universityId, id).orElseThrow(TicketException::notFound);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Ticket> queue(
+            long universityId,
+            @Nullable String status,
+            @Nullable String category,
+            @Nullable Long assignee,
+            int limit,
+            long offset) {
+        return store.queue(universityId, status, category, assignee, limit, offset);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Ticket.Message> messages(long universityId, long id, boolean withInternal) {
+        return store.messages(universityId, id, withInternal);
+    }
+
+    @Transactional(readOnly = true)
+    public long openCount(long universityId) {
+        return store.countOpen(universityId);
+    }
+
+    /** A staff reply (shown to the requester and notified, email included) or an internal note. */
+    @Transactional
+    public void staffWrites(SignedInUser staff, long id, String message, boolean internal) {
+        Ticket ticket = store.lock(staff.universityId(), id).orElseThrow(TicketException::notFound);
+        Map<String, String> errors = new LinkedHashMap<>();
+        String body = checkBody(errors, "message", message);
+        if (!errors.isEmpty()) {
+            throw new TicketException(errors);
+        }
+        Instant now = clock.instant();
+        store.addMessage(
+                staff.universityId(),
+                id,
+                staff.userId(),
+                staff.displayName(),
+                internal ? "INTERNAL_NOTE" : "REPLY",
+                body,
+                now);
+        if (internal) {
+            store.touched(staff.universityId(), id, now);
+            return;
+        }
+        store.replied(staff.universityId(), id, now);
+        if (ticket.requesterId() != null) {
+            notifications.publish(
+                    staff.universityId(),
+                    ticket.requesterId(),
+                    new Notice(
+                            NoticeKind.TICKET,
+                            "Reply to your ticket: " + ticket.subject(),
+                            body.length() > 600 ? body.substring(0, 600) + "…" : body,
+                            "/support/" + id,
+                            true));
+        }
+    }
+
+    @Transactional
+    public void assign(SignedInUser staff, long id, @Nullable Long assignee) {
+        find(staff.universityId(), id);
+        store.assign(staff.universityId(), id, assignee);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("ticket", id);
+        details.put("assignee", assignee == null ? "nobody" : assignee);
+        auditLog.record(staff.universityId(), "user:" + staff.userId(), "ticket.assigned", details);
+    }
+
+    @Transactional
+    public void close(SignedInUser staff, long id) {
+        Ticket ticket = find(staff.universityId(), id);
+        if (ticket.status() != Ticket.Status.CLOSED) {
+            store.close(staff.universityId(), id, clock.instant());
+            auditLog.record(staff.universityId(), "user:" + staff.userId(), "ticket.closed", Map.of("ticket", id));
+        }
+    }
+
+    @Transactional(readOnly = true)
+    SupportSettings settings(long universityId) {
+        return store.settings(universityId);
+    }
+
+    @Transactional
+    void saveSettings(long universityId, SupportSettings settings, String actor) {
+        store.saveSettings(universityId, settings);
+        auditLog.record(universityId, actor, "support.settings", Map.of("timeZone", settings.timeZone()));
+    }
+
+    /** The ticket's timers now, against the university's targets. */
+    Timers timers(SupportSettings settings, Ticket ticket) {
+        return timers(settings, ticket, clock.instant());
+    }
+
+    /** The ticket's timers at {@code now}: business time to the first reply and to resolution. */
+    static Timers timers(SupportSettings settings, Ticket ticket, Instant now) {
+        BusinessHours hours = settings.hours();
+        Duration first =
+                hours.between(ticket.createdAt(), ticket.firstResponseAt() != null ? ticket.firstResponseAt() : now);
+        Instant end = ticket.resolvedAt() != null ? ticket.resolvedAt() : now;
+        Duration resolution = hours.between(ticket.createdAt(), end);
+        return new Timers(
+                first,
+                first.compareTo(settings.firstResponseTarget()) > 0,
+                resolution,
+                resolution.compareTo(settings.resolutionTarget()) > 0);
+    }
+
+    private static String checkBody(Map<String, String> errors, String field, @Nullable String text) {
+        String body = text == null ? "" : text.strip();
+        if (body.isEmpty()) {
+            errors.put(field, "Write a message.");
+        } else if (body.length() > MAX_BODY) {
+            errors.put(field, "Keep the message under " + MAX_BODY + " characters.");
+        }
+        return body;
+    }
+}
