@@ -1,10 +1,12 @@
 package com.careerai.auth;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /** One page of people, with the number of all who match. Pages count from 1. */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS) // an empty page still lists "people": []
 public record PeoplePage(List<Person> people, long total, int page, int pageSize) {
 
     public int pages() {

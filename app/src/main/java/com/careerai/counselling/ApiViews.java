@@ -145,6 +145,7 @@ final class ApiViews {
     record OverrideView(String date, boolean off, @Nullable String start, @Nullable String end) {}
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS) // empty weekly hours and overrides are still listed
     record AvailabilityView(
             String timeZone,
             int bufferBeforeMinutes,

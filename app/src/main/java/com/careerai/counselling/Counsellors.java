@@ -317,6 +317,10 @@ public class Counsellors {
         if ((decision == CounsellorStatus.REJECTED || decision == CounsellorStatus.INACTIVE) && why.isEmpty()) {
             throw CounsellingException.invalid("reason", "Give a reason; it is emailed to the counsellor.");
         }
+        if (why.length() > 1000) {
+            // the column holds 1000 characters: say so rather than fail on the constraint (found by FuzzTest)
+            throw CounsellingException.invalid("reason", "Keep the reason under 1000 characters.");
+        }
         transactions.executeWrite(status -> {
             store.find(universityId, counsellorId).orElseThrow(CounsellingException::counsellorNotFound);
             store.changeStatus(universityId, counsellorId, decision, why.isEmpty() ? null : why, staff.userId());

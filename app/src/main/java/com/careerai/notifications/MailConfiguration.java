@@ -18,7 +18,6 @@ public class MailConfiguration {
     private String from = "CareerAI <no-reply@careerai.localhost>";
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(30);
-    private String siteUrl = "https://{subdomain}.careerai.localhost";
 
     /** SMTP server; when blank, dev runs an embedded mailbox and other environments cannot send. */
     public @Nullable String getSmtpHost() {
@@ -90,18 +89,5 @@ public class MailConfiguration {
 
     public void setReadTimeout(Duration readTimeout) {
         this.readTimeout = readTimeout;
-    }
-
-    /** Address of a university's site in emails; {@code {subdomain}} is replaced. */
-    public String getSiteUrl() {
-        return siteUrl;
-    }
-
-    public void setSiteUrl(String siteUrl) {
-        this.siteUrl = siteUrl;
-    }
-
-    public String siteUrlOf(String subdomain) {
-        return siteUrl.replace("{subdomain}", subdomain);
     }
 }

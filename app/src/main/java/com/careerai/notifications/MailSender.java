@@ -1,5 +1,6 @@
 package com.careerai.notifications;
 
+import com.careerai.platform.config.CareerAiConfiguration;
 import com.careerai.platform.outbox.OutboxListener;
 import com.careerai.tenancy.University;
 import com.careerai.tenancy.UniversityAdministration;
@@ -27,7 +28,7 @@ class MailSender implements OutboxListener<MailQueued> {
     private final Mailer mailer;
     private final MailDeliveryRepository deliveries;
     private final SealedValues sealedValues;
-    private final MailConfiguration configuration;
+    private final CareerAiConfiguration configuration;
 
     MailSender(
             UniversityAdministration universities,
@@ -35,7 +36,7 @@ class MailSender implements OutboxListener<MailQueued> {
             Mailer mailer,
             MailDeliveryRepository deliveries,
             SealedValues sealedValues,
-            MailConfiguration configuration) {
+            CareerAiConfiguration configuration) {
         this.universities = universities;
         this.templates = templates;
         this.mailer = mailer;

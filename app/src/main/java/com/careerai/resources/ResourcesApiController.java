@@ -20,6 +20,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
@@ -68,6 +69,8 @@ class ResourcesApiController {
     @Operation(
             summary = "Records the download, then the file (attachment), or a redirect to it or to the link;"
                     + " 403 plan_required when the student's plan does not open it")
+    @ApiResponse(responseCode = "200", description = "The file, as an attachment")
+    @ApiResponse(responseCode = "302", description = "To the file's time-limited address in storage, or to the link")
     HttpResponse<?> download(@CurrentUser SignedInUser user, @PathVariable long id) {
         return delivery.deliver(resources.download(user, id));
     }

@@ -11,6 +11,7 @@ import com.careerai.credits.CreditCosts;
 import com.careerai.credits.LedgerPage;
 import com.careerai.credits.TransactionView;
 import com.careerai.credits.Wallets;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -32,6 +33,7 @@ class StudentRecord {
     record RunLine(UUID id, String tool, String status, String currency, int cost, Instant createdAt) {}
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS) // an empty ledger, runs or appointments are still listed
     record View(
             Person student,
             Balances balances,

@@ -284,6 +284,19 @@ class CounsellingMailsTest extends IntegrationTest {
     }
 
     @Test
+    void aDecisionReasonOverTheLimitIsExplainedBesideTheFieldNotAServerError() {
+        // found by platform.FuzzTest: the column's CHECK answered 500
+        User counsellor = counselling.counsellor(uni);
+        HttpResponse<String> refused = pages.post(
+                uni,
+                "/staff/counsellors/" + counsellor.id() + "/decision",
+                sessions.signIn(fixtures.staff(uni)),
+                Map.of("decision", "INACTIVE", "reason", "x".repeat(1001)));
+        assertThat(refused.code()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.body()).contains("Keep the reason under 1000 characters.");
+    }
+
+    @Test
     void aCounsellorRegistrationReachesTheStaffQueueOnlyWithTheEmailedCode() {
         String email = "pat.applicant@example.org";
         TestSessions.Anonymous visitor = sessions.anonymous();

@@ -36,4 +36,25 @@ class JobRolesTest {
             await().atMost(Duration.ofSeconds(40)).until(() -> redis.exists(key));
         }
     }
+
+    @Test
+    void aWorkerWhoseJobServerStoppedStartsItAgainAndRunsJobs() {
+        // JobRunr OSS stops its background server after repeated storage errors; the watchdog restarts it
+        Map<String, Object> worker = new HashMap<>(IntegrationTest.baseProperties());
+        worker.put("careerai.roles", "worker");
+        worker.put("careerai.jobs.watchdog-interval", "1s");
+        try (ApplicationContext workerNode = ApplicationContext.run(worker, "test")) {
+            BackgroundJobServer server = workerNode.getBean(BackgroundJobServer.class);
+            await().atMost(Duration.ofSeconds(20)).until(server::isRunning);
+            server.stop();
+            assertThat(server.isRunning()).isFalse();
+
+            await().atMost(Duration.ofSeconds(20)).until(server::isRunning);
+            String token = UUID.randomUUID().toString();
+            workerNode.getBean(JobRequestScheduler.class).enqueue(new PingJobRequest(token));
+            RedisClient redis = workerNode.getBean(RedisClient.class);
+            String key = PingJobRequest.key(workerNode.getBean(RedisConfiguration.class), token);
+            await().atMost(Duration.ofSeconds(40)).until(() -> redis.exists(key));
+        }
+    }
 }

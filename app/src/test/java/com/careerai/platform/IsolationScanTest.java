@@ -125,11 +125,6 @@ class IsolationScanTest extends IntegrationTest {
         ROUTES.put("GET /health/{selector}", own(Map.of("selector", "liveness")));
         ROUTES.put("GET /dev/mail", own());
         ROUTES.put("POST /webhooks/stripe", own());
-        // Micronaut Security's own endpoints (OAuth metadata and token introspection)
-        ROUTES.put("GET /.well-known/oauth-protected-resource", own());
-        ROUTES.put("GET /.well-known/oauth-protected-resource{path:.+}", own(Map.of("path", "/api/v1/me")));
-        ROUTES.put("GET /token_info", own());
-        ROUTES.put("POST /token_info", own());
         // AI tools and runs
         ROUTES.put("GET /tools", own());
         ROUTES.put("GET /tools/{slug}", own(Map.of("slug", SLUG)));

@@ -4,25 +4,64 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.annotation.PreDestroy;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jobrunr.server.BackgroundJobServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts this node's background job server once the application is up (worker role only). */
+/**
+ * Starts this node's background job server once the application is up (worker role only), and
+ * starts it again whenever it is found stopped: JobRunr OSS shuts its server down by itself after
+ * too many storage errors in a row (PostgreSQL restarting), and would then process nothing until
+ * the node restarts.
+ */
 @Context
 @Requires(bean = WorkerRole.class)
 class JobWorker {
     private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);
 
     private final BackgroundJobServer server;
+    private final JobsConfiguration configuration;
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "jobrunr-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private boolean closing;
 
-    JobWorker(BackgroundJobServer server) {
+    JobWorker(BackgroundJobServer server, JobsConfiguration configuration) {
         this.server = server;
+        this.configuration = configuration;
     }
 
     @EventListener
     void onStartup(StartupEvent event) {
         server.start();
         LOG.info("Background job server started (worker role)");
+        long every = configuration.getWatchdogInterval().toMillis();
+        watchdog.scheduleWithFixedDelay(this::restartIfStopped, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Synchronised with {@link #close()} so that no restart races the application's shutdown. */
+    synchronized void restartIfStopped() {
+        try {
+            if (!closing && !server.isRunning()) {
+                LOG.warn(
+                        "Background job server found stopped (JobRunr stops after repeated storage errors): starting it again");
+                server.start();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Background job server could not start again yet; trying at the next check", e);
+        }
+    }
+
+    /** Runs before the server's own {@code stop} (this bean depends on it, so it goes first). */
+    @PreDestroy
+    synchronized void close() {
+        closing = true;
+        watchdog.shutdownNow();
     }
 }

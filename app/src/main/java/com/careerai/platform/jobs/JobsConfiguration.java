@@ -9,6 +9,7 @@ import java.time.Duration;
 public class JobsConfiguration {
     private int workers = 8;
     private Duration pollInterval = Duration.ofSeconds(5);
+    private Duration watchdogInterval = Duration.ofSeconds(30);
     private boolean dashboardEnabled;
     private int dashboardPort = 8000;
 
@@ -34,6 +35,19 @@ public class JobsConfiguration {
 
     public void setPollInterval(Duration pollInterval) {
         this.pollInterval = pollInterval;
+    }
+
+    /**
+     * How often a worker node checks that its background job server still runs and restarts it
+     * when not: JobRunr OSS stops the server by itself after repeated storage errors (a database
+     * restart), and nothing else would start it again.
+     */
+    public Duration getWatchdogInterval() {
+        return watchdogInterval;
+    }
+
+    public void setWatchdogInterval(Duration watchdogInterval) {
+        this.watchdogInterval = watchdogInterval;
     }
 
     /** Whether JobRunr's dashboard runs, on its own port, behind basic authentication. */

@@ -261,7 +261,7 @@ class OtpSignInFlowTest extends IntegrationTest {
         assertThat(invitation.getSubject())
                 .isEqualTo("You're invited to " + university.name() + " on CareerAI as counsellor");
         assertThat(TestMailServer.text(invitation))
-                .contains("https://" + university.subdomain() + ".careerai.test/signin")
+                .contains("http://" + university.subdomain() + ".careerai.test/signin")
                 .contains("as a counsellor");
 
         try (Browser browser = browser()) {

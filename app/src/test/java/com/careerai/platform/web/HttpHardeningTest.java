@@ -95,6 +95,26 @@ class HttpHardeningTest extends IntegrationTest {
     }
 
     @Test
+    void micronautSecuritysTokenAndResourceMetadataEndpointsAreNotServed() {
+        for (MutableHttpRequest<?> request : List.<MutableHttpRequest<?>>of(
+                HttpRequest.GET("/token_info"),
+                HttpRequest.POST("/token_info", "token=x").contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE),
+                HttpRequest.GET("/.well-known/oauth-protected-resource"),
+                HttpRequest.GET("/.well-known/oauth-protected-resource/api/v1/me"))) {
+            String what = request.getMethodName() + " " + request.getPath();
+            assertThat(asStudent(request.accept(MediaType.APPLICATION_JSON_TYPE))
+                            .status())
+                    .as(what)
+                    .isEqualTo(404);
+        }
+        // Without a session a POST stops at the CSRF check (403) before routing; reads are simply unknown.
+        assertThat(send(HttpRequest.GET("/token_info")).status()).isEqualTo(404);
+        assertThat(send(HttpRequest.GET("/.well-known/oauth-protected-resource"))
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void everyAnswerCarriesTheSecurityHeadersAndTheCspAllowsNoInlineScript() {
         for (Answer answer : List.of(
                 send(HttpRequest.GET("/").accept(MediaType.TEXT_HTML)),
