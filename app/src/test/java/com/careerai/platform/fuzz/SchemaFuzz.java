@@ -10,12 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Tuple;
 
 /**
- * JSON values for an OpenAPI 3.0 schema, generated with jqwik from a seeded {@link Random}: valid
+ * JSON values for an OpenAPI 3.0 schema, generated from a seeded {@link Random}: valid
  * ones (within types, required fields, enums and limits) and hostile ones (wrong types, nulls,
  * missing and extra fields, huge strings and arrays, numbers at and past their limits, unicode edge
  * cases). Also checks a JSON answer against the schema it is documented with.
@@ -58,15 +55,8 @@ public final class SchemaFuzz {
             "x@y",
             "student@example.edu");
 
-    private static final Arbitrary<String> TEXT = Arbitraries.frequencyOf(
-            Tuple.of(
-                    3,
-                    Arbitraries.strings().alpha().numeric().withChars(" -_.@").ofMaxLength(30)),
-            Tuple.of(2, Arbitraries.strings().ofMaxLength(12)),
-            Tuple.of(4, Arbitraries.of(EDGE_STRINGS)),
-            Tuple.of(1, Arbitraries.strings().withCharRange('a', 'z').ofLength(5000)));
-    private static final Arbitrary<Long> LONGS = Arbitraries.longs();
-    private static final Arbitrary<Object> NUMBERS_PAST_LIMITS = Arbitraries.of(
+    private static final String ORDINARY = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -_.@";
+    private static final List<Object> NUMBERS_PAST_LIMITS = List.of(
             0,
             -1,
             Integer.MAX_VALUE,
@@ -81,7 +71,6 @@ public final class SchemaFuzz {
 
     private final Map<String, Object> schemas;
     private final Random random;
-    private final Map<Arbitrary<?>, java.util.Iterator<?>> streams = new java.util.IdentityHashMap<>();
 
     /**
      * @param schemas the document's {@code components.schemas}, for {@code $ref}
@@ -90,29 +79,47 @@ public final class SchemaFuzz {
     public SchemaFuzz(Map<String, Object> schemas, long seed) {
         this.schemas = schemas;
         this.random = new Random(seed);
-        // jqwik's own source of randomness for this thread; engine API, but the only way to make
-        // sample streams repeatable outside a jqwik property
-        net.jqwik.engine.SourceOfRandomness.create(Long.toString(seed));
     }
 
     public Random random() {
         return random;
     }
 
-    /**
-     * The next value of {@code arbitrary}. Generators run in jqwik's sample context (outside a
-     * jqwik property), one stream per arbitrary, fed by jqwik's per-thread randomness that the
-     * constructor seeds.
-     */
-    @SuppressWarnings("unchecked")
-    private <T> T next(Arbitrary<T> arbitrary) {
-        return (T) streams.computeIfAbsent(arbitrary, key -> key.sampleStream().iterator())
-                .next();
-    }
-
     /** A fuzzed string: ordinary, hostile or huge. */
     public String text() {
-        return next(TEXT);
+        int pick = random.nextInt(10);
+        if (pick < 3) {
+            return randomText(ORDINARY, 30);
+        }
+        if (pick < 5) {
+            return randomCodePoints(12);
+        }
+        if (pick < 9) {
+            return EDGE_STRINGS.get(random.nextInt(EDGE_STRINGS.size()));
+        }
+        return huge(5000);
+    }
+
+    private String randomText(String alphabet, int maxLength) {
+        StringBuilder text = new StringBuilder();
+        for (int i = random.nextInt(maxLength + 1); i > 0; i--) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
+    }
+
+    /** Any code points, surrogates and controls included: what a hostile client can send. */
+    private String randomCodePoints(int maxLength) {
+        StringBuilder text = new StringBuilder();
+        for (int i = random.nextInt(maxLength + 1); i > 0; i--) {
+            int codePoint = random.nextBoolean() ? random.nextInt(0x3000) : random.nextInt(Character.MAX_CODE_POINT + 1);
+            if (codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE) {
+                text.append((char) codePoint);
+            } else {
+                text.appendCodePoint(codePoint);
+            }
+        }
+        return text.toString();
     }
 
     /** A string of {@code length} characters, for oversized input. */
@@ -218,7 +225,7 @@ public final class SchemaFuzz {
                     case 3 -> object.put("unexpected" + random.nextInt(100), text());
                     case 4 ->
                         object.set(name, hugeOf(resolve(map(properties(schema).getOrDefault(name, Map.of())))));
-                    default -> object.set(name, number((Number) next(NUMBERS_PAST_LIMITS)));
+                    default -> object.set(name, number((Number) NUMBERS_PAST_LIMITS.get(random.nextInt(NUMBERS_PAST_LIMITS.size()))));
                 }
                 return object;
             }
@@ -252,7 +259,7 @@ public final class SchemaFuzz {
     private JsonNode wrongType(JsonNode value) {
         List<JsonNode> others = new ArrayList<>(List.of(
                 JSON.textNode(text()),
-                JSON.numberNode(next(LONGS)),
+                JSON.numberNode(random.nextLong()),
                 JSON.booleanNode(true),
                 JSON.arrayNode().add(MARKER),
                 JSON.objectNode().put("x", MARKER),
