@@ -161,6 +161,11 @@ public class Courses {
     }
 
     @Transactional(readOnly = true)
+    public Optional<BatchSession> session(long universityId, long sessionId) {
+        return store.session(universityId, sessionId);
+    }
+
+    @Transactional(readOnly = true)
     public List<BatchSession> sessions(long universityId, long batchId) {
         return store.sessions(universityId, batchId);
     }

@@ -28,10 +28,12 @@ class NavigationContributor implements LayoutContributor {
                 add(nav, path, "/staff/appointments", "Appointments");
                 add(nav, path, "/staff/interests", "Interests");
                 add(nav, path, "/staff/resources", "Resources");
+                add(nav, path, "/staff/courses", "Courses");
                 add(nav, path, "/staff/announcements", "Announcements");
             } else if (user.role() == Role.COUNSELLOR) {
                 add(nav, path, "/counsellor", "Panel");
                 add(nav, path, "/appointments", "Appointments");
+                add(nav, path, "/courses", "Courses");
                 add(nav, path, "/resources", "Resources");
             } else if (user.role() == Role.STUDENT) {
                 add(nav, path, "/tools", "Tools");
@@ -40,6 +42,7 @@ class NavigationContributor implements LayoutContributor {
                 add(nav, path, "/billing", "Billing");
                 add(nav, path, "/counselling", "Counselling");
                 add(nav, path, "/appointments", "Appointments");
+                add(nav, path, "/courses", "Courses");
                 add(nav, path, "/resources", "Resources");
                 add(nav, path, "/profile", "Profile");
             }

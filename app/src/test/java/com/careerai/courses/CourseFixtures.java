@@ -12,17 +12,18 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.List;
 
 /** Courses and batches for tests, made through the feature's own services. */
 @Singleton
 public class CourseFixtures {
     private final Fixtures fixtures;
     private final Courses courses;
+    private final Enrolments enrolments;
 
-    CourseFixtures(Fixtures fixtures, Courses courses) {
+    CourseFixtures(Fixtures fixtures, Courses courses, Enrolments enrolments) {
         this.fixtures = fixtures;
         this.courses = courses;
+        this.enrolments = enrolments;
     }
 
     /** A course and its batch in the given price; the batch runs daily from today for a week. */
@@ -78,7 +79,22 @@ public class CourseFixtures {
         });
     }
 
-    static List<Integer> weekdays() {
-        return List.of(1, 2, 3, 4, 5);
+    /**
+     * A's objects for the isolation scan: a students-only course titled {@code secret}, its batch
+     * and first session, and {@code student}'s active enrolment.
+     */
+    public java.util.Map<String, String> objectsOf(University university, User student, String secret) {
+        Made made = make(university, secret, 5, null, null, null, Course.Visibility.STUDENTS);
+        return fixtures.in(university, () -> {
+            Enrolments.Result enrolled =
+                    enrolments.enrol(SignedInUser.of(student), made.batchId(), null, "https://example.test");
+            long session =
+                    courses.sessions(university.id(), made.batchId()).get(0).id();
+            return java.util.Map.of(
+                    "courseId", Long.toString(made.courseId()),
+                    "batchId", Long.toString(made.batchId()),
+                    "sessionId", Long.toString(session),
+                    "enrolmentId", Long.toString(enrolled.enrolment().id()));
+        });
     }
 }
