@@ -110,6 +110,14 @@ class CourseStore {
         statement.setString(first + 8, fields.visibility().name());
     }
 
+    Optional<Long> courseIdByTitle(long universityId, String title) {
+        return SqlRows.optional(
+                jdbc,
+                "SELECT min(id) FROM courses WHERE university_id = ? AND title = ? HAVING count(*) > 0",
+                SqlRows.parameters(universityId, title),
+                rows -> rows.getLong(1));
+    }
+
     Optional<Course> course(long universityId, long id) {
         return SqlRows.optional(
                 jdbc,

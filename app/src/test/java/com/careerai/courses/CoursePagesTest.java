@@ -34,6 +34,15 @@ class CoursePagesTest extends IntegrationTest {
     TestSessions sessions;
 
     @Inject
+    CoursesPanel panel;
+
+    @Inject
+    CoursesDemo coursesDemo;
+
+    @Inject
+    com.careerai.platform.data.UnitOfWork units;
+
+    @Inject
     @Client("/")
     HttpClient client;
 
@@ -241,6 +250,77 @@ class CoursePagesTest extends IntegrationTest {
                         "SELECT count(*) FROM batch_sessions WHERE batch_id = ? AND status = 'CANCELLED'",
                         course.batchId()))
                 .isZero();
+    }
+
+    @Test
+    void theDashboardPanelShowsTheNextClassWithItsJoinState() {
+        CourseFixtures.Made course = courses.free(uni, 5);
+        User student = fixtures.verifiedStudent(uni);
+        java.time.ZoneId zone = java.time.ZoneId.of("UTC");
+        assertThat(fixtures.in(uni, () -> panel.panel(uni.id(), student.id(), zone)))
+                .isEmpty();
+        post(uni, "/batches/" + course.batchId() + "/enrol", sessions.signIn(student), "");
+        execute(
+                "UPDATE batch_sessions SET starts_at = now() - interval '90 minutes', ends_at = now() - interval '30 minutes'"
+                        + " WHERE batch_id = ?",
+                course.batchId());
+        long live = count("SELECT max(id) FROM batch_sessions WHERE batch_id = ?", course.batchId());
+        execute(
+                "UPDATE batch_sessions SET starts_at = now() + interval '5 minutes', ends_at = now() + interval '65 minutes'"
+                        + " WHERE id = ?",
+                live);
+        DashboardPanelView view =
+                new DashboardPanelView(fixtures.in(uni, () -> panel.panel(uni.id(), student.id(), zone))
+                        .orElseThrow());
+        assertThat(panel.order()).isEqualTo(50);
+        assertThat(view.value().title()).isEqualTo("Your courses");
+        assertThat(view.item().href()).isEqualTo("/sessions/" + live + "/join");
+        assertThat(view.item().badge()).isEqualTo("Live now");
+        execute(
+                "UPDATE batch_sessions SET starts_at = now() + interval '2 hours', ends_at = now() + interval '3 hours'"
+                        + " WHERE id = ?",
+                live);
+        DashboardPanelView later =
+                new DashboardPanelView(fixtures.in(uni, () -> panel.panel(uni.id(), student.id(), zone))
+                        .orElseThrow());
+        assertThat(later.item().href()).isEqualTo("/batches/" + course.batchId());
+        assertThat(later.item().badge()).isNull();
+    }
+
+    /** The panel and its one row. */
+    record DashboardPanelView(com.careerai.platform.web.DashboardPanel.Panel value, CoursesPanel panel) {
+        DashboardPanelView(com.careerai.platform.web.DashboardPanel.Panel value) {
+            this(value, null);
+        }
+
+        com.careerai.platform.web.DashboardPanel.Item item() {
+            return value.items().get(0);
+        }
+    }
+
+    @Test
+    void theDemoHasAFreeCourseRunningThisWeekAndAPaidOneAndSeedsOnce() {
+        University demo = fixtures.university();
+        com.careerai.demo.DemoUniversity target = new com.careerai.demo.DemoUniversity(
+                demo.id(), demo.name(), demo.subdomain(), demo.subdomain() + ".edu");
+        fixtures.run(demo, () -> units.runInUniversity(demo.id(), () -> coursesDemo.seed(target)));
+        fixtures.run(demo, () -> units.runInUniversity(demo.id(), () -> coursesDemo.seed(target)));
+        assertThat(count("SELECT count(*) FROM courses WHERE university_id = ?", demo.id()))
+                .isEqualTo(2);
+        assertThat(count(
+                        "SELECT count(*) FROM courses WHERE university_id = ? AND price_cents IS NULL AND price_credits IS NULL",
+                        demo.id()))
+                .isEqualTo(1);
+        assertThat(count(
+                        "SELECT count(*) FROM batch_sessions WHERE university_id = ?"
+                                + " AND starts_at >= date_trunc('week', now()) AND starts_at < date_trunc('week', now()) + interval '7 days'",
+                        demo.id()))
+                .as("sessions this week")
+                .isEqualTo(5);
+        assertThat(count(
+                        "SELECT count(*) FROM batch_sessions WHERE university_id = ? AND recording_url IS NOT NULL",
+                        demo.id()))
+                .isEqualTo(1);
     }
 
     @Test
