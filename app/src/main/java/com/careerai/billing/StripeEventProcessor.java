@@ -164,7 +164,7 @@ class StripeEventProcessor {
         if (!"payment".equals(mode)) {
             return EventOutcome.ignored("checkout mode " + mode + " not handled");
         }
-        Optional<Payment> found = paymentOfCheckout(owner, sessionId, metadata, Product.Kind.PACK);
+        Optional<Payment> found = paymentOfCheckout(owner, session, sessionId, metadata, Product.Kind.PACK);
         if (found.isEmpty()) {
             return EventOutcome.rejected("no pack payment of user " + owner.userId() + " for checkout " + sessionId);
         }
@@ -185,13 +185,15 @@ class StripeEventProcessor {
         ledgerMetadata.put("product", payment.product());
         ledgerMetadata.put("stripe_session", sessionId);
         ledgerMetadata.put("stripe_event", event.id());
-        wallets.topUp(
-                owner.universityId(),
-                owner.userId(),
-                payment.creditsCurrency(),
-                payment.credits(),
-                "stripe:" + sessionId,
-                ledgerMetadata);
+        if (payment.credits() > 0) { // an item another feature sold (a course place) carries none
+            wallets.topUp(
+                    owner.universityId(),
+                    owner.userId(),
+                    payment.creditsCurrency(),
+                    payment.credits(),
+                    "stripe:" + sessionId,
+                    ledgerMetadata);
+        }
         payments.markPaid(
                 owner.universityId(),
                 payment.id(),
@@ -276,8 +278,30 @@ class StripeEventProcessor {
      * Empty when it belongs to another student or university, or the product is not of this kind.
      */
     private Optional<Payment> paymentOfCheckout(
-            Owner owner, String sessionId, Map<String, String> metadata, Product.Kind kind) {
+            Owner owner, JsonNode session, String sessionId, Map<String, String> metadata, Product.Kind kind) {
         Optional<Payment> payment = payments.lockByExternalId(owner.universityId(), sessionId);
+        if (payment.isEmpty() && ItemCheckouts.ITEM.equals(metadata.get(CheckoutMetadata.PRODUCT))) {
+            // the webhook beat the checkout's own insert: record the item as Stripe describes it
+            Optional<UUID> paymentId = CheckoutMetadata.payment(metadata);
+            if (paymentId.isEmpty()) {
+                return Optional.empty();
+            }
+            payments.insertIfAbsent(new PaymentStore.NewPayment(
+                    owner.universityId(),
+                    paymentId.get(),
+                    owner.userId(),
+                    sessionId,
+                    Product.Kind.PACK,
+                    ItemCheckouts.ITEM,
+                    "Course place",
+                    number(session, 0, "amount_total"),
+                    Optional.ofNullable(text(session, "currency")).orElse("usd"),
+                    PaymentStatus.PENDING,
+                    com.careerai.credits.Currency.GOLD,
+                    0,
+                    null));
+            payment = payments.lockByExternalId(owner.universityId(), sessionId);
+        }
         if (payment.isEmpty()) {
             Optional<Product> product = catalogue
                     .find(metadata.get(CheckoutMetadata.PRODUCT))
@@ -642,6 +666,10 @@ class StripeEventProcessor {
             return EventOutcome.processed(owner, "refund of " + refunded + " already recorded");
         }
         PaymentStatus status = refunded >= charged ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
+        outbox.record(
+                owner.universityId(),
+                new PaymentRefunded(
+                        owner.universityId(), owner.userId(), payment.id(), status == PaymentStatus.REFUNDED));
         if (!payment.status().credited()) {
             payments.recordRefund(owner.universityId(), payment.id(), refunded, 0, 0, status);
             return EventOutcome.processed(owner, "refunded before it was confirmed: no credits to take back");

@@ -28,12 +28,14 @@ class NavigationContributor implements LayoutContributor {
                 add(nav, path, "/staff/appointments", "Appointments");
                 add(nav, path, "/staff/interests", "Interests");
                 add(nav, path, "/staff/resources", "Resources");
+                add(nav, path, "/staff/courses", "Courses");
                 add(nav, path, "/staff/announcements", "Announcements");
                 add(nav, path, "/staff/leads", "Leads");
                 add(nav, path, "/staff/support", "Support");
             } else if (user.role() == Role.COUNSELLOR) {
                 add(nav, path, "/counsellor", "Panel");
                 add(nav, path, "/appointments", "Appointments");
+                add(nav, path, "/courses", "Courses");
                 add(nav, path, "/resources", "Resources");
             } else if (user.role() == Role.STUDENT) {
                 add(nav, path, "/tools", "Tools");
@@ -42,6 +44,7 @@ class NavigationContributor implements LayoutContributor {
                 add(nav, path, "/billing", "Billing");
                 add(nav, path, "/counselling", "Counselling");
                 add(nav, path, "/appointments", "Appointments");
+                add(nav, path, "/courses", "Courses");
                 add(nav, path, "/resources", "Resources");
                 add(nav, path, "/support", "Support");
                 add(nav, path, "/profile", "Profile");

@@ -319,6 +319,30 @@ class IsolationScanTest extends IntegrationTest {
         ROUTES.put("POST /api/v1/staff/tickets/{id}/replies", object(a -> Map.of("id", a.of("ticketId"))));
     }
 
+    static {
+        // courses and cohorts (issue 15): A's course is students-only, so signed out it is not found either
+        ROUTES.put("GET /courses", own());
+        ROUTES.put("GET /courses/{id}", object(a -> Map.of("id", a.of("courseId"))));
+        ROUTES.put("POST /batches/{id}/enrol", object(a -> Map.of("id", a.of("batchId"))));
+        ROUTES.put("POST /enrolments/{id}/cancel", object(a -> Map.of("id", a.of("enrolmentId"))));
+        ROUTES.put("GET /batches/{id}", object(a -> Map.of("id", a.of("batchId"))));
+        ROUTES.put("GET /sessions/{id}/join", object(a -> Map.of("id", a.of("sessionId"))));
+        ROUTES.put("POST /sessions/{id}/recording", object(a -> Map.of("id", a.of("sessionId"))));
+        ROUTES.put("GET /staff/courses", own());
+        ROUTES.put("POST /staff/courses", own());
+        ROUTES.put("GET /staff/courses/{id}", object(a -> Map.of("id", a.of("courseId"))));
+        ROUTES.put("POST /staff/courses/{id}", object(a -> Map.of("id", a.of("courseId"))));
+        ROUTES.put("POST /staff/courses/{id}/batches", object(a -> Map.of("id", a.of("courseId"))));
+        ROUTES.put("GET /staff/batches/{id}", object(a -> Map.of("id", a.of("batchId"))));
+        ROUTES.put("POST /staff/sessions/{id}/cancel", object(a -> Map.of("id", a.of("sessionId"))));
+        ROUTES.put("POST /staff/sessions/{id}/move", object(a -> Map.of("id", a.of("sessionId"))));
+        ROUTES.put("GET /api/v1/courses", own());
+        ROUTES.put("GET /api/v1/courses/{id}", object(a -> Map.of("id", a.of("courseId"))));
+        ROUTES.put("POST /api/v1/batches/{id}/enrolments", object(a -> Map.of("id", a.of("batchId"))));
+        ROUTES.put("GET /api/v1/enrolments", own());
+        ROUTES.put("GET /api/v1/batches/{id}/sessions", object(a -> Map.of("id", a.of("batchId"))));
+    }
+
     private static final Set<Integer> REFUSED = Set.of(401, 403, 404);
     private static final Set<Integer> REFUSED_WRITE = Set.of(400, 401, 403, 404, 405, 409, 415, 422);
     private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z0-9_]+)[^}]*}");
@@ -353,6 +377,9 @@ class IsolationScanTest extends IntegrationTest {
 
     @Inject
     SavedResumes resumes;
+
+    @Inject
+    com.careerai.courses.CourseFixtures courseFixtures;
 
     University a;
     University b;
@@ -445,6 +472,7 @@ class IsolationScanTest extends IntegrationTest {
                 student.email(),
                 SECRET_TEXT);
         more.put("ticketId", Long.toString(count("SELECT max(id) FROM tickets WHERE university_id = ?", a.id())));
+        more.putAll(courseFixtures.objectsOf(a, student, SECRET_TEXT));
         objects = new ObjectsOfA(
                 run.toString(),
                 booked.appointmentId().toString(),
@@ -562,7 +590,12 @@ class IsolationScanTest extends IntegrationTest {
                 Long.toString(count(
                         "SELECT count(*) FROM appointments WHERE university_id = ? AND status <> 'CANCELLED'", a.id())),
                 Long.toString(count("SELECT count(*) FROM payments WHERE university_id = ?", a.id())),
-                Long.toString(count("SELECT count(*) FROM audit_log WHERE university_id = ?", a.id())));
+                Long.toString(count("SELECT count(*) FROM audit_log WHERE university_id = ?", a.id())),
+                Long.toString(count(
+                        "SELECT count(*) FROM enrolments WHERE university_id = ? AND status <> 'CANCELLED'", a.id())),
+                Long.toString(count(
+                        "SELECT count(*) FROM batch_sessions WHERE university_id = ? AND status = 'SCHEDULED'",
+                        a.id())));
     }
 
     private static String fill(String template, Map<String, String> variables) {

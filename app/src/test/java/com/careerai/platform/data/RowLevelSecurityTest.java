@@ -224,6 +224,29 @@ class RowLevelSecurityTest extends IntegrationTest {
                 "ticket_messages",
                 "INSERT INTO ticket_messages (university_id, ticket_id, author_name, kind, body)"
                         + " VALUES ({u}, (SELECT max(id) FROM tickets WHERE university_id = {u}), 'T', 'REQUESTER', 'Hi {n}')");
+        // Courses and cohorts (issue 15): {user} is the instructor and the student.
+        SEEDS.put(
+                "courses",
+                "INSERT INTO courses (university_id, title, capacity, visibility, created_by)"
+                        + " VALUES ({u}, 'Course {n}', 10, 'PUBLIC', {user})");
+        SEEDS.put(
+                "batches",
+                "INSERT INTO batches (university_id, course_id, name, starts_on, ends_on, time_zone, week_days,"
+                        + " local_start, minutes, instructor_id, capacity, seats_taken)"
+                        + " SELECT {u}, max(id), 'Batch {n}', DATE '2030-01-01', DATE '2030-02-01', 'UTC', ARRAY[1],"
+                        + " '10:00', 60, {user}, 10, 1 FROM courses WHERE university_id = {u}");
+        SEEDS.put(
+                "batch_sessions",
+                "INSERT INTO batch_sessions (university_id, batch_id, starts_at, ends_at)"
+                        + " SELECT {u}, max(id), '2030-01-07 10:00Z', '2030-01-07 11:00Z' FROM batches WHERE university_id = {u}");
+        SEEDS.put(
+                "enrolments",
+                "INSERT INTO enrolments (university_id, batch_id, user_id, status, payment)"
+                        + " SELECT {u}, max(id), {user}, 'ACTIVE', 'FREE' FROM batches WHERE university_id = {u}");
+        SEEDS.put(
+                "place_reservations",
+                "INSERT INTO place_reservations (university_id, batch_id, email)"
+                        + " SELECT {u}, max(id), 'lead{n}@rls.edu' FROM batches WHERE university_id = {u}");
     }
 
     /**

@@ -1,0 +1,118 @@
+package com.careerai.courses;
+
+import com.careerai.auth.Role;
+import com.careerai.auth.SignedInUser;
+import com.careerai.auth.User;
+import com.careerai.auth.UserAccounts;
+import com.careerai.credits.Currency;
+import com.careerai.demo.DemoSeedStep;
+import com.careerai.demo.DemoUniversity;
+import jakarta.inject.Singleton;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+
+/**
+ * Demo courses: a free "Python for Analysts" whose batch runs this week (weekday sessions, the
+ * first with a recording), taught by the demo coach, and a paid "Consulting case bootcamp" (card
+ * or gold credits). Running it again changes nothing.
+ */
+@Singleton
+class CoursesDemo implements DemoSeedStep {
+    static final String FREE = "Python for Analysts";
+    static final String PAID = "Consulting case bootcamp";
+    private static final ZoneId ZONE = ZoneId.of("Europe/London");
+
+    private final UserAccounts users;
+    private final Courses courses;
+    private final CourseStore store;
+    private final CourseClock clock;
+
+    CoursesDemo(UserAccounts users, Courses courses, CourseStore store, CourseClock clock) {
+        this.users = users;
+        this.courses = courses;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    public int getOrder() {
+        return CONTENT;
+    }
+
+    @Override
+    public void seed(DemoUniversity demo) {
+        User staff = users.ensure(demo.id(), demo.address("staff"), "Dana Staff", Role.STAFF);
+        User coach = users.ensure(demo.id(), demo.address("coach"), "Casey Coach", Role.COUNSELLOR);
+        SignedInUser actor = SignedInUser.of(staff);
+        LocalDate monday =
+                clock.now().atZone(ZONE).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        if (store.courseIdByTitle(demo.id(), FREE).isEmpty()) {
+            long course = courses.create(
+                    actor,
+                    new CourseStore.CourseFields(
+                            FREE,
+                            "Spreadsheets to Python in four weeks: pandas, charts and a small analysis for your portfolio.\n"
+                                    + "Live classes every weekday morning; recordings follow each class.",
+                            "Load and clean data with pandas\nChart it with matplotlib\nPresent one analysis",
+                            null,
+                            null,
+                            null,
+                            null,
+                            30,
+                            Course.Visibility.PUBLIC));
+            long batch = courses.addBatch(
+                    actor,
+                    course,
+                    new CourseStore.BatchFields(
+                            "Winter batch",
+                            monday,
+                            monday.plusWeeks(4).minusDays(1),
+                            ZONE,
+                            List.of(1, 2, 3, 4, 5),
+                            LocalTime.of(10, 0),
+                            60,
+                            coach.id(),
+                            "https://meet.jit.si/careerai-demo-python",
+                            null,
+                            null,
+                            30));
+            BatchSession first = store.sessions(demo.id(), batch).get(0);
+            store.setRecording(demo.id(), first.id(), "https://www.youtube.com/watch?v=vmEHCJofslg");
+        }
+        if (store.courseIdByTitle(demo.id(), PAID).isEmpty()) {
+            long course = courses.create(
+                    actor,
+                    new CourseStore.CourseFields(
+                            PAID,
+                            "Six evening workshops on case interviews with former consultants, with live practice in pairs.",
+                            "Structure a market-sizing case\nLead a profitability case\nGive and take feedback",
+                            4900L,
+                            "usd",
+                            5,
+                            Currency.GOLD,
+                            16,
+                            Course.Visibility.PUBLIC));
+            LocalDate start = monday.plusWeeks(2);
+            courses.addBatch(
+                    actor,
+                    course,
+                    new CourseStore.BatchFields(
+                            "Spring batch",
+                            start,
+                            start.plusWeeks(3).minusDays(1),
+                            ZONE,
+                            List.of(2, 4),
+                            LocalTime.of(18, 30),
+                            90,
+                            coach.id(),
+                            "https://meet.jit.si/careerai-demo-cases",
+                            null,
+                            null,
+                            16));
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package com.careerai.courses;
+
+import com.careerai.auth.SignedInUser;
+import com.careerai.auth.User;
+import com.careerai.credits.Currency;
+import com.careerai.tenancy.University;
+import com.careerai.testing.Fixtures;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+
+/** Courses and batches for tests, made through the feature's own services. */
+@Singleton
+public class CourseFixtures {
+    private final Fixtures fixtures;
+    private final Courses courses;
+    private final Enrolments enrolments;
+
+    CourseFixtures(Fixtures fixtures, Courses courses, Enrolments enrolments) {
+        this.fixtures = fixtures;
+        this.courses = courses;
+        this.enrolments = enrolments;
+    }
+
+    /** A course and its batch in the given price; the batch runs daily from today for a week. */
+    public record Made(long courseId, long batchId, User staff, User instructor) {}
+
+    public Made free(University university, int capacity) {
+        return make(university, "Free course", capacity, null, null, null, Course.Visibility.PUBLIC);
+    }
+
+    public Made make(
+            University university,
+            String title,
+            int capacity,
+            @Nullable Long priceCents,
+            @Nullable Integer priceCredits,
+            @Nullable Currency creditsCurrency,
+            Course.Visibility visibility) {
+        User staff = fixtures.staff(university);
+        SignedInUser actor = SignedInUser.of(staff);
+        return fixtures.in(university, () -> {
+            long course = courses.create(
+                    actor,
+                    new CourseStore.CourseFields(
+                            title,
+                            title + " description",
+                            "Outcomes",
+                            priceCents,
+                            priceCents == null ? null : "usd",
+                            priceCredits,
+                            creditsCurrency,
+                            capacity,
+                            visibility));
+            LocalDate today = LocalDate.now(ZoneId.of("UTC"));
+            long batch = courses.addBatch(
+                    actor,
+                    course,
+                    new CourseStore.BatchFields(
+                            "Spring batch",
+                            today,
+                            today.plusDays(6),
+                            ZoneId.of("UTC"),
+                            Arrays.stream(DayOfWeek.values())
+                                    .map(DayOfWeek::getValue)
+                                    .toList(),
+                            LocalTime.of(10, 0),
+                            60,
+                            staff.id(),
+                            "https://meet.example/room-" + title.hashCode(),
+                            null,
+                            null,
+                            capacity));
+            return new Made(course, batch, staff, staff);
+        });
+    }
+
+    /**
+     * A's objects for the isolation scan: a students-only course titled {@code secret}, its batch
+     * and first session, and {@code student}'s active enrolment.
+     */
+    public java.util.Map<String, String> objectsOf(University university, User student, String secret) {
+        Made made = make(university, secret, 5, null, null, null, Course.Visibility.STUDENTS);
+        return fixtures.in(university, () -> {
+            Enrolments.Result enrolled =
+                    enrolments.enrol(SignedInUser.of(student), made.batchId(), null, "https://example.test");
+            long session =
+                    courses.sessions(university.id(), made.batchId()).get(0).id();
+            return java.util.Map.of(
+                    "courseId", Long.toString(made.courseId()),
+                    "batchId", Long.toString(made.batchId()),
+                    "sessionId", Long.toString(session),
+                    "enrolmentId", Long.toString(enrolled.enrolment().id()));
+        });
+    }
+}
