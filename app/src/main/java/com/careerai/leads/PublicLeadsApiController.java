@@ -14,6 +14,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Inquiries from a university's own site or app, anonymous (same honeypot and rate limit as the form). */
@@ -47,6 +50,10 @@ class PublicLeadsApiController {
     @Operation(
             summary = "Send an inquiry (202 with the lead's id; 422 with fields such as phone or consent;"
                     + " 429 past the rate limit)")
+    @ApiResponse(
+            responseCode = "202",
+            description = "Inquiry accepted",
+            content = @Content(schema = @Schema(implementation = Accepted.class)))
     HttpResponse<Accepted> create(
             HttpRequest<?> request, @CurrentUniversity University university, @Body NewInquiry body) {
         Inquiry inquiry = new Inquiry(

@@ -15,6 +15,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -44,6 +45,7 @@ class StaffTicketsApiController {
             Instant createdAt) {}
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS) // an empty page still lists "tickets": []
     record Queue(List<QueueItem> tickets, int page) {}
 
     @Serdeable

@@ -16,6 +16,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -67,6 +68,7 @@ class TicketsApiController {
     record NewMessage(@Nullable String message) {}
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS) // an empty page still lists "tickets": []
     record TicketList(List<TicketView> tickets, int page) {}
 
     private final Tickets tickets;

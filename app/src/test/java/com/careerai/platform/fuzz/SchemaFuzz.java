@@ -112,7 +112,8 @@ public final class SchemaFuzz {
     private String randomCodePoints(int maxLength) {
         StringBuilder text = new StringBuilder();
         for (int i = random.nextInt(maxLength + 1); i > 0; i--) {
-            int codePoint = random.nextBoolean() ? random.nextInt(0x3000) : random.nextInt(Character.MAX_CODE_POINT + 1);
+            int codePoint =
+                    random.nextBoolean() ? random.nextInt(0x3000) : random.nextInt(Character.MAX_CODE_POINT + 1);
             if (codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE) {
                 text.append((char) codePoint);
             } else {
@@ -225,7 +226,9 @@ public final class SchemaFuzz {
                     case 3 -> object.put("unexpected" + random.nextInt(100), text());
                     case 4 ->
                         object.set(name, hugeOf(resolve(map(properties(schema).getOrDefault(name, Map.of())))));
-                    default -> object.set(name, number((Number) NUMBERS_PAST_LIMITS.get(random.nextInt(NUMBERS_PAST_LIMITS.size()))));
+                    default ->
+                        object.set(name, number((Number)
+                                NUMBERS_PAST_LIMITS.get(random.nextInt(NUMBERS_PAST_LIMITS.size()))));
                 }
                 return object;
             }
