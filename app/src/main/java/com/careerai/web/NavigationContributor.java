@@ -29,6 +29,7 @@ class NavigationContributor implements LayoutContributor {
                 add(nav, path, "/staff/interests", "Interests");
                 add(nav, path, "/staff/resources", "Resources");
                 add(nav, path, "/staff/announcements", "Announcements");
+                add(nav, path, "/staff/audit", "Audit log");
             } else if (user.role() == Role.COUNSELLOR) {
                 add(nav, path, "/counsellor", "Panel");
                 add(nav, path, "/appointments", "Appointments");

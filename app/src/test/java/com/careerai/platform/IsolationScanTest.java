@@ -277,6 +277,10 @@ class IsolationScanTest extends IntegrationTest {
         // disputes and feedback are keyed by their appointment
         ROUTES.put("POST /staff/counselling/disputes/{id}", object(a -> Map.of("id", a.appointmentId())));
         ROUTES.put("POST /staff/counselling/feedback/{id}/hide", object(a -> Map.of("id", a.appointmentId())));
+        // insights (issue 17): audit log page, referrals, staff analytics
+        ROUTES.put("GET /staff/audit", own());
+        ROUTES.put("GET /staff/audit.csv", own());
+        ROUTES.put("GET /api/v1/staff/audit", own());
     }
 
     private static final Set<Integer> REFUSED = Set.of(401, 403, 404);

@@ -199,7 +199,7 @@ class RowLevelSecurityTest extends IntegrationTest {
             "platform_unfinished_runs");
 
     /** Tables whose rows are never updated or deleted by anyone but offboarding (a trigger says so). */
-    private static final List<String> APPEND_ONLY = List.of("credit_transactions");
+    private static final List<String> APPEND_ONLY = List.of("credit_transactions", "audit_log");
 
     private static final AtomicInteger UNIQUE = new AtomicInteger();
 
