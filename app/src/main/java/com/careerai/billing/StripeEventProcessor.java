@@ -669,6 +669,10 @@ class StripeEventProcessor {
             owed = reversal.unreversed();
         }
         payments.recordRefund(owner.universityId(), payment.id(), refunded, reversed, owed, status);
+        outbox.record(
+                owner.universityId(),
+                new PaymentRefunded(
+                        owner.universityId(), owner.userId(), payment.id(), status == PaymentStatus.REFUNDED));
         return EventOutcome.processed(
                 owner,
                 "refund to " + refunded + " of " + charged + ": took back " + reversed + ", owed " + owed + " "

@@ -29,6 +29,7 @@ class NavigationContributor implements LayoutContributor {
                 add(nav, path, "/staff/interests", "Interests");
                 add(nav, path, "/staff/resources", "Resources");
                 add(nav, path, "/staff/announcements", "Announcements");
+                add(nav, path, "/staff/referrals", "Referrals");
                 add(nav, path, "/staff/audit", "Audit log");
             } else if (user.role() == Role.COUNSELLOR) {
                 add(nav, path, "/counsellor", "Panel");
@@ -42,6 +43,7 @@ class NavigationContributor implements LayoutContributor {
                 add(nav, path, "/counselling", "Counselling");
                 add(nav, path, "/appointments", "Appointments");
                 add(nav, path, "/resources", "Resources");
+                add(nav, path, "/referrals", "Refer a friend");
                 add(nav, path, "/profile", "Profile");
             }
             layout.put("nav", nav);

@@ -281,6 +281,11 @@ class IsolationScanTest extends IntegrationTest {
         ROUTES.put("GET /staff/audit", own());
         ROUTES.put("GET /staff/audit.csv", own());
         ROUTES.put("GET /api/v1/staff/audit", own());
+        ROUTES.put("GET /join", own());
+        ROUTES.put("GET /referrals", own());
+        ROUTES.put("GET /api/v1/referrals", own());
+        ROUTES.put("GET /staff/referrals", own());
+        ROUTES.put("POST /staff/referrals/{id}/decision", object(a -> Map.of("id", a.of("referralId"))));
     }
 
     private static final Set<Integer> REFUSED = Set.of(401, 403, 404);
@@ -387,6 +392,7 @@ class IsolationScanTest extends IntegrationTest {
         long interest = count("SELECT max(id) FROM interests WHERE university_id = ?", a.id());
         // Later features add their objects of A here, one line each: more.put("courseId", …).
         Map<String, String> more = new LinkedHashMap<>();
+        more.put("referralId", referralOfA(student));
         objects = new ObjectsOfA(
                 run.toString(),
                 booked.appointmentId().toString(),
@@ -495,6 +501,19 @@ class IsolationScanTest extends IntegrationTest {
         assertThat(stateOfA()).as("A's rows after the scan").isEqualTo(before);
     }
 
+    /** A referral of A waiting for review (insights, issue 17): {@code student} referred a new student. */
+    private String referralOfA(User referrer) {
+        User referee = fixtures.student(a);
+        execute(
+                "INSERT INTO referrals (university_id, referrer_id, referee_id, status, flag, currency, referrer_amount,"
+                        + " referee_amount, hold_until) VALUES (?, ?, ?, 'REVIEW', ?, 'SILVER', 5, 5, now())",
+                a.id(),
+                referrer.id(),
+                referee.id(),
+                SECRET_TEXT);
+        return Long.toString(count("SELECT max(id) FROM referrals WHERE university_id = ?", a.id()));
+    }
+
     /** A's rows that a leaking write would change, as one comparable text. */
     private String stateOfA() {
         return String.join(
@@ -504,7 +523,9 @@ class IsolationScanTest extends IntegrationTest {
                 Long.toString(count(
                         "SELECT count(*) FROM appointments WHERE university_id = ? AND status <> 'CANCELLED'", a.id())),
                 Long.toString(count("SELECT count(*) FROM payments WHERE university_id = ?", a.id())),
-                Long.toString(count("SELECT count(*) FROM audit_log WHERE university_id = ?", a.id())));
+                Long.toString(count("SELECT count(*) FROM audit_log WHERE university_id = ?", a.id())),
+                Long.toString(
+                        count("SELECT count(*) FROM referrals WHERE university_id = ? AND status = 'REVIEW'", a.id())));
     }
 
     private static String fill(String template, Map<String, String> variables) {

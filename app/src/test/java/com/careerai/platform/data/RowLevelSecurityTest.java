@@ -186,6 +186,21 @@ class RowLevelSecurityTest extends IntegrationTest {
                         + " VALUES ({u}, {user}, 'RUN', true)");
     }
 
+    static {
+        // Referrals (issue 17): {user} refers a second user of the same university.
+        SEEDS.put(
+                "referral_codes",
+                "INSERT INTO referral_codes (university_id, user_id, code) VALUES ({u}, {user}, 'RLS' || translate(lpad('{n}', 5, '2'), '01', 'AB'))");
+        SEEDS.put(
+                "referral_settings", "INSERT INTO referral_settings (university_id, changed_by) VALUES ({u}, 'test')");
+        SEEDS.put(
+                "referrals",
+                "WITH referee AS (INSERT INTO users (university_id, email) VALUES ({u}, 'referee{n}@rls.edu') RETURNING id)"
+                        + " INSERT INTO referrals (university_id, referrer_id, referee_id, status, currency,"
+                        + " referrer_amount, referee_amount, hold_until)"
+                        + " SELECT {u}, {user}, id, 'HELD', 'SILVER', 5, 5, now() FROM referee");
+    }
+
     /**
      * The platform path (ADR 0010): the only reads across universities, SECURITY DEFINER functions
      * owned by careerai_platform. Adding one means adding it here and to the ADR's list.
