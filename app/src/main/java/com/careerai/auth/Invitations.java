@@ -1,11 +1,13 @@
 package com.careerai.auth;
 
+import com.careerai.platform.audit.AuditLog;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Invitations of staff and counsellors (created by staff pages and tenant-admin). */
@@ -15,10 +17,13 @@ public class Invitations {
 
     private final InvitationRepository invitations;
     private final ApplicationEventPublisher<InvitationCreated> events;
+    private final AuditLog auditLog;
 
-    Invitations(InvitationRepository invitations, ApplicationEventPublisher<InvitationCreated> events) {
+    Invitations(
+            InvitationRepository invitations, ApplicationEventPublisher<InvitationCreated> events, AuditLog auditLog) {
         this.invitations = invitations;
         this.events = events;
+        this.auditLog = auditLog;
     }
 
     /**
@@ -39,6 +44,14 @@ public class Invitations {
         Invitation saved = invitations.save(new Invitation(
                 null, universityId, normalised, role, invitedBy, now.plus(DEFAULT_VALIDITY), null, null));
         events.publishEvent(new InvitationCreated(universityId, saved.id(), normalised, role));
+        if (role != Role.STUDENT) {
+            // an invitation is how staff and counsellor roles are given: a role change in waiting
+            auditLog.record(
+                    universityId,
+                    invitedBy,
+                    "user.invited",
+                    Map.of("invitation", saved.id(), "email", normalised, "role", role.name()));
+        }
         return saved;
     }
 

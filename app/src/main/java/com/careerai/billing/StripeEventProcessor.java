@@ -666,6 +666,7 @@ class StripeEventProcessor {
             return EventOutcome.processed(owner, "refund of " + refunded + " already recorded");
         }
         PaymentStatus status = refunded >= charged ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
+        // Once per new refunded total, credited or not: courses cancel places, referrals cancel rewards.
         outbox.record(
                 owner.universityId(),
                 new PaymentRefunded(

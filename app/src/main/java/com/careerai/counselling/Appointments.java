@@ -7,6 +7,7 @@ import com.careerai.auth.UserAccounts;
 import com.careerai.billing.Plans;
 import com.careerai.credits.Currency;
 import com.careerai.credits.Wallets;
+import com.careerai.platform.audit.AuditLog;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -44,6 +46,7 @@ public class Appointments {
     private final Waitlist waitlist;
     private final CounsellingClock clock;
     private final TransactionOperations<Connection> transactions;
+    private final AuditLog auditLog;
 
     Appointments(
             CounsellorStore counsellors,
@@ -59,7 +62,8 @@ public class Appointments {
             Reminders reminders,
             Waitlist waitlist,
             CounsellingClock clock,
-            TransactionOperations<Connection> transactions) {
+            TransactionOperations<Connection> transactions,
+            AuditLog auditLog) {
         this.counsellors = counsellors;
         this.store = store;
         this.standing = standing;
@@ -74,6 +78,7 @@ public class Appointments {
         this.waitlist = waitlist;
         this.clock = clock;
         this.transactions = transactions;
+        this.auditLog = auditLog;
     }
 
     /** What to book. */
@@ -158,6 +163,18 @@ public class Appointments {
                     "BOOKED",
                     actor.userId(),
                     "{\"start\":\"" + appointment.startsAt() + "\",\"payment\":\"" + payment + "\"}");
+            if (actor.userId() != student.id()) {
+                auditLog.record(
+                        universityId,
+                        "user:" + actor.userId(),
+                        "counselling.appointment.booked_for_student",
+                        Map.of(
+                                "appointment", appointment.id().toString(),
+                                "student", student.id(),
+                                "counsellor", counsellor.userId(),
+                                "start", appointment.startsAt().toString(),
+                                "payment", payment.name()));
+            }
             waitlist.markBooked(universityId, counsellor.userId(), student.id());
             notices.booked(appointment);
             return appointment;
@@ -229,6 +246,19 @@ public class Appointments {
             boolean refund = !byStudent || insideWindow(universityId, appointment, now);
             boolean refunded = refund && giveBack(appointment);
             store.cancel(universityId, id, actor.userId(), why, refunded);
+            if (actor.isStaff() && !byStudent && actor.userId() != appointment.counsellorId()) {
+                Map<String, Object> details = new java.util.LinkedHashMap<>();
+                details.put("appointment", id.toString());
+                details.put("student", appointment.studentId());
+                details.put("before", appointment.status().name());
+                details.put("after", "CANCELLED");
+                details.put("refunded", refunded);
+                if (why != null) {
+                    details.put("reason", why);
+                }
+                auditLog.record(
+                        universityId, "user:" + actor.userId(), "counselling.appointment.cancelled_by_staff", details);
+            }
             store.record(universityId, id, "CANCELLED", actor.userId(), "{\"refunded\":" + refunded + "}");
             Appointment cancelledNow = store.find(universityId, id).orElseThrow();
             notices.cancelled(cancelledNow);
@@ -363,6 +393,14 @@ public class Appointments {
                     "REASSIGNED",
                     staff.userId(),
                     "{\"from\":" + appointment.counsellorId() + ",\"to\":" + counsellorId + "}");
+            auditLog.record(
+                    universityId,
+                    "user:" + staff.userId(),
+                    "counselling.appointment.reassigned",
+                    Map.of(
+                            "appointment", id.toString(),
+                            "before", appointment.counsellorId(),
+                            "after", counsellor.userId()));
             return store.find(universityId, id).orElseThrow();
         });
         mails.reassigned(reassigned);

@@ -32,6 +32,8 @@ class NavigationContributor implements LayoutContributor {
                 add(nav, path, "/staff/announcements", "Announcements");
                 add(nav, path, "/staff/leads", "Leads");
                 add(nav, path, "/staff/support", "Support");
+                add(nav, path, "/staff/referrals", "Referrals");
+                add(nav, path, "/staff/audit", "Audit log");
             } else if (user.role() == Role.COUNSELLOR) {
                 add(nav, path, "/counsellor", "Panel");
                 add(nav, path, "/appointments", "Appointments");
@@ -47,6 +49,7 @@ class NavigationContributor implements LayoutContributor {
                 add(nav, path, "/courses", "Courses");
                 add(nav, path, "/resources", "Resources");
                 add(nav, path, "/support", "Support");
+                add(nav, path, "/referrals", "Refer a friend");
                 add(nav, path, "/profile", "Profile");
             }
             layout.put("nav", nav);

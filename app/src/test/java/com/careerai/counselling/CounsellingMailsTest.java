@@ -230,6 +230,30 @@ class CounsellingMailsTest extends IntegrationTest {
         Map<String, Object> now =
                 api.map(api.get(uni.subdomain(), sessions.signIn(student), "/api/v1/appointments/" + id));
         assertThat(((Number) now.get("counsellorId")).longValue()).isEqualTo(second.id());
+
+        // booking for someone else, moving and cancelling their appointment are staff actions: audited
+        HttpResponse<String> cancelled = pages.post(
+                uni, "/appointments/" + id + "/cancel", staff, Map.of("reason", "The student called to cancel"));
+        assertThat(cancelled.code()).as(cancelled.body()).isLessThan(400);
+        for (String action : List.of(
+                "counselling.appointment.booked_for_student",
+                "counselling.appointment.reassigned",
+                "counselling.appointment.cancelled_by_staff")) {
+            assertThat(count(
+                            "SELECT count(*) FROM audit_log WHERE university_id = ? AND action = ?"
+                                    + " AND details->>'appointment' = ?",
+                            uni.id(),
+                            action,
+                            id))
+                    .as(action)
+                    .isEqualTo(1);
+        }
+        assertThat(count(
+                        "SELECT count(*) FROM audit_log WHERE university_id = ? AND action = ?"
+                                + " AND details->>'reason' = 'The student called to cancel'",
+                        uni.id(),
+                        "counselling.appointment.cancelled_by_staff"))
+                .isEqualTo(1);
     }
 
     @Test

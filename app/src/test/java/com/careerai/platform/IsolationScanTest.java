@@ -341,6 +341,15 @@ class IsolationScanTest extends IntegrationTest {
         ROUTES.put("POST /api/v1/batches/{id}/enrolments", object(a -> Map.of("id", a.of("batchId"))));
         ROUTES.put("GET /api/v1/enrolments", own());
         ROUTES.put("GET /api/v1/batches/{id}/sessions", object(a -> Map.of("id", a.of("batchId"))));
+        // insights (issue 17): audit log page, referrals, staff analytics
+        ROUTES.put("GET /staff/audit", own());
+        ROUTES.put("GET /staff/audit.csv", own());
+        ROUTES.put("GET /api/v1/staff/audit", own());
+        ROUTES.put("GET /join", own());
+        ROUTES.put("GET /referrals", own());
+        ROUTES.put("GET /api/v1/referrals", own());
+        ROUTES.put("GET /staff/referrals", own());
+        ROUTES.put("POST /staff/referrals/{id}/decision", object(a -> Map.of("id", a.of("referralId"))));
     }
 
     private static final Set<Integer> REFUSED = Set.of(401, 403, 404);
@@ -473,6 +482,7 @@ class IsolationScanTest extends IntegrationTest {
                 SECRET_TEXT);
         more.put("ticketId", Long.toString(count("SELECT max(id) FROM tickets WHERE university_id = ?", a.id())));
         more.putAll(courseFixtures.objectsOf(a, student, SECRET_TEXT));
+        more.put("referralId", referralOfA(student));
         objects = new ObjectsOfA(
                 run.toString(),
                 booked.appointmentId().toString(),
@@ -581,6 +591,19 @@ class IsolationScanTest extends IntegrationTest {
         assertThat(stateOfA()).as("A's rows after the scan").isEqualTo(before);
     }
 
+    /** A referral of A waiting for review (insights, issue 17): {@code student} referred a new student. */
+    private String referralOfA(User referrer) {
+        User referee = fixtures.student(a);
+        execute(
+                "INSERT INTO referrals (university_id, referrer_id, referee_id, status, flag, currency, referrer_amount,"
+                        + " referee_amount, hold_until) VALUES (?, ?, ?, 'REVIEW', ?, 'SILVER', 5, 5, now())",
+                a.id(),
+                referrer.id(),
+                referee.id(),
+                SECRET_TEXT);
+        return Long.toString(count("SELECT max(id) FROM referrals WHERE university_id = ?", a.id()));
+    }
+
     /** A's rows that a leaking write would change, as one comparable text. */
     private String stateOfA() {
         return String.join(
@@ -595,7 +618,9 @@ class IsolationScanTest extends IntegrationTest {
                         "SELECT count(*) FROM enrolments WHERE university_id = ? AND status <> 'CANCELLED'", a.id())),
                 Long.toString(count(
                         "SELECT count(*) FROM batch_sessions WHERE university_id = ? AND status = 'SCHEDULED'",
-                        a.id())));
+                        a.id())),
+                Long.toString(
+                        count("SELECT count(*) FROM referrals WHERE university_id = ? AND status = 'REVIEW'", a.id())));
     }
 
     private static String fill(String template, Map<String, String> variables) {

@@ -346,6 +346,12 @@ class StaffPagesTest extends IntegrationTest {
                 .isEqualTo(303);
         assertThat(site.get(own, "/staff/team", aliceSession).body())
                 .contains("data-invitation=\"new.coach@example.org\"");
+        // inviting someone to a role is a role change in waiting: audited with who, what and whom
+        assertThat(count(
+                        "SELECT count(*) FROM audit_log WHERE university_id = ? AND action = 'user.invited'"
+                                + " AND details->>'email' = 'new.coach@example.org' AND details->>'role' = 'COUNSELLOR'",
+                        own.id()))
+                .isEqualTo(1);
     }
 
     private int me(SignedIn session) {

@@ -74,6 +74,97 @@ public class AuditLog {
                 });
     }
 
+    /** One page of the university's entries matching {@code filter}, newest first. */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> search(long universityId, AuditFilter filter, long offset, int limit) {
+        Where where = where(universityId, filter);
+        return jdbc.prepareStatement(
+                "SELECT university_id, id, actor, action, details::text, created_at FROM audit_log " + where.sql
+                        + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+                (PreparedStatement statement) -> {
+                    int next = where.bind(statement);
+                    statement.setInt(next, limit);
+                    statement.setLong(next + 1, offset);
+                    return read(statement);
+                });
+    }
+
+    /** How many of the university's entries match {@code filter}. */
+    @Transactional(readOnly = true)
+    public long count(long universityId, AuditFilter filter) {
+        Where where = where(universityId, filter);
+        return jdbc.prepareStatement("SELECT count(*) FROM audit_log " + where.sql, (PreparedStatement statement) -> {
+            where.bind(statement);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+
+    /** The distinct actions the university's log holds, for the filter's choices. */
+    @Transactional(readOnly = true)
+    public List<String> actions(long universityId) {
+        return jdbc.prepareStatement(
+                "SELECT DISTINCT action FROM audit_log WHERE university_id = ? ORDER BY action",
+                (PreparedStatement statement) -> {
+                    statement.setLong(1, universityId);
+                    List<String> actions = new ArrayList<>();
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            actions.add(rows.getString(1));
+                        }
+                    }
+                    return actions;
+                });
+    }
+
+    private record Where(String sql, List<Object> values) {
+        int bind(PreparedStatement statement) throws SQLException {
+            for (int i = 0; i < values.size(); i++) {
+                Object value = values.get(i);
+                if (value instanceof java.time.Instant instant) {
+                    statement.setTimestamp(i + 1, java.sql.Timestamp.from(instant));
+                } else {
+                    statement.setObject(i + 1, value);
+                }
+            }
+            return values.size() + 1;
+        }
+    }
+
+    private static Where where(long universityId, AuditFilter filter) {
+        StringBuilder sql = new StringBuilder("WHERE university_id = ?");
+        List<Object> values = new ArrayList<>();
+        values.add(universityId);
+        if (filter.actor() != null) {
+            sql.append(" AND actor = ?");
+            values.add(filter.actor());
+        }
+        if (filter.action() != null) {
+            if (filter.action().endsWith(".")) {
+                // a prefix: escape LIKE's wildcards so "credits." matches only that family
+                sql.append(" AND action LIKE ? ESCAPE '\\'");
+                values.add(filter.action()
+                                .replace("\\", "\\\\")
+                                .replace("%", "\\%")
+                                .replace("_", "\\_") + "%");
+            } else {
+                sql.append(" AND action = ?");
+                values.add(filter.action());
+            }
+        }
+        if (filter.fromInstant() != null) {
+            sql.append(" AND created_at >= ?");
+            values.add(filter.fromInstant());
+        }
+        if (filter.beforeInstant() != null) {
+            sql.append(" AND created_at < ?");
+            values.add(filter.beforeInstant());
+        }
+        return new Where(sql.toString(), values);
+    }
+
     @SuppressWarnings("unchecked")
     private List<AuditEntry> read(PreparedStatement statement) throws SQLException {
         List<AuditEntry> entries = new ArrayList<>();

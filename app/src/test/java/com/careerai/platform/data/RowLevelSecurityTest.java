@@ -247,6 +247,18 @@ class RowLevelSecurityTest extends IntegrationTest {
                 "place_reservations",
                 "INSERT INTO place_reservations (university_id, batch_id, email)"
                         + " SELECT {u}, max(id), 'lead{n}@rls.edu' FROM batches WHERE university_id = {u}");
+        // Referrals (issue 17): {user} refers a second user of the same university.
+        SEEDS.put(
+                "referral_codes",
+                "INSERT INTO referral_codes (university_id, user_id, code) VALUES ({u}, {user}, 'RLS' || translate(lpad('{n}', 5, '2'), '01', 'AB'))");
+        SEEDS.put(
+                "referral_settings", "INSERT INTO referral_settings (university_id, changed_by) VALUES ({u}, 'test')");
+        SEEDS.put(
+                "referrals",
+                "WITH referee AS (INSERT INTO users (university_id, email) VALUES ({u}, 'referee{n}@rls.edu') RETURNING id)"
+                        + " INSERT INTO referrals (university_id, referrer_id, referee_id, status, currency,"
+                        + " referrer_amount, referee_amount, hold_until)"
+                        + " SELECT {u}, {user}, id, 'HELD', 'SILVER', 5, 5, now() FROM referee");
     }
 
     /**
@@ -262,7 +274,7 @@ class RowLevelSecurityTest extends IntegrationTest {
             "platform_unfinished_runs");
 
     /** Tables whose rows are never updated or deleted by anyone but offboarding (a trigger says so). */
-    private static final List<String> APPEND_ONLY = List.of("credit_transactions");
+    private static final List<String> APPEND_ONLY = List.of("credit_transactions", "audit_log");
 
     private static final AtomicInteger UNIQUE = new AtomicInteger();
 

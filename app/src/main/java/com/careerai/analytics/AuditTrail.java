@@ -1,0 +1,124 @@
+package com.careerai.analytics;
+
+import com.careerai.auth.User;
+import com.careerai.auth.UserAccounts;
+import com.careerai.platform.audit.AuditEntry;
+import com.careerai.platform.audit.AuditFilter;
+import com.careerai.platform.audit.AuditLog;
+import com.careerai.platform.web.Paging;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The audit log as staff read it: pages of entries with the actor's name beside the raw actor,
+ * and the CSV export. Reads go through {@link AuditLog} (platform owns the table).
+ */
+@Singleton
+class AuditTrail {
+    static final int PAGE_SIZE = 50;
+    /** The export's bound: far beyond a university's year of staff actions; a narrower filter gets the rest. */
+    static final int MAX_EXPORT_ROWS = 100_000;
+
+    private static final int EXPORT_CHUNK = 1_000;
+
+    @Serdeable
+    record Entry(long id, Instant at, String actor, String actorName, String action, Map<String, Object> details) {}
+
+    @Serdeable
+    record Page(List<Entry> entries, long total, int page, int pages, int pageSize) {}
+
+    private final AuditLog log;
+    private final UserAccounts users;
+
+    AuditTrail(AuditLog log, UserAccounts users) {
+        this.log = log;
+        this.users = users;
+    }
+
+    Page page(long universityId, AuditFilter filter, int requestedPage) {
+        int page = Paging.page(requestedPage);
+        long total = log.count(universityId, filter);
+        List<Entry> entries =
+                named(universityId, log.search(universityId, filter, Paging.offset(page, PAGE_SIZE), PAGE_SIZE));
+        int pages = (int) Math.max(1, Math.min(Paging.MAX_PAGE, (total + PAGE_SIZE - 1) / PAGE_SIZE));
+        return new Page(entries, total, page, pages, PAGE_SIZE);
+    }
+
+    List<String> actions(long universityId) {
+        return log.actions(universityId);
+    }
+
+    String csv(long universityId, AuditFilter filter) {
+        StringBuilder csv =
+                new StringBuilder(Csv.row(List.of("id", "at_utc", "actor", "actor_name", "action", "details")));
+        for (long offset = 0; offset < MAX_EXPORT_ROWS; offset += EXPORT_CHUNK) {
+            List<AuditEntry> chunk = log.search(universityId, filter, offset, EXPORT_CHUNK);
+            for (Entry entry : named(universityId, chunk)) {
+                csv.append(Csv.row(List.of(
+                        entry.id(),
+                        entry.at().toString(),
+                        entry.actor(),
+                        entry.actorName(),
+                        entry.action(),
+                        describe(entry.details()))));
+            }
+            if (chunk.size() < EXPORT_CHUNK) {
+                break;
+            }
+        }
+        return csv.toString();
+    }
+
+    /** Details as "key: value; key: value" in key order, for a table cell or a CSV cell. */
+    static String describe(Map<String, Object> details) {
+        StringBuilder text = new StringBuilder();
+        new TreeMap<>(details).forEach((key, value) -> text.append(text.isEmpty() ? "" : "; ")
+                .append(key)
+                .append(": ")
+                .append(value));
+        return text.toString();
+    }
+
+    private List<Entry> named(long universityId, List<AuditEntry> entries) {
+        List<Long> ids = entries.stream()
+                .map(AuditEntry::actor)
+                .filter(actor -> actor.startsWith("user:"))
+                .map(actor -> parseId(actor.substring(5)))
+                .filter(id -> id > 0)
+                .distinct()
+                .toList();
+        Map<String, String> names = new HashMap<>();
+        for (User user : users.findAll(universityId, ids)) {
+            names.put("user:" + user.id(), user.displayName() + " <" + user.email() + ">");
+        }
+        return entries.stream()
+                .map(entry -> new Entry(
+                        entry.id(),
+                        entry.createdAt(),
+                        entry.actor(),
+                        names.getOrDefault(entry.actor(), readable(entry.actor())),
+                        entry.action(),
+                        entry.details()))
+                .toList();
+    }
+
+    private static String readable(String actor) {
+        if (actor.startsWith("operator:")) {
+            return "Platform operator " + actor.substring("operator:".length());
+        }
+        return actor.equals("system") ? "CareerAI (automatic)" : actor;
+    }
+
+    private static long parseId(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package com.careerai.referrals;
+
+import com.careerai.auth.CurrentUser;
+import com.careerai.auth.SignedInUser;
+import com.careerai.auth.User;
+import com.careerai.auth.UserAccounts;
+import com.careerai.platform.web.Paging;
+import com.careerai.platform.web.Plural;
+import com.careerai.tenancy.CurrentUniversity;
+import com.careerai.tenancy.University;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.net.URI;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code /staff/referrals}: activity per status, top referrers, the referrals held for review
+ * (approve, or reject with a reason — audited), and every referral, newest first, paged. Rejecting
+ * a released one takes its credits back (never below zero).
+ */
+@Controller("/staff/referrals")
+@Secured("STAFF")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Hidden
+class StaffReferralsController {
+    static final int PAGE_SIZE = 25;
+
+    @Serdeable
+    record DecisionForm(@Nullable String decision, @Nullable String reason) {}
+
+    private final Referrals referrals;
+    private final ReferralStore store;
+    private final UserAccounts users;
+    private final TransactionOperations<Connection> transactions;
+
+    StaffReferralsController(
+            Referrals referrals,
+            ReferralStore store,
+            UserAccounts users,
+            TransactionOperations<Connection> transactions) {
+        this.referrals = referrals;
+        this.store = store;
+        this.users = users;
+        this.transactions = transactions;
+    }
+
+    @Get(produces = MediaType.TEXT_HTML)
+    ModelAndView<Map<String, Object>> page(
+            @CurrentUniversity University university,
+            @QueryValue @Nullable Integer page,
+            @QueryValue @Nullable String notice) {
+        Map<String, Object> model = model(university, page == null ? 1 : page);
+        if (notice != null) {
+            model.put(
+                    "notice",
+                    switch (notice) {
+                        case "approved" ->
+                            "Approved: the reward is held like any other and released when its hold ends.";
+                        case "rejected" ->
+                            "Rejected: the reward was cancelled (or taken back if it had been released).";
+                        default -> "Saved.";
+                    });
+        }
+        return new ModelAndView<>("referrals/staff", model);
+    }
+
+    @Post(uri = "/{id}/decision", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    HttpResponse<?> decide(
+            @CurrentUniversity University university,
+            @CurrentUser SignedInUser staff,
+            @PathVariable String id,
+            @Body DecisionForm form) {
+        long referralId = parseId(id);
+        if (transactions
+                .executeRead(status -> store.find(university.id(), referralId))
+                .isEmpty()) {
+            throw notFound();
+        }
+        if ("approve".equals(form.decision())) {
+            referrals.approve(university.id(), staff, referralId);
+            return HttpResponse.seeOther(URI.create("/staff/referrals?notice=approved"));
+        }
+        if ("reject".equals(form.decision())) {
+            String reason = form.reason() == null ? "" : form.reason().strip();
+            if (reason.isEmpty() || reason.length() > 500) {
+                Map<String, Object> model = model(university, 1);
+                markError(
+                        model,
+                        referralId,
+                        reason.isEmpty()
+                                ? "Give the reason for rejecting (the audit log keeps it)."
+                                : "Keep the reason under 500 characters.",
+                        form.reason());
+                return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+                        .body(new ModelAndView<>("referrals/staff", model));
+            }
+            referrals.reject(university.id(), staff, referralId, reason);
+            return HttpResponse.seeOther(URI.create("/staff/referrals?notice=rejected"));
+        }
+        Map<String, Object> model = model(university, 1);
+        markError(model, referralId, "Choose approve or reject.", form.reason());
+        return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("referrals/staff", model));
+    }
+
+    /** Puts the message beside the form of the referral it concerns, keeping what was typed. */
+    @SuppressWarnings("unchecked")
+    private static void markError(Map<String, Object> model, long referralId, String message, @Nullable String typed) {
+        for (String list : List.of("review", "recent")) {
+            for (Map<String, Object> row : (List<Map<String, Object>>) model.get(list)) {
+                if (row.get("id").equals(referralId)) {
+                    row.put("error", message);
+                    row.put("reasonValue", typed);
+                }
+            }
+        }
+        model.put("problem", message);
+    }
+
+    private Map<String, Object> model(University university, int requestedPage) {
+        long universityId = university.id();
+        int page = Paging.page(requestedPage);
+        return transactions.executeRead(status -> {
+            List<ReferralStore.StatusCount> counts = store.countsByStatus(universityId);
+            List<ReferralStore.TopReferrer> top = store.top(universityId, 10);
+            List<Referral> review = store.withStatus(universityId, ReferralStatus.REVIEW, 100);
+            long total = store.count(universityId);
+            List<Referral> recent = store.recent(universityId, Paging.offset(page, PAGE_SIZE), PAGE_SIZE);
+            Set<Long> ids = new HashSet<>();
+            top.forEach(referrer -> ids.add(referrer.userId()));
+            for (Referral referral : review) {
+                ids.add(referral.referrerId());
+                ids.add(referral.refereeId());
+            }
+            for (Referral referral : recent) {
+                ids.add(referral.referrerId());
+                ids.add(referral.refereeId());
+            }
+            Map<Long, String> names = new HashMap<>();
+            for (User user : users.findAll(universityId, List.copyOf(ids))) {
+                names.put(user.id(), user.displayName() + " <" + user.email() + ">");
+            }
+            Map<String, Object> model = new HashMap<>();
+            model.put("university", university);
+            Map<String, Long> byStatus = new LinkedHashMap<>();
+            for (ReferralStatus value : ReferralStatus.values()) {
+                byStatus.put(value.name(), 0L);
+            }
+            counts.forEach(count -> byStatus.put(count.status(), count.count()));
+            List<Map<String, Object>> figures = new ArrayList<>();
+            byStatus.forEach((name, count) -> figures.add(Map.of("label", figureLabel(name), "count", count)));
+            model.put("figures", figures);
+            model.put("summary", Plural.of(total, "referral"));
+            model.put(
+                    "top",
+                    top.stream()
+                            .map(referrer -> Map.of(
+                                    "name", names.getOrDefault(referrer.userId(), "user " + referrer.userId()),
+                                    "signUps", referrer.signUps(),
+                                    "rewarded", referrer.rewarded()))
+                            .toList());
+            model.put(
+                    "review",
+                    review.stream().map(referral -> row(referral, names)).toList());
+            model.put(
+                    "recent",
+                    recent.stream().map(referral -> row(referral, names)).toList());
+            int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+            model.put("page", page);
+            model.put("pages", pages);
+            if (page > 1) {
+                model.put("previousUrl", "/staff/referrals?page=" + (page - 1) + "#all");
+            }
+            if (page < pages) {
+                model.put("nextUrl", "/staff/referrals?page=" + (page + 1) + "#all");
+            }
+            return model;
+        });
+    }
+
+    private static String figureLabel(String status) {
+        return switch (status) {
+            case "HELD" -> "Held";
+            case "REVIEW" -> "In review";
+            case "RELEASED" -> "Released";
+            case "CANCELLED" -> "Cancelled";
+            case "REVERSED" -> "Taken back";
+            case "REFUSED" -> "Refused (self-referral)";
+            default -> "Over the monthly cap";
+        };
+    }
+
+    private static Map<String, Object> row(Referral referral, Map<Long, String> names) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", referral.id());
+        row.put("referrer", names.getOrDefault(referral.referrerId(), "user " + referral.referrerId()));
+        row.put("referee", names.getOrDefault(referral.refereeId(), "user " + referral.refereeId()));
+        row.put("joined", ReferralPagesController.DAY.format(referral.createdAt()));
+        row.put("status", ReferralPagesController.label(referral.status().name(), referral.holdUntil()));
+        row.put("badge", ReferralPagesController.badge(referral.status().name()));
+        row.put(
+                "reward",
+                referral.referrerAmount() + " + " + referral.refereeAmount() + " "
+                        + referral.currency().name().toLowerCase(Locale.ROOT));
+        row.put("flag", referral.flag());
+        row.put("endReason", referral.endReason());
+        row.put("rejectable", referral.status().pending() || referral.status() == ReferralStatus.RELEASED);
+        return row;
+    }
+
+    private static long parseId(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw notFound();
+        }
+    }
+
+    private static HttpStatusException notFound() {
+        return new HttpStatusException(HttpStatus.NOT_FOUND, "There is no such referral here.");
+    }
+}
