@@ -6,6 +6,7 @@ import com.careerai.platform.audit.AuditEntry;
 import com.careerai.platform.audit.AuditFilter;
 import com.careerai.platform.audit.AuditLog;
 import com.careerai.platform.web.Paging;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -30,6 +31,7 @@ class AuditTrail {
     record Entry(long id, Instant at, String actor, String actorName, String action, Map<String, Object> details) {}
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS) // an empty page still lists "entries": []
     record Page(List<Entry> entries, long total, int page, int pages, int pageSize) {}
 
     private final AuditLog log;

@@ -2,6 +2,7 @@ package com.careerai.referrals;
 
 import com.careerai.auth.User;
 import com.careerai.auth.UserAccounts;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
@@ -44,7 +45,7 @@ class MyReferrals {
             int rewardEachSide,
             int holdDays,
             boolean enabled,
-            List<Referee> referees,
+            @JsonInclude(JsonInclude.Include.ALWAYS) List<Referee> referees, // [] when nobody joined yet
             Totals rewards,
             @Nullable Welcome joinedThrough) {}
 

@@ -72,6 +72,25 @@ class DemoSeederTest extends IntegrationTest {
         });
     }
 
+    @Test
+    void theDemoStudentArrivesWithRunHistoryForTheDashboard() {
+        University demo = universities.findBySubdomain("demo").orElseThrow();
+        long student = CrossTenant.within(demo, () -> users.findByEmail(demo.id(), "student@demo.edu"))
+                .orElseThrow()
+                .id();
+        assertThat(count(
+                        "SELECT count(*) FROM ai_runs WHERE university_id = ? AND user_id = ? AND tool = 'cv-analysis'",
+                        demo.id(),
+                        student))
+                .as("two CV analyses make a score trend")
+                .isEqualTo(2);
+        assertThat(count(
+                        "SELECT count(*) FROM ai_runs WHERE university_id = ? AND user_id = ? AND tool = 'job-pack'",
+                        demo.id(),
+                        student))
+                .isEqualTo(1);
+    }
+
     /** A later feature's step: runs after the people it builds on. */
     @Singleton
     @Requires(property = "spec.name", value = "DemoSeederTest")
