@@ -224,6 +224,11 @@ class RowLevelSecurityTest extends IntegrationTest {
                 "ticket_messages",
                 "INSERT INTO ticket_messages (university_id, ticket_id, author_name, kind, body)"
                         + " VALUES ({u}, (SELECT max(id) FROM tickets WHERE university_id = {u}), 'T', 'REQUESTER', 'Hi {n}')");
+        // Public pages (issue 16, site).
+        SEEDS.put("site_texts", "INSERT INTO site_texts (university_id, hero_text) VALUES ({u}, 'Hero {n}')");
+        SEEDS.put(
+                "site_faq",
+                "INSERT INTO site_faq (university_id, position, question, answer) VALUES ({u}, {n}, 'Q {n}?', 'A {n}')");
     }
 
     /**
