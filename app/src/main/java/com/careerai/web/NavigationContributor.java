@@ -59,12 +59,10 @@ class NavigationContributor implements LayoutContributor {
                 add(nav, path, "/counsellors", "Counsellors");
                 add(nav, path, "/courses", "Courses");
                 add(nav, path, "/faq", "FAQ");
-                add(nav, path, "/contact", "Contact");
             } else {
                 add(nav, path, "/about", "About");
                 add(nav, path, "/pricing", "Pricing");
                 add(nav, path, "/faq", "FAQ");
-                add(nav, path, "/contact", "Contact");
             }
             layout.put("nav", nav);
         }
