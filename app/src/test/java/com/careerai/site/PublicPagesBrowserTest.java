@@ -6,10 +6,13 @@ import com.careerai.tenancy.University;
 import com.careerai.testing.Chromium;
 import com.careerai.testing.Fixtures;
 import com.careerai.testing.IntegrationTest;
+import com.careerai.testing.TestSessions;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.Cookie;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +32,9 @@ class PublicPagesBrowserTest extends IntegrationTest {
 
     @Inject
     SiteContent site;
+
+    @Inject
+    TestSessions sessions;
 
     Chromium chromium;
 
@@ -80,6 +86,18 @@ class PublicPagesBrowserTest extends IntegrationTest {
             assertThat(faq.content()).contains("How do I book a counsellor?").contains("Where is the guide?");
             assertThat(Chromium.scrollWidth(faq)).isLessThanOrEqualTo(width);
             Chromium.screenshot(faq, "site-02-faq-" + suffix);
+
+            Page staff = chromium.newPage(width, 900);
+            staff.context()
+                    .addCookies(List.of(new Cookie(
+                                    "careerai_session",
+                                    sessions.signIn(fixtures.staff(uni)).token())
+                            .setDomain(hostOf(uni.subdomain()))
+                            .setPath("/")));
+            staff.navigate(base + "/staff/site");
+            assertThat(staff.getByLabel("Question 2").inputValue()).isEqualTo("Where is the guide?");
+            assertThat(Chromium.scrollWidth(staff)).isLessThanOrEqualTo(width);
+            Chromium.screenshot(staff, "site-03-staff-" + suffix);
         }
     }
 }
