@@ -110,6 +110,22 @@ public class Counsellors {
         return transactions.executeRead(status -> store.find(universityId, counsellorId));
     }
 
+    /** Approved counsellors' public profiles (the university's signed-out counsellors page), by name. */
+    public List<PublicCounsellor> publicProfiles(long universityId) {
+        return transactions.executeRead(status -> store.listByStatus(universityId, CounsellorStatus.APPROVED)).stream()
+                .map(c ->
+                        new PublicCounsellor(c.userId(), c.name(), c.bio(), c.expertise(), c.languages(), c.hasPhoto()))
+                .sorted(java.util.Comparator.comparing(PublicCounsellor::name, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+    }
+
+    /** An approved counsellor's photo (JPEG) for the public pages; empty for anyone else. */
+    public Optional<byte[]> publicPhoto(long universityId, long counsellorId) {
+        return transactions.executeRead(status -> store.find(universityId, counsellorId)
+                .filter(Counsellor::bookable)
+                .flatMap(c -> store.photo(universityId, counsellorId)));
+    }
+
     /** Counsellor applications waiting for staff approval (the staff home's figure). */
     public long pendingApplications(long universityId) {
         return transactions.executeRead(tx -> store.countByStatus(universityId, CounsellorStatus.PENDING));

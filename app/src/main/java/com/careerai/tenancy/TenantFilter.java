@@ -34,6 +34,8 @@ class TenantFilter implements Ordered {
     private static final List<String> HOST_INDEPENDENT = List.of("/health", "/static/", "/openapi.yml", "/favicon");
     /** What the bare base domain serves besides the landing page. */
     private static final List<String> ROOT_PATHS = List.of("/webhooks/");
+    /** The platform's own public pages on the bare base domain (served by the site feature). */
+    private static final List<String> ROOT_PAGES = List.of("/about", "/pricing", "/faq", "/privacy", "/terms");
 
     private final UniversityDirectory directory;
     private final CareerAiConfiguration configuration;
@@ -59,7 +61,7 @@ class TenantFilter implements Ordered {
         }
         HostName host = HostName.parse(request.getHeaders().get(HttpHeaders.HOST), configuration.getBaseDomain());
         if (host instanceof HostName.Root) {
-            if (path.equals("/") || startsWithAny(path, ROOT_PATHS)) {
+            if (path.equals("/") || ROOT_PAGES.contains(path) || startsWithAny(path, ROOT_PATHS)) {
                 return continuation.proceed();
             }
             throw new UnknownTenantException();

@@ -3,8 +3,11 @@ package com.careerai.web;
 import com.careerai.auth.Role;
 import com.careerai.auth.SignedInUser;
 import com.careerai.auth.session.SignedInUsers;
+import com.careerai.platform.config.CareerAiConfiguration;
 import com.careerai.platform.web.DashboardPanel;
 import com.careerai.platform.web.ViewerZones;
+import com.careerai.site.PlainText;
+import com.careerai.site.SiteContent;
 import com.careerai.tenancy.Tenants;
 import com.careerai.tenancy.University;
 import io.micronaut.http.HttpRequest;
@@ -35,12 +38,17 @@ import java.util.Optional;
 class HomeController {
     private final List<DashboardPanel> panels;
     private final ViewerZones zones;
+    private final SiteContent site;
+    private final CareerAiConfiguration configuration;
 
-    HomeController(List<DashboardPanel> panels, ViewerZones zones) {
+    HomeController(
+            List<DashboardPanel> panels, ViewerZones zones, SiteContent site, CareerAiConfiguration configuration) {
         this.panels = panels.stream()
                 .sorted(Comparator.comparingInt(DashboardPanel::order))
                 .toList();
         this.zones = zones;
+        this.site = site;
+        this.configuration = configuration;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
@@ -55,7 +63,29 @@ class HomeController {
         if (student.isPresent()) {
             return new ModelAndView<>("home/dashboard", dashboard(student.get(), model));
         }
+        // Signed out (or staff, counsellor): the public home page, with the hero text staff wrote.
+        String hero = site.texts(university.get().id()).heroText();
+        model.put("hero", hero.isEmpty() ? null : PlainText.html(hero));
+        model.put(
+                "page",
+                Map.of(
+                        "title",
+                        university.get().name() + " careers",
+                        "siteName",
+                        university.get().name() + " careers",
+                        "description",
+                        hero.isEmpty()
+                                ? "Career tools, counsellors and courses from "
+                                        + university.get().name() + "'s careers service."
+                                : abbreviate(hero),
+                        "canonical",
+                        configuration.siteUrlOf(university.get().subdomain()) + "/"));
         return new ModelAndView<>("home/tenant", model);
+    }
+
+    private static String abbreviate(String text) {
+        String line = text.replaceAll("\\s+", " ");
+        return line.length() <= 160 ? line : line.substring(0, 157) + "…";
     }
 
     private Map<String, Object> dashboard(SignedInUser student, Map<String, Object> model) {

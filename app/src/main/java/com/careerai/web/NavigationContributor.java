@@ -3,6 +3,7 @@ package com.careerai.web;
 import com.careerai.auth.Role;
 import com.careerai.auth.session.SignedInUsers;
 import com.careerai.platform.web.LayoutContributor;
+import com.careerai.tenancy.Tenants;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ class NavigationContributor implements LayoutContributor {
                 add(nav, path, "/staff/support", "Support");
                 add(nav, path, "/staff/referrals", "Referrals");
                 add(nav, path, "/staff/audit", "Audit log");
+                add(nav, path, "/staff/site", "Public site");
             } else if (user.role() == Role.COUNSELLOR) {
                 add(nav, path, "/counsellor", "Panel");
                 add(nav, path, "/appointments", "Appointments");
@@ -54,6 +56,22 @@ class NavigationContributor implements LayoutContributor {
             }
             layout.put("nav", nav);
         });
+        if (SignedInUsers.current(request).isEmpty()) {
+            // Signed out: the public pages of the university's site, or of the platform's own site.
+            String path = request.getPath();
+            List<Map<String, Object>> nav = new ArrayList<>();
+            if (Tenants.current(request).isPresent()) {
+                add(nav, path, "/services", "Services");
+                add(nav, path, "/counsellors", "Counsellors");
+                add(nav, path, "/courses", "Courses");
+                add(nav, path, "/faq", "FAQ");
+            } else {
+                add(nav, path, "/about", "About");
+                add(nav, path, "/pricing", "Pricing");
+                add(nav, path, "/faq", "FAQ");
+            }
+            layout.put("nav", nav);
+        }
     }
 
     private static void add(List<Map<String, Object>> nav, String path, String href, String label) {

@@ -59,6 +59,11 @@ class DemoSeederTest extends IntegrationTest {
                 .get()
                 .extracting(u -> u.role())
                 .isEqualTo(Role.COUNSELLOR);
+        // site: hero text, blurb and four FAQ entries, once
+        assertThat(count("SELECT count(*) FROM site_texts WHERE university_id = ? AND hero_text <> ''", demo.id()))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM site_faq WHERE university_id = ?", demo.id()))
+                .isEqualTo(4);
     }
 
     @Test

@@ -317,6 +317,17 @@ class IsolationScanTest extends IntegrationTest {
         ROUTES.put("POST /api/v1/tickets/{id}/messages", object(a -> Map.of("id", a.of("ticketId"))));
         ROUTES.put("GET /api/v1/staff/tickets", own());
         ROUTES.put("POST /api/v1/staff/tickets/{id}/replies", object(a -> Map.of("id", a.of("ticketId"))));
+        // site: public pages and /staff/site (issue 16)
+        for (String page : List.of("/services", "/counsellors", "/faq", "/privacy", "/terms", "/about", "/pricing")) {
+            ROUTES.put("GET " + page, own());
+        }
+        ROUTES.put("GET /counsellors/{id}/photo", object(a -> Map.of("id", a.counsellorId())));
+        ROUTES.put("GET /staff/site", own());
+        ROUTES.put("POST /staff/site/texts", own());
+        ROUTES.put("POST /staff/site/faq", own());
+        ROUTES.put("POST /staff/site/faq/{id}", object(a -> Map.of("id", a.of("siteFaqId"))));
+        ROUTES.put("POST /staff/site/faq/{id}/remove", object(a -> Map.of("id", a.of("siteFaqId"))));
+        ROUTES.put("POST /staff/site/faq/{id}/move", object(a -> Map.of("id", a.of("siteFaqId"))));
     }
 
     static {
@@ -483,6 +494,18 @@ class IsolationScanTest extends IntegrationTest {
         more.put("ticketId", Long.toString(count("SELECT max(id) FROM tickets WHERE university_id = ?", a.id())));
         more.putAll(courseFixtures.objectsOf(a, student, SECRET_TEXT));
         more.put("referralId", referralOfA(student));
+        // A's public texts are public on A's host; naming A, they prove B's host never shows them.
+        execute(
+                "INSERT INTO site_texts (university_id, hero_text, services_blurb) VALUES (?, ?, ?)",
+                a.id(),
+                "Hero of " + a.name(),
+                "Services of " + a.name());
+        execute(
+                "INSERT INTO site_faq (university_id, position, question, answer) VALUES (?, 0, ?, ?)",
+                a.id(),
+                "Question of " + a.name() + "?",
+                "Answer of " + a.name());
+        more.put("siteFaqId", Long.toString(count("SELECT max(id) FROM site_faq WHERE university_id = ?", a.id())));
         objects = new ObjectsOfA(
                 run.toString(),
                 booked.appointmentId().toString(),

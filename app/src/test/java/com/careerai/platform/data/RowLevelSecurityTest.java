@@ -259,6 +259,11 @@ class RowLevelSecurityTest extends IntegrationTest {
                         + " INSERT INTO referrals (university_id, referrer_id, referee_id, status, currency,"
                         + " referrer_amount, referee_amount, hold_until)"
                         + " SELECT {u}, {user}, id, 'HELD', 'SILVER', 5, 5, now() FROM referee");
+        // Public pages (issue 16, site).
+        SEEDS.put("site_texts", "INSERT INTO site_texts (university_id, hero_text) VALUES ({u}, 'Hero {n}')");
+        SEEDS.put(
+                "site_faq",
+                "INSERT INTO site_faq (university_id, position, question, answer) VALUES ({u}, {n}, 'Q {n}?', 'A {n}')");
     }
 
     /**
