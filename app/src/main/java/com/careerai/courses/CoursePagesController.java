@@ -201,6 +201,16 @@ class CoursePagesController {
         model.put("checkoutDone", "done".equals(checkout));
         model.put("checkoutCancelled", "cancelled".equals(checkout));
         model.put("public", course.visibility() == Course.Visibility.PUBLIC);
+        if (viewer == null && course.visibility() == Course.Visibility.PUBLIC) {
+            // a visitor asks about this course right here: the leads feature's form, posting to /contact
+            model.put(
+                    "inquiry",
+                    Map.of(
+                            "courses",
+                            List.of(Map.of("id", course.id(), "title", course.title(), "selected", true)),
+                            "values",
+                            Map.of()));
+        }
         return model;
     }
 }

@@ -104,7 +104,7 @@ class CoursesJourneyBrowserTest extends IntegrationTest {
         // signed out: the public course page
         Page visitor = as(null, host, 1280);
         visitor.navigate(site + "/courses/" + course.courseId());
-        assertThat(visitor.content()).contains("Ask about this course").contains("Sign in</a> to enrol");
+        assertThat(visitor.content()).contains("Ask us about studying with us").contains("Sign in</a> to enrol");
         Chromium.screenshot(visitor, "courses-01-public-course");
 
         // the student enrols and opens the batch page
