@@ -4,7 +4,9 @@ import com.careerai.auth.Role;
 import com.careerai.auth.SignedInUser;
 import com.careerai.auth.User;
 import com.careerai.auth.UserAccounts;
+import com.careerai.credits.Wallets;
 import com.careerai.demo.DemoSeedStep;
+import com.careerai.demo.DemoStudent;
 import com.careerai.demo.DemoUniversity;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,29 +33,16 @@ class AiDemo implements DemoSeedStep {
             Skills
             Python, SQL""";
 
-    static final String IMPROVED =
-            """
-            Sam Student — student@demo.edu — London
-            Education
-            BSc Computer Science, Demo University, 2027 (expected)
-            Experience
-            Software Engineering Intern, Acme Analytics (Summer 2026)
-            - Built a Python service that cut weekly report generation from 6 hours to 40 minutes
-            - Wrote SQL checks that caught 12 data-quality issues before release
-            - Helped with code reviews for a team of 5
-            Projects
-            - Course planner web app (Java, PostgreSQL) used by 300 students
-            Skills
-            Python, Java, SQL, Git, data visualisation""";
-
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final UserAccounts users;
     private final RunService runs;
+    private final Wallets wallets;
 
-    AiDemo(UserAccounts users, RunService runs) {
+    AiDemo(UserAccounts users, RunService runs, Wallets wallets) {
         this.users = users;
         this.runs = runs;
+        this.wallets = wallets;
     }
 
     @Override
@@ -63,13 +52,17 @@ class AiDemo implements DemoSeedStep {
 
     @Override
     public void seed(DemoUniversity demo) {
-        User student = users.ensure(demo.id(), demo.address("student"), "Sam Student", Role.STUDENT);
+        User student = users.ensure(demo.id(), demo.address(DemoStudent.LOCAL_PART), DemoStudent.NAME, Role.STUDENT);
         if (runs.countOfStudent(demo.id(), student.id()) > 0) {
             return;
         }
-        SignedInUser signedIn = SignedInUser.of(student);
+        // The welcome allowance pays for them, as at the student's own first sign-in (idempotent).
+        wallets.openWallet(demo.id(), student.id(), Role.STUDENT);
+        // The demo acts as the student would after signing in with an emailed code (a verified address).
+        SignedInUser signedIn = new SignedInUser(
+                student.universityId(), student.id(), student.email(), student.name(), student.role(), true);
         runs.start(signedIn, "cv-analysis", "", cvAnalysis(FIRST_DRAFT));
-        runs.start(signedIn, "cv-analysis", "", cvAnalysis(IMPROVED));
+        runs.start(signedIn, "cv-analysis", "", cvAnalysis(DemoStudent.RESUME));
         ObjectNode jobPack = JSON.objectNode();
         jobPack.put("jobTitle", "Graduate Data Analyst");
         jobPack.put("company", "Acme Analytics");
@@ -77,7 +70,7 @@ class AiDemo implements DemoSeedStep {
                 "jobDescription",
                 "We want a graduate data analyst who knows SQL and Python, builds dashboards and explains"
                         + " results clearly to clients in our insights team.");
-        jobPack.put("resume", IMPROVED);
+        jobPack.put("resume", DemoStudent.RESUME);
         jobPack.put("tone", "professional");
         runs.start(signedIn, "job-pack", "silver", jobPack);
     }

@@ -4,6 +4,7 @@ import com.careerai.auth.Role;
 import com.careerai.auth.User;
 import com.careerai.auth.UserAccounts;
 import com.careerai.demo.DemoSeedStep;
+import com.careerai.demo.DemoStudent;
 import com.careerai.demo.DemoUniversity;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -14,21 +15,6 @@ import java.util.List;
  */
 @Singleton
 class ProfileDemo implements DemoSeedStep {
-    static final String RESUME =
-            """
-            Sam Student — student@demo.edu — London
-            Education
-            BSc Computer Science, Demo University, 2027 (expected)
-            Experience
-            Software Engineering Intern, Acme Analytics (Summer 2026)
-            - Built a Python service that cut weekly report generation from 6 hours to 40 minutes
-            - Wrote SQL checks that caught 12 data-quality issues before release
-            - Helped with code reviews for a team of 5
-            Projects
-            - Course planner web app (Java, PostgreSQL) used by 300 students
-            Skills
-            Python, Java, SQL, Git, data visualisation""";
-
     private final UserAccounts users;
     private final CareerProfiles profiles;
     private final SavedResumes resumes;
@@ -63,7 +49,7 @@ class ProfileDemo implements DemoSeedStep {
                             null));
         }
         if (resumes.of(universityId, student.id()).isEmpty()) {
-            resumes.add(universityId, student.id(), "Software roles", RESUME, true);
+            resumes.add(universityId, student.id(), "Software roles", DemoStudent.RESUME, true);
         }
     }
 }
