@@ -184,6 +184,24 @@ public class RunService {
         return runs.listOfUser(universityId, userId, null, limit, 0);
     }
 
+    /**
+     * One of a student's finished runs, for a feature the student shared it with (a counsellor
+     * reading the resume a booking points at); empty when it is not theirs or did not succeed.
+     */
+    public Optional<AiRun> findSucceededOfStudent(long universityId, long userId, UUID runId) {
+        return runs.findOfUser(universityId, userId, runId).filter(run -> run.status() == RunStatus.SUCCEEDED);
+    }
+
+    /** A student's newest succeeded runs (what they can share with a counsellor). */
+    public List<AiRun> listSucceededOfStudent(long universityId, long userId, int limit) {
+        return runs.listOfUser(
+                universityId,
+                userId,
+                new RunFilter(null, RunStatus.SUCCEEDED, List.of(RunStatus.SUCCEEDED), null),
+                limit,
+                0);
+    }
+
     public long countOfStudent(long universityId, long userId) {
         return runs.countOfUser(universityId, userId, RunFilter.NONE);
     }

@@ -73,6 +73,11 @@ class AfterSession {
         });
     }
 
+    /** Every counsellor's average rating and count (one SQL aggregate): counsellorId → [sum, count]. */
+    java.util.Map<Long, long[]> ratingsOfUniversity(long universityId) {
+        return transactions.executeRead(status -> feedback.ratings(universityId));
+    }
+
     RatingSummary ratingsOf(long universityId, long counsellorId) {
         return RatingSummary.of(transactions.executeRead(status -> feedback.ofCounsellor(universityId, counsellorId)));
     }

@@ -62,6 +62,7 @@ class AppointmentPagesController {
     private final PageModels models;
     private final CounsellingClock clock;
     private final com.careerai.platform.web.ViewerZones zones;
+    private final SharedResumes sharedResumes;
 
     AppointmentPagesController(
             Appointments appointments,
@@ -69,7 +70,9 @@ class AppointmentPagesController {
             Counsellors counsellors,
             PageModels models,
             CounsellingClock clock,
-            com.careerai.platform.web.ViewerZones zones) {
+            com.careerai.platform.web.ViewerZones zones,
+            SharedResumes sharedResumes) {
+        this.sharedResumes = sharedResumes;
         this.zones = zones;
         this.appointments = appointments;
         this.afterSession = afterSession;
@@ -120,6 +123,10 @@ class AppointmentPagesController {
         ZoneId zone = PageModels.zone(tz, counsellor.timeZone());
         Map<String, Object> model = new HashMap<>();
         model.put("appointment", models.appointment(appointment, zone, user.userId()));
+        sharedResumes
+                .shared(user.universityId(), appointment.studentId(), appointment.resumeRunId())
+                .ifPresent(shared ->
+                        model.put("sharedResume", Map.of("title", shared.title(), "resume", shared.resume())));
         boolean isStudent = user.userId() == appointment.studentId();
         boolean isCounsellor = user.userId() == appointment.counsellorId();
         model.put("isStudent", isStudent);

@@ -47,6 +47,7 @@ public class Appointments {
     private final CounsellingClock clock;
     private final TransactionOperations<Connection> transactions;
     private final AuditLog auditLog;
+    private final SharedResumes sharedResumes;
 
     Appointments(
             CounsellorStore counsellors,
@@ -63,7 +64,9 @@ public class Appointments {
             Waitlist waitlist,
             CounsellingClock clock,
             TransactionOperations<Connection> transactions,
-            AuditLog auditLog) {
+            AuditLog auditLog,
+            SharedResumes sharedResumes) {
+        this.sharedResumes = sharedResumes;
         this.counsellors = counsellors;
         this.store = store;
         this.standing = standing;
@@ -113,6 +116,7 @@ public class Appointments {
                     .orElseThrow(() -> CounsellingException.invalid("student", "Choose a student of this university."));
             Instant now = clock.now();
             checkStanding(universityId, student.id(), now);
+            sharedResumes.check(universityId, student.id(), request.resumeRunId());
             if (!availability.isSlot(counsellor, type, request.start())) {
                 throw CounsellingException.notASlot();
             }

@@ -47,7 +47,12 @@ class BookingPagesController {
     static final int DAYS_SHOWN = 14;
 
     @Serdeable
-    record BookingForm(@Nullable String type, @Nullable String start, @Nullable String note, @Nullable String tz) {}
+    record BookingForm(
+            @Nullable String type,
+            @Nullable String start,
+            @Nullable String note,
+            @Nullable String tz,
+            @Nullable String resumeRunId) {}
 
     private final Counsellors counsellors;
     private final Appointments appointments;
@@ -55,6 +60,7 @@ class BookingPagesController {
     private final CounsellingClock clock;
     private final Waitlist waitlist;
     private final Plans plans;
+    private final SharedResumes sharedResumes;
 
     BookingPagesController(
             Counsellors counsellors,
@@ -62,7 +68,9 @@ class BookingPagesController {
             PageModels models,
             CounsellingClock clock,
             Waitlist waitlist,
-            Plans plans) {
+            Plans plans,
+            SharedResumes sharedResumes) {
+        this.sharedResumes = sharedResumes;
         this.waitlist = waitlist;
         this.plans = plans;
         this.counsellors = counsellors;
@@ -122,7 +130,7 @@ class BookingPagesController {
                             form.type() == null ? "" : form.type(),
                             Inputs.instant("start", form.start()),
                             form.note(),
-                            null));
+                            resumeRun(form.resumeRunId())));
             return HttpResponse.seeOther(URI.create("/appointments/" + booked.id() + "?booked=1"));
         } catch (CounsellingException e) {
             Map<String, String> errors = new HashMap<>(e.fields());
@@ -169,6 +177,18 @@ class BookingPagesController {
         model.put("errors", errors);
         model.put("problem", problem);
         model.put("note", form == null ? "" : form.note());
+        String sharedId = form == null ? null : form.resumeRunId();
+        model.put(
+                "resumes",
+                sharedResumes.options(user.universityId(), user.userId(), zone).stream()
+                        .map(option -> Map.of(
+                                "id",
+                                option.id(),
+                                "label",
+                                option.label(),
+                                "selected",
+                                option.id().equals(sharedId)))
+                        .toList());
         model.put("window", counsellors.rules(user.universityId()).cancellationWindowHours());
         SessionType chosen = listed.sessionTypes().stream()
                 .filter(t -> t.slug().equals(type))
@@ -220,6 +240,18 @@ class BookingPagesController {
                             .isEmpty());
         }
         return model;
+    }
+
+    @Nullable
+    private static java.util.UUID resumeRun(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.util.UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw CounsellingException.invalid("resumeRunId", "Choose one of your runs.");
+        }
     }
 
     /** What the student's plan does for an included session, in words; null without plan sessions. */

@@ -121,6 +121,27 @@ class CounsellorPanelController {
         RatingSummary rating = afterSession.ratingsOf(user.universityId(), user.userId());
         model.put("rating", rating);
         model.put("ratingCount", com.careerai.platform.web.Plural.of(rating.count(), "rating"));
+        java.util.List<Map<String, Object>> stars = new java.util.ArrayList<>();
+        for (int star = 5; star >= 1; star--) {
+            int given = rating.distribution().get(star - 1);
+            stars.add(Map.of(
+                    "star", star,
+                    "count", given,
+                    "percent", rating.count() == 0 ? 0 : Math.round(100.0 * given / rating.count())));
+        }
+        model.put("stars", stars);
+        model.put(
+                "trend",
+                rating.trend().stream()
+                        .skip(Math.max(0, rating.trend().size() - 6))
+                        .map(month -> Map.of(
+                                "month",
+                                        java.time.YearMonth.parse(month.month())
+                                                .format(java.time.format.DateTimeFormatter.ofPattern(
+                                                        "MMM yyyy", java.util.Locale.UK)),
+                                "average", month.average(),
+                                "count", month.count()))
+                        .toList());
         model.put(
                 "feedback",
                 afterSession.feedbackOf(user.universityId(), user.userId()).stream()

@@ -32,7 +32,10 @@ import java.util.Map;
 class CounsellorProfileController {
     private final Counsellors counsellors;
 
-    CounsellorProfileController(Counsellors counsellors) {
+    private final com.careerai.interests.Interests interests;
+
+    CounsellorProfileController(Counsellors counsellors, com.careerai.interests.Interests interests) {
+        this.interests = interests;
         this.counsellors = counsellors;
     }
 
@@ -104,6 +107,13 @@ class CounsellorProfileController {
                         "expertise", String.join(", ", me.expertise()),
                         "languages", String.join(", ", me.languages())));
         model.put("errors", errors);
+        model.put(
+                "interestNames",
+                String.join(
+                        ", ",
+                        interests.offered(user.universityId()).stream()
+                                .map(com.careerai.interests.Interest::name)
+                                .toList()));
         model.put("saved", saved);
         model.put("maxMegabytes", CounsellorPhotos.MAX_BYTES / (1024 * 1024));
         return model;

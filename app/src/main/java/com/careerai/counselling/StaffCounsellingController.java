@@ -79,7 +79,23 @@ class StaffCounsellingController {
     ModelAndView<Map<String, Object>> counsellorsPage(@CurrentUser SignedInUser staff) {
         Map<String, Object> model = new HashMap<>();
         model.put("pending", view(counsellors.withStatus(staff.universityId(), CounsellorStatus.PENDING)));
-        model.put("approved", view(counsellors.withStatus(staff.universityId(), CounsellorStatus.APPROVED)));
+        java.util.Map<Long, long[]> ratings = afterSession.ratingsOfUniversity(staff.universityId());
+        model.put(
+                "approved",
+                counsellors.withStatus(staff.universityId(), CounsellorStatus.APPROVED).stream()
+                        .map(c -> {
+                            Map<String, Object> row =
+                                    new HashMap<>(view(List.of(c)).get(0));
+                            long[] given = ratings.get(c.userId());
+                            row.put(
+                                    "rating",
+                                    given == null || given[1] == 0
+                                            ? "No ratings yet"
+                                            : RatingSummary.round((double) given[0] / given[1]) + "★ from "
+                                                    + com.careerai.platform.web.Plural.of(given[1], "rating"));
+                            return row;
+                        })
+                        .toList());
         model.put("inactive", view(counsellors.withStatus(staff.universityId(), CounsellorStatus.INACTIVE)));
         return new ModelAndView<>("counselling/staff-counsellors", model);
     }

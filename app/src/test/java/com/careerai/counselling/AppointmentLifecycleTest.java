@@ -334,6 +334,15 @@ class AppointmentLifecycleTest extends IntegrationTest {
         Map<String, Object> listed =
                 api.map(api.get(uni.subdomain(), as(student), "/api/v1/counsellors/" + counsellor.id()));
         assertThat(listed).containsEntry("rating", 4.0).containsEntry("ratings", 1);
+
+        CounsellingPages pages = new CounsellingPages(client);
+        assertThat(pages.get(uni, "/counsellor", sessions.signIn(counsellor)).body())
+                .contains("data-rating-distribution")
+                .contains("<th scope=\"row\">4★</th><td><span class=\"bar\" style=\"--share: 100%\">")
+                .contains("data-rating-trend");
+        assertThat(pages.get(uni, "/staff/counsellors", sessions.signIn(fixtures.staff(uni)))
+                        .body())
+                .contains("4.0★ from 1 rating");
     }
 
     @Test

@@ -157,6 +157,55 @@ class CounsellingPagesTest extends IntegrationTest {
     }
 
     @Test
+    void aStudentSharesAResumeFromTheirRunsAndOnlyTheirOwnIsAccepted() {
+        User counsellor = counselling.counsellor(uni);
+        User student = student(0);
+        User other = student(0);
+        String resume = "Ada Lovelace - analyst. Built the first program for the Analytical Engine; "
+                + "notes on Bernoulli numbers; wants a role in research software engineering.";
+        String mine = cvRun(student, resume);
+        String theirs = cvRun(other, resume + " (someone else)");
+
+        HttpResponse<String> form = get(
+                "/counselling/book/" + counsellor.id() + "?type=drop-in&tz=Europe/London", sessions.signIn(student));
+        assertThat(form.body())
+                .contains("name=\"resumeRunId\"")
+                .contains("value=\"" + mine + "\"")
+                .doesNotContain(theirs);
+
+        Instant start = counselling.slot(uni, counsellor, CounsellingFixtures.DROP_IN, Duration.ofDays(2));
+        HttpResponse<String> refused = post(
+                "/counselling/book/" + counsellor.id(),
+                sessions.signIn(student),
+                Map.of("type", CounsellingFixtures.DROP_IN, "start", start.toString(), "resumeRunId", theirs));
+        assertThat(refused.code()).isEqualTo(422);
+        assertThat(refused.body()).contains("Choose one of your runs.");
+
+        HttpResponse<String> booked = post(
+                "/counselling/book/" + counsellor.id(),
+                sessions.signIn(student),
+                Map.of("type", CounsellingFixtures.DROP_IN, "start", start.toString(), "resumeRunId", mine));
+        assertThat(booked.code()).as(booked.body()).isEqualTo(303);
+        String location = booked.header("Location");
+        String id = location.substring("/appointments/".length(), location.indexOf('?'));
+        HttpResponse<String> counsellorsView = get("/appointments/" + id, sessions.signIn(counsellor));
+        assertThat(counsellorsView.body()).contains("data-shared-resume").contains("Built the first program");
+    }
+
+    private String cvRun(User student, String resume) {
+        String id = java.util.UUID.randomUUID().toString();
+        execute(
+                "INSERT INTO ai_runs (university_id, id, user_id, tool, status, currency, cost, input)"
+                        + " VALUES (?, ?::uuid, ?, 'cv-analysis', 'SUCCEEDED', 'SILVER', 1,"
+                        + " jsonb_build_object('resume', ?::text, 'targetRole', 'Analyst'))",
+                uni.id(),
+                id,
+                student.id(),
+                resume);
+        return id;
+    }
+
+    @Test
     void theJoinButtonShowsOnlyToParticipantsFromTenMinutesBeforeTheStart() {
         User counsellor = counselling.counsellor(uni);
         User student = student(0);
