@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A staff announcement to the university's students, or to those with any of some interests.
+ * A staff announcement to the university's students, to those with any of some interests, or to
+ * the members of one cohort (a course's batch).
  *
+ * @param batchId the cohort's batch for {@link Audience#COHORT}, else null
  * @param cursorUserId the last user id the sender has handled: a resumed send continues after it
  * @param recipients inbox entries made so far
  * @param emailed emails queued so far
@@ -25,12 +27,14 @@ public record Announcement(
         long createdBy,
         Instant createdAt,
         @Nullable Instant startedAt,
-        @Nullable Instant sentAt) {
+        @Nullable Instant sentAt,
+        @Nullable Long batchId) {
 
     /** Who receives it. */
     public enum Audience {
         ALL_STUDENTS,
-        INTERESTS
+        INTERESTS,
+        COHORT
     }
 
     /** DRAFT → SCHEDULED → SENDING → SENT; a SCHEDULED one cancelled before it starts is a DRAFT again. */

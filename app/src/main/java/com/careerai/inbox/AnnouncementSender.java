@@ -46,6 +46,7 @@ class AnnouncementSender {
     private final NotificationPreferences preferences;
     private final NotificationMails mails;
     private final TransactionOperations<Connection> transactions;
+    private final com.careerai.courses.Cohorts cohorts;
 
     AnnouncementSender(
             AnnouncementStore announcements,
@@ -54,7 +55,9 @@ class AnnouncementSender {
             Interests interests,
             NotificationPreferences preferences,
             NotificationMails mails,
-            TransactionOperations<Connection> transactions) {
+            TransactionOperations<Connection> transactions,
+            com.careerai.courses.Cohorts cohorts) {
+        this.cohorts = cohorts;
         this.announcements = announcements;
         this.inbox = inbox;
         this.users = users;
@@ -150,6 +153,8 @@ class AnnouncementSender {
             case INTERESTS ->
                 interests.usersInterestedInAny(
                         universityId, announcement.interestIds(), announcement.cursorUserId(), PAGE_SIZE);
+            case COHORT ->
+                cohorts.membersAfter(universityId, announcement.batchId(), announcement.cursorUserId(), PAGE_SIZE);
         };
     }
 }

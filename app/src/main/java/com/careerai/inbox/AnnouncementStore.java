@@ -1,6 +1,7 @@
 package com.careerai.inbox;
 
 import com.careerai.platform.data.SqlRows;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
@@ -27,11 +28,12 @@ class AnnouncementStore {
             String body,
             Announcement.Audience audience,
             List<Long> interests,
+            @Nullable Long batchId,
             long createdBy) {
         return SqlRows.single(
                 jdbc,
-                "INSERT INTO announcements (university_id, title, body, audience, interest_ids, created_by)"
-                        + " VALUES (?, ?, ?, ?, ?::bigint[], ?) RETURNING id",
+                "INSERT INTO announcements (university_id, title, body, audience, interest_ids, created_by, batch_id)"
+                        + " VALUES (?, ?, ?, ?, ?::bigint[], ?, ?) RETURNING id",
                 statement -> {
                     statement.setLong(1, universityId);
                     statement.setString(2, title);
@@ -39,6 +41,7 @@ class AnnouncementStore {
                     statement.setString(4, audience.name());
                     statement.setArray(5, InboxStore.bigints(statement, interests));
                     statement.setLong(6, createdBy);
+                    statement.setObject(7, batchId);
                 },
                 row -> row.getLong(1));
     }
@@ -137,7 +140,8 @@ class AnnouncementStore {
                 row.getLong("created_by"),
                 instant(row, "created_at"),
                 instant(row, "started_at"),
-                instant(row, "sent_at"));
+                instant(row, "sent_at"),
+                row.getObject("batch_id", Long.class));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

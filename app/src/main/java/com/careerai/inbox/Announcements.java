@@ -1,6 +1,7 @@
 package com.careerai.inbox;
 
 import com.careerai.auth.SignedInUser;
+import com.careerai.courses.Cohorts;
 import com.careerai.interests.InterestException;
 import com.careerai.interests.Interests;
 import com.careerai.platform.audit.AuditLog;
@@ -32,6 +33,7 @@ public class Announcements {
     private final AuditLog auditLog;
     private final JobRequestScheduler scheduler;
     private final TransactionOperations<Connection> transactions;
+    private final Cohorts cohorts;
 
     Announcements(
             AnnouncementStore store,
@@ -39,7 +41,9 @@ public class Announcements {
             Interests interests,
             AuditLog auditLog,
             JobRequestScheduler scheduler,
-            TransactionOperations<Connection> transactions) {
+            TransactionOperations<Connection> transactions,
+            Cohorts cohorts) {
+        this.cohorts = cohorts;
         this.store = store;
         this.inbox = inbox;
         this.interests = interests;
@@ -49,7 +53,18 @@ public class Announcements {
     }
 
     /** What staff write. */
-    public record Draft(String title, String body, Announcement.Audience audience, List<Long> interestIds) {}
+    public record Draft(
+            String title,
+            String body,
+            Announcement.Audience audience,
+            List<Long> interestIds,
+            @io.micronaut.core.annotation.Nullable Long batchId) {
+
+        /** A draft to all students or to students with some interests. */
+        public Draft(String title, String body, Announcement.Audience audience, List<Long> interestIds) {
+            this(title, body, audience, interestIds, null);
+        }
+    }
 
     /** An announcement with how many of its recipients have read it. */
     public record Progress(Announcement announcement, long read) {}
@@ -86,6 +101,9 @@ public class Announcements {
                     problems.put("interests", e.getMessage());
                 }
             }
+        } else if (draft.audience() == Announcement.Audience.COHORT
+                && (draft.batchId() == null || !cohorts.exists(staff.universityId(), draft.batchId()))) {
+            problems.put("cohort", "Choose one of the university's cohorts.");
         }
         if (!problems.isEmpty()) {
             throw InboxException.invalid(problems);
@@ -93,7 +111,13 @@ public class Announcements {
         List<Long> audienceInterests = draft.audience() == Announcement.Audience.INTERESTS ? interestIds : List.of();
         return transactions.executeWrite(status -> {
             long id = store.insert(
-                    staff.universityId(), title, body, draft.audience(), audienceInterests, staff.userId());
+                    staff.universityId(),
+                    title,
+                    body,
+                    draft.audience(),
+                    audienceInterests,
+                    draft.audience() == Announcement.Audience.COHORT ? draft.batchId() : null,
+                    staff.userId());
             auditLog.record(
                     staff.universityId(),
                     "user:" + staff.userId(),

@@ -43,7 +43,11 @@ class StaffAnnouncementsController {
     private final Announcements announcements;
     private final Interests interests;
 
-    StaffAnnouncementsController(Announcements announcements, Interests interests) {
+    private final com.careerai.courses.Cohorts cohorts;
+
+    StaffAnnouncementsController(
+            Announcements announcements, Interests interests, com.careerai.courses.Cohorts cohorts) {
+        this.cohorts = cohorts;
         this.announcements = announcements;
         this.interests = interests;
     }
@@ -70,7 +74,9 @@ class StaffAnnouncementsController {
         if (errors.isEmpty()) {
             try {
                 created = announcements.create(
-                        staff, new Announcements.Draft(form.get("title"), form.get("body"), audience, chosen));
+                        staff,
+                        new Announcements.Draft(
+                                form.get("title"), form.get("body"), audience, chosen, chosenCohort(form)));
             } catch (InboxException e) {
                 errors.putAll(e.fields());
             }
@@ -79,6 +85,7 @@ class StaffAnnouncementsController {
             Map<String, Object> values = new HashMap<>(form);
             values.remove("csrf");
             values.put("audienceInterests", audience == Announcement.Audience.INTERESTS);
+            values.put("audienceCohort", audience == Announcement.Audience.COHORT);
             values.put("whenLater", "later".equals(when));
             values.put("whenNow", "now".equals(when));
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
@@ -144,6 +151,18 @@ class StaffAnnouncementsController {
                     "checked", values.containsKey("interest_" + interest.id())));
         }
         model.put("interests", offered);
+        Object chosenCohort = values.get("cohort");
+        model.put(
+                "cohorts",
+                cohorts.current(universityId).stream()
+                        .map(cohort -> Map.of(
+                                "id", cohort.batchId(),
+                                "label",
+                                        cohort.label() + " ("
+                                                + com.careerai.platform.web.Plural.of(cohort.members(), "student")
+                                                + ")",
+                                "selected", String.valueOf(cohort.batchId()).equals(chosenCohort)))
+                        .toList());
         model.put("values", values);
         model.put("errors", errors);
         return model;
@@ -160,9 +179,17 @@ class StaffAnnouncementsController {
                 .toList();
         model.put(
                 "audienceLabel",
-                announcement.audience() == Announcement.Audience.ALL_STUDENTS
-                        ? "All students"
-                        : "Students interested in " + String.join(", ", names));
+                switch (announcement.audience()) {
+                    case ALL_STUDENTS -> "All students";
+                    case INTERESTS -> "Students interested in " + String.join(", ", names);
+                    case COHORT ->
+                        cohorts.current(staff.universityId()).stream()
+                                .filter(cohort ->
+                                        announcement.batchId() != null && cohort.batchId() == announcement.batchId())
+                                .map(cohort -> "Students of " + cohort.label())
+                                .findFirst()
+                                .orElse("Students of one cohort");
+                });
         model.put("draft", announcement.status() == Announcement.Status.DRAFT);
         model.put("scheduled", announcement.status() == Announcement.Status.SCHEDULED);
         model.put("sending", announcement.status() == Announcement.Status.SENDING);
@@ -204,9 +231,17 @@ class StaffAnnouncementsController {
                 .toList();
     }
 
+    private static @Nullable Long chosenCohort(Map<String, String> form) {
+        String value = form.get("cohort");
+        return value != null && value.matches("[0-9]{1,18}") ? Long.valueOf(value) : null;
+    }
+
     private static Announcement.@Nullable Audience audience(@Nullable String value) {
         if ("INTERESTS".equals(value)) {
             return Announcement.Audience.INTERESTS;
+        }
+        if ("COHORT".equals(value)) {
+            return Announcement.Audience.COHORT;
         }
         return "ALL_STUDENTS".equals(value) ? Announcement.Audience.ALL_STUDENTS : null;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.careerai.auth.SignedInUser;
 import com.careerai.auth.User;
+import com.careerai.courses.CourseFixtures;
 import com.careerai.interests.Interest;
 import com.careerai.interests.Interests;
 import com.careerai.tenancy.University;
@@ -54,6 +55,12 @@ class AnnouncementsTest extends IntegrationTest {
 
     @Inject
     Interests interests;
+
+    @Inject
+    CourseFixtures courseFixtures;
+
+    @Inject
+    com.careerai.courses.Enrolments enrolments;
 
     University uni;
     User staffUser;
@@ -233,6 +240,55 @@ class AnnouncementsTest extends IntegrationTest {
         assertThatThrownBy(() -> draft(uni, staff, "Nobody", List.of(999_999L)))
                 .isInstanceOf(InboxException.class)
                 .satisfies(e -> assertThat(((InboxException) e).fields()).containsKey("interests"));
+    }
+
+    @Test
+    void aCohortAudienceReachesOnlyTheActiveMembersOfThatBatchAndTheFormOffersIt() {
+        CourseFixtures.Made cohort = courseFixtures.free(uni, 5);
+        CourseFixtures.Made otherCohort = courseFixtures.free(uni, 5);
+        User member = fixtures.student(uni);
+        User otherMember = fixtures.student(uni);
+        User outsider = fixtures.student(uni);
+        fixtures.run(
+                uni, () -> enrolments.enrol(SignedInUser.of(member), cohort.batchId(), null, "https://example.test"));
+        fixtures.run(
+                uni,
+                () -> enrolments.enrol(
+                        SignedInUser.of(otherMember), otherCohort.batchId(), null, "https://example.test"));
+
+        HttpResponse<String> formPage = page(uni, "/staff/announcements", sessions.signIn(staffUser));
+        assertThat(formPage.body()).contains("value=\"COHORT\"").contains("<option value=\"" + cohort.batchId() + "\"");
+        HttpResponse<String> noCohort = form(
+                uni,
+                "/staff/announcements",
+                sessions.signIn(staffUser),
+                Map.of("title", "Cohort news", "body", "Hello", "audience", "COHORT", "when", "draft"));
+        assertThat(noCohort.code()).isEqualTo(422);
+        assertThat(noCohort.body()).contains("Choose one of the university&#x27;s cohorts.");
+
+        Announcement announcement = fixtures.in(
+                uni,
+                () -> announcements.create(
+                        staff,
+                        new Announcements.Draft(
+                                "Week two materials",
+                                "See the batch page.",
+                                Announcement.Audience.COHORT,
+                                List.of(),
+                                cohort.batchId())));
+        fixtures.run(uni, () -> announcements.schedule(staff, announcement.id(), Instant.now()));
+        fixtures.run(uni, () -> sender.send(uni.id(), announcement.id(), AnnouncementSender.PageHook.NONE));
+
+        assertThat(List.of(member.id(), otherMember.id(), outsider.id()).stream()
+                        .map(user -> count(
+                                "SELECT count(*) FROM notifications WHERE announcement_id = ? AND user_id = ?",
+                                announcement.id(),
+                                user))
+                        .toList())
+                .containsExactly(1L, 0L, 0L);
+        assertThat(page(uni, "/staff/announcements/" + announcement.id(), sessions.signIn(staffUser))
+                        .body())
+                .contains("Students of Free course — Spring batch");
     }
 
     @Test
