@@ -65,9 +65,7 @@ class AppointmentsApiController {
                         body.sessionType().strip(),
                         Inputs.instant("start", body.start()),
                         body.note(),
-                        body.resumeRunId() == null || body.resumeRunId().isBlank()
-                                ? null
-                                : resumeRun(body.resumeRunId())));
+                        Inputs.resumeRun(body.resumeRunId())));
         return HttpResponse.created(AppointmentView.of(booked));
     }
 
@@ -122,13 +120,5 @@ class AppointmentsApiController {
     @Operation(summary = "Dispute a no-show with a reason; staff resolve it")
     void dispute(@CurrentUser SignedInUser user, @PathVariable String id, @Body DisputeBody body) {
         afterSession.dispute(user, Inputs.id(id), body.reason());
-    }
-
-    private static UUID resumeRun(String value) {
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw CounsellingException.invalid("resumeRunId", "Choose one of your runs.");
-        }
     }
 }

@@ -130,7 +130,7 @@ class BookingPagesController {
                             form.type() == null ? "" : form.type(),
                             Inputs.instant("start", form.start()),
                             form.note(),
-                            resumeRun(form.resumeRunId())));
+                            Inputs.resumeRun(form.resumeRunId())));
             return HttpResponse.seeOther(URI.create("/appointments/" + booked.id() + "?booked=1"));
         } catch (CounsellingException e) {
             Map<String, String> errors = new HashMap<>(e.fields());
@@ -240,18 +240,6 @@ class BookingPagesController {
                             .isEmpty());
         }
         return model;
-    }
-
-    @Nullable
-    private static java.util.UUID resumeRun(@Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return java.util.UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw CounsellingException.invalid("resumeRunId", "Choose one of your runs.");
-        }
     }
 
     /** What the student's plan does for an included session, in words; null without plan sessions. */

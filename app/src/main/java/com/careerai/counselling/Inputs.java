@@ -34,6 +34,18 @@ final class Inputs {
         }
     }
 
+    /** The run a student shares with a booking ({@code resumeRunId}); null when none is given. */
+    static @Nullable UUID resumeRun(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw CounsellingException.invalid("resumeRunId", "Choose one of your runs.");
+        }
+    }
+
     static ZoneId zone(String field, @Nullable String value) {
         try {
             return ZoneId.of(value == null ? "" : value.strip());

@@ -84,15 +84,8 @@ class StaffCounsellingController {
                 "approved",
                 counsellors.withStatus(staff.universityId(), CounsellorStatus.APPROVED).stream()
                         .map(c -> {
-                            Map<String, Object> row =
-                                    new HashMap<>(view(List.of(c)).get(0));
-                            long[] given = ratings.get(c.userId());
-                            row.put(
-                                    "rating",
-                                    given == null || given[1] == 0
-                                            ? "No ratings yet"
-                                            : RatingSummary.round((double) given[0] / given[1]) + "★ from "
-                                                    + com.careerai.platform.web.Plural.of(given[1], "rating"));
+                            Map<String, Object> row = new HashMap<>(row(c));
+                            row.put("rating", ratingLine(ratings.get(c.userId())));
                             return row;
                         })
                         .toList());
@@ -101,15 +94,25 @@ class StaffCounsellingController {
     }
 
     private static List<Map<String, Object>> view(List<Counsellor> list) {
-        return list.stream()
-                .map(c -> Map.<String, Object>of(
-                        "id", c.userId(),
-                        "name", c.name(),
-                        "email", c.email(),
-                        "bio", c.bio(),
-                        "expertise", String.join(", ", c.expertise()),
-                        "timeZone", c.timeZone().getId()))
-                .toList();
+        return list.stream().map(StaffCounsellingController::row).toList();
+    }
+
+    private static Map<String, Object> row(Counsellor c) {
+        return Map.of(
+                "id", c.userId(),
+                "name", c.name(),
+                "email", c.email(),
+                "bio", c.bio(),
+                "expertise", String.join(", ", c.expertise()),
+                "timeZone", c.timeZone().getId());
+    }
+
+    /** "4.3★ from 12 ratings" from a [sum, count] pair, or "No ratings yet". */
+    private static String ratingLine(@Nullable long[] given) {
+        return given == null || given[1] == 0
+                ? "No ratings yet"
+                : RatingSummary.round((double) given[0] / given[1]) + "★ from "
+                        + com.careerai.platform.web.Plural.of(given[1], "rating");
     }
 
     @Post(

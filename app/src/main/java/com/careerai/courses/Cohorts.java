@@ -42,6 +42,17 @@ public class Cohorts {
                 row -> new Cohort(row.getLong("id"), row.getString("label"), row.getLong("members"))));
     }
 
+    /** The cohort's name ("Course — Batch"), also once it has ended; empty when it is not the university's. */
+    public java.util.Optional<String> label(long universityId, long batchId) {
+        return transactions.executeRead(status -> SqlRows.optional(
+                jdbc,
+                "SELECT c.title || ' — ' || b.name FROM batches b"
+                        + " JOIN courses c ON c.university_id = b.university_id AND c.id = b.course_id"
+                        + " WHERE b.university_id = ? AND b.id = ?",
+                SqlRows.parameters(universityId, batchId),
+                row -> row.getString(1)));
+    }
+
     /** Whether the batch is one of the university's. */
     public boolean exists(long universityId, long batchId) {
         return transactions.executeRead(status -> SqlRows.optional(

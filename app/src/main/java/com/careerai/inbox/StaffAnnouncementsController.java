@@ -183,11 +183,8 @@ class StaffAnnouncementsController {
                     case ALL_STUDENTS -> "All students";
                     case INTERESTS -> "Students interested in " + String.join(", ", names);
                     case COHORT ->
-                        cohorts.current(staff.universityId()).stream()
-                                .filter(cohort ->
-                                        announcement.batchId() != null && cohort.batchId() == announcement.batchId())
-                                .map(cohort -> "Students of " + cohort.label())
-                                .findFirst()
+                        cohorts.label(staff.universityId(), announcement.batchId())
+                                .map(label -> "Students of " + label)
                                 .orElse("Students of one cohort");
                 });
         model.put("draft", announcement.status() == Announcement.Status.DRAFT);
