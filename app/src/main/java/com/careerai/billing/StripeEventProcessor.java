@@ -268,6 +268,14 @@ class StripeEventProcessor {
         }
         if (payment.get().status() == PaymentStatus.PENDING) {
             payments.setStatus(owner.universityId(), payment.get().id(), status);
+            if (status == PaymentStatus.EXPIRED) {
+                outbox.record(
+                        owner.universityId(),
+                        new CheckoutExpired(
+                                owner.universityId(),
+                                owner.userId(),
+                                payment.get().id()));
+            }
         }
         return EventOutcome.processed(
                 owner, "checkout " + sessionId + " " + status.name().toLowerCase());

@@ -12,9 +12,11 @@ import java.util.Map;
 @Singleton
 class BatchFigures {
     private final EnrolmentStore enrolments;
+    private final AssignmentStore assignments;
 
-    BatchFigures(EnrolmentStore enrolments) {
+    BatchFigures(EnrolmentStore enrolments, AssignmentStore assignments) {
         this.enrolments = enrolments;
+        this.assignments = assignments;
     }
 
     @Transactional(readOnly = true)
@@ -42,6 +44,42 @@ class BatchFigures {
                                     + Plural.of(line.enrolments(), "enrolment"));
         }
         figures.put("revenue", revenue);
+        long active = enrolments.countsByStatus(universityId, batch.id()).getOrDefault(Enrolment.Status.ACTIVE, 0L);
+        Map<Long, Assignment> byId = new LinkedHashMap<>();
+        assignments.ofBatch(universityId, batch.id()).forEach(assignment -> byId.put(assignment.id(), assignment));
+        List<Map<String, Object>> work = new ArrayList<>();
+        for (AssignmentStore.AssignmentFigures line : assignments.figures(universityId, batch.id())) {
+            Assignment assignment = byId.get(line.assignmentId());
+            if (assignment == null) {
+                continue;
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", assignment.id());
+            row.put("title", assignment.title());
+            row.put(
+                    "rate",
+                    line.submitted() + " of " + Plural.of(active, "active student") + " submitted"
+                            + (active == 0 ? "" : " (" + Math.round(100.0 * line.submitted() / active) + "%)"));
+            row.put("graded", Plural.of(line.graded(), "graded attempt"));
+            row.put("distribution", distribution(line.scores(), assignment.maxScore()));
+            work.add(row);
+        }
+        figures.put("assignments", work);
         return figures;
+    }
+
+    /** Graded scores in four bands of the maximum score, each with its count. */
+    static List<Map<String, Object>> distribution(List<Integer> scores, int maxScore) {
+        String[] labels = {"Below 50%", "50–69%", "70–89%", "90% and above"};
+        long[] counts = new long[4];
+        for (int score : scores) {
+            double share = (double) score / maxScore;
+            counts[share >= 0.9 ? 3 : share >= 0.7 ? 2 : share >= 0.5 ? 1 : 0]++;
+        }
+        List<Map<String, Object>> bands = new ArrayList<>();
+        for (int i = 0; i < labels.length; i++) {
+            bands.add(Map.of("band", labels[i], "count", counts[i]));
+        }
+        return bands;
     }
 }

@@ -38,11 +38,13 @@ class BatchPagesController {
     private final BatchAccess access;
     private final Courses courses;
     private final Sessions sessions;
+    private final Assignments assignments;
 
-    BatchPagesController(BatchAccess access, Courses courses, Sessions sessions) {
+    BatchPagesController(BatchAccess access, Courses courses, Sessions sessions, Assignments assignments) {
         this.access = access;
         this.courses = courses;
         this.sessions = sessions;
+        this.assignments = assignments;
     }
 
     @Get(value = "/batches/{id}", produces = MediaType.TEXT_HTML)
@@ -121,6 +123,16 @@ class BatchPagesController {
         model.put("zone", zone.getId());
         model.put("teaches", granted.teaches());
         model.put("staff", granted.as() == BatchAccess.As.STAFF);
+        model.put(
+                "assignments",
+                assignments.ofBatch(user.universityId(), batch.id()).stream()
+                        .map(assignment -> Map.of(
+                                "id", assignment.id(),
+                                "title", assignment.title(),
+                                "due", CourseViews.when(assignment.dueAt(), zone)))
+                        .toList());
+        model.put("form", AssignmentForms.blank());
+        model.put("errors", Map.of());
         return model;
     }
 }

@@ -18,24 +18,28 @@ import java.util.List;
 /**
  * Demo courses: a free "Python for Analysts" whose batch runs this week (weekday sessions, the
  * first with a recording), taught by the demo coach, and a paid "Consulting case bootcamp" (card
- * or gold credits). Running it again changes nothing.
+ * or gold credits). The free batch has one open assignment. Running it again changes nothing.
  */
 @Singleton
 class CoursesDemo implements DemoSeedStep {
     static final String FREE = "Python for Analysts";
     static final String PAID = "Consulting case bootcamp";
+    static final String ASSIGNMENT = "First analysis: monthly revenue";
     private static final ZoneId ZONE = ZoneId.of("Europe/London");
 
     private final UserAccounts users;
     private final Courses courses;
     private final CourseStore store;
     private final CourseClock clock;
+    private final AssignmentStore assignments;
 
-    CoursesDemo(UserAccounts users, Courses courses, CourseStore store, CourseClock clock) {
+    CoursesDemo(
+            UserAccounts users, Courses courses, CourseStore store, CourseClock clock, AssignmentStore assignments) {
         this.users = users;
         this.courses = courses;
         this.store = store;
         this.clock = clock;
+        this.assignments = assignments;
     }
 
     @Override
@@ -83,6 +87,31 @@ class CoursesDemo implements DemoSeedStep {
             BatchSession first = store.sessions(demo.id(), batch).get(0);
             store.setRecording(demo.id(), first.id(), "https://www.youtube.com/watch?v=vmEHCJofslg");
         }
+        store.courseIdByTitle(demo.id(), FREE)
+                .flatMap(course ->
+                        store.batchesOfCourse(demo.id(), course).stream().findFirst())
+                .filter(batch ->
+                        assignments.idByTitle(demo.id(), batch.id(), ASSIGNMENT).isEmpty())
+                .ifPresent(batch -> assignments.insert(
+                        demo.id(),
+                        batch.id(),
+                        coach.id(),
+                        new AssignmentStore.Fields(
+                                ASSIGNMENT,
+                                "Load the sample sales sheet with pandas, chart monthly revenue and write three"
+                                        + " sentences on what the chart shows. Paste your notebook's key cells or"
+                                        + " attach a PDF.",
+                                null,
+                                monday.plusWeeks(2)
+                                        .atTime(LocalTime.of(17, 0))
+                                        .atZone(ZONE)
+                                        .toInstant(),
+                                monday.plusWeeks(3)
+                                        .atTime(LocalTime.of(17, 0))
+                                        .atZone(ZONE)
+                                        .toInstant(),
+                                2,
+                                100)));
         if (store.courseIdByTitle(demo.id(), PAID).isEmpty()) {
             long course = courses.create(
                     actor,

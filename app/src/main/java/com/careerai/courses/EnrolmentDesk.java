@@ -296,6 +296,27 @@ class EnrolmentDesk {
                 });
     }
 
+    /** The student abandoned the card checkout: a still-PENDING enrolment is cancelled and its place offered on. */
+    @Transactional
+    void checkoutExpired(long universityId, UUID paymentId) {
+        enrolments
+                .lockByPayment(universityId, paymentId)
+                .filter(enrolment -> enrolment.status() == Enrolment.Status.PENDING)
+                .ifPresent(enrolment -> {
+                    cancelLocked(enrolment, "checkout expired", false);
+                    notifications.publish(
+                            universityId,
+                            enrolment.userId(),
+                            new Notice(
+                                    NoticeKind.COURSE,
+                                    "Your course payment was not completed",
+                                    "The checkout expired, so the place held for you was given up. You can enrol"
+                                            + " again from the course page.",
+                                    "/courses",
+                                    false));
+                });
+    }
+
     /**
      * Cancels an enrolment (student or staff); a credits payment is given back when {@code refund}.
      * A place it held goes to the first student waiting.

@@ -27,10 +27,11 @@ import org.apache.tika.mime.MimeTypes;
  * refuses what is not an accepted document or image, each with a message the uploader can act on.
  * Tika's magic detection ({@code tika-core}) names the format; Office documents, which are ZIP
  * containers, are told apart by their main part; images are decoded and re-encoded, so nothing but
- * pixels survives (docs/adr/0015).
+ * pixels survives (docs/adr/0015). Public so that other features taking files from people (course
+ * submissions) apply the same inspection instead of a second one.
  */
 @Singleton
-class UploadInspector {
+public class UploadInspector {
     static final String ACCEPTED = "Upload a PDF, Word (DOCX), PowerPoint (PPTX), Excel (XLSX), PNG or JPEG file.";
     private static final int MAX_ZIP_ENTRIES = 10_000;
 
@@ -42,9 +43,13 @@ class UploadInspector {
     }
 
     /** An accepted file, ready to store: its kind, its (re-encoded, for images) bytes and type. */
-    record Inspected(ResourceKind kind, byte[] content, String contentType, String extension) {}
+    public record Inspected(ResourceKind kind, byte[] content, String contentType, String extension) {}
 
-    Inspected inspect(@Nullable String fileName, byte[] content) {
+    /**
+     * The accepted file, or a 422 {@link ResourceException} ({@code file_refused}, field {@code file})
+     * saying why not.
+     */
+    public Inspected inspect(@Nullable String fileName, byte[] content) {
         checkName(fileName);
         if (content.length == 0) {
             throw ResourceException.refusedFile("The file is empty. Choose the file again.");

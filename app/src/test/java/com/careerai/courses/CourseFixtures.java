@@ -19,11 +19,30 @@ public class CourseFixtures {
     private final Fixtures fixtures;
     private final Courses courses;
     private final Enrolments enrolments;
+    private final Assignments assignments;
 
-    CourseFixtures(Fixtures fixtures, Courses courses, Enrolments enrolments) {
+    CourseFixtures(Fixtures fixtures, Courses courses, Enrolments enrolments, Assignments assignments) {
         this.fixtures = fixtures;
         this.courses = courses;
         this.enrolments = enrolments;
+        this.assignments = assignments;
+    }
+
+    /** An assignment of the batch set by its instructor: due and cut-off as given (cut-off may be null). */
+    public long assignment(
+            University university,
+            Made made,
+            String title,
+            java.time.Instant due,
+            @Nullable java.time.Instant cutoff,
+            int maxAttempts) {
+        return fixtures.in(
+                university,
+                () -> assignments.create(
+                        SignedInUser.of(made.instructor()),
+                        made.batchId(),
+                        new AssignmentStore.Fields(
+                                title, title + " instructions", null, due, cutoff, maxAttempts, 10)));
     }
 
     /** A course and its batch in the given price; the batch runs daily from today for a week. */
@@ -90,11 +109,21 @@ public class CourseFixtures {
                     enrolments.enrol(SignedInUser.of(student), made.batchId(), null, "https://example.test");
             long session =
                     courses.sessions(university.id(), made.batchId()).get(0).id();
+            long assignment = assignments.create(
+                    SignedInUser.of(made.instructor()),
+                    made.batchId(),
+                    new AssignmentStore.Fields(
+                            secret, secret, null, java.time.Instant.now().plusSeconds(86_400), null, 3, 10));
+            long submission = assignments
+                    .submit(SignedInUser.of(student), assignment, secret, null)
+                    .id();
             return java.util.Map.of(
                     "courseId", Long.toString(made.courseId()),
                     "batchId", Long.toString(made.batchId()),
                     "sessionId", Long.toString(session),
-                    "enrolmentId", Long.toString(enrolled.enrolment().id()));
+                    "enrolmentId", Long.toString(enrolled.enrolment().id()),
+                    "assignmentId", Long.toString(assignment),
+                    "submissionId", Long.toString(submission));
         });
     }
 }

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 15's journey as far as it is built, in Chromium: a student enrols in a free course, opens
- * the batch page and its live session's Join link, the instructor adds a recording and the student
- * sees it. Screenshots at desktop and phone width in {@code target/screenshots/courses-*.png}.
+ * Issue 15's journey in Chromium: a student enrols in a free course, opens the batch page and its
+ * live session's Join link, the instructor adds a recording and the student sees it; the student
+ * submits the assignment, the instructor grades it and the student sees the grade. Screenshots at desktop and phone width in {@code target/screenshots/courses-*.png}.
  */
 @MicronautTest(transactional = false)
 class CoursesJourneyBrowserTest extends IntegrationTest {
@@ -83,7 +83,7 @@ class CoursesJourneyBrowserTest extends IntegrationTest {
     }
 
     @Test
-    void aStudentEnrolsJoinsTheLiveSessionAndSeesTheRecording() {
+    void aStudentEnrolsJoinsSubmitsTheAssignmentAndSeesTheGrade() {
         University uni = fixtures.university();
         CourseFixtures.Made course =
                 courses.make(uni, "Python for Analysts", 12, null, null, null, Course.Visibility.PUBLIC);
@@ -147,15 +147,40 @@ class CoursesJourneyBrowserTest extends IntegrationTest {
         assertThat(page.locator("[data-recording=\"" + past + "\"]").getAttribute("href"))
                 .isEqualTo("https://video.example/python-day-1");
 
+        // the student submits the open assignment, the instructor grades it, the student sees the grade
+        long assignment = courses.assignment(
+                uni, course, "First analysis", java.time.Instant.now().plusSeconds(86_400), null, 2);
+        page.navigate(site + "/batches/" + course.batchId());
+        page.locator("[data-assignment=\"" + assignment + "\"] a").click();
+        page.waitForURL(url -> url.endsWith("/assignments/" + assignment));
+        page.getByLabel("Your answer").fill("Revenue rises every month; March is the peak.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit").setExact(true)).click();
+        page.waitForURL(url -> url.contains("submitted=1"));
+        assertThat(page.locator("[data-attempt=\"1\"]").textContent()).contains("Not graded yet");
+        Chromium.screenshot(page, "courses-08-submitted");
+        instructor.navigate(site + "/assignments/" + assignment);
+        instructor.getByLabel("Score (out of 10)").fill("8");
+        instructor.getByLabel("Feedback").fill("Clear chart; say why March peaks.");
+        instructor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Grade").setExact(true)).click();
+        instructor.waitForURL(url -> url.contains("graded="));
+        Chromium.screenshot(instructor, "courses-09-instructor-graded");
+        page.reload();
+        assertThat(page.locator("[data-attempt=\"1\"]").textContent())
+                .contains("Grade: 8 / 10")
+                .contains("say why March peaks");
+        Chromium.screenshot(page, "courses-10-student-sees-grade");
+
         // staff pages
         Page staff = as(course.staff(), host, 1280);
         staff.navigate(site + "/staff/batches/" + course.batchId());
         assertThat(staff.locator("[data-status=ACTIVE]").textContent()).isEqualTo("1");
+        assertThat(staff.locator("[data-figure=rate]").textContent()).contains("1 of 1 active student submitted");
         Chromium.screenshot(staff, "courses-05-staff-batch");
 
         // the same pages at phone width
         Page phone = as(student, host, 375);
-        for (String path : List.of("/courses", "/courses/" + course.courseId(), "/batches/" + course.batchId())) {
+        for (String path : List.of(
+                "/courses", "/courses/" + course.courseId(), "/batches/" + course.batchId(), "/assignments/" + assignment)) {
             phone.navigate(site + path);
             assertThat(Chromium.scrollWidth(phone)).as(path + " fits 375 px").isLessThanOrEqualTo(375);
             Chromium.screenshot(

@@ -242,6 +242,42 @@ class EnrolmentTest extends IntegrationTest {
                 .isZero();
     }
 
+    @Test
+    void anExpiredCheckoutGivesUpThePendingPlaceToTheFirstStudentWaiting() {
+        University university = fixtures.university();
+        CourseFixtures.Made course =
+                courses.make(university, "Paid one", 1, 4900L, null, null, Course.Visibility.PUBLIC);
+        User payer = fixtures.verifiedStudent(university);
+        User waiting = fixtures.verifiedStudent(university);
+        Enrolments.Result pending = enrol(university, payer, course.batchId());
+        assertThat(pending.enrolment().status()).isEqualTo(Enrolment.Status.PENDING);
+        Enrolments.Result queued = enrol(university, waiting, course.batchId());
+        assertThat(queued.waitlisted()).isTrue();
+        String paymentId = String.valueOf(pending.enrolment().paymentId());
+        String sessionId = text("SELECT external_id FROM payments WHERE id = ?::uuid", paymentId);
+
+        String expired = StripeTestEvents.event(
+                "checkout.session.expired",
+                StripeTestEvents.checkoutSession(
+                        sessionId,
+                        "payment",
+                        StripeTestEvents.metadata(university.id(), payer.id(), "item", paymentId),
+                        "unpaid",
+                        4900));
+        assertThat(webhook(expired, StripeTestEvents.signature(expired)).code()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "CANCELLED".equals(status(pending)));
+        assertThat(text("SELECT status FROM payments WHERE id = ?::uuid", paymentId))
+                .isEqualTo("EXPIRED");
+        assertThat(status(queued))
+                .as("the freed place is offered to the first waiting")
+                .isEqualTo("OFFERED");
+        assertThat(count("SELECT seats_taken FROM batches WHERE id = ?", course.batchId()))
+                .isEqualTo(1);
+        // Stripe delivers again: nothing changes twice
+        assertThat(webhook(expired, StripeTestEvents.signature(expired)).code()).isEqualTo(200);
+        assertThat(status(queued)).isEqualTo("OFFERED");
+    }
+
     private Enrolments.Result enrol(University university, User student, long batchId) {
         return fixtures.in(university, () -> enrolments.enrol(SignedInUser.of(student), batchId, null, SITE));
     }

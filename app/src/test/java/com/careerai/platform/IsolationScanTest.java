@@ -352,6 +352,17 @@ class IsolationScanTest extends IntegrationTest {
         ROUTES.put("POST /api/v1/batches/{id}/enrolments", object(a -> Map.of("id", a.of("batchId"))));
         ROUTES.put("GET /api/v1/enrolments", own());
         ROUTES.put("GET /api/v1/batches/{id}/sessions", object(a -> Map.of("id", a.of("batchId"))));
+        ROUTES.put("GET /api/v1/batches/{id}/assignments", object(a -> Map.of("id", a.of("batchId"))));
+        ROUTES.put("POST /api/v1/assignments/{id}/submissions", object(a -> Map.of("id", a.of("assignmentId"))));
+        ROUTES.put("POST /api/v1/submissions/{id}/grade", object(a -> Map.of("id", a.of("submissionId"))));
+        ROUTES.put("POST /batches/{id}/assignments", object(a -> Map.of("id", a.of("batchId"))));
+        ROUTES.put("GET /assignments/{id}", object(a -> Map.of("id", a.of("assignmentId"))));
+        ROUTES.put("POST /assignments/{id}", object(a -> Map.of("id", a.of("assignmentId"))));
+        ROUTES.put("POST /assignments/{id}/submit", object(a -> Map.of("id", a.of("assignmentId"))));
+        ROUTES.put("POST /assignments/{id}/extensions", object(a -> Map.of("id", a.of("assignmentId"))));
+        ROUTES.put("GET /assignments/{id}/submissions.zip", object(a -> Map.of("id", a.of("assignmentId"))));
+        ROUTES.put("POST /submissions/{id}/grade", object(a -> Map.of("id", a.of("submissionId"))));
+        ROUTES.put("GET /submissions/{id}/file", object(a -> Map.of("id", a.of("submissionId"))));
         // insights (issue 17): audit log page, referrals, staff analytics
         ROUTES.put("GET /staff/audit", own());
         ROUTES.put("GET /staff/audit.csv", own());

@@ -244,6 +244,18 @@ class RowLevelSecurityTest extends IntegrationTest {
                 "INSERT INTO enrolments (university_id, batch_id, user_id, status, payment)"
                         + " SELECT {u}, max(id), {user}, 'ACTIVE', 'FREE' FROM batches WHERE university_id = {u}");
         SEEDS.put(
+                "assignments",
+                "INSERT INTO assignments (university_id, batch_id, title, due_at, max_attempts, max_score, created_by)"
+                        + " SELECT {u}, max(id), 'Work {n}', '2030-01-14 10:00Z', 2, 10, {user} FROM batches WHERE university_id = {u}");
+        SEEDS.put(
+                "assignment_extensions",
+                "INSERT INTO assignment_extensions (university_id, assignment_id, user_id, due_at, granted_by)"
+                        + " SELECT {u}, max(id), {user}, '2030-01-21 10:00Z', {user} FROM assignments WHERE university_id = {u}");
+        SEEDS.put(
+                "submissions",
+                "INSERT INTO submissions (university_id, assignment_id, user_id, attempt, body, late)"
+                        + " SELECT {u}, max(id), {user}, 1, 'Answer {n}', false FROM assignments WHERE university_id = {u}");
+        SEEDS.put(
                 "place_reservations",
                 "INSERT INTO place_reservations (university_id, batch_id, email)"
                         + " SELECT {u}, max(id), 'lead{n}@rls.edu' FROM batches WHERE university_id = {u}");

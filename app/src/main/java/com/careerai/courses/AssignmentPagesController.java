@@ -1,0 +1,360 @@
+package com.careerai.courses;
+
+import com.careerai.auth.CurrentUser;
+import com.careerai.auth.SignedInUser;
+import com.careerai.auth.User;
+import com.careerai.auth.UserAccounts;
+import com.careerai.platform.storage.ContentDisposition;
+import com.careerai.platform.storage.FileStorage;
+import com.careerai.platform.web.ProblemException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.http.server.types.files.StreamedFile;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Assignment pages: the instructor (or staff) sets one from the batch page and edits, grades,
+ * extends and downloads everything on {@code /assignments/{id}}; a student of the batch submits
+ * there and sees their attempts, and each grade once given.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Hidden
+class AssignmentPagesController {
+    private final Assignments assignments;
+    private final BatchAccess access;
+    private final EnrolmentStore enrolments;
+    private final UserAccounts users;
+    private final SubmissionsZip zips;
+    private final FileStorage storage;
+
+    AssignmentPagesController(
+            Assignments assignments,
+            BatchAccess access,
+            EnrolmentStore enrolments,
+            UserAccounts users,
+            SubmissionsZip zips,
+            FileStorage storage) {
+        this.assignments = assignments;
+        this.access = access;
+        this.enrolments = enrolments;
+        this.users = users;
+        this.zips = zips;
+        this.storage = storage;
+    }
+
+    @Post(
+            value = "/batches/{id}/assignments",
+            consumes = MediaType.APPLICATION_FORM_URLENCODED,
+            produces = MediaType.TEXT_HTML)
+    HttpResponse<?> create(@CurrentUser SignedInUser user, @PathVariable long id, @Body Map<String, Object> form) {
+        BatchAccess.Granted granted = access.require(user, id);
+        CourseForms.Read<AssignmentStore.Fields> read =
+                AssignmentForms.read(form, granted.batch().zone());
+        if (read.value() == null) {
+            return formAgain(granted, null, form, read.errors());
+        }
+        long assignment = assignments.create(user, id, read.value());
+        return HttpResponse.seeOther(URI.create("/assignments/" + assignment + "?created=1"));
+    }
+
+    @Get(value = "/assignments/{id}", produces = MediaType.TEXT_HTML)
+    ModelAndView<Map<String, Object>> page(@CurrentUser SignedInUser user, @PathVariable long id) {
+        return new ModelAndView<>("courses/assignment", model(user, assignments.view(user, id), Map.of(), Map.of()));
+    }
+
+    @Post(value = "/assignments/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    HttpResponse<?> update(@CurrentUser SignedInUser user, @PathVariable long id, @Body Map<String, Object> form) {
+        Assignments.Viewed viewed = assignments.view(user, id);
+        CourseForms.Read<AssignmentStore.Fields> read =
+                AssignmentForms.read(form, viewed.granted().batch().zone());
+        if (read.value() == null) {
+            return formAgain(viewed.granted(), viewed.assignment(), form, read.errors());
+        }
+        assignments.update(user, id, read.value());
+        return HttpResponse.seeOther(URI.create("/assignments/" + id + "?saved=1"));
+    }
+
+    @Post(value = "/assignments/{id}/submit", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.TEXT_HTML)
+    HttpResponse<?> submit(
+            @CurrentUser SignedInUser user,
+            @PathVariable long id,
+            @Nullable @Part("text") String text,
+            @Nullable @Part("file") CompletedFileUpload file) {
+        try {
+            Assignments.Submitted submitted = assignments.submit(user, id, text, AssignmentsApiController.upload(file));
+            return HttpResponse.seeOther(
+                    URI.create("/assignments/" + id + "?submitted=" + submitted.attempt() + "#attempts"));
+        } catch (ProblemException e) {
+            if (e.status() != HttpStatus.UNPROCESSABLE_ENTITY) {
+                throw e;
+            }
+            Map<String, String> errors = new HashMap<>(e.fields());
+            if (errors.isEmpty()) {
+                errors.put("submission", e.getMessage());
+            }
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+                    .body(new ModelAndView<>(
+                            "courses/assignment",
+                            model(user, assignments.view(user, id), errors, Map.of("text", text == null ? "" : text))));
+        }
+    }
+
+    @Post(
+            value = "/submissions/{id}/grade",
+            consumes = MediaType.APPLICATION_FORM_URLENCODED,
+            produces = MediaType.TEXT_HTML)
+    HttpResponse<?> grade(@CurrentUser SignedInUser user, @PathVariable long id, @Body Map<String, Object> form) {
+        String score = CourseForms.text(form, "score");
+        String feedback = CourseForms.text(form, "feedback");
+        Integer parsed = CourseForms.number(score, 0, Integer.MAX_VALUE);
+        try {
+            Submission graded = assignments.grade(user, id, parsed, feedback);
+            return HttpResponse.seeOther(
+                    URI.create("/assignments/" + graded.assignmentId() + "?graded=" + id + "#submission-" + id));
+        } catch (CourseProblem e) {
+            if (e.status() != HttpStatus.UNPROCESSABLE_ENTITY) {
+                throw e;
+            }
+            Submission submission = assignments.submission(user, id);
+            Map<String, String> errors = new HashMap<>();
+            e.fields().forEach((field, message) -> errors.put(field + "-" + id, message));
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+                    .body(new ModelAndView<>(
+                            "courses/assignment",
+                            model(
+                                    user,
+                                    assignments.view(user, submission.assignmentId()),
+                                    errors,
+                                    Map.of("score-" + id, score, "feedback-" + id, feedback))));
+        }
+    }
+
+    @Post(
+            value = "/assignments/{id}/extensions",
+            consumes = MediaType.APPLICATION_FORM_URLENCODED,
+            produces = MediaType.TEXT_HTML)
+    HttpResponse<?> extend(@CurrentUser SignedInUser user, @PathVariable long id, @Body Map<String, Object> form) {
+        Assignments.Viewed viewed = assignments.view(user, id);
+        Map<String, String> errors = new HashMap<>();
+        Instant due = CourseForms.instant(
+                CourseForms.text(form, "dueAt"), viewed.granted().batch().zone(), "extendTo", errors);
+        String student = CourseForms.text(form, "student");
+        long studentId;
+        try {
+            studentId = Long.parseLong(student);
+        } catch (NumberFormatException e) {
+            studentId = 0;
+        }
+        try {
+            if (!errors.isEmpty()) {
+                throw CourseProblem.invalid(errors);
+            }
+            assignments.extend(user, id, studentId, due);
+            return HttpResponse.seeOther(URI.create("/assignments/" + id + "?extended=" + studentId));
+        } catch (CourseProblem e) {
+            if (e.status() != HttpStatus.UNPROCESSABLE_ENTITY) {
+                throw e;
+            }
+            Map<String, String> shown = new HashMap<>();
+            e.fields().forEach((field, message) -> shown.put("dueAt".equals(field) ? "extendTo" : field, message));
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+                    .body(new ModelAndView<>(
+                            "courses/assignment",
+                            model(user, viewed, shown, Map.of("extendTo", CourseForms.text(form, "dueAt")))));
+        }
+    }
+
+    @Get(
+            value = "/assignments/{id}/submissions.zip",
+            produces = {"application/zip", MediaType.TEXT_HTML})
+    HttpResponse<?> downloadAll(@CurrentUser SignedInUser user, @PathVariable long id) {
+        SubmissionsZip.Prepared prepared = zips.prepare(user, id);
+        return HttpResponse.ok(new StreamedFile(zips.stream(prepared), MediaType.of("application/zip")))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment(prepared.fileName()))
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Get(
+            value = "/submissions/{id}/file",
+            produces = {MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_HTML})
+    HttpResponse<?> file(@CurrentUser SignedInUser user, @PathVariable long id) {
+        Submission submission = assignments.fileOf(user, id);
+        StreamedFile file = new StreamedFile(
+                storage.open(submission.fileKey()),
+                MediaType.of(submission.fileType()),
+                submission.submittedAt().toEpochMilli(),
+                submission.fileSize() == null ? -1 : submission.fileSize());
+        return HttpResponse.ok(file)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment(submission.fileName()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .header("Content-Security-Policy", "default-src 'none'; sandbox");
+    }
+
+    private HttpResponse<?> formAgain(
+            BatchAccess.Granted granted,
+            @Nullable Assignment assignment,
+            Map<String, Object> form,
+            Map<String, String> errors) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("course", CourseViews.course(granted.course()));
+        model.put("batch", CourseViews.batch(granted.batch(), assignments.now()));
+        model.put("zone", granted.batch().zone().getId());
+        model.put("form", AssignmentForms.values(form));
+        model.put("errors", errors);
+        model.put(
+                "action",
+                assignment == null
+                        ? "/batches/" + granted.batch().id() + "/assignments"
+                        : "/assignments/" + assignment.id());
+        model.put("editing", assignment != null);
+        return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+                .body(new ModelAndView<>("courses/assignment-form", model));
+    }
+
+    private Map<String, Object> model(
+            SignedInUser user, Assignments.Viewed viewed, Map<String, String> errors, Map<String, String> values) {
+        Assignment assignment = viewed.assignment();
+        BatchAccess.Granted granted = viewed.granted();
+        ZoneId zone = granted.batch().zone();
+        Instant now = assignments.now();
+        Map<String, Object> model = new HashMap<>();
+        model.put("course", CourseViews.course(granted.course()));
+        model.put("batch", CourseViews.batch(granted.batch(), now));
+        model.put("zone", zone.getId());
+        model.put("errors", errors);
+        model.put("values", values);
+        Map<String, Object> shown = new HashMap<>();
+        shown.put("id", assignment.id());
+        shown.put("title", assignment.title());
+        shown.put("instructions", assignment.instructions());
+        shown.put("opens", assignment.opensAt() == null ? null : CourseViews.when(assignment.opensAt(), zone));
+        shown.put("due", CourseViews.when(assignment.dueAt(), zone));
+        shown.put("cutoff", assignment.cutoffAt() == null ? null : CourseViews.when(assignment.cutoffAt(), zone));
+        shown.put("maxAttempts", assignment.maxAttempts());
+        shown.put("maxScore", assignment.maxScore());
+        model.put("assignment", shown);
+        boolean teaches = granted.teaches();
+        model.put("teaches", teaches);
+        if (!teaches) {
+            Instant extension = assignments
+                    .extension(user.universityId(), assignment.id(), user.userId())
+                    .orElse(null);
+            List<Submission> mine = assignments.mine(user.universityId(), assignment.id(), user.userId());
+            Assignments.Window window = assignments.window(assignment, extension, now);
+            int left = Math.max(0, assignment.maxAttempts() - mine.size());
+            model.put("extension", extension == null ? null : CourseViews.when(extension, zone));
+            model.put("status", statusWords(window, left));
+            model.put("late", window == Assignments.Window.LATE);
+            model.put(
+                    "canSubmit", left > 0 && (window == Assignments.Window.OPEN || window == Assignments.Window.LATE));
+            model.put("attemptsLeft", left);
+            model.put(
+                    "attempts",
+                    mine.stream()
+                            .map(s -> attempt(s, zone, null, errors, values))
+                            .toList());
+            return model;
+        }
+        model.put("form", AssignmentForms.values(assignment, zone));
+        List<Enrolment> active = enrolments
+                .ofBatch(user.universityId(), granted.batch().id())
+                .stream()
+                .filter(enrolment -> enrolment.status() == Enrolment.Status.ACTIVE)
+                .toList();
+        List<Submission> all = assignments.all(user.universityId(), assignment.id());
+        List<Long> ids = new ArrayList<>();
+        active.forEach(enrolment -> ids.add(enrolment.userId()));
+        all.forEach(submission -> ids.add(submission.userId()));
+        Map<Long, User> people = users
+                .findAll(user.universityId(), ids.stream().distinct().toList())
+                .stream()
+                .collect(Collectors.toMap(User::id, Function.identity()));
+        model.put(
+                "students",
+                active.stream()
+                        .map(enrolment ->
+                                Map.of("id", enrolment.userId(), "name", name(people.get(enrolment.userId()))))
+                        .toList());
+        model.put(
+                "submissions",
+                all.stream()
+                        .map(submission ->
+                                attempt(submission, zone, name(people.get(submission.userId())), errors, values))
+                        .toList());
+        model.put("submitted", all.stream().map(Submission::userId).distinct().count());
+        model.put("enrolled", active.size());
+        return model;
+    }
+
+    private static Map<String, Object> attempt(
+            Submission submission,
+            ZoneId zone,
+            @Nullable String student,
+            Map<String, String> errors,
+            Map<String, String> values) {
+        Map<String, Object> row = new HashMap<>();
+        String key = "-" + submission.id();
+        row.put("scoreError", errors.get("score" + key));
+        row.put("feedbackError", errors.get("feedback" + key));
+        row.put(
+                "scoreValue",
+                values.getOrDefault("score" + key, submission.graded() ? String.valueOf(submission.score()) : ""));
+        row.put(
+                "feedbackValue",
+                values.getOrDefault(
+                        "feedback" + key,
+                        submission.graded() && submission.feedback() != null ? submission.feedback() : ""));
+        row.put("id", submission.id());
+        row.put("attempt", submission.attempt());
+        row.put("student", student);
+        row.put("when", CourseViews.when(submission.submittedAt(), zone));
+        row.put("late", submission.late());
+        row.put("text", submission.body());
+        row.put("fileName", submission.fileName());
+        row.put("graded", submission.graded());
+        row.put("score", submission.graded() ? submission.score() : null);
+        row.put("feedback", submission.graded() ? submission.feedback() : null);
+        return row;
+    }
+
+    private static String name(@Nullable User user) {
+        return user == null ? "Former student" : user.displayName();
+    }
+
+    private static String statusWords(Assignments.Window window, int left) {
+        return switch (window) {
+            case NOT_OPEN -> "Not open for submissions yet.";
+            case CLOSED -> "Closed: the cut-off date has passed.";
+            case LATE -> left > 0 ? "Past the due date: a submission now is marked late." : "All attempts used.";
+            case OPEN -> left > 0 ? "Open for submissions." : "All attempts used.";
+        };
+    }
+}

@@ -1,0 +1,337 @@
+package com.careerai.courses;
+
+import com.careerai.auth.SignedInUser;
+import com.careerai.notifications.Notice;
+import com.careerai.notifications.NoticeKind;
+import com.careerai.notifications.Notifications;
+import com.careerai.platform.audit.AuditLog;
+import com.careerai.platform.storage.FileStorage;
+import com.careerai.resources.UploadInspector;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Assignments of a batch, their submissions and grades (issue 15, Moodle's rules): the batch's
+ * instructor and staff set and grade work; its ACTIVE students submit text and/or a file (inspected
+ * like resource uploads), one row per attempt, late after the due date (or their extension),
+ * refused after the cut-off unless their extension is later. A student sees only their own
+ * attempts, and a grade only once it is given.
+ */
+@Singleton
+public class Assignments {
+    static final String STORAGE_AREA = "submissions";
+    static final int MAX_TEXT = 50_000;
+
+    private final AssignmentStore store;
+    private final BatchAccess access;
+    private final EnrolmentStore enrolments;
+    private final UploadInspector inspector;
+    private final FileStorage storage;
+    private final Notifications notifications;
+    private final AuditLog audit;
+    private final CourseClock clock;
+
+    Assignments(
+            AssignmentStore store,
+            BatchAccess access,
+            EnrolmentStore enrolments,
+            UploadInspector inspector,
+            FileStorage storage,
+            Notifications notifications,
+            AuditLog audit,
+            CourseClock clock) {
+        this.store = store;
+        this.access = access;
+        this.enrolments = enrolments;
+        this.inspector = inspector;
+        this.storage = storage;
+        this.notifications = notifications;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Where a student stands with an assignment at a moment. */
+    enum Window {
+        NOT_OPEN,
+        OPEN,
+        LATE,
+        CLOSED
+    }
+
+    /** The outcome of a submission: its id, its attempt number and whether it was late. */
+    public record Submitted(long id, int attempt, boolean late) {}
+
+    /** A file a student sends: the name they gave it and its bytes. */
+    public record Upload(@Nullable String fileName, byte[] content) {}
+
+    @Transactional
+    public long create(SignedInUser user, long batchId, AssignmentStore.Fields fields) {
+        requireTeacher(access.require(user, batchId));
+        long id = store.insert(user.universityId(), batchId, user.userId(), fields);
+        audit.record(
+                user.universityId(),
+                Courses.actor(user),
+                "courses.assignment.created",
+                Map.of("batch", batchId, "assignment", id, "title", fields.title()));
+        return id;
+    }
+
+    @Transactional
+    public void update(SignedInUser user, long assignmentId, AssignmentStore.Fields fields) {
+        Assignment assignment = teacherOf(user, assignmentId);
+        store.update(user.universityId(), assignment.id(), fields);
+        audit.record(
+                user.universityId(),
+                Courses.actor(user),
+                "courses.assignment.changed",
+                Map.of("assignment", assignmentId, "title", fields.title()));
+    }
+
+    /** The assignment and who is looking: 404 for another university's, 403 for a batch not theirs. */
+    @Transactional(readOnly = true)
+    Viewed view(SignedInUser user, long assignmentId) {
+        Assignment assignment =
+                store.assignment(user.universityId(), assignmentId).orElseThrow(Assignments::notFound);
+        return new Viewed(assignment, access.require(user, assignment.batchId()));
+    }
+
+    record Viewed(Assignment assignment, BatchAccess.Granted granted) {}
+
+    @Transactional(readOnly = true)
+    List<Assignment> ofBatch(long universityId, long batchId) {
+        return store.ofBatch(universityId, batchId);
+    }
+
+    @Transactional(readOnly = true)
+    Optional<Instant> extension(long universityId, long assignmentId, long userId) {
+        return store.extension(universityId, assignmentId, userId);
+    }
+
+    /** A student's own attempts (grades only where given: score and feedback are null before). */
+    @Transactional(readOnly = true)
+    List<Submission> mine(long universityId, long assignmentId, long userId) {
+        return store.submissionsOf(universityId, assignmentId, userId);
+    }
+
+    @Transactional(readOnly = true)
+    List<Submission> all(long universityId, long assignmentId) {
+        return store.submissions(universityId, assignmentId);
+    }
+
+    Window window(Assignment assignment, @Nullable Instant extension, Instant now) {
+        if (!assignment.openAt(now)) {
+            return Window.NOT_OPEN;
+        }
+        Instant cutoff = assignment.cutoffFor(extension);
+        if (cutoff != null && now.isAfter(cutoff)) {
+            return Window.CLOSED;
+        }
+        return now.isAfter(assignment.dueFor(extension)) ? Window.LATE : Window.OPEN;
+    }
+
+    /**
+     * A new attempt by an ACTIVE student of the batch. 422 {@code not_open} before it opens,
+     * {@code closed} after the cut-off (or the student's later extension), {@code attempts_exhausted}
+     * once every attempt is used, {@code invalid_input} with neither text nor file, and the resource
+     * upload's {@code file_refused} for a file that is not an accepted document or image.
+     */
+    @Transactional
+    public Submitted submit(SignedInUser student, long assignmentId, @Nullable String text, @Nullable Upload upload) {
+        Assignment assignment = store.lock(student.universityId(), assignmentId).orElseThrow(Assignments::notFound);
+        BatchAccess.Granted granted = access.require(student, assignment.batchId());
+        if (granted.as() != BatchAccess.As.STUDENT) {
+            throw new CourseProblem(HttpStatus.FORBIDDEN, "students_only", "Only the batch's students submit work.");
+        }
+        String body = text == null || text.isBlank() ? null : text.strip();
+        boolean hasFile = upload != null && upload.content().length > 0;
+        if (body == null && !hasFile) {
+            throw CourseProblem.invalid(Map.of("text", "Write your answer or attach a file."));
+        }
+        if (body != null && body.length() > MAX_TEXT) {
+            throw CourseProblem.invalid(Map.of("text", "Keep the answer under " + MAX_TEXT + " characters."));
+        }
+        Instant now = clock.now();
+        Instant extension = store.extension(student.universityId(), assignmentId, student.userId())
+                .orElse(null);
+        Window window = window(assignment, extension, now);
+        if (window == Window.NOT_OPEN) {
+            throw new CourseProblem(
+                    HttpStatus.UNPROCESSABLE_ENTITY, "not_open", "This assignment does not take submissions yet.");
+        }
+        if (window == Window.CLOSED) {
+            throw new CourseProblem(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    "closed",
+                    "The cut-off date has passed: ask your instructor for an extension.");
+        }
+        int used = store.attempts(student.universityId(), assignmentId, student.userId());
+        if (used >= assignment.maxAttempts()) {
+            throw new CourseProblem(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    "attempts_exhausted",
+                    "You have used all " + assignment.maxAttempts() + " attempts at this assignment.");
+        }
+        AssignmentStore.StoredFile file = null;
+        if (hasFile) {
+            UploadInspector.Inspected inspected = inspector.inspect(upload.fileName(), upload.content());
+            String key =
+                    storage.put(student.universityId(), STORAGE_AREA, inspected.content(), inspected.contentType());
+            file = new AssignmentStore.StoredFile(
+                    key,
+                    fileName(upload.fileName(), inspected.extension()),
+                    inspected.contentType(),
+                    inspected.content().length);
+        }
+        try {
+            Submission saved = store.insertSubmission(
+                    student.universityId(),
+                    assignmentId,
+                    student.userId(),
+                    used + 1,
+                    body,
+                    file,
+                    window == Window.LATE,
+                    now);
+            return new Submitted(saved.id(), saved.attempt(), saved.late());
+        } catch (RuntimeException e) {
+            if (file != null) {
+                storage.delete(file.key());
+            }
+            throw e;
+        }
+    }
+
+    /** Grades one attempt (again, if it was graded) and tells the student. */
+    @Transactional
+    public Submission grade(SignedInUser user, long submissionId, @Nullable Integer score, @Nullable String feedback) {
+        Submission submission =
+                store.submission(user.universityId(), submissionId).orElseThrow(Assignments::notFound);
+        Assignment assignment = teacherOf(user, submission.assignmentId());
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (score == null || score < 0 || score > assignment.maxScore()) {
+            errors.put("score", "Give a score from 0 to " + assignment.maxScore() + ".");
+        }
+        String words = feedback == null ? "" : feedback.strip();
+        if (words.length() > 8000) {
+            errors.put("feedback", "Keep the feedback under 8000 characters.");
+        }
+        if (!errors.isEmpty()) {
+            throw CourseProblem.invalid(errors);
+        }
+        store.grade(user.universityId(), submissionId, score, words, user.userId(), clock.now());
+        audit.record(
+                user.universityId(),
+                Courses.actor(user),
+                "courses.submission.graded",
+                Map.of("submission", submissionId, "assignment", assignment.id(), "score", score));
+        notifications.publish(
+                user.universityId(),
+                submission.userId(),
+                new Notice(
+                        NoticeKind.COURSE,
+                        "Your work on " + assignment.title() + " was graded",
+                        "Attempt " + submission.attempt() + ": " + score + " out of " + assignment.maxScore() + ".",
+                        "/assignments/" + assignment.id(),
+                        false));
+        return store.submission(user.universityId(), submissionId).orElseThrow();
+    }
+
+    /** Gives one ACTIVE student of the batch a later due date (which also moves their cut-off). */
+    @Transactional
+    public void extend(SignedInUser user, long assignmentId, long studentId, @Nullable Instant dueAt) {
+        Assignment assignment = teacherOf(user, assignmentId);
+        boolean enrolled = enrolments
+                .live(user.universityId(), assignment.batchId(), studentId)
+                .filter(enrolment -> enrolment.status() == Enrolment.Status.ACTIVE)
+                .isPresent();
+        if (!enrolled) {
+            throw CourseProblem.invalid(Map.of("student", "Choose a student enrolled on this batch."));
+        }
+        if (dueAt == null || !dueAt.isAfter(assignment.dueAt())) {
+            throw CourseProblem.invalid(Map.of("dueAt", "An extension ends after the assignment's due date."));
+        }
+        store.extend(user.universityId(), assignmentId, studentId, dueAt, user.userId());
+        audit.record(
+                user.universityId(),
+                Courses.actor(user),
+                "courses.assignment.extended",
+                Map.of("assignment", assignmentId, "student", studentId, "due", dueAt.toString()));
+        notifications.publish(
+                user.universityId(),
+                studentId,
+                new Notice(
+                        NoticeKind.COURSE,
+                        "Extension on " + assignment.title(),
+                        "You may hand it in until " + CourseViews.when(dueAt, java.time.ZoneOffset.UTC) + " UTC.",
+                        "/assignments/" + assignmentId,
+                        false));
+    }
+
+    @Transactional(readOnly = true)
+    Submission submission(SignedInUser user, long submissionId) {
+        return store.submission(user.universityId(), submissionId).orElseThrow(Assignments::notFound);
+    }
+
+    /** An attempt's file, for its author, the batch's instructor and staff; 404 otherwise. */
+    @Transactional(readOnly = true)
+    Submission fileOf(SignedInUser user, long submissionId) {
+        Submission submission = store.submission(user.universityId(), submissionId)
+                .filter(found -> found.fileKey() != null)
+                .orElseThrow(Assignments::notFound);
+        Assignment assignment =
+                store.assignment(user.universityId(), submission.assignmentId()).orElseThrow();
+        BatchAccess.Granted granted = access.require(user, assignment.batchId());
+        if (!granted.teaches() && submission.userId() != user.userId()) {
+            throw notFound();
+        }
+        return submission;
+    }
+
+    /** The assignment if {@code user} teaches its batch (instructor or staff): 403 for its students. */
+    @Transactional(readOnly = true)
+    Assignment teacherOf(SignedInUser user, long assignmentId) {
+        Assignment assignment =
+                store.assignment(user.universityId(), assignmentId).orElseThrow(Assignments::notFound);
+        requireTeacher(access.require(user, assignment.batchId()));
+        return assignment;
+    }
+
+    Instant now() {
+        return clock.now();
+    }
+
+    private static void requireTeacher(BatchAccess.Granted granted) {
+        if (!granted.teaches()) {
+            throw new CourseProblem(
+                    HttpStatus.FORBIDDEN, "instructor_only", "Only the batch's instructor and staff do this.");
+        }
+    }
+
+    /** The name shown for a submitted file: the student's, else one made here, with the detected extension. */
+    static String fileName(@Nullable String given, String extension) {
+        String base = given == null ? "" : given.strip();
+        int dot = base.lastIndexOf('.');
+        if (dot > 0) {
+            base = base.substring(0, dot);
+        }
+        base = base.replaceAll("[^\\p{L}\\p{N} ._-]", "_");
+        if (base.isBlank()) {
+            base = "submission";
+        }
+        if (base.length() > 120) {
+            base = base.substring(0, 120);
+        }
+        return extension.isEmpty() ? base : base + "." + extension;
+    }
+
+    static CourseProblem notFound() {
+        return new CourseProblem(HttpStatus.NOT_FOUND, "not_found", "There is no such assignment.");
+    }
+}
