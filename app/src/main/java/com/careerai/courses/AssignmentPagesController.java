@@ -3,7 +3,6 @@ package com.careerai.courses;
 import com.careerai.auth.CurrentUser;
 import com.careerai.auth.SignedInUser;
 import com.careerai.auth.User;
-import com.careerai.auth.UserAccounts;
 import com.careerai.platform.storage.ContentDisposition;
 import com.careerai.platform.storage.FileStorage;
 import com.careerai.platform.web.ProblemException;
@@ -29,12 +28,9 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Assignment pages: the instructor (or staff) sets one from the batch page and edits, grades,
@@ -48,22 +44,12 @@ import java.util.stream.Collectors;
 class AssignmentPagesController {
     private final Assignments assignments;
     private final BatchAccess access;
-    private final EnrolmentStore enrolments;
-    private final UserAccounts users;
     private final SubmissionsZip zips;
     private final FileStorage storage;
 
-    AssignmentPagesController(
-            Assignments assignments,
-            BatchAccess access,
-            EnrolmentStore enrolments,
-            UserAccounts users,
-            SubmissionsZip zips,
-            FileStorage storage) {
+    AssignmentPagesController(Assignments assignments, BatchAccess access, SubmissionsZip zips, FileStorage storage) {
         this.assignments = assignments;
         this.access = access;
-        this.enrolments = enrolments;
-        this.users = users;
         this.zips = zips;
         this.storage = storage;
     }
@@ -284,24 +270,16 @@ class AssignmentPagesController {
             return model;
         }
         model.put("form", AssignmentForms.values(assignment, zone));
-        List<Enrolment> active = enrolments
-                .ofBatch(user.universityId(), granted.batch().id())
-                .stream()
-                .filter(enrolment -> enrolment.status() == Enrolment.Status.ACTIVE)
-                .toList();
         List<Submission> all = assignments.all(user.universityId(), assignment.id());
-        List<Long> ids = new ArrayList<>();
-        active.forEach(enrolment -> ids.add(enrolment.userId()));
-        all.forEach(submission -> ids.add(submission.userId()));
-        Map<Long, User> people = users
-                .findAll(user.universityId(), ids.stream().distinct().toList())
-                .stream()
-                .collect(Collectors.toMap(User::id, Function.identity()));
+        Assignments.Roster roster = assignments.roster(
+                user.universityId(),
+                granted.batch().id(),
+                all.stream().map(Submission::userId).toList());
+        Map<Long, User> people = roster.people();
         model.put(
                 "students",
-                active.stream()
-                        .map(enrolment ->
-                                Map.of("id", enrolment.userId(), "name", name(people.get(enrolment.userId()))))
+                roster.active().stream()
+                        .map(id -> Map.of("id", id, "name", name(people.get(id))))
                         .toList());
         model.put(
                 "submissions",
@@ -310,7 +288,7 @@ class AssignmentPagesController {
                                 attempt(submission, zone, name(people.get(submission.userId())), errors, values))
                         .toList());
         model.put("submitted", all.stream().map(Submission::userId).distinct().count());
-        model.put("enrolled", active.size());
+        model.put("enrolled", roster.active().size());
         return model;
     }
 

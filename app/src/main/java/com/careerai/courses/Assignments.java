@@ -1,6 +1,8 @@
 package com.careerai.courses;
 
 import com.careerai.auth.SignedInUser;
+import com.careerai.auth.User;
+import com.careerai.auth.UserAccounts;
 import com.careerai.notifications.Notice;
 import com.careerai.notifications.NoticeKind;
 import com.careerai.notifications.Notifications;
@@ -37,6 +39,7 @@ public class Assignments {
     private final Notifications notifications;
     private final AuditLog audit;
     private final CourseClock clock;
+    private final UserAccounts users;
 
     Assignments(
             AssignmentStore store,
@@ -46,7 +49,8 @@ public class Assignments {
             FileStorage storage,
             Notifications notifications,
             AuditLog audit,
-            CourseClock clock) {
+            CourseClock clock,
+            UserAccounts users) {
         this.store = store;
         this.access = access;
         this.enrolments = enrolments;
@@ -55,6 +59,7 @@ public class Assignments {
         this.notifications = notifications;
         this.audit = audit;
         this.clock = clock;
+        this.users = users;
     }
 
     /** Where a student stands with an assignment at a moment. */
@@ -273,6 +278,23 @@ public class Assignments {
                         "/assignments/" + assignmentId,
                         false));
     }
+
+    /** The batch's ACTIVE students with their accounts (for the extension form and names of submitters). */
+    @Transactional(readOnly = true)
+    Roster roster(long universityId, long batchId, List<Long> alsoNamed) {
+        List<Long> active = enrolments.ofBatch(universityId, batchId).stream()
+                .filter(enrolment -> enrolment.status() == Enrolment.Status.ACTIVE)
+                .map(Enrolment::userId)
+                .toList();
+        List<Long> ids = java.util.stream.Stream.concat(active.stream(), alsoNamed.stream())
+                .distinct()
+                .toList();
+        Map<Long, User> people = new LinkedHashMap<>();
+        users.findAll(universityId, ids).forEach(user -> people.put(user.id(), user));
+        return new Roster(active, people);
+    }
+
+    record Roster(List<Long> active, Map<Long, User> people) {}
 
     @Transactional(readOnly = true)
     Submission submission(SignedInUser user, long submissionId) {

@@ -323,6 +323,9 @@ class CoursePagesTest extends IntegrationTest {
                         "SELECT count(*) FROM batch_sessions WHERE university_id = ? AND recording_url IS NOT NULL",
                         demo.id()))
                 .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM assignments WHERE university_id = ? AND due_at > now()", demo.id()))
+                .as("one open assignment in the free batch")
+                .isEqualTo(1);
     }
 
     @Test

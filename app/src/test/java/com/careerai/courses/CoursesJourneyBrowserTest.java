@@ -154,14 +154,21 @@ class CoursesJourneyBrowserTest extends IntegrationTest {
         page.locator("[data-assignment=\"" + assignment + "\"] a").click();
         page.waitForURL(url -> url.endsWith("/assignments/" + assignment));
         page.getByLabel("Your answer").fill("Revenue rises every month; March is the peak.");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit").setExact(true)).click();
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Submit").setExact(true))
+                .click();
         page.waitForURL(url -> url.contains("submitted=1"));
         assertThat(page.locator("[data-attempt=\"1\"]").textContent()).contains("Not graded yet");
         Chromium.screenshot(page, "courses-08-submitted");
         instructor.navigate(site + "/assignments/" + assignment);
         instructor.getByLabel("Score (out of 10)").fill("8");
         instructor.getByLabel("Feedback").fill("Clear chart; say why March peaks.");
-        instructor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Grade").setExact(true)).click();
+        instructor
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Grade").setExact(true))
+                .click();
         instructor.waitForURL(url -> url.contains("graded="));
         Chromium.screenshot(instructor, "courses-09-instructor-graded");
         page.reload();
@@ -180,7 +187,10 @@ class CoursesJourneyBrowserTest extends IntegrationTest {
         // the same pages at phone width
         Page phone = as(student, host, 375);
         for (String path : List.of(
-                "/courses", "/courses/" + course.courseId(), "/batches/" + course.batchId(), "/assignments/" + assignment)) {
+                "/courses",
+                "/courses/" + course.courseId(),
+                "/batches/" + course.batchId(),
+                "/assignments/" + assignment)) {
             phone.navigate(site + path);
             assertThat(Chromium.scrollWidth(phone)).as(path + " fits 375 px").isLessThanOrEqualTo(375);
             Chromium.screenshot(
