@@ -6,6 +6,7 @@ import com.careerai.auth.User;
 import com.careerai.auth.UserAccounts;
 import com.careerai.credits.LedgerStore.NewEntry;
 import com.careerai.platform.audit.AuditLog;
+import com.careerai.platform.web.RequestMemo;
 import com.careerai.tenancy.University;
 import com.careerai.tenancy.UniversityAdministration;
 import io.micronaut.data.connection.annotation.Connectable;
@@ -53,7 +54,10 @@ public class Wallets {
     /** The user's balances; zero when the user has no wallet yet. One indexed read. */
     @Connectable
     public Balances balances(long universityId, long userId) {
-        return store.balances(universityId, userId).orElse(Balances.EMPTY);
+        // The header and the home's balances panel show it on the same page: one read per request.
+        return RequestMemo.of(
+                "credits.balances:" + universityId + ":" + userId,
+                () -> store.balances(universityId, userId).orElse(Balances.EMPTY));
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.careerai.inbox;
 
+import com.careerai.platform.web.RequestMemo;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -27,13 +28,14 @@ public class Inbox {
                 store.page(universityId, userId, unreadOnly, PAGE_SIZE + 1, (long) (current - 1) * PAGE_SIZE);
         boolean more = rows.size() > PAGE_SIZE;
         return new InboxPage(
-                more ? rows.subList(0, PAGE_SIZE) : rows, current, PAGE_SIZE, more, store.unread(universityId, userId));
+                more ? rows.subList(0, PAGE_SIZE) : rows, current, PAGE_SIZE, more, unread(universityId, userId));
     }
 
     /** The bell's figure: one indexed count. */
     @Connectable
     public long unread(long universityId, long userId) {
-        return store.unread(universityId, userId);
+        // The bell and the home's notifications panel show it on the same page: one count per request.
+        return RequestMemo.of("inbox.unread:" + universityId + ":" + userId, () -> store.unread(universityId, userId));
     }
 
     /** Marks one entry read (again is harmless) and returns it; 404 when it is not the user's. */

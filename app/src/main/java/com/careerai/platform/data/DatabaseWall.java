@@ -59,6 +59,10 @@ final class DatabaseWall implements BeanCreatedEventListener<DataSource>, Ordere
     }
 
     private static void migrate(String url, String user, String password) {
+        if (SchemaHistory.isCurrent(url, user, password)) {
+            LOG.debug("Schema history is current: Flyway not run at start-up");
+            return;
+        }
         Flyway.configure()
                 .dataSource(url, user, password)
                 .locations("classpath:db/migration")

@@ -1,0 +1,87 @@
+package com.careerai.testing;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.core.order.Ordered;
+import jakarta.inject.Singleton;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
+
+/**
+ * Counts the SQL statements the application prepares or executes, for tests that hold a page to a
+ * number of queries (issue 19). Active when a test sets {@code careerai.test.count-statements}; it
+ * wraps the tenant-bound pool (after the tenant wall, so its own binding statement is not counted).
+ */
+@Singleton
+@Requires(property = "careerai.test.count-statements", value = "true")
+public class StatementCounter implements BeanCreatedEventListener<DataSource>, Ordered {
+    private final List<String> statements = new CopyOnWriteArrayList<>();
+
+    @Override
+    public DataSource onCreated(BeanCreatedEvent<DataSource> event) {
+        DataSource inner = event.getBean();
+        return (DataSource) Proxy.newProxyInstance(
+                DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, forward(inner, (method, args) -> {
+                    Object result = invoke(inner, method, args);
+                    return result instanceof Connection connection ? counting(connection) : result;
+                }));
+    }
+
+    private Connection counting(Connection connection) {
+        return (Connection) Proxy.newProxyInstance(
+                Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class},
+                forward(connection, (method, args) -> {
+                    String name = method.getName();
+                    if (name.equals("prepareStatement") || name.equals("prepareCall")) {
+                        statements.add((String) args[0]);
+                    } else if (name.equals("createStatement")) {
+                        statements.add("(statement)");
+                    }
+                    return invoke(connection, method, args);
+                }));
+    }
+
+    /** Statements since the last {@link #reset()}, in order. */
+    public List<String> statements() {
+        return List.copyOf(statements);
+    }
+
+    public void reset() {
+        statements.clear();
+    }
+
+    private interface Call {
+        Object apply(Method method, Object[] args) throws Throwable;
+    }
+
+    private static InvocationHandler forward(Object target, Call call) {
+        return (proxy, method, args) -> {
+            if (method.getName().equals("unwrap") && args != null && ((Class<?>) args[0]).isInstance(proxy)) {
+                return proxy;
+            }
+            return call.apply(method, args);
+        };
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        // Right after the tenant wall (HIGHEST_PRECEDENCE), before the transaction-aware proxy (0).
+        return HIGHEST_PRECEDENCE + 1;
+    }
+}
