@@ -65,10 +65,11 @@ class HomePageQueriesTest extends IntegrationTest {
         // student's interests (three panels): 15 statements in all, 4 of them repeats.
         assertThat(statements.stream().filter(sql -> sql.contains("FROM credit_wallets")))
                 .hasSize(1);
-        assertThat(statements.stream()
-                        .filter(sql -> sql.contains("SELECT count(*) FROM notifications")))
+        assertThat(statements.stream().filter(sql -> sql.contains("SELECT count(*) FROM notifications")))
                 .hasSize(1);
-        assertThat(statements.size()).as("statements of the student home: %s", statements).isLessThanOrEqualTo(15);
+        assertThat(statements.size())
+                .as("statements of the student home: %s", statements)
+                .isLessThanOrEqualTo(15);
     }
 
     @Test
