@@ -73,4 +73,29 @@ interface PaymentGateway {
      * @throws PaymentProviderException when the provider cannot be reached
      */
     Optional<String> invoiceOfPaymentIntent(String paymentIntentId);
+
+    /**
+     * A refund of (part of) a confirmed payment, asked for by staff.
+     *
+     * @param refundId our refund row's id: the idempotency key of the call, so a retry refunds once
+     */
+    record RefundRequest(UUID refundId, String paymentIntentId, long amountCents, Map<String, String> metadata) {}
+
+    /**
+     * The provider's answer to a refund.
+     *
+     * @param status {@code succeeded}, {@code pending}, {@code requires_action}, {@code failed} or
+     *     {@code canceled}, as the provider says
+     * @param chargeAmountCents what the refunded charge took
+     * @param chargeRefundedCents the charge's refunded total after this refund (cumulative)
+     */
+    record ProviderRefund(
+            String id, String status, String chargeId, long chargeAmountCents, long chargeRefundedCents) {}
+
+    /**
+     * Refunds (part of) a payment intent.
+     *
+     * @throws PaymentProviderException when the provider refuses or cannot be reached
+     */
+    ProviderRefund refund(RefundRequest request);
 }

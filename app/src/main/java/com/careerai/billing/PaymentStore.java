@@ -171,6 +171,45 @@ class PaymentStore {
                 PaymentStore::payment);
     }
 
+    /** Any payment of the university, for staff. */
+    Optional<Payment> findForStaff(long universityId, UUID id) {
+        return one("SELECT " + COLUMNS + " FROM payments WHERE university_id = ? AND id = ?", statement -> {
+            statement.setLong(1, universityId);
+            statement.setObject(2, id);
+        });
+    }
+
+    /** The university's payments of one status (or all, when null), newest first, for staff. */
+    List<Payment> byStatus(long universityId, @Nullable PaymentStatus status, long offset, int limit) {
+        return SqlRows.list(
+                jdbc,
+                "SELECT " + COLUMNS + " FROM payments WHERE university_id = ? AND (?::text IS NULL OR status = ?)"
+                        + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?",
+                statement -> {
+                    statement.setLong(1, universityId);
+                    statement.setString(2, status == null ? null : status.name());
+                    statement.setString(3, status == null ? null : status.name());
+                    statement.setInt(4, limit);
+                    statement.setLong(5, offset);
+                },
+                PaymentStore::payment);
+    }
+
+    /** How many payments of the university have each status. */
+    java.util.Map<PaymentStatus, Long> countByStatus(long universityId) {
+        java.util.Map<PaymentStatus, Long> counts = new java.util.EnumMap<>(PaymentStatus.class);
+        for (PaymentStatus status : PaymentStatus.values()) {
+            counts.put(status, 0L);
+        }
+        SqlRows.list(
+                        jdbc,
+                        "SELECT status, count(*) FROM payments WHERE university_id = ? GROUP BY status",
+                        SqlRows.parameters(universityId),
+                        rows -> java.util.Map.entry(PaymentStatus.valueOf(rows.getString(1)), rows.getLong(2)))
+                .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+        return counts;
+    }
+
     /** The Stripe customer of the student's latest payment that has one. */
     Optional<String> customerOf(long universityId, long userId) {
         return SqlRows.optional(

@@ -10,7 +10,6 @@ import static com.careerai.billing.StripeJson.text;
 import com.careerai.auth.UserAccounts;
 import com.careerai.billing.EventOutcome.Owner;
 import com.careerai.billing.PaymentGateway.WebhookEvent;
-import com.careerai.credits.Reversal;
 import com.careerai.credits.Wallets;
 import com.careerai.platform.data.UnitOfWork;
 import com.careerai.platform.outbox.Outbox;
@@ -46,6 +45,7 @@ class StripeEventProcessor {
     private final UserAccounts users;
     private final Outbox outbox;
     private final UnitOfWork units;
+    private final RefundLedger refunds;
 
     StripeEventProcessor(
             StripeEventStore events,
@@ -55,8 +55,10 @@ class StripeEventProcessor {
             Wallets wallets,
             UserAccounts users,
             Outbox outbox,
-            UnitOfWork units) {
+            UnitOfWork units,
+            RefundLedger refunds) {
         this.units = units;
+        this.refunds = refunds;
         this.events = events;
         this.payments = payments;
         this.subscriptions = subscriptions;
@@ -668,48 +670,15 @@ class StripeEventProcessor {
         Payment payment = payments.lock(route.get().universityId(), route.get().paymentId())
                 .orElseThrow();
         Owner owner = new Owner(payment.universityId(), payment.userId());
-        long refunded = number(charge, 0, "amount_refunded");
-        long charged = Math.max(1, number(charge, payment.amountCents(), "amount"));
-        if (refunded <= payment.refundedCents()) {
-            return EventOutcome.processed(owner, "refund of " + refunded + " already recorded");
-        }
-        PaymentStatus status = refunded >= charged ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
-        // Once per new refunded total, credited or not: courses cancel places, referrals cancel rewards.
-        outbox.record(
-                owner.universityId(),
-                new PaymentRefunded(
-                        owner.universityId(), owner.userId(), payment.id(), status == PaymentStatus.REFUNDED));
-        if (!payment.status().credited()) {
-            payments.recordRefund(owner.universityId(), payment.id(), refunded, 0, 0, status);
-            return EventOutcome.processed(owner, "refunded before it was confirmed: no credits to take back");
-        }
-        int target = refunded >= charged
-                ? payment.credits()
-                : (int) Math.min(payment.credits(), (long) payment.credits() * refunded / charged);
-        int due = target - payment.creditsReversed() - payment.creditsOwed();
-        int reversed = 0;
-        int owed = 0;
-        if (due > 0) {
-            Map<String, Object> ledgerMetadata = new LinkedHashMap<>();
-            ledgerMetadata.put("payment", payment.id().toString());
-            ledgerMetadata.put("stripe_charge", chargeId);
-            ledgerMetadata.put("stripe_event", event.id());
-            ledgerMetadata.put("refunded_cents", refunded);
-            Reversal reversal = wallets.reverse(
-                    owner.universityId(),
-                    owner.userId(),
-                    payment.creditsCurrency(),
-                    due,
-                    "stripe:refund:" + chargeId + ":" + refunded,
-                    ledgerMetadata);
-            reversed = reversal.reversed();
-            owed = reversal.unreversed();
-        }
-        payments.recordRefund(owner.universityId(), payment.id(), refunded, reversed, owed, status);
-        return EventOutcome.processed(
-                owner,
-                "refund to " + refunded + " of " + charged + ": took back " + reversed + ", owed " + owed + " "
-                        + payment.creditsCurrency().key());
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("stripe_event", event.id());
+        RefundLedger.Applied applied = refunds.apply(
+                payment,
+                chargeId,
+                number(charge, 0, "amount_refunded"),
+                number(charge, payment.amountCents(), "amount"),
+                source);
+        return EventOutcome.processed(owner, applied.summary());
     }
 
     // ---- Who an event is for -------------------------------------------------------------------

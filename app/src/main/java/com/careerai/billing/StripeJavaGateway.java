@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stripe.StripeClient;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.exception.StripeException;
+import com.stripe.model.Charge;
 import com.stripe.model.Event;
 import com.stripe.model.InvoicePayment;
+import com.stripe.model.Refund;
 import com.stripe.model.StripeCollection;
 import com.stripe.net.RequestOptions;
 import com.stripe.net.Webhook;
 import com.stripe.param.InvoicePaymentListParams;
+import com.stripe.param.RefundCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -223,6 +226,40 @@ class StripeJavaGateway implements PaymentGateway {
                     .findFirst();
         } catch (StripeException e) {
             throw new PaymentProviderException("Stripe could not be asked which invoice a payment paid.", e);
+        }
+    }
+
+    @Override
+    public ProviderRefund refund(RefundRequest request) {
+        RefundCreateParams params = RefundCreateParams.builder()
+                .setPaymentIntent(request.paymentIntentId())
+                .setAmount(request.amountCents())
+                .setReason(RefundCreateParams.Reason.REQUESTED_BY_CUSTOMER)
+                .putAllMetadata(request.metadata())
+                // The charge's cumulative refunded total comes back with the refund, so it is
+                // recorded exactly as the charge.refunded webhook would record it.
+                .addExpand("charge")
+                .build();
+        RequestOptions options = RequestOptions.builder()
+                .setIdempotencyKey("refund-" + request.refundId())
+                .build();
+        try {
+            Refund refund = requireClient().v1().refunds().create(params, options);
+            Charge charge = refund.getChargeObject();
+            long amount = charge == null || charge.getAmount() == null ? 0 : charge.getAmount();
+            long refunded = charge == null || charge.getAmountRefunded() == null ? 0 : charge.getAmountRefunded();
+            return new ProviderRefund(
+                    refund.getId(),
+                    refund.getStatus() == null ? "pending" : refund.getStatus(),
+                    refund.getCharge(),
+                    amount,
+                    refunded);
+        } catch (StripeException e) {
+            LOG.warn("Stripe refused refund {}: {}", request.refundId(), e.getMessage());
+            throw new PaymentProviderException(
+                    "Stripe did not accept the refund just now: " + e.getMessage()
+                            + " Nothing was refunded; try again.",
+                    e);
         }
     }
 

@@ -372,6 +372,12 @@ class IsolationScanTest extends IntegrationTest {
         ROUTES.put("GET /api/v1/referrals", own());
         ROUTES.put("GET /staff/referrals", own());
         ROUTES.put("POST /staff/referrals/{id}/decision", object(a -> Map.of("id", a.of("referralId"))));
+        // Staff payments and refunds (issue 18, payments).
+        ROUTES.put("GET /staff/payments", own());
+        ROUTES.put("GET /staff/payments/{id}", object(a -> Map.of("id", a.paymentId())));
+        ROUTES.put("POST /staff/payments/{id}/refunds", object(a -> Map.of("id", a.paymentId())));
+        ROUTES.put("GET /api/v1/staff/payments", own());
+        ROUTES.put("POST /api/v1/staff/payments/{id}/refunds", object(a -> Map.of("id", a.paymentId())));
     }
 
     private static final Set<Integer> REFUSED = Set.of(401, 403, 404);

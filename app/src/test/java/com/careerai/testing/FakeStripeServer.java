@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A local stand-in for the parts of the Stripe API CareerAI calls, for tests: the real stripe-java
  * client talks to it through {@code careerai.billing.api-base}. It answers
  * {@code POST /v1/checkout/sessions}, {@code POST /v1/billing_portal/sessions} and
- * {@code GET /v1/invoice_payments} with Stripe-shaped JSON and records every request (form
+ * {@code GET /v1/invoice_payments} and {@code POST /v1/refunds} (against charges registered with
+ * {@link #charge}, honouring {@code Idempotency-Key} as Stripe does) with Stripe-shaped JSON and records every request (form
  * parameters decoded, headers) so tests can assert what was sent. Its checkout and portal URLs
  * point at itself ({@code GET /pay/<session>} and {@code /portal/<session>} answer a small page),
  * so a browser can follow the redirect.
@@ -53,6 +54,9 @@ public final class FakeStripeServer implements AutoCloseable {
     private final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
     private final Map<String, String> invoicesByPaymentIntent = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
+    private final Map<String, long[]> chargesByPaymentIntent = new ConcurrentHashMap<>();
+    private final Map<String, String> chargeIds = new ConcurrentHashMap<>();
+    private final Map<String, String> refundsByIdempotencyKey = new ConcurrentHashMap<>();
 
     public FakeStripeServer() {
         try {
@@ -74,6 +78,22 @@ public final class FakeStripeServer implements AutoCloseable {
     public FakeStripeServer failNext(int status, String type, String message) {
         failures.add(new Failure(status, type, message));
         return this;
+    }
+
+    /**
+     * Registers the charge of a payment intent ({@code amount} taken, nothing refunded yet) so that
+     * {@code POST /v1/refunds} can refund it; returns the charge's id.
+     */
+    public String charge(String paymentIntent, long amount) {
+        String chargeId = "ch_test_" + sequence.incrementAndGet();
+        chargesByPaymentIntent.put(paymentIntent, new long[] {amount, 0});
+        chargeIds.put(paymentIntent, chargeId);
+        return chargeId;
+    }
+
+    /** The charge of a registered payment intent's refunded total so far. */
+    public long refunded(String paymentIntent) {
+        return chargesByPaymentIntent.get(paymentIntent)[1];
     }
 
     /** Makes {@code GET /v1/invoice_payments?payment[payment_intent]=…} name this invoice. */
@@ -105,6 +125,9 @@ public final class FakeStripeServer implements AutoCloseable {
         requests.clear();
         failures.clear();
         invoicesByPaymentIntent.clear();
+        chargesByPaymentIntent.clear();
+        chargeIds.clear();
+        refundsByIdempotencyKey.clear();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -137,6 +160,7 @@ public final class FakeStripeServer implements AutoCloseable {
             case "POST /v1/checkout/sessions" -> send(exchange, 200, checkoutSession(parameters));
             case "POST /v1/billing_portal/sessions" -> send(exchange, 200, portalSession(parameters));
             case "GET /v1/invoice_payments" -> send(exchange, 200, invoicePayments(parameters));
+            case "POST /v1/refunds" -> refund(exchange, parameters, headers.get("idempotency-key"));
             default ->
                 send(
                         exchange,
@@ -171,6 +195,53 @@ public final class FakeStripeServer implements AutoCloseable {
                 + quotedOrNull(parameters.get("success_url")) + ",\"cancel_url\":"
                 + quotedOrNull(parameters.get("cancel_url")) + ",\"metadata\":{" + metadata + "},"
                 + "\"livemode\":false,\"created\":" + (System.currentTimeMillis() / 1000) + "}";
+    }
+
+    private void refund(HttpExchange exchange, Map<String, String> parameters, String idempotencyKey)
+            throws IOException {
+        if (idempotencyKey != null && refundsByIdempotencyKey.containsKey(idempotencyKey)) {
+            send(exchange, 200, refundsByIdempotencyKey.get(idempotencyKey));
+            return;
+        }
+        String paymentIntent = parameters.get("payment_intent");
+        long[] charge = paymentIntent == null ? null : chargesByPaymentIntent.get(paymentIntent);
+        if (charge == null) {
+            send(
+                    exchange,
+                    400,
+                    "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"resource_missing\","
+                            + "\"message\":\"No such payment_intent: '" + paymentIntent + "'\"}}");
+            return;
+        }
+        String json;
+        synchronized (charge) {
+            long left = charge[0] - charge[1];
+            long amount = parameters.containsKey("amount") ? Long.parseLong(parameters.get("amount")) : left;
+            if (amount <= 0 || amount > left) {
+                send(
+                        exchange,
+                        400,
+                        "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"amount_too_large\","
+                                + "\"message\":\"Refund amount is greater than unrefunded amount on charge.\"}}");
+                return;
+            }
+            charge[1] += amount;
+            String chargeId = chargeIds.get(paymentIntent);
+            String chargeJson = "{\"id\":\"" + chargeId + "\",\"object\":\"charge\",\"amount\":" + charge[0]
+                    + ",\"amount_refunded\":" + charge[1] + ",\"refunded\":" + (charge[1] >= charge[0])
+                    + ",\"currency\":\"usd\",\"paid\":true,\"status\":\"succeeded\",\"payment_intent\":\""
+                    + paymentIntent + "\"}";
+            json = "{\"id\":\"re_test_" + sequence.incrementAndGet() + "\",\"object\":\"refund\",\"amount\":"
+                    + amount + ",\"currency\":\"usd\",\"status\":\"succeeded\",\"payment_intent\":\""
+                    + paymentIntent + "\",\"charge\":"
+                    + ("charge".equals(parameters.get("expand[0]")) ? chargeJson : "\"" + chargeId + "\"")
+                    + ",\"reason\":" + quotedOrNull(parameters.get("reason")) + ",\"created\":"
+                    + (System.currentTimeMillis() / 1000) + "}";
+        }
+        if (idempotencyKey != null) {
+            refundsByIdempotencyKey.put(idempotencyKey, json);
+        }
+        send(exchange, 200, json);
     }
 
     private String portalSession(Map<String, String> parameters) {

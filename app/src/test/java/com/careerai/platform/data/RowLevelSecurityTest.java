@@ -276,6 +276,14 @@ class RowLevelSecurityTest extends IntegrationTest {
         SEEDS.put(
                 "site_faq",
                 "INSERT INTO site_faq (university_id, position, question, answer) VALUES ({u}, {n}, 'Q {n}?', 'A {n}')");
+        // Staff refunds (issue 18, payments).
+        SEEDS.put(
+                "payment_refunds",
+                "WITH p AS (INSERT INTO payments (university_id, id, user_id, external_id, kind, product, description,"
+                        + " amount_cents, currency, status, credits_currency, credits) VALUES ({u}, gen_random_uuid(),"
+                        + " {user}, 'cs_rf{n}', 'PACK', 'gold-10', 'test', 100, 'usd', 'PAID', 'GOLD', 10) RETURNING id)"
+                        + " INSERT INTO payment_refunds (university_id, id, payment_id, amount_cents, reason, requested_by)"
+                        + " SELECT {u}, gen_random_uuid(), id, 50, 'test', {user} FROM p");
     }
 
     /**

@@ -1,0 +1,427 @@
+package com.careerai.billing;
+
+import com.careerai.auth.CurrentUser;
+import com.careerai.auth.SignedInUser;
+import com.careerai.auth.User;
+import com.careerai.auth.UserAccounts;
+import com.careerai.platform.web.Dates;
+import com.careerai.platform.web.Paging;
+import com.careerai.platform.web.Plural;
+import com.careerai.platform.web.ViewerZones;
+import com.careerai.tenancy.CurrentUniversity;
+import com.careerai.tenancy.University;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.sql.Connection;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code /staff/payments}: the university's payments by status, paged, and one payment's page,
+ * from which staff refund it in full or in part with a reason ({@link StaffRefunds}).
+ */
+@Controller
+@Secured("STAFF")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class StaffPaymentsController {
+    static final int PAGE_SIZE = 25;
+
+    @Serdeable
+    record RefundForm(@Nullable String amount, @Nullable String reason) {}
+
+    @Serdeable
+    record RefundBody(@Nullable Long amountCents, @Nullable String reason) {}
+
+    /** A staff refund as the API answers it. {@code status}: PENDING, SUCCEEDED or FAILED. */
+    @Serdeable
+    record RefundView(String id, String paymentId, long amountCents, String status, String paymentStatus) {}
+
+    /** One payment as staff see it in the API. */
+    @Serdeable
+    record PaymentRow(
+            String id,
+            long userId,
+            String description,
+            long amountCents,
+            String currency,
+            String status,
+            long refundedCents,
+            long refundableCents,
+            String createdAt) {}
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record PaymentList(List<PaymentRow> payments, int page, int pages, long total) {}
+
+    private final PaymentStore payments;
+    private final RefundStore refunds;
+    private final StaffRefunds staffRefunds;
+    private final UserAccounts users;
+    private final ViewerZones zones;
+    private final TransactionOperations<Connection> transactions;
+
+    StaffPaymentsController(
+            PaymentStore payments,
+            RefundStore refunds,
+            StaffRefunds staffRefunds,
+            UserAccounts users,
+            ViewerZones zones,
+            TransactionOperations<Connection> transactions) {
+        this.payments = payments;
+        this.refunds = refunds;
+        this.staffRefunds = staffRefunds;
+        this.users = users;
+        this.zones = zones;
+        this.transactions = transactions;
+    }
+
+    // ---- Pages ---------------------------------------------------------------------------------
+
+    @Get(uri = "/staff/payments", produces = MediaType.TEXT_HTML)
+    @Hidden
+    ModelAndView<Map<String, Object>> list(
+            @CurrentUniversity University university,
+            @CurrentUser SignedInUser staff,
+            @QueryValue @Nullable String status,
+            @QueryValue @Nullable Integer page) {
+        PaymentStatus filter = status(status);
+        int current = Paging.page(page == null ? 1 : page);
+        ZoneId zone = zones.zoneOf(university.id(), staff.userId());
+        return transactions.executeRead(tx -> {
+            Map<PaymentStatus, Long> counts = payments.countByStatus(university.id());
+            long total = filter == null
+                    ? counts.values().stream().mapToLong(Long::longValue).sum()
+                    : counts.get(filter);
+            List<Payment> rows =
+                    payments.byStatus(university.id(), filter, Paging.offset(current, PAGE_SIZE), PAGE_SIZE);
+            Map<Long, User> people = people(university.id(), rows);
+            Map<String, Object> model = new HashMap<>();
+            model.put("university", university);
+            List<Map<String, Object>> tabs = new ArrayList<>();
+            tabs.add(tab("All", null, filter == null, total(counts)));
+            for (PaymentStatus value : PaymentStatus.values()) {
+                tabs.add(tab(label(value), value, value == filter, counts.get(value)));
+            }
+            model.put("tabs", tabs);
+            model.put("filterLabel", filter == null ? "all" : label(filter).toLowerCase(Locale.ROOT));
+            model.put("summary", Plural.of(total, "payment"));
+            model.put("payments", rows.stream().map(p -> row(p, people, zone)).toList());
+            int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+            model.put("page", current);
+            model.put("pages", pages);
+            String base = "/staff/payments?" + (filter == null ? "" : "status=" + filter.name() + "&") + "page=";
+            if (current > 1) {
+                model.put("previousUrl", base + (current - 1));
+            }
+            if (current < pages) {
+                model.put("nextUrl", base + (current + 1));
+            }
+            return new ModelAndView<>("billing/staff-payments", model);
+        });
+    }
+
+    @Get(uri = "/staff/payments/{id}", produces = MediaType.TEXT_HTML)
+    @Hidden
+    ModelAndView<Map<String, Object>> show(
+            @CurrentUniversity University university,
+            @CurrentUser SignedInUser staff,
+            @PathVariable String id,
+            @QueryValue @Nullable String notice) {
+        Map<String, Object> model = model(university, staff, parse(id));
+        if ("refunded".equals(notice)) {
+            model.put("notice", "Refund sent. The student was told by email.");
+        } else if ("pending".equals(notice)) {
+            model.put("notice", "Refund sent; the provider is still processing it.");
+        }
+        return new ModelAndView<>("billing/staff-payment", model);
+    }
+
+    @Post(
+            uri = "/staff/payments/{id}/refunds",
+            consumes = MediaType.APPLICATION_FORM_URLENCODED,
+            produces = MediaType.TEXT_HTML)
+    @Hidden
+    HttpResponse<?> refundForm(
+            @CurrentUniversity University university,
+            @CurrentUser SignedInUser staff,
+            @PathVariable String id,
+            @Body RefundForm form) {
+        UUID paymentId = parse(id);
+        Map<String, Object> model = model(university, staff, paymentId);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> payment = (Map<String, Object>) model.get("payment");
+        Map<String, String> errors = new HashMap<>();
+        Long cents = null;
+        String typed = form.amount() == null ? "" : form.amount().strip();
+        if (!typed.isEmpty()) {
+            cents = cents(typed, (String) payment.get("currency"));
+            if (cents == null) {
+                errors.put("amount", "Write an amount like 4.50, or leave it empty to refund everything that is left.");
+            }
+        }
+        if (errors.isEmpty()) {
+            try {
+                StaffRefunds.Outcome outcome =
+                        staffRefunds.refund(university.id(), staff, paymentId, cents, form.reason());
+                if ("FAILED".equals(outcome.status())) {
+                    errors.put("form", "The provider refused the refund. Nothing was refunded.");
+                } else {
+                    return HttpResponse.seeOther(URI.create("/staff/payments/" + paymentId + "?notice="
+                            + ("SUCCEEDED".equals(outcome.status()) ? "refunded" : "pending")));
+                }
+            } catch (StaffRefunds.Invalid e) {
+                e.fields()
+                        .forEach((field, message) ->
+                                errors.put(field.equals("amountCents") ? "amount" : field, message));
+            } catch (StaffRefunds.NotRefundable | PaymentProviderException | BillingProblems.NotConfigured e) {
+                errors.put("form", e.getMessage());
+            }
+        }
+        Map<String, Object> again = model(university, staff, paymentId);
+        again.put("errors", errors);
+        again.put("problem", errors.getOrDefault("form", "Check the refund below."));
+        again.put("amountValue", form.amount());
+        again.put("reasonValue", form.reason());
+        return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+                .body(new ModelAndView<>("billing/staff-payment", again));
+    }
+
+    // ---- API -------------------------------------------------------------------------------------
+
+    @Get(uri = "/api/v1/staff/payments", produces = MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "The university's payments, newest first, optionally of one status (PENDING, PAID, …), 25 a page")
+    PaymentList payments(
+            @CurrentUniversity University university,
+            @QueryValue @Nullable String status,
+            @QueryValue @Nullable Integer page) {
+        PaymentStatus filter = status(status);
+        int current = Paging.page(page == null ? 1 : page);
+        return transactions.executeRead(tx -> {
+            Map<PaymentStatus, Long> counts = payments.countByStatus(university.id());
+            long total = filter == null ? total(counts) : counts.get(filter);
+            List<PaymentRow> rows =
+                    payments.byStatus(university.id(), filter, Paging.offset(current, PAGE_SIZE), PAGE_SIZE).stream()
+                            .map(p -> new PaymentRow(
+                                    p.id().toString(),
+                                    p.userId(),
+                                    p.description(),
+                                    p.amountCents(),
+                                    p.currency(),
+                                    p.status().name(),
+                                    p.refundedCents(),
+                                    StaffRefunds.refundable(p),
+                                    p.createdAt().toString()))
+                            .toList();
+            return new PaymentList(rows, current, (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE), total);
+        });
+    }
+
+    @Post(uri = "/api/v1/staff/payments/{id}/refunds", produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Refund a confirmed payment in full (no amountCents) or in part, with a reason (audited)")
+    @ApiResponse(
+            responseCode = "202",
+            description = "The refund was sent; its status is the provider's answer",
+            content = @Content(schema = @Schema(implementation = RefundView.class)))
+    HttpResponse<RefundView> refund(
+            @CurrentUniversity University university,
+            @CurrentUser SignedInUser staff,
+            @PathVariable String id,
+            @Body RefundBody body) {
+        StaffRefunds.Outcome outcome =
+                staffRefunds.refund(university.id(), staff, parse(id), body.amountCents(), body.reason());
+        return HttpResponse.accepted()
+                .body(new RefundView(
+                        outcome.refundId().toString(),
+                        outcome.paymentId().toString(),
+                        outcome.amountCents(),
+                        outcome.status(),
+                        outcome.paymentStatus().name()));
+    }
+
+    // ---- Helpers -----------------------------------------------------------------------------------
+
+    private Map<String, Object> model(University university, SignedInUser staff, UUID paymentId) {
+        ZoneId zone = zones.zoneOf(university.id(), staff.userId());
+        return transactions.executeRead(tx -> {
+            Payment payment = payments.findForStaff(university.id(), paymentId)
+                    .orElseThrow(StaffRefunds.StaffPaymentNotFound::new);
+            Map<Long, User> people = people(university.id(), List.of(payment));
+            List<RefundStore.StaffRefund> history = refunds.ofPayment(university.id(), paymentId);
+            Map<Long, String> staffNames = new HashMap<>();
+            users.findAll(
+                            university.id(),
+                            history.stream()
+                                    .map(RefundStore.StaffRefund::requestedBy)
+                                    .toList())
+                    .forEach(user -> staffNames.put(user.id(), user.displayName()));
+            Map<String, Object> model = new HashMap<>();
+            model.put("university", university);
+            Map<String, Object> row = row(payment, people, zone);
+            model.put("payment", row);
+            long left = StaffRefunds.refundable(payment);
+            model.put("refundable", left > 0);
+            model.put("left", Money.formatExact(left, payment.currency()));
+            model.put("leftValue", plain(left, payment.currency()));
+            model.put(
+                    "refunds",
+                    history.stream()
+                            .map(refund -> {
+                                Map<String, Object> item = new HashMap<>();
+                                item.put("when", Dates.moment(refund.createdAt(), zone));
+                                item.put("amount", Money.formatExact(refund.amountCents(), payment.currency()));
+                                item.put("reason", refund.reason());
+                                item.put("by", staffNames.getOrDefault(refund.requestedBy(), "staff"));
+                                item.put(
+                                        "status",
+                                        refund.status().charAt(0)
+                                                + refund.status().substring(1).toLowerCase(Locale.ROOT));
+                                item.put("failure", refund.failure());
+                                return item;
+                            })
+                            .toList());
+            model.put("errors", Map.of());
+            return model;
+        });
+    }
+
+    private Map<Long, User> people(long universityId, List<Payment> rows) {
+        Map<Long, User> people = new HashMap<>();
+        users.findAll(
+                        universityId,
+                        rows.stream().map(Payment::userId).distinct().toList())
+                .forEach(user -> people.put(user.id(), user));
+        return people;
+    }
+
+    private static Map<String, Object> row(Payment payment, Map<Long, User> people, ZoneId zone) {
+        Map<String, Object> row = new HashMap<>();
+        User buyer = people.get(payment.userId());
+        row.put("id", payment.id().toString());
+        row.put("reference", Receipts.reference(payment));
+        row.put("buyer", buyer == null ? "user " + payment.userId() : buyer.displayName());
+        row.put("email", buyer == null ? "" : buyer.email());
+        row.put("description", payment.description());
+        row.put("amount", payment.amount());
+        row.put("currency", payment.currency());
+        row.put("status", label(payment.status()));
+        row.put("badge", payment.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        row.put("created", Dates.moment(payment.createdAt(), zone));
+        row.put("paid", payment.paidAt() == null ? "" : Dates.moment(payment.paidAt(), zone));
+        row.put(
+                "refunded",
+                payment.refundedCents() == 0 ? "" : Money.formatExact(payment.refundedCents(), payment.currency()));
+        row.put("credits", Receipts.credits(payment));
+        row.put("creditsReversed", payment.creditsReversed());
+        row.put("creditsOwed", payment.creditsOwed());
+        row.put("creditsCurrency", payment.creditsCurrency().key());
+        return row;
+    }
+
+    private static Map<String, Object> tab(String label, @Nullable PaymentStatus status, boolean current, long count) {
+        Map<String, Object> tab = new HashMap<>();
+        tab.put("label", label);
+        tab.put("href", "/staff/payments" + (status == null ? "" : "?status=" + status.name()));
+        tab.put("current", current);
+        tab.put("count", count);
+        return tab;
+    }
+
+    private static long total(Map<PaymentStatus, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    static String label(PaymentStatus status) {
+        return switch (status) {
+            case PENDING -> "Awaiting payment";
+            case PAID -> "Paid";
+            case FAILED -> "Failed";
+            case EXPIRED -> "Expired";
+            case REFUNDED -> "Refunded";
+            case PARTIALLY_REFUNDED -> "Partly refunded";
+        };
+    }
+
+    /** The status filter; an unknown value lists everything (a stale link never errors). */
+    @Nullable
+    private static PaymentStatus status(@Nullable String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return PaymentStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new StaffRefunds.StaffPaymentNotFound();
+        }
+    }
+
+    /** "4.50" in the payment's currency to minor units; null when it is not an amount. */
+    @Nullable
+    static Long cents(String typed, String currency) {
+        try {
+            int digits = fractionDigits(currency);
+            BigDecimal value = new BigDecimal(typed.replace(",", ""));
+            if (value.scale() > digits || value.signum() <= 0 || value.compareTo(BigDecimal.valueOf(100_000_000)) > 0) {
+                return null;
+            }
+            return value.movePointRight(digits)
+                    .setScale(0, RoundingMode.UNNECESSARY)
+                    .longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            return null;
+        }
+    }
+
+    private static String plain(long minorUnits, String currency) {
+        return BigDecimal.valueOf(minorUnits)
+                .movePointLeft(fractionDigits(currency))
+                .toPlainString();
+    }
+
+    private static int fractionDigits(String currency) {
+        try {
+            return Math.max(
+                    0,
+                    java.util.Currency.getInstance(currency.toUpperCase(Locale.ROOT))
+                            .getDefaultFractionDigits());
+        } catch (IllegalArgumentException e) {
+            return 2;
+        }
+    }
+}
