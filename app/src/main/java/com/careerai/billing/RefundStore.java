@@ -58,12 +58,16 @@ class RefundStore {
                 });
     }
 
-    /** Cents asked for and not yet answered or still pending at the provider (not in refunded_cents yet). */
+    /**
+     * Cents asked for in the last 10 minutes and not answered yet (not in refunded_cents yet). An
+     * older unanswered row was left by a crash mid-call: if Stripe did refund it, its
+     * charge.refunded webhook has recorded the total by now; if not, staff may refund again.
+     */
     long outstanding(long universityId, UUID paymentId) {
         return SqlRows.single(
                 jdbc,
                 "SELECT coalesce(sum(amount_cents), 0) FROM payment_refunds WHERE university_id = ? AND payment_id = ?"
-                        + " AND status = 'REQUESTED'",
+                        + " AND status = 'REQUESTED' AND created_at > now() - interval '10 minutes'",
                 SqlRows.parameters(universityId, paymentId),
                 rows -> rows.getLong(1));
     }

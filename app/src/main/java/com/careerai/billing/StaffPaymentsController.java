@@ -185,6 +185,10 @@ class StaffPaymentsController {
             cents = cents(typed, (String) payment.get("currency"));
             if (cents == null) {
                 errors.put("amount", "Write an amount like 4.50, or leave it empty to refund everything that is left.");
+                String reasonProblem = StaffRefunds.reasonProblem(form.reason());
+                if (reasonProblem != null) {
+                    errors.put("reason", reasonProblem);
+                }
             }
         }
         if (errors.isEmpty()) {

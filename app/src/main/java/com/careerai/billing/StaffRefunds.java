@@ -78,10 +78,9 @@ class StaffRefunds {
             @Nullable String reason) {
         String why = reason == null ? "" : reason.strip();
         Map<String, String> fields = new LinkedHashMap<>();
-        if (why.isEmpty()) {
-            fields.put("reason", "Give the reason for the refund (the student and the audit log see it).");
-        } else if (why.length() > REASON_MAX) {
-            fields.put("reason", "Keep the reason under " + REASON_MAX + " characters.");
+        String reasonProblem = reasonProblem(reason);
+        if (reasonProblem != null) {
+            fields.put("reason", reasonProblem);
         }
         if (amountCents != null && amountCents <= 0) {
             fields.put("amountCents", "Refund a positive amount, or leave it empty to refund everything that is left.");
@@ -89,12 +88,12 @@ class StaffRefunds {
         if (!fields.isEmpty()) {
             throw new Invalid(fields);
         }
-        if (!gateway.checkoutConfigured()) {
-            throw new BillingProblems.NotConfigured();
-        }
         UUID refundId = UUID.randomUUID();
         Requested requested = units.inUniversity(universityId, () -> {
             Payment locked = payments.lock(universityId, paymentId).orElseThrow(StaffPaymentNotFound::new);
+            if (!gateway.checkoutConfigured()) {
+                throw new BillingProblems.NotConfigured();
+            }
             long left = refundable(locked) - refunds.outstanding(universityId, paymentId);
             if (refundable(locked) == 0) {
                 throw new NotRefundable(
@@ -190,6 +189,19 @@ class StaffRefunds {
                             "amount_cents", amount));
             return new Outcome(refundId, paymentId, amount, status, now);
         });
+    }
+
+    /** What is wrong with a refund's reason, or null when it will do. */
+    @Nullable
+    static String reasonProblem(@Nullable String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            return "Give the reason for the refund (the student and the audit log see it).";
+        }
+        if (why.length() > REASON_MAX) {
+            return "Keep the reason under " + REASON_MAX + " characters.";
+        }
+        return null;
     }
 
     /** 404: no such payment in this university. */

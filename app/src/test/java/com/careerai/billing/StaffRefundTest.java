@@ -73,11 +73,13 @@ class StaffRefundTest extends BillingTestBase {
 
     private void spend(User student, int credits) {
         for (int i = 0; i < credits; i++) {
-            fixtures.run(uni, () -> wallets.debit(uni.id(), student.id(), "job-pack", Currency.GOLD, UUID.randomUUID()));
+            fixtures.run(
+                    uni, () -> wallets.debit(uni.id(), student.id(), "job-pack", Currency.GOLD, UUID.randomUUID()));
         }
     }
 
-    private HttpResponse<String> apiRefund(University university, User staff, String paymentId, Map<String, Object> body) {
+    private HttpResponse<String> apiRefund(
+            University university, User staff, String paymentId, Map<String, Object> body) {
         return Http.exchange(
                 client,
                 HttpRequest.POST("/api/v1/staff/payments/" + paymentId + "/refunds", body)
@@ -129,9 +131,12 @@ class StaffRefundTest extends BillingTestBase {
                 .contains("\"paymentStatus\":\"PARTIALLY_REFUNDED\"");
         // Half of 10 credits is due back; 2 were unspent, 3 stay owed.
         assertThat(gold(paid.student())).isZero();
-        assertThat(count("SELECT credits_reversed FROM payments WHERE id = ?::uuid", paid.paymentId())).isEqualTo(2);
-        assertThat(count("SELECT credits_owed FROM payments WHERE id = ?::uuid", paid.paymentId())).isEqualTo(3);
-        assertThat(count("SELECT refunded_cents FROM payments WHERE id = ?::uuid", paid.paymentId())).isEqualTo(450);
+        assertThat(count("SELECT credits_reversed FROM payments WHERE id = ?::uuid", paid.paymentId()))
+                .isEqualTo(2);
+        assertThat(count("SELECT credits_owed FROM payments WHERE id = ?::uuid", paid.paymentId()))
+                .isEqualTo(3);
+        assertThat(count("SELECT refunded_cents FROM payments WHERE id = ?::uuid", paid.paymentId()))
+                .isEqualTo(450);
         FakeStripeRefund sent = FakeStripeRefund.of(stripe.last("/v1/refunds"));
         assertThat(sent.paymentIntent()).isEqualTo(paid.paymentIntent());
         assertThat(sent.amount()).isEqualTo("450");
@@ -150,7 +155,8 @@ class StaffRefundTest extends BillingTestBase {
         // Stripe's charge.refunded for the same refund arrives afterwards: already recorded.
         String webhook = event("charge.refunded", charge(paid.chargeId(), paid.paymentIntent(), 900, 450));
         assertThat(deliver(webhook).body()).contains("already recorded");
-        assertThat(count("SELECT credits_owed FROM payments WHERE id = ?::uuid", paid.paymentId())).isEqualTo(3);
+        assertThat(count("SELECT credits_owed FROM payments WHERE id = ?::uuid", paid.paymentId()))
+                .isEqualTo(3);
         assertThat(count(
                         "SELECT count(*) FROM credit_transactions WHERE university_id = ? AND user_id = ? AND type = 'REVERSAL'",
                         uni.id(),
@@ -160,8 +166,7 @@ class StaffRefundTest extends BillingTestBase {
         // The student is told by email (an important notice).
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(count(
                         "SELECT count(*) FROM notifications WHERE university_id = ? AND user_id = ? AND title LIKE 'Partly refunded%'",
-                        uni.id(),
-                        paid.student().id()))
+                        uni.id(), paid.student().id()))
                 .isEqualTo(1));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(count(
                         "SELECT count(*) FROM mail_deliveries WHERE university_id = ? AND recipient = ? AND template = 'NOTIFICATION'",
@@ -177,8 +182,12 @@ class StaffRefundTest extends BillingTestBase {
         assertThat(count("SELECT credits_reversed + credits_owed FROM payments WHERE id = ?::uuid", paid.paymentId()))
                 .isEqualTo(10);
         String shown = page(staff, "/staff/payments/" + paid.paymentId());
-        assertThat(shown).contains("Rest after review").contains("Course cancelled").contains("data-not-refundable");
-        assertThat(page(staff, "/staff/payments?status=REFUNDED")).contains("data-payment=\"" + paid.paymentId() + "\"");
+        assertThat(shown)
+                .contains("Rest after review")
+                .contains("Course cancelled")
+                .contains("data-not-refundable");
+        assertThat(page(staff, "/staff/payments?status=REFUNDED"))
+                .contains("data-payment=\"" + paid.paymentId() + "\"");
         assertThat(page(staff, "/staff/payments?status=PAID")).doesNotContain(paid.paymentId());
 
         HttpResponse<String> again = apiRefund(uni, staff, paid.paymentId(), Map.of("reason", "Once more"));
@@ -201,7 +210,10 @@ class StaffRefundTest extends BillingTestBase {
         assertThat(tooMuch.body()).contains("\"amountCents\"").contains("$9.00");
         HttpResponse<String> form = formRefund(staff, paid.paymentId(), "4.5.0", "");
         assertThat(form.code()).isEqualTo(422);
-        assertThat(form.body()).contains("amount-error").contains("reason-error").contains("value=\"4.5.0\"");
+        assertThat(form.body())
+                .contains("amount-error")
+                .contains("reason-error")
+                .contains("value=\"4.5.0\"");
 
         assertThat(stripe.requests("/v1/refunds")).hasSize(before);
         assertThat(paymentStatus(paid.paymentId())).isEqualTo("PAID");

@@ -96,6 +96,23 @@ class DemoSeederTest extends IntegrationTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void theDemoStudentHasOneRefundedPaymentAndTheLedgerBalances() {
+        startupEvents.publishEvent(new StartupEvent(context));
+        University demo = universities.findBySubdomain("demo").orElseThrow();
+        assertThat(count(
+                        "SELECT count(*) FROM payments p JOIN users u ON u.university_id = p.university_id AND u.id = p.user_id"
+                                + " WHERE p.university_id = ? AND u.email = 'student@demo.edu' AND p.status = 'REFUNDED'",
+                        demo.id()))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM payment_refunds WHERE university_id = ?", demo.id()))
+                .isEqualTo(1);
+        com.careerai.credits.LedgerAudit.Report report =
+                CrossTenant.within(demo, () -> context.getBean(com.careerai.credits.LedgerAudit.class)
+                        .audit(demo.id()));
+        assertThat(report.problems()).isEmpty();
+    }
+
     /** A later feature's step: runs after the people it builds on. */
     @Singleton
     @Requires(property = "spec.name", value = "DemoSeederTest")
