@@ -336,6 +336,7 @@ class StaffPaymentsController {
         row.put("description", payment.description());
         row.put("amount", payment.amount());
         row.put("currency", payment.currency());
+        row.put("currencyCode", payment.currency().toUpperCase(Locale.ROOT));
         row.put("status", label(payment.status()));
         row.put("badge", payment.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         row.put("created", Dates.moment(payment.createdAt(), zone));
