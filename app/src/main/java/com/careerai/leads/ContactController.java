@@ -2,7 +2,7 @@ package com.careerai.leads;
 
 import com.careerai.courses.CourseOffers;
 import com.careerai.platform.config.CareerAiConfiguration;
-import com.careerai.tenancy.CurrentUniversity;
+import com.careerai.tenancy.Tenants;
 import com.careerai.tenancy.University;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -24,8 +24,12 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** {@code /contact} on a university's host: the inquiry form ({@code ?course=} preselects a public course). */
+/**
+ * {@code /contact}: on a university's host the inquiry form ({@code ?course=} preselects a public
+ * course); on the bare base domain the platform's sales contact form ({@link SalesLeads}).
+ */
 @Controller("/contact")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -45,9 +49,14 @@ class ContactController {
 
     @Get(produces = MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> page(
-            @CurrentUniversity University university,
-            @Nullable @QueryValue String course,
-            @Nullable @QueryValue String sent) {
+            HttpRequest<?> request, @Nullable @QueryValue String course, @Nullable @QueryValue String sent) {
+        Optional<University> host = Tenants.current(request);
+        if (host.isEmpty()) {
+            Map<String, Object> model = salesModel(Map.of(), Map.of());
+            model.put("sent", sent != null);
+            return new ModelAndView<>("leads/sales-contact", model);
+        }
+        University university = host.get();
         Map<String, String> values = new HashMap<>();
         if (course != null) {
             values.put("courseId", course.strip());
@@ -58,8 +67,12 @@ class ContactController {
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
-    HttpResponse<?> submit(
-            HttpRequest<?> request, @CurrentUniversity University university, @Body Map<String, Object> form) {
+    HttpResponse<?> submit(HttpRequest<?> request, @Body Map<String, Object> form) {
+        Optional<University> host = Tenants.current(request);
+        if (host.isEmpty()) {
+            return salesLead(request, form);
+        }
+        University university = host.get();
         Map<String, String> values = new HashMap<>();
         for (String field : List.of("name", "email", "phone", "interest", "message", "courseId", "consent")) {
             values.put(field, first(form.get(field)));
@@ -87,6 +100,45 @@ class ContactController {
             return refused(university, values, e.fields());
         }
         return HttpResponse.seeOther(URI.create("/contact?sent=1"));
+    }
+
+    /** The platform's own contact page (bare base domain): a sales lead for CareerAI itself. */
+    private HttpResponse<?> salesLead(HttpRequest<?> request, Map<String, Object> form) {
+        Map<String, String> values = new HashMap<>();
+        for (String field : List.of("name", "email", "phone", "organisation", "message", "consent")) {
+            values.put(field, first(form.get(field)));
+        }
+        try {
+            intake.submitSales(
+                    request,
+                    new SalesLeads.Submitted(
+                            values.get("name"),
+                            values.get("email"),
+                            values.get("phone"),
+                            values.get("organisation"),
+                            values.get("message"),
+                            !values.get("consent").isBlank()),
+                    first(form.get("website")));
+        } catch (LeadException e) {
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+                    .body(new ModelAndView<>("leads/sales-contact", salesModel(values, e.fields())));
+        }
+        return HttpResponse.seeOther(URI.create("/contact?sent=1"));
+    }
+
+    private Map<String, Object> salesModel(Map<String, String> values, Map<String, String> errors) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("values", values);
+        model.put("errors", errors.isEmpty() ? null : errors);
+        model.put("sent", false);
+        model.put(
+                "page",
+                Map.of(
+                        "title", "Contact CareerAI",
+                        "siteName", "CareerAI",
+                        "description", "Bring CareerAI to your university: ask for a demo or a quote.",
+                        "canonical", configuration.rootUrl() + "/contact"));
+        return model;
     }
 
     private HttpResponse<?> refused(University university, Map<String, String> values, Map<String, String> errors) {

@@ -20,13 +20,19 @@ class InquiryIntake {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Leads leads;
+    private final SalesLeads salesLeads;
     private final RateLimiter rateLimiter;
     private final ClientAddresses clientAddresses;
     private final LeadsConfiguration configuration;
 
     InquiryIntake(
-            Leads leads, RateLimiter rateLimiter, ClientAddresses clientAddresses, LeadsConfiguration configuration) {
+            Leads leads,
+            SalesLeads salesLeads,
+            RateLimiter rateLimiter,
+            ClientAddresses clientAddresses,
+            LeadsConfiguration configuration) {
         this.leads = leads;
+        this.salesLeads = salesLeads;
         this.rateLimiter = rateLimiter;
         this.clientAddresses = clientAddresses;
         this.configuration = configuration;
@@ -51,5 +57,24 @@ class InquiryIntake {
             return bot.getAsLong();
         }
         return leads.receive(university, inquiry).leadId();
+    }
+
+    /**
+     * A sales lead from the platform's own contact page, behind the same rate limit (its own bucket)
+     * and honeypot; for a bot, nothing is stored and nobody is emailed.
+     *
+     * @throws LeadException for invalid fields
+     * @throws com.careerai.auth.RateLimitedException past the address's limit
+     */
+    void submitSales(HttpRequest<?> request, SalesLeads.Submitted submitted, @Nullable String honeypot) {
+        rateLimiter.hit(
+                "sales-lead",
+                clientAddresses.of(request),
+                new RateLimit(configuration.getInquiriesPerAddress(), configuration.getInquiryWindow()),
+                "Too many messages from your address. Try again in %s.");
+        if (honeypot != null && !honeypot.isBlank()) {
+            return;
+        }
+        salesLeads.receive(submitted);
     }
 }

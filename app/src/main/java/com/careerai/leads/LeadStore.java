@@ -66,11 +66,15 @@ class LeadStore {
                 LeadStore::lead);
     }
 
-    Lead insert(long universityId, Inquiry inquiry, String phone, Instant consentAt) {
-        return SqlRows.single(
+    /**
+     * A new lead, or empty when a lead with this email or phone exists by now: the unique indexes of
+     * V68 make a simultaneous first inquiry from the same person wait for the other and then lose.
+     */
+    Optional<Lead> insert(long universityId, Inquiry inquiry, String phone, Instant consentAt) {
+        return SqlRows.optional(
                 jdbc,
                 "INSERT INTO leads (university_id, name, email, phone, interest, course_id, course_title, message,"
-                        + " consent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + LEAD,
+                        + " consent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING " + LEAD,
                 parameters(
                         universityId,
                         inquiry.name(),
@@ -82,6 +86,26 @@ class LeadStore {
                         inquiry.message(),
                         Timestamp.from(consentAt)),
                 LeadStore::lead);
+    }
+
+    /** Every lead with this email address (the person's own data). */
+    List<Lead> withEmail(long universityId, String email) {
+        return SqlRows.list(
+                jdbc,
+                "SELECT " + LEAD + " FROM leads WHERE university_id = ? AND lower(email) = lower(?) ORDER BY id",
+                parameters(universityId, email),
+                LeadStore::lead);
+    }
+
+    /** Deletes a lead with its notes and communication log (erasure). */
+    void delete(long universityId, long id) {
+        SqlRows.update(
+                jdbc,
+                "DELETE FROM communication_logs WHERE university_id = ? AND lead_id = ?",
+                parameters(universityId, id));
+        SqlRows.update(
+                jdbc, "DELETE FROM lead_notes WHERE university_id = ? AND lead_id = ?", parameters(universityId, id));
+        SqlRows.update(jdbc, "DELETE FROM leads WHERE university_id = ? AND id = ?", parameters(universityId, id));
     }
 
     /** Counts one more inquiry on a lead; a later course or interest replaces the earlier one. */

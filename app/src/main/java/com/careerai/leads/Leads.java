@@ -56,15 +56,21 @@ public class Leads {
         Inquiry inquiry = validated(universityId, submitted);
         String phone = PhoneNumbers.e164(inquiry.phone(), settings.defaultRegion());
         Optional<Lead> existing = store.duplicateOf(universityId, inquiry.email(), phone);
-        if (existing.isPresent()) {
-            long id = existing.get().id();
-            store.merged(universityId, id, inquiry);
-            store.addNote(universityId, id, "inquiry", noteOf(inquiry, phone));
-            return new Received(id, true);
+        if (existing.isEmpty()) {
+            Optional<Lead> created = store.insert(universityId, inquiry, phone, java.time.Instant.now());
+            if (created.isPresent()) {
+                long id = created.get().id();
+                outbox.record(universityId, new LeadReceived(id, university.name(), university.subdomain()));
+                return new Received(id, false);
+            }
+            // the same person's other inquiry made the lead meanwhile (unique email / phone, V68)
+            existing = store.duplicateOf(universityId, inquiry.email(), phone);
         }
-        Lead lead = store.insert(universityId, inquiry, phone, java.time.Instant.now());
-        outbox.record(universityId, new LeadReceived(lead.id(), university.name(), university.subdomain()));
-        return new Received(lead.id(), false);
+        long id = existing.orElseThrow(() -> new IllegalStateException("lead vanished during merge"))
+                .id();
+        store.merged(universityId, id, inquiry);
+        store.addNote(universityId, id, "inquiry", noteOf(inquiry, phone));
+        return new Received(id, true);
     }
 
     /** Validates everything but the phone; collects every field's message at once. */

@@ -40,7 +40,13 @@ public enum MailTemplate {
      * {@code topic}, and for a course {@code courseTitle}, {@code courseSummary}, {@code coursePrice},
      * {@code courseStart}, {@code coursePath} (empty strings otherwise).
      */
-    LEAD("lead");
+    LEAD("lead"),
+    /**
+     * A support ticket message to a requester without an account (support): staff's reply. Model:
+     * {@code subject}, {@code name}, {@code heading}, {@code body} (plain text, line breaks kept),
+     * {@code footnote}, {@code link} (a path on the university's site) and {@code linkLabel}.
+     */
+    SUPPORT("support");
 
     private final String viewName;
 

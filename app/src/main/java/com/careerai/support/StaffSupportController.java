@@ -10,9 +10,11 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -33,9 +35,11 @@ class StaffSupportController {
     static final int PAGE_SIZE = 25;
 
     private final Tickets tickets;
+    private final TicketAttachments attachments;
 
-    StaffSupportController(Tickets tickets) {
+    StaffSupportController(Tickets tickets, TicketAttachments attachments) {
         this.tickets = tickets;
+        this.attachments = attachments;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
@@ -127,10 +131,47 @@ class StaffSupportController {
         return HttpResponse.seeOther(URI.create("/staff/support/" + id));
     }
 
+    @Post(value = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.TEXT_HTML)
+    HttpResponse<?> attach(
+            @CurrentUser SignedInUser staff, @PathVariable long id, @Nullable @Part("file") CompletedFileUpload file) {
+        try {
+            attachments.attachAsStaff(
+                    staff, id, file == null ? null : file.getFilename(), file == null ? new byte[0] : file.getBytes());
+        } catch (TicketException e) {
+            if (e.status() == HttpStatus.NOT_FOUND) {
+                throw e;
+            }
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+                    .body(new ModelAndView<>("support/staff-ticket", ticketModel(staff, id, e.fields(), "")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return HttpResponse.seeOther(URI.create("/staff/support/" + id));
+    }
+
+    @Get(value = "/{id}/attachments/{attachmentId}")
+    HttpResponse<?> download(@CurrentUser SignedInUser staff, @PathVariable long id, @PathVariable long attachmentId) {
+        return attachments.downloadAsStaff(staff, id, attachmentId);
+    }
+
     @Post(value = "/{id}/assign", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<?> assign(@CurrentUser SignedInUser staff, @PathVariable long id, @Body Map<String, Object> form) {
         boolean toMe = !"nobody".equals(SupportPagesController.first(form.get("assignee")));
         tickets.assign(staff, id, toMe ? Long.valueOf(staff.userId()) : null);
+        return HttpResponse.seeOther(URI.create("/staff/support/" + id));
+    }
+
+    @Post(value = "/{id}/resolve", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    HttpResponse<?> resolve(@CurrentUser SignedInUser staff, @PathVariable long id) {
+        try {
+            tickets.resolve(staff, id);
+        } catch (TicketException e) {
+            if (e.status() == HttpStatus.NOT_FOUND) {
+                throw e;
+            }
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+                    .body(new ModelAndView<>("support/staff-ticket", ticketModel(staff, id, e.fields(), "")));
+        }
         return HttpResponse.seeOther(URI.create("/staff/support/" + id));
     }
 
@@ -148,6 +189,10 @@ class StaffSupportController {
         view.put("mine", ticket.assigneeId() != null && ticket.assigneeId() == staff.userId());
         model.put("ticket", view);
         model.put("messages", TicketViews.messages(tickets.messages(staff.universityId(), id, true)));
+        model.put(
+                "attachments",
+                TicketAttachments.views(attachments.ofTicket(staff.universityId(), id), "/staff/support/" + id));
+        model.put("maxAttachment", TicketAttachments.megabytes(attachments.maxSize()));
         model.put("errors", errors);
         model.put("message", message);
         return model;

@@ -10,9 +10,11 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -33,9 +35,11 @@ class SupportPagesController {
     static final int PAGE_SIZE = 20;
 
     private final Tickets tickets;
+    private final TicketAttachments attachments;
 
-    SupportPagesController(Tickets tickets) {
+    SupportPagesController(Tickets tickets, TicketAttachments attachments) {
         this.tickets = tickets;
+        this.attachments = attachments;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
@@ -76,6 +80,29 @@ class SupportPagesController {
                     .body(new ModelAndView<>("support/ticket", ticketModel(user, id, e.fields(), message)));
         }
         return HttpResponse.seeOther(URI.create("/support/" + id));
+    }
+
+    @Post(value = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.TEXT_HTML)
+    HttpResponse<?> attach(
+            @CurrentUser SignedInUser user, @PathVariable long id, @Nullable @Part("file") CompletedFileUpload file) {
+        try {
+            attachments.attachAsRequester(
+                    user, id, file == null ? null : file.getFilename(), file == null ? new byte[0] : file.getBytes());
+        } catch (TicketException e) {
+            if (e.status() == HttpStatus.NOT_FOUND) {
+                throw e;
+            }
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+                    .body(new ModelAndView<>("support/ticket", ticketModel(user, id, e.fields(), "")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return HttpResponse.seeOther(URI.create("/support/" + id));
+    }
+
+    @Get(value = "/{id}/attachments/{attachmentId}")
+    HttpResponse<?> download(@CurrentUser SignedInUser user, @PathVariable long id, @PathVariable long attachmentId) {
+        return attachments.downloadAsRequester(user, id, attachmentId);
     }
 
     @Post(value = "/{id}/rating", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -124,6 +151,10 @@ class SupportPagesController {
         Map<String, Object> model = new HashMap<>();
         model.put("ticket", TicketViews.ticket(ticket));
         model.put("messages", TicketViews.messages(tickets.messages(user.universityId(), id, false)));
+        model.put(
+                "attachments",
+                TicketAttachments.views(attachments.ofTicket(user.universityId(), id), "/support/" + id));
+        model.put("maxAttachment", TicketAttachments.megabytes(attachments.maxSize()));
         model.put("errors", errors);
         model.put("message", message);
         return model;

@@ -170,7 +170,8 @@ class TicketStore {
     void replied(long universityId, long id, Instant at) {
         SqlRows.update(
                 jdbc,
-                "UPDATE tickets SET first_response_at = COALESCE(first_response_at, ?), status = 'PENDING_STUDENT',"
+                "UPDATE tickets SET first_response_at = COALESCE(first_response_at, ?),"
+                        + " status = CASE WHEN status = 'OPEN' THEN 'PENDING_STUDENT' ELSE status END,"
                         + " updated_at = ? WHERE university_id = ? AND id = ?",
                 parameters(Timestamp.from(at), Timestamp.from(at), universityId, id));
     }
@@ -196,6 +197,16 @@ class TicketStore {
                 parameters(assignee, universityId, id));
     }
 
+    /** OPEN or PENDING_STUDENT → RESOLVED; false when the ticket was already resolved or closed. */
+    boolean resolve(long universityId, long id, Instant at) {
+        return SqlRows.update(
+                        jdbc,
+                        "UPDATE tickets SET status = 'RESOLVED', resolved_at = ?, updated_at = ?"
+                                + " WHERE university_id = ? AND id = ? AND status IN ('OPEN', 'PENDING_STUDENT')",
+                        parameters(Timestamp.from(at), Timestamp.from(at), universityId, id))
+                > 0;
+    }
+
     void close(long universityId, long id, Instant at) {
         SqlRows.update(
                 jdbc,
@@ -212,6 +223,57 @@ class TicketStore {
                                 + " AND csat IS NULL AND status IN ('RESOLVED', 'CLOSED')",
                         parameters(csat, universityId, id))
                 > 0;
+    }
+
+    /** Tickets the person opened (by account, or by email address from the contact page). */
+    List<Ticket> ofPerson(long universityId, long userId, @Nullable String email) {
+        return SqlRows.list(
+                jdbc,
+                "SELECT " + TICKET + " FROM tickets WHERE university_id = ? AND (requester_id = ?"
+                        + " OR (requester_id IS NULL AND ?::text IS NOT NULL AND lower(requester_email) = lower(?)))"
+                        + " ORDER BY id",
+                parameters(universityId, userId, email, email),
+                TicketStore::ticket);
+    }
+
+    /** What the person wrote on tickets opened by others (staff replies and notes). */
+    List<Ticket.Message> writtenOnOthers(long universityId, long userId) {
+        return SqlRows.list(
+                jdbc,
+                "SELECT m.id, m.author_id, m.author_name, m.kind, m.body, m.created_at FROM ticket_messages m"
+                        + " JOIN tickets t ON t.university_id = m.university_id AND t.id = m.ticket_id"
+                        + " WHERE m.university_id = ? AND m.author_id = ? AND t.requester_id IS DISTINCT FROM ?"
+                        + " ORDER BY m.created_at, m.id",
+                parameters(universityId, userId, userId),
+                row -> new Ticket.Message(
+                        row.getLong("id"),
+                        (Long) row.getObject("author_id"),
+                        row.getString("author_name"),
+                        row.getString("kind"),
+                        row.getString("body"),
+                        row.getTimestamp("created_at").toInstant()));
+    }
+
+    /** Deletes a ticket and its messages (erasure; its attachments are deleted first). */
+    void delete(long universityId, long id) {
+        SqlRows.update(
+                jdbc,
+                "DELETE FROM ticket_messages WHERE university_id = ? AND ticket_id = ?",
+                parameters(universityId, id));
+        SqlRows.update(jdbc, "DELETE FROM tickets WHERE university_id = ? AND id = ?", parameters(universityId, id));
+    }
+
+    /** On others' tickets: the person's messages lose their author and words; assignments to them end. */
+    void deIdentifyAuthor(long universityId, long userId, String removed) {
+        SqlRows.update(
+                jdbc,
+                "UPDATE ticket_messages SET author_id = NULL, author_name = 'Former member', body = ?"
+                        + " WHERE university_id = ? AND author_id = ?",
+                parameters(removed, universityId, userId));
+        SqlRows.update(
+                jdbc,
+                "UPDATE tickets SET assignee_id = NULL WHERE university_id = ? AND assignee_id = ?",
+                parameters(universityId, userId));
     }
 
     private static Ticket ticket(ResultSet row) throws SQLException {

@@ -26,6 +26,7 @@ final class TicketViews {
         view.put("assigned", ticket.assigneeId() != null);
         view.put("finished", ticket.finished());
         view.put("closed", ticket.status() == Ticket.Status.CLOSED);
+        view.put("resolved", ticket.status() == Ticket.Status.RESOLVED);
         view.put("csat", ticket.csat());
         view.put("rateable", ticket.finished() && ticket.csat() == null);
         view.put("opened", WHEN.format(ticket.createdAt()));

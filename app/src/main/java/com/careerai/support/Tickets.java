@@ -1,6 +1,8 @@
 package com.careerai.support;
 
 import com.careerai.auth.SignedInUser;
+import com.careerai.notifications.Mail;
+import com.careerai.notifications.MailTemplate;
 import com.careerai.notifications.Notice;
 import com.careerai.notifications.NoticeKind;
 import com.careerai.notifications.Notifications;
@@ -24,6 +26,8 @@ import java.util.Map;
 public class Tickets {
     static final int MAX_SUBJECT = 150;
     static final int MAX_BODY = 8000;
+    private static final java.util.regex.Pattern EMAIL =
+            java.util.regex.Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     /** First-response and resolution timers of a ticket, in business time. */
     record Timers(
@@ -31,26 +35,22 @@ public class Tickets {
 
     private final TicketStore store;
     private final Notifications notifications;
+    private final Mail mail;
     private final AuditLog auditLog;
     private final Clock clock = Clock.systemUTC();
 
-    Tickets(TicketStore store, Notifications notifications, AuditLog auditLog) {
+    Tickets(TicketStore store, Notifications notifications, Mail mail, AuditLog auditLog) {
         this.store = store;
         this.notifications = notifications;
+        this.mail = mail;
         this.auditLog = auditLog;
     }
 
     @Transactional
     public Ticket open(SignedInUser requester, String subject, String category, String message) {
         Map<String, String> errors = new LinkedHashMap<>();
-        String cleanSubject = subject == null ? "" : subject.strip();
-        if (cleanSubject.isEmpty() || cleanSubject.length() > MAX_SUBJECT) {
-            errors.put("subject", "Write a subject of up to " + MAX_SUBJECT + " characters.");
-        }
-        String cleanCategory = category == null ? "" : category.strip().toLowerCase(java.util.Locale.ROOT);
-        if (!Ticket.CATEGORIES.contains(cleanCategory)) {
-            errors.put("category", "Choose one of: " + String.join(", ", Ticket.CATEGORIES) + ".");
-        }
+        String cleanSubject = checkSubject(errors, subject);
+        String cleanCategory = checkCategory(errors, category);
         String body = checkBody(errors, "message", message);
         if (!errors.isEmpty()) {
             throw new TicketException(errors);
@@ -72,6 +72,36 @@ public class Tickets {
                 "REQUESTER",
                 body,
                 now);
+        return ticket;
+    }
+
+    /**
+     * A ticket from the public contact page of the university, for someone without an account:
+     * staff answer it by email. A signed-in person's ticket goes through {@link #open} instead.
+     *
+     * @throws TicketException with a message per invalid field
+     */
+    @Transactional
+    public Ticket openForVisitor(
+            long universityId, String name, String email, String subject, String category, String message) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String cleanName = name == null ? "" : name.strip();
+        if (cleanName.isEmpty() || cleanName.length() > 120 || cleanName.chars().anyMatch(Character::isISOControl)) {
+            errors.put("name", "Enter your name (up to 120 characters).");
+        }
+        String cleanEmail = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!EMAIL.matcher(cleanEmail).matches() || cleanEmail.length() > 254) {
+            errors.put("email", "Enter an email address like name@example.com, so we can answer you.");
+        }
+        String cleanSubject = checkSubject(errors, subject);
+        String cleanCategory = checkCategory(errors, category);
+        String body = checkBody(errors, "message", message);
+        if (!errors.isEmpty()) {
+            throw new TicketException(errors);
+        }
+        Instant now = clock.instant();
+        Ticket ticket = store.insert(universityId, null, cleanEmail, cleanName, cleanSubject, cleanCategory, now);
+        store.addMessage(universityId, ticket.id(), null, cleanName, "REQUESTER", body, now);
         return ticket;
     }
 
@@ -171,7 +201,29 @@ public class Tickets {
             return;
         }
         store.replied(staff.universityId(), id, now);
-        if (ticket.requesterId() != null) {
+        if (ticket.requesterId() == null) {
+            // a visitor from the contact page has no account: the reply goes to them by email
+            mail.send(
+                    staff.universityId(),
+                    ticket.requesterEmail(),
+                    MailTemplate.SUPPORT,
+                    Map.of(
+                            "subject",
+                            "Re: " + ticket.subject() + " [#" + id + "]",
+                            "name",
+                            ticket.requesterName(),
+                            "heading",
+                            "Our answer to your question \u201c" + ticket.subject() + "\u201d",
+                            "body",
+                            body,
+                            "footnote",
+                            "Need more help? Write to us again from our contact page and mention ticket #" + id + ".",
+                            "link",
+                            "/contact/support",
+                            "linkLabel",
+                            "Contact us"),
+                    Map.of());
+        } else {
             notifications.publish(
                     staff.universityId(),
                     ticket.requesterId(),
@@ -192,6 +244,32 @@ public class Tickets {
         details.put("ticket", id);
         details.put("assignee", assignee == null ? "nobody" : assignee);
         auditLog.record(staff.universityId(), "user:" + staff.userId(), "ticket.assigned", details);
+    }
+
+    /**
+     * Marks a ticket resolved (the resolution timer stops; the requester is told and may rate it).
+     * The requester writing again reopens it; closing makes it final.
+     */
+    @Transactional
+    public void resolve(SignedInUser staff, long id) {
+        Ticket ticket = find(staff.universityId(), id);
+        if (ticket.status() == Ticket.Status.CLOSED) {
+            throw new TicketException("status", "This ticket is closed already.");
+        }
+        if (store.resolve(staff.universityId(), id, clock.instant())) {
+            auditLog.record(staff.universityId(), "user:" + staff.userId(), "ticket.resolved", Map.of("ticket", id));
+            if (ticket.requesterId() != null) {
+                notifications.publish(
+                        staff.universityId(),
+                        ticket.requesterId(),
+                        new Notice(
+                                NoticeKind.TICKET,
+                                "Ticket resolved: " + ticket.subject(),
+                                "We think this is solved. Reply on the ticket if it is not, or rate the help you got.",
+                                "/support/" + id,
+                                false));
+            }
+        }
     }
 
     @Transactional
@@ -231,6 +309,22 @@ public class Tickets {
                 first.compareTo(settings.firstResponseTarget()) > 0,
                 resolution,
                 resolution.compareTo(settings.resolutionTarget()) > 0);
+    }
+
+    private static String checkSubject(Map<String, String> errors, @Nullable String subject) {
+        String cleanSubject = subject == null ? "" : subject.strip();
+        if (cleanSubject.isEmpty() || cleanSubject.length() > MAX_SUBJECT) {
+            errors.put("subject", "Write a subject of up to " + MAX_SUBJECT + " characters.");
+        }
+        return cleanSubject;
+    }
+
+    private static String checkCategory(Map<String, String> errors, @Nullable String category) {
+        String cleanCategory = category == null ? "" : category.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!Ticket.CATEGORIES.contains(cleanCategory)) {
+            errors.put("category", "Choose one of: " + String.join(", ", Ticket.CATEGORIES) + ".");
+        }
+        return cleanCategory;
     }
 
     private static String checkBody(Map<String, String> errors, String field, @Nullable String text) {

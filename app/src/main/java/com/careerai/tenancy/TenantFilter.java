@@ -35,7 +35,8 @@ class TenantFilter implements Ordered {
     /** What the bare base domain serves besides the landing page. */
     private static final List<String> ROOT_PATHS = List.of("/webhooks/");
     /** The platform's own public pages on the bare base domain (served by the site feature). */
-    private static final List<String> ROOT_PAGES = List.of("/about", "/pricing", "/faq", "/privacy", "/terms");
+    private static final List<String> ROOT_PAGES =
+            List.of("/about", "/pricing", "/faq", "/privacy", "/terms", "/contact");
 
     private final UniversityDirectory directory;
     private final CareerAiConfiguration configuration;

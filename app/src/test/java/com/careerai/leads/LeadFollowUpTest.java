@@ -69,6 +69,9 @@ class LeadFollowUpTest extends IntegrationTest {
     @Inject
     TransactionOperations<Connection> transactions;
 
+    @Inject
+    Leads leads;
+
     University a;
     University b;
 
@@ -381,6 +384,75 @@ class LeadFollowUpTest extends IntegrationTest {
         assertThat(count("SELECT count(*) FROM lead_notes WHERE lead_id = ? AND body LIKE '%evening classes%'", first))
                 .isEqualTo(1);
         assertThat(twilio.to(phone)).hasSize(2);
+    }
+
+    @Test
+    void twoSimultaneousFirstInquiriesFromOnePersonMakeOneLead() throws Exception {
+        String phone = newPhone();
+        Inquiry inquiry = new Inquiry(
+                "Ada Twice", "twice" + phone.substring(1) + "@example.com", phone, "MBA", null, null, "Hi", true);
+        java.util.concurrent.CountDownLatch firstInserted = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch commitFirst = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            // the first inquiry has inserted its lead but not committed when the second arrives
+            java.util.concurrent.Future<Leads.Received> first = threads.submit(() -> fixtures.in(
+                    a,
+                    () -> transactions.executeWrite(status -> {
+                        Leads.Received received = leads.receive(a, inquiry);
+                        firstInserted.countDown();
+                        await().atMost(Duration.ofSeconds(30)).until(() -> commitFirst.getCount() == 0);
+                        return received;
+                    })));
+            assertThat(firstInserted.await(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
+            java.util.concurrent.Future<Leads.Received> second =
+                    threads.submit(() -> fixtures.in(a, () -> leads.receive(a, inquiry)));
+            // without a unique constraint the second finishes at once; with it, it waits for the first
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> second.isDone()
+                            || count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'") > 0);
+            commitFirst.countDown();
+            Leads.Received one = first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            Leads.Received other = second.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertThat(one.merged()).isFalse();
+            assertThat(other.merged()).isTrue();
+            assertThat(other.leadId()).isEqualTo(one.leadId());
+            assertThat(count("SELECT count(*) FROM leads WHERE phone = ?", phone))
+                    .isEqualTo(1);
+            assertThat(count("SELECT inquiries FROM leads WHERE phone = ?", phone))
+                    .isEqualTo(2);
+        } finally {
+            commitFirst.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    @Inject
+    LeadsPersonalData personalData;
+
+    @Test
+    void aPersonsLeadsNotesAndMessagesAreExportedAndErased() {
+        com.careerai.auth.User student = fixtures.student(a);
+        String phone = newPhone();
+        long id = leadId(postJson(a, inquiry("Rosalind Franklin", student.email(), phone)));
+        awaitFollowUp(id);
+        fixtures.run(a, () -> leads.addNote(a.id(), id, "staff", "Prefers evening calls"));
+
+        com.careerai.platform.privacy.PersonalData.Part part =
+                fixtures.in(a, () -> personalData.export(a.id(), student.id()));
+        assertThat(part.records().toString())
+                .contains("Rosalind Franklin")
+                .contains(phone)
+                .contains("Prefers evening calls")
+                .contains("WHATSAPP");
+
+        fixtures.run(a, () -> personalData.erase(a.id(), student.id()));
+        fixtures.run(a, () -> personalData.erase(a.id(), student.id()));
+        assertThat(count("SELECT count(*) FROM leads WHERE id = ?", id)).isZero();
+        assertThat(count("SELECT count(*) FROM communication_logs WHERE lead_id = ?", id)).isZero();
+        assertThat(count("SELECT count(*) FROM lead_notes WHERE lead_id = ?", id)).isZero();
     }
 
     @Test

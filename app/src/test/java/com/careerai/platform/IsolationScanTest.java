@@ -317,6 +317,20 @@ class IsolationScanTest extends IntegrationTest {
         ROUTES.put("POST /api/v1/tickets/{id}/messages", object(a -> Map.of("id", a.of("ticketId"))));
         ROUTES.put("GET /api/v1/staff/tickets", own());
         ROUTES.put("POST /api/v1/staff/tickets/{id}/replies", object(a -> Map.of("id", a.of("ticketId"))));
+        // support: resolve, attachments, hours and targets, the public help form (issue 16, h16)
+        ROUTES.put("POST /staff/support/{id}/resolve", object(a -> Map.of("id", a.of("ticketId"))));
+        ROUTES.put("POST /support/{id}/attachments", object(a -> Map.of("id", a.of("ticketId"))));
+        ROUTES.put("POST /staff/support/{id}/attachments", object(a -> Map.of("id", a.of("ticketId"))));
+        ROUTES.put(
+                "GET /support/{id}/attachments/{attachmentId}",
+                object(a -> Map.of("id", a.of("ticketId"), "attachmentId", a.of("ticketAttachmentId"))));
+        ROUTES.put(
+                "GET /staff/support/{id}/attachments/{attachmentId}",
+                object(a -> Map.of("id", a.of("ticketId"), "attachmentId", a.of("ticketAttachmentId"))));
+        ROUTES.put("GET /staff/support/settings", own());
+        ROUTES.put("POST /staff/support/settings", own());
+        ROUTES.put("GET /contact/support", own());
+        ROUTES.put("POST /contact/support", own());
         // site: public pages and /staff/site (issue 16)
         for (String page : List.of("/services", "/counsellors", "/faq", "/privacy", "/terms", "/about", "/pricing")) {
             ROUTES.put("GET " + page, own());
@@ -509,6 +523,16 @@ class IsolationScanTest extends IntegrationTest {
                 student.email(),
                 SECRET_TEXT);
         more.put("ticketId", Long.toString(count("SELECT max(id) FROM tickets WHERE university_id = ?", a.id())));
+        execute(
+                "INSERT INTO ticket_attachments (university_id, ticket_id, uploader_name, from_staff, file_name,"
+                        + " content_type, size_bytes, storage_key) VALUES (?, ?, ?, false, 'a.pdf', 'application/pdf',"
+                        + " 1, 'missing-key')",
+                a.id(),
+                Long.parseLong(more.get("ticketId")),
+                SECRET_TEXT);
+        more.put(
+                "ticketAttachmentId",
+                Long.toString(count("SELECT max(id) FROM ticket_attachments WHERE university_id = ?", a.id())));
         more.putAll(courseFixtures.objectsOf(a, student, SECRET_TEXT));
         more.put("referralId", referralOfA(student));
         // A's public texts are public on A's host; naming A, they prove B's host never shows them.

@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
             UsageCommand.class,
             ExportCommand.class,
             OffboardCommand.class,
-            MigrateCommand.class
+            MigrateCommand.class,
+            LeadsCommand.class
         })
 public final class TenantAdminCommand implements Callable<Integer> {
     /** Exit code of a failed command. */

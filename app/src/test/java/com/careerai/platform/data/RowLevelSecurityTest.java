@@ -224,6 +224,11 @@ class RowLevelSecurityTest extends IntegrationTest {
                 "ticket_messages",
                 "INSERT INTO ticket_messages (university_id, ticket_id, author_name, kind, body)"
                         + " VALUES ({u}, (SELECT max(id) FROM tickets WHERE university_id = {u}), 'T', 'REQUESTER', 'Hi {n}')");
+        SEEDS.put(
+                "ticket_attachments",
+                "INSERT INTO ticket_attachments (university_id, ticket_id, uploader_name, from_staff, file_name,"
+                        + " content_type, size_bytes, storage_key) VALUES ({u}, (SELECT max(id) FROM tickets"
+                        + " WHERE university_id = {u}), 'T', false, 'a{n}.pdf', 'application/pdf', 1, 'k{n}')");
         // Courses and cohorts (issue 15): {user} is the instructor and the student.
         SEEDS.put(
                 "courses",
@@ -292,8 +297,10 @@ class RowLevelSecurityTest extends IntegrationTest {
      */
     private static final List<String> PLATFORM_FUNCTIONS = List.of(
             "platform_purge_delivered_outbox_events",
+            "platform_record_sales_lead",
             "platform_route_stripe_payment",
             "platform_route_stripe_subscription",
+            "platform_sales_leads",
             "platform_stripe_event_university",
             "platform_undelivered_outbox_events",
             "platform_unfinished_runs");
