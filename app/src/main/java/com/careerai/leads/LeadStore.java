@@ -194,7 +194,7 @@ class LeadStore {
                         row.getLong("id"),
                         row.getString("author"),
                         row.getString("body"),
-                        row.getTimestamp("created_at").toInstant()));
+                        SqlRows.instant(row, "created_at")));
     }
 
     // --- communication log -------------------------------------------------------------------
@@ -293,16 +293,16 @@ class LeadStore {
                 row.getString("email"),
                 row.getString("phone"),
                 row.getString("interest"),
-                (Long) row.getObject("course_id"),
+                SqlRows.longOrNull(row, "course_id"),
                 row.getString("course_title"),
                 row.getString("message"),
                 LeadStatus.valueOf(row.getString("status")),
                 row.getInt("inquiries"),
-                (Long) row.getObject("invitation_id"),
-                (Long) row.getObject("reservation_id"),
-                instant(row.getTimestamp("first_contacted_at")),
-                row.getTimestamp("created_at").toInstant(),
-                row.getTimestamp("updated_at").toInstant());
+                SqlRows.longOrNull(row, "invitation_id"),
+                SqlRows.longOrNull(row, "reservation_id"),
+                SqlRows.instantOrNull(row, "first_contacted_at"),
+                SqlRows.instant(row, "created_at"),
+                SqlRows.instant(row, "updated_at"));
     }
 
     private static CommunicationLog log(ResultSet row) throws SQLException {
@@ -316,11 +316,7 @@ class LeadStore {
                 row.getString("provider_id"),
                 row.getString("status"),
                 row.getString("error"),
-                row.getTimestamp("at").toInstant());
+                SqlRows.instant(row, "at"));
     }
 
-    @Nullable
-    private static Instant instant(@Nullable Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
 }

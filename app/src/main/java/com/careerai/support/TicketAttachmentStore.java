@@ -95,13 +95,13 @@ class TicketAttachmentStore {
         return new TicketAttachment(
                 row.getLong("id"),
                 row.getLong("ticket_id"),
-                (Long) row.getObject("uploader_id"),
+                SqlRows.longOrNull(row, "uploader_id"),
                 row.getString("uploader_name"),
                 row.getBoolean("from_staff"),
                 row.getString("file_name"),
                 row.getString("content_type"),
                 row.getLong("size_bytes"),
                 row.getString("storage_key"),
-                row.getTimestamp("created_at").toInstant());
+                SqlRows.instant(row, "created_at"));
     }
 }

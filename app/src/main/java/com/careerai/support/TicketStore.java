@@ -158,13 +158,7 @@ class TicketStore {
                         + " WHERE university_id = ? AND ticket_id = ? AND (? OR kind <> 'INTERNAL_NOTE')"
                         + " ORDER BY created_at, id",
                 parameters(universityId, ticketId, withInternal),
-                row -> new Ticket.Message(
-                        row.getLong("id"),
-                        (Long) row.getObject("author_id"),
-                        row.getString("author_name"),
-                        row.getString("kind"),
-                        row.getString("body"),
-                        row.getTimestamp("created_at").toInstant()));
+                TicketStore::message);
     }
 
     void replied(long universityId, long id, Instant at) {
@@ -245,13 +239,7 @@ class TicketStore {
                         + " WHERE m.university_id = ? AND m.author_id = ? AND t.requester_id IS DISTINCT FROM ?"
                         + " ORDER BY m.created_at, m.id",
                 parameters(universityId, userId, userId),
-                row -> new Ticket.Message(
-                        row.getLong("id"),
-                        (Long) row.getObject("author_id"),
-                        row.getString("author_name"),
-                        row.getString("kind"),
-                        row.getString("body"),
-                        row.getTimestamp("created_at").toInstant()));
+                TicketStore::message);
     }
 
     /** Deletes a ticket and its messages (erasure; its attachments are deleted first). */
@@ -276,26 +264,32 @@ class TicketStore {
                 parameters(universityId, userId));
     }
 
+    private static Ticket.Message message(ResultSet row) throws SQLException {
+        return new Ticket.Message(
+                row.getLong("id"),
+                SqlRows.longOrNull(row, "author_id"),
+                row.getString("author_name"),
+                row.getString("kind"),
+                row.getString("body"),
+                SqlRows.instant(row, "created_at"));
+    }
+
     private static Ticket ticket(ResultSet row) throws SQLException {
         return new Ticket(
                 row.getLong("id"),
-                (Long) row.getObject("requester_id"),
+                SqlRows.longOrNull(row, "requester_id"),
                 row.getString("requester_email"),
                 row.getString("requester_name"),
                 row.getString("subject"),
                 row.getString("category"),
                 Ticket.Status.valueOf(row.getString("status")),
-                (Long) row.getObject("assignee_id"),
-                instant(row.getTimestamp("first_response_at")),
-                instant(row.getTimestamp("resolved_at")),
-                instant(row.getTimestamp("closed_at")),
-                row.getObject("csat") == null ? null : Integer.valueOf(row.getInt("csat")),
-                row.getTimestamp("created_at").toInstant(),
-                row.getTimestamp("updated_at").toInstant());
+                SqlRows.longOrNull(row, "assignee_id"),
+                SqlRows.instantOrNull(row, "first_response_at"),
+                SqlRows.instantOrNull(row, "resolved_at"),
+                SqlRows.instantOrNull(row, "closed_at"),
+                SqlRows.intOrNull(row, "csat"),
+                SqlRows.instant(row, "created_at"),
+                SqlRows.instant(row, "updated_at"));
     }
 
-    @Nullable
-    private static Instant instant(@Nullable Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
 }

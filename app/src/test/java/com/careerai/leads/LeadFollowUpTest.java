@@ -451,8 +451,10 @@ class LeadFollowUpTest extends IntegrationTest {
         fixtures.run(a, () -> personalData.erase(a.id(), student.id()));
         fixtures.run(a, () -> personalData.erase(a.id(), student.id()));
         assertThat(count("SELECT count(*) FROM leads WHERE id = ?", id)).isZero();
-        assertThat(count("SELECT count(*) FROM communication_logs WHERE lead_id = ?", id)).isZero();
-        assertThat(count("SELECT count(*) FROM lead_notes WHERE lead_id = ?", id)).isZero();
+        assertThat(count("SELECT count(*) FROM communication_logs WHERE lead_id = ?", id))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM lead_notes WHERE lead_id = ?", id))
+                .isZero();
     }
 
     @Test

@@ -63,9 +63,10 @@ class HelpAndTicketFilesBrowserTest extends IntegrationTest {
     Page signedIn(University uni, User user, int width) {
         Page page = chromium.newPage(width, 900);
         page.context()
-                .addCookies(List.of(new Cookie("careerai_session", sessions.signIn(user).token())
-                        .setDomain(hostOf(uni.subdomain()))
-                        .setPath("/")));
+                .addCookies(List.of(
+                        new Cookie("careerai_session", sessions.signIn(user).token())
+                                .setDomain(hostOf(uni.subdomain()))
+                                .setPath("/")));
         return page;
     }
 
@@ -88,7 +89,8 @@ class HelpAndTicketFilesBrowserTest extends IntegrationTest {
             assertThat(sales.title()).contains("Contact CareerAI");
             sales.getByLabel("Your name").fill("Grace Dean");
             sales.getByLabel("Work email").fill("not-an-email");
-            sales.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+            sales.getByRole(
+                            com.microsoft.playwright.options.AriaRole.BUTTON,
                             new Page.GetByRoleOptions().setName("Send"))
                     .click();
             assertThat(sales.content()).contains("Enter an email address").contains("value=\"Grace Dean\"");
@@ -115,7 +117,8 @@ class HelpAndTicketFilesBrowserTest extends IntegrationTest {
                             "screenshot-" + suffix + ".pdf",
                             "application/pdf",
                             SupportDemo.DEMO_PDF.getBytes(StandardCharsets.ISO_8859_1)));
-            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+            page.getByRole(
+                            com.microsoft.playwright.options.AriaRole.BUTTON,
                             new Page.GetByRoleOptions().setName("Attach"))
                     .click();
             assertThat(page.content()).contains("screenshot-" + suffix + ".pdf");

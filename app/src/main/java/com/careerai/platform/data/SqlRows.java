@@ -4,6 +4,8 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -88,5 +90,31 @@ public final class SqlRows {
                 statement.setObject(i + 1, copy[i]);
             }
         };
+    }
+
+    /** A NOT NULL timestamp column as an instant. */
+    public static Instant instant(ResultSet row, String column) throws SQLException {
+        return row.getTimestamp(column).toInstant();
+    }
+
+    /** A nullable timestamp column as an instant, or null. */
+    @io.micronaut.core.annotation.Nullable
+    public static Instant instantOrNull(ResultSet row, String column) throws SQLException {
+        Timestamp timestamp = row.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /** A nullable bigint column, or null (not {@code 0} as {@link ResultSet#getLong} answers). */
+    @io.micronaut.core.annotation.Nullable
+    public static Long longOrNull(ResultSet row, String column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
+    }
+
+    /** A nullable integer column, or null (not {@code 0} as {@link ResultSet#getInt} answers). */
+    @io.micronaut.core.annotation.Nullable
+    public static Integer intOrNull(ResultSet row, String column) throws SQLException {
+        int value = row.getInt(column);
+        return row.wasNull() ? null : value;
     }
 }
