@@ -318,5 +318,4 @@ class LeadStore {
                 row.getString("error"),
                 SqlRows.instant(row, "at"));
     }
-
 }

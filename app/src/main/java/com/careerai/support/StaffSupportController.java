@@ -149,7 +149,7 @@ class StaffSupportController {
         return HttpResponse.seeOther(URI.create("/staff/support/" + id));
     }
 
-    @Get(value = "/{id}/attachments/{attachmentId}")
+    @Get(value = "/{id}/attachments/{attachmentId}", produces = MediaType.ALL)
     HttpResponse<?> download(@CurrentUser SignedInUser staff, @PathVariable long id, @PathVariable long attachmentId) {
         return attachments.downloadAsStaff(staff, id, attachmentId);
     }

@@ -100,7 +100,7 @@ class SupportPagesController {
         return HttpResponse.seeOther(URI.create("/support/" + id));
     }
 
-    @Get(value = "/{id}/attachments/{attachmentId}")
+    @Get(value = "/{id}/attachments/{attachmentId}", produces = MediaType.ALL)
     HttpResponse<?> download(@CurrentUser SignedInUser user, @PathVariable long id, @PathVariable long attachmentId) {
         return attachments.downloadAsRequester(user, id, attachmentId);
     }

@@ -291,5 +291,4 @@ class TicketStore {
                 SqlRows.instant(row, "created_at"),
                 SqlRows.instant(row, "updated_at"));
     }
-
 }

@@ -107,9 +107,12 @@ class SalesContactTest extends IntegrationTest {
 
         // platform data: the application role cannot read the table, only call the functions
         assertThatThrownBy(() -> {
-                    try (java.sql.Connection connection = resolver.resolve(dataSource).getConnection();
+                    try (java.sql.Connection connection =
+                                    resolver.resolve(dataSource).getConnection();
                             java.sql.Statement statement = connection.createStatement()) {
-                        statement.executeQuery("SELECT count(*) FROM sales_leads").close();
+                        statement
+                                .executeQuery("SELECT count(*) FROM sales_leads")
+                                .close();
                     }
                 })
                 .hasMessageContaining("permission denied");

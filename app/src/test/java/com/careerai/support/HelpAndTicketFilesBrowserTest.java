@@ -91,7 +91,7 @@ class HelpAndTicketFilesBrowserTest extends IntegrationTest {
             sales.getByLabel("Work email").fill("not-an-email");
             sales.getByRole(
                             com.microsoft.playwright.options.AriaRole.BUTTON,
-                            new Page.GetByRoleOptions().setName("Send"))
+                            new Page.GetByRoleOptions().setName("Send").setExact(true))
                     .click();
             assertThat(sales.content()).contains("Enter an email address").contains("value=\"Grace Dean\"");
             assertThat(Chromium.scrollWidth(sales)).isLessThanOrEqualTo(width);
@@ -119,7 +119,7 @@ class HelpAndTicketFilesBrowserTest extends IntegrationTest {
                             SupportDemo.DEMO_PDF.getBytes(StandardCharsets.ISO_8859_1)));
             page.getByRole(
                             com.microsoft.playwright.options.AriaRole.BUTTON,
-                            new Page.GetByRoleOptions().setName("Attach"))
+                            new Page.GetByRoleOptions().setName("Attach").setExact(true))
                     .click();
             assertThat(page.content()).contains("screenshot-" + suffix + ".pdf");
             assertThat(Chromium.scrollWidth(page)).isLessThanOrEqualTo(width);
