@@ -81,7 +81,8 @@ class AuditPagesController {
                                 "actor", entry.actor(),
                                 "actorName", entry.actorName(),
                                 "action", entry.action(),
-                                "details", AuditTrail.describe(entry.details())))
+                                "details", AuditTrail.describe(entry.details()),
+                                "address", entry.clientAddress() == null ? "" : entry.clientAddress()))
                         .toList());
         model.put("page", found.page());
         model.put("pages", found.pages());

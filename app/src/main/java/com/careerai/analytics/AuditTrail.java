@@ -28,7 +28,14 @@ class AuditTrail {
     private static final int EXPORT_CHUNK = 1_000;
 
     @Serdeable
-    record Entry(long id, Instant at, String actor, String actorName, String action, Map<String, Object> details) {}
+    record Entry(
+            long id,
+            Instant at,
+            String actor,
+            String actorName,
+            String action,
+            Map<String, Object> details,
+            @io.micronaut.core.annotation.Nullable String clientAddress) {}
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS) // an empty page still lists "entries": []
@@ -56,8 +63,8 @@ class AuditTrail {
     }
 
     String csv(long universityId, AuditFilter filter) {
-        StringBuilder csv =
-                new StringBuilder(Csv.row(List.of("id", "at_utc", "actor", "actor_name", "action", "details")));
+        StringBuilder csv = new StringBuilder(
+                Csv.row(List.of("id", "at_utc", "actor", "actor_name", "action", "details", "client_address")));
         for (long offset = 0; offset < MAX_EXPORT_ROWS; offset += EXPORT_CHUNK) {
             List<AuditEntry> chunk = log.search(universityId, filter, offset, EXPORT_CHUNK);
             for (Entry entry : named(universityId, chunk)) {
@@ -67,7 +74,8 @@ class AuditTrail {
                         entry.actor(),
                         entry.actorName(),
                         entry.action(),
-                        describe(entry.details()))));
+                        describe(entry.details()),
+                        entry.clientAddress() == null ? "" : entry.clientAddress())));
             }
             if (chunk.size() < EXPORT_CHUNK) {
                 break;
@@ -105,7 +113,8 @@ class AuditTrail {
                         entry.actor(),
                         names.getOrDefault(entry.actor(), readable(entry.actor())),
                         entry.action(),
-                        entry.details()))
+                        entry.details(),
+                        entry.clientAddress()))
                 .toList();
     }
 

@@ -37,6 +37,7 @@ class NavigationContributor implements LayoutContributor {
                 add(nav, path, "/staff/audit", "Audit log");
                 add(nav, path, "/staff/site", "Public site");
                 add(nav, path, "/staff/payments", "Payments");
+                add(nav, path, "/staff/analytics", "Analytics");
             } else if (user.role() == Role.COUNSELLOR) {
                 add(nav, path, "/counsellor", "Panel");
                 add(nav, path, "/appointments", "Appointments");

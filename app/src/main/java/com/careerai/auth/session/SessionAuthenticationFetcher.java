@@ -1,6 +1,8 @@
 package com.careerai.auth.session;
 
+import com.careerai.auth.Role;
 import com.careerai.auth.SignedInUser;
+import com.careerai.auth.StudentActivity;
 import com.careerai.auth.User;
 import com.careerai.auth.UserAccounts;
 import com.careerai.tenancy.Tenants;
@@ -39,12 +41,15 @@ class SessionAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<
     private final SessionConfiguration configuration;
     private final UserAccounts users;
     private final Scheduler blocking;
+    private final StudentActivity activity;
 
     SessionAuthenticationFetcher(
             SessionStore sessions,
             SessionConfiguration configuration,
             UserAccounts users,
-            @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+            @Named(TaskExecutors.BLOCKING) ExecutorService executor,
+            StudentActivity activity) {
+        this.activity = activity;
         this.sessions = sessions;
         this.configuration = configuration;
         this.users = users;
@@ -79,6 +84,9 @@ class SessionAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<
                         .map(user -> {
                             if (via.equals("cookie")) {
                                 request.setAttribute(COOKIE_SESSION_TOKEN, token);
+                            }
+                            if (user.role() == Role.STUDENT) {
+                                activity.seen(universityId, user.id());
                             }
                             SignedInUser signedIn = SignedInUser.of(user);
                             return Authentication.build(

@@ -19,10 +19,12 @@ import java.util.Optional;
 public class AuditLog {
     private final JdbcOperations jdbc;
     private final ObjectMapper json;
+    private final List<RequestAddress> addresses;
 
-    AuditLog(JdbcOperations jdbc, ObjectMapper json) {
+    AuditLog(JdbcOperations jdbc, ObjectMapper json, List<RequestAddress> addresses) {
         this.jdbc = jdbc;
         this.json = json;
+        this.addresses = addresses;
     }
 
     /**
@@ -37,13 +39,20 @@ public class AuditLog {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        String address = addresses.stream()
+                .flatMap(source -> source.current().stream())
+                .map(found -> found.length() > 64 ? found.substring(0, 64) : found)
+                .findFirst()
+                .orElse(null);
         jdbc.prepareStatement(
-                "INSERT INTO audit_log (university_id, actor, action, details) VALUES (?, ?, ?, ?::jsonb)",
+                "INSERT INTO audit_log (university_id, actor, action, details, client_address)"
+                        + " VALUES (?, ?, ?, ?::jsonb, ?)",
                 (PreparedStatement statement) -> {
                     statement.setLong(1, universityId);
                     statement.setString(2, actor);
                     statement.setString(3, action);
                     statement.setString(4, detailsJson);
+                    statement.setString(5, address);
                     return statement.executeUpdate();
                 });
     }
@@ -52,7 +61,7 @@ public class AuditLog {
     @Transactional(readOnly = true)
     public List<AuditEntry> recent(long universityId, int limit) {
         return jdbc.prepareStatement(
-                "SELECT university_id, id, actor, action, details::text, created_at FROM audit_log "
+                "SELECT university_id, id, actor, action, details::text, created_at, client_address FROM audit_log "
                         + "WHERE university_id = ? ORDER BY created_at DESC, id DESC LIMIT ?",
                 (PreparedStatement statement) -> {
                     statement.setLong(1, universityId);
@@ -65,7 +74,7 @@ public class AuditLog {
     @Transactional(readOnly = true)
     public Optional<AuditEntry> latest(long universityId, String action) {
         return jdbc.prepareStatement(
-                "SELECT university_id, id, actor, action, details::text, created_at FROM audit_log "
+                "SELECT university_id, id, actor, action, details::text, created_at, client_address FROM audit_log "
                         + "WHERE university_id = ? AND action = ? ORDER BY created_at DESC, id DESC LIMIT 1",
                 (PreparedStatement statement) -> {
                     statement.setLong(1, universityId);
@@ -79,8 +88,8 @@ public class AuditLog {
     public List<AuditEntry> search(long universityId, AuditFilter filter, long offset, int limit) {
         Where where = where(universityId, filter);
         return jdbc.prepareStatement(
-                "SELECT university_id, id, actor, action, details::text, created_at FROM audit_log " + where.sql
-                        + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+                "SELECT university_id, id, actor, action, details::text, created_at, client_address FROM audit_log "
+                        + where.sql + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
                 (PreparedStatement statement) -> {
                     int next = where.bind(statement);
                     statement.setInt(next, limit);
@@ -182,7 +191,8 @@ public class AuditLog {
                         rows.getString(3),
                         rows.getString(4),
                         details,
-                        rows.getTimestamp(6).toInstant()));
+                        rows.getTimestamp(6).toInstant(),
+                        rows.getString(7)));
             }
         }
         return entries;

@@ -1,0 +1,60 @@
+package com.careerai.credits;
+
+import com.careerai.platform.analytics.Figure;
+import com.careerai.platform.analytics.FigureSource;
+import com.careerai.platform.analytics.Period;
+import com.careerai.platform.data.SqlRows;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/** Staff analytics of credits: granted, spent and refunded per currency (from the ledger). */
+@Singleton
+class CreditFigureSource implements FigureSource {
+    private final JdbcOperations jdbc;
+
+    CreditFigureSource(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public int order() {
+        return 30;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Figure> figures(long universityId, Period period) {
+        List<Figure.Row> rows = SqlRows.list(
+                jdbc,
+                "SELECT c.currency,"
+                        + " COALESCE(sum(t.amount) FILTER (WHERE t.type = 'GRANT'), 0) AS granted,"
+                        + " COALESCE(-sum(t.amount) FILTER (WHERE t.type = 'DEBIT'), 0) AS spent,"
+                        + " COALESCE(sum(t.amount) FILTER (WHERE t.type = 'REFUND'), 0) AS refunded"
+                        + " FROM (VALUES ('SILVER'), ('GOLD')) AS c (currency)"
+                        + " LEFT JOIN credit_transactions t ON t.currency = c.currency AND t.university_id = ?"
+                        + " AND t.created_at >= ? AND t.created_at < ?"
+                        + " GROUP BY c.currency ORDER BY c.currency DESC",
+                SqlRows.parameters(universityId, period.start(), period.end()),
+                row -> Figure.Row.of(
+                        row.getString("currency"),
+                        List.of(row.getLong("granted"), row.getLong("spent"), row.getLong("refunded"))));
+        java.util.ArrayList<Number> none = new java.util.ArrayList<>();
+        none.add(null);
+        none.add(null);
+        none.add(null);
+        return List.of(Figure.table(
+                "credits",
+                "Credits granted, spent and refunded",
+                "Currency",
+                List.of("Granted", "Spent", "Refunded"),
+                rows,
+                none,
+                "Ledger rows of the period: GRANT, DEBIT and REFUND, per currency (silver and gold do not add up)."));
+    }
+
+    private static long students(java.sql.ResultSet row, String column) throws java.sql.SQLException {
+        return row.getLong(column);
+    }
+}
