@@ -1,5 +1,6 @@
 -- Staff analytics (issue 17, ADR 0026). Figures are aggregated in SQL over each feature's own
--- tables; these indexes lead with university_id and the moment each figure counts by.
+-- tables; these indexes lead with university_id and the moment each figure counts by (ai_runs and
+-- credit_transactions have theirs since V50).
 
 -- Which students were active on which UTC day (a sign-in or any signed-in request), one row per
 -- student and day: daily / weekly / monthly active students are distinct counts over it.
@@ -19,10 +20,8 @@ CREATE POLICY tenant_isolation ON student_activity
     WITH CHECK (university_id = NULLIF(current_setting('careerai.university_id', true), '')::bigint);
 
 CREATE INDEX users_university_created ON users (university_id, created_at);
-CREATE INDEX ai_runs_university_created ON ai_runs (university_id, created_at);
-CREATE INDEX credit_transactions_university_created ON credit_transactions (university_id, created_at);
 CREATE INDEX resource_downloads_university_downloaded ON resource_downloads (university_id, downloaded_at);
 CREATE INDEX enrolments_university_created ON enrolments (university_id, created_at);
-CREATE INDEX payments_university_created ON payments (university_id, created_at);
+CREATE INDEX payments_university_paid ON payments (university_id, paid_at);
 CREATE INDEX tickets_university_created ON tickets (university_id, created_at);
 CREATE INDEX appointment_feedback_university_created ON appointment_feedback (university_id, created_at);

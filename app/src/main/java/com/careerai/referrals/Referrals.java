@@ -252,6 +252,28 @@ class Referrals {
         }
     }
 
+    /** Staff change the university's referral rules; audited with the rules before and after. */
+    void changeSettings(long universityId, SignedInUser staff, ReferralSettings settings) {
+        transactions.executeWrite(status -> {
+            ReferralSettings before = store.settings(universityId);
+            String actor = "user:" + staff.userId();
+            store.saveSettings(universityId, settings, actor);
+            auditLog.record(
+                    universityId,
+                    actor,
+                    "referrals.settings.changed",
+                    Map.of("before", describe(before), "after", describe(settings)));
+            return null;
+        });
+    }
+
+    private static String describe(ReferralSettings settings) {
+        return (settings.enabled() ? "on" : "off") + ", " + settings.referrerAmount() + "+" + settings.refereeAmount()
+                + " " + settings.currency().name().toLowerCase(java.util.Locale.ROOT) + ", held " + settings.holdDays()
+                + " days, cap " + settings.monthlyCap() + "/month, review window " + settings.addressWindowHours()
+                + " h";
+    }
+
     /** Staff approve a referral held for review: its reward waits out the hold like any other. */
     Optional<Referral> approve(long universityId, SignedInUser staff, long id) {
         return transactions.executeWrite(status -> {

@@ -4,6 +4,7 @@ import com.careerai.auth.CurrentUser;
 import com.careerai.auth.SignedInUser;
 import com.careerai.auth.User;
 import com.careerai.auth.UserAccounts;
+import com.careerai.credits.Currency;
 import com.careerai.platform.web.Paging;
 import com.careerai.platform.web.Plural;
 import com.careerai.tenancy.CurrentUniversity;
@@ -52,6 +53,16 @@ class StaffReferralsController {
     @Serdeable
     record DecisionForm(@Nullable String decision, @Nullable String reason) {}
 
+    @Serdeable
+    record SettingsForm(
+            @Nullable String enabled,
+            @Nullable String currency,
+            @Nullable String referrerAmount,
+            @Nullable String refereeAmount,
+            @Nullable String holdDays,
+            @Nullable String monthlyCap,
+            @Nullable String addressWindowHours) {}
+
     private final Referrals referrals;
     private final ReferralStore store;
     private final UserAccounts users;
@@ -82,6 +93,7 @@ class StaffReferralsController {
                             "Approved: the reward is held like any other and released when its hold ends.";
                         case "rejected" ->
                             "Rejected: the reward was cancelled (or taken back if it had been released).";
+                        case "settings" -> "Referral settings saved. They apply to sign-ups from now on.";
                         default -> "Saved.";
                     });
         }
@@ -126,6 +138,59 @@ class StaffReferralsController {
         return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>("referrals/staff", model));
     }
 
+    @Post(uri = "/settings", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    HttpResponse<?> saveSettings(
+            @CurrentUniversity University university, @CurrentUser SignedInUser staff, @Body SettingsForm form) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        Currency currency = null;
+        if ("SILVER".equals(form.currency()) || "GOLD".equals(form.currency())) {
+            currency = Currency.valueOf(form.currency());
+        } else {
+            problems.put("currency", "Choose silver or gold credits.");
+        }
+        int referrer = number(form.referrerAmount(), "referrerAmount", 0, 1000, "The referrer's reward", problems);
+        int referee = number(form.refereeAmount(), "refereeAmount", 0, 1000, "The friend's reward", problems);
+        int hold = number(form.holdDays(), "holdDays", 0, 365, "The hold", problems);
+        int cap = number(form.monthlyCap(), "monthlyCap", 0, 1000, "The monthly cap", problems);
+        int window = number(form.addressWindowHours(), "addressWindowHours", 0, 720, "The review window", problems);
+        if (!problems.isEmpty()) {
+            Map<String, Object> model = model(university, 1);
+            model.put("settingsProblems", problems);
+            Map<String, Object> typed = new HashMap<>();
+            typed.put("enabled", form.enabled() != null);
+            typed.put("silver", !"GOLD".equals(form.currency()));
+            typed.put("gold", "GOLD".equals(form.currency()));
+            typed.put("referrerAmount", form.referrerAmount());
+            typed.put("refereeAmount", form.refereeAmount());
+            typed.put("holdDays", form.holdDays());
+            typed.put("monthlyCap", form.monthlyCap());
+            typed.put("addressWindowHours", form.addressWindowHours());
+            model.put("settings", typed);
+            model.put("problem", "Check the referral settings: " + problems.size() + " to fix.");
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+                    .body(new ModelAndView<>("referrals/staff", model));
+        }
+        referrals.changeSettings(
+                university.id(),
+                staff,
+                new ReferralSettings(form.enabled() != null, currency, referrer, referee, hold, cap, window));
+        return HttpResponse.seeOther(URI.create("/staff/referrals?notice=settings#settings"));
+    }
+
+    private static int number(
+            @Nullable String text, String field, int min, int max, String what, Map<String, String> problems) {
+        try {
+            int value = Integer.parseInt(text == null ? "" : text.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // the message below
+        }
+        problems.put(field, what + " must be a whole number from " + min + " to " + max + ".");
+        return 0;
+    }
+
     /** Puts the message beside the form of the referral it concerns, keeping what was typed. */
     @SuppressWarnings("unchecked")
     private static void markError(Map<String, Object> model, long referralId, String message, @Nullable String typed) {
@@ -165,6 +230,18 @@ class StaffReferralsController {
             }
             Map<String, Object> model = new HashMap<>();
             model.put("university", university);
+            ReferralSettings current = store.settings(universityId);
+            Map<String, Object> settings = new HashMap<>();
+            settings.put("enabled", current.enabled());
+            settings.put("silver", current.currency() == Currency.SILVER);
+            settings.put("gold", current.currency() == Currency.GOLD);
+            settings.put("referrerAmount", current.referrerAmount());
+            settings.put("refereeAmount", current.refereeAmount());
+            settings.put("holdDays", current.holdDays());
+            settings.put("monthlyCap", current.monthlyCap());
+            settings.put("addressWindowHours", current.addressWindowHours());
+            model.put("settings", settings);
+            model.put("settingsProblems", Map.of());
             Map<String, Long> byStatus = new LinkedHashMap<>();
             for (ReferralStatus value : ReferralStatus.values()) {
                 byStatus.put(value.name(), 0L);

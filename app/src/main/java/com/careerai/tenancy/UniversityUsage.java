@@ -35,6 +35,7 @@ public class UniversityUsage {
                 students.active(),
                 all.runsByTool() == null ? null : new TreeMap<>(all.runsByTool()),
                 all.credits(),
-                all.payments());
+                all.payments(),
+                new TreeMap<>(all.counts()));
     }
 }

@@ -14,6 +14,8 @@ import java.util.Map;
  * @param runsByTool AI runs started since {@code since}, by tool
  * @param credits credit movements since {@code since}
  * @param payments payments since {@code since}
+ * @param counts other features' counts since {@code since} (appointments, downloads, enrolments,
+ *     leads, tickets…), by key, sorted
  */
 public record UsageFigures(
         long universityId,
@@ -22,7 +24,8 @@ public record UsageFigures(
         long activeStudents,
         @Nullable Map<String, Long> runsByTool,
         @Nullable Credits credits,
-        @Nullable Payments payments) {
+        @Nullable Payments payments,
+        Map<String, Long> counts) {
 
     /**
      * Credits by currency ({@code SILVER}, {@code GOLD}), all as positive numbers: granted (GRANT

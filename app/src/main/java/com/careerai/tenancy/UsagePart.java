@@ -11,15 +11,31 @@ import java.util.Map;
  * @param runsByTool AI runs started since the instant, by tool slug
  * @param credits credit movements since the instant
  * @param payments payments since the instant
+ * @param counts other features' counts since the instant, by a key unique across sources
+ *     ({@code appointments}, {@code resource_downloads}, {@code leads}…)
  */
 public record UsagePart(
         @Nullable Students students,
         @Nullable Map<String, Long> runsByTool,
         @Nullable UsageFigures.Credits credits,
-        @Nullable UsageFigures.Payments payments) {
+        @Nullable UsageFigures.Payments payments,
+        Map<String, Long> counts) {
 
     /** Nothing recorded. */
-    public static final UsagePart NONE = new UsagePart(null, null, null, null);
+    public static final UsagePart NONE = new UsagePart(null, null, null, null, Map.of());
+
+    public UsagePart(
+            @Nullable Students students,
+            @Nullable Map<String, Long> runsByTool,
+            @Nullable UsageFigures.Credits credits,
+            @Nullable UsageFigures.Payments payments) {
+        this(students, runsByTool, credits, payments, Map.of());
+    }
+
+    /** A feature's counts since the instant (keys prefixed by nothing but unique across sources). */
+    public static UsagePart counts(Map<String, Long> counts) {
+        return new UsagePart(null, null, null, null, Map.copyOf(counts));
+    }
 
     /** Users with the STUDENT role, and those of them who signed in since the instant asked for. */
     public record Students(long total, long active) {}
@@ -50,7 +66,18 @@ public record UsagePart(
                 either(students, other.students, "students"),
                 either(runsByTool, other.runsByTool, "runsByTool"),
                 either(credits, other.credits, "credits"),
-                either(payments, other.payments, "payments"));
+                either(payments, other.payments, "payments"),
+                merged(counts, other.counts));
+    }
+
+    private static Map<String, Long> merged(Map<String, Long> mine, Map<String, Long> theirs) {
+        java.util.Map<String, Long> all = new java.util.TreeMap<>(mine);
+        theirs.forEach((key, value) -> {
+            if (all.putIfAbsent(key, value) != null) {
+                throw new IllegalStateException("two usage sources report " + key);
+            }
+        });
+        return all;
     }
 
     @Nullable

@@ -126,7 +126,7 @@ class AuditLogPageTest extends IntegrationTest {
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         String[] lines = csv.body().split("\r\n");
         assertThat(lines).hasSize(2);
-        assertThat(lines[0]).isEqualTo("id,at_utc,actor,actor_name,action,details");
+        assertThat(lines[0]).isEqualTo("id,at_utc,actor,actor_name,action,details,client_address");
         assertThat(lines[1]).contains("operator:ana").contains("reason: =unpaid");
         assertThat(get("/staff/audit.csv", staffSession).body().split("\r\n"))
                 .hasSize(1 + (int) count("SELECT count(*) FROM audit_log WHERE university_id = ?", university.id()));

@@ -392,6 +392,10 @@ class IsolationScanTest extends IntegrationTest {
         ROUTES.put("POST /staff/payments/{id}/refunds", object(a -> Map.of("id", a.paymentId())));
         ROUTES.put("GET /api/v1/staff/payments", own());
         ROUTES.put("POST /api/v1/staff/payments/{id}/refunds", object(a -> Map.of("id", a.paymentId())));
+        ROUTES.put("POST /staff/referrals/settings", own());
+        ROUTES.put("GET /staff/analytics", own());
+        ROUTES.put("GET /api/v1/staff/analytics", own());
+        ROUTES.put("GET /api/v1/staff/analytics/{figure}.csv", own(Map.of("figure", "ai-runs-by-tool")));
     }
 
     private static final Set<Integer> REFUSED = Set.of(401, 403, 404);

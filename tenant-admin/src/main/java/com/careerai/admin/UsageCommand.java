@@ -93,6 +93,7 @@ final class UsageCommand extends AdminCommand {
                 payments.put("amount", figure.payments().amount());
                 row.put("payments", payments);
             }
+            row.put("counts", figure.counts());
             rows.add(row);
         }
         Map<String, Object> json = new LinkedHashMap<>();
@@ -116,7 +117,8 @@ final class UsageCommand extends AdminCommand {
                     credits == null ? null : Views.silverGold(credits.spent()),
                     credits == null ? null : Views.silverGold(credits.refunded()),
                     figure.payments() == null ? null : payments(figure.payments()),
-                    Views.runsByTool(figure)));
+                    Views.runsByTool(figure),
+                    counts(figure.counts())));
         }
         output.table(
                 List.of(
@@ -128,8 +130,16 @@ final class UsageCommand extends AdminCommand {
                         "SPENT",
                         "REFUNDED",
                         "PAYMENTS",
-                        "RUNS BY TOOL"),
+                        "RUNS BY TOOL",
+                        "OTHER"),
                 rows);
+    }
+
+    /** Other features' counts as "key n, key n" (appointments, downloads, enrolments, leads, tickets). */
+    private static String counts(Map<String, Long> counts) {
+        StringBuilder text = new StringBuilder();
+        counts.forEach((key, value) -> text.append(text.isEmpty() ? "" : ", ").append(key).append(' ').append(value));
+        return text.toString();
     }
 
     private void csv(Output output, List<University> universities, List<UsageFigures> figures) {
@@ -144,6 +154,9 @@ final class UsageCommand extends AdminCommand {
             CURRENCIES.forEach(currency -> header.add("credits_" + movement + "_" + currency.toLowerCase()));
         }
         header.addAll(List.of("payments_count", "payments_amount"));
+        TreeSet<String> counted = new TreeSet<>();
+        figures.forEach(figure -> counted.addAll(figure.counts().keySet()));
+        header.addAll(counted);
         output.line(csvLine(header));
         for (int i = 0; i < universities.size(); i++) {
             University university = universities.get(i);
@@ -167,6 +180,7 @@ final class UsageCommand extends AdminCommand {
             }
             row.add(figure.payments() == null ? null : figure.payments().count());
             row.add(figure.payments() == null ? null : figure.payments().amount());
+            counted.forEach(key -> row.add(figure.counts().get(key)));
             output.line(csvLine(row));
         }
     }

@@ -64,7 +64,9 @@ class UsageTest extends TenantAdminTest {
         assertThat(lines.get(0))
                 .startsWith("subdomain,name,status,students,active_students,runs_total")
                 .contains("credits_spent_silver,credits_spent_gold")
-                .endsWith("payments_count,payments_amount");
+                .contains("payments_count,payments_amount")
+                .endsWith(",appointments_cancelled,appointments_held,appointments_no_show,enrolments,interests_picked,"
+                        + "leads,resource_downloads,tickets");
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("busy,University busy,ACTIVE,3,1,"));
         assertThat(lines).hasSize(3);
     }

@@ -289,6 +289,10 @@ class RowLevelSecurityTest extends IntegrationTest {
                         + " {user}, 'cs_rf{n}', 'PACK', 'gold-10', 'test', 100, 'usd', 'PAID', 'GOLD', 10) RETURNING id)"
                         + " INSERT INTO payment_refunds (university_id, id, payment_id, amount_cents, reason, requested_by)"
                         + " SELECT {u}, gen_random_uuid(), id, 50, 'test', {user} FROM p");
+        // Staff analytics (issue 17): a student's active day.
+        SEEDS.put(
+                "student_activity",
+                "INSERT INTO student_activity (university_id, day, user_id) VALUES ({u}, current_date - {n}, {user})");
     }
 
     /**

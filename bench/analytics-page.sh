@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# Staff analytics at size (issue 17): seeds one university (the demo) with a year of 1,000 active
+# students a day (3,000 students, ~365,000 activity rows, ~365,000 AI runs, ~180,000 downloads,
+# ledger-free), then measures /staff/analytics and its JSON API for the whole year (weekly buckets)
+# and for the last 30 days with wrk, signed in as the demo staff member. Target: the page renders in
+# under 1 s. Writes bench/target/analytics-results.md; copy it into bench/RESULTS.md. Not part of
+# ./mvnw verify.
+#
+#   bench/analytics-page.sh      # PostgreSQL 127.0.0.1:5432 (user postgres, trust), Redis 127.0.0.1:6379, wrk
+#   BENCH_SECONDS=20 BENCH_CONNECTIONS=4 bench/analytics-page.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PGHOST="${PGHOST:-127.0.0.1}"; PGPORT="${PGPORT:-5432}"; export PGHOST PGPORT PGUSER=postgres
+DB="${BENCH_DATABASE:-careerai_bench_analytics}"
+SECONDS_PER_RUN="${BENCH_SECONDS:-15}"
+CONNECTIONS="${BENCH_CONNECTIONS:-4}"
+PORT="${BENCH_PORT:-18081}"
+HOST="demo.careerai.localhost"
+REDIS_URL="${BENCH_REDIS_URL:-redis://127.0.0.1:6379}"
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }
+
+echo "== building the application jar"
+./mvnw -B -q package -DskipTests
+mkdir -p bench/target
+psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+psql -q -d "$DB" -c "DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'careerai_app') THEN CREATE ROLE careerai_app NOLOGIN; END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'careerai_web') THEN
+    CREATE ROLE careerai_web LOGIN PASSWORD 'careerai-local' IN ROLE careerai_app; END IF; END \$\$"
+
+APP_PID=""
+stop_app() { if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; APP_PID=""; fi; }
+trap stop_app EXIT
+start_app() {
+  DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" DATABASE_USER=careerai_web DATABASE_PASSWORD=careerai-local \
+  DATABASE_MIGRATION_USER=postgres REDIS_URL="$REDIS_URL" PORT="$PORT" CAREERAI_DEMO=true \
+  CAREERAI_ROLES=web,worker MICRONAUT_ENVIRONMENTS=dev CAREERAI_LOG_LEVEL=WARN \
+    java -Xmx768m -jar app/target/careerai-app.jar > bench/target/analytics-app.log 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 180); do
+    curl -fs -o /dev/null "http://127.0.0.1:$PORT/health" && return 0
+    sleep 0.5
+  done
+  echo "the app did not start: see bench/target/analytics-app.log"; exit 1
+}
+
+csrf_free_post() { curl -fs -H "Host: $HOST" -H 'Content-Type: application/json' -d "$2" "http://127.0.0.1:$PORT$1"; }
+
+sign_in() {
+  local email="${1:-staff@demo.edu}"
+  csrf_free_post /api/v1/auth/otp/request "{\"email\":\"$email\"}" > /dev/null
+  local code=""
+  for _ in $(seq 1 60); do
+    code=$(curl -fs -H "Host: $HOST" "http://127.0.0.1:$PORT/dev/mail" | grep -oE '\b[0-9]{6}\b' | head -1 || true)
+    [ -n "$code" ] && break
+    sleep 0.5
+  done
+  csrf_free_post /api/v1/auth/otp/verify "{\"email\":\"$email\",\"code\":\"$code\"}" \
+    | sed -n 's/.*"token":"\([^"]*\)".*/\1/p'
+}
+
+# measure <path> → requests/s and p99 (ms)
+measure() {
+  local out
+  wrk -t2 -c"$CONNECTIONS" -d3s --latency -H "Host: $HOST" -H "Authorization: Bearer $TOKEN" \
+      "http://127.0.0.1:$PORT$1" > /dev/null
+  out=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -H "Host: $HOST" \
+      -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT$1")
+  local rps p99
+  rps=$(echo "$out" | sed -n 's/^Requests\/sec: *\([0-9.]*\)/\1/p')
+  p99=$(echo "$out" | awk '$1 == "99%" { v = $2; if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /us$/) { sub(/us/, "", v); v = v / 1000 } else if (v ~ /s$/) { sub(/s/, "", v); v = v * 1000 } print v }')
+  echo "${rps%.*} ${p99}"
+}
+
+
+echo "== starting the app (migrations, demo university)"
+start_app
+UNI=$(psql -At -d "$DB" -c "SELECT id FROM universities WHERE subdomain = 'demo'")
+echo "== seeding a year of 1,000 active students a day into university $UNI"
+SEED_START=$(date +%s)
+psql -q -d "$DB" -v ON_ERROR_STOP=1 <<SQL
+INSERT INTO users (university_id, email, name, role, email_verified, created_at)
+  SELECT $UNI, 'bench' || n || '@demo.edu', 'Bench ' || n, 'STUDENT', TRUE, now() - make_interval(days => 365 + n % 30)
+  FROM generate_series(1, 3000) AS n ON CONFLICT DO NOTHING;
+CREATE TEMP TABLE bench_students AS
+  SELECT id, row_number() OVER (ORDER BY id) AS k FROM users WHERE university_id = $UNI AND email LIKE 'bench%@demo.edu';
+-- 1,000 of the 3,000 each day: a rotating third
+INSERT INTO student_activity (university_id, day, user_id)
+  SELECT $UNI, d::date, s.id FROM generate_series(current_date - 364, current_date, interval '1 day') AS d
+  JOIN bench_students s ON (s.k + extract(doy FROM d)::int) % 3 = 0 ON CONFLICT DO NOTHING;
+INSERT INTO ai_runs (university_id, id, user_id, tool, status, currency, cost, demo, input, created_at)
+  SELECT $UNI, gen_random_uuid(), a.user_id, (ARRAY['cv-analysis','job-pack','skill-mapper'])[1 + a.user_id % 3],
+         CASE WHEN a.user_id % 13 = 0 THEN 'REFUNDED' ELSE 'SUCCEEDED' END, 'SILVER', 1, TRUE, '{}'::jsonb,
+         a.day + make_interval(hours => (a.user_id % 24)::int)
+  FROM student_activity a WHERE a.university_id = $UNI;
+INSERT INTO resource_downloads (university_id, resource_id, user_id, downloaded_at)
+  SELECT $UNI, r.id, a.user_id, a.day + interval '12 hours'
+  FROM student_activity a CROSS JOIN LATERAL (SELECT id FROM resources WHERE university_id = $UNI
+       ORDER BY id LIMIT 1 OFFSET (a.user_id % 2)) AS r
+  WHERE a.university_id = $UNI AND a.user_id % 2 = 0;
+ANALYZE;
+SQL
+SEED_SECONDS=$(( $(date +%s) - SEED_START ))
+ROWS=$(psql -At -d "$DB" -c "SELECT (SELECT count(*) FROM student_activity WHERE university_id = $UNI) || ' activity rows, '
+  || (SELECT count(*) FROM ai_runs WHERE university_id = $UNI) || ' runs, '
+  || (SELECT count(*) FROM resource_downloads WHERE university_id = $UNI) || ' downloads'")
+echo "   $ROWS in ${SEED_SECONDS}s"
+
+TOKEN=$(sign_in staff@demo.edu)
+[ -n "$TOKEN" ] || { echo "could not sign in as staff@demo.edu"; exit 1; }
+TO=$(date -u +%F); YEAR_FROM=$(date -u -d "$TO - 364 days" +%F); MONTH_FROM=$(date -u -d "$TO - 29 days" +%F)
+
+# measure <path> -> requests/s, p50 and p99 (ms)
+measure() {
+  local out
+  wrk -t1 -c"$CONNECTIONS" -d3s -H "Host: $HOST" -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT$1" > /dev/null
+  out=$(wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -H "Host: $HOST" \
+      -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT$1")
+  local rps p50 p99
+  ms='{ v = $2; if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /us$/) { sub(/us/, "", v); v = v / 1000 } else if (v ~ /s$/) { sub(/s/, "", v); v = v * 1000 } print v }'
+  rps=$(echo "$out" | sed -n 's/^Requests\/sec: *\([0-9.]*\)/\1/p')
+  p50=$(echo "$out" | awk '$1 == "50%" '"$ms")
+  p99=$(echo "$out" | awk '$1 == "99%" '"$ms")
+  echo "$rps $p50 $p99"
+}
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+RESULTS=""
+for path in "/staff/analytics?from=$YEAR_FROM&to=$TO" "/api/v1/staff/analytics?from=$YEAR_FROM&to=$TO" \
+            "/staff/analytics?from=$MONTH_FROM&to=$TO" "/api/v1/staff/analytics?from=$MONTH_FROM&to=$TO"; do
+  read -r rps p50 p99 < <(measure "$path")
+  echo "   $path: $rps req/s, p50 $p50 ms, p99 $p99 ms"
+  RESULTS="$RESULTS| \`$path\` | $rps | $p50 | $p99 |
+"
+done
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+{
+  echo "# Staff analytics page at a year of 1,000 active students a day"
+  echo
+  echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores, $(psql -At -d postgres -c 'SHOW server_version'),"
+  echo "$(java -version 2>&1 | head -1). Seeded: $ROWS (in ${SEED_SECONDS} s, SQL). wrk, $CONNECTIONS connections,"
+  echo "${SECONDS_PER_RUN} s after a 3 s warm-up, signed in as staff@demo.edu (bearer). Load average before: ${LOAD_BEFORE}; after: ${LOAD_AFTER}."
+  echo
+  echo "| path | req/s | p50 (ms) | p99 (ms) |"
+  echo "|---|---:|---:|---:|"
+  printf "%s" "$RESULTS"
+  echo
+  echo "Every request computes every figure for the range and the previous range (no cache). Target (issue 17): the page under 1 s."
+  echo "Command: \`bench/analytics-page.sh\` (BENCH_SECONDS=${SECONDS_PER_RUN} BENCH_CONNECTIONS=${CONNECTIONS})."
+} > bench/target/analytics-results.md
+cat bench/target/analytics-results.md
