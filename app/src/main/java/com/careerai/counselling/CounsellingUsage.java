@@ -28,6 +28,12 @@ class CounsellingUsage implements UsageSource {
                         + " count(*) FILTER (WHERE status = 'NO_SHOW') FROM appointments WHERE university_id = ? AND starts_at >= ?"
                         + " AND starts_at < now()",
                 SqlRows.parameters(universityId, Timestamp.from(since)),
-                rows -> UsagePart.counts(Map.of("appointments_held", rows.getLong(1), "appointments_cancelled", rows.getLong(2), "appointments_no_show", rows.getLong(3))));
+                rows -> UsagePart.counts(Map.of(
+                        "appointments_held",
+                        rows.getLong(1),
+                        "appointments_cancelled",
+                        rows.getLong(2),
+                        "appointments_no_show",
+                        rows.getLong(3))));
     }
 }

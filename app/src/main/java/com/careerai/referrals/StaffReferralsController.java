@@ -174,7 +174,7 @@ class StaffReferralsController {
                 university.id(),
                 staff,
                 new ReferralSettings(form.enabled() != null, currency, referrer, referee, hold, cap, window));
-        return HttpResponse.seeOther(URI.create("/staff/referrals?notice=settings#settings"));
+        return HttpResponse.seeOther(URI.create("/staff/referrals?notice=settings"));
     }
 
     private static int number(

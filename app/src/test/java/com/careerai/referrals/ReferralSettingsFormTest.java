@@ -56,14 +56,17 @@ class ReferralSettingsFormTest extends IntegrationTest {
                 .contains("id=\"holdDays\"")
                 .contains("value=\"14\"");
 
-        HttpResponse<String> saved = post(uni, staff, Map.of(
-                "enabled", "on",
-                "currency", "GOLD",
-                "referrerAmount", "7",
-                "refereeAmount", "3",
-                "holdDays", "30",
-                "monthlyCap", "4",
-                "addressWindowHours", "48"));
+        HttpResponse<String> saved = post(
+                uni,
+                staff,
+                Map.of(
+                        "enabled", "on",
+                        "currency", "GOLD",
+                        "referrerAmount", "7",
+                        "refereeAmount", "3",
+                        "holdDays", "30",
+                        "monthlyCap", "4",
+                        "addressWindowHours", "48"));
         assertThat(saved.code()).as(saved.body()).isEqualTo(303);
         assertThat(fixtures.in(uni, () -> referrals.settings(uni.id())))
                 .isEqualTo(new ReferralSettings(true, Currency.GOLD, 7, 3, 30, 4, 48));
@@ -75,7 +78,8 @@ class ReferralSettingsFormTest extends IntegrationTest {
                 .containsEntry("before", "on, 5+5 silver, held 14 days, cap 10/month, review window 24 h")
                 .containsEntry("after", "on, 7+3 gold, held 30 days, cap 4/month, review window 48 h");
         assertThat(entry.clientAddress()).as("from which address").isEqualTo("127.0.0.1");
-        assertThat(page(uni, "/staff/audit?action=referrals.settings.changed", staff).body())
+        assertThat(page(uni, "/staff/audit?action=referrals.settings.changed", staff)
+                        .body())
                 .contains("<code>127.0.0.1</code>");
     }
 
@@ -83,13 +87,16 @@ class ReferralSettingsFormTest extends IntegrationTest {
     void badValuesComeBackWithMessagesBesideTheFieldsAndNothingChanges() {
         University uni = fixtures.university();
         SignedIn staff = sessions.signIn(fixtures.staff(uni));
-        HttpResponse<String> refused = post(uni, staff, Map.of(
-                "currency", "BRONZE",
-                "referrerAmount", "-1",
-                "refereeAmount", "five",
-                "holdDays", "400",
-                "monthlyCap", "10",
-                "addressWindowHours", "24"));
+        HttpResponse<String> refused = post(
+                uni,
+                staff,
+                Map.of(
+                        "currency", "BRONZE",
+                        "referrerAmount", "-1",
+                        "refereeAmount", "five",
+                        "holdDays", "400",
+                        "monthlyCap", "10",
+                        "addressWindowHours", "24"));
         assertThat(refused.code()).isEqualTo(422);
         assertThat(refused.body())
                 .contains("Choose silver or gold credits.")
@@ -99,7 +106,8 @@ class ReferralSettingsFormTest extends IntegrationTest {
                 .contains("value=\"five\"")
                 .contains("value=\"400\"");
         assertThat(fixtures.in(uni, () -> referrals.settings(uni.id()))).isEqualTo(ReferralSettings.DEFAULTS);
-        assertThat(fixtures.in(uni, () -> audit.latest(uni.id(), "referrals.settings.changed"))).isEmpty();
+        assertThat(fixtures.in(uni, () -> audit.latest(uni.id(), "referrals.settings.changed")))
+                .isEmpty();
 
         SignedIn student = sessions.signIn(fixtures.verifiedStudent(uni));
         assertThat(post(uni, student, Map.of("currency", "GOLD")).code()).isEqualTo(403);
