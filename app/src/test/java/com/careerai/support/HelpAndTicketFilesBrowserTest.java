@@ -60,7 +60,7 @@ class HelpAndTicketFilesBrowserTest extends IntegrationTest {
         }
     }
 
-    Page signedIn(University uni, User user, int width) {
+    private Page signedIn(University uni, User user, int width) {
         Page page = chromium.newPage(width, 900);
         page.context()
                 .addCookies(List.of(

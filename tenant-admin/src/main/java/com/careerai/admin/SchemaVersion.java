@@ -29,6 +29,7 @@ class SchemaVersion {
         this.flyway = Flyway.configure()
                 .dataSource(resolver.resolve(dataSource))
                 .locations(LOCATION)
+                .outOfOrder(true)
                 .load();
     }
 
@@ -67,6 +68,7 @@ class SchemaVersion {
         MigrateResult result = Flyway.configure()
                 .dataSource(environment.getRequiredProperty("datasources.default.url", String.class), user, password)
                 .locations(LOCATION)
+                .outOfOrder(true)
                 .load()
                 .migrate();
         return result.migrationsExecuted;
