@@ -42,6 +42,7 @@ import org.junit.jupiter.api.Test;
 class AnalyticsTest extends IntegrationTest {
     static final Period MARCH = new Period(LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-10"));
     static final String RANGE = "from=2026-03-01&to=2026-03-10";
+    private static final java.util.concurrent.atomic.AtomicInteger LEADS = new java.util.concurrent.atomic.AtomicInteger();
 
     @Inject
     Fixtures fixtures;
@@ -297,11 +298,15 @@ class AnalyticsTest extends IntegrationTest {
                 at);
     }
 
+    /** A lead of its own person: one lead per email and per phone in a university (V68). */
     private void lead(University where, String at, String contactedAt) {
+        int person = LEADS.incrementAndGet();
         execute(
                 "INSERT INTO leads (university_id, name, email, phone, consent_at, status, first_contacted_at, created_at)"
-                        + " VALUES (?, 'Lead', 'lead@example.com', '+15550000001', ?::timestamptz, ?, ?::timestamptz, ?::timestamptz)",
+                        + " VALUES (?, 'Lead', ?, ?, ?::timestamptz, ?, ?::timestamptz, ?::timestamptz)",
                 where.id(),
+                "lead" + person + "@example.com",
+                String.format("+1555000%04d", person),
                 at,
                 contactedAt == null ? "NEW" : "CONTACTED",
                 contactedAt,

@@ -46,9 +46,13 @@ class ReferralSettingsFormTest extends IntegrationTest {
     @Client("/")
     HttpClient client;
 
+    /** The 303 is the answer under test; followed, the client would drop the university's Host. */
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("micronaut.http.client.follow-redirects", "false");
+    }
+
     @Test
-    @org.junit.jupiter.api.Disabled("h17: the valid POST answered 404 'no university at this address' instead of 303"
-            + " in the test client (the 422 path works); not investigated before the hard stop")
     void staffChangeTheRulesAndTheAuditRowCarriesTheirAddress() {
         University uni = fixtures.university();
         University other = fixtures.university();
