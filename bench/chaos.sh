@@ -54,6 +54,7 @@ declare -A PIDS=()
 LOAD_PID=""
 cleanup() {
   set +e
+  touch "$OUT/load.stop"
   [ -n "$LOAD_PID" ] && kill "$LOAD_PID" 2>/dev/null
   for name in "${!PIDS[@]}"; do kill "${PIDS[$name]}" 2>/dev/null; done
   for name in "${!PIDS[@]}"; do wait "${PIDS[$name]}" 2>/dev/null; done
@@ -115,6 +116,7 @@ wait_healthy() { # <port> <seconds>
 
 say "starting the load driver (SMTP :$SMTP_PORT, Stripe stand-in :$STRIPE_PORT)"
 CHAOS_DIR="$OUT" CHAOS_WEB_PORTS="$(IFS=,; echo "${WEB_PORTS[*]}")" CHAOS_SMTP_PORT="$SMTP_PORT" \
+CHAOS_WAIT_PORTS="$(IFS=,; echo "${WORKER_PORTS[*]}")" \
 CHAOS_STRIPE_PORT="$STRIPE_PORT" CHAOS_WEBHOOK_SECRET="$WEBHOOK_SECRET" CHAOS_SECONDS="$SECONDS_OF_LOAD" \
 CHAOS_CLIENTS="$CLIENTS" CHAOS_BASE_DOMAIN="$BASE" \
   java -Xmx256m -Djdk.httpclient.allowRestrictedHeaders=host -cp "$JAR:bench/target/classes" \
@@ -147,7 +149,8 @@ kill_workers() {
     sleep $(( 1 + RANDOM % spacing ))
     local w=$(( 1 + RANDOM % 2 ))
     local name="worker-$w" port="${WORKER_PORTS[$(( w - 1 ))]}"
-    wait_healthy "$port" 120 || true
+    # kill it once it serves again, or after 8 s if its start is slow (a kill mid-start counts too)
+    wait_healthy "$port" 8 || true
     sleep "0.$(( RANDOM % 10 ))"
     kill -KILL "${PIDS[$name]}" 2>/dev/null || true
     wait "${PIDS[$name]}" 2>/dev/null || true
@@ -184,8 +187,10 @@ postgres_restart & PG_JOB=$!
 kill_workers
 wait "$REDIS_JOB" "$PG_JOB"
 say "chaos done: $(grep -c 'SIGKILL' "$OUT/chaos-events.log") kills, Redis stopped 30 s, PostgreSQL restarted"
-wait "$LOAD_PID" || { echo "the load driver failed: $OUT/load.log"; tail -20 "$OUT/load.log"; exit 1; }
-LOAD_PID=""
+while [ ! -f "$OUT/load.summary" ]; do
+  kill -0 "$LOAD_PID" 2>/dev/null || { echo "the load driver failed: $OUT/load.log"; tail -20 "$OUT/load.log"; exit 1; }
+  sleep 1
+done  # the driver keeps SMTP and the Stripe stand-in up until load.stop (cleanup)
 say "load finished; waiting for runs, jobs and the outbox to drain (at most 240 s)"
 
 pending() {

@@ -55,7 +55,7 @@ import javax.crypto.spec.SecretKeySpec;
  * status; every 5xx is written to {@code <dir>/load-5xx.log}. While {@code <dir>/redis.down}
  * exists it also checks that public pages still answer 200 and that sign-in says "try again".
  *
- * <p>Environment: CHAOS_DIR, CHAOS_WEB_PORTS (comma-separated), CHAOS_SMTP_PORT,
+ * <p>Environment: CHAOS_DIR, CHAOS_WEB_PORTS (comma-separated), CHAOS_WAIT_PORTS (the workers'), CHAOS_SMTP_PORT,
  * CHAOS_STRIPE_PORT, CHAOS_WEBHOOK_SECRET, CHAOS_SECONDS, CHAOS_CLIENTS, CHAOS_BASE_DOMAIN.
  */
 public final class ChaosLoad {
@@ -115,8 +115,14 @@ public final class ChaosLoad {
         stripe.start();
         Files.writeString(dir.resolve("load.ready"), "ready\n");
         log("SMTP and Stripe stand-in listening; waiting for the web nodes");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
-        for (int port : webPorts) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(900);
+        List<Integer> waitFor = new ArrayList<>(webPorts);
+        for (String port : env("CHAOS_WAIT_PORTS", "").split(",")) {
+            if (!port.isBlank()) {
+                waitFor.add(Integer.parseInt(port.trim()));
+            }
+        }
+        for (int port : waitFor) { // every node, workers too: the load and the chaos start together
             while (status(get(port, "/health", null, base)) != 200) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("web node on port " + port + " did not come up");
@@ -176,6 +182,10 @@ public final class ChaosLoad {
         Files.write(dir.resolve("delivered-sessions.txt"), new ArrayList<>(deliveredSessions));
         Files.write(dir.resolve("undelivered-sessions.txt"), new ArrayList<>(undeliveredSessions));
         writeSummary();
+        // keep SMTP and the Stripe stand-in up while the nodes drain (receipts, booking mails)
+        for (int i = 0; i < 600 && !Files.exists(dir.resolve("load.stop")); i++) {
+            Thread.sleep(1000);
+        }
         stripe.stop(0);
         smtp.stop();
         errorLog.close();

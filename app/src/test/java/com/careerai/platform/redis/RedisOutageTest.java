@@ -42,7 +42,8 @@ class RedisOutageTest extends IntegrationTest {
         redis = startRedis();
         Map<String, Object> properties = new HashMap<>(getProperties());
         properties.put("careerai.redis.url", "redis://127.0.0.1:" + redisPort);
-        node = ApplicationContext.run(EmbeddedServer.class, properties);
+        properties.put("careerai.roles", "web"); // the test's own node is the worker
+        node = ApplicationContext.run(EmbeddedServer.class, properties, "test");
     }
 
     @AfterAll
