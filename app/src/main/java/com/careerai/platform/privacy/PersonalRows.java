@@ -35,6 +35,23 @@ public final class PersonalRows {
         return "privacy_scrub_jsonb(" + column + ", ?::text[])";
     }
 
+    /**
+     * Binds {@code values} in order like {@link SqlRows#parameters}, a {@code List} as a
+     * {@code text[]} (the identifiers of {@link #scrubText}, {@link #scrubJson}, {@link #mentions}).
+     */
+    public static SqlRows.Binder bind(Object... values) {
+        Object[] copy = values.clone();
+        return statement -> {
+            for (int i = 0; i < copy.length; i++) {
+                if (copy[i] instanceof List<?> list) {
+                    statement.setArray(i + 1, statement.getConnection().createArrayOf("text", list.toArray()));
+                } else {
+                    statement.setObject(i + 1, copy[i]);
+                }
+            }
+        };
+    }
+
     /** The SQL condition "{@code column} (text or jsonb) mentions any of the identifiers". */
     public static String mentions(String column) {
         return "privacy_mentions(" + column + "::text, ?::text[])";
