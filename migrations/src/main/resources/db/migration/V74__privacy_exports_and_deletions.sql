@@ -64,7 +64,7 @@ BEGIN
     FOREACH term IN ARRAY identifiers LOOP
         IF term IS NOT NULL AND length(term) > 0 THEN
             result := regexp_replace(
-                    result, regexp_replace(term, '([.*+?^${}()|\[\]\\])', '\\\1', 'g'), '[erased]', 'gi');
+                    result, regexp_replace(term, '([.*+?^$(){}|\[\]\\])', '\\\1', 'g'), '[erased]', 'gi');
         END IF;
     END LOOP;
     RETURN result;

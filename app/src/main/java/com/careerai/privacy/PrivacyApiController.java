@@ -106,6 +106,7 @@ class PrivacyApiController {
     @Operation(summary = "Confirm the deletion with the emailed code; answers the erasure date (30 days on)")
     @ApiResponse(responseCode = "409", description = "no_deletion_pending")
     @ApiResponse(responseCode = "422", description = "invalid_code")
+    @ApiResponse(responseCode = "429", description = "rate_limited")
     DeletionView confirmDeletion(
             HttpRequest<?> request,
             @CurrentUniversity University university,
