@@ -9,6 +9,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -83,7 +84,9 @@ class PrivacyApiController {
         return ExportView.of(exports.of(user.universityId(), user.userId(), id));
     }
 
-    @Get(value = "/data-exports/{id}/download", produces = "application/zip")
+    @Get(
+            value = "/data-exports/{id}/download",
+            produces = {"application/zip", MediaType.APPLICATION_JSON})
     @Operation(summary = "The export's zip, while READY")
     @ApiResponse(responseCode = "404", description = "export_not_found")
     HttpResponse<?> download(@CurrentUser SignedInUser user, @PathVariable UUID id) {
