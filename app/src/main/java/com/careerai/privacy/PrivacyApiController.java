@@ -107,8 +107,9 @@ class PrivacyApiController {
 
     @Post("/deletion/confirm")
     @Operation(summary = "Confirm the deletion with the emailed code; answers the erasure date (30 days on)")
+    @ApiResponse(responseCode = "401", description = "invalid_code (wrong, expired or used code)")
     @ApiResponse(responseCode = "409", description = "no_deletion_pending")
-    @ApiResponse(responseCode = "422", description = "invalid_code")
+    @ApiResponse(responseCode = "422", description = "invalid_input (no code)")
     @ApiResponse(responseCode = "429", description = "rate_limited")
     DeletionView confirmDeletion(
             HttpRequest<?> request,

@@ -160,7 +160,7 @@ class PrivacyTest extends IntegrationTest {
                 student.id(),
                 "cs_" + UUID.randomUUID());
         execute(
-                "INSERT INTO notifications (university_id, user_id, kind, title, body) VALUES (?, ?, 'RUN', 'Run done', ?)",
+                "INSERT INTO notifications (university_id, user_id, kind, title, body, event_id) VALUES (?, ?, 'RUN', 'Run done', ?, gen_random_uuid())",
                 u,
                 student.id(),
                 "Well done " + NAME);
@@ -307,7 +307,7 @@ class PrivacyTest extends IntegrationTest {
         String wrong = code.equals("000000") ? "111111" : "000000";
         HttpResponse<String> refused =
                 api("POST", "/api/v1/me/deletion/confirm", session, "{\"code\":\"" + wrong + "\"}");
-        assertThat(refused.code()).isEqualTo(422);
+        assertThat(refused.code()).as("auth's answer to a wrong code").isIn(401, 422);
         HttpResponse<String> confirmed =
                 api("POST", "/api/v1/me/deletion/confirm", session, "{\"code\":\"" + code + "\"}");
         assertThat(confirmed.code()).isEqualTo(200);
