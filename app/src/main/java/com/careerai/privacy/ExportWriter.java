@@ -30,11 +30,7 @@ class ExportWriter {
     void write(ZipOutputStream zip, String key, PersonalData.Part part) throws IOException {
         String folder = safe(key, "part");
         zip.putNextEntry(new ZipEntry(folder + ".json"));
-        if (part.records() instanceof PersonalData.JsonRows rows) {
-            zip.write(("[" + String.join(",\n", rows.rows()) + "]").getBytes(StandardCharsets.UTF_8));
-        } else {
-            zip.write(json.writeValueAsBytes(part.records()));
-        }
+        writeValue(zip, part.records());
         zip.closeEntry();
         Set<String> used = new HashSet<>();
         for (PersonalData.File file : part.files()) {
@@ -48,6 +44,28 @@ class ExportWriter {
             zip.putNextEntry(new ZipEntry(folder + "/" + unique(used, safe(document.fileName(), "document"))));
             zip.write(document.content());
             zip.closeEntry();
+        }
+    }
+
+    /** JSON of records that may hold {@link PersonalData.JsonRows}, also as values of a map. */
+    private void writeValue(ZipOutputStream zip, Object value) throws IOException {
+        if (value instanceof PersonalData.JsonRows rows) {
+            zip.write(("[" + String.join(",\n", rows.rows()) + "]").getBytes(StandardCharsets.UTF_8));
+        } else if (value instanceof java.util.Map<?, ?> map) {
+            zip.write('{');
+            boolean first = true;
+            for (java.util.Map.Entry<?, ?> entry : map.entrySet()) {
+                if (!first) {
+                    zip.write(',');
+                }
+                first = false;
+                zip.write(json.writeValueAsBytes(String.valueOf(entry.getKey())));
+                zip.write(':');
+                writeValue(zip, entry.getValue());
+            }
+            zip.write('}');
+        } else {
+            zip.write(json.writeValueAsBytes(value));
         }
     }
 

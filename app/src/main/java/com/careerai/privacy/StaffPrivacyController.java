@@ -79,7 +79,9 @@ class StaffPrivacyController {
         return HttpResponse.seeOther(URI.create("/staff/students/" + id + "/privacy?done=export"));
     }
 
-    @Get(value = "/exports/{exportId}/download", produces = {"application/zip", MediaType.TEXT_HTML})
+    @Get(
+            value = "/exports/{exportId}/download",
+            produces = {"application/zip", MediaType.TEXT_HTML})
     HttpResponse<?> download(@CurrentUser SignedInUser staff, @PathVariable long id, @PathVariable UUID exportId) {
         User student = student(staff, id);
         return downloads.deliver(exports.of(staff.universityId(), student.id(), exportId));
