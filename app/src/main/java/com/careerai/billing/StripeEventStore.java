@@ -35,16 +35,29 @@ class StripeEventStore {
      * claims it itself).
      */
     boolean claim(PaymentGateway.WebhookEvent event) {
+        // Two statements, not INSERT … ON CONFLICT DO UPDATE: PostgreSQL checks the conflicting row
+        // against the row-level security policy before the DO UPDATE's WHERE, so a duplicate of an
+        // event already routed to its university (a row this platform transaction cannot see)
+        // raised 42501 on PostgreSQL 15 instead of being skipped. An INSERT that finds the id waits
+        // for a concurrent claim to end, as before; the UPDATE sees only rows the policy shows.
+        int inserted = jdbc.prepareStatement(
+                "INSERT INTO stripe_events (id, type, livemode, stripe_created_at, outcome)"
+                        + " VALUES (?, ?, ?, ?, 'RECEIVED') ON CONFLICT (id) DO NOTHING",
+                statement -> {
+                    statement.setString(1, event.id());
+                    statement.setString(2, event.type());
+                    statement.setBoolean(3, event.livemode());
+                    statement.setTimestamp(4, Timestamp.from(event.created()));
+                    return statement.executeUpdate();
+                });
+        if (inserted == 1) {
+            return true;
+        }
         // A RETRYING event (an earlier attempt threw) is claimed again; any other outcome is final.
         return jdbc.prepareStatement(
-                        "INSERT INTO stripe_events (id, type, livemode, stripe_created_at, outcome)"
-                                + " VALUES (?, ?, ?, ?, 'RECEIVED') ON CONFLICT (id) DO UPDATE SET outcome = 'RECEIVED'"
-                                + " WHERE stripe_events.outcome = 'RETRYING'",
+                        "UPDATE stripe_events SET outcome = 'RECEIVED' WHERE id = ? AND outcome = 'RETRYING'",
                         statement -> {
                             statement.setString(1, event.id());
-                            statement.setString(2, event.type());
-                            statement.setBoolean(3, event.livemode());
-                            statement.setTimestamp(4, Timestamp.from(event.created()));
                             return statement.executeUpdate();
                         })
                 == 1;
@@ -88,17 +101,14 @@ class StripeEventStore {
     Optional<Attempts> recordFailure(
             PaymentGateway.WebhookEvent event, @Nullable String invoiceHint, String error, int maxAttempts) {
         String message = error.length() > 2000 ? error.substring(0, 2000) : error;
-        return jdbc.prepareStatement(
+        // First attempt: a new row. Otherwise one more attempt on a RETRYING/FAILED row this
+        // transaction can see; a row applied meanwhile (or routed to a university) is left alone.
+        // Two statements for the reason given in claim().
+        Optional<Attempts> first = jdbc.prepareStatement(
                 "INSERT INTO stripe_events (id, type, livemode, stripe_created_at, outcome, attempts, last_error,"
                         + " last_attempt_at, payload, invoice_hint)"
                         + " VALUES (?, ?, ?, ?, CASE WHEN ? <= 1 THEN 'FAILED' ELSE 'RETRYING' END, 1, ?, now(),"
-                        + " ?::jsonb, ?)"
-                        + " ON CONFLICT (id) DO UPDATE SET attempts = stripe_events.attempts + 1,"
-                        + " last_error = EXCLUDED.last_error, last_attempt_at = now(), payload = EXCLUDED.payload,"
-                        + " invoice_hint = EXCLUDED.invoice_hint,"
-                        + " outcome = CASE WHEN stripe_events.attempts + 1 >= ? THEN 'FAILED' ELSE 'RETRYING' END"
-                        + " WHERE stripe_events.outcome IN ('RETRYING', 'FAILED')"
-                        + " RETURNING attempts, outcome",
+                        + " ?::jsonb, ?) ON CONFLICT (id) DO NOTHING RETURNING attempts, outcome",
                 statement -> {
                     statement.setString(1, event.id());
                     statement.setString(2, event.type());
@@ -108,12 +118,24 @@ class StripeEventStore {
                     statement.setString(6, message);
                     statement.setString(7, event.object().toString());
                     statement.setString(8, invoiceHint);
-                    statement.setInt(9, maxAttempts);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        return rows.next()
-                                ? Optional.of(new Attempts(rows.getInt("attempts"), "FAILED".equals(rows.getString(2))))
-                                : Optional.<Attempts>empty();
-                    }
+                    return attempts(statement);
+                });
+        if (first.isPresent()) {
+            return first;
+        }
+        return jdbc.prepareStatement(
+                "UPDATE stripe_events SET attempts = attempts + 1, last_error = ?, last_attempt_at = now(),"
+                        + " payload = ?::jsonb, invoice_hint = ?,"
+                        + " outcome = CASE WHEN attempts + 1 >= ? THEN 'FAILED' ELSE 'RETRYING' END"
+                        + " WHERE id = ? AND outcome IN ('RETRYING', 'FAILED')"
+                        + " RETURNING attempts, outcome",
+                statement -> {
+                    statement.setString(1, message);
+                    statement.setString(2, event.object().toString());
+                    statement.setString(3, invoiceHint);
+                    statement.setInt(4, maxAttempts);
+                    statement.setString(5, event.id());
+                    return attempts(statement);
                 });
     }
 
@@ -243,6 +265,14 @@ class StripeEventStore {
             statement.setNull(index, java.sql.Types.BIGINT);
         } else {
             statement.setLong(index, value);
+        }
+    }
+
+    private static Optional<Attempts> attempts(java.sql.PreparedStatement statement) throws java.sql.SQLException {
+        try (ResultSet rows = statement.executeQuery()) {
+            return rows.next()
+                    ? Optional.of(new Attempts(rows.getInt("attempts"), "FAILED".equals(rows.getString("outcome"))))
+                    : Optional.empty();
         }
     }
 }

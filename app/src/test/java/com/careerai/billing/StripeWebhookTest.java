@@ -52,6 +52,9 @@ class StripeWebhookTest extends BillingTestBase {
     @Inject
     UserAccounts users;
 
+    @Inject
+    StripeEventStore eventStore;
+
     University uni;
 
     @BeforeAll
@@ -467,6 +470,38 @@ class StripeWebhookTest extends BillingTestBase {
     }
 
     /** Delivers every payload at once from its own thread; returns the answers' bodies. */
+    /**
+     * A failing delivery of an event that another delivery has meanwhile applied (or that is
+     * routed to a university, so this platform transaction cannot see it) records nothing and does
+     * not throw: the chaos run found 42501 from INSERT … ON CONFLICT DO UPDATE on PostgreSQL 15,
+     * which checks the hidden conflicting row against the policy before the DO UPDATE's WHERE.
+     */
+    @Test
+    void aFailureOfAnEventAppliedElsewhereRecordsNothingAndARetryingOneCountsItsAttempt() {
+        String applied = id("evt");
+        execute(
+                "INSERT INTO stripe_events (id, type, livemode, stripe_created_at, outcome, university_id)"
+                        + " VALUES (?, 'checkout.session.completed', false, now(), 'PROCESSED', ?)",
+                applied,
+                uni.id());
+        com.fasterxml.jackson.databind.node.ObjectNode body =
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        assertThat(eventStore.recordFailure(
+                        new PaymentGateway.WebhookEvent(applied, "checkout.session.completed", Instant.now(), false, body),
+                        null,
+                        "boom",
+                        5))
+                .isEmpty();
+        assertThat(outcomeOf(applied)).isEqualTo("PROCESSED");
+
+        String failing = id("evt");
+        PaymentGateway.WebhookEvent event =
+                new PaymentGateway.WebhookEvent(failing, "checkout.session.completed", Instant.now(), false, body);
+        assertThat(eventStore.recordFailure(event, null, "first", 2)).hasValue(new StripeEventStore.Attempts(1, false));
+        assertThat(eventStore.recordFailure(event, null, "second", 2)).hasValue(new StripeEventStore.Attempts(2, true));
+        assertThat(outcomeOf(failing)).isEqualTo("FAILED");
+    }
+
     private List<String> concurrently(List<String> payloads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(payloads.size());
         try {

@@ -396,6 +396,24 @@ class IsolationScanTest extends IntegrationTest {
         ROUTES.put("GET /staff/analytics", own());
         ROUTES.put("GET /api/v1/staff/analytics", own());
         ROUTES.put("GET /api/v1/staff/analytics/{figure}.csv", own(Map.of("figure", "ai-runs-by-tool")));
+        // Privacy (issue 18): the caller's own exports and deletion; staff act on a student of theirs.
+        ROUTES.put("GET /profile/privacy", own());
+        ROUTES.put("POST /profile/privacy/exports", own());
+        ROUTES.put("POST /profile/privacy/deletion", own());
+        ROUTES.put("POST /profile/privacy/deletion/confirm", own());
+        ROUTES.put("POST /profile/privacy/deletion/cancel", own());
+        ROUTES.put("POST /api/v1/me/data-exports", own());
+        ROUTES.put("GET /api/v1/me/data-exports/{id}", object(a -> Map.of("id", a.of("exportId"))));
+        ROUTES.put("GET /api/v1/me/data-exports/{id}/download", object(a -> Map.of("id", a.of("exportId"))));
+        ROUTES.put("POST /api/v1/me/deletion", own());
+        ROUTES.put("POST /api/v1/me/deletion/confirm", own());
+        ROUTES.put("DELETE /api/v1/me/deletion", own());
+        ROUTES.put("GET /staff/students/{id}/privacy", object(a -> Map.of("id", a.studentId())));
+        ROUTES.put("POST /staff/students/{id}/privacy/exports", object(a -> Map.of("id", a.studentId())));
+        ROUTES.put(
+                "GET /staff/students/{id}/privacy/exports/{exportId}/download",
+                object(a -> Map.of("id", a.studentId(), "exportId", a.of("exportId"))));
+        ROUTES.put("POST /staff/students/{id}/privacy/erasure", object(a -> Map.of("id", a.studentId())));
     }
 
     private static final Set<Integer> REFUSED = Set.of(401, 403, 404);
@@ -404,6 +422,9 @@ class IsolationScanTest extends IntegrationTest {
     private static final String SECRET_TEXT = "Zyxwvut Quillfeather Holdings";
 
     final FakeStripeServer stripe = new FakeStripeServer();
+
+    @Inject
+    com.careerai.privacy.DataExports dataExports;
 
     @Inject
     Router router;
@@ -539,6 +560,11 @@ class IsolationScanTest extends IntegrationTest {
                 Long.toString(count("SELECT max(id) FROM ticket_attachments WHERE university_id = ?", a.id())));
         more.putAll(courseFixtures.objectsOf(a, student, SECRET_TEXT));
         more.put("referralId", referralOfA(student));
+        more.put(
+                "exportId",
+                fixtures.in(a, () -> dataExports.request(a.id(), student.id(), student.id()))
+                        .id()
+                        .toString());
         // A's public texts are public on A's host; naming A, they prove B's host never shows them.
         execute(
                 "INSERT INTO site_texts (university_id, hero_text, services_blurb) VALUES (?, ?, ?)",

@@ -33,7 +33,20 @@ class CareerAiErrorResponseProcessor implements ErrorResponseProcessor<Object> {
         HttpStatus status = response.getStatus();
         String message;
         Map<String, String> fields = new LinkedHashMap<>();
-        if (status.getCode() >= 500) {
+        boolean databaseAway = false;
+        if (isBrokenMultipart(context, status)) {
+            status = HttpStatus.BAD_REQUEST;
+            message = BROKEN_MULTIPART;
+        } else if (status.getCode() >= 500
+                && isDatabaseUnavailable(context.getRootCause().orElse(null))) {
+            LOG.warn(
+                    "Database unavailable on {}: {}",
+                    context.getRequest(),
+                    context.getRootCause().get().toString());
+            status = HttpStatus.SERVICE_UNAVAILABLE;
+            message = "This is briefly unavailable. Please try again shortly.";
+            databaseAway = true;
+        } else if (status.getCode() >= 500) {
             context.getRootCause().ifPresent(cause -> LOG.error("Unhandled error on {}", context.getRequest(), cause));
             message = "Something went wrong on our side. Please try again in a moment.";
         } else if (status == HttpStatus.NOT_FOUND) {
@@ -52,12 +65,77 @@ class CareerAiErrorResponseProcessor implements ErrorResponseProcessor<Object> {
         }
         MutableHttpResponse<Object> answer =
                 errorPages.respond(context.getRequest(), status, ErrorPages.codeFor(status), message, fields);
+        if (databaseAway) {
+            answer.header(io.micronaut.http.HttpHeaders.RETRY_AFTER, "5");
+        }
         response.getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
                 values.forEach(value -> answer.header(name, value));
             }
         });
         return answer;
+    }
+
+    /**
+     * PostgreSQL restarting or unreachable (connection refused or cut, the server shutting down,
+     * too many connections, the pool timing out waiting for one): a moment's outage, answered 503
+     * with Retry-After like Redis's (found by bench/chaos.sh), not a 500.
+     */
+    static boolean isDatabaseUnavailable(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.sql.SQLNonTransientConnectionException
+                    || cause instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                // 08: connection exception; 57P01-57P03: admin/crash shutdown, cannot connect now; 53300: too many
+                // connections
+                if (state.startsWith("08") || state.startsWith("57P0") || state.equals("53300")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static final String BROKEN_MULTIPART = "The upload could not be read: its parts must be separated by the boundary"
+            + " named in its Content-Type header (multipart/form-data; boundary=…).";
+
+    /**
+     * A multipart body without a boundary, or whose parts are not separated by the boundary its
+     * header names. Netty's decoder then never finds a part and buffers the body as one endless
+     * preamble until its buffer limit, which Micronaut reports as 413 ("Length of buffered form
+     * field exceeds …"); without a boundary it cannot start at all. Both are malformed requests
+     * (400), not large ones: a part over the size limit keeps its 413.
+     */
+    static boolean isBrokenMultipart(ErrorContext context, HttpStatus status) {
+        io.micronaut.http.MediaType type = context.getRequest().getContentType().orElse(null);
+        if (type == null || !"multipart".equalsIgnoreCase(type.getType()) || status.getCode() < 400) {
+            return false;
+        }
+        String boundary = type.getParametersMap().entrySet().stream()
+                .filter(e -> e.getKey().toString().equalsIgnoreCase("boundary"))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse("")
+                .replace("\"", "")
+                .trim();
+        if (boundary.isEmpty()) {
+            return status != HttpStatus.UNAUTHORIZED
+                    && status != HttpStatus.FORBIDDEN
+                    && status != HttpStatus.NOT_FOUND;
+        }
+        if (status != HttpStatus.REQUEST_ENTITY_TOO_LARGE && status != HttpStatus.BAD_REQUEST) {
+            return false;
+        }
+        Throwable cause = context.getRootCause().orElse(null);
+        String why = cause == null || cause.getMessage() == null ? "" : cause.getMessage();
+        return why.startsWith("Length of buffered form field")
+                || cause
+                        instanceof
+                        io.netty.handler.codec.http.multipart.HttpPostRequestDecoder.ErrorDataDecoderException;
     }
 
     /**

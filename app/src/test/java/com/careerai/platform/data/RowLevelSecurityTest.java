@@ -276,6 +276,15 @@ class RowLevelSecurityTest extends IntegrationTest {
                         + " INSERT INTO referrals (university_id, referrer_id, referee_id, status, currency,"
                         + " referrer_amount, referee_amount, hold_until)"
                         + " SELECT {u}, {user}, id, 'HELD', 'SILVER', 5, 5, now() FROM referee");
+        // Privacy (issue 18).
+        SEEDS.put(
+                "data_exports",
+                "INSERT INTO data_exports (university_id, id, user_id, requested_by) VALUES ({u}, gen_random_uuid(), {user}, {user})");
+        SEEDS.put(
+                "account_deletions",
+                "WITH leaving AS (INSERT INTO users (university_id, email) VALUES ({u}, 'leaving{n}@rls.edu') RETURNING id)"
+                        + " INSERT INTO account_deletions (university_id, user_id, status, requested_by)"
+                        + " SELECT {u}, id, 'AWAITING_CODE', id FROM leaving");
         // Public pages (issue 16, site).
         SEEDS.put("site_texts", "INSERT INTO site_texts (university_id, hero_text) VALUES ({u}, 'Hero {n}')");
         SEEDS.put(

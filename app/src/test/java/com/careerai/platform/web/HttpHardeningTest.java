@@ -276,6 +276,47 @@ class HttpHardeningTest extends IntegrationTest {
     }
 
     @Test
+    void aMultipartBodyWhoseBoundaryIsWrongOrMissingIsABadRequestThatSaysSo() {
+        String part = "Content-Disposition: form-data; name=\"file\"; filename=\"cv.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n";
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        // the body's boundary is not the one its Content-Type names
+        cases.put(
+                "multipart/form-data; boundary=another",
+                "--realBoundary\r\n" + part + "x".repeat(4000) + "\r\n--realBoundary--\r\n");
+        // (a short body with the wrong boundary reaches the controller with no parts: it answers its own
+        // 422 "Please choose a PDF file." — a clean refusal, not the misleading 413, so not listed here)
+        // no boundary at all, or an empty one
+        cases.put("multipart/form-data", "--realBoundary\r\n" + part + "x".repeat(4000) + "\r\n--realBoundary--\r\n");
+        cases.put("multipart/form-data; boundary=", "--realBoundary\r\n" + part + "x\r\n--realBoundary--\r\n");
+        Map<String, String> answers = new java.util.LinkedHashMap<>();
+        cases.forEach((contentType, body) -> {
+            com.careerai.platform.fuzz.RawExchange.Answer answer = com.careerai.platform.fuzz.RawExchange.send(
+                    server.getPort(),
+                    "POST",
+                    "/api/v1/tools/resume-text",
+                    Map.of(
+                            "Host",
+                            hostOf(university.subdomain()),
+                            "Authorization",
+                            student.bearer(),
+                            "Accept",
+                            "application/json",
+                            "Content-Type",
+                            contentType),
+                    body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            answers.put(contentType + " (" + body.length() + " bytes)", answer.status() + " " + answer.body());
+        });
+        assertThat(answers).allSatisfy((what, answer) -> assertThat(answer)
+                .as(what)
+                .startsWith("400 ")
+                .contains("\"error\":\"bad_request\"")
+                .containsIgnoringCase("boundary")
+                .doesNotContain("too large")
+                .doesNotContainPattern(INTERNALS));
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void theOpenApiDocumentDescribesEmptyPagesNullableFieldsAndTheErrorShape() {
         Answer document = send(HttpRequest.GET("/openapi.yml"));
