@@ -79,6 +79,17 @@ class LeadsPersonalData implements PersonalData {
         }
     }
 
+    /** The numbers the person left on inquiries, so other features' rows naming them are scrubbed too. */
+    @Override
+    @Transactional(readOnly = true)
+    public List<String> phoneNumbers(long universityId, Subject subject) {
+        return store.withEmail(universityId, subject.email()).stream()
+                .map(Lead::phone)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
+    }
+
     private List<Lead> leadsOf(long universityId, long userId) {
         Optional<User> user = users.find(universityId, userId);
         if (user.isEmpty() || user.get().email() == null) {

@@ -42,7 +42,8 @@ import org.junit.jupiter.api.Test;
 class AnalyticsTest extends IntegrationTest {
     static final Period MARCH = new Period(LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-10"));
     static final String RANGE = "from=2026-03-01&to=2026-03-10";
-    private static final java.util.concurrent.atomic.AtomicInteger LEADS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger LEADS =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     @Inject
     Fixtures fixtures;

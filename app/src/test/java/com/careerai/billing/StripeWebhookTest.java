@@ -487,7 +487,8 @@ class StripeWebhookTest extends BillingTestBase {
         com.fasterxml.jackson.databind.node.ObjectNode body =
                 com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         assertThat(eventStore.recordFailure(
-                        new PaymentGateway.WebhookEvent(applied, "checkout.session.completed", Instant.now(), false, body),
+                        new PaymentGateway.WebhookEvent(
+                                applied, "checkout.session.completed", Instant.now(), false, body),
                         null,
                         "boom",
                         5))

@@ -269,15 +269,15 @@ class PrivacyTest extends IntegrationTest {
                         "runs.json",
                         "credits.json",
                         "payments.json",
-                        "tickets.json",
+                        "support.json",
                         "notifications.json",
-                        "inquiries.json",
+                        "leads.json",
                         "counselling.json");
         assertThat(entries.keySet()).anyMatch(name -> name.startsWith("runs/") && name.endsWith(".pdf"));
         assertThat(entries.get("profile.json")).contains("Experience: data pipelines");
         assertThat(entries.get("runs.json")).contains("Strong CV of " + NAME);
-        assertThat(entries.get("tickets.json")).contains("Help please");
-        assertThat(entries.get("inquiries.json")).contains(PHONE);
+        assertThat(entries.get("support.json")).contains("Help please");
+        assertThat(entries.get("leads.json")).contains(PHONE);
 
         User other = fixtures.verifiedStudent(uni);
         assertThat(api("GET", "/api/v1/me/data-exports/" + export.id(), sessions.signIn(other), null)
