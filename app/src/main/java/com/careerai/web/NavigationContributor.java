@@ -20,24 +20,30 @@ class NavigationContributor implements LayoutContributor {
             String path = request.getPath();
             List<Map<String, Object>> nav = new ArrayList<>();
             if (user.role() == Role.STAFF) {
+                // Eighteen pages: a handful of groups keep the header on one line, at 375 px too.
                 nav.add(Map.of("href", "/staff", "label", "Staff home", "active", path.equals("/staff")));
-                add(nav, path, "/staff/students", "Students");
-                add(nav, path, "/staff/team", "Team");
-                add(nav, path, "/staff/credits", "Credits");
-                add(nav, path, "/staff/tools", "Tools");
-                add(nav, path, "/staff/counsellors", "Counsellors");
-                add(nav, path, "/staff/appointments", "Appointments");
-                add(nav, path, "/staff/interests", "Interests");
-                add(nav, path, "/staff/resources", "Resources");
-                add(nav, path, "/staff/courses", "Courses");
-                add(nav, path, "/staff/announcements", "Announcements");
-                add(nav, path, "/staff/leads", "Leads");
-                add(nav, path, "/staff/support", "Support");
-                add(nav, path, "/staff/referrals", "Referrals");
-                add(nav, path, "/staff/audit", "Audit log");
-                add(nav, path, "/staff/site", "Public site");
-                add(nav, path, "/staff/payments", "Payments");
-                add(nav, path, "/staff/analytics", "Analytics");
+                group(nav, path, "People", List.of(
+                        link("/staff/students", "Students"),
+                        link("/staff/team", "Team"),
+                        link("/staff/counsellors", "Counsellors"),
+                        link("/staff/appointments", "Appointments")));
+                group(nav, path, "Learning", List.of(
+                        link("/staff/courses", "Courses"),
+                        link("/staff/resources", "Resources"),
+                        link("/staff/interests", "Interests"),
+                        link("/staff/announcements", "Announcements"),
+                        link("/staff/tools", "Tools")));
+                group(nav, path, "Money", List.of(
+                        link("/staff/payments", "Payments"),
+                        link("/staff/credits", "Credits"),
+                        link("/staff/referrals", "Referrals")));
+                group(nav, path, "Outreach", List.of(
+                        link("/staff/leads", "Leads"),
+                        link("/staff/support", "Support"),
+                        link("/staff/site", "Public site")));
+                group(nav, path, "Insight", List.of(
+                        link("/staff/analytics", "Analytics"),
+                        link("/staff/audit", "Audit log")));
             } else if (user.role() == Role.COUNSELLOR) {
                 add(nav, path, "/counsellor", "Panel");
                 add(nav, path, "/appointments", "Appointments");
@@ -46,15 +52,16 @@ class NavigationContributor implements LayoutContributor {
             } else if (user.role() == Role.STUDENT) {
                 add(nav, path, "/tools", "Tools");
                 add(nav, path, "/runs", "Runs");
-                add(nav, path, "/wallet", "Wallet");
-                add(nav, path, "/billing", "Billing");
                 add(nav, path, "/counselling", "Counselling");
                 add(nav, path, "/appointments", "Appointments");
                 add(nav, path, "/courses", "Courses");
                 add(nav, path, "/resources", "Resources");
-                add(nav, path, "/support", "Support");
-                add(nav, path, "/referrals", "Refer a friend");
-                add(nav, path, "/profile", "Profile");
+                group(nav, path, "Account", List.of(
+                        link("/wallet", "Wallet"),
+                        link("/billing", "Billing"),
+                        link("/referrals", "Refer a friend"),
+                        link("/support", "Support"),
+                        link("/profile", "Profile")));
             }
             layout.put("nav", nav);
         });
@@ -77,6 +84,24 @@ class NavigationContributor implements LayoutContributor {
     }
 
     private static void add(List<Map<String, Object>> nav, String path, String href, String label) {
-        nav.add(Map.of("href", href, "label", label, "active", path.equals(href) || path.startsWith(href + "/")));
+        nav.add(Map.of("href", href, "label", label, "active", isAt(path, href)));
+    }
+
+    /** A menu of links under one label (a {@code <details>} in the header); active when one of them is. */
+    private static void group(List<Map<String, Object>> nav, String path, String label, List<String[]> links) {
+        List<Map<String, Object>> children = new ArrayList<>();
+        for (String[] link : links) {
+            add(children, path, link[0], link[1]);
+        }
+        boolean active = links.stream().anyMatch(link -> isAt(path, link[0]));
+        nav.add(Map.of("label", label, "children", children, "active", active));
+    }
+
+    private static String[] link(String href, String label) {
+        return new String[] {href, label};
+    }
+
+    private static boolean isAt(String path, String href) {
+        return path.equals(href) || path.startsWith(href + "/");
     }
 }
