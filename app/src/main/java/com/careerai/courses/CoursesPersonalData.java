@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * A student's courses data (issue 18): enrolments, submitted work with its files and grades.
- * Erasure deletes the submissions (texts and files) and extensions; enrolment rows stay, as they
+ * Erasure deletes the submissions (texts and files), extensions and attendance records; enrolment rows stay, as they
  * carry no name, address or text and billing's and the ledger's records point at them.
  */
 @Singleton
@@ -22,11 +22,14 @@ class CoursesPersonalData implements PersonalData {
     private final EnrolmentStore enrolments;
     private final AssignmentStore assignments;
     private final FileStorage storage;
+    private final AttendanceStore attendance;
 
-    CoursesPersonalData(EnrolmentStore enrolments, AssignmentStore assignments, FileStorage storage) {
+    CoursesPersonalData(
+            EnrolmentStore enrolments, AssignmentStore assignments, FileStorage storage, AttendanceStore attendance) {
         this.enrolments = enrolments;
         this.assignments = assignments;
         this.storage = storage;
+        this.attendance = attendance;
     }
 
     @Serdeable
@@ -110,6 +113,7 @@ class CoursesPersonalData implements PersonalData {
                 .toList();
         assignments.deleteSubmissionsOf(universityId, userId);
         assignments.deleteExtensionsOf(universityId, userId);
+        attendance.deleteOf(universityId, userId);
         keys.forEach(storage::delete);
     }
 }

@@ -139,7 +139,9 @@ class CoursesJourneyBrowserTest extends IntegrationTest {
         Page instructor = as(course.instructor(), host, 1280);
         instructor.navigate(site + "/batches/" + course.batchId());
         instructor.locator("#recording-" + past).fill("https://video.example/python-day-1");
-        instructor.locator("#session-" + past + " button[type=submit]").click();
+        instructor
+                .locator("#session-" + past + " form[data-form=recording] button[type=submit]")
+                .click();
         instructor.waitForURL(url -> url.contains("/batches/" + course.batchId()));
         Chromium.screenshot(instructor, "courses-04-instructor-recording");
 
