@@ -17,6 +17,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
@@ -77,8 +78,11 @@ class AssignmentPagesController {
     }
 
     @Get(value = "/assignments/{id}", produces = MediaType.TEXT_HTML)
-    ModelAndView<Map<String, Object>> page(@CurrentUser SignedInUser user, @PathVariable long id) {
-        return new ModelAndView<>("courses/assignment", model(user, assignments.view(user, id), Map.of(), Map.of()));
+    ModelAndView<Map<String, Object>> page(
+            @CurrentUser SignedInUser user, @PathVariable long id, @Nullable @QueryValue String created) {
+        Map<String, Object> model = model(user, assignments.view(user, id), Map.of(), Map.of());
+        model.put("created", created != null && Boolean.TRUE.equals(model.get("teaches")));
+        return new ModelAndView<>("courses/assignment", model);
     }
 
     @Post(value = "/assignments/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)

@@ -189,6 +189,13 @@ class MaterialsAndAttendanceTest extends IntegrationTest {
         assertThat(page(uni, student, "/assignments/" + assignment).body())
                 .contains("Data sheet")
                 .doesNotContain("Attach a file or link");
+        assertThat(page(uni, instructor, "/assignments/" + assignment + "?created=1")
+                        .body())
+                .contains("data-created")
+                .contains("<details open>");
+        assertThat(page(uni, student, "/assignments/" + assignment + "?created=1")
+                        .body())
+                .doesNotContain("data-created");
         HttpResponse<String> api = api(uni, student, "/api/v1/batches/" + course.batchId() + "/assignments");
         assertThat(api.body()).contains("\"attachments\":[{\"id\":").contains("\"title\":\"Data sheet\"");
         long attachment = count(
