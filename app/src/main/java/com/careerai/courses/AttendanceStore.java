@@ -86,6 +86,22 @@ class AttendanceStore {
                         rows.getLong("expected")));
     }
 
+    /** One attendance row of a person, for their data export. */
+    record Record(long sessionId, boolean present, String source, Instant markedAt) {}
+
+    List<Record> ofUser(long universityId, long userId) {
+        return SqlRows.list(
+                jdbc,
+                "SELECT session_id, present, source, marked_at FROM session_attendance"
+                        + " WHERE university_id = ? AND user_id = ? ORDER BY marked_at, session_id",
+                SqlRows.parameters(universityId, userId),
+                rows -> new Record(
+                        rows.getLong("session_id"),
+                        rows.getBoolean("present"),
+                        rows.getString("source"),
+                        CourseStore.instant(rows, "marked_at")));
+    }
+
     /** Erasure: a person's attendance rows. */
     void deleteOf(long universityId, long userId) {
         SqlRows.update(

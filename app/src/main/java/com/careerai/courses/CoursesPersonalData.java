@@ -11,7 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A student's courses data (issue 18): enrolments, submitted work with its files and grades.
+ * A student's courses data (issue 18): enrolments, submitted work with its files and grades,
+ * attendance.
  * Erasure deletes the submissions (texts and files), extensions and attendance records; enrolment rows stay, as they
  * carry no name, address or text and billing's and the ledger's records point at them.
  */
@@ -33,7 +34,11 @@ class CoursesPersonalData implements PersonalData {
     }
 
     @Serdeable
-    record Export(List<EnrolmentRecord> enrolments, List<SubmissionRecord> submissions) {}
+    record Export(
+            List<EnrolmentRecord> enrolments, List<SubmissionRecord> submissions, List<AttendanceRecord> attendance) {}
+
+    @Serdeable
+    record AttendanceRecord(long sessionId, boolean present, String source, Instant markedAt) {}
 
     @Serdeable
     record EnrolmentRecord(
@@ -98,10 +103,13 @@ class CoursesPersonalData implements PersonalData {
                     submission.graded() ? submission.feedback() : null,
                     submission.gradedAt()));
         }
-        if (places.isEmpty() && work.isEmpty()) {
+        List<AttendanceRecord> attended = attendance.ofUser(universityId, userId).stream()
+                .map(row -> new AttendanceRecord(row.sessionId(), row.present(), row.source(), row.markedAt()))
+                .toList();
+        if (places.isEmpty() && work.isEmpty() && attended.isEmpty()) {
             return Part.empty();
         }
-        return new Part(new Export(places, work), files);
+        return new Part(new Export(places, work, attended), files);
     }
 
     @Override

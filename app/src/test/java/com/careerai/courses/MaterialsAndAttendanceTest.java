@@ -52,6 +52,9 @@ class MaterialsAndAttendanceTest extends IntegrationTest {
     CoursesDemo coursesDemo;
 
     @Inject
+    CoursesPersonalData personalData;
+
+    @Inject
     com.careerai.platform.data.UnitOfWork units;
 
     @Inject
@@ -290,6 +293,17 @@ class MaterialsAndAttendanceTest extends IntegrationTest {
         Map<Long, String> after = rates(course);
         assertThat(after.get(first)).isEqualTo("3 of 4 present (75%)");
         assertThat(after.get(second)).isEqualTo("1 of 3 present (33%)");
+
+        // a student's attendance is in their data export, and erasure deletes it
+        User first0 = students.get(0);
+        String exported = fixtures.in(uni, () -> personalData.export(uni.id(), first0.id()))
+                .records()
+                .toString();
+        assertThat(exported).contains("AttendanceRecord[sessionId=" + first + ", present=true, source=MARKED");
+        assertThat(exported).contains("AttendanceRecord[sessionId=" + second + ", present=true, source=JOINED");
+        fixtures.run(uni, () -> personalData.erase(uni.id(), first0.id()));
+        assertThat(count("SELECT count(*) FROM session_attendance WHERE user_id = ?", first0.id()))
+                .isZero();
     }
 
     @Test
