@@ -17,6 +17,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
@@ -46,12 +47,19 @@ class AssignmentPagesController {
     private final BatchAccess access;
     private final SubmissionsZip zips;
     private final FileStorage storage;
+    private final Materials materials;
 
-    AssignmentPagesController(Assignments assignments, BatchAccess access, SubmissionsZip zips, FileStorage storage) {
+    AssignmentPagesController(
+            Assignments assignments,
+            BatchAccess access,
+            SubmissionsZip zips,
+            FileStorage storage,
+            Materials materials) {
         this.assignments = assignments;
         this.access = access;
         this.zips = zips;
         this.storage = storage;
+        this.materials = materials;
     }
 
     @Post(
@@ -70,8 +78,11 @@ class AssignmentPagesController {
     }
 
     @Get(value = "/assignments/{id}", produces = MediaType.TEXT_HTML)
-    ModelAndView<Map<String, Object>> page(@CurrentUser SignedInUser user, @PathVariable long id) {
-        return new ModelAndView<>("courses/assignment", model(user, assignments.view(user, id), Map.of(), Map.of()));
+    ModelAndView<Map<String, Object>> page(
+            @CurrentUser SignedInUser user, @PathVariable long id, @Nullable @QueryValue String created) {
+        Map<String, Object> model = model(user, assignments.view(user, id), Map.of(), Map.of());
+        model.put("created", created != null && Boolean.TRUE.equals(model.get("teaches")));
+        return new ModelAndView<>("courses/assignment", model);
     }
 
     @Post(value = "/assignments/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -108,6 +119,46 @@ class AssignmentPagesController {
                     .body(new ModelAndView<>(
                             "courses/assignment",
                             model(user, assignments.view(user, id), errors, Map.of("text", text == null ? "" : text))));
+        }
+    }
+
+    /** An attachment (link or file) added to the assignment by its instructor or staff. */
+    @Post(
+            value = "/assignments/{id}/materials",
+            consumes = MediaType.MULTIPART_FORM_DATA,
+            produces = MediaType.TEXT_HTML)
+    HttpResponse<?> attach(
+            @CurrentUser SignedInUser user,
+            @PathVariable long id,
+            @Nullable @Part("title") String title,
+            @Nullable @Part("url") String url,
+            @Nullable @Part("file") CompletedFileUpload file) {
+        try {
+            materials.addToAssignment(user, id, title, url, AssignmentsApiController.upload(file));
+            return HttpResponse.seeOther(URI.create("/assignments/" + id + "?attached=1#attachments"));
+        } catch (ProblemException e) {
+            if (e.status() != HttpStatus.UNPROCESSABLE_ENTITY) {
+                throw e;
+            }
+            Map<String, String> errors = new HashMap<>();
+            e.fields()
+                    .forEach((field, message) -> errors.put(
+                            "attachment" + Character.toUpperCase(field.charAt(0)) + field.substring(1), message));
+            if (errors.isEmpty()) {
+                errors.put("attachment", e.getMessage());
+            }
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+                    .body(new ModelAndView<>(
+                            "courses/assignment",
+                            model(
+                                    user,
+                                    assignments.view(user, id),
+                                    errors,
+                                    Map.of(
+                                            "attachmentTitle",
+                                            title == null ? "" : title,
+                                            "attachmentUrl",
+                                            url == null ? "" : url))));
         }
     }
 
@@ -247,6 +298,11 @@ class AssignmentPagesController {
         shown.put("maxAttempts", assignment.maxAttempts());
         shown.put("maxScore", assignment.maxScore());
         model.put("assignment", shown);
+        model.put(
+                "attachments",
+                materials.ofAssignment(user.universityId(), assignment).stream()
+                        .map(Materials::view)
+                        .toList());
         boolean teaches = granted.teaches();
         model.put("teaches", teaches);
         if (!teaches) {

@@ -37,10 +37,12 @@ import java.util.List;
 class AssignmentsApiController {
     private final Assignments assignments;
     private final BatchAccess access;
+    private final Materials materials;
 
-    AssignmentsApiController(Assignments assignments, BatchAccess access) {
+    AssignmentsApiController(Assignments assignments, BatchAccess access, Materials materials) {
         this.assignments = assignments;
         this.access = access;
+        this.materials = materials;
     }
 
     @Serdeable
@@ -58,7 +60,8 @@ class AssignmentsApiController {
             @Nullable Instant extendedTo,
             String status,
             int attemptsLeft,
-            List<SubmissionView> submissions) {}
+            List<SubmissionView> submissions,
+            List<CoursesApiController.MaterialView> attachments) {}
 
     /** One attempt; {@code score}, {@code feedback} and {@code gradedAt} stay null until it is graded. */
     @Serdeable
@@ -167,7 +170,10 @@ class AssignmentsApiController {
                 extension,
                 assignments.window(assignment, extension, now).name(),
                 left,
-                submissions.stream().map(SubmissionView::of).toList());
+                submissions.stream().map(SubmissionView::of).toList(),
+                materials.ofAssignment(user.universityId(), assignment).stream()
+                        .map(CoursesApiController.MaterialView::of)
+                        .toList());
     }
 
     static Assignments.Upload upload(@Nullable CompletedFileUpload file) {

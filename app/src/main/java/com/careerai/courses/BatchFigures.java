@@ -8,15 +8,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A batch's figures for staff and its instructor, each one SQL aggregate: enrolments by status and revenue. */
+/**
+ * A batch's figures for staff and its instructor, each one SQL aggregate: enrolments by status,
+ * revenue, submission rate and grades per assignment, attendance per session.
+ */
 @Singleton
 class BatchFigures {
     private final EnrolmentStore enrolments;
     private final AssignmentStore assignments;
+    private final AttendanceStore attendance;
+    private final CourseClock clock;
 
-    BatchFigures(EnrolmentStore enrolments, AssignmentStore assignments) {
+    BatchFigures(
+            EnrolmentStore enrolments, AssignmentStore assignments, AttendanceStore attendance, CourseClock clock) {
         this.enrolments = enrolments;
         this.assignments = assignments;
+        this.attendance = attendance;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -65,7 +73,30 @@ class BatchFigures {
             work.add(row);
         }
         figures.put("assignments", work);
+        figures.put("attendance", attendance(universityId, batch));
         return figures;
+    }
+
+    /** Per session started so far: "3 of 4 present (75%)", or "Not taken" when nobody is recorded. */
+    private List<Map<String, Object>> attendance(long universityId, Batch batch) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (AttendanceStore.SessionAttendance line : attendance.figures(universityId, batch.id(), clock.now())) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("sessionId", line.sessionId());
+            row.put("when", CourseViews.when(line.startsAt(), batch.zone()));
+            row.put("recorded", line.recorded() > 0);
+            row.put("rate", rate(line));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    static String rate(AttendanceStore.SessionAttendance line) {
+        if (line.recorded() == 0) {
+            return "Not taken";
+        }
+        return line.present() + " of " + line.expected() + " present"
+                + (line.expected() == 0 ? "" : " (" + Math.round(100.0 * line.present() / line.expected()) + "%)");
     }
 
     /** Graded scores in four bands of the maximum score, each with its count. */

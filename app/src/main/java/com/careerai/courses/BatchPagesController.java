@@ -2,16 +2,23 @@ package com.careerai.courses;
 
 import com.careerai.auth.CurrentUser;
 import com.careerai.auth.SignedInUser;
+import com.careerai.platform.storage.ContentDisposition;
+import com.careerai.platform.storage.FileStorage;
+import com.careerai.platform.web.ProblemException;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -19,16 +26,16 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The batch page ({@code /batches/{id}}) for its active students, its instructor and staff: the
  * schedule in the viewer's zone, "Join" only while a session is joinable (the server decides; the
- * link is not on the page otherwise and {@code /sessions/{id}/join} checks again), recordings.
+ * link is not on the page otherwise and {@code /sessions/{id}/join} checks again), recordings,
+ * materials per session (download: {@code /materials/{id}/file}) and the attendance register.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -36,22 +43,32 @@ import java.util.Map;
 @Hidden
 class BatchPagesController {
     private final BatchAccess access;
-    private final Courses courses;
+    private final BatchPage page;
     private final Sessions sessions;
-    private final Assignments assignments;
+    private final Materials materials;
+    private final Attendance attendance;
+    private final FileStorage storage;
 
-    BatchPagesController(BatchAccess access, Courses courses, Sessions sessions, Assignments assignments) {
+    BatchPagesController(
+            BatchAccess access,
+            BatchPage page,
+            Sessions sessions,
+            Materials materials,
+            Attendance attendance,
+            FileStorage storage) {
         this.access = access;
-        this.courses = courses;
+        this.page = page;
         this.sessions = sessions;
-        this.assignments = assignments;
+        this.materials = materials;
+        this.attendance = attendance;
+        this.storage = storage;
     }
 
     @Get(value = "/batches/{id}", produces = MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> batch(
             @CurrentUser SignedInUser user, @PathVariable long id, @Nullable @QueryValue String tz) {
         BatchAccess.Granted granted = access.require(user, id);
-        return new ModelAndView<>("courses/batch", model(user, granted, tz, null));
+        return new ModelAndView<>("courses/batch", page.model(user, granted, tz, null));
     }
 
     @Get(
@@ -66,73 +83,115 @@ class BatchPagesController {
             consumes = MediaType.APPLICATION_FORM_URLENCODED,
             produces = MediaType.TEXT_HTML)
     HttpResponse<?> recording(@CurrentUser SignedInUser user, @PathVariable long id, @Body Map<String, Object> form) {
-        Object url = form.get("url");
+        String url = CourseForms.text(form, "url");
         try {
-            long batchId = sessions.setRecording(user, id, url == null ? "" : String.valueOf(url));
+            long batchId = sessions.setRecording(user, id, url);
             return HttpResponse.seeOther(URI.create("/batches/" + batchId + "#session-" + id));
         } catch (CourseProblem e) {
-            if (e.status() != HttpStatus.UNPROCESSABLE_ENTITY) {
-                throw e;
-            }
-            BatchAccess.SessionGranted granted = access.session(user, id);
-            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
-                    .body(new ModelAndView<>(
-                            "courses/batch",
-                            model(
-                                    user,
-                                    granted.granted(),
-                                    null,
-                                    Map.of(
-                                            "session",
-                                            id,
-                                            "message",
-                                            e.fields().getOrDefault("url", e.getMessage()),
-                                            "value",
-                                            String.valueOf(url)))));
+            return again(user, id, e, "recording", Map.of("url", "recordingUrl"), Map.of("recordingUrl", url));
         }
     }
 
-    private Map<String, Object> model(
-            SignedInUser user, BatchAccess.Granted granted, @Nullable String tz, @Nullable Map<String, Object> error) {
-        Batch batch = granted.batch();
-        ZoneId zone = CourseViews.zone(tz, batch.zone());
-        Instant now = courses.now();
-        List<Map<String, Object>> rows = courses.sessions(user.universityId(), batch.id()).stream()
-                .map(session -> {
-                    Map<String, Object> row = new HashMap<>();
-                    row.put("id", session.id());
-                    row.put("when", CourseViews.when(session.startsAt(), zone));
-                    row.put("until", CourseViews.TIME.format(session.endsAt().atZone(zone)));
-                    row.put("cancelled", session.cancelled());
-                    row.put("moved", session.movedFrom() != null);
-                    row.put("joinable", granted.mayJoin() && batch.meetingUrl() != null && session.joinableAt(now));
-                    row.put("past", !session.endsAt().isAfter(now));
-                    row.put("recordingUrl", session.recordingUrl());
-                    row.put("teaches", granted.teaches());
-                    if (error != null && error.get("session").equals(session.id())) {
-                        row.put("error", error.get("message"));
-                        row.put("value", error.get("value"));
-                    }
-                    return row;
-                })
-                .toList();
-        Map<String, Object> model = new HashMap<>();
-        model.put("course", CourseViews.course(granted.course()));
-        model.put("batch", CourseViews.batch(batch, now));
-        model.put("sessions", rows);
-        model.put("zone", zone.getId());
-        model.put("teaches", granted.teaches());
-        model.put("staff", granted.as() == BatchAccess.As.STAFF);
-        model.put(
-                "assignments",
-                assignments.ofBatch(user.universityId(), batch.id()).stream()
-                        .map(assignment -> Map.of(
-                                "id", assignment.id(),
-                                "title", assignment.title(),
-                                "due", CourseViews.when(assignment.dueAt(), zone)))
-                        .toList());
-        model.put("form", AssignmentForms.blank());
-        model.put("errors", Map.of());
-        return model;
+    @Post(value = "/sessions/{id}/materials", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.TEXT_HTML)
+    HttpResponse<?> addMaterial(
+            @CurrentUser SignedInUser user,
+            @PathVariable long id,
+            @Nullable @Part("title") String title,
+            @Nullable @Part("url") String url,
+            @Nullable @Part("file") CompletedFileUpload file) {
+        try {
+            long batchId = materials.addToSession(user, id, title, url, AssignmentsApiController.upload(file));
+            return HttpResponse.seeOther(URI.create("/batches/" + batchId + "?added=" + id + "#session-" + id));
+        } catch (ProblemException e) {
+            return again(
+                    user,
+                    id,
+                    e,
+                    "material",
+                    Map.of("title", "materialTitle", "url", "materialUrl", "file", "materialFile"),
+                    Map.of("materialTitle", title == null ? "" : title, "materialUrl", url == null ? "" : url));
+        }
+    }
+
+    @Post(
+            value = "/sessions/{id}/attendance",
+            consumes = MediaType.APPLICATION_FORM_URLENCODED,
+            produces = MediaType.TEXT_HTML)
+    HttpResponse<?> markAttendance(
+            @CurrentUser SignedInUser user, @PathVariable long id, @Body Map<String, Object> form) {
+        Set<Long> present = new HashSet<>();
+        form.forEach((name, value) -> {
+            if (name.startsWith("present-")) {
+                try {
+                    present.add(Long.parseLong(name.substring("present-".length())));
+                } catch (NumberFormatException e) {
+                    // not a student's box: ignored like any unknown field
+                }
+            }
+        });
+        try {
+            long batchId = attendance.mark(user, id, present);
+            return HttpResponse.seeOther(URI.create("/batches/" + batchId + "?attendance=" + id + "#session-" + id));
+        } catch (CourseProblem e) {
+            return again(user, id, e, "attendance", Map.of(), Map.of());
+        }
+    }
+
+    @Post(
+            value = "/materials/{id}/remove",
+            consumes = MediaType.APPLICATION_FORM_URLENCODED,
+            produces = MediaType.TEXT_HTML)
+    HttpResponse<?> removeMaterial(@CurrentUser SignedInUser user, @PathVariable long id) {
+        return HttpResponse.seeOther(URI.create(materials.remove(user, id)));
+    }
+
+    @Get(
+            value = "/materials/{id}/file",
+            produces = {MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_HTML})
+    HttpResponse<?> file(@CurrentUser SignedInUser user, @PathVariable long id) {
+        Material material = materials.visible(user, id);
+        if (!material.isFile()) {
+            throw Materials.notFound();
+        }
+        StreamedFile file = new StreamedFile(
+                storage.open(material.fileKey()),
+                MediaType.of(material.fileType()),
+                material.createdAt().toEpochMilli(),
+                material.fileSize() == null ? -1 : material.fileSize());
+        return HttpResponse.ok(file)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment(material.fileName()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .header("Content-Security-Policy", "default-src 'none'; sandbox");
+    }
+
+    /**
+     * A session's form refused with 422: the batch page again, the messages beside that session's
+     * fields ({@code fields} renames the service's field names to the page's). Other refusals pass on.
+     */
+    private HttpResponse<?> again(
+            SignedInUser user,
+            long sessionId,
+            ProblemException e,
+            String form,
+            Map<String, String> fields,
+            Map<String, String> values) {
+        if (e.status() != HttpStatus.UNPROCESSABLE_ENTITY) {
+            throw e;
+        }
+        Map<String, String> errors = new HashMap<>();
+        e.fields().forEach((field, message) -> errors.put(fields.getOrDefault(field, form), message));
+        if (errors.isEmpty()) {
+            errors.put(form, e.getMessage());
+        }
+        BatchAccess.SessionGranted granted = access.session(user, sessionId);
+        return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+                .body(new ModelAndView<>(
+                        "courses/batch",
+                        page.model(
+                                user,
+                                granted.granted(),
+                                null,
+                                new BatchPage.SessionError(sessionId, form, errors, values))));
     }
 }

@@ -38,12 +38,15 @@ class CoursesApiController {
     private final Enrolments enrolments;
     private final BatchAccess access;
     private final HttpHostResolver hosts;
+    private final Materials materials;
 
-    CoursesApiController(Courses courses, Enrolments enrolments, BatchAccess access, HttpHostResolver hosts) {
+    CoursesApiController(
+            Courses courses, Enrolments enrolments, BatchAccess access, HttpHostResolver hosts, Materials materials) {
         this.courses = courses;
         this.enrolments = enrolments;
         this.access = access;
         this.hosts = hosts;
+        this.materials = materials;
     }
 
     @Serdeable
@@ -93,7 +96,19 @@ class CoursesApiController {
             @Nullable Instant movedFrom,
             boolean joinable,
             @Nullable String joinUrl,
-            @Nullable String recordingUrl) {}
+            @Nullable String recordingUrl,
+            List<MaterialView> materials) {}
+
+    /**
+     * A session's material or an assignment's attachment: {@code url} is the link itself, or for a
+     * file the download address (with {@code fileName}).
+     */
+    @Serdeable
+    record MaterialView(long id, String title, String url, @Nullable String fileName) {
+        static MaterialView of(Material material) {
+            return new MaterialView(material.id(), material.title(), material.href(), material.fileName());
+        }
+    }
 
     @Get("/courses")
     @Secured(SecurityRule.IS_ANONYMOUS)
@@ -170,10 +185,12 @@ class CoursesApiController {
     @Get("/batches/{id}/sessions")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(
-            summary = "A batch's sessions, for its active students, instructor and staff; joinUrl only while joinable")
+            summary = "A batch's sessions, for its active students, instructor and staff; joinUrl only while joinable;"
+                    + " each with its recording link and materials")
     List<SessionView> sessions(@CurrentUser SignedInUser user, @PathVariable long id) {
         BatchAccess.Granted granted = access.require(user, id);
         Instant now = courses.now();
+        Map<Long, List<Material>> bySession = materials.ofSessions(user.universityId(), id);
         return courses.sessions(user.universityId(), id).stream()
                 .map(session -> {
                     boolean joinable =
@@ -186,7 +203,10 @@ class CoursesApiController {
                             session.movedFrom(),
                             joinable,
                             joinable ? granted.batch().meetingUrl() : null,
-                            session.recordingUrl());
+                            session.recordingUrl(),
+                            bySession.getOrDefault(session.id(), List.of()).stream()
+                                    .map(MaterialView::of)
+                                    .toList());
                 })
                 .toList();
     }

@@ -18,13 +18,16 @@ import java.util.List;
 /**
  * Demo courses: a free "Python for Analysts" whose batch runs this week (weekday sessions, the
  * first with a recording), taught by the demo coach, and a paid "Consulting case bootcamp" (card
- * or gold credits). The free batch has one open assignment. Running it again changes nothing.
+ * or gold credits). The free batch has one open assignment; its first session has a recording, one
+ * material (the slides, a link) and attendance taken for two classmates enrolled by the demo (one
+ * present, one absent). Running it again changes nothing.
  */
 @Singleton
 class CoursesDemo implements DemoSeedStep {
     static final String FREE = "Python for Analysts";
     static final String PAID = "Consulting case bootcamp";
     static final String ASSIGNMENT = "First analysis: monthly revenue";
+    static final String SLIDES = "Day 1 slides: pandas in ten minutes";
     private static final ZoneId ZONE = ZoneId.of("Europe/London");
 
     private final UserAccounts users;
@@ -32,14 +35,27 @@ class CoursesDemo implements DemoSeedStep {
     private final CourseStore store;
     private final CourseClock clock;
     private final AssignmentStore assignments;
+    private final MaterialStore materials;
+    private final AttendanceStore attendance;
+    private final Enrolments enrolments;
 
     CoursesDemo(
-            UserAccounts users, Courses courses, CourseStore store, CourseClock clock, AssignmentStore assignments) {
+            UserAccounts users,
+            Courses courses,
+            CourseStore store,
+            CourseClock clock,
+            AssignmentStore assignments,
+            MaterialStore materials,
+            AttendanceStore attendance,
+            Enrolments enrolments) {
         this.users = users;
         this.courses = courses;
         this.store = store;
         this.clock = clock;
         this.assignments = assignments;
+        this.materials = materials;
+        this.attendance = attendance;
+        this.enrolments = enrolments;
     }
 
     @Override
@@ -112,6 +128,11 @@ class CoursesDemo implements DemoSeedStep {
                                         .toInstant(),
                                 2,
                                 100)));
+        store.courseIdByTitle(demo.id(), FREE)
+                .flatMap(course ->
+                        store.batchesOfCourse(demo.id(), course).stream().findFirst())
+                .filter(batch -> materials.ofBatch(demo.id(), batch.id()).isEmpty())
+                .ifPresent(batch -> firstClassFollowUp(demo, batch, coach));
         if (store.courseIdByTitle(demo.id(), PAID).isEmpty()) {
             long course = courses.create(
                     actor,
@@ -143,5 +164,26 @@ class CoursesDemo implements DemoSeedStep {
                             null,
                             16));
         }
+    }
+
+    /** The first class's slides and its register: two demo classmates, one present and one absent. */
+    private void firstClassFollowUp(DemoUniversity demo, Batch batch, User coach) {
+        BatchSession first = store.sessions(demo.id(), batch.id()).get(0);
+        materials.insert(
+                demo.id(),
+                new MaterialStore.Target(batch.id(), first.id(), null),
+                SLIDES,
+                "https://pandas.pydata.org/docs/user_guide/10min.html",
+                null,
+                coach.id());
+        User ava = users.ensure(demo.id(), demo.address("ava"), "Ava Patel", Role.STUDENT);
+        User ben = users.ensure(demo.id(), demo.address("ben"), "Ben Okafor", Role.STUDENT);
+        for (User classmate : List.of(ava, ben)) {
+            if (enrolments.mine(SignedInUser.of(classmate)).isEmpty()) {
+                enrolments.enrol(SignedInUser.of(classmate), batch.id(), null, "https://" + demo.subdomain());
+            }
+        }
+        attendance.mark(demo.id(), first.id(), ava.id(), true, coach.id());
+        attendance.mark(demo.id(), first.id(), ben.id(), false, coach.id());
     }
 }

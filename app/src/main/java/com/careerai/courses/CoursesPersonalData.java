@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A student's courses data (issue 18): enrolments, submitted work with its files and grades.
- * Erasure deletes the submissions (texts and files) and extensions; enrolment rows stay, as they
+ * A student's courses data (issue 18): enrolments, submitted work with its files and grades,
+ * attendance.
+ * Erasure deletes the submissions (texts and files), extensions and attendance records; enrolment rows stay, as they
  * carry no name, address or text and billing's and the ledger's records point at them.
  */
 @Singleton
@@ -22,15 +23,22 @@ class CoursesPersonalData implements PersonalData {
     private final EnrolmentStore enrolments;
     private final AssignmentStore assignments;
     private final FileStorage storage;
+    private final AttendanceStore attendance;
 
-    CoursesPersonalData(EnrolmentStore enrolments, AssignmentStore assignments, FileStorage storage) {
+    CoursesPersonalData(
+            EnrolmentStore enrolments, AssignmentStore assignments, FileStorage storage, AttendanceStore attendance) {
         this.enrolments = enrolments;
         this.assignments = assignments;
         this.storage = storage;
+        this.attendance = attendance;
     }
 
     @Serdeable
-    record Export(List<EnrolmentRecord> enrolments, List<SubmissionRecord> submissions) {}
+    record Export(
+            List<EnrolmentRecord> enrolments, List<SubmissionRecord> submissions, List<AttendanceRecord> attendance) {}
+
+    @Serdeable
+    record AttendanceRecord(long sessionId, boolean present, String source, Instant markedAt) {}
 
     @Serdeable
     record EnrolmentRecord(
@@ -95,10 +103,13 @@ class CoursesPersonalData implements PersonalData {
                     submission.graded() ? submission.feedback() : null,
                     submission.gradedAt()));
         }
-        if (places.isEmpty() && work.isEmpty()) {
+        List<AttendanceRecord> attended = attendance.ofUser(universityId, userId).stream()
+                .map(row -> new AttendanceRecord(row.sessionId(), row.present(), row.source(), row.markedAt()))
+                .toList();
+        if (places.isEmpty() && work.isEmpty() && attended.isEmpty()) {
             return Part.empty();
         }
-        return new Part(new Export(places, work), files);
+        return new Part(new Export(places, work, attended), files);
     }
 
     @Override
@@ -110,6 +121,7 @@ class CoursesPersonalData implements PersonalData {
                 .toList();
         assignments.deleteSubmissionsOf(universityId, userId);
         assignments.deleteExtensionsOf(universityId, userId);
+        attendance.deleteOf(universityId, userId);
         keys.forEach(storage::delete);
     }
 }

@@ -16,22 +16,30 @@ class Sessions {
     private final CourseStore store;
     private final CourseClock clock;
     private final AuditLog audit;
+    private final AttendanceStore attendance;
 
-    Sessions(BatchAccess access, CourseStore store, CourseClock clock, AuditLog audit) {
+    Sessions(BatchAccess access, CourseStore store, CourseClock clock, AuditLog audit, AttendanceStore attendance) {
         this.access = access;
         this.store = store;
         this.clock = clock;
         this.audit = audit;
+        this.attendance = attendance;
     }
 
-    /** The meeting link, for an enrolled student or the instructor from 10 minutes before the start to the end. */
-    @Transactional(readOnly = true)
+    /**
+     * The meeting link, for an enrolled student or the instructor from 10 minutes before the start to
+     * the end. A student's join counts them present (unless the instructor has marked them already).
+     */
+    @Transactional
     String joinUrl(SignedInUser user, long sessionId) {
         BatchAccess.SessionGranted granted = access.session(user, sessionId);
         String url = granted.granted().batch().meetingUrl();
         if (!granted.granted().mayJoin() || url == null || !granted.session().joinableAt(clock.now())) {
             throw new CourseProblem(
                     HttpStatus.FORBIDDEN, "join_closed", "Joining opens 10 minutes before the session starts.");
+        }
+        if (granted.granted().as() == BatchAccess.As.STUDENT) {
+            attendance.joined(user.universityId(), sessionId, user.userId());
         }
         return url;
     }

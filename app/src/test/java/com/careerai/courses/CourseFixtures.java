@@ -20,13 +20,21 @@ public class CourseFixtures {
     private final Courses courses;
     private final Enrolments enrolments;
     private final Assignments assignments;
+    private final Materials materials;
 
-    CourseFixtures(Fixtures fixtures, Courses courses, Enrolments enrolments, Assignments assignments) {
+    CourseFixtures(
+            Fixtures fixtures, Courses courses, Enrolments enrolments, Assignments assignments, Materials materials) {
         this.fixtures = fixtures;
         this.courses = courses;
         this.enrolments = enrolments;
         this.assignments = assignments;
+        this.materials = materials;
     }
+
+    /** A small valid PDF, accepted by the upload inspection. */
+    public static final byte[] PDF =
+            ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /** An assignment of the batch set by its instructor: due and cut-off as given (cut-off may be null). */
     public long assignment(
@@ -117,13 +125,25 @@ public class CourseFixtures {
             long submission = assignments
                     .submit(SignedInUser.of(student), assignment, secret, null)
                     .id();
+            materials.addToSession(
+                    SignedInUser.of(made.instructor()),
+                    session,
+                    secret,
+                    null,
+                    new Assignments.Upload("slides.pdf", PDF));
+            long material = materials
+                    .ofSessions(university.id(), made.batchId())
+                    .get(session)
+                    .get(0)
+                    .id();
             return java.util.Map.of(
                     "courseId", Long.toString(made.courseId()),
                     "batchId", Long.toString(made.batchId()),
                     "sessionId", Long.toString(session),
                     "enrolmentId", Long.toString(enrolled.enrolment().id()),
                     "assignmentId", Long.toString(assignment),
-                    "submissionId", Long.toString(submission));
+                    "submissionId", Long.toString(submission),
+                    "materialId", Long.toString(material));
         });
     }
 }

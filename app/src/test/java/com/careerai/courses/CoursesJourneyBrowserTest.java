@@ -139,13 +139,42 @@ class CoursesJourneyBrowserTest extends IntegrationTest {
         Page instructor = as(course.instructor(), host, 1280);
         instructor.navigate(site + "/batches/" + course.batchId());
         instructor.locator("#recording-" + past).fill("https://video.example/python-day-1");
-        instructor.locator("#session-" + past + " button[type=submit]").click();
+        instructor
+                .locator("#session-" + past + " form[data-form=recording] button[type=submit]")
+                .click();
         instructor.waitForURL(url -> url.contains("/batches/" + course.batchId()));
         Chromium.screenshot(instructor, "courses-04-instructor-recording");
+
+        // ... a material for that class, and its register (the student was there)
+        String pastSession = "#session-" + past;
+        instructor
+                .locator(pastSession + " details:has(form[data-form=material]) summary")
+                .click();
+        instructor.locator("#material-title-" + past).fill("Day 1 notebook");
+        instructor.locator("#material-url-" + past).fill("https://notebooks.example/day-1");
+        instructor
+                .locator(pastSession + " form[data-form=material] button[type=submit]")
+                .click();
+        instructor.waitForURL(url -> url.contains("added=" + past));
+        instructor
+                .locator(pastSession + " details:has(form[data-form=attendance]) summary")
+                .click();
+        instructor
+                .locator(pastSession + " [data-present=\"" + student.id() + "\"]")
+                .check();
+        instructor
+                .locator(pastSession + " form[data-form=attendance] button[type=submit]")
+                .click();
+        instructor.waitForURL(url -> url.contains("attendance=" + past));
+        assertThat(instructor.locator("[data-attendance=\"" + past + "\"]").textContent())
+                .isEqualTo("1 of 1 present");
+        Chromium.screenshot(instructor, "courses-04b-instructor-material-and-attendance");
 
         page.reload();
         assertThat(page.locator("[data-recording=\"" + past + "\"]").getAttribute("href"))
                 .isEqualTo("https://video.example/python-day-1");
+        assertThat(page.locator("#session-" + past + " [data-material]").textContent())
+                .contains("Day 1 notebook");
 
         // the student submits the open assignment, the instructor grades it, the student sees the grade
         long assignment = courses.assignment(
@@ -182,6 +211,12 @@ class CoursesJourneyBrowserTest extends IntegrationTest {
         staff.navigate(site + "/staff/batches/" + course.batchId());
         assertThat(staff.locator("[data-status=ACTIVE]").textContent()).isEqualTo("1");
         assertThat(staff.locator("[data-figure=rate]").textContent()).contains("1 of 1 active student submitted");
+        assertThat(staff.locator("[data-attendance-figures=\"" + past + "\"]").textContent())
+                .as("marked by the instructor")
+                .contains("1 of 1 present (100%)");
+        assertThat(staff.locator("[data-attendance-figures=\"" + live + "\"]").textContent())
+                .as("the student's Join")
+                .contains("1 of 1 present (100%)");
         Chromium.screenshot(staff, "courses-05-staff-batch");
 
         // the same pages at phone width

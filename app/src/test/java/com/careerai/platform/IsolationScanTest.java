@@ -377,6 +377,11 @@ class IsolationScanTest extends IntegrationTest {
         ROUTES.put("GET /assignments/{id}/submissions.zip", object(a -> Map.of("id", a.of("assignmentId"))));
         ROUTES.put("POST /submissions/{id}/grade", object(a -> Map.of("id", a.of("submissionId"))));
         ROUTES.put("GET /submissions/{id}/file", object(a -> Map.of("id", a.of("submissionId"))));
+        ROUTES.put("POST /sessions/{id}/materials", object(a -> Map.of("id", a.of("sessionId"))));
+        ROUTES.put("POST /sessions/{id}/attendance", object(a -> Map.of("id", a.of("sessionId"))));
+        ROUTES.put("POST /assignments/{id}/materials", object(a -> Map.of("id", a.of("assignmentId"))));
+        ROUTES.put("POST /materials/{id}/remove", object(a -> Map.of("id", a.of("materialId"))));
+        ROUTES.put("GET /materials/{id}/file", object(a -> Map.of("id", a.of("materialId"))));
         // insights (issue 17): audit log page, referrals, staff analytics
         ROUTES.put("GET /staff/audit", own());
         ROUTES.put("GET /staff/audit.csv", own());
@@ -713,6 +718,8 @@ class IsolationScanTest extends IntegrationTest {
                 Long.toString(count(
                         "SELECT count(*) FROM batch_sessions WHERE university_id = ? AND status = 'SCHEDULED'",
                         a.id())),
+                Long.toString(count("SELECT count(*) FROM course_materials WHERE university_id = ?", a.id())),
+                Long.toString(count("SELECT count(*) FROM session_attendance WHERE university_id = ?", a.id())),
                 Long.toString(
                         count("SELECT count(*) FROM referrals WHERE university_id = ? AND status = 'REVIEW'", a.id())));
     }

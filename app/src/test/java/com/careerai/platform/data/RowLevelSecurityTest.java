@@ -261,6 +261,15 @@ class RowLevelSecurityTest extends IntegrationTest {
                 "INSERT INTO submissions (university_id, assignment_id, user_id, attempt, body, late)"
                         + " SELECT {u}, max(id), {user}, 1, 'Answer {n}', false FROM assignments WHERE university_id = {u}");
         SEEDS.put(
+                "course_materials",
+                "INSERT INTO course_materials (university_id, batch_id, session_id, title, url, added_by)"
+                        + " SELECT {u}, max(batch_id), max(id), 'Slides {n}', 'https://slides.example/{n}', {user}"
+                        + " FROM batch_sessions WHERE university_id = {u}");
+        SEEDS.put(
+                "session_attendance",
+                "INSERT INTO session_attendance (university_id, session_id, user_id, present, source, marked_by)"
+                        + " SELECT {u}, max(id), {user}, true, 'MARKED', {user} FROM batch_sessions WHERE university_id = {u}");
+        SEEDS.put(
                 "place_reservations",
                 "INSERT INTO place_reservations (university_id, batch_id, email)"
                         + " SELECT {u}, max(id), 'lead{n}@rls.edu' FROM batches WHERE university_id = {u}");

@@ -1,0 +1,113 @@
+package com.careerai.courses;
+
+import com.careerai.auth.SignedInUser;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The model of the batch page ({@code courses/batch}): sessions with Join, recording, materials and
+ * (for the instructor and staff) the attendance register; assignments. One place, so every form on
+ * the page can re-render it with its messages beside its fields.
+ */
+@Singleton
+class BatchPage {
+    private final Courses courses;
+    private final Assignments assignments;
+    private final Materials materials;
+    private final Attendance attendance;
+
+    BatchPage(Courses courses, Assignments assignments, Materials materials, Attendance attendance) {
+        this.courses = courses;
+        this.assignments = assignments;
+        this.materials = materials;
+        this.attendance = attendance;
+    }
+
+    /**
+     * A form of one session that failed: which form ({@code recording}, {@code material},
+     * {@code attendance}), the messages by field and the values sent.
+     */
+    record SessionError(long sessionId, String form, Map<String, String> errors, Map<String, String> values) {}
+
+    Map<String, Object> model(
+            SignedInUser user, BatchAccess.Granted granted, @Nullable String tz, @Nullable SessionError error) {
+        Batch batch = granted.batch();
+        ZoneId zone = CourseViews.zone(tz, batch.zone());
+        Instant now = courses.now();
+        Map<Long, List<Material>> bySession = materials.ofSessions(user.universityId(), batch.id());
+        List<Map<String, Object>> rows = courses.sessions(user.universityId(), batch.id()).stream()
+                .map(session -> {
+                    Map<String, Object> row = new HashMap<>();
+                    row.put("id", session.id());
+                    row.put("when", CourseViews.when(session.startsAt(), zone));
+                    row.put("until", CourseViews.TIME.format(session.endsAt().atZone(zone)));
+                    row.put("cancelled", session.cancelled());
+                    row.put("moved", session.movedFrom() != null);
+                    row.put("joinable", granted.mayJoin() && batch.meetingUrl() != null && session.joinableAt(now));
+                    row.put("past", !session.endsAt().isAfter(now));
+                    boolean started =
+                            !session.cancelled() && !session.startsAt().isAfter(now);
+                    row.put("started", started);
+                    row.put("recordingUrl", session.recordingUrl());
+                    row.put("teaches", granted.teaches());
+                    row.put(
+                            "materials",
+                            bySession.getOrDefault(session.id(), List.of()).stream()
+                                    .map(Materials::view)
+                                    .toList());
+                    if (granted.teaches() && started) {
+                        List<Attendance.Entry> register =
+                                attendance.register(user.universityId(), batch.id(), session.id());
+                        row.put(
+                                "register",
+                                register.stream()
+                                        .map(entry -> Map.of(
+                                                "userId", entry.userId(),
+                                                "name", entry.name(),
+                                                "present", entry.present()))
+                                        .toList());
+                        long present = register.stream()
+                                .filter(Attendance.Entry::present)
+                                .count();
+                        boolean recorded = register.stream().anyMatch(Attendance.Entry::recorded);
+                        row.put(
+                                "attendance",
+                                recorded ? present + " of " + register.size() + " present" : "Not taken yet");
+                    }
+                    Map<String, String> errors = Map.of();
+                    Map<String, String> values = Map.of();
+                    if (error != null && error.sessionId() == session.id()) {
+                        errors = error.errors();
+                        values = error.values();
+                        row.put("errorForm", error.form());
+                    }
+                    row.put("errors", errors);
+                    row.put("values", values);
+                    return row;
+                })
+                .toList();
+        Map<String, Object> model = new HashMap<>();
+        model.put("course", CourseViews.course(granted.course()));
+        model.put("batch", CourseViews.batch(batch, now));
+        model.put("sessions", rows);
+        model.put("zone", zone.getId());
+        model.put("teaches", granted.teaches());
+        model.put("staff", granted.as() == BatchAccess.As.STAFF);
+        model.put(
+                "assignments",
+                assignments.ofBatch(user.universityId(), batch.id()).stream()
+                        .map(assignment -> Map.of(
+                                "id", assignment.id(),
+                                "title", assignment.title(),
+                                "due", CourseViews.when(assignment.dueAt(), zone)))
+                        .toList());
+        model.put("form", AssignmentForms.blank());
+        model.put("errors", Map.of());
+        return model;
+    }
+}

@@ -1,0 +1,106 @@
+package com.careerai.courses;
+
+import com.careerai.platform.data.SqlRows;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+import java.util.Optional;
+
+/** The SQL of session materials and assignment attachments; every statement names {@code university_id}. */
+@Singleton
+class MaterialStore {
+    private static final String COLUMNS =
+            "university_id, id, batch_id, session_id, assignment_id, title, url, file_key,"
+                    + " file_name, file_type, file_size, created_at";
+
+    private final JdbcOperations jdbc;
+
+    MaterialStore(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Where a new material hangs: exactly one of a session or an assignment, of {@code batchId}. */
+    record Target(long batchId, @Nullable Long sessionId, @Nullable Long assignmentId) {}
+
+    long insert(
+            long universityId,
+            Target target,
+            String title,
+            @Nullable String url,
+            @Nullable AssignmentStore.StoredFile file,
+            long addedBy) {
+        return SqlRows.single(
+                jdbc,
+                "INSERT INTO course_materials (university_id, batch_id, session_id, assignment_id, title, url, file_key,"
+                        + " file_name, file_type, file_size, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " RETURNING id",
+                statement -> {
+                    statement.setLong(1, universityId);
+                    statement.setLong(2, target.batchId());
+                    statement.setObject(3, target.sessionId(), Types.BIGINT);
+                    statement.setObject(4, target.assignmentId(), Types.BIGINT);
+                    statement.setString(5, title);
+                    statement.setString(6, url);
+                    statement.setString(7, file == null ? null : file.key());
+                    statement.setString(8, file == null ? null : file.name());
+                    statement.setString(9, file == null ? null : file.type());
+                    statement.setObject(10, file == null ? null : file.size(), Types.BIGINT);
+                    statement.setLong(11, addedBy);
+                },
+                rows -> rows.getLong(1));
+    }
+
+    Optional<Material> find(long universityId, long id) {
+        return SqlRows.optional(
+                jdbc,
+                "SELECT " + COLUMNS + " FROM course_materials WHERE university_id = ? AND id = ?",
+                SqlRows.parameters(universityId, id),
+                MaterialStore::material);
+    }
+
+    /** Every material of the batch (sessions' and assignments'), oldest first. */
+    List<Material> ofBatch(long universityId, long batchId) {
+        return SqlRows.list(
+                jdbc,
+                "SELECT " + COLUMNS + " FROM course_materials WHERE university_id = ? AND batch_id = ? ORDER BY id",
+                SqlRows.parameters(universityId, batchId),
+                MaterialStore::material);
+    }
+
+    List<Material> ofAssignment(long universityId, long batchId, long assignmentId) {
+        return SqlRows.list(
+                jdbc,
+                "SELECT " + COLUMNS + " FROM course_materials WHERE university_id = ? AND batch_id = ?"
+                        + " AND assignment_id = ? ORDER BY id",
+                SqlRows.parameters(universityId, batchId, assignmentId),
+                MaterialStore::material);
+    }
+
+    boolean delete(long universityId, long id) {
+        return SqlRows.update(
+                        jdbc,
+                        "DELETE FROM course_materials WHERE university_id = ? AND id = ?",
+                        SqlRows.parameters(universityId, id))
+                == 1;
+    }
+
+    static Material material(ResultSet rows) throws SQLException {
+        return new Material(
+                rows.getLong("university_id"),
+                rows.getLong("id"),
+                rows.getLong("batch_id"),
+                rows.getObject("session_id", Long.class),
+                rows.getObject("assignment_id", Long.class),
+                rows.getString("title"),
+                rows.getString("url"),
+                rows.getString("file_key"),
+                rows.getString("file_name"),
+                rows.getString("file_type"),
+                rows.getObject("file_size", Long.class),
+                CourseStore.instant(rows, "created_at"));
+    }
+}
