@@ -1,6 +1,7 @@
 package com.careerai.interests;
 
 import com.careerai.platform.audit.AuditLog;
+import com.careerai.platform.web.RequestMemo;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.Collection;
@@ -97,10 +98,14 @@ public class Interests {
         }
     }
 
-    /** The user's picks, retired ones included (shown as such). */
+    /**
+     * The user's picks, retired ones included (shown as such); read once per page request, which
+     * several home panels ask (issue 19).
+     */
     @Transactional(readOnly = true)
     public List<Interest> ofUser(long universityId, long userId) {
-        return store.ofUser(universityId, userId);
+        return RequestMemo.of(
+                "interests.of:" + universityId + ":" + userId, () -> List.copyOf(store.ofUser(universityId, userId)));
     }
 
     /** Sets the user's picks among the offered categories; picks of retired categories are kept. */

@@ -4,6 +4,7 @@ import com.careerai.auth.session.SignedInUsers;
 import com.careerai.platform.web.Dates;
 import com.careerai.platform.web.LayoutContributor;
 import com.careerai.platform.web.ViewerZones;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import java.util.Map;
@@ -14,10 +15,12 @@ import java.util.Map;
  */
 @Singleton
 class DeletionBanner implements LayoutContributor {
-    private final AccountDeletions deletions;
+    // Looked up on first use: the layout (and with it the HTTP server and its error pages) is built
+    // at start-up, and should not build the privacy feature's graph down to JobRunr's scheduler then.
+    private final BeanProvider<AccountDeletions> deletions;
     private final ViewerZones zones;
 
-    DeletionBanner(AccountDeletions deletions, ViewerZones zones) {
+    DeletionBanner(BeanProvider<AccountDeletions> deletions, ViewerZones zones) {
         this.deletions = deletions;
         this.zones = zones;
     }
@@ -25,6 +28,7 @@ class DeletionBanner implements LayoutContributor {
     @Override
     public void contribute(HttpRequest<?> request, Map<String, Object> layout) {
         SignedInUsers.current(request).ifPresent(user -> deletions
+                .get()
                 .scheduledErasure(user.universityId(), user.userId())
                 .ifPresent(at -> layout.put(
                         "deletion",

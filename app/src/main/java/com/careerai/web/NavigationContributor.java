@@ -22,28 +22,46 @@ class NavigationContributor implements LayoutContributor {
             if (user.role() == Role.STAFF) {
                 // Eighteen pages: a handful of groups keep the header on one line, at 375 px too.
                 nav.add(Map.of("href", "/staff", "label", "Staff home", "active", path.equals("/staff")));
-                group(nav, path, "People", List.of(
-                        link("/staff/students", "Students"),
-                        link("/staff/team", "Team"),
-                        link("/staff/counsellors", "Counsellors"),
-                        link("/staff/appointments", "Appointments")));
-                group(nav, path, "Learning", List.of(
-                        link("/staff/courses", "Courses"),
-                        link("/staff/resources", "Resources"),
-                        link("/staff/interests", "Interests"),
-                        link("/staff/announcements", "Announcements"),
-                        link("/staff/tools", "Tools")));
-                group(nav, path, "Money", List.of(
-                        link("/staff/payments", "Payments"),
-                        link("/staff/credits", "Credits"),
-                        link("/staff/referrals", "Referrals")));
-                group(nav, path, "Outreach", List.of(
-                        link("/staff/leads", "Leads"),
-                        link("/staff/support", "Support"),
-                        link("/staff/site", "Public site")));
-                group(nav, path, "Insight", List.of(
-                        link("/staff/analytics", "Analytics"),
-                        link("/staff/audit", "Audit log")));
+                group(
+                        nav,
+                        path,
+                        "People",
+                        List.of(
+                                link("/staff/students", "Students"),
+                                link("/staff/team", "Team"),
+                                link("/staff/counsellors", "Counsellors"),
+                                link("/staff/appointments", "Appointments")));
+                group(
+                        nav,
+                        path,
+                        "Learning",
+                        List.of(
+                                link("/staff/courses", "Courses"),
+                                link("/staff/resources", "Resources"),
+                                link("/staff/interests", "Interests"),
+                                link("/staff/announcements", "Announcements"),
+                                link("/staff/tools", "Tools")));
+                group(
+                        nav,
+                        path,
+                        "Money",
+                        List.of(
+                                link("/staff/payments", "Payments"),
+                                link("/staff/credits", "Credits"),
+                                link("/staff/referrals", "Referrals")));
+                group(
+                        nav,
+                        path,
+                        "Outreach",
+                        List.of(
+                                link("/staff/leads", "Leads"),
+                                link("/staff/support", "Support"),
+                                link("/staff/site", "Public site")));
+                group(
+                        nav,
+                        path,
+                        "Insight",
+                        List.of(link("/staff/analytics", "Analytics"), link("/staff/audit", "Audit log")));
             } else if (user.role() == Role.COUNSELLOR) {
                 add(nav, path, "/counsellor", "Panel");
                 add(nav, path, "/appointments", "Appointments");
@@ -56,12 +74,16 @@ class NavigationContributor implements LayoutContributor {
                 add(nav, path, "/appointments", "Appointments");
                 add(nav, path, "/courses", "Courses");
                 add(nav, path, "/resources", "Resources");
-                group(nav, path, "Account", List.of(
-                        link("/wallet", "Wallet"),
-                        link("/billing", "Billing"),
-                        link("/referrals", "Refer a friend"),
-                        link("/support", "Support"),
-                        link("/profile", "Profile")));
+                group(
+                        nav,
+                        path,
+                        "Account",
+                        List.of(
+                                link("/wallet", "Wallet"),
+                                link("/billing", "Billing"),
+                                link("/referrals", "Refer a friend"),
+                                link("/support", "Support"),
+                                link("/profile", "Profile")));
             }
             layout.put("nav", nav);
         });

@@ -138,7 +138,8 @@ final class UsageCommand extends AdminCommand {
     /** Other features' counts as "key n, key n" (appointments, downloads, enrolments, leads, tickets). */
     private static String counts(Map<String, Long> counts) {
         StringBuilder text = new StringBuilder();
-        counts.forEach((key, value) -> text.append(text.isEmpty() ? "" : ", ").append(key).append(' ').append(value));
+        counts.forEach((key, value) ->
+                text.append(text.isEmpty() ? "" : ", ").append(key).append(' ').append(value));
         return text.toString();
     }
 
