@@ -133,8 +133,17 @@ class BillingController {
         model.put("canBuy", offer.open());
         model.put("purchasesNote", offer.reason());
         model.put("error", error);
-        model.put("packs", BillingViews.products(catalogue.packs(), overview.plan(), benefits.delivered()));
-        model.put("plans", BillingViews.products(catalogue.plans(), overview.plan(), benefits.delivered()));
+        model.put(
+                "packs",
+                BillingViews.products(catalogue.packsIn(overview.currency()), overview.plan(), benefits.delivered()));
+        // Plans are Stripe subscriptions; a Razorpay university sells packs only (ADR 0032).
+        model.put(
+                "plans",
+                overview.provider() == PaymentSettings.Provider.STRIPE
+                        ? BillingViews.products(
+                                catalogue.plansIn(overview.currency()), overview.plan(), benefits.delivered())
+                        : java.util.List.of());
+        model.put("razorpay", overview.provider() == PaymentSettings.Provider.RAZORPAY);
         if (overview.subscription() != null) {
             model.put(
                     "subscription",
