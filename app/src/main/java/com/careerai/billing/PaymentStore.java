@@ -24,7 +24,7 @@ import java.util.UUID;
 class PaymentStore {
     private static final String COLUMNS = "university_id, id, user_id, external_id, kind, product, description,"
             + " amount_cents, currency, status, credits_currency, credits, credits_reversed, credits_owed,"
-            + " refunded_cents, invoice_id, payment_intent_id, subscription_id, customer_id, created_at, paid_at";
+            + " refunded_cents, invoice_id, payment_intent_id, subscription_id, customer_id, created_at, paid_at, provider";
 
     private final JdbcOperations jdbc;
 
@@ -382,6 +382,7 @@ class PaymentStore {
                 rows.getString("subscription_id"),
                 rows.getString("customer_id"),
                 rows.getTimestamp("created_at").toInstant(),
-                paidAt == null ? null : paidAt.toInstant());
+                paidAt == null ? null : paidAt.toInstant(),
+                PaymentSettings.Provider.parse(rows.getString("provider")).orElseThrow());
     }
 }

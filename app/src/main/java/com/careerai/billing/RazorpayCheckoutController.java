@@ -53,7 +53,7 @@ class RazorpayCheckoutController {
     @Get(uri = "/{id}", produces = MediaType.TEXT_HTML)
     HttpResponse<?> page(HttpRequest<?> request, @CurrentUser SignedInUser user, @PathVariable String id) {
         Payment payment = accounts.payment(user, BillingController.parse(id));
-        if (!payment.externalId().startsWith("order_")) {
+        if (payment.provider() != PaymentSettings.Provider.RAZORPAY) {
             throw new BillingProblems.PaymentNotFound();
         }
         if (payment.status() != PaymentStatus.PENDING) {
@@ -70,7 +70,7 @@ class RazorpayCheckoutController {
             @PathVariable String id,
             @Body Map<String, String> form) {
         Payment payment = accounts.payment(user, BillingController.parse(id));
-        if (!payment.externalId().startsWith("order_")) {
+        if (payment.provider() != PaymentSettings.Provider.RAZORPAY) {
             throw new BillingProblems.PaymentNotFound();
         }
         String orderId = form.getOrDefault("razorpay_order_id", "").trim();

@@ -39,6 +39,12 @@ class RazorpayPaymentsTest extends BillingTestBase {
     @Inject
     PaymentSettings settings;
 
+    @Inject
+    com.careerai.courses.CourseFixtures courses;
+
+    @Inject
+    com.careerai.courses.Enrolments enrolments;
+
     University uni;
     University stripeUni;
 
@@ -301,6 +307,81 @@ class RazorpayPaymentsTest extends BillingTestBase {
                 .isEqualTo("stripe");
         assertThat(plan.code()).as(plan.body()).isIn(404, 422);
         assertThat(page(student, "/billing")).contains("data-no-plans").doesNotContain("Choose Premium");
+    }
+
+    @Test
+    void staffRefundPartOfARazorpayPaymentThroughRazorpayAndOnlyThatShareOfCreditsGoesBack() {
+        User student = fixtures.verifiedStudent(uni);
+        User staff = fixtures.staff(uni);
+        Started started = checkout(uni, student, "gold-10");
+        JSONObject paid = razorpay.pay(started.sessionId());
+        confirm(
+                student,
+                started.paymentId(),
+                FakeRazorpayServer.checkoutAnswer(started.sessionId(), paid.getString("id")));
+        assertThat(gold(student)).isEqualTo(10);
+
+        HttpResponse<String> refunded = Http.exchange(
+                client,
+                HttpRequest.POST(
+                                "/api/v1/staff/payments/" + started.paymentId() + "/refunds",
+                                Map.of("amountCents", 37450, "reason", "Half the pack was bought by mistake"))
+                        .header("Host", hostOf(uni.subdomain()))
+                        .header("Authorization", sessions.signIn(staff).bearer()));
+
+        assertThat(refunded.code()).as(refunded.body()).isEqualTo(202);
+        FakeRazorpayServer.Request sent = razorpay.last("/v1/payments/" + paid.getString("id") + "/refund");
+        assertThat(sent.body().getLong("amount")).isEqualTo(37450);
+        assertThat(sent.body().getString("receipt")).isNotBlank();
+        assertThat(gold(student)).isEqualTo(5);
+        assertThat(paymentStatus(started.paymentId())).isEqualTo("PARTIALLY_REFUNDED");
+
+        // Razorpay's refund.processed webhook that follows changes nothing more
+        JSONObject refund = new JSONObject()
+                .put("id", "rfnd_after")
+                .put("payment_id", paid.getString("id"))
+                .put("amount", 37450);
+        deliverRazorpay(
+                "evt_after_" + started.paymentId(),
+                razorpay.event("refund.processed", razorpay.payment(paid.getString("id")), refund));
+        assertThat(gold(student)).isEqualTo(5);
+        assertLedgerClean(uni);
+    }
+
+    @Test
+    void aPaidCoursePlaceIsPaidThroughRazorpayAndBecomesActiveOnlyOnceConfirmed() {
+        com.careerai.courses.CourseFixtures.Made course =
+                courses.make(uni, "Data analysis", 3, 4900L, null, null, com.careerai.courses.Course.Visibility.PUBLIC);
+        User student = fixtures.verifiedStudent(uni);
+        com.careerai.courses.Enrolments.Result pending = fixtures.in(
+                uni,
+                () -> enrolments.enrol(
+                        com.careerai.auth.SignedInUser.of(student),
+                        course.batchId(),
+                        null,
+                        "http://" + hostOf(uni.subdomain())));
+        String paymentId = String.valueOf(pending.enrolment().paymentId());
+        String orderId = text("SELECT external_id FROM payments WHERE id = ?::uuid", paymentId);
+
+        assertThat(pending.checkoutUrl()).endsWith("/billing/razorpay/" + paymentId);
+        assertThat(orderId).startsWith("order_");
+        assertThat(razorpay.order(orderId).getLong("amount")).isEqualTo(4900);
+        assertThat(razorpay.order(orderId).getString("currency")).isEqualTo("USD");
+        assertThat(text(
+                        "SELECT status FROM enrolments WHERE id = ?",
+                        pending.enrolment().id()))
+                .isEqualTo("PENDING");
+
+        JSONObject paid = razorpay.pay(orderId);
+        deliverRazorpay("evt_course_" + paymentId, razorpay.event("payment.captured", paid, null));
+
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> "ACTIVE"
+                        .equals(text(
+                                "SELECT status FROM enrolments WHERE id = ?",
+                                pending.enrolment().id())));
+        assertThat(gold(student)).as("a course place gives no credits").isZero();
     }
 
     // ---- helpers -------------------------------------------------------------------------------
