@@ -91,6 +91,7 @@ class BillingController {
         model.put("payment", BillingViews.payment(payment));
         model.put("sessionId", payment.externalId());
         model.put("plan", payment.kind() == Product.Kind.PLAN);
+        model.put("providerName", Receipts.providerName(payment));
         model.put("confirmed", payment.status().credited());
         model.put("failed", payment.status() == PaymentStatus.FAILED || payment.status() == PaymentStatus.EXPIRED);
         return new ModelAndView<>("billing/success", model);
@@ -122,6 +123,7 @@ class BillingController {
         model.put("student", Map.of("name", user.displayName(), "email", user.email()));
         model.put("paymentIntent", payment.paymentIntentId());
         model.put("invoice", payment.invoiceId());
+        model.put("providerName", Receipts.providerName(payment));
         return new ModelAndView<>("billing/receipt", model);
     }
 

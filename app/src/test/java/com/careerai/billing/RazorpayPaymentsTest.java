@@ -130,6 +130,11 @@ class RazorpayPaymentsTest extends BillingTestBase {
         assertThat(paymentStatus(started.paymentId())).isEqualTo("PAID");
         assertThat(text("SELECT payment_intent_id FROM payments WHERE id = ?::uuid", started.paymentId()))
                 .isEqualTo(paid.getString("id"));
+        assertThat(page(student, "/billing/success?session_id=" + started.sessionId()))
+                .contains("Payment confirmed");
+        assertThat(page(student, "/billing/payments/" + started.paymentId() + "/receipt"))
+                .contains("Paid through Razorpay")
+                .contains(paid.getString("id"));
 
         // the same answer again, and both webhooks (each delivered twice): nothing more
         assertThat(confirm(
@@ -307,6 +312,16 @@ class RazorpayPaymentsTest extends BillingTestBase {
                 .isEqualTo("stripe");
         assertThat(plan.code()).as(plan.body()).isEqualTo(422);
         assertThat(page(student, "/billing")).contains("data-no-plans").doesNotContain("Choose Premium");
+        HttpResponse<String> products = Http.exchange(
+                client,
+                HttpRequest.GET("/api/v1/billing/products")
+                        .header("Host", hostOf(uni.subdomain()))
+                        .header("Authorization", sessions.signIn(student).bearer()));
+        assertThat(products.body())
+                .contains("\"id\":\"gold-10\"")
+                .contains("\"price\":74900")
+                .contains("\"currency\":\"inr\"")
+                .doesNotContain("\"kind\":\"plan\"");
     }
 
     @Test
