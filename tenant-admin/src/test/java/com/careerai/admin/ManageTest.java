@@ -122,6 +122,7 @@ class ManageTest extends TenantAdminTest {
                         .containsEntry("currency", "inr"));
 
         assertThat(run("update", "beta", "--payments", "razorpay").out()).contains("Nothing changed");
+        assertThat(run("show", "beta").out()).contains("razorpay (currency: INR)");
         Result bad = run("update", "beta", "--payments", "paypal");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(oneLine(bad)).startsWith("error: --payments must be stripe or razorpay, not 'paypal'");
