@@ -42,7 +42,7 @@ public class ItemCheckouts {
 
     /** Whether the university can take money at all (its provider, Stripe or Razorpay, is configured). */
     public boolean configured(long universityId) {
-        return providers.of(universityId).provider().configured();
+        return providers.configured(universityId);
     }
 
     /**

@@ -34,6 +34,18 @@ class PaymentProviders {
                 chosen.provider() == PaymentSettings.Provider.RAZORPAY ? razorpay : stripe, chosen.currency());
     }
 
+    /**
+     * Whether the university can take money: its provider is configured. Asks the database only
+     * when one provider is configured and the other not (every page's layout asks this).
+     */
+    @Connectable
+    boolean configured(long universityId) {
+        if (stripe.configured() == razorpay.configured()) {
+            return stripe.configured();
+        }
+        return of(universityId).provider().configured();
+    }
+
     /** The product as this university sells it (priced in its currency), if it sells it. */
     Optional<Product> offered(Choice choice, @Nullable String productId) {
         return catalogue

@@ -50,7 +50,7 @@ public class PurchasePolicy {
         if (user.role() != Role.STUDENT) {
             return new Offer(false, null);
         }
-        if (!providers.of(user.universityId()).provider().configured()) {
+        if (!providers.configured(user.universityId())) {
             return new Offer(false, NOT_CONFIGURED);
         }
         if (!studentsMayBuy(user.universityId())) {
