@@ -14,22 +14,29 @@ import java.util.UUID;
 class BillingAccounts {
     static final int HISTORY_SIZE = 50;
 
-    private final PaymentGateway gateway;
+    private final PaymentProviders providers;
     private final Catalogue catalogue;
     private final PaymentStore payments;
     private final SubscriptionStore subscriptions;
 
     BillingAccounts(
-            PaymentGateway gateway, Catalogue catalogue, PaymentStore payments, SubscriptionStore subscriptions) {
-        this.gateway = gateway;
+            PaymentProviders providers, Catalogue catalogue, PaymentStore payments, SubscriptionStore subscriptions) {
+        this.providers = providers;
         this.catalogue = catalogue;
         this.payments = payments;
         this.subscriptions = subscriptions;
     }
 
-    /** The student's plan and payments. */
+    /**
+     * The student's plan and payments.
+     *
+     * @param provider the university's payment provider
+     * @param currency the currency it charges in (null = each product's own)
+     */
     record Overview(
             boolean configured,
+            PaymentSettings.Provider provider,
+            @Nullable String currency,
             @Nullable Subscription subscription,
             @Nullable Product plan,
             @Nullable String customerId,
@@ -39,8 +46,11 @@ class BillingAccounts {
     public Overview overview(SignedInUser user) {
         BillingService.requireStudent(user);
         Optional<Subscription> subscription = current(user.universityId(), user.userId());
+        PaymentProviders.Choice choice = providers.of(user.universityId());
         return new Overview(
-                gateway.checkoutConfigured(),
+                choice.provider().configured(),
+                choice.provider().kind(),
+                choice.currency(),
                 subscription.orElse(null),
                 subscription.flatMap(found -> catalogue.find(found.product())).orElse(null),
                 customerOf(user.universityId(), user.userId()).orElse(null),

@@ -34,6 +34,7 @@ class BillingApiController {
     private final HttpHostResolver hosts;
     private final PlanBenefits benefits;
     private final PurchasePolicy purchasePolicy;
+    private final PaymentProviders providers;
 
     BillingApiController(
             BillingService billing,
@@ -41,7 +42,9 @@ class BillingApiController {
             Catalogue catalogue,
             HttpHostResolver hosts,
             PlanBenefits benefits,
-            PurchasePolicy purchasePolicy) {
+            PurchasePolicy purchasePolicy,
+            PaymentProviders providers) {
+        this.providers = providers;
         this.benefits = benefits;
         this.purchasePolicy = purchasePolicy;
         this.billing = billing;
@@ -91,7 +94,7 @@ class BillingApiController {
     @Serdeable
     record CheckoutBody(@Nullable String product) {}
 
-    /** Where to send the student: Stripe's hosted checkout. */
+    /** Where to send the student: Stripe's hosted checkout or the Razorpay payment page. */
     @Serdeable
     record CheckoutStarted(String url, String sessionId, String paymentId) {}
 
@@ -154,18 +157,27 @@ class BillingApiController {
             @Nullable String purchasesNote) {}
 
     @Get("/products")
-    @Operation(summary = "Credit packs and plans on sale (prices in cents)")
-    List<ProductView> products() {
-        return catalogue.all().stream()
+    @Operation(
+            summary = "Credit packs and plans on sale at the caller's university (prices in cents)",
+            description = "Priced in the university's currency; a university paying through Razorpay sells packs only.")
+    List<ProductView> products(@CurrentUser SignedInUser user) {
+        PaymentProviders.Choice choice = providers.of(user.universityId());
+        List<Product> onSale = new java.util.ArrayList<>(catalogue.packsIn(choice.currency()));
+        if (choice.provider().sellsPlans()) {
+            onSale.addAll(catalogue.plansIn(choice.currency()));
+        }
+        return onSale.stream()
                 .map(product -> ProductView.of(product, benefits.delivered()))
                 .toList();
     }
 
     @Post("/checkout")
     @Operation(
-            summary = "Start a Stripe Checkout for a pack or plan; send the student to the returned url",
-            description = "Credits are added only when Stripe's webhook confirms the payment: follow it with"
-                    + " GET /api/v1/billing/checkouts/{sessionId}.")
+            summary = "Start paying for a pack or plan through the university's provider; send the student to the"
+                    + " returned url",
+            description = "Stripe: a hosted Checkout (sessionId cs_…). Razorpay: an order (sessionId order_…) paid on"
+                    + " the returned /billing/razorpay/{paymentId} page. Credits are added only when the provider's"
+                    + " signed confirmation arrives: follow it with GET /api/v1/billing/checkouts/{sessionId}.")
     CheckoutStarted checkout(HttpRequest<?> request, @CurrentUser SignedInUser user, @Body CheckoutBody body) {
         PaymentGateway.CheckoutSession session = billing.checkout(user, body.product(), hosts.resolve(request));
         Payment payment = accounts.checkoutPayment(user, session.id());

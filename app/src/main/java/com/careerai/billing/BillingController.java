@@ -91,6 +91,7 @@ class BillingController {
         model.put("payment", BillingViews.payment(payment));
         model.put("sessionId", payment.externalId());
         model.put("plan", payment.kind() == Product.Kind.PLAN);
+        model.put("providerName", Receipts.providerName(payment));
         model.put("confirmed", payment.status().credited());
         model.put("failed", payment.status() == PaymentStatus.FAILED || payment.status() == PaymentStatus.EXPIRED);
         return new ModelAndView<>("billing/success", model);
@@ -122,6 +123,7 @@ class BillingController {
         model.put("student", Map.of("name", user.displayName(), "email", user.email()));
         model.put("paymentIntent", payment.paymentIntentId());
         model.put("invoice", payment.invoiceId());
+        model.put("providerName", Receipts.providerName(payment));
         return new ModelAndView<>("billing/receipt", model);
     }
 
@@ -133,8 +135,17 @@ class BillingController {
         model.put("canBuy", offer.open());
         model.put("purchasesNote", offer.reason());
         model.put("error", error);
-        model.put("packs", BillingViews.products(catalogue.packs(), overview.plan(), benefits.delivered()));
-        model.put("plans", BillingViews.products(catalogue.plans(), overview.plan(), benefits.delivered()));
+        model.put(
+                "packs",
+                BillingViews.products(catalogue.packsIn(overview.currency()), overview.plan(), benefits.delivered()));
+        // Plans are Stripe subscriptions; a Razorpay university sells packs only (ADR 0032).
+        model.put(
+                "plans",
+                overview.provider() == PaymentSettings.Provider.STRIPE
+                        ? BillingViews.products(
+                                catalogue.plansIn(overview.currency()), overview.plan(), benefits.delivered())
+                        : java.util.List.of());
+        model.put("razorpay", overview.provider() == PaymentSettings.Provider.RAZORPAY);
         if (overview.subscription() != null) {
             model.put(
                     "subscription",

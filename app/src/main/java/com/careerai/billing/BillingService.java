@@ -3,7 +3,6 @@ package com.careerai.billing;
 import com.careerai.auth.Role;
 import com.careerai.auth.SignedInUser;
 import com.careerai.auth.VerifiedUsers;
-import com.careerai.billing.PaymentGateway.CheckoutRequest;
 import com.careerai.billing.PaymentGateway.CheckoutSession;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -16,6 +15,7 @@ import java.util.UUID;
 @Singleton
 class BillingService {
     private final PaymentGateway gateway;
+    private final PaymentProviders providers;
     private final Catalogue catalogue;
     private final PaymentStore payments;
     private final BillingAccounts accounts;
@@ -23,12 +23,14 @@ class BillingService {
 
     BillingService(
             PaymentGateway gateway,
+            PaymentProviders providers,
             Catalogue catalogue,
             PaymentStore payments,
             BillingAccounts accounts,
             PurchasePolicy purchasePolicy) {
         this.purchasePolicy = purchasePolicy;
         this.gateway = gateway;
+        this.providers = providers;
         this.catalogue = catalogue;
         this.payments = payments;
         this.accounts = accounts;
@@ -43,13 +45,14 @@ class BillingService {
     CheckoutSession checkout(SignedInUser user, @Nullable String productId, String siteUrl) {
         requireStudent(user);
         VerifiedUsers.require(user);
-        if (!gateway.checkoutConfigured()) {
+        PaymentProviders.Choice choice = providers.of(user.universityId());
+        if (!choice.provider().configured()) {
             throw new BillingProblems.NotConfigured();
         }
         if (!purchasePolicy.studentsMayBuy(user.universityId())) {
             throw new BillingProblems.PurchasesOff();
         }
-        Product product = catalogue.find(productId).orElseThrow(BillingProblems.UnknownProduct::new);
+        Product product = providers.offered(choice, productId).orElseThrow(BillingProblems.UnknownProduct::new);
         if (product.isPlan()) {
             accounts.current(user.universityId(), user.userId()).ifPresent(active -> {
                 throw new BillingProblems.AlreadySubscribed(
@@ -57,19 +60,30 @@ class BillingService {
             });
         }
         UUID paymentId = UUID.randomUUID();
+        boolean stripe = choice.provider().kind() == PaymentSettings.Provider.STRIPE;
         String customer =
-                accounts.customerOf(user.universityId(), user.userId()).orElse(null);
-        CheckoutSession session = gateway.createCheckoutSession(new CheckoutRequest(
-                paymentId,
-                product,
-                CheckoutMetadata.of(user.universityId(), user.userId(), product.id(), paymentId),
-                user.email(),
-                customer,
-                siteUrl + "/billing/success?session_id={CHECKOUT_SESSION_ID}",
-                siteUrl + "/billing/cancelled?session_id={CHECKOUT_SESSION_ID}"));
-        payments.insertIfAbsent(PaymentStore.NewPayment.of(
-                user.universityId(), paymentId, user.userId(), session.id(), product, PaymentStatus.PENDING, customer));
-        return session;
+                stripe ? accounts.customerOf(user.universityId(), user.userId()).orElse(null) : null;
+        PaymentProvider.Started started = choice.provider()
+                .start(new PaymentProvider.Purchase(
+                        paymentId,
+                        product,
+                        CheckoutMetadata.of(user.universityId(), user.userId(), product.id(), paymentId),
+                        user.email(),
+                        customer,
+                        siteUrl,
+                        siteUrl + "/billing/success?session_id={CHECKOUT_SESSION_ID}",
+                        siteUrl + "/billing/cancelled?session_id={CHECKOUT_SESSION_ID}"));
+        payments.insertIfAbsent(
+                PaymentStore.NewPayment.of(
+                        user.universityId(),
+                        paymentId,
+                        user.userId(),
+                        started.externalId(),
+                        product,
+                        PaymentStatus.PENDING,
+                        customer),
+                choice.provider().kind());
+        return new CheckoutSession(started.externalId(), started.url());
     }
 
     /** A Stripe customer portal session for the student's subscription; returns its URL. */

@@ -22,12 +22,54 @@ public class Catalogue {
     private static final Pattern ISO_CURRENCY = Pattern.compile("[a-z]{3}");
 
     private final Map<String, Product> products = new LinkedHashMap<>();
+    private final Map<String, Map<String, Long>> otherPrices = new LinkedHashMap<>();
 
     Catalogue(List<ProductProperties> properties) {
         properties.stream()
                 .map(Catalogue::product)
                 .sorted(Comparator.comparing(Product::kind).thenComparingLong(Product::priceCents))
                 .forEach(product -> products.put(product.id(), product));
+        for (ProductProperties property : properties) {
+            Map<String, Long> prices = new LinkedHashMap<>();
+            property.getPrices().forEach((code, cents) -> {
+                String currency = code.trim().toLowerCase(Locale.ROOT);
+                String key = "careerai.billing.products." + property.getId() + ".prices." + code;
+                if (!ISO_CURRENCY.matcher(currency).matches()) {
+                    throw invalid(key, "must be keyed by a three-letter ISO currency such as inr");
+                }
+                if (cents == null || cents < 50 || cents > 99_999_999) {
+                    throw invalid(key, "must be between 50 and 99999999");
+                }
+                prices.put(currency, cents);
+            });
+            otherPrices.put(property.getId(), Map.copyOf(prices));
+        }
+    }
+
+    /**
+     * The product as sold in {@code currency} (null = its own): itself, or a copy with its price in
+     * that currency; empty when it has none there.
+     */
+    public Optional<Product> pricedIn(Product product, @io.micronaut.core.annotation.Nullable String currency) {
+        if (currency == null || currency.equals(product.currency())) {
+            return Optional.of(product);
+        }
+        Long cents = otherPrices.getOrDefault(product.id(), Map.of()).get(currency);
+        return cents == null ? Optional.empty() : Optional.of(product.pricedIn(cents, currency));
+    }
+
+    /** The packs sold in {@code currency} (null = each in its own), priced in it. */
+    public List<Product> packsIn(@io.micronaut.core.annotation.Nullable String currency) {
+        return packs().stream()
+                .flatMap(product -> pricedIn(product, currency).stream())
+                .toList();
+    }
+
+    /** The plans sold in {@code currency} (null = each in its own), priced in it. */
+    public List<Product> plansIn(@io.micronaut.core.annotation.Nullable String currency) {
+        return plans().stream()
+                .flatMap(product -> pricedIn(product, currency).stream())
+                .toList();
     }
 
     public List<Product> all() {

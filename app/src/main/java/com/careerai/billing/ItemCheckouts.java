@@ -1,15 +1,14 @@
 package com.careerai.billing;
 
 import com.careerai.auth.SignedInUser;
-import com.careerai.billing.PaymentGateway.CheckoutRequest;
-import com.careerai.billing.PaymentGateway.CheckoutSession;
 import com.careerai.credits.Currency;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * One-off purchases other features sell for money (a place on a course): a hosted Stripe Checkout
- * whose payment row carries no credits. Like packs, the payment is PENDING until the signed
+ * One-off purchases other features sell for money (a place on a course): the university's
+ * provider's checkout (Stripe Checkout, or a Razorpay order paid on /billing/razorpay/{id}) whose
+ * payment row carries no credits. Like packs, the payment is PENDING until the signed
  * webhook confirms it; the feature learns of it from {@link PaymentConfirmed} (and of refunds from
  * {@link PaymentRefunded}) by the payment id it chose. No transaction may be open around the call.
  */
@@ -18,12 +17,12 @@ public class ItemCheckouts {
     /** The payment's {@code product}: not in the catalogue, so no credits are ever given for it. */
     static final String ITEM = "item";
 
-    private final PaymentGateway gateway;
+    private final PaymentProviders providers;
     private final PaymentStore payments;
     private final BillingAccounts accounts;
 
-    ItemCheckouts(PaymentGateway gateway, PaymentStore payments, BillingAccounts accounts) {
-        this.gateway = gateway;
+    ItemCheckouts(PaymentProviders providers, PaymentStore payments, BillingAccounts accounts) {
+        this.providers = providers;
         this.payments = payments;
         this.accounts = accounts;
     }
@@ -41,9 +40,9 @@ public class ItemCheckouts {
     /** Where to send the student. */
     public record Checkout(String sessionId, String url) {}
 
-    /** Whether money can be taken at all (Stripe is configured). */
-    public boolean configured() {
-        return gateway.checkoutConfigured();
+    /** Whether the university can take money at all (its provider, Stripe or Razorpay, is configured). */
+    public boolean configured(long universityId) {
+        return providers.configured(universityId);
     }
 
     /**
@@ -55,7 +54,8 @@ public class ItemCheckouts {
      */
     public Checkout checkout(SignedInUser student, Item item, String siteUrl, String returnPath) {
         BillingService.requireStudent(student);
-        if (!gateway.checkoutConfigured()) {
+        PaymentProviders.Choice choice = providers.of(student.universityId());
+        if (!choice.provider().configured()) {
             throw new BillingProblems.NotConfigured();
         }
         Product product = new Product(
@@ -71,24 +71,30 @@ public class ItemCheckouts {
                 Product.PlanIncludes.NONE,
                 false,
                 List.of());
-        String customer =
-                accounts.customerOf(student.universityId(), student.userId()).orElse(null);
-        CheckoutSession session = gateway.createCheckoutSession(new CheckoutRequest(
-                item.paymentId(),
-                product,
-                CheckoutMetadata.of(student.universityId(), student.userId(), ITEM, item.paymentId()),
-                student.email(),
-                customer,
-                siteUrl + returnPath + (returnPath.contains("?") ? "&" : "?") + "checkout=done",
-                siteUrl + returnPath + (returnPath.contains("?") ? "&" : "?") + "checkout=cancelled"));
-        payments.insertIfAbsent(PaymentStore.NewPayment.of(
-                student.universityId(),
-                item.paymentId(),
-                student.userId(),
-                session.id(),
-                product,
-                PaymentStatus.PENDING,
-                customer));
-        return new Checkout(session.id(), session.url());
+        boolean stripe = choice.provider().kind() == PaymentSettings.Provider.STRIPE;
+        String customer = stripe
+                ? accounts.customerOf(student.universityId(), student.userId()).orElse(null)
+                : null;
+        PaymentProvider.Started started = choice.provider()
+                .start(new PaymentProvider.Purchase(
+                        item.paymentId(),
+                        product,
+                        CheckoutMetadata.of(student.universityId(), student.userId(), ITEM, item.paymentId()),
+                        student.email(),
+                        customer,
+                        siteUrl,
+                        siteUrl + returnPath + (returnPath.contains("?") ? "&" : "?") + "checkout=done",
+                        siteUrl + returnPath + (returnPath.contains("?") ? "&" : "?") + "checkout=cancelled"));
+        payments.insertIfAbsent(
+                PaymentStore.NewPayment.of(
+                        student.universityId(),
+                        item.paymentId(),
+                        student.userId(),
+                        started.externalId(),
+                        product,
+                        PaymentStatus.PENDING,
+                        customer),
+                choice.provider().kind());
+        return new Checkout(started.externalId(), started.url());
     }
 }

@@ -8,7 +8,10 @@ import java.util.UUID;
 /**
  * One purchase of one student: a credit pack, a plan's first month, or a plan renewal.
  *
- * @param externalId the Checkout Session ({@code cs_…}) or, for renewals, the invoice ({@code in_…})
+ * @param externalId the Checkout Session ({@code cs_…}) or, for renewals, the invoice ({@code in_…});
+ *     for Razorpay the order ({@code order_…})
+ * @param paymentIntentId Stripe's payment intent, or Razorpay's captured payment ({@code pay_…})
+ * @param provider who took the money
  * @param amountCents what was (or is to be) paid, in the currency's minor unit
  * @param credits what the payment buys (pack) or grants (plan month)
  * @param creditsReversed taken back after refunds
@@ -35,7 +38,8 @@ public record Payment(
         @Nullable String subscriptionId,
         @Nullable String customerId,
         Instant createdAt,
-        @Nullable Instant paidAt) {
+        @Nullable Instant paidAt,
+        PaymentSettings.Provider provider) {
 
     /** "$9.00". */
     public String amount() {

@@ -24,7 +24,7 @@ import java.util.UUID;
 class PaymentStore {
     private static final String COLUMNS = "university_id, id, user_id, external_id, kind, product, description,"
             + " amount_cents, currency, status, credits_currency, credits, credits_reversed, credits_owed,"
-            + " refunded_cents, invoice_id, payment_intent_id, subscription_id, customer_id, created_at, paid_at";
+            + " refunded_cents, invoice_id, payment_intent_id, subscription_id, customer_id, created_at, paid_at, provider";
 
     private final JdbcOperations jdbc;
 
@@ -86,11 +86,17 @@ class PaymentStore {
      */
     @Transactional
     public boolean insertIfAbsent(NewPayment payment) {
+        return insertIfAbsent(payment, PaymentSettings.Provider.STRIPE);
+    }
+
+    /** {@link #insertIfAbsent(NewPayment)} for a payment taken by {@code provider}. */
+    @Transactional
+    public boolean insertIfAbsent(NewPayment payment, PaymentSettings.Provider provider) {
         return SqlRows.update(
                         jdbc,
                         "INSERT INTO payments (university_id, id, user_id, external_id, kind, product, description,"
-                                + " amount_cents, currency, status, credits_currency, credits, customer_id)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                + " amount_cents, currency, status, credits_currency, credits, customer_id, provider)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                                 + " ON CONFLICT (provider, external_id) DO NOTHING",
                         statement -> {
                             statement.setLong(1, payment.universityId());
@@ -106,6 +112,7 @@ class PaymentStore {
                             statement.setString(11, payment.creditsCurrency().name());
                             statement.setInt(12, payment.credits());
                             statement.setString(13, payment.customerId());
+                            statement.setString(14, provider.key());
                         })
                 == 1;
     }
@@ -152,8 +159,7 @@ class PaymentStore {
 
     Optional<Payment> findByExternalId(long universityId, long userId, String externalId) {
         return one(
-                "SELECT " + COLUMNS + " FROM payments WHERE university_id = ? AND user_id = ? AND provider = 'stripe'"
-                        + " AND external_id = ?",
+                "SELECT " + COLUMNS + " FROM payments WHERE university_id = ? AND user_id = ? AND external_id = ?",
                 statement -> {
                     statement.setLong(1, universityId);
                     statement.setLong(2, userId);
@@ -218,6 +224,27 @@ class PaymentStore {
                         + " ORDER BY created_at DESC LIMIT 1",
                 SqlRows.parameters(universityId, userId),
                 rows -> rows.getString(1));
+    }
+
+    /** The row of a Razorpay order, locked until the transaction ends. */
+    Optional<Payment> lockRazorpayOrder(long universityId, String orderId) {
+        return one(
+                "SELECT " + COLUMNS + " FROM payments WHERE university_id = ? AND provider = 'razorpay'"
+                        + " AND external_id = ? FOR UPDATE",
+                statement -> {
+                    statement.setLong(1, universityId);
+                    statement.setString(2, orderId);
+                });
+    }
+
+    /** Cross-tenant on purpose: which university's payment a Razorpay order or payment id is. */
+    Optional<Route> routeRazorpay(boolean byOrder, String value) {
+        // The platform path of ADR 0010 (a SECURITY DEFINER function); the column is a constant.
+        return SqlRows.optional(
+                jdbc,
+                "SELECT university_id, id FROM platform_route_razorpay_payment(?, ?)",
+                SqlRows.parameters(byOrder ? "external_id" : "payment_intent_id", value),
+                rows -> new Route(rows.getLong(1), rows.getObject(2, UUID.class)));
     }
 
     /** Whether a payment of any university was paid by this payment intent. */
@@ -355,6 +382,7 @@ class PaymentStore {
                 rows.getString("subscription_id"),
                 rows.getString("customer_id"),
                 rows.getTimestamp("created_at").toInstant(),
-                paidAt == null ? null : paidAt.toInstant());
+                paidAt == null ? null : paidAt.toInstant(),
+                PaymentSettings.Provider.parse(rows.getString("provider")).orElseThrow());
     }
 }

@@ -56,6 +56,23 @@ public record Product(
         }
     }
 
+    /** The same product priced in another currency (sold inline, so without a Stripe Price). */
+    Product pricedIn(long cents, String isoCurrency) {
+        return new Product(
+                id,
+                kind,
+                name,
+                description,
+                cents,
+                isoCurrency,
+                creditsCurrency,
+                credits,
+                null,
+                includes,
+                featured,
+                extraFeatures);
+    }
+
     public boolean isPlan() {
         return kind == Kind.PLAN;
     }

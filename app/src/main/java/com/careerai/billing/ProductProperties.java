@@ -32,6 +32,7 @@ public class ProductProperties {
     private boolean premiumResources;
     private boolean featured;
     private List<String> features = List.of();
+    private java.util.Map<String, Long> prices = java.util.Map.of();
 
     ProductProperties(@Parameter String id) {
         this.id = id;
@@ -107,6 +108,19 @@ public class ProductProperties {
 
     public void setStripePrice(@Nullable String stripePrice) {
         this.stripePrice = stripePrice;
+    }
+
+    /**
+     * The price in other currencies, in their minor unit ({@code prices.inr: 74900}), for
+     * universities that charge in that currency (payment settings); a product without a price in
+     * a university's currency is not offered there.
+     */
+    public java.util.Map<String, Long> getPrices() {
+        return prices;
+    }
+
+    public void setPrices(@Nullable java.util.Map<String, Long> prices) {
+        this.prices = prices == null ? java.util.Map.of() : prices;
     }
 
     /** One line under the name on the pricing page. */

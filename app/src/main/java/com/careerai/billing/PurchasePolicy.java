@@ -29,12 +29,12 @@ public class PurchasePolicy {
     public record Offer(boolean open, String reason) {}
 
     private final PurchasePolicyStore store;
-    private final PaymentGateway gateway;
+    private final PaymentProviders providers;
     private final AuditLog auditLog;
 
-    PurchasePolicy(PurchasePolicyStore store, PaymentGateway gateway, AuditLog auditLog) {
+    PurchasePolicy(PurchasePolicyStore store, PaymentProviders providers, AuditLog auditLog) {
         this.store = store;
-        this.gateway = gateway;
+        this.providers = providers;
         this.auditLog = auditLog;
     }
 
@@ -50,7 +50,7 @@ public class PurchasePolicy {
         if (user.role() != Role.STUDENT) {
             return new Offer(false, null);
         }
-        if (!gateway.checkoutConfigured()) {
+        if (!providers.configured(user.universityId())) {
             return new Offer(false, NOT_CONFIGURED);
         }
         if (!studentsMayBuy(user.universityId())) {

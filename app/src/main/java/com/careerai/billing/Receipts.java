@@ -49,7 +49,13 @@ class Receipts {
         model.put("reference", reference(paid));
         model.put("receiptPath", "/billing/payments/" + paid.id() + "/receipt");
         model.put("plan", paid.kind() == Product.Kind.PLAN ? "yes" : "");
+        model.put("provider", providerName(paid));
         return Optional.of(mail.send(universityId, user.get().email(), MailTemplate.RECEIPT, model, Map.of()));
+    }
+
+    /** "Stripe" or "Razorpay", as receipts name who took the money. */
+    static String providerName(Payment payment) {
+        return payment.provider() == PaymentSettings.Provider.RAZORPAY ? "Razorpay" : "Stripe";
     }
 
     /** "10 gold credits", or empty when the payment carries none. */

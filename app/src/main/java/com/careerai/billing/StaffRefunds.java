@@ -34,6 +34,7 @@ class StaffRefunds {
     private final RefundStore refunds;
     private final RefundLedger ledger;
     private final PaymentGateway gateway;
+    private final RazorpayGateway razorpay;
     private final AuditLog audit;
     private final UnitOfWork units;
 
@@ -42,12 +43,14 @@ class StaffRefunds {
             RefundStore refunds,
             RefundLedger ledger,
             PaymentGateway gateway,
+            RazorpayGateway razorpay,
             AuditLog audit,
             UnitOfWork units) {
         this.payments = payments;
         this.refunds = refunds;
         this.ledger = ledger;
         this.gateway = gateway;
+        this.razorpay = razorpay;
         this.audit = audit;
         this.units = units;
     }
@@ -91,7 +94,10 @@ class StaffRefunds {
         UUID refundId = UUID.randomUUID();
         Requested requested = units.inUniversity(universityId, () -> {
             Payment locked = payments.lock(universityId, paymentId).orElseThrow(StaffPaymentNotFound::new);
-            if (!gateway.checkoutConfigured()) {
+            boolean configured = locked.provider() == PaymentSettings.Provider.RAZORPAY
+                    ? razorpay.checkoutConfigured()
+                    : gateway.checkoutConfigured();
+            if (!configured) {
                 throw new BillingProblems.NotConfigured();
             }
             long left = refundable(locked) - refunds.outstanding(universityId, paymentId);
@@ -134,17 +140,17 @@ class StaffRefunds {
         long amount = requested.amountCents();
         PaymentGateway.ProviderRefund answer;
         try {
-            answer = gateway.refund(new PaymentGateway.RefundRequest(
-                    refundId,
-                    payment.paymentIntentId(),
-                    amount,
-                    Map.of(
-                            CheckoutMetadata.UNIVERSITY,
-                            Long.toString(universityId),
-                            CheckoutMetadata.PAYMENT,
-                            paymentId.toString(),
-                            "refund_id",
-                            refundId.toString())));
+            Map<String, String> metadata = Map.of(
+                    CheckoutMetadata.UNIVERSITY,
+                    Long.toString(universityId),
+                    CheckoutMetadata.PAYMENT,
+                    paymentId.toString(),
+                    "refund_id",
+                    refundId.toString());
+            answer = payment.provider() == PaymentSettings.Provider.RAZORPAY
+                    ? razorpayRefund(payment, refundId, amount, metadata)
+                    : gateway.refund(
+                            new PaymentGateway.RefundRequest(refundId, payment.paymentIntentId(), amount, metadata));
         } catch (PaymentProviderException e) {
             units.runInUniversity(universityId, () -> {
                 refunds.answer(universityId, refundId, "FAILED", null, e.getMessage());
@@ -189,6 +195,25 @@ class StaffRefunds {
                             "amount_cents", amount));
             return new Outcome(refundId, paymentId, amount, status, now);
         });
+    }
+
+    /**
+     * A Razorpay refund of the captured payment, with our refund's id as its receipt; the payment's
+     * refunded total is then read back from Razorpay (its refund answer does not carry it).
+     */
+    private PaymentGateway.ProviderRefund razorpayRefund(
+            Payment payment, UUID refundId, long amount, Map<String, String> metadata) {
+        RazorpayGateway.RazorpayRefund refund =
+                razorpay.refund(payment.paymentIntentId(), amount, refundId.toString(), metadata);
+        RazorpayGateway.RazorpayPayment after = razorpay.fetchPayment(payment.paymentIntentId());
+        String status =
+                switch (refund.status()) {
+                    case "processed" -> "succeeded";
+                    case "failed" -> "failed";
+                    default -> "pending";
+                };
+        return new PaymentGateway.ProviderRefund(
+                refund.id(), status, payment.paymentIntentId(), after.amount(), after.amountRefunded());
     }
 
     /** What is wrong with a refund's reason, or null when it will do. */

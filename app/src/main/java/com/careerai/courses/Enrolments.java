@@ -37,7 +37,8 @@ public class Enrolments {
      */
     public Result enrol(SignedInUser student, long batchId, @Nullable String pay, String siteUrl) {
         Enrolment.Payment wanted = parse(pay);
-        EnrolmentDesk.Outcome outcome = desk.enrol(student, batchId, wanted, checkouts.configured());
+        EnrolmentDesk.Outcome outcome =
+                desk.enrol(student, batchId, wanted, checkouts.configured(student.universityId()));
         if (!outcome.checkout()) {
             return new Result(outcome.enrolment(), outcome.course().id(), null, outcome.waitlisted());
         }

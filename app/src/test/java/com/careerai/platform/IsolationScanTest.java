@@ -125,6 +125,7 @@ class IsolationScanTest extends IntegrationTest {
         ROUTES.put("GET /health/{selector}", own(Map.of("selector", "liveness")));
         ROUTES.put("GET /dev/mail", own());
         ROUTES.put("POST /webhooks/stripe", own());
+        ROUTES.put("POST /webhooks/razorpay", own());
         // AI tools and runs
         ROUTES.put("GET /tools", own());
         ROUTES.put("GET /tools/{slug}", own(Map.of("slug", SLUG)));
@@ -223,6 +224,9 @@ class IsolationScanTest extends IntegrationTest {
         ROUTES.put("GET /billing/success", own());
         ROUTES.put("GET /billing/cancelled", own());
         ROUTES.put("GET /billing/payments/{id}/receipt", object(a -> Map.of("id", a.paymentId())));
+        // Razorpay (issue 18): A's payment id on B's sessions is 404 like any other payment of A's
+        ROUTES.put("GET /billing/razorpay/{id}", object(a -> Map.of("id", a.paymentId())));
+        ROUTES.put("POST /billing/razorpay/{id}/confirm", object(a -> Map.of("id", a.paymentId())));
         ROUTES.put("GET /api/v1/billing/products", own());
         ROUTES.put("POST /api/v1/billing/checkout", own());
         ROUTES.put(

@@ -2,6 +2,7 @@ package com.careerai.admin;
 
 import com.careerai.auth.Invitation;
 import com.careerai.auth.Invitations;
+import com.careerai.billing.PaymentSettings;
 import com.careerai.platform.audit.AuditEntry;
 import com.careerai.platform.audit.AuditLog;
 import com.careerai.tenancy.University;
@@ -36,10 +37,17 @@ final class ShowCommand extends AdminCommand {
         List<Invitation> invitations =
                 within(university, () -> bean(Invitations.class).list(university.id()));
         List<AuditEntry> audit = within(university, () -> bean(AuditLog.class).recent(university.id(), AUDIT_ENTRIES));
+        PaymentSettings.Settings payments =
+                within(university, () -> bean(PaymentSettings.class).of(university.id()));
+        String currency = payments.currency() == null
+                ? "each product's own"
+                : payments.currency().toUpperCase(java.util.Locale.ROOT);
         Output output = output();
         if (output.isJson()) {
             Map<String, Object> json = Views.university(university);
             json.put("url", urlOf(university));
+            json.put("payments", payments.provider().key());
+            json.put("currency", payments.currency());
             json.put("students", figures.students());
             json.put("activeStudentsLast30Days", figures.activeStudents());
             json.put("runsLast30Days", figures.runsByTool());
@@ -66,6 +74,7 @@ final class ShowCommand extends AdminCommand {
                                 university.defaultSilver() + " silver, " + university.defaultGold() + " gold"),
                         Output.row("brand colour", university.brandColor()),
                         Output.row("logo", university.logoUrl() == null ? "-" : university.logoUrl()),
+                        Output.row("payments", payments.provider().key() + " (currency: " + currency + ")"),
                         Output.row("created", Views.time(university.createdAt())),
                         Output.row(
                                 "students",

@@ -57,7 +57,9 @@ public final class TenantAdminCommand implements Callable<Integer> {
             "defaultGold", "--gold",
             "brandColor", "--brand-color",
             "logoUrl", "--logo-url",
-            "staff", "--staff");
+            "staff", "--staff",
+            "payments", "--payments",
+            "currency", "--currency");
 
     @Option(
             names = "--json",

@@ -1,5 +1,6 @@
 package com.careerai.admin;
 
+import com.careerai.billing.PaymentSettings;
 import com.careerai.tenancy.University;
 import com.careerai.tenancy.UniversityAdministration;
 import com.careerai.tenancy.UniversityChanges;
@@ -40,18 +41,51 @@ final class UpdateCommand extends AdminCommand {
     @Option(names = "--logo-url", description = "https:// address of the logo; '' removes it.")
     String logoUrl;
 
+    @Option(names = "--payments", description = "Payment provider: stripe or razorpay.")
+    String payments;
+
+    @Option(
+            names = "--currency",
+            description = "Currency prices are shown and charged in, like INR; '' = each product's own.")
+    String currency;
+
     @Override
     void execute() {
         UniversityChanges changes = new UniversityChanges(name, domains, silver, gold, brandColor, logoUrl);
-        if (changes.equals(new UniversityChanges(null, null, null, null, null, null))) {
+        boolean universityChanges = !changes.equals(new UniversityChanges(null, null, null, null, null, null));
+        if (!universityChanges && payments == null && currency == null) {
             throw new ParameterException(
                     spec.commandLine(),
                     "nothing to change: give at least one of --name, --domains, --silver, --gold, --brand-color, "
-                            + "--logo-url");
+                            + "--logo-url, --payments, --currency");
         }
+        PaymentSettings.Provider provider = payments == null
+                ? null
+                : PaymentSettings.Provider.parse(payments)
+                        .orElseThrow(() -> new ParameterException(
+                                spec.commandLine(), "--payments must be stripe or razorpay, not '" + payments + "'"));
         University before = university(subdomain);
-        Map<String, Map<String, Object>> differences = changes.differences(before);
-        University after = bean(UniversityAdministration.class).change(before.subdomain(), changes, actor());
+        Map<String, Map<String, Object>> differences = new LinkedHashMap<>(changes.differences(before));
+        University after = universityChanges
+                ? bean(UniversityAdministration.class).change(before.subdomain(), changes, actor())
+                : before;
+        if (provider != null || currency != null) {
+            PaymentSettings settings = bean(PaymentSettings.class);
+            PaymentSettings.Settings old = within(before, () -> settings.of(before.id()));
+            PaymentSettings.Settings now;
+            try {
+                now = within(before, () -> settings.change(before.id(), provider, currency, actor()));
+            } catch (PaymentSettings.InvalidCurrency e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            if (old.provider() != now.provider()) {
+                differences.put(
+                        "payments", change(old.provider().key(), now.provider().key()));
+            }
+            if (!java.util.Objects.equals(old.currency(), now.currency())) {
+                differences.put("currency", change(currencyLabel(old.currency()), currencyLabel(now.currency())));
+            }
+        }
         Output output = output();
         if (output.isJson()) {
             Map<String, Object> json = new LinkedHashMap<>();
@@ -70,5 +104,16 @@ final class UpdateCommand extends AdminCommand {
                                 + change.getValue().get("from") + " → "
                                 + change.getValue().get("to"))
                         .collect(Collectors.joining(", ")));
+    }
+
+    private static Map<String, Object> change(Object from, Object to) {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("from", from);
+        change.put("to", to);
+        return change;
+    }
+
+    private static String currencyLabel(String currency) {
+        return currency == null ? "(each product's own)" : currency.toUpperCase(java.util.Locale.ROOT);
     }
 }

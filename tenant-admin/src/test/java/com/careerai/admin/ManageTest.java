@@ -3,6 +3,7 @@ package com.careerai.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.careerai.billing.PaymentSettings;
 import com.careerai.platform.audit.AuditEntry;
 import com.careerai.platform.audit.AuditLog;
 import com.careerai.tenancy.University;
@@ -102,6 +103,36 @@ class ManageTest extends TenantAdminTest {
         assertThat(audit("beta"))
                 .filteredOn(entry -> entry.action().equals("university.updated"))
                 .hasSize(1);
+    }
+
+    @Test
+    void updateChoosesThePaymentProviderAndCurrencyAndAuditsIt() {
+        Result result = run("update", "beta", "--payments", "razorpay", "--currency", "INR");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("Updated beta:", "--payments stripe → razorpay", "--currency", "→ INR");
+        University beta = university("beta");
+        PaymentSettings.Settings settings = CrossTenant.within(
+                beta, () -> admin.getBean(PaymentSettings.class).of(beta.id()));
+        assertThat(settings).isEqualTo(new PaymentSettings.Settings(PaymentSettings.Provider.RAZORPAY, "inr"));
+        assertThat(audit("beta"))
+                .filteredOn(entry -> entry.action().equals("billing.payments.changed"))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.details())
+                        .containsEntry("provider", "razorpay")
+                        .containsEntry("currency", "inr"));
+
+        assertThat(run("update", "beta", "--payments", "razorpay").out()).contains("Nothing changed");
+        assertThat(run("show", "beta").out()).contains("razorpay (currency: INR)");
+        Result bad = run("update", "beta", "--payments", "paypal");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(oneLine(bad)).startsWith("error: --payments must be stripe or razorpay, not 'paypal'");
+        Result badCurrency = run("update", "beta", "--currency", "rupees");
+        assertThat(badCurrency.exitCode()).isEqualTo(2);
+        assertThat(oneLine(badCurrency)).startsWith("error: --currency must be a three-letter ISO code");
+
+        assertThat(run("update", "beta", "--payments", "stripe", "--currency", "")
+                        .exitCode())
+                .isZero();
     }
 
     @Test

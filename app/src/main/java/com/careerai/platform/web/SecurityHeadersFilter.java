@@ -34,7 +34,7 @@ class SecurityHeadersFilter implements Ordered {
     @ResponseFilter
     public void secure(HttpRequest<?> request, MutableHttpResponse<?> response) {
         MutableHttpHeaders headers = response.getHeaders();
-        headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        headers.set("Content-Security-Policy", ContentSecurityPolicy.of(request).orElse(CONTENT_SECURITY_POLICY));
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
         headers.set("Referrer-Policy", "strict-origin-when-cross-origin");

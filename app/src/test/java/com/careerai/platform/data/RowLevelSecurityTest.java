@@ -95,6 +95,15 @@ class RowLevelSecurityTest extends IntegrationTest {
                 "stripe_events",
                 "INSERT INTO stripe_events (id, type, livemode, stripe_created_at, outcome, university_id)"
                         + " VALUES ('evt_rls{n}', 'test', false, now(), 'PROCESSED', {u})");
+        // Razorpay (issue 18, ADR 0032).
+        SEEDS.put(
+                "payment_settings",
+                "INSERT INTO payment_settings (university_id, provider, currency, changed_by)"
+                        + " VALUES ({u}, 'razorpay', 'inr', 'test')");
+        SEEDS.put(
+                "razorpay_events",
+                "INSERT INTO razorpay_events (id, type, outcome, university_id)"
+                        + " VALUES ('rzp_evt_rls{n}', 'test', 'PROCESSED', {u})");
     }
 
     static {
@@ -320,6 +329,7 @@ class RowLevelSecurityTest extends IntegrationTest {
     private static final List<String> PLATFORM_FUNCTIONS = List.of(
             "platform_purge_delivered_outbox_events",
             "platform_record_sales_lead",
+            "platform_route_razorpay_payment",
             "platform_route_stripe_payment",
             "platform_route_stripe_subscription",
             "platform_sales_leads",

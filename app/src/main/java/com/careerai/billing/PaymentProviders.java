@@ -1,0 +1,56 @@
+package com.careerai.billing;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.connection.annotation.Connectable;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+
+/** The provider and currency a university takes money with (its {@link PaymentSettings}). */
+@Singleton
+class PaymentProviders {
+    private final PaymentSettings settings;
+    private final StripeCheckoutProvider stripe;
+    private final RazorpayCheckoutProvider razorpay;
+    private final Catalogue catalogue;
+
+    PaymentProviders(
+            PaymentSettings settings,
+            StripeCheckoutProvider stripe,
+            RazorpayCheckoutProvider razorpay,
+            Catalogue catalogue) {
+        this.settings = settings;
+        this.stripe = stripe;
+        this.razorpay = razorpay;
+        this.catalogue = catalogue;
+    }
+
+    /** A university's provider and the currency it charges in (null = each product's own). */
+    record Choice(PaymentProvider provider, @Nullable String currency) {}
+
+    @Connectable
+    Choice of(long universityId) {
+        PaymentSettings.Settings chosen = settings.of(universityId);
+        return new Choice(
+                chosen.provider() == PaymentSettings.Provider.RAZORPAY ? razorpay : stripe, chosen.currency());
+    }
+
+    /**
+     * Whether the university can take money: its provider is configured. Asks the database only
+     * when one provider is configured and the other not (every page's layout asks this).
+     */
+    @Connectable
+    boolean configured(long universityId) {
+        if (stripe.configured() == razorpay.configured()) {
+            return stripe.configured();
+        }
+        return of(universityId).provider().configured();
+    }
+
+    /** The product as this university sells it (priced in its currency), if it sells it. */
+    Optional<Product> offered(Choice choice, @Nullable String productId) {
+        return catalogue
+                .find(productId)
+                .filter(product -> !product.isPlan() || choice.provider().sellsPlans())
+                .flatMap(product -> catalogue.pricedIn(product, choice.currency()));
+    }
+}

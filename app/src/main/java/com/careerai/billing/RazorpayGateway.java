@@ -1,0 +1,61 @@
+package com.careerai.billing;
+
+import io.micronaut.core.annotation.Nullable;
+import java.util.Map;
+
+/**
+ * Razorpay as billing needs it: orders, payments, refunds and the two signatures. One adapter,
+ * {@link RazorpayJavaGateway} (the official razorpay-java SDK); nothing else talks to Razorpay.
+ */
+interface RazorpayGateway {
+
+    /** An order created server-side: Checkout is opened for it. Amount in the currency's minor unit. */
+    record Order(String id, long amount, String currency, String status) {}
+
+    /**
+     * A payment as Razorpay reports it.
+     *
+     * @param status {@code created}, {@code authorized}, {@code captured}, {@code refunded} or {@code failed}
+     */
+    record RazorpayPayment(
+            String id, @Nullable String orderId, String status, long amount, String currency, long amountRefunded) {}
+
+    /** A refund as Razorpay reports it ({@code pending}, {@code processed} or {@code failed}). */
+    record RazorpayRefund(String id, String paymentId, long amount, String status) {}
+
+    boolean checkoutConfigured();
+
+    boolean webhooksConfigured();
+
+    /** The public key id Checkout is opened with. */
+    String keyId();
+
+    /**
+     * Creates an order.
+     *
+     * @param receipt our payment's id (Razorpay keeps it on the order)
+     * @param notes what a webhook needs to find the student again
+     * @throws PaymentProviderException when Razorpay refuses or cannot be reached
+     */
+    Order createOrder(long amount, String currency, String receipt, Map<String, String> notes);
+
+    /** @throws PaymentProviderException when Razorpay refuses or cannot be reached */
+    RazorpayPayment fetchPayment(String paymentId);
+
+    /**
+     * Refunds (part of) a captured payment.
+     *
+     * @param receipt our refund's id: Razorpay refuses a second refund with the same receipt
+     * @throws PaymentProviderException when Razorpay refuses or cannot be reached
+     */
+    RazorpayRefund refund(String paymentId, long amount, String receipt, Map<String, String> notes);
+
+    /**
+     * Whether the Checkout handler's signature is HMAC-SHA256 of {@code orderId|paymentId} with the
+     * key secret (checked in constant time by the SDK).
+     */
+    boolean checkoutSignatureValid(String orderId, String paymentId, @Nullable String signature);
+
+    /** Whether {@code X-Razorpay-Signature} is HMAC-SHA256 of the raw body with the webhook secret. */
+    boolean webhookSignatureValid(byte[] payload, @Nullable String signature);
+}

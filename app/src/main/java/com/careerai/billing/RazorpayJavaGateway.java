@@ -1,0 +1,168 @@
+package com.careerai.billing;
+
+import com.razorpay.RazorpayClient;
+import com.razorpay.RazorpayException;
+import com.razorpay.Utils;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.lang.reflect.Field;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.json.JSONObject;
+
+/**
+ * {@link RazorpayGateway} on the official razorpay-java SDK. The SDK keeps one OkHttp client in a
+ * static field and builds it itself (with an OkHttp 3 logging interceptor that does not run on the
+ * OkHttp 5 this application uses, and fixed 60 s timeouts); this adapter puts its own client
+ * there before the SDK would build one: our timeouts, and, when {@code RAZORPAY_API_BASE} is set,
+ * requests for {@code https://api.razorpay.com} sent to that base instead (tests' stand-in).
+ * Every request and answer is still the SDK's own. Consequence: one API base per JVM.
+ */
+@Singleton
+class RazorpayJavaGateway implements RazorpayGateway {
+    private final RazorpayConfiguration configuration;
+    private final OkHttpClient http;
+
+    RazorpayJavaGateway(RazorpayConfiguration configuration) {
+        this.configuration = configuration;
+        OkHttpClient.Builder builder = new OkHttpClient.Builder()
+                .connectTimeout(configuration.getConnectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(configuration.getReadTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .writeTimeout(configuration.getReadTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        if (!configuration.getApiBase().isEmpty()) {
+            URI base = URI.create(configuration.getApiBase());
+            builder.addInterceptor(chain -> {
+                HttpUrl original = chain.request().url();
+                HttpUrl.Builder url =
+                        original.newBuilder().scheme(base.getScheme()).host(base.getHost());
+                url.port(base.getPort() > 0 ? base.getPort() : HttpUrl.defaultPort(base.getScheme()));
+                return chain.proceed(
+                        chain.request().newBuilder().url(url.build()).build());
+            });
+        }
+        this.http = builder.build();
+    }
+
+    @Override
+    public boolean checkoutConfigured() {
+        return configuration.checkoutConfigured();
+    }
+
+    @Override
+    public boolean webhooksConfigured() {
+        return configuration.webhooksConfigured();
+    }
+
+    @Override
+    public String keyId() {
+        return configuration.getKeyId();
+    }
+
+    @Override
+    public Order createOrder(long amount, String currency, String receipt, Map<String, String> notes) {
+        JSONObject request = new JSONObject();
+        request.put("amount", amount);
+        request.put("currency", currency.toUpperCase(java.util.Locale.ROOT));
+        request.put("receipt", receipt);
+        request.put("notes", new JSONObject(notes));
+        try {
+            JSONObject order = client().orders.create(request).toJson();
+            return new Order(
+                    order.getString("id"),
+                    order.optLong("amount", amount),
+                    order.optString("currency", currency).toLowerCase(java.util.Locale.ROOT),
+                    order.optString("status", "created"));
+        } catch (RazorpayException | RuntimeException e) {
+            throw new PaymentProviderException(
+                    "Razorpay could not start the payment right now; nothing was charged. Please try again.", e);
+        }
+    }
+
+    @Override
+    public RazorpayPayment fetchPayment(String paymentId) {
+        try {
+            return payment(client().payments.fetch(paymentId).toJson());
+        } catch (RazorpayException | RuntimeException e) {
+            throw new PaymentProviderException("Razorpay could not be asked about the payment right now.", e);
+        }
+    }
+
+    static RazorpayPayment payment(JSONObject payment) {
+        return new RazorpayPayment(
+                payment.getString("id"),
+                payment.isNull("order_id") ? null : payment.optString("order_id", null),
+                payment.optString("status", ""),
+                payment.optLong("amount", 0),
+                payment.optString("currency", "").toLowerCase(java.util.Locale.ROOT),
+                payment.optLong("amount_refunded", 0));
+    }
+
+    @Override
+    public RazorpayRefund refund(String paymentId, long amount, String receipt, Map<String, String> notes) {
+        JSONObject request = new JSONObject();
+        request.put("amount", amount);
+        request.put("receipt", receipt);
+        request.put("notes", new JSONObject(notes));
+        try {
+            JSONObject refund = client().payments.refund(paymentId, request).toJson();
+            return new RazorpayRefund(
+                    refund.getString("id"),
+                    refund.optString("payment_id", paymentId),
+                    refund.optLong("amount", amount),
+                    refund.optString("status", "pending"));
+        } catch (RazorpayException | RuntimeException e) {
+            throw new PaymentProviderException("Razorpay refused the refund or could not be reached.", e);
+        }
+    }
+
+    @Override
+    public boolean checkoutSignatureValid(String orderId, String paymentId, @Nullable String signature) {
+        if (signature == null || signature.isBlank() || !configuration.checkoutConfigured()) {
+            return false;
+        }
+        JSONObject attributes = new JSONObject();
+        attributes.put("razorpay_order_id", orderId);
+        attributes.put("razorpay_payment_id", paymentId);
+        attributes.put("razorpay_signature", signature.trim());
+        try {
+            return Utils.verifyPaymentSignature(attributes, configuration.getKeySecret());
+        } catch (RazorpayException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean webhookSignatureValid(byte[] payload, @Nullable String signature) {
+        if (signature == null || signature.isBlank() || !configuration.webhooksConfigured()) {
+            return false;
+        }
+        try {
+            return Utils.verifyWebhookSignature(
+                    new String(payload, StandardCharsets.UTF_8), signature.trim(), configuration.getWebhookSecret());
+        } catch (RazorpayException e) {
+            return false;
+        }
+    }
+
+    /** A client of the SDK, on this adapter's OkHttp client (see the class comment). */
+    private RazorpayClient client() throws RazorpayException {
+        installHttpClient(http);
+        return new RazorpayClient(configuration.getKeyId(), configuration.getKeySecret());
+    }
+
+    private static synchronized void installHttpClient(OkHttpClient http) {
+        try {
+            Field field = Class.forName("com.razorpay.ApiUtils").getDeclaredField("client");
+            field.setAccessible(true);
+            if (field.get(null) != http) {
+                field.set(null, http);
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("razorpay-java changed: ApiUtils.client is gone", e);
+        }
+    }
+}
