@@ -378,6 +378,12 @@ class IsolationScanTest extends IntegrationTest {
         ROUTES.put("POST /staff/payments/{id}/refunds", object(a -> Map.of("id", a.paymentId())));
         ROUTES.put("GET /api/v1/staff/payments", own());
         ROUTES.put("POST /api/v1/staff/payments/{id}/refunds", object(a -> Map.of("id", a.paymentId())));
+        // Invoices (issue 18, payments).
+        ROUTES.put("GET /billing/payments/{id}/invoice.pdf", object(a -> Map.of("id", a.paymentId())));
+        ROUTES.put("GET /staff/payments/{id}/invoice.pdf", object(a -> Map.of("id", a.paymentId())));
+        ROUTES.put("GET /api/v1/payments/{id}/invoice.pdf", object(a -> Map.of("id", a.paymentId())));
+        ROUTES.put("GET /staff/billing/settings", own());
+        ROUTES.put("POST /staff/billing/settings", own());
     }
 
     private static final Set<Integer> REFUSED = Set.of(401, 403, 404);

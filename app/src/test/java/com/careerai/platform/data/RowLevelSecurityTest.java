@@ -284,6 +284,20 @@ class RowLevelSecurityTest extends IntegrationTest {
                         + " {user}, 'cs_rf{n}', 'PACK', 'gold-10', 'test', 100, 'usd', 'PAID', 'GOLD', 10) RETURNING id)"
                         + " INSERT INTO payment_refunds (university_id, id, payment_id, amount_cents, reason, requested_by)"
                         + " SELECT {u}, gen_random_uuid(), id, 50, 'test', {user} FROM p");
+        // Invoices (issue 18, payments).
+        SEEDS.put(
+                "invoice_settings",
+                "INSERT INTO invoice_settings (university_id, legal_name, address, changed_by)"
+                        + " VALUES ({u}, 'Uni {n}', 'Road {n}', 'test')");
+        SEEDS.put("invoice_counters", "INSERT INTO invoice_counters (university_id, last_number) VALUES ({u}, {n})");
+        SEEDS.put(
+                "invoices",
+                "WITH p AS (INSERT INTO payments (university_id, id, user_id, external_id, kind, product, description,"
+                        + " amount_cents, currency, status, credits_currency, credits) VALUES ({u}, gen_random_uuid(),"
+                        + " {user}, 'cs_inv{n}', 'PACK', 'gold-10', 'test', 100, 'usd', 'PAID', 'GOLD', 10) RETURNING id)"
+                        + " INSERT INTO invoices (university_id, payment_id, number, label, seller_name, tax_rate_bp,"
+                        + " currency, net_cents, tax_cents, total_cents)"
+                        + " SELECT {u}, id, {n}, 'INV-2026-00000{n}', 'Uni {n}', 0, 'usd', 100, 0, 100 FROM p");
     }
 
     /**
