@@ -20,13 +20,16 @@ class BillingService {
     private final PaymentStore payments;
     private final BillingAccounts accounts;
     private final PurchasePolicy purchasePolicy;
+    private final ReconcileSchedule reconcileSchedule;
 
     BillingService(
             PaymentGateway gateway,
             Catalogue catalogue,
             PaymentStore payments,
             BillingAccounts accounts,
-            PurchasePolicy purchasePolicy) {
+            PurchasePolicy purchasePolicy,
+            ReconcileSchedule reconcileSchedule) {
+        this.reconcileSchedule = reconcileSchedule;
         this.purchasePolicy = purchasePolicy;
         this.gateway = gateway;
         this.catalogue = catalogue;
@@ -69,6 +72,7 @@ class BillingService {
                 siteUrl + "/billing/cancelled?session_id={CHECKOUT_SESSION_ID}"));
         payments.insertIfAbsent(PaymentStore.NewPayment.of(
                 user.universityId(), paymentId, user.userId(), session.id(), product, PaymentStatus.PENDING, customer));
+        reconcileSchedule.ensure(user.universityId());
         return session;
     }
 

@@ -21,8 +21,14 @@ public class ItemCheckouts {
     private final PaymentGateway gateway;
     private final PaymentStore payments;
     private final BillingAccounts accounts;
+    private final ReconcileSchedule reconcileSchedule;
 
-    ItemCheckouts(PaymentGateway gateway, PaymentStore payments, BillingAccounts accounts) {
+    ItemCheckouts(
+            PaymentGateway gateway,
+            PaymentStore payments,
+            BillingAccounts accounts,
+            ReconcileSchedule reconcileSchedule) {
+        this.reconcileSchedule = reconcileSchedule;
         this.gateway = gateway;
         this.payments = payments;
         this.accounts = accounts;
@@ -89,6 +95,7 @@ public class ItemCheckouts {
                 product,
                 PaymentStatus.PENDING,
                 customer));
+        reconcileSchedule.ensure(student.universityId());
         return new Checkout(session.id(), session.url());
     }
 }
