@@ -223,6 +223,26 @@ class InvoiceTest extends BillingTestBase {
         assertThat(status(uni, student, path)).isEqualTo(200);
     }
 
+    @Test
+    void aPaymentConfirmedBeforeInvoicesExistedIsNumberedAtItsFirstDownloadOnce() {
+        University uni = fixtures.university();
+        User student = fixtures.verifiedStudent(uni);
+        Paid early = paidPack(uni, student, "gold-10", 900);
+        Paid later = paidPack(uni, student, "gold-10", 900);
+        // as if confirmed before V77: no invoice, and the counter where the later one left it
+        execute("DELETE FROM invoices WHERE payment_id = ?::uuid", early.paymentId());
+
+        String first = pdfText(api(uni, student, early.paymentId()));
+        String again = pdfText(api(uni, student, early.paymentId()));
+
+        assertThat(first).contains(label(3));
+        assertThat(again).contains(label(3));
+        assertThat(text("SELECT label FROM invoices WHERE payment_id = ?::uuid", later.paymentId()))
+                .isEqualTo(label(2));
+        assertThat(count("SELECT count(*) FROM invoices WHERE university_id = ?", uni.id()))
+                .isEqualTo(2);
+    }
+
     // ---- helpers -------------------------------------------------------------------------------
 
     private record Paid(User student, String paymentId) {}

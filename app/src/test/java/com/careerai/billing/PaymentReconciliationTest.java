@@ -10,6 +10,7 @@ import com.careerai.credits.Wallets;
 import com.careerai.platform.data.UnitOfWork;
 import com.careerai.tenancy.University;
 import com.careerai.testing.Fixtures;
+import com.careerai.testing.StripeTestEvents;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -102,6 +103,35 @@ class PaymentReconciliationTest extends BillingTestBase {
                         "SELECT count(*) FROM credit_transactions WHERE university_id = ? AND user_id = ? AND type = 'TOPUP'",
                         uni.id(),
                         student.id()))
+                .isEqualTo(1);
+        assertLedgerClean(uni);
+    }
+
+    @Test
+    void aStalePlanCheckoutIsPaidByItsFirstInvoiceOnce() {
+        User student = fixtures.verifiedStudent(uni);
+        Started started = checkout(uni, student, "premium");
+        execute("UPDATE payments SET created_at = now() - interval '26 hours' WHERE id = ?::uuid", started.paymentId());
+        java.util.Map<String, String> metadata = metadata(uni.id(), student.id(), "premium", started.paymentId());
+        String subscriptionId = StripeTestEvents.id("sub");
+        String invoiceId = StripeTestEvents.id("in");
+        ObjectNode session = checkoutSession(started.sessionId(), "subscription", metadata, "paid", 9900);
+        session.put("subscription", subscriptionId);
+        session.put("invoice", invoiceId);
+        ObjectNode invoice =
+                StripeTestEvents.invoice(invoiceId, subscriptionId, metadata, "subscription_create", 9900, true);
+        stripe.object(started.sessionId(), session.toString());
+        stripe.object(invoiceId, invoice.toString());
+
+        reconcile();
+
+        assertThat(paymentStatus(started.paymentId())).isEqualTo("PAID");
+        assertThat(gold(student)).isEqualTo(25);
+        assertThat(count("SELECT count(*) FROM invoices WHERE payment_id = ?::uuid", started.paymentId()))
+                .isEqualTo(1);
+        deliver(event("invoice.paid", invoice));
+        assertThat(gold(student)).isEqualTo(25);
+        assertThat(count("SELECT count(*) FROM invoices WHERE payment_id = ?::uuid", started.paymentId()))
                 .isEqualTo(1);
         assertLedgerClean(uni);
     }
