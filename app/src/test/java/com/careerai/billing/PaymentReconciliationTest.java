@@ -4,6 +4,7 @@ import static com.careerai.testing.StripeTestEvents.checkoutSession;
 import static com.careerai.testing.StripeTestEvents.event;
 import static com.careerai.testing.StripeTestEvents.metadata;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.careerai.auth.User;
 import com.careerai.credits.Wallets;
@@ -14,7 +15,10 @@ import com.careerai.testing.StripeTestEvents;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import org.jobrunr.scheduling.JobRequestScheduler;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +42,15 @@ class PaymentReconciliationTest extends BillingTestBase {
     @Inject
     Wallets wallets;
 
+    @Inject
+    JobRequestScheduler scheduler;
+
     University uni;
+
+    @Override
+    protected Map<String, String> moreProperties() {
+        return Map.of("careerai.roles", "web,worker");
+    }
 
     @BeforeAll
     void university() {
@@ -108,11 +120,36 @@ class PaymentReconciliationTest extends BillingTestBase {
     }
 
     @Test
+    void theUniversitysJobReconcilesThroughJobRunr() {
+        // a university of its own, so the job's run overlaps no other test's payments
+        University own = fixtures.university();
+        User student = fixtures.verifiedStudent(own);
+        Started started = checkout(own, student, "gold-10");
+        execute("UPDATE payments SET created_at = now() - interval '26 hours' WHERE id = ?::uuid", started.paymentId());
+        ObjectNode paid = checkoutSession(
+                started.sessionId(),
+                "payment",
+                metadata(own.id(), student.id(), "gold-10", started.paymentId()),
+                "paid",
+                900);
+        stripe.object(started.sessionId(), paid.toString());
+
+        scheduler.enqueue(new ReconcilePaymentsJobRequest(own.id()));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> "PAID".equals(paymentStatus(started.paymentId())));
+        assertThat(fixtures.in(own, () -> wallets.balances(own.id(), student.id()))
+                        .gold())
+                .isEqualTo(10);
+        assertThat(count("SELECT count(*) FROM invoices WHERE payment_id = ?::uuid", started.paymentId()))
+                .isEqualTo(1);
+    }
+
+    @Test
     void aStalePlanCheckoutIsPaidByItsFirstInvoiceOnce() {
         User student = fixtures.verifiedStudent(uni);
         Started started = checkout(uni, student, "premium");
         execute("UPDATE payments SET created_at = now() - interval '26 hours' WHERE id = ?::uuid", started.paymentId());
-        java.util.Map<String, String> metadata = metadata(uni.id(), student.id(), "premium", started.paymentId());
+        Map<String, String> metadata = metadata(uni.id(), student.id(), "premium", started.paymentId());
         String subscriptionId = StripeTestEvents.id("sub");
         String invoiceId = StripeTestEvents.id("in");
         ObjectNode session = checkoutSession(started.sessionId(), "subscription", metadata, "paid", 9900);
