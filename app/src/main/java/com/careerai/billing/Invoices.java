@@ -138,7 +138,9 @@ class Invoices {
         model.put("buyerEmail", buyer.map(User::email).orElse(""));
         model.put("reference", Receipts.reference(payment));
         model.put("description", payment.description());
-        model.put("credits", Receipts.credits(payment));
+        String credits = Receipts.credits(payment);
+        // a pack's name already says its credits ("30 gold credits"); a plan's does not
+        model.put("credits", credits.equalsIgnoreCase(payment.description()) ? "" : credits);
         model.put("net", Money.formatExact(invoice.netCents(), invoice.currency()));
         model.put("taxed", invoice.taxRateBasisPoints() > 0);
         model.put("taxRate", Invoice.rate(invoice.taxRateBasisPoints()));

@@ -146,7 +146,9 @@ class InvoiceTest extends BillingTestBase {
         User student = fixtures.verifiedStudent(uni);
         Paid paid = paidPack(uni, student, "gold-30", 2400);
 
-        String pdf = pdfText(download(uni, student, "/billing/payments/" + paid.paymentId() + "/invoice.pdf"));
+        byte[] document = download(uni, student, "/billing/payments/" + paid.paymentId() + "/invoice.pdf");
+        screenshot(document, "invoice-pdf");
+        String pdf = pdfText(document);
         assertThat(pdf)
                 .contains("Invoice")
                 .contains(label(1))
@@ -331,6 +333,20 @@ class InvoiceTest extends BillingTestBase {
             return client.toBlocking().exchange(request, byte[].class).code();
         } catch (HttpClientResponseException e) {
             return e.getStatus().getCode();
+        }
+    }
+
+    /** The first page as target/screenshots/<name>.png, for a reviewer's eye. */
+    private static void screenshot(byte[] pdf, String name) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            java.nio.file.Path directory = java.nio.file.Path.of("target", "screenshots");
+            java.nio.file.Files.createDirectories(directory);
+            javax.imageio.ImageIO.write(
+                    new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 72),
+                    "png",
+                    directory.resolve(name + ".png").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
