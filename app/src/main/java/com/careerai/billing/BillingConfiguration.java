@@ -28,6 +28,9 @@ public class BillingConfiguration {
     @Max(5)
     private int maxNetworkRetries = 2;
 
+    @NotNull
+    private Duration reconcileAfter = Duration.ofHours(25);
+
     /** Stripe secret API key, {@code sk_test_…} or {@code sk_live_…} ({@code STRIPE_SECRET_KEY}). */
     public String getSecretKey() {
         return secretKey;
@@ -92,6 +95,19 @@ public class BillingConfiguration {
 
     public void setMaxNetworkRetries(int maxNetworkRetries) {
         this.maxNetworkRetries = maxNetworkRetries;
+    }
+
+    /**
+     * How long after its checkout started a payment still PENDING is asked about at Stripe by the
+     * reconciliation job ({@code careerai.billing.reconcile-after}): Stripe expires a Checkout
+     * Session 24 hours after it was created, so by then it has an answer.
+     */
+    public Duration getReconcileAfter() {
+        return reconcileAfter;
+    }
+
+    public void setReconcileAfter(Duration reconcileAfter) {
+        this.reconcileAfter = reconcileAfter;
     }
 
     /** Whether students can buy: a secret key is set. */

@@ -40,6 +40,7 @@ class BillingController {
     private final HttpHostResolver hosts;
     private final PlanBenefits benefits;
     private final PurchasePolicy purchasePolicy;
+    private final Invoices invoices;
 
     BillingController(
             BillingService billing,
@@ -47,7 +48,9 @@ class BillingController {
             Catalogue catalogue,
             HttpHostResolver hosts,
             PlanBenefits benefits,
-            PurchasePolicy purchasePolicy) {
+            PurchasePolicy purchasePolicy,
+            Invoices invoices) {
+        this.invoices = invoices;
         this.benefits = benefits;
         this.purchasePolicy = purchasePolicy;
         this.billing = billing;
@@ -124,6 +127,7 @@ class BillingController {
         model.put("paymentIntent", payment.paymentIntentId());
         model.put("invoice", payment.invoiceId());
         model.put("providerName", Receipts.providerName(payment));
+        invoices.find(user.universityId(), payment.id()).ifPresent(found -> model.put("invoiceNumber", found.label()));
         return new ModelAndView<>("billing/receipt", model);
     }
 

@@ -15,7 +15,8 @@ import java.util.UUID;
 /**
  * Demo payments: the demo student bought a 10 gold pack that Dana Staff refunded in full ("Bought
  * by mistake"), so the student's billing page shows a refunded payment and /staff/payments has
- * one to open. Created as a confirmed payment would be (topped up, then reversed through
+ * one to open, with its invoice (20 % tax included) and the university's invoice
+ * details seeded. Created as a confirmed payment would be (topped up, then reversed through
  * {@link RefundLedger}), so the ledger balances. Running it again changes nothing (the payment's
  * external id is fixed per university).
  */
@@ -29,8 +30,19 @@ class BillingDemo implements DemoSeedStep {
     private final RefundLedger ledger;
     private final Wallets wallets;
     private final UserAccounts users;
+    private final InvoiceStore invoiceStore;
+    private final Invoices invoices;
 
-    BillingDemo(PaymentStore payments, RefundStore refunds, RefundLedger ledger, Wallets wallets, UserAccounts users) {
+    BillingDemo(
+            PaymentStore payments,
+            RefundStore refunds,
+            RefundLedger ledger,
+            Wallets wallets,
+            UserAccounts users,
+            InvoiceStore invoiceStore,
+            Invoices invoices) {
+        this.invoiceStore = invoiceStore;
+        this.invoices = invoices;
         this.payments = payments;
         this.refunds = refunds;
         this.ledger = ledger;
@@ -42,6 +54,17 @@ class BillingDemo implements DemoSeedStep {
     public void seed(DemoUniversity demo) {
         User student = users.ensure(demo.id(), demo.address(DemoStudent.LOCAL_PART), DemoStudent.NAME, Role.STUDENT);
         User staff = users.ensure(demo.id(), demo.address("staff"), "Dana Staff", Role.STAFF);
+        if (invoiceStore.settings(demo.id()).isEmpty()) {
+            invoiceStore.saveSettings(
+                    demo.id(),
+                    new InvoiceStore.InvoiceSettings(
+                            demo.name(),
+                            "Careers Service, 1 College Road\nCambridge CB2 1TN\nUnited Kingdom",
+                            "GB 123 4567 89",
+                            2000,
+                            "demo",
+                            null));
+        }
         String session = "cs_demo_refunded_" + demo.id();
         UUID paymentId = UUID.nameUUIDFromBytes(session.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         boolean inserted = payments.insertIfAbsent(new PaymentStore.NewPayment(
@@ -59,10 +82,14 @@ class BillingDemo implements DemoSeedStep {
                 CREDITS,
                 null));
         if (!inserted) {
+            payments.lock(demo.id(), paymentId)
+                    .filter(found -> found.status().credited())
+                    .ifPresent(found -> invoices.issue(demo.id(), paymentId));
             return;
         }
         String paymentIntent = "pi_demo_refunded_" + demo.id();
         payments.markPaid(demo.id(), paymentId, PRICE_CENTS, "usd", paymentIntent, null, null, null);
+        invoices.issue(demo.id(), paymentId);
         wallets.topUp(
                 demo.id(),
                 student.id(),

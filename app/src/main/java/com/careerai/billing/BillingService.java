@@ -20,6 +20,7 @@ class BillingService {
     private final PaymentStore payments;
     private final BillingAccounts accounts;
     private final PurchasePolicy purchasePolicy;
+    private final ReconcileSchedule reconcileSchedule;
 
     BillingService(
             PaymentGateway gateway,
@@ -27,7 +28,9 @@ class BillingService {
             Catalogue catalogue,
             PaymentStore payments,
             BillingAccounts accounts,
-            PurchasePolicy purchasePolicy) {
+            PurchasePolicy purchasePolicy,
+            ReconcileSchedule reconcileSchedule) {
+        this.reconcileSchedule = reconcileSchedule;
         this.purchasePolicy = purchasePolicy;
         this.gateway = gateway;
         this.providers = providers;
@@ -83,6 +86,9 @@ class BillingService {
                         PaymentStatus.PENDING,
                         customer),
                 choice.provider().kind());
+        if (stripe) {
+            reconcileSchedule.ensure(user.universityId());
+        }
         return new CheckoutSession(started.externalId(), started.url());
     }
 

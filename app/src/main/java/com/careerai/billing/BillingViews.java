@@ -66,6 +66,9 @@ final class BillingViews {
         view.put("credited", payment.status().credited());
         view.put("pending", payment.status() == PaymentStatus.PENDING);
         view.put("receiptUrl", payment.status().credited() ? "/billing/payments/" + payment.id() + "/receipt" : null);
+        view.put(
+                "invoiceUrl",
+                payment.status().credited() ? "/billing/payments/" + payment.id() + "/invoice.pdf" : null);
         if (payment.refundedCents() > 0) {
             view.put("refunded", Money.formatExact(payment.refundedCents(), payment.currency()));
         }

@@ -20,8 +20,14 @@ public class ItemCheckouts {
     private final PaymentProviders providers;
     private final PaymentStore payments;
     private final BillingAccounts accounts;
+    private final ReconcileSchedule reconcileSchedule;
 
-    ItemCheckouts(PaymentProviders providers, PaymentStore payments, BillingAccounts accounts) {
+    ItemCheckouts(
+            PaymentProviders providers,
+            PaymentStore payments,
+            BillingAccounts accounts,
+            ReconcileSchedule reconcileSchedule) {
+        this.reconcileSchedule = reconcileSchedule;
         this.providers = providers;
         this.payments = payments;
         this.accounts = accounts;
@@ -95,6 +101,9 @@ public class ItemCheckouts {
                         PaymentStatus.PENDING,
                         customer),
                 choice.provider().kind());
+        if (stripe) {
+            reconcileSchedule.ensure(student.universityId());
+        }
         return new Checkout(started.externalId(), started.url());
     }
 }

@@ -98,4 +98,19 @@ interface PaymentGateway {
      * @throws PaymentProviderException when the provider refuses or cannot be reached
      */
     ProviderRefund refund(RefundRequest request);
+
+    /**
+     * A Checkout Session as the provider reports it now, as raw JSON (like a webhook's object), with
+     * its payment intent expanded; empty when the provider knows no such session.
+     *
+     * @throws PaymentProviderException when the provider cannot be reached or refuses
+     */
+    Optional<JsonNode> checkoutSession(String sessionId);
+
+    /**
+     * An invoice as the provider reports it now, as raw JSON; empty when there is no such invoice.
+     *
+     * @throws PaymentProviderException when the provider cannot be reached or refuses
+     */
+    Optional<JsonNode> invoice(String invoiceId);
 }

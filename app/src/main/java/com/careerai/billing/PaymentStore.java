@@ -201,6 +201,24 @@ class PaymentStore {
                 PaymentStore::payment);
     }
 
+    /**
+     * The university's Stripe payments still PENDING that were started before {@code before},
+     * oldest first (reconciliation asks Stripe; Razorpay orders are not Stripe's to answer).
+     */
+    List<Payment> pendingBefore(long universityId, java.time.Instant before, int limit) {
+        return SqlRows.list(
+                jdbc,
+                "SELECT " + COLUMNS + " FROM payments WHERE university_id = ? AND status = 'PENDING' AND provider = 'stripe'"
+                        + " AND created_at < ?"
+                        + " ORDER BY created_at, id LIMIT ?",
+                statement -> {
+                    statement.setLong(1, universityId);
+                    statement.setTimestamp(2, Timestamp.from(before));
+                    statement.setInt(3, limit);
+                },
+                PaymentStore::payment);
+    }
+
     /** How many payments of the university have each status. */
     java.util.Map<PaymentStatus, Long> countByStatus(long universityId) {
         java.util.Map<PaymentStatus, Long> counts = new java.util.EnumMap<>(PaymentStatus.class);

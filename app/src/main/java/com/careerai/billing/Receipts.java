@@ -24,8 +24,10 @@ class Receipts {
     private final PaymentStore payments;
     private final UserAccounts users;
     private final Mail mail;
+    private final InvoiceStore invoices;
 
-    Receipts(PaymentStore payments, UserAccounts users, Mail mail) {
+    Receipts(PaymentStore payments, UserAccounts users, Mail mail, InvoiceStore invoices) {
+        this.invoices = invoices;
         this.payments = payments;
         this.users = users;
         this.mail = mail;
@@ -50,6 +52,11 @@ class Receipts {
         model.put("receiptPath", "/billing/payments/" + paid.id() + "/receipt");
         model.put("plan", paid.kind() == Product.Kind.PLAN ? "yes" : "");
         model.put("provider", providerName(paid));
+        // The invoice was issued in the transaction that confirmed the payment; the email links it.
+        model.put(
+                "invoiceNumber",
+                invoices.ofPayment(universityId, paymentId).map(Invoice::label).orElse(""));
+        model.put("invoicePath", "/billing/payments/" + paid.id() + "/invoice.pdf");
         return Optional.of(mail.send(universityId, user.get().email(), MailTemplate.RECEIPT, model, Map.of()));
     }
 

@@ -83,6 +83,7 @@ class StaffPaymentsController {
 
     private final PaymentStore payments;
     private final RefundStore refunds;
+    private final InvoiceStore invoices;
     private final StaffRefunds staffRefunds;
     private final UserAccounts users;
     private final ViewerZones zones;
@@ -91,12 +92,14 @@ class StaffPaymentsController {
     StaffPaymentsController(
             PaymentStore payments,
             RefundStore refunds,
+            InvoiceStore invoices,
             StaffRefunds staffRefunds,
             UserAccounts users,
             ViewerZones zones,
             TransactionOperations<Connection> transactions) {
         this.payments = payments;
         this.refunds = refunds;
+        this.invoices = invoices;
         this.staffRefunds = staffRefunds;
         this.users = users;
         this.zones = zones;
@@ -291,6 +294,11 @@ class StaffPaymentsController {
             model.put("university", university);
             Map<String, Object> row = row(payment, people, zone);
             model.put("payment", row);
+            if (payment.status().credited()) {
+                model.put("invoiceUrl", "/staff/payments/" + payment.id() + "/invoice.pdf");
+                invoices.ofPayment(university.id(), payment.id())
+                        .ifPresent(invoice -> model.put("invoiceNumber", invoice.label()));
+            }
             long left = StaffRefunds.refundable(payment);
             model.put("refundable", left > 0);
             model.put("left", Money.formatExact(left, payment.currency()));

@@ -46,6 +46,7 @@ class StripeEventProcessor {
     private final Outbox outbox;
     private final UnitOfWork units;
     private final RefundLedger refunds;
+    private final Invoices invoices;
 
     StripeEventProcessor(
             StripeEventStore events,
@@ -56,7 +57,9 @@ class StripeEventProcessor {
             UserAccounts users,
             Outbox outbox,
             UnitOfWork units,
-            RefundLedger refunds) {
+            RefundLedger refunds,
+            Invoices invoices) {
+        this.invoices = invoices;
         this.units = units;
         this.refunds = refunds;
         this.events = events;
@@ -205,6 +208,7 @@ class StripeEventProcessor {
                 null,
                 null,
                 customer);
+        invoices.issue(owner.universityId(), payment.id());
         outbox.record(owner.universityId(), new PaymentConfirmed(owner.universityId(), owner.userId(), payment.id()));
         return EventOutcome.processed(
                 owner,
@@ -432,6 +436,7 @@ class StripeEventProcessor {
                     context.invoiceId(),
                     context.subscriptionId(),
                     context.customer());
+            invoices.issue(owner.universityId(), payment.id());
             outbox.record(
                     owner.universityId(), new PaymentConfirmed(owner.universityId(), owner.userId(), payment.id()));
         }

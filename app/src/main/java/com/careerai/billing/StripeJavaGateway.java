@@ -263,6 +263,48 @@ class StripeJavaGateway implements PaymentGateway {
         }
     }
 
+    @Override
+    public Optional<JsonNode> checkoutSession(String sessionId) {
+        com.stripe.param.checkout.SessionRetrieveParams params =
+                com.stripe.param.checkout.SessionRetrieveParams.builder()
+                        .addExpand("payment_intent")
+                        .build();
+        try {
+            return Optional.of(raw(requireClient().v1().checkout().sessions().retrieve(sessionId, params)));
+        } catch (StripeException e) {
+            return missing(e, "checkout session " + sessionId);
+        }
+    }
+
+    @Override
+    public Optional<JsonNode> invoice(String invoiceId) {
+        try {
+            return Optional.of(raw(requireClient().v1().invoices().retrieve(invoiceId)));
+        } catch (StripeException e) {
+            return missing(e, "invoice " + invoiceId);
+        }
+    }
+
+    /** The object's JSON exactly as Stripe sent it (not the SDK's model of its pinned API version). */
+    private static JsonNode raw(com.stripe.model.StripeObject object) {
+        String body = object.getLastResponse() == null
+                ? object.getRawJsonObject().toString()
+                : object.getLastResponse().body();
+        try {
+            return JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new PaymentProviderException("Stripe answered something that is not JSON.", e);
+        }
+    }
+
+    private static Optional<JsonNode> missing(StripeException e, String what) {
+        if (e.getStatusCode() != null && e.getStatusCode() == 404) {
+            return Optional.empty();
+        }
+        LOG.warn("Stripe could not be asked about {}: {}", what, e.getMessage());
+        throw new PaymentProviderException("Stripe could not be asked about " + what + ".", e);
+    }
+
     private StripeClient requireClient() {
         if (client == null) {
             throw new BillingProblems.NotConfigured();

@@ -62,8 +62,13 @@ class ReceiptEmailTest extends BillingTestBase {
                 .contains("Amount paid:  $24.00")
                 .contains("30 gold credits added to your wallet")
                 .contains(started.paymentId().substring(0, 8).toUpperCase())
-                .contains("/billing/payments/" + started.paymentId() + "/receipt");
-        assertThat(TestMailServer.html(receipt)).contains("View receipt").contains("#A31F34");
+                .contains("/billing/payments/" + started.paymentId() + "/receipt")
+                .contains("Invoice:      INV-")
+                .contains("/billing/payments/" + started.paymentId() + "/invoice.pdf");
+        assertThat(TestMailServer.html(receipt))
+                .contains("View receipt")
+                .contains("Invoice (PDF)")
+                .contains("#A31F34");
         assertThat(count(
                         "SELECT count(*) FROM mail_deliveries WHERE university_id = ? AND recipient = ? AND template = 'RECEIPT'",
                         uni.id(),

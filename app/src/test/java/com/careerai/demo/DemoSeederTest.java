@@ -97,7 +97,7 @@ class DemoSeederTest extends IntegrationTest {
     }
 
     @Test
-    void theDemoStudentHasOneRefundedPaymentAndTheLedgerBalances() {
+    void theDemoStudentHasOneRefundedPaymentWithItsInvoiceAndTheLedgerBalances() {
         startupEvents.publishEvent(new StartupEvent(context));
         University demo = universities.findBySubdomain("demo").orElseThrow();
         assertThat(count(
@@ -106,6 +106,15 @@ class DemoSeederTest extends IntegrationTest {
                         demo.id()))
                 .isEqualTo(1);
         assertThat(count("SELECT count(*) FROM payment_refunds WHERE university_id = ?", demo.id()))
+                .isEqualTo(1);
+        // its invoice was issued when it was paid, with the seeded invoice details (20 % tax included)
+        assertThat(count(
+                        "SELECT count(*) FROM invoices i JOIN payments p ON p.university_id = i.university_id"
+                                + " AND p.id = i.payment_id WHERE i.university_id = ? AND p.status = 'REFUNDED'"
+                                + " AND i.tax_rate_bp = 2000 AND i.total_cents = 900 AND i.tax_cents = 150",
+                        demo.id()))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM invoice_settings WHERE university_id = ?", demo.id()))
                 .isEqualTo(1);
         com.careerai.credits.LedgerAudit.Report report =
                 CrossTenant.within(demo, () -> context.getBean(com.careerai.credits.LedgerAudit.class)

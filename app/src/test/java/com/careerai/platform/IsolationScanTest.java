@@ -423,6 +423,12 @@ class IsolationScanTest extends IntegrationTest {
                 "GET /staff/students/{id}/privacy/exports/{exportId}/download",
                 object(a -> Map.of("id", a.studentId(), "exportId", a.of("exportId"))));
         ROUTES.put("POST /staff/students/{id}/privacy/erasure", object(a -> Map.of("id", a.studentId())));
+        // Invoices (issue 18, payments).
+        ROUTES.put("GET /billing/payments/{id}/invoice.pdf", object(a -> Map.of("id", a.paymentId())));
+        ROUTES.put("GET /staff/payments/{id}/invoice.pdf", object(a -> Map.of("id", a.paymentId())));
+        ROUTES.put("GET /api/v1/payments/{id}/invoice.pdf", object(a -> Map.of("id", a.paymentId())));
+        ROUTES.put("GET /staff/billing/settings", own());
+        ROUTES.put("POST /staff/billing/settings", own());
     }
 
     private static final Set<Integer> REFUSED = Set.of(401, 403, 404);

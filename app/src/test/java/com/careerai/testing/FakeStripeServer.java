@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A local stand-in for the parts of the Stripe API CareerAI calls, for tests: the real stripe-java
  * client talks to it through {@code careerai.billing.api-base}. It answers
  * {@code POST /v1/checkout/sessions}, {@code POST /v1/billing_portal/sessions} and
- * {@code GET /v1/invoice_payments} and {@code POST /v1/refunds} (against charges registered with
+ * {@code GET /v1/invoice_payments}, {@code GET /v1/checkout/sessions/<id>} and {@code /v1/invoices/<id>}
+ * (objects registered with {@link #object}) and {@code POST /v1/refunds} (against charges registered with
  * {@link #charge}, honouring {@code Idempotency-Key} as Stripe does) with Stripe-shaped JSON and records every request (form
  * parameters decoded, headers) so tests can assert what was sent. Its checkout and portal URLs
  * point at itself ({@code GET /pay/<session>} and {@code /portal/<session>} answer a small page),
@@ -57,6 +58,7 @@ public final class FakeStripeServer implements AutoCloseable {
     private final Map<String, long[]> chargesByPaymentIntent = new ConcurrentHashMap<>();
     private final Map<String, String> chargeIds = new ConcurrentHashMap<>();
     private final Map<String, String> refundsByIdempotencyKey = new ConcurrentHashMap<>();
+    private final Map<String, String> objects = new ConcurrentHashMap<>();
 
     public FakeStripeServer() {
         try {
@@ -102,6 +104,15 @@ public final class FakeStripeServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Makes {@code GET /v1/checkout/sessions/<id>} (or {@code /v1/invoices/<id>}) answer this JSON,
+     * as Stripe reports the object now; objects not registered are 404 {@code resource_missing}.
+     */
+    public FakeStripeServer object(String id, String json) {
+        objects.put(id, json);
+        return this;
+    }
+
     /** API requests received so far (not the pages), oldest first. */
     public List<Request> requests() {
         return List.copyOf(requests);
@@ -128,6 +139,7 @@ public final class FakeStripeServer implements AutoCloseable {
         chargesByPaymentIntent.clear();
         chargeIds.clear();
         refundsByIdempotencyKey.clear();
+        objects.clear();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -154,6 +166,21 @@ public final class FakeStripeServer implements AutoCloseable {
         }
         if (!headers.getOrDefault("authorization", "").startsWith("Bearer sk_")) {
             send(exchange, 401, "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Invalid API Key\"}}");
+            return;
+        }
+        if (exchange.getRequestMethod().equals("GET")
+                && (path.startsWith("/v1/checkout/sessions/") || path.startsWith("/v1/invoices/"))) {
+            String json = objects.get(path.substring(path.lastIndexOf('/') + 1));
+            if (json == null) {
+                send(
+                        exchange,
+                        404,
+                        "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"resource_missing\","
+                                + "\"message\":\"No such object: '" + path.substring(path.lastIndexOf('/') + 1)
+                                + "'\"}}");
+            } else {
+                send(exchange, 200, json);
+            }
             return;
         }
         switch (exchange.getRequestMethod() + " " + path) {

@@ -320,6 +320,20 @@ class RowLevelSecurityTest extends IntegrationTest {
         SEEDS.put(
                 "student_activity",
                 "INSERT INTO student_activity (university_id, day, user_id) VALUES ({u}, current_date - {n}, {user})");
+        // Invoices (issue 18, payments).
+        SEEDS.put(
+                "invoice_settings",
+                "INSERT INTO invoice_settings (university_id, legal_name, address, changed_by)"
+                        + " VALUES ({u}, 'Uni {n}', 'Road {n}', 'test')");
+        SEEDS.put("invoice_counters", "INSERT INTO invoice_counters (university_id, last_number) VALUES ({u}, {n})");
+        SEEDS.put(
+                "invoices",
+                "WITH p AS (INSERT INTO payments (university_id, id, user_id, external_id, kind, product, description,"
+                        + " amount_cents, currency, status, credits_currency, credits) VALUES ({u}, gen_random_uuid(),"
+                        + " {user}, 'cs_inv{n}', 'PACK', 'gold-10', 'test', 100, 'usd', 'PAID', 'GOLD', 10) RETURNING id)"
+                        + " INSERT INTO invoices (university_id, payment_id, number, label, seller_name, tax_rate_bp,"
+                        + " currency, net_cents, tax_cents, total_cents)"
+                        + " SELECT {u}, id, {n}, 'INV-2026-00000{n}', 'Uni {n}', 0, 'usd', 100, 0, 100 FROM p");
     }
 
     /**
