@@ -208,7 +208,8 @@ class PaymentStore {
     List<Payment> pendingBefore(long universityId, java.time.Instant before, int limit) {
         return SqlRows.list(
                 jdbc,
-                "SELECT " + COLUMNS + " FROM payments WHERE university_id = ? AND status = 'PENDING' AND provider = 'stripe'"
+                "SELECT " + COLUMNS
+                        + " FROM payments WHERE university_id = ? AND status = 'PENDING' AND provider = 'stripe'"
                         + " AND created_at < ?"
                         + " ORDER BY created_at, id LIMIT ?",
                 statement -> {

@@ -234,4 +234,18 @@ class PaymentReconciliationTest extends BillingTestBase {
                         ReconcileSchedule.recurringJobId(uni.id())))
                 .isEqualTo(1);
     }
+
+    /** Reconciliation asks Stripe; a Razorpay order is not Stripe's to answer, so it is left alone. */
+    @Test
+    void aStaleRazorpayPaymentIsNotAskedOfStripe() {
+        User student = fixtures.verifiedStudent(uni);
+        Started started = stale(student); // never registered at Stripe: asked, it would be FAILED
+        execute("UPDATE payments SET provider = 'razorpay' WHERE id = ?::uuid", started.paymentId());
+
+        reconcile();
+
+        assertThat(paymentStatus(started.paymentId())).isEqualTo("PENDING");
+        assertThat(stripe.requests("/v1/checkout/sessions/" + started.sessionId()))
+                .isEmpty();
+    }
 }
