@@ -51,13 +51,17 @@ class StudentFigureSource implements FigureSource {
                 List.of("Active students"),
                 SqlFigures.points(
                         jdbc,
-                        "SELECT " + period.bucketOfDay("day") + ", 'Active students', count(DISTINCT user_id)"
-                                + " FROM student_activity WHERE university_id = ? AND day BETWEEN ? AND ? GROUP BY 1",
+                        // DISTINCT (bucket, student) hashes; count(DISTINCT) sorted a year of
+                        // activity on disk (issue 17).
+                        "SELECT bucket, 'Active students', count(*) FROM (SELECT DISTINCT "
+                                + period.bucketOfDay("day") + " AS bucket, user_id"
+                                + " FROM student_activity WHERE university_id = ? AND day BETWEEN ? AND ?) AS active"
+                                + " GROUP BY bucket",
                         SqlRows.parameters(universityId, period.from(), period.to())),
                 SqlFigures.totals(
                         jdbc,
-                        "SELECT count(DISTINCT user_id) FROM student_activity"
-                                + " WHERE university_id = ? AND day BETWEEN ? AND ?",
+                        "SELECT count(*) FROM (SELECT DISTINCT user_id FROM student_activity"
+                                + " WHERE university_id = ? AND day BETWEEN ? AND ?) AS active",
                         SqlRows.parameters(universityId, period.from(), period.to())),
                 "Distinct students who used CareerAI signed in, per " + period.bucket()
                         + "; the total counts each student once.");
