@@ -268,7 +268,7 @@ class StripeEventStore {
         }
     }
 
-    private static Optional<Attempts> attempts(java.sql.PreparedStatement statement) throws java.sql.SQLException {
+    private static Optional<Attempts> attempts(PreparedStatement statement) throws SQLException {
         try (ResultSet rows = statement.executeQuery()) {
             return rows.next()
                     ? Optional.of(new Attempts(rows.getInt("attempts"), "FAILED".equals(rows.getString("outcome"))))

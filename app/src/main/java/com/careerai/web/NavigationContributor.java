@@ -110,18 +110,20 @@ class NavigationContributor implements LayoutContributor {
     }
 
     /** A menu of links under one label (a {@code <details>} in the header); active when one of them is. */
-    private static void group(List<Map<String, Object>> nav, String path, String label, List<String[]> links) {
+    private static void group(List<Map<String, Object>> nav, String path, String label, List<Link> links) {
         List<Map<String, Object>> children = new ArrayList<>();
-        for (String[] link : links) {
-            add(children, path, link[0], link[1]);
+        for (Link link : links) {
+            add(children, path, link.href(), link.label());
         }
-        boolean active = links.stream().anyMatch(link -> isAt(path, link[0]));
+        boolean active = children.stream().anyMatch(child -> Boolean.TRUE.equals(child.get("active")));
         nav.add(Map.of("label", label, "children", children, "active", active));
     }
 
-    private static String[] link(String href, String label) {
-        return new String[] {href, label};
+    private static Link link(String href, String label) {
+        return new Link(href, label);
     }
+
+    private record Link(String href, String label) {}
 
     private static boolean isAt(String path, String href) {
         return path.equals(href) || path.startsWith(href + "/");
