@@ -74,6 +74,7 @@ JOIN bench_unis u USING (university_id)
 JOIN counsellors c ON c.university_id = s.university_id
 JOIN counselling_session_types t ON t.university_id = s.university_id AND t.counsellor_id = c.user_id
 CROSS JOIN LATERAL (SELECT date_trunc('hour', now()) - (s.id % 365) * interval '1 day'
+                           + ((s.id / 365) % 8) * interval '1 hour' -- 1,000 students share 365 days: one hour each
                            + CASE WHEN s.id % 50 = 0 THEN interval '400 days' + (s.id % 20) * interval '1 hour' ELSE interval '0' END
                            + interval '10 hours' AS at) a
 WHERE s.role = 'STUDENT';

@@ -17,8 +17,6 @@ import org.jobrunr.server.BackgroundJobServer;
 import org.jobrunr.server.BackgroundJobServerConfiguration;
 import org.jobrunr.server.JobActivator;
 import org.jobrunr.storage.StorageProvider;
-import org.jobrunr.storage.StorageProviderUtils.DatabaseOptions;
-import org.jobrunr.storage.sql.common.SqlStorageProviderFactory;
 import org.jobrunr.utils.mapper.JsonMapper;
 import org.jobrunr.utils.mapper.jackson.JacksonJsonMapper;
 
@@ -38,8 +36,7 @@ class JobRunrFactory {
     @Singleton
     StorageProvider jobRunrStorageProvider(DataSource dataSource, DataSourceResolver resolver, JsonMapper jsonMapper) {
         // The injected DataSource is a transaction-aware proxy; JobRunr manages its own connections.
-        StorageProvider storage =
-                SqlStorageProviderFactory.using(resolver.resolve(dataSource), null, DatabaseOptions.SKIP_CREATE);
+        StorageProvider storage = new JobStorage(resolver.resolve(dataSource));
         storage.setJobMapper(new JobMapper(jsonMapper));
         return storage;
     }

@@ -82,10 +82,18 @@ class CareerAiErrorResponseProcessor implements ErrorResponseProcessor<Object> {
      * with Retry-After like Redis's (found by bench/chaos.sh), not a 500.
      */
     static boolean isDatabaseUnavailable(Throwable error) {
+        // Also the pool's closed connection: when the server cuts a connection mid-transaction the pool
+        // closes it, and the data layer's clean-up (resetting read-only or auto-commit on it) then fails
+        // with HikariCP's "Connection is closed" (no SQL state), hiding the 57P01 that started it.
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof java.sql.SQLTransientConnectionException
                     || cause instanceof java.sql.SQLNonTransientConnectionException
                     || cause instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql
+                    && sql.getSQLState() == null
+                    && HIKARI_CLOSED_CONNECTION.equals(sql.getMessage())) {
                 return true;
             }
             if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
@@ -99,6 +107,8 @@ class CareerAiErrorResponseProcessor implements ErrorResponseProcessor<Object> {
         }
         return false;
     }
+
+    private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
 
     static final String BROKEN_MULTIPART = "The upload could not be read: its parts must be separated by the boundary"
             + " named in its Content-Type header (multipart/form-data; boundary=…).";

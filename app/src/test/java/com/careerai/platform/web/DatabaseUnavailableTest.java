@@ -28,6 +28,11 @@ class DatabaseUnavailableTest {
         assertThat(CareerAiErrorResponseProcessor.isDatabaseUnavailable(
                         new SQLException("the database system is starting up", "57P03")))
                 .isTrue();
+        // bench/chaos.sh, PostgreSQL restarted: the data layer resets a connection the pool has closed
+        assertThat(CareerAiErrorResponseProcessor.isDatabaseUnavailable(new IllegalStateException(
+                        "Could not set JDBC Connection read-only: Connection is closed",
+                        new SQLException("Connection is closed"))))
+                .isTrue();
     }
 
     @Test
@@ -36,6 +41,8 @@ class DatabaseUnavailableTest {
                         new PSQLException("duplicate key", PSQLState.UNIQUE_VIOLATION)))
                 .isFalse();
         assertThat(CareerAiErrorResponseProcessor.isDatabaseUnavailable(new IllegalStateException("bug")))
+                .isFalse();
+        assertThat(CareerAiErrorResponseProcessor.isDatabaseUnavailable(new SQLException("Statement is closed")))
                 .isFalse();
         assertThat(CareerAiErrorResponseProcessor.isDatabaseUnavailable(null)).isFalse();
     }
