@@ -272,6 +272,17 @@ class AppointmentStore {
                 id);
     }
 
+    /** A card-paid appointment held for its checkout becomes CONFIRMED; false when it is not PENDING. */
+    boolean confirmHeld(long universityId, UUID id) {
+        return Sql.update(
+                        jdbc,
+                        "UPDATE appointments SET status = 'CONFIRMED', updated_at = now()"
+                                + " WHERE university_id = ? AND id = ? AND status = 'PENDING'",
+                        universityId,
+                        id)
+                == 1;
+    }
+
     void markRefunded(long universityId, UUID id) {
         Sql.update(
                 jdbc,

@@ -309,6 +309,26 @@ class CounsellorStore {
                 row.getInt("minutes"),
                 Sql.nullableInt(row, "price_gold"),
                 row.getBoolean("included"),
-                row.getBoolean("active"));
+                row.getBoolean("active"),
+                Sql.nullableLong(row, "price_cents"),
+                row.getString("price_currency"));
+    }
+
+    /** Sets or (null) removes a type's money price; a money price replaces a gold one. */
+    boolean setMoneyPrice(long universityId, long counsellorId, String slug, Long priceCents, String currency) {
+        return Sql.update(
+                        jdbc,
+                        "UPDATE counselling_session_types SET price_cents = ?, price_currency = ?,"
+                                + " price_gold = CASE WHEN ?::bigint IS NULL THEN price_gold ELSE NULL END,"
+                                + " included = CASE WHEN ?::bigint IS NULL THEN included ELSE FALSE END"
+                                + " WHERE university_id = ? AND counsellor_id = ? AND slug = ?",
+                        priceCents,
+                        priceCents == null ? null : currency,
+                        priceCents,
+                        priceCents,
+                        universityId,
+                        counsellorId,
+                        slug)
+                == 1;
     }
 }

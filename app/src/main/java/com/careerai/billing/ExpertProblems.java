@@ -1,0 +1,35 @@
+package com.careerai.billing;
+
+import com.careerai.platform.web.ProblemException;
+import io.micronaut.http.HttpStatus;
+import java.util.Map;
+
+/** The errors of paid expert sessions, each with its status and code. */
+public final class ExpertProblems {
+    private ExpertProblems() {}
+
+    /** 422 with a message beside a field. */
+    public static final class Invalid extends ProblemException {
+        private static final long serialVersionUID = 1L;
+        private final Map<String, String> fields;
+
+        Invalid(String field, String message) {
+            super(HttpStatus.UNPROCESSABLE_ENTITY, "validation_failed", message);
+            this.fields = Map.of(field, message);
+        }
+
+        @Override
+        public Map<String, String> fields() {
+            return fields;
+        }
+    }
+
+    /** 409: the counsellor is not a paid expert (staff mark them) or has no payout account yet. */
+    public static final class NotPaidExpert extends ProblemException {
+        private static final long serialVersionUID = 1L;
+
+        NotPaidExpert(String message) {
+            super(HttpStatus.CONFLICT, "not_paid_expert", message);
+        }
+    }
+}
