@@ -35,6 +35,7 @@ public class ExpertPayouts {
     private final BillingAccounts accounts;
     private final AuditLog audit;
     private final TransactionOperations<Connection> transactions;
+    private final RefundLedger ledger;
 
     ExpertPayouts(
             ExpertAccountStore store,
@@ -43,7 +44,9 @@ public class ExpertPayouts {
             PaymentStore payments,
             BillingAccounts accounts,
             AuditLog audit,
-            TransactionOperations<Connection> transactions) {
+            TransactionOperations<Connection> transactions,
+            RefundLedger ledger) {
+        this.ledger = ledger;
         this.store = store;
         this.connect = connect;
         this.gateway = gateway;
@@ -332,6 +335,55 @@ public class ExpertPayouts {
             return !payment.get().status().credited();
         }
         return connect.expireCheckout(payment.get().externalId());
+    }
+
+    /**
+     * Refunds what is left of a paid session's charge, reversing the transfer from the expert and
+     * refunding the platform fee in proportion (Stripe computes both), and records the charge's new
+     * refunded total exactly as the {@code charge.refunded} webhook would. Idempotent by
+     * {@code decision} (Stripe's idempotency key): a retry refunds once.
+     *
+     * @param decision names the decision that refunds it ("cancel:<appointment>", "dispute:<appointment>")
+     * @return false when there is nothing to refund (not paid, or refunded already)
+     * @throws PaymentProviderException when Stripe refuses or cannot be reached (the caller retries)
+     */
+    public boolean refundSession(long universityId, UUID paymentId, String decision) {
+        Payment payment = transactions
+                .executeWrite(tx -> payments.lock(universityId, paymentId))
+                .orElse(null);
+        if (payment == null
+                || payment.paymentIntentId() == null
+                || (payment.status() != PaymentStatus.PAID && payment.status() != PaymentStatus.PARTIALLY_REFUNDED)) {
+            return false;
+        }
+        PaymentGateway.ProviderRefund answer = connect.refundDestinationCharge(
+                "session-refund-" + decision,
+                payment.paymentIntentId(),
+                null,
+                Map.of(
+                        CheckoutMetadata.UNIVERSITY,
+                        Long.toString(universityId),
+                        CheckoutMetadata.PAYMENT,
+                        paymentId.toString(),
+                        "decision",
+                        decision));
+        transactions.executeWrite(tx -> {
+            Payment locked = payments.lock(universityId, paymentId).orElseThrow();
+            if (answer.chargeId() != null && !"failed".equals(answer.status()) && !"canceled".equals(answer.status())) {
+                Map<String, Object> source = new LinkedHashMap<>();
+                source.put("session_refund", decision);
+                source.put("stripe_refund", answer.id());
+                ledger.apply(
+                        locked, answer.chargeId(), answer.chargeRefundedCents(), answer.chargeAmountCents(), source);
+            }
+            audit.record(
+                    universityId,
+                    "system",
+                    "experts.session_refund." + answer.status(),
+                    Map.of("payment", paymentId.toString(), "decision", decision, "provider_refund", answer.id()));
+            return null;
+        });
+        return true;
     }
 
     /** One paid session in an expert's earnings. */

@@ -329,6 +329,10 @@ public class Appointments {
             case PLAN -> {
                 return true; // a refunded plan session no longer counts against the month
             }
+            case CARD -> {
+                // Stripe after commit (outbox): transfer reversed, platform fee refunded in proportion
+                return paidSessions.refundLater(appointment, "cancel");
+            }
             default -> {
                 return false;
             }

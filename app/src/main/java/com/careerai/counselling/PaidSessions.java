@@ -2,6 +2,7 @@ package com.careerai.counselling;
 
 import com.careerai.auth.SignedInUser;
 import com.careerai.billing.ExpertPayouts;
+import com.careerai.platform.outbox.Outbox;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -37,6 +38,7 @@ class PaidSessions {
     private final JobRequestScheduler scheduler;
     private final CounsellingClock clock;
     private final TransactionOperations<Connection> transactions;
+    private final Outbox outbox;
 
     PaidSessions(
             ExpertPayouts payouts,
@@ -47,7 +49,9 @@ class PaidSessions {
             Reminders reminders,
             JobRequestScheduler scheduler,
             CounsellingClock clock,
-            TransactionOperations<Connection> transactions) {
+            TransactionOperations<Connection> transactions,
+            Outbox outbox) {
+        this.outbox = outbox;
         this.payouts = payouts;
         this.holds = holds;
         this.appointments = appointments;
@@ -119,6 +123,13 @@ class PaidSessions {
             }
             holds.setStatus(universityId, hold.get().appointmentId(), "PAID");
             if (!appointments.confirmHeld(universityId, hold.get().appointmentId())) {
+                // paid for a booking cancelled meanwhile: the money goes back
+                outbox.record(
+                        universityId,
+                        new CardSessionRefundDue(
+                                universityId,
+                                hold.get().appointmentId(),
+                                "late:" + hold.get().appointmentId()));
                 return Optional.<Appointment>empty();
             }
             appointments.record(universityId, hold.get().appointmentId(), "PAID", null, "{\"payment\":\"card\"}");
@@ -170,6 +181,48 @@ class PaidSessions {
             }
             return true;
         });
+    }
+
+    /**
+     * Inside the deciding transaction: the card payment of this appointment is to be given back
+     * (cancellation within the policy, an upheld dispute). Returns whether there was a card payment.
+     */
+    boolean refundLater(Appointment appointment, String decision) {
+        if (appointment.payment() != Payment.CARD) {
+            return false;
+        }
+        outbox.record(
+                appointment.universityId(),
+                new CardSessionRefundDue(
+                        appointment.universityId(), appointment.id(), decision + ":" + appointment.id()));
+        return true;
+    }
+
+    /**
+     * Gives a card-paid session's money back: a still-open checkout is closed (nothing was paid);
+     * a paid one is refunded with the transfer reversed and the fee refunded in proportion.
+     */
+    void refundDue(long universityId, UUID appointmentId, String decision) {
+        Optional<CardHoldStore.Hold> hold = transactions.executeWrite(tx -> holds.lock(universityId, appointmentId));
+        if (hold.isEmpty()) {
+            return;
+        }
+        if ("HELD".equals(hold.get().status())) {
+            if (payouts.closeCheckout(universityId, hold.get().paymentId())) {
+                transactions.executeWrite(tx -> {
+                    holds.setStatus(universityId, appointmentId, "RELEASED");
+                    return null;
+                });
+            }
+            return; // paid meanwhile: its confirmation finds the booking cancelled and refunds it
+        }
+        if ("PAID".equals(hold.get().status())
+                && payouts.refundSession(universityId, hold.get().paymentId(), decision)) {
+            transactions.executeWrite(tx -> {
+                holds.setStatus(universityId, appointmentId, "REFUNDED");
+                return null;
+            });
+        }
     }
 
     /** A held appointment's payment, for its page ("Pay now" while held). */

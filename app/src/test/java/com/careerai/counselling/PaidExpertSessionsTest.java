@@ -264,6 +264,50 @@ class PaidExpertSessionsTest extends IntegrationTest {
     }
 
     @Test
+    void aCancellationWithinThePolicyRefundsReversingTheTransferAndTheFee() {
+        User expert = onboardedExpert(uni, 6000);
+        User student = verifiedStudent(uni);
+        SignedIn studentSession = sessions.signIn(student);
+        Instant start = slot(uni, expert, Duration.ofDays(8));
+        String appointment = (String) api.map(api.book(uni.subdomain(), studentSession, expert.id(), PAID, start))
+                .get("id");
+        String paymentId =
+                text("SELECT payment_id FROM appointment_card_holds WHERE appointment_id = ?::uuid", appointment);
+        String sessionId = sessionOf(appointment);
+        stripe.charge("pi_" + sessionId, 6000);
+        String completed = StripeTestEvents.event(
+                "checkout.session.completed",
+                StripeTestEvents.checkoutSession(
+                        sessionId,
+                        "payment",
+                        StripeTestEvents.metadata(uni.id(), student.id(), "item", paymentId),
+                        "paid",
+                        6000));
+        assertThat(webhook(completed).code()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "CONFIRMED"
+                .equals(text("SELECT status FROM appointments WHERE id = ?::uuid", appointment)));
+
+        HttpResponse<String> cancelled = api.post(
+                uni.subdomain(),
+                studentSession,
+                "/api/v1/appointments/" + appointment + "/cancel",
+                Map.of("reason", "Exam moved"));
+        assertThat(cancelled.code()).as(cancelled.body()).isEqualTo(200);
+        assertThat(api.map(cancelled)).containsEntry("refunded", true);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "REFUNDED"
+                .equals(text("SELECT status FROM appointment_card_holds WHERE appointment_id = ?::uuid", appointment)));
+        FakeStripeServer.Request refund = stripe.last("/v1/refunds");
+        assertThat(refund.parameter("payment_intent")).isEqualTo("pi_" + sessionId);
+        assertThat(refund.parameter("reverse_transfer")).isEqualTo("true");
+        assertThat(refund.parameter("refund_application_fee")).isEqualTo("true");
+        assertThat(refund.parameter("amount")).as("whatever is left: all of it").isNull();
+        assertThat(refund.headers().get("idempotency-key")).isEqualTo("session-refund-cancel:" + appointment);
+        assertThat(stripe.refunded("pi_" + sessionId)).isEqualTo(6000);
+        assertThat(text("SELECT status FROM payments WHERE id = ?::uuid", paymentId))
+                .isEqualTo("REFUNDED");
+    }
+
+    @Test
     void anExpiredCheckoutReleasesTheSlot() {
         User expert = onboardedExpert(uni, 3000);
         User student = verifiedStudent(uni);
