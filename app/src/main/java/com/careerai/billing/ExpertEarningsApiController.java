@@ -2,6 +2,7 @@ package com.careerai.billing;
 
 import com.careerai.auth.CurrentUser;
 import com.careerai.auth.SignedInUser;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
@@ -30,6 +31,7 @@ class ExpertEarningsApiController {
      * session, {@code paid out} after it, {@code refunded} when refunded in full.
      */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record SessionView(
             String paymentId,
             String description,
@@ -43,6 +45,7 @@ class ExpertEarningsApiController {
 
     /** Totals in cents over the expert's paid sessions, and the sessions. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record EarningsView(
             String payoutStatus,
             String currency,

@@ -169,7 +169,10 @@ class CounsellorStore {
                 "INSERT INTO counselling_session_types (university_id, counsellor_id, slug, name, minutes, price_gold,"
                         + " included) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (university_id, counsellor_id, slug)"
                         + " DO UPDATE SET name = EXCLUDED.name, minutes = EXCLUDED.minutes,"
-                        + " price_gold = EXCLUDED.price_gold, included = EXCLUDED.included, active = TRUE",
+                        // a money price set by a paid expert is kept (a type has one price or the other)
+                        + " price_gold = CASE WHEN counselling_session_types.price_cents IS NULL"
+                        + " THEN EXCLUDED.price_gold END, included = CASE WHEN counselling_session_types.price_cents"
+                        + " IS NULL THEN EXCLUDED.included ELSE FALSE END, active = TRUE",
                 universityId,
                 counsellorId,
                 slug,

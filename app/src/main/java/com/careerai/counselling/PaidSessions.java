@@ -185,7 +185,8 @@ class PaidSessions {
 
     /**
      * Inside the deciding transaction: the card payment of this appointment is to be given back
-     * (cancellation within the policy, an upheld dispute). Returns whether there was a card payment.
+     * (cancellation within the policy, an upheld dispute). Returns whether a card payment is given
+     * back; a booking still waiting for its payment has its checkout closed instead (false).
      */
     boolean refundLater(Appointment appointment, String decision) {
         if (appointment.payment() != Payment.CARD) {
@@ -195,7 +196,7 @@ class PaidSessions {
                 appointment.universityId(),
                 new CardSessionRefundDue(
                         appointment.universityId(), appointment.id(), decision + ":" + appointment.id()));
-        return true;
+        return appointment.status() != AppointmentStatus.PENDING;
     }
 
     /**
