@@ -386,6 +386,68 @@ public class ExpertPayouts {
         return true;
     }
 
+    /**
+     * Demo data: the expert marked, onboarded as if Stripe had said so ({@code accountId} as given),
+     * taking charges and payouts. Joins the seeder's transaction; changes nothing the second time.
+     */
+    public void seedDemoExpert(long universityId, long userId, long staffId, String accountId) {
+        if (store.find(universityId, userId)
+                .map(ExpertAccountStore.Row::accountId)
+                .isPresent()) {
+            return;
+        }
+        store.mark(universityId, userId, true, staffId);
+        store.attachAccount(universityId, userId, accountId);
+        store.updateState(universityId, accountId, true, true, true, Instant.now());
+    }
+
+    /**
+     * Demo data: a paid session's confirmed destination charge (as if the webhook had confirmed it).
+     * Joins the seeder's transaction; false when it was seeded before.
+     */
+    public boolean seedDemoCharge(
+            long universityId,
+            UUID paymentId,
+            long studentId,
+            long expertUserId,
+            String name,
+            long amountCents,
+            Instant sessionStartsAt) {
+        ExpertAccountStore.Row expert = store.find(universityId, expertUserId).orElseThrow();
+        Product product = new Product(
+                ItemCheckouts.ITEM,
+                Product.Kind.PACK,
+                name,
+                null,
+                amountCents,
+                CURRENCY,
+                com.careerai.credits.Currency.GOLD,
+                0,
+                null,
+                Product.PlanIncludes.NONE,
+                false,
+                List.of());
+        String session = "cs_demo_expert_" + paymentId;
+        if (!payments.insertIfAbsent(PaymentStore.NewPayment.of(
+                universityId, paymentId, studentId, session, product, PaymentStatus.PENDING, null))) {
+            return false;
+        }
+        payments.markPaid(
+                universityId, paymentId, amountCents, CURRENCY, "pi_demo_expert_" + paymentId, null, null, null);
+        long fee = fee(amountCents, store.feePercent(universityId).orElse(DEFAULT_FEE_PERCENT));
+        store.insertCharge(
+                universityId,
+                paymentId,
+                expertUserId,
+                expert.accountId(),
+                amountCents,
+                fee,
+                CURRENCY,
+                name,
+                sessionStartsAt);
+        return true;
+    }
+
     /** One paid session in an expert's earnings. */
     public record SessionEarning(
             UUID paymentId,
