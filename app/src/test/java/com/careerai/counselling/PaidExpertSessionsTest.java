@@ -66,6 +66,9 @@ class PaidExpertSessionsTest extends IntegrationTest {
     @Inject
     PaidSessions paidSessions;
 
+    @Inject
+    TestClock clock;
+
     CounsellingApi api;
     CounsellingPages pages;
     University uni;
@@ -305,6 +308,64 @@ class PaidExpertSessionsTest extends IntegrationTest {
         assertThat(stripe.refunded("pi_" + sessionId)).isEqualTo(6000);
         assertThat(text("SELECT status FROM payments WHERE id = ?::uuid", paymentId))
                 .isEqualTo("REFUNDED");
+    }
+
+    @Test
+    void aNoShowDisputeStaffUpholdWithARefundReversesTheTransferAndTheFee() {
+        User expert = onboardedExpert(uni, 5000);
+        User student = verifiedStudent(uni);
+        SignedIn studentSession = sessions.signIn(student);
+        Instant start = slot(uni, expert, Duration.ofHours(3));
+        String appointment = (String) api.map(api.book(uni.subdomain(), studentSession, expert.id(), PAID, start))
+                .get("id");
+        String paymentId =
+                text("SELECT payment_id FROM appointment_card_holds WHERE appointment_id = ?::uuid", appointment);
+        String sessionId = sessionOf(appointment);
+        stripe.charge("pi_" + sessionId, 5000);
+        String completed = StripeTestEvents.event(
+                "checkout.session.completed",
+                StripeTestEvents.checkoutSession(
+                        sessionId,
+                        "payment",
+                        StripeTestEvents.metadata(uni.id(), student.id(), "item", paymentId),
+                        "paid",
+                        5000));
+        assertThat(webhook(completed).code()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "CONFIRMED"
+                .equals(text("SELECT status FROM appointments WHERE id = ?::uuid", appointment)));
+        try {
+            clock.shift(Duration.between(clock.now(), start).plusMinutes(1));
+            assertThat(api.post(
+                                    uni.subdomain(),
+                                    sessions.signIn(expert),
+                                    "/api/v1/counsellor/appointments/" + appointment + "/outcome",
+                                    Map.of("status", "NO_SHOW"))
+                            .code())
+                    .isEqualTo(200);
+            assertThat(api.post(
+                                    uni.subdomain(),
+                                    studentSession,
+                                    "/api/v1/appointments/" + appointment + "/dispute",
+                                    Map.of("reason", "The counsellor's link did not open"))
+                            .code())
+                    .isEqualTo(204);
+            assertThat(pages.post(
+                                    uni,
+                                    "/staff/counselling/disputes/" + appointment,
+                                    sessions.signIn(fixtures.staff(uni)),
+                                    Map.of("outcome", "UPHELD", "refund", "on", "resolution", "Link broken"))
+                            .code())
+                    .isEqualTo(303);
+        } finally {
+            clock.reset();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> "REFUNDED"
+                .equals(text("SELECT status FROM appointment_card_holds WHERE appointment_id = ?::uuid", appointment)));
+        FakeStripeServer.Request refund = stripe.last("/v1/refunds");
+        assertThat(refund.headers().get("idempotency-key")).isEqualTo("session-refund-dispute:" + appointment);
+        assertThat(refund.parameter("reverse_transfer")).isEqualTo("true");
+        assertThat(refund.parameter("refund_application_fee")).isEqualTo("true");
+        assertThat(stripe.refunded("pi_" + sessionId)).isEqualTo(5000);
     }
 
     @Test
