@@ -27,6 +27,12 @@ interface ConnectGateway {
      */
     String onboardingLink(String accountId, String refreshUrl, String returnUrl);
 
+    /** What Stripe says of a connected account now. */
+    record AccountState(boolean chargesEnabled, boolean payoutsEnabled, boolean detailsSubmitted) {}
+
+    /** @throws PaymentProviderException when the provider refuses or cannot be reached */
+    AccountState accountState(String accountId);
+
     /**
      * A destination charge through Checkout: the student pays the platform, {@code amountCents - feeCents}
      * is transferred to {@code destinationAccount}.

@@ -155,6 +155,29 @@ public class ExpertPayouts {
                 accountId, siteUrl + "/counsellor/payouts?refresh=1", siteUrl + "/counsellor/payouts?returned=1");
     }
 
+    /**
+     * Asks Stripe for the expert's account state and records it (when the expert comes back from
+     * onboarding), so the page is right even before — or without — the {@code account.updated}
+     * webhook. A later webhook still applies; an older one does not.
+     */
+    public void refreshFromStripe(SignedInUser expert) {
+        String accountId = transactions
+                .executeRead(tx -> store.find(expert.universityId(), expert.userId()))
+                .map(ExpertAccountStore.Row::accountId)
+                .orElse(null);
+        if (accountId == null || !gateway.checkoutConfigured()) {
+            return;
+        }
+        ConnectGateway.AccountState state = connect.accountState(accountId);
+        transactions.executeWrite(tx -> store.updateState(
+                expert.universityId(),
+                accountId,
+                state.chargesEnabled(),
+                state.payoutsEnabled(),
+                state.detailsSubmitted(),
+                Instant.now()));
+    }
+
     public BigDecimal platformFeePercent(long universityId) {
         return transactions.executeRead(tx -> store.feePercent(universityId).orElse(DEFAULT_FEE_PERCENT));
     }

@@ -45,6 +45,13 @@ class ExpertPayoutsController {
             @CurrentUser SignedInUser user,
             @Nullable @QueryValue String returned,
             @Nullable @QueryValue String refresh) {
+        if (returned != null) {
+            try {
+                payouts.refreshFromStripe(user); // back from Stripe: read the account's state now
+            } catch (ProblemException e) {
+                return page(user, true, false, e.getMessage());
+            }
+        }
         return page(user, returned != null, refresh != null, null);
     }
 

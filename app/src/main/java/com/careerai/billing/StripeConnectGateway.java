@@ -91,6 +91,20 @@ class StripeConnectGateway implements ConnectGateway {
     }
 
     @Override
+    public AccountState accountState(String accountId) {
+        try {
+            Account account = requireClient().v1().accounts().retrieve(accountId);
+            return new AccountState(
+                    Boolean.TRUE.equals(account.getChargesEnabled()),
+                    Boolean.TRUE.equals(account.getPayoutsEnabled()),
+                    Boolean.TRUE.equals(account.getDetailsSubmitted()));
+        } catch (StripeException e) {
+            LOG.warn("Stripe could not be asked about account {}: {}", accountId, e.getMessage());
+            throw new PaymentProviderException("Stripe could not be asked about your payout account just now.", e);
+        }
+    }
+
+    @Override
     public PaymentGateway.CheckoutSession createDestinationCheckout(DestinationCheckout request) {
         SessionCreateParams.Builder params = SessionCreateParams.builder()
                 .setMode(SessionCreateParams.Mode.PAYMENT)

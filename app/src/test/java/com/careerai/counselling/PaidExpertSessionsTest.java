@@ -187,6 +187,32 @@ class PaidExpertSessionsTest extends IntegrationTest {
     }
 
     @Test
+    void comingBackFromOnboardingReadsTheAccountFromStripe() {
+        User expert = counselling.counsellor(uni);
+        SignedIn expertSession = sessions.signIn(expert);
+        assertThat(pages.post(
+                                uni,
+                                "/staff/experts/" + expert.id() + "/mark",
+                                sessions.signIn(fixtures.staff(uni)),
+                                Map.of("paidExpert", "true"))
+                        .code())
+                .isEqualTo(303);
+        assertThat(pages.post(uni, "/counsellor/payouts/onboard", expertSession, Map.of())
+                        .code())
+                .isEqualTo(303);
+        String account = accountOf(expert);
+        assertThat(pages.get(uni, "/counsellor/payouts?returned=1", expertSession)
+                        .body())
+                .contains("data-payout-state=\"IN_PROGRESS\"");
+        stripe.finishOnboarding(account);
+        // no webhook yet: the return page asks Stripe
+        assertThat(pages.get(uni, "/counsellor/payouts?returned=1", expertSession)
+                        .body())
+                .contains("data-payout-state=\"ACTIVE\"");
+        assertThat(stripe.last("/v1/accounts/" + account).method()).isEqualTo("GET");
+    }
+
+    @Test
     void aCardBookingIsADestinationChargeHeldUntilTheWebhookConfirmsIt() {
         User expert = onboardedExpert(uni, 4500);
         setFee(uni, "12.5");

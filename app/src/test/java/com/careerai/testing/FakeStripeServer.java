@@ -64,6 +64,7 @@ public final class FakeStripeServer implements AutoCloseable {
     private final Map<String, String> objects = new ConcurrentHashMap<>();
     private final Map<String, String> accountsByIdempotencyKey = new ConcurrentHashMap<>();
     private final Map<String, String> checkoutStatus = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> accountsEnabled = new ConcurrentHashMap<>();
 
     public FakeStripeServer() {
         try {
@@ -118,6 +119,12 @@ public final class FakeStripeServer implements AutoCloseable {
         return this;
     }
 
+    /** Makes {@code GET /v1/accounts/{id}} say the account finished onboarding (charges and payouts enabled). */
+    public FakeStripeServer finishOnboarding(String accountId) {
+        accountsEnabled.put(accountId, true);
+        return this;
+    }
+
     /** Marks a checkout paid, as the student paying on Stripe's page would: it can no longer be expired. */
     public FakeStripeServer completeCheckout(String sessionId) {
         checkoutStatus.put(sessionId, "complete");
@@ -158,6 +165,7 @@ public final class FakeStripeServer implements AutoCloseable {
         objects.clear();
         accountsByIdempotencyKey.clear();
         checkoutStatus.clear();
+        accountsEnabled.clear();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -184,6 +192,16 @@ public final class FakeStripeServer implements AutoCloseable {
         }
         if (!headers.getOrDefault("authorization", "").startsWith("Bearer sk_")) {
             send(exchange, 401, "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Invalid API Key\"}}");
+            return;
+        }
+        if (exchange.getRequestMethod().equals("GET") && path.startsWith("/v1/accounts/")) {
+            String id = path.substring("/v1/accounts/".length());
+            boolean enabled = accountsEnabled.getOrDefault(id, false);
+            send(
+                    exchange,
+                    200,
+                    "{\"id\":\"" + id + "\",\"object\":\"account\",\"type\":\"express\",\"charges_enabled\":" + enabled
+                            + ",\"payouts_enabled\":" + enabled + ",\"details_submitted\":" + enabled + "}");
             return;
         }
         if (exchange.getRequestMethod().equals("POST")
