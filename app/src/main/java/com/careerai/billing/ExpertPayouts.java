@@ -36,6 +36,9 @@ public class ExpertPayouts {
     private final AuditLog audit;
     private final TransactionOperations<Connection> transactions;
     private final RefundLedger ledger;
+    private final PaymentProviders providers;
+    private final ReconcileSchedule reconcileSchedule;
+    private final Invoices invoices;
 
     ExpertPayouts(
             ExpertAccountStore store,
@@ -45,8 +48,14 @@ public class ExpertPayouts {
             BillingAccounts accounts,
             AuditLog audit,
             TransactionOperations<Connection> transactions,
-            RefundLedger ledger) {
+            RefundLedger ledger,
+            PaymentProviders providers,
+            ReconcileSchedule reconcileSchedule,
+            Invoices invoices) {
+        this.invoices = invoices;
         this.ledger = ledger;
+        this.providers = providers;
+        this.reconcileSchedule = reconcileSchedule;
         this.store = store;
         this.connect = connect;
         this.gateway = gateway;
@@ -127,6 +136,7 @@ public class ExpertPayouts {
      *
      * @param siteUrl the expert's university site (return and refresh URLs are built on it)
      * @throws ExpertProblems.NotPaidExpert 409 unless staff marked them
+     * @throws ExpertProblems.StripeRequired 409 at a university whose provider cannot pay experts
      */
     public String onboardingUrl(SignedInUser expert, String siteUrl) {
         ExpertAccountStore.Row row = transactions
@@ -134,6 +144,7 @@ public class ExpertPayouts {
                 .filter(ExpertAccountStore.Row::paidExpert)
                 .orElseThrow(() -> new ExpertProblems.NotPaidExpert(
                         "Paid sessions are for counsellors the careers team made paid experts. Ask them first."));
+        requirePaidSessionsPossible(expert.universityId());
         String accountId = row.accountId();
         if (accountId == null) {
             String created = connect.createExpressAccount(expert.universityId(), expert.userId(), expert.email());
@@ -273,18 +284,41 @@ public class ExpertPayouts {
     }
 
     /**
-     * Opens a destination-charge checkout for a paid session and records the payment PENDING with
-     * its charge (amount, fee, expert). The webhook confirms it ({@link PaymentConfirmed}) or it
-     * expires ({@link CheckoutExpired}). No transaction may be open around the call.
+     * Whether the university's payment provider can pay an expert's share (Stripe Connect). A
+     * university on Razorpay cannot sell paid sessions: prices, bookings and onboarding say so
+     * ({@link ExpertProblems.StripeRequired#MESSAGE}).
+     */
+    public boolean paidSessionsPossible(long universityId) {
+        return providers.of(universityId).provider().paysExperts();
+    }
+
+    /** @throws ExpertProblems.StripeRequired 409 at a university whose provider cannot pay experts */
+    public void requirePaidSessionsPossible(long universityId) {
+        if (!paidSessionsPossible(universityId)) {
+            throw new ExpertProblems.StripeRequired();
+        }
+    }
+
+    /**
+     * Opens a destination-charge checkout for a paid session through the university's payment
+     * provider ({@link PaymentProvider#startForExpert}) and records the payment PENDING with its
+     * charge (amount, fee, expert). The webhook confirms it ({@link PaymentConfirmed}: then it is
+     * invoiced like any confirmed payment) or it expires ({@link CheckoutExpired}); the university's
+     * hourly reconciliation settles it if neither arrives. No transaction may be open around the call.
      *
      * @throws ExpertProblems.NotPaidExpert 409 when the expert cannot take payments now
+     * @throws ExpertProblems.StripeRequired 409 when the university's provider cannot pay experts
      */
     public Checkout checkout(SignedInUser student, SessionSale sale, String siteUrl, String returnPath) {
         BillingService.requireStudent(student);
-        if (!gateway.checkoutConfigured()) {
+        long universityId = student.universityId();
+        PaymentProviders.Choice choice = providers.of(universityId);
+        if (!choice.provider().paysExperts()) {
+            throw new ExpertProblems.StripeRequired();
+        }
+        if (!choice.provider().configured()) {
             throw new BillingProblems.NotConfigured();
         }
-        long universityId = student.universityId();
         ExpertAccountStore.Row expert = transactions
                 .executeRead(tx -> store.find(universityId, sale.expertUserId()))
                 .filter(row -> status(row).canCharge())
@@ -293,20 +327,6 @@ public class ExpertPayouts {
         long feeCents = fee(sale.amountCents(), platformFeePercent(universityId));
         String customer = accounts.customerOf(universityId, student.userId()).orElse(null);
         String back = siteUrl + returnPath + (returnPath.contains("?") ? "&" : "?");
-        PaymentGateway.CheckoutSession session =
-                connect.createDestinationCheckout(new ConnectGateway.DestinationCheckout(
-                        sale.paymentId(),
-                        sale.name(),
-                        sale.amountCents(),
-                        sale.currency(),
-                        feeCents,
-                        expert.accountId(),
-                        CheckoutMetadata.of(universityId, student.userId(), ItemCheckouts.ITEM, sale.paymentId()),
-                        student.email(),
-                        customer,
-                        back + "checkout=done",
-                        back + "checkout=cancelled",
-                        sale.checkoutExpiresAt()));
         Product product = new Product(
                 ItemCheckouts.ITEM,
                 Product.Kind.PACK,
@@ -320,15 +340,30 @@ public class ExpertPayouts {
                 Product.PlanIncludes.NONE,
                 false,
                 List.of());
+        PaymentProvider.Started started = choice.provider()
+                .startForExpert(
+                        new PaymentProvider.Purchase(
+                                sale.paymentId(),
+                                product,
+                                CheckoutMetadata.of(
+                                        universityId, student.userId(), ItemCheckouts.ITEM, sale.paymentId()),
+                                student.email(),
+                                customer,
+                                siteUrl,
+                                back + "checkout=done",
+                                back + "checkout=cancelled"),
+                        new PaymentProvider.ExpertShare(expert.accountId(), feeCents, sale.checkoutExpiresAt()));
         transactions.executeWrite(tx -> {
-            payments.insertIfAbsent(PaymentStore.NewPayment.of(
-                    universityId,
-                    sale.paymentId(),
-                    student.userId(),
-                    session.id(),
-                    product,
-                    PaymentStatus.PENDING,
-                    customer));
+            payments.insertIfAbsent(
+                    PaymentStore.NewPayment.of(
+                            universityId,
+                            sale.paymentId(),
+                            student.userId(),
+                            started.externalId(),
+                            product,
+                            PaymentStatus.PENDING,
+                            customer),
+                    choice.provider().kind());
             store.insertCharge(
                     universityId,
                     sale.paymentId(),
@@ -341,7 +376,8 @@ public class ExpertPayouts {
                     sale.sessionStartsAt());
             return null;
         });
-        return new Checkout(session.id(), session.url(), feeCents);
+        reconcileSchedule.ensure(universityId);
+        return new Checkout(started.externalId(), started.url(), feeCents);
     }
 
     /**
@@ -425,7 +461,8 @@ public class ExpertPayouts {
     }
 
     /**
-     * Demo data: a paid session's confirmed destination charge (as if the webhook had confirmed it).
+     * Demo data: a paid session's confirmed destination charge (as if the webhook had confirmed it),
+     * invoiced.
      * Joins the seeder's transaction; false when it was seeded before.
      */
     public boolean seedDemoCharge(
@@ -457,6 +494,7 @@ public class ExpertPayouts {
         }
         payments.markPaid(
                 universityId, paymentId, amountCents, CURRENCY, "pi_demo_expert_" + paymentId, null, null, null);
+        invoices.issue(universityId, paymentId); // confirmed payments are invoiced, the demo's too
         long fee = fee(amountCents, store.feePercent(universityId).orElse(DEFAULT_FEE_PERCENT));
         store.insertCharge(
                 universityId,

@@ -65,8 +65,12 @@ class ExpertPayoutsController {
     }
 
     private ModelAndView<Map<String, Object>> page(
-            SignedInUser user, boolean returned, boolean refresh, @Nullable String error) {
+            SignedInUser user, boolean returned, boolean refresh, @Nullable String problem) {
+        String error = problem;
         ExpertPayouts.ExpertStatus status = payouts.status(user.universityId(), user.userId());
+        if (error == null && !payouts.paidSessionsPossible(user.universityId())) {
+            error = ExpertProblems.StripeRequired.MESSAGE; // a Razorpay university
+        }
         Map<String, Object> model = new HashMap<>();
         model.put("state", status.state());
         model.put("paidExpert", status.paidExpert());

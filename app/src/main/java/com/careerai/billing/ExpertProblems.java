@@ -24,6 +24,22 @@ public final class ExpertProblems {
         }
     }
 
+    /**
+     * 409: the university takes payments through a provider that cannot pay an expert's share
+     * (Razorpay); paid expert sessions need Stripe there.
+     */
+    public static final class StripeRequired extends ProblemException {
+        private static final long serialVersionUID = 1L;
+
+        /** What students and counsellors are told. */
+        public static final String MESSAGE = "Paid sessions need Stripe at this university: its payments go through"
+                + " Razorpay, which cannot pay an expert's share yet. Choose a free session, or ask the careers team.";
+
+        StripeRequired() {
+            super(HttpStatus.CONFLICT, "stripe_required", MESSAGE);
+        }
+    }
+
     /** 409: the counsellor is not a paid expert (staff mark them) or has no payout account yet. */
     public static final class NotPaidExpert extends ProblemException {
         private static final long serialVersionUID = 1L;

@@ -4,6 +4,7 @@ import com.careerai.auth.Role;
 import com.careerai.auth.SignedInUser;
 import com.careerai.auth.User;
 import com.careerai.auth.UserAccounts;
+import com.careerai.billing.ExpertProblems;
 import com.careerai.billing.Plans;
 import com.careerai.credits.Currency;
 import com.careerai.credits.Wallets;
@@ -141,6 +142,9 @@ public class Appointments {
             }
             waitlist.checkNotHeld(universityId, counsellor.userId(), student.id(), request.start());
             Payment payment = paymentFor(universityId, student.id(), type, request.start());
+            if (payment == Payment.CARD && !paidSessions.possible(universityId)) {
+                throw CounsellingException.conflict("stripe_required", ExpertProblems.StripeRequired.MESSAGE);
+            }
             if (payment == Payment.CARD
                     && (siteUrl == null
                             || actor.userId() != student.id()

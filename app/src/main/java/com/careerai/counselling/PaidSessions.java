@@ -68,6 +68,11 @@ class PaidSessions {
         return payouts.status(universityId, counsellorId).canCharge();
     }
 
+    /** Whether the university's payment provider can pay experts at all (Stripe; not Razorpay). */
+    boolean possible(long universityId) {
+        return payouts.paidSessionsPossible(universityId);
+    }
+
     /** Inside the booking's transaction: holds the slot for the payment and schedules the hold's end. */
     UUID hold(Appointment appointment, SessionType type) {
         UUID paymentId = UUID.randomUUID();

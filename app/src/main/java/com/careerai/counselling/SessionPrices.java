@@ -44,6 +44,9 @@ class SessionPrices {
         String text = price == null ? "" : price.strip();
         Long cents = null;
         if (!text.isEmpty()) {
+            if (!payouts.paidSessionsPossible(counsellor.universityId())) {
+                throw CounsellingException.invalid("price", ExpertProblems.StripeRequired.MESSAGE);
+            }
             if (!status(counsellor).canCharge()) {
                 throw CounsellingException.invalid(
                         "price",
