@@ -176,6 +176,16 @@ class ExpertAccountStore {
                         Timestamp.from(sessionStartsAt)));
     }
 
+    /** Whether the payment is a paid expert session's destination charge. */
+    boolean isCharge(long universityId, UUID paymentId) {
+        return SqlRows.optional(
+                        jdbc,
+                        "SELECT 1 FROM expert_charges WHERE university_id = ? AND payment_id = ?",
+                        SqlRows.parameters(universityId, paymentId),
+                        rows -> rows.getInt(1))
+                .isPresent();
+    }
+
     /** The charges students paid (or paid and were refunded), of one expert or (null) of all, newest session first. */
     List<ChargeRow> paidCharges(long universityId, @Nullable Long expertUserId, int limit) {
         return SqlRows.list(

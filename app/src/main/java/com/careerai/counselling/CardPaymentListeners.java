@@ -2,11 +2,15 @@ package com.careerai.counselling;
 
 import com.careerai.billing.CheckoutExpired;
 import com.careerai.billing.PaymentConfirmed;
+import com.careerai.billing.PaymentRefunded;
 import com.careerai.platform.outbox.OutboxListener;
 import jakarta.inject.Singleton;
 import java.util.UUID;
 
-/** Billing's word on a card-paid session's checkout: paid (confirm it) or expired (release the slot). */
+/**
+ * Billing's word on a card-paid session's checkout: paid (confirm it), expired (release the slot)
+ * or refunded in full (cancel a booking still to come).
+ */
 final class CardPaymentListeners {
     private CardPaymentListeners() {}
 
@@ -55,6 +59,32 @@ final class CardPaymentListeners {
         @Override
         public void on(long universityId, UUID eventId, CheckoutExpired event) {
             sessions.checkoutExpired(event.universityId(), event.paymentId());
+        }
+    }
+
+    @Singleton
+    static class Refunded implements OutboxListener<PaymentRefunded> {
+        private final PaidSessions sessions;
+
+        Refunded(PaidSessions sessions) {
+            this.sessions = sessions;
+        }
+
+        @Override
+        public Class<PaymentRefunded> eventType() {
+            return PaymentRefunded.class;
+        }
+
+        @Override
+        public String name() {
+            return "counselling.card-session-refunded";
+        }
+
+        @Override
+        public void on(long universityId, UUID eventId, PaymentRefunded event) {
+            if (event.full()) {
+                sessions.paymentRefunded(event.universityId(), event.paymentId());
+            }
         }
     }
 }

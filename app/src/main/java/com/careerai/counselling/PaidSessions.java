@@ -39,6 +39,7 @@ class PaidSessions {
     private final CounsellingClock clock;
     private final TransactionOperations<Connection> transactions;
     private final Outbox outbox;
+    private final Waitlist waitlist;
 
     PaidSessions(
             ExpertPayouts payouts,
@@ -50,8 +51,10 @@ class PaidSessions {
             JobRequestScheduler scheduler,
             CounsellingClock clock,
             TransactionOperations<Connection> transactions,
-            Outbox outbox) {
+            Outbox outbox,
+            Waitlist waitlist) {
         this.outbox = outbox;
+        this.waitlist = waitlist;
         this.payouts = payouts;
         this.holds = holds;
         this.appointments = appointments;
@@ -229,6 +232,47 @@ class PaidSessions {
                 return null;
             });
         }
+    }
+
+    /**
+     * Billing says the session's payment is refunded in full (staff refunded it from the payment's
+     * page, or it was refunded at Stripe): the hold is REFUNDED and a booking still to come is
+     * cancelled, freeing its slot (student and counsellor are told; the refund notice is billing's).
+     * A session that took place, or one already cancelled, keeps its record. Once per payment.
+     */
+    void paymentRefunded(long universityId, UUID paymentId) {
+        Optional<Appointment[]> cancelled = transactions.executeWrite(tx -> {
+            Optional<CardHoldStore.Hold> hold = holds.lockByPayment(universityId, paymentId);
+            if (hold.isEmpty()
+                    || !("PAID".equals(hold.get().status())
+                            || "HELD".equals(hold.get().status()))) {
+                return Optional.<Appointment[]>empty();
+            }
+            UUID appointmentId = hold.get().appointmentId();
+            holds.setStatus(universityId, appointmentId, "REFUNDED");
+            Appointment appointment =
+                    appointments.lock(universityId, appointmentId).orElseThrow();
+            boolean upcoming = appointment.isActive() && appointment.startsAt().isAfter(clock.now());
+            if (!upcoming) {
+                return Optional.<Appointment[]>empty();
+            }
+            appointments.cancelRefunded(
+                    universityId, appointmentId, "The payment for this session was refunded in full.");
+            appointments.record(
+                    universityId,
+                    appointmentId,
+                    "CANCELLED",
+                    null,
+                    "{\"refunded\":true,\"reason\":\"payment_refunded\"}");
+            Appointment now = appointments.find(universityId, appointmentId).orElseThrow();
+            notices.cancelled(now);
+            return Optional.of(new Appointment[] {appointment, now});
+        });
+        cancelled.ifPresent(both -> {
+            reminders.remove(both[0], both[0].sequence());
+            mails.cancelled(both[1], true);
+            waitlist.offerFreedSlot(universityId, both[1].counsellorId(), both[1].startsAt());
+        });
     }
 
     /** A held appointment's payment, for its page ("Pay now" while held). */
