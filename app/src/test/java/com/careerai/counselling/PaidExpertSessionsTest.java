@@ -41,6 +41,8 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(transactional = false)
 class PaidExpertSessionsTest extends IntegrationTest {
     private static final String PAID = "expert-hour";
+    /** The Connect endpoint's own signing secret (STRIPE_CONNECT_WEBHOOK_SECRET). */
+    private static final String CONNECT_SECRET = "whsec_test_Y29ubmVjdC1lbmRwb2ludC1zZWNyZXQ";
 
     final FakeStripeServer stripe = new FakeStripeServer();
 
@@ -69,6 +71,12 @@ class PaidExpertSessionsTest extends IntegrationTest {
     @Inject
     TestClock clock;
 
+    @Inject
+    com.careerai.billing.PaymentSettings paymentSettings;
+
+    @Inject
+    org.jobrunr.scheduling.JobRequestScheduler scheduler;
+
     CounsellingApi api;
     CounsellingPages pages;
     University uni;
@@ -78,9 +86,12 @@ class PaidExpertSessionsTest extends IntegrationTest {
         Map<String, String> properties = new HashMap<>();
         properties.put("careerai.billing.secret-key", "sk_test_careerai_fake_key");
         properties.put("careerai.billing.webhook-secret", StripeTestEvents.SECRET);
+        properties.put("careerai.billing.connect-webhook-secret", CONNECT_SECRET);
         properties.put("careerai.billing.api-base", stripe.baseUrl());
         properties.put("careerai.billing.max-network-retries", "0");
         properties.put("micronaut.http.client.follow-redirects", "false");
+        // JobRunr's server too, so the university's reconciliation job runs here
+        properties.put("careerai.roles", "web,worker");
         return properties;
     }
 
@@ -489,6 +500,258 @@ class PaidExpertSessionsTest extends IntegrationTest {
                 .isEqualTo(403);
     }
 
+    @Test
+    void connectEventsSignedWithTheConnectEndpointsSecretOrTheMainOneAreAcceptedAndOthersRefused() {
+        User expert = counselling.counsellor(uni);
+        SignedIn expertSession = sessions.signIn(expert);
+        assertThat(pages.post(
+                                uni,
+                                "/staff/experts/" + expert.id() + "/mark",
+                                sessions.signIn(fixtures.staff(uni)),
+                                Map.of("paidExpert", "true"))
+                        .code())
+                .isEqualTo(303);
+        assertThat(pages.post(uni, "/counsellor/payouts/onboard", expertSession, Map.of())
+                        .code())
+                .isEqualTo(303);
+        String account = accountOf(expert);
+
+        // signed by neither endpoint's secret: refused, nothing recorded
+        String forged = accountUpdated(account, true, true, Instant.now());
+        HttpResponse<String> refused = webhook(
+                forged,
+                StripeTestEvents.signature(
+                        forged,
+                        "whsec_test_bm90LW91ci1zZWNyZXQtYXQtYWxs",
+                        Instant.now().getEpochSecond()));
+        assertThat(refused.code()).isEqualTo(400);
+        assertThat(pages.get(uni, "/counsellor/payouts", expertSession).body())
+                .contains("data-payout-state=\"IN_PROGRESS\"");
+
+        // the Connect endpoint's event (its own secret) is applied
+        String connected = accountUpdated(account, true, false, Instant.now());
+        assertThat(webhook(
+                                connected,
+                                StripeTestEvents.signature(
+                                        connected, CONNECT_SECRET, Instant.now().getEpochSecond()))
+                        .code())
+                .isEqualTo(200);
+        assertThat(pages.get(uni, "/counsellor/payouts", expertSession).body())
+                .contains("data-payout-state=\"CHARGES_ONLY\"");
+
+        // and the main endpoint's secret still verifies (both endpoints may post to one URL)
+        assertThat(webhook(accountUpdated(account, true, true, Instant.now().plusSeconds(1)))
+                        .code())
+                .isEqualTo(200);
+        assertThat(pages.get(uni, "/counsellor/payouts", expertSession).body())
+                .contains("data-payout-state=\"ACTIVE\"");
+    }
+
+    @Test
+    void aStaffRefundReversesTheTransferAndTheFeeAndInFullCancelsTheBookingAndFreesTheSlot() {
+        User expert = onboardedExpert(uni, 4000);
+        User student = verifiedStudent(uni);
+        Instant start = slot(uni, expert, Duration.ofDays(9));
+        String appointment =
+                (String) api.map(api.book(uni.subdomain(), sessions.signIn(student), expert.id(), PAID, start))
+                        .get("id");
+        String paymentId =
+                text("SELECT payment_id FROM appointment_card_holds WHERE appointment_id = ?::uuid", appointment);
+        String sessionId = sessionOf(appointment);
+        stripe.charge("pi_" + sessionId, 4000);
+        assertThat(webhook(StripeTestEvents.event(
+                                "checkout.session.completed",
+                                StripeTestEvents.checkoutSession(
+                                        sessionId,
+                                        "payment",
+                                        StripeTestEvents.metadata(uni.id(), student.id(), "item", paymentId),
+                                        "paid",
+                                        4000)))
+                        .code())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "CONFIRMED"
+                .equals(text("SELECT status FROM appointments WHERE id = ?::uuid", appointment)));
+        // a confirmed paid session is invoiced like any confirmed payment
+        assertThat(text("SELECT count(*) FROM invoices WHERE payment_id = ?::uuid", paymentId))
+                .isEqualTo("1");
+        User staff = fixtures.staff(uni);
+
+        // part of it: the expert gives back their share of 10.00, the fee is refunded in proportion
+        HttpResponse<String> partial = api.post(
+                uni.subdomain(),
+                sessions.signIn(staff),
+                "/api/v1/staff/payments/" + paymentId + "/refunds",
+                Map.of("amountCents", 1000, "reason", "Started 20 minutes late"));
+        assertThat(partial.code()).as(partial.body()).isEqualTo(202);
+        assertThat(partial.body()).contains("\"paymentStatus\":\"PARTIALLY_REFUNDED\"");
+        FakeStripeServer.Request first = stripe.last("/v1/refunds");
+        assertThat(first.parameter("payment_intent")).isEqualTo("pi_" + sessionId);
+        assertThat(first.parameter("amount")).isEqualTo("1000");
+        assertThat(first.parameter("reverse_transfer")).isEqualTo("true");
+        assertThat(first.parameter("refund_application_fee")).isEqualTo("true");
+        assertThat(first.headers().get("idempotency-key")).startsWith("refund-");
+        assertThat(text("SELECT status FROM appointments WHERE id = ?::uuid", appointment))
+                .as("a partial refund keeps the booking")
+                .isEqualTo("CONFIRMED");
+
+        // the rest, from the payment's page (which says what refunding a paid session does): the booking
+        // is cancelled and its slot freed
+        assertThat(pages.get(uni, "/staff/payments/" + paymentId, sessions.signIn(staff))
+                        .body())
+                .contains("data-expert-session");
+        HttpResponse<String> rest = pages.post(
+                uni,
+                "/staff/payments/" + paymentId + "/refunds",
+                sessions.signIn(staff),
+                Map.of("amount", "", "reason", "The expert cannot make it"));
+        assertThat(rest.code()).as(rest.body()).isEqualTo(303);
+        FakeStripeServer.Request second = stripe.last("/v1/refunds");
+        assertThat(second.parameter("amount")).isEqualTo("3000");
+        assertThat(second.parameter("reverse_transfer")).isEqualTo("true");
+        assertThat(second.parameter("refund_application_fee")).isEqualTo("true");
+        assertThat(second.headers().get("idempotency-key"))
+                .isNotEqualTo(first.headers().get("idempotency-key"));
+        assertThat(stripe.refunded("pi_" + sessionId)).isEqualTo(4000);
+        assertThat(text("SELECT status FROM payments WHERE id = ?::uuid", paymentId))
+                .isEqualTo("REFUNDED");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "CANCELLED"
+                .equals(text("SELECT status FROM appointments WHERE id = ?::uuid", appointment)));
+        assertThat(text("SELECT status FROM appointment_card_holds WHERE appointment_id = ?::uuid", appointment))
+                .isEqualTo("REFUNDED");
+        assertThat(text("SELECT refunded::text FROM appointments WHERE id = ?::uuid", appointment))
+                .isEqualTo("true");
+        // audited, both times, as reversing the transfer
+        assertThat(text(
+                        "SELECT count(*) FROM audit_log WHERE university_id = ? AND action = 'payments.refund.requested'"
+                                + " AND details->>'payment' = ? AND details->>'reverse_transfer' = 'true'",
+                        uni.id(),
+                        paymentId))
+                .isEqualTo("2");
+        // the student is told (refund notice by email, and the cancellation)
+        await().atMost(Duration.ofSeconds(20)).until(() -> "1"
+                .equals(text(
+                        "SELECT count(*) FROM notifications WHERE university_id = ? AND user_id = ?"
+                                + " AND title LIKE 'Refunded:%'",
+                        uni.id(), student.id())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "1"
+                .equals(text(
+                        "SELECT count(*) FROM notifications WHERE university_id = ? AND user_id = ?"
+                                + " AND title LIKE 'Cancelled:%'",
+                        uni.id(), student.id())));
+        // emails: both refund notices (important) and the booking's confirmation and cancellation
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> Long.parseLong(text(
+                                        "SELECT count(*) FROM mail_deliveries WHERE university_id = ? AND recipient = ?"
+                                                + " AND template = 'NOTIFICATION'",
+                                        uni.id(),
+                                        student.email()))
+                                >= 2
+                        && Long.parseLong(text(
+                                        "SELECT count(*) FROM mail_deliveries WHERE university_id = ? AND recipient = ?"
+                                                + " AND template = 'COUNSELLING'",
+                                        uni.id(),
+                                        student.email()))
+                                >= 2);
+        // nothing is left for the expert, and the slot can be booked again
+        Map<String, Long> earnings =
+                amounts(api.get(uni.subdomain(), sessions.signIn(expert), "/api/v1/counsellor/earnings"));
+        assertThat(earnings).containsEntry("grossCents", 0L).containsEntry("netCents", 0L);
+        HttpResponse<String> again =
+                api.book(uni.subdomain(), sessions.signIn(verifiedStudent(uni)), expert.id(), PAID, start);
+        assertThat(again.code()).as(again.body()).isEqualTo(201);
+    }
+
+    @Test
+    void aStaleConnectCheckoutIsSettledByTheUniversitysReconciliationOnce() {
+        // a university of its own, so the job's run overlaps no other test's payments
+        University own = fixtures.university();
+        User expert = onboardedExpert(own, 3500);
+        User student = verifiedStudent(own);
+        Instant start = slot(own, expert, Duration.ofDays(10));
+        String appointment =
+                (String) api.map(api.book(own.subdomain(), sessions.signIn(student), expert.id(), PAID, start))
+                        .get("id");
+        String paymentId =
+                text("SELECT payment_id FROM appointment_card_holds WHERE appointment_id = ?::uuid", appointment);
+        String sessionId = sessionOf(appointment);
+        // the checkout registered the university's hourly reconciliation, like any Stripe checkout
+        assertThat(text("SELECT count(*) FROM jobrunr_recurring_jobs WHERE id = ?", "payments-reconcile-" + own.id()))
+                .isEqualTo("1");
+        // the student paid, but no webhook came
+        execute("UPDATE payments SET created_at = now() - interval '26 hours' WHERE id = ?::uuid", paymentId);
+        ObjectNode paid = StripeTestEvents.checkoutSession(
+                sessionId,
+                "payment",
+                StripeTestEvents.metadata(own.id(), student.id(), "item", paymentId),
+                "paid",
+                3500);
+        paid.put("status", "complete");
+        stripe.object(sessionId, paid.toString());
+
+        scheduler.enqueue(new com.careerai.billing.ReconcilePaymentsJobRequest(own.id()));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> "CONFIRMED"
+                .equals(text("SELECT status FROM appointments WHERE id = ?::uuid", appointment)));
+        assertThat(text("SELECT status FROM payments WHERE id = ?::uuid", paymentId))
+                .isEqualTo("PAID");
+        assertThat(text("SELECT count(*) FROM invoices WHERE payment_id = ?::uuid", paymentId))
+                .isEqualTo("1");
+        // the webhook that arrives late changes nothing
+        assertThat(webhook(StripeTestEvents.event("checkout.session.completed", paid))
+                        .code())
+                .isEqualTo(200);
+        assertThat(text("SELECT count(*) FROM invoices WHERE payment_id = ?::uuid", paymentId))
+                .isEqualTo("1");
+        assertThat(text("SELECT status FROM appointment_card_holds WHERE appointment_id = ?::uuid", appointment))
+                .isEqualTo("PAID");
+        Map<String, Long> earnings =
+                amounts(api.get(own.subdomain(), sessions.signIn(expert), "/api/v1/counsellor/earnings"));
+        assertThat(earnings).containsEntry("grossCents", 3500L);
+    }
+
+    @Test
+    void aRazorpayUniversityRefusesPaidSessionsSayingTheyNeedStripe() {
+        University razorpayUni = fixtures.university();
+        User expert = onboardedExpert(razorpayUni, 4000); // onboarded while the university was on Stripe
+        CrossTenant.within(
+                razorpayUni,
+                () -> paymentSettings.change(
+                        razorpayUni.id(), com.careerai.billing.PaymentSettings.Provider.RAZORPAY, "INR", "test"));
+        Instant start = slot(razorpayUni, expert, Duration.ofDays(5));
+        User student = verifiedStudent(razorpayUni);
+        int checkouts = stripe.requests("/v1/checkout/sessions").size();
+
+        HttpResponse<String> json =
+                api.book(razorpayUni.subdomain(), sessions.signIn(student), expert.id(), PAID, start);
+        assertThat(json.code()).as(json.body()).isEqualTo(409);
+        assertThat(api.map(json))
+                .containsEntry("error", "stripe_required")
+                .hasEntrySatisfying(
+                        "message", message -> assertThat((String) message).contains("Paid sessions need Stripe"));
+
+        HttpResponse<String> page = pages.post(
+                razorpayUni,
+                "/counselling/book/" + expert.id(),
+                sessions.signIn(student),
+                Map.of("type", PAID, "start", start.toString()));
+        assertThat(page.code()).isEqualTo(422);
+        assertThat(page.body()).contains("Paid sessions need Stripe at this university");
+
+        SignedIn expertSession = sessions.signIn(expert);
+        HttpResponse<String> price = pages.post(
+                razorpayUni, "/counsellor/session-types/" + PAID + "/price", expertSession, Map.of("price", "50"));
+        assertThat(price.code()).isEqualTo(422);
+        assertThat(price.body()).contains("field-error").contains("Paid sessions need Stripe");
+        assertThat(pages.post(razorpayUni, "/counsellor/payouts/onboard", expertSession, Map.of())
+                        .code())
+                .isEqualTo(409);
+
+        assertThat(stripe.requests("/v1/checkout/sessions")).hasSize(checkouts);
+        assertThat(text("SELECT count(*) FROM appointments WHERE university_id = ?", razorpayUni.id()))
+                .as("no slot was held")
+                .isEqualTo("0");
+    }
+
     // ---- helpers -------------------------------------------------------------------------------
 
     /** A counsellor marked by staff, onboarded as if Stripe said so, with a paid type at {@code cents}. */
@@ -577,12 +840,16 @@ class PaidExpertSessionsTest extends IntegrationTest {
     }
 
     private HttpResponse<String> webhook(String payload) {
+        return webhook(payload, StripeTestEvents.signature(payload));
+    }
+
+    private HttpResponse<String> webhook(String payload, String signature) {
         return Http.exchange(
                 client,
                 HttpRequest.POST("/webhooks/stripe", payload)
                         .contentType(MediaType.APPLICATION_JSON_TYPE)
                         .header("Host", BASE_DOMAIN)
-                        .header("Stripe-Signature", StripeTestEvents.signature(payload)));
+                        .header("Stripe-Signature", signature));
     }
 
     private String text(String sql, Object... parameters) {

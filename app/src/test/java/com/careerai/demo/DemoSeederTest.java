@@ -137,6 +137,12 @@ class DemoSeederTest extends IntegrationTest {
                                 + " AND p.id = c.payment_id WHERE c.university_id = ? AND p.status = 'PAID'",
                         demo.id()))
                 .isEqualTo(1);
+        // confirmed, so invoiced like every confirmed payment
+        assertThat(count(
+                        "SELECT count(*) FROM expert_charges c JOIN invoices i ON i.university_id = c.university_id"
+                                + " AND i.payment_id = c.payment_id WHERE c.university_id = ?",
+                        demo.id()))
+                .isEqualTo(1);
         assertThat(count(
                         "SELECT count(*) FROM appointments WHERE university_id = ? AND payment = 'CARD' AND status = 'COMPLETED'",
                         demo.id()))

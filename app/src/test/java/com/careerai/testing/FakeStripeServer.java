@@ -208,8 +208,7 @@ public final class FakeStripeServer implements AutoCloseable {
                 && path.startsWith("/v1/checkout/sessions/")
                 && path.endsWith("/expire")) {
             expireCheckoutSession(
-                    exchange,
-                    path.substring("/v1/checkout/sessions/".length(), path.length() - "/expire".length()));
+                    exchange, path.substring("/v1/checkout/sessions/".length(), path.length() - "/expire".length()));
             return;
         }
         if (exchange.getRequestMethod().equals("GET")
