@@ -15,6 +15,7 @@ import java.time.Duration;
 public class BillingConfiguration {
     private String secretKey = "";
     private String webhookSecret = "";
+    private String connectWebhookSecret = "";
     private String apiBase = "";
     private String portalConfiguration = "";
 
@@ -47,6 +48,20 @@ public class BillingConfiguration {
 
     public void setWebhookSecret(String webhookSecret) {
         this.webhookSecret = webhookSecret == null ? "" : webhookSecret.trim();
+    }
+
+    /**
+     * The signing secret of the Connect webhook endpoint ({@code STRIPE_CONNECT_WEBHOOK_SECRET}):
+     * Stripe sends connected accounts' events ({@code account.updated}) to an endpoint of their own,
+     * signed with its own secret. Optional: empty when both endpoints share the main secret. An
+     * event verified by either secret is accepted.
+     */
+    public String getConnectWebhookSecret() {
+        return connectWebhookSecret;
+    }
+
+    public void setConnectWebhookSecret(String connectWebhookSecret) {
+        this.connectWebhookSecret = connectWebhookSecret == null ? "" : connectWebhookSecret.trim();
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.careerai.billing;
 
 import io.micronaut.core.annotation.Nullable;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -49,4 +50,25 @@ interface PaymentProvider {
 
     /** @throws PaymentProviderException when the provider refuses or cannot be reached */
     Started start(Purchase purchase);
+
+    /**
+     * A paid expert's share of a purchase (ADR 0034): everything but the platform fee goes to the
+     * expert's own account at the provider.
+     *
+     * @param account the expert's connected account ({@code acct_…})
+     * @param feeCents what the university keeps (the application fee)
+     * @param expiresAt when the provider closes the payment page
+     */
+    record ExpertShare(String account, long feeCents, Instant expiresAt) {}
+
+    /** Whether this provider can pay an expert's share to their own account (Stripe Connect). */
+    boolean paysExperts();
+
+    /**
+     * Starts a purchase whose money, less the fee, goes to the expert ({@link #paysExperts()} only).
+     *
+     * @throws PaymentProviderException when the provider refuses or cannot be reached
+     * @throws ExpertProblems.StripeRequired (409) from a provider that cannot pay experts
+     */
+    Started startForExpert(Purchase purchase, ExpertShare share);
 }

@@ -40,4 +40,15 @@ class RazorpayCheckoutProvider implements PaymentProvider {
                 purchase.metadata());
         return new Started(order.id(), purchase.siteUrl() + "/billing/razorpay/" + purchase.paymentId());
     }
+
+    /** Razorpay Route (transfers to linked accounts) is not built: paid sessions need Stripe. */
+    @Override
+    public boolean paysExperts() {
+        return false;
+    }
+
+    @Override
+    public Started startForExpert(Purchase purchase, ExpertShare share) {
+        throw new ExpertProblems.StripeRequired();
+    }
 }

@@ -89,6 +89,8 @@ class StaffPaymentsController {
     private final ViewerZones zones;
     private final TransactionOperations<Connection> transactions;
 
+    private final ExpertAccountStore experts;
+
     StaffPaymentsController(
             PaymentStore payments,
             RefundStore refunds,
@@ -96,7 +98,9 @@ class StaffPaymentsController {
             StaffRefunds staffRefunds,
             UserAccounts users,
             ViewerZones zones,
-            TransactionOperations<Connection> transactions) {
+            TransactionOperations<Connection> transactions,
+            ExpertAccountStore experts) {
+        this.experts = experts;
         this.payments = payments;
         this.refunds = refunds;
         this.invoices = invoices;
@@ -301,6 +305,8 @@ class StaffPaymentsController {
             }
             long left = StaffRefunds.refundable(payment);
             model.put("refundable", left > 0);
+            // a paid expert session: its refunds take the expert's share back (ADR 0034)
+            model.put("expertSession", experts.isCharge(university.id(), payment.id()));
             model.put("left", Money.formatExact(left, payment.currency()));
             model.put("leftValue", plain(left, payment.currency()));
             model.put(

@@ -25,6 +25,10 @@ import java.util.UUID;
  *       {@link PaymentRefunded} goes through the outbox (courses cancel a fully refunded enrolment,
  *       the student is told by {@link RefundNoticeListener}).
  * </ol>
+ *
+ * <p>A paid expert session's payment is a destination charge (ADR 0034): its refund also takes the
+ * expert's share back ({@code reverse_transfer}) and refunds the platform fee in proportion
+ * ({@code refund_application_fee}); counselling cancels the booking when it is refunded in full.
  */
 @Singleton
 class StaffRefunds {
@@ -35,6 +39,8 @@ class StaffRefunds {
     private final RefundLedger ledger;
     private final PaymentGateway gateway;
     private final RazorpayGateway razorpay;
+    private final ConnectGateway connect;
+    private final ExpertAccountStore experts;
     private final AuditLog audit;
     private final UnitOfWork units;
 
@@ -44,8 +50,12 @@ class StaffRefunds {
             RefundLedger ledger,
             PaymentGateway gateway,
             RazorpayGateway razorpay,
+            ConnectGateway connect,
+            ExpertAccountStore experts,
             AuditLog audit,
             UnitOfWork units) {
+        this.connect = connect;
+        this.experts = experts;
         this.payments = payments;
         this.refunds = refunds;
         this.ledger = ledger;
@@ -58,7 +68,8 @@ class StaffRefunds {
     /** What a refund request came to. {@code status}: PENDING, SUCCEEDED or FAILED. */
     record Outcome(UUID refundId, UUID paymentId, long amountCents, String status, PaymentStatus paymentStatus) {}
 
-    private record Requested(Payment payment, long amountCents) {}
+    /** @param expertCharge a paid expert session's destination charge (its transfer is reversed) */
+    private record Requested(Payment payment, long amountCents, boolean expertCharge) {}
 
     /** What is left to refund of a payment, or why nothing can be. */
     static long refundable(Payment payment) {
@@ -120,21 +131,20 @@ class StaffRefunds {
                         "amountCents",
                         "At most " + Money.formatExact(left, locked.currency()) + " is left to refund."));
             }
+            boolean expertCharge =
+                    locked.provider() == PaymentSettings.Provider.STRIPE && experts.isCharge(universityId, paymentId);
             refunds.insert(universityId, refundId, paymentId, amount, why, staff.userId());
-            audit.record(
-                    universityId,
-                    "user:" + staff.userId(),
-                    "payments.refund.requested",
-                    Map.of(
-                            "payment",
-                            paymentId.toString(),
-                            "refund",
-                            refundId.toString(),
-                            "amount_cents",
-                            amount,
-                            "reason",
-                            why));
-            return new Requested(locked, amount);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("payment", paymentId.toString());
+            details.put("refund", refundId.toString());
+            details.put("amount_cents", amount);
+            details.put("reason", why);
+            if (expertCharge) {
+                details.put("reverse_transfer", true);
+                details.put("refund_application_fee", true);
+            }
+            audit.record(universityId, "user:" + staff.userId(), "payments.refund.requested", details);
+            return new Requested(locked, amount, expertCharge);
         });
         Payment payment = requested.payment();
         long amount = requested.amountCents();
@@ -147,10 +157,16 @@ class StaffRefunds {
                     paymentId.toString(),
                     "refund_id",
                     refundId.toString());
-            answer = payment.provider() == PaymentSettings.Provider.RAZORPAY
-                    ? razorpayRefund(payment, refundId, amount, metadata)
-                    : gateway.refund(
-                            new PaymentGateway.RefundRequest(refundId, payment.paymentIntentId(), amount, metadata));
+            if (payment.provider() == PaymentSettings.Provider.RAZORPAY) {
+                answer = razorpayRefund(payment, refundId, amount, metadata);
+            } else if (requested.expertCharge()) {
+                // the expert's share comes back from their account, the fee in proportion
+                answer = connect.refundDestinationCharge(
+                        "refund-" + refundId, payment.paymentIntentId(), amount, metadata);
+            } else {
+                answer = gateway.refund(
+                        new PaymentGateway.RefundRequest(refundId, payment.paymentIntentId(), amount, metadata));
+            }
         } catch (PaymentProviderException e) {
             units.runInUniversity(universityId, () -> {
                 refunds.answer(universityId, refundId, "FAILED", null, e.getMessage());

@@ -47,6 +47,7 @@ class StripeEventProcessor {
     private final UnitOfWork units;
     private final RefundLedger refunds;
     private final Invoices invoices;
+    private final ExpertAccountEvents expertAccounts;
 
     StripeEventProcessor(
             StripeEventStore events,
@@ -58,8 +59,10 @@ class StripeEventProcessor {
             Outbox outbox,
             UnitOfWork units,
             RefundLedger refunds,
-            Invoices invoices) {
+            Invoices invoices,
+            ExpertAccountEvents expertAccounts) {
         this.invoices = invoices;
+        this.expertAccounts = expertAccounts;
         this.units = units;
         this.refunds = refunds;
         this.events = events;
@@ -144,6 +147,7 @@ class StripeEventProcessor {
             case "customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted" ->
                 subscriptionChanged(event);
             case "charge.refunded" -> chargeRefunded(event, invoiceHint);
+            case "account.updated" -> expertAccounts.accountUpdated(event);
             default -> EventOutcome.ignored("event type not handled");
         };
     }

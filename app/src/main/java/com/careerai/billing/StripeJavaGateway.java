@@ -168,6 +168,22 @@ class StripeJavaGateway implements PaymentGateway {
         throw new InvalidWebhookException("This is not a signed Stripe event.");
     }
 
+    /**
+     * The event verified with the endpoint's secret or, when one is set, the Connect endpoint's
+     * ({@code STRIPE_CONNECT_WEBHOOK_SECRET}): both endpoints may post to the same URL.
+     */
+    private Event constructEvent(String body, String signatureHeader) throws SignatureVerificationException {
+        try {
+            return Webhook.constructEvent(body, signatureHeader, configuration.getWebhookSecret());
+        } catch (SignatureVerificationException mainRefused) {
+            String connect = configuration.getConnectWebhookSecret();
+            if (connect.isEmpty() || connect.equals(configuration.getWebhookSecret())) {
+                throw mainRefused;
+            }
+            return Webhook.constructEvent(body, signatureHeader, connect);
+        }
+    }
+
     @Override
     public WebhookEvent verify(byte[] payload, @Nullable String signatureHeader) {
         if (!webhooksConfigured()) {
@@ -179,7 +195,7 @@ class StripeJavaGateway implements PaymentGateway {
         String body = new String(payload, StandardCharsets.UTF_8);
         Event event;
         try {
-            event = Webhook.constructEvent(body, signatureHeader, configuration.getWebhookSecret());
+            event = constructEvent(body, signatureHeader);
             // stripe-java only refuses signatures older than its tolerance; one dated later than
             // the same tolerance ahead is refused too (a signed request kept for replay later).
             if (signedAt(signatureHeader) > Instant.now().getEpochSecond() + Webhook.DEFAULT_TOLERANCE) {

@@ -23,6 +23,7 @@ class AfterSession {
     private final AuditLog auditLog;
     private final CounsellingClock clock;
     private final TransactionOperations<Connection> transactions;
+    private final PaidSessions paidSessions;
 
     AfterSession(
             AppointmentStore appointments,
@@ -32,7 +33,9 @@ class AfterSession {
             Wallets wallets,
             AuditLog auditLog,
             CounsellingClock clock,
-            TransactionOperations<Connection> transactions) {
+            TransactionOperations<Connection> transactions,
+            PaidSessions paidSessions) {
+        this.paidSessions = paidSessions;
         this.appointments = appointments;
         this.feedback = feedback;
         this.standing = standing;
@@ -215,6 +218,7 @@ class AfterSession {
                 if (appointment.payment() == Payment.GOLD) {
                     wallets.refundDebit(universityId, appointment.debitKey(), appointment.refundKey());
                 }
+                paidSessions.refundLater(appointment, "dispute"); // a card payment: through Stripe
                 appointments.markRefunded(universityId, appointmentId);
             }
             auditLog.record(

@@ -27,16 +27,26 @@ final class ApiViews {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record SessionTypeView(
-            String slug, String name, int minutes, @Nullable Map<String, Integer> price, boolean included) {
+            String slug,
+            String name,
+            int minutes,
+            @Nullable Map<String, Integer> price,
+            boolean included,
+            @Nullable CardPrice cardPrice) {
         static SessionTypeView of(SessionType type) {
             return new SessionTypeView(
                     type.slug(),
                     type.name(),
                     type.minutes(),
                     type.priceGold() == null ? null : Map.of("gold", type.priceGold()),
-                    type.included());
+                    type.included(),
+                    type.paidByCard() ? new CardPrice(type.priceCents(), type.priceCurrency()) : null);
         }
     }
+
+    /** A paid expert's session price, paid by card: in the currency's minor unit. */
+    @Serdeable
+    record CardPrice(long amountCents, String currency) {}
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -91,8 +101,14 @@ final class ApiViews {
             boolean refunded,
             int sequence,
             @Nullable String rescheduledFrom,
-            @Nullable String note) {
+            @Nullable String note,
+            @Nullable String checkoutUrl) {
         static AppointmentView of(Appointment a) {
+            return of(a, null);
+        }
+
+        /** With the Stripe page to pay on, for a card-paid booking just made (PENDING). */
+        static AppointmentView of(Appointment a, @Nullable String checkoutUrl) {
             return new AppointmentView(
                     a.id().toString(),
                     a.status().name(),
@@ -108,7 +124,8 @@ final class ApiViews {
                     a.refunded(),
                     a.sequence(),
                     a.rescheduledFrom() == null ? null : iso(a.rescheduledFrom()),
-                    a.note());
+                    a.note(),
+                    checkoutUrl);
         }
     }
 

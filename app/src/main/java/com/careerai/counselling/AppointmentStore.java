@@ -272,6 +272,29 @@ class AppointmentStore {
                 id);
     }
 
+    /** Cancelled because its card payment was refunded in full (by staff or at Stripe): no one user cancelled it. */
+    void cancelRefunded(long universityId, UUID id, String reason) {
+        Sql.update(
+                jdbc,
+                "UPDATE appointments SET status = 'CANCELLED', cancelled_by = NULL, cancel_reason = ?,"
+                        + " cancelled_at = now(), refunded = TRUE, sequence = sequence + 1, updated_at = now()"
+                        + " WHERE university_id = ? AND id = ?",
+                reason,
+                universityId,
+                id);
+    }
+
+    /** A card-paid appointment held for its checkout becomes CONFIRMED; false when it is not PENDING. */
+    boolean confirmHeld(long universityId, UUID id) {
+        return Sql.update(
+                        jdbc,
+                        "UPDATE appointments SET status = 'CONFIRMED', updated_at = now()"
+                                + " WHERE university_id = ? AND id = ? AND status = 'PENDING'",
+                        universityId,
+                        id)
+                == 1;
+    }
+
     void markRefunded(long universityId, UUID id) {
         Sql.update(
                 jdbc,

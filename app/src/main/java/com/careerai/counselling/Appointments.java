@@ -4,6 +4,7 @@ import com.careerai.auth.Role;
 import com.careerai.auth.SignedInUser;
 import com.careerai.auth.User;
 import com.careerai.auth.UserAccounts;
+import com.careerai.billing.ExpertProblems;
 import com.careerai.billing.Plans;
 import com.careerai.credits.Currency;
 import com.careerai.credits.Wallets;
@@ -48,6 +49,7 @@ public class Appointments {
     private final TransactionOperations<Connection> transactions;
     private final AuditLog auditLog;
     private final SharedResumes sharedResumes;
+    private final PaidSessions paidSessions;
 
     Appointments(
             CounsellorStore counsellors,
@@ -65,7 +67,9 @@ public class Appointments {
             CounsellingClock clock,
             TransactionOperations<Connection> transactions,
             AuditLog auditLog,
-            SharedResumes sharedResumes) {
+            SharedResumes sharedResumes,
+            PaidSessions paidSessions) {
+        this.paidSessions = paidSessions;
         this.sharedResumes = sharedResumes;
         this.counsellors = counsellors;
         this.store = store;
@@ -96,6 +100,22 @@ public class Appointments {
      * @throws com.careerai.credits.InsufficientCreditsException 402
      */
     Appointment book(SignedInUser actor, long studentId, BookingRequest request) {
+        return book(actor, studentId, request, null).appointment();
+    }
+
+    /**
+     * A booking, and for a session paid by card the Stripe page to pay on (the appointment is then
+     * PENDING, its slot held for {@link PaidSessions#HOLD}).
+     */
+    record Booked(Appointment appointment, @Nullable String checkoutUrl) {}
+
+    /**
+     * Books; a session with a money price is paid by card (only by the student, with {@code siteUrl}
+     * for Stripe's return links): PENDING until billing's webhook confirms the payment.
+     *
+     * @throws CounsellingException 409 {@code pay_by_card} for a card-priced session booked by staff or without a site
+     */
+    Booked book(SignedInUser actor, long studentId, BookingRequest request, @Nullable String siteUrl) {
         long universityId = actor.universityId();
         String note = request.note() == null ? null : request.note().strip();
         if (note != null && note.length() > 2000) {
@@ -122,6 +142,19 @@ public class Appointments {
             }
             waitlist.checkNotHeld(universityId, counsellor.userId(), student.id(), request.start());
             Payment payment = paymentFor(universityId, student.id(), type, request.start());
+            if (payment == Payment.CARD && !paidSessions.possible(universityId)) {
+                throw CounsellingException.conflict("stripe_required", ExpertProblems.StripeRequired.MESSAGE);
+            }
+            if (payment == Payment.CARD
+                    && (siteUrl == null
+                            || actor.userId() != student.id()
+                            || !paidSessions.canCharge(universityId, counsellor.userId()))) {
+                throw CounsellingException.conflict(
+                        "pay_by_card",
+                        actor.userId() != student.id() || siteUrl == null
+                                ? "This session is paid by card: the student books it themselves."
+                                : "This counsellor cannot take card payments just now; choose another session.");
+            }
             int charge = payment == Payment.GOLD ? type.priceGold() : 0;
             Appointment appointment = new Appointment(
                     universityId,
@@ -133,7 +166,7 @@ public class Appointments {
                     type.name(),
                     request.start(),
                     request.start().plus(Duration.ofMinutes(type.minutes())),
-                    AppointmentStatus.CONFIRMED,
+                    payment == Payment.CARD ? AppointmentStatus.PENDING : AppointmentStatus.CONFIRMED,
                     payment,
                     charge,
                     false,
@@ -180,12 +213,19 @@ public class Appointments {
                                 "payment", payment.name()));
             }
             waitlist.markBooked(universityId, counsellor.userId(), student.id());
-            notices.booked(appointment);
+            if (payment == Payment.CARD) {
+                paidSessions.hold(appointment, type); // confirmed (notices, mails) once paid
+            } else {
+                notices.booked(appointment);
+            }
             return appointment;
         });
+        if (booked.payment() == Payment.CARD) {
+            return new Booked(booked, paidSessions.openCheckout(actor, booked, siteUrl));
+        }
         reminders.schedule(booked);
         mails.booked(booked);
-        return booked;
+        return new Booked(booked, null);
     }
 
     /** Throws 403 {@code booking_blocked} or 409 {@code too_many_bookings}; locks the student's standing. */
@@ -207,6 +247,9 @@ public class Appointments {
     }
 
     private Payment paymentFor(long universityId, long studentId, SessionType type, Instant start) {
+        if (type.paidByCard()) {
+            return Payment.CARD;
+        }
         if (type.included()) {
             int included = plans.includes(universityId, studentId).counsellingSessions();
             YearMonth month = YearMonth.from(start.atOffset(ZoneOffset.UTC));
@@ -289,6 +332,10 @@ public class Appointments {
             }
             case PLAN -> {
                 return true; // a refunded plan session no longer counts against the month
+            }
+            case CARD -> {
+                // Stripe after commit (outbox): transfer reversed, platform fee refunded in proportion
+                return paidSessions.refundLater(appointment, "cancel");
             }
             default -> {
                 return false;

@@ -10,6 +10,7 @@ import com.careerai.counselling.ApiViews.CancelBody;
 import com.careerai.counselling.ApiViews.DisputeBody;
 import com.careerai.counselling.ApiViews.FeedbackBody;
 import com.careerai.counselling.ApiViews.RescheduleBody;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -19,6 +20,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
+import io.micronaut.http.server.util.HttpHostResolver;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -39,16 +41,20 @@ import java.util.UUID;
 class AppointmentsApiController {
     private final Appointments appointments;
     private final AfterSession afterSession;
+    private final HttpHostResolver hosts;
 
-    AppointmentsApiController(Appointments appointments, AfterSession afterSession) {
+    AppointmentsApiController(Appointments appointments, AfterSession afterSession, HttpHostResolver hosts) {
         this.appointments = appointments;
         this.afterSession = afterSession;
+        this.hosts = hosts;
     }
 
     @Post
     @Operation(
-            summary = "Book a slot: 201; 409 slot_taken; 422 not_a_slot; 402 not enough credits; 403 booking_blocked")
-    HttpResponse<AppointmentView> book(@CurrentUser SignedInUser user, @Body BookingBody body) {
+            summary = "Book a slot: 201 (a card-priced session: PENDING with its checkoutUrl); 409 slot_taken,"
+                    + " pay_by_card or stripe_required (the university's provider cannot pay experts); 422 not_a_slot;"
+                    + " 402 not enough credits; 403 booking_blocked")
+    HttpResponse<AppointmentView> book(HttpRequest<?> request, @CurrentUser SignedInUser user, @Body BookingBody body) {
         VerifiedUsers.require(user);
         CounsellorsApiController.requireStudent(user);
         if (body.counsellorId() == null) {
@@ -57,7 +63,7 @@ class AppointmentsApiController {
         if (body.sessionType() == null || body.sessionType().isBlank()) {
             throw CounsellingException.invalid("sessionType", "Choose a session type.");
         }
-        Appointment booked = appointments.book(
+        Appointments.Booked booked = appointments.book(
                 user,
                 user.userId(),
                 new Appointments.BookingRequest(
@@ -65,8 +71,9 @@ class AppointmentsApiController {
                         body.sessionType().strip(),
                         Inputs.instant("start", body.start()),
                         body.note(),
-                        Inputs.resumeRun(body.resumeRunId())));
-        return HttpResponse.created(AppointmentView.of(booked));
+                        Inputs.resumeRun(body.resumeRunId())),
+                hosts.resolve(request));
+        return HttpResponse.created(AppointmentView.of(booked.appointment(), booked.checkoutUrl()));
     }
 
     @Get

@@ -7,6 +7,7 @@ import com.careerai.billing.Plans;
 import com.careerai.billing.Product.PlanIncludes;
 import com.careerai.counselling.SlotGenerator.Slot;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -16,6 +17,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.server.util.HttpHostResolver;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -61,6 +63,7 @@ class BookingPagesController {
     private final Waitlist waitlist;
     private final Plans plans;
     private final SharedResumes sharedResumes;
+    private final HttpHostResolver hosts;
 
     BookingPagesController(
             Counsellors counsellors,
@@ -69,7 +72,9 @@ class BookingPagesController {
             CounsellingClock clock,
             Waitlist waitlist,
             Plans plans,
-            SharedResumes sharedResumes) {
+            SharedResumes sharedResumes,
+            HttpHostResolver hosts) {
+        this.hosts = hosts;
         this.sharedResumes = sharedResumes;
         this.waitlist = waitlist;
         this.plans = plans;
@@ -118,11 +123,12 @@ class BookingPagesController {
     }
 
     @Post(value = "/book/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
-    HttpResponse<?> book(@CurrentUser SignedInUser user, @PathVariable long id, @Body BookingForm form) {
+    HttpResponse<?> book(
+            HttpRequest<?> request, @CurrentUser SignedInUser user, @PathVariable long id, @Body BookingForm form) {
         try {
             VerifiedUsers.require(user);
             CounsellorsApiController.requireStudent(user);
-            Appointment booked = appointments.book(
+            Appointments.Booked booked = appointments.book(
                     user,
                     user.userId(),
                     new Appointments.BookingRequest(
@@ -130,8 +136,13 @@ class BookingPagesController {
                             form.type() == null ? "" : form.type(),
                             Inputs.instant("start", form.start()),
                             form.note(),
-                            Inputs.resumeRun(form.resumeRunId())));
-            return HttpResponse.seeOther(URI.create("/appointments/" + booked.id() + "?booked=1"));
+                            Inputs.resumeRun(form.resumeRunId())),
+                    hosts.resolve(request));
+            if (booked.checkoutUrl() != null) {
+                return HttpResponse.seeOther(URI.create(booked.checkoutUrl())); // Stripe's page
+            }
+            return HttpResponse.seeOther(
+                    URI.create("/appointments/" + booked.appointment().id() + "?booked=1"));
         } catch (CounsellingException e) {
             Map<String, String> errors = new HashMap<>(e.fields());
             if (errors.isEmpty()) {

@@ -169,7 +169,10 @@ class CounsellorStore {
                 "INSERT INTO counselling_session_types (university_id, counsellor_id, slug, name, minutes, price_gold,"
                         + " included) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (university_id, counsellor_id, slug)"
                         + " DO UPDATE SET name = EXCLUDED.name, minutes = EXCLUDED.minutes,"
-                        + " price_gold = EXCLUDED.price_gold, included = EXCLUDED.included, active = TRUE",
+                        // a money price set by a paid expert is kept (a type has one price or the other)
+                        + " price_gold = CASE WHEN counselling_session_types.price_cents IS NULL"
+                        + " THEN EXCLUDED.price_gold END, included = CASE WHEN counselling_session_types.price_cents"
+                        + " IS NULL THEN EXCLUDED.included ELSE FALSE END, active = TRUE",
                 universityId,
                 counsellorId,
                 slug,
@@ -309,6 +312,26 @@ class CounsellorStore {
                 row.getInt("minutes"),
                 Sql.nullableInt(row, "price_gold"),
                 row.getBoolean("included"),
-                row.getBoolean("active"));
+                row.getBoolean("active"),
+                Sql.nullableLong(row, "price_cents"),
+                row.getString("price_currency"));
+    }
+
+    /** Sets or (null) removes a type's money price; a money price replaces a gold one. */
+    boolean setMoneyPrice(long universityId, long counsellorId, String slug, Long priceCents, String currency) {
+        return Sql.update(
+                        jdbc,
+                        "UPDATE counselling_session_types SET price_cents = ?, price_currency = ?,"
+                                + " price_gold = CASE WHEN ?::bigint IS NULL THEN price_gold ELSE NULL END,"
+                                + " included = CASE WHEN ?::bigint IS NULL THEN included ELSE FALSE END"
+                                + " WHERE university_id = ? AND counsellor_id = ? AND slug = ?",
+                        priceCents,
+                        priceCents == null ? null : currency,
+                        priceCents,
+                        priceCents,
+                        universityId,
+                        counsellorId,
+                        slug)
+                == 1;
     }
 }

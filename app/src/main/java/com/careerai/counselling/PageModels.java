@@ -82,6 +82,9 @@ class PageModels {
     }
 
     static String price(SessionType type) {
+        if (type.paidByCard()) {
+            return com.careerai.billing.ExpertPayouts.format(type.priceCents(), type.priceCurrency()) + " by card";
+        }
         if (type.free()) {
             return "Free";
         }
@@ -109,6 +112,10 @@ class PageModels {
                     case FREE -> "Free";
                     case PLAN -> "Plan session" + (a.refunded() ? " (given back)" : "");
                     case GOLD -> a.chargedGold() + " gold" + (a.refunded() ? " (refunded)" : "");
+                    case CARD ->
+                        a.status() == AppointmentStatus.PENDING
+                                ? "Card payment awaited (slot held)"
+                                : "Paid by card" + (a.refunded() ? " (refunded)" : "");
                 });
         boolean participant = a.isParticipant(viewerId);
         boolean joinable = participant

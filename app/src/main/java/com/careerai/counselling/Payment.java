@@ -1,8 +1,12 @@
 package com.careerai.counselling;
 
-/** How an appointment was paid: nothing, gold credits (ledger key {@code appointment:<id>}), or a plan session. */
+/**
+ * How an appointment was paid: nothing, gold credits (ledger key {@code appointment:<id>}), a plan
+ * session, or by card to a paid expert (Stripe Connect; see {@link PaidSessions}).
+ */
 enum Payment {
     FREE,
     GOLD,
-    PLAN
+    PLAN,
+    CARD
 }

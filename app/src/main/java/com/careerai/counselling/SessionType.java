@@ -4,7 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 
 /**
  * What a counsellor offers. {@code priceGold} null means free; {@code included} means a plan
- * session pays for it while the student's plan has sessions left this month.
+ * session pays for it while the student's plan has sessions left this month. A paid expert's type
+ * may instead carry a money price ({@code priceCents} in {@code priceCurrency}), paid by card.
  */
 record SessionType(
         long universityId,
@@ -15,9 +16,16 @@ record SessionType(
         int minutes,
         @Nullable Integer priceGold,
         boolean included,
-        boolean active) {
+        boolean active,
+        @Nullable Long priceCents,
+        @Nullable String priceCurrency) {
 
     boolean free() {
-        return priceGold == null;
+        return priceGold == null && priceCents == null;
+    }
+
+    /** A money price: paid by card through Stripe (a paid expert's session). */
+    boolean paidByCard() {
+        return priceCents != null;
     }
 }

@@ -105,7 +105,7 @@ class BookingApiTest extends IntegrationTest {
         assertThat(listed).containsEntry("timeZone", "Europe/London").containsKey("rating");
         assertThat(response.body())
                 .contains(
-                        "{\"slug\":\"career-guidance\",\"name\":\"Career guidance\",\"minutes\":30,\"price\":{\"gold\":2},\"included\":true}")
+                        "{\"slug\":\"career-guidance\",\"name\":\"Career guidance\",\"minutes\":30,\"price\":{\"gold\":2},\"included\":true,\"cardPrice\":null}")
                 .contains("\"slug\":\"drop-in\"")
                 .contains("\"price\":null");
     }

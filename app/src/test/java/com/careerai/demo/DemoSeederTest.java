@@ -122,6 +122,33 @@ class DemoSeederTest extends IntegrationTest {
         assertThat(report.problems()).isEmpty();
     }
 
+    @Test
+    void theDemoCoachIsAnOnboardedPaidExpertWithOnePaidSession() {
+        startupEvents.publishEvent(new StartupEvent(context));
+        University demo = universities.findBySubdomain("demo").orElseThrow();
+        assertThat(count(
+                        "SELECT count(*) FROM expert_accounts e JOIN users u ON u.university_id = e.university_id"
+                                + " AND u.id = e.user_id WHERE e.university_id = ? AND u.email = 'coach@demo.edu'"
+                                + " AND e.paid_expert AND e.charges_enabled AND e.payouts_enabled",
+                        demo.id()))
+                .isEqualTo(1);
+        assertThat(count(
+                        "SELECT count(*) FROM expert_charges c JOIN payments p ON p.university_id = c.university_id"
+                                + " AND p.id = c.payment_id WHERE c.university_id = ? AND p.status = 'PAID'",
+                        demo.id()))
+                .isEqualTo(1);
+        // confirmed, so invoiced like every confirmed payment
+        assertThat(count(
+                        "SELECT count(*) FROM expert_charges c JOIN invoices i ON i.university_id = c.university_id"
+                                + " AND i.payment_id = c.payment_id WHERE c.university_id = ?",
+                        demo.id()))
+                .isEqualTo(1);
+        assertThat(count(
+                        "SELECT count(*) FROM appointments WHERE university_id = ? AND payment = 'CARD' AND status = 'COMPLETED'",
+                        demo.id()))
+                .isEqualTo(1);
+    }
+
     /** A later feature's step: runs after the people it builds on. */
     @Singleton
     @Requires(property = "spec.name", value = "DemoSeederTest")

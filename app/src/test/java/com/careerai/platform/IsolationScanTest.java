@@ -290,6 +290,16 @@ class IsolationScanTest extends IntegrationTest {
         ROUTES.put("PUT /api/v1/me/resumes/{id}", object(a -> Map.of("id", a.of("resumeId"))));
         ROUTES.put("DELETE /api/v1/me/resumes/{id}", object(a -> Map.of("id", a.of("resumeId"))));
         ROUTES.put("POST /counsellor/profile", own());
+        // paid expert sessions (issue 18, ADR 34): the caller's own payouts, earnings and session types
+        ROUTES.put("GET /counsellor/payouts", own());
+        ROUTES.put("POST /counsellor/payouts/onboard", own());
+        ROUTES.put("GET /counsellor/earnings", own());
+        ROUTES.put("GET /api/v1/counsellor/earnings", own());
+        ROUTES.put("GET /counsellor/session-types", own());
+        ROUTES.put("POST /counsellor/session-types/{slug}/price", own(Map.of("slug", "mock-interview")));
+        ROUTES.put("GET /staff/experts", own());
+        ROUTES.put("POST /staff/experts/fee", own());
+        ROUTES.put("POST /staff/experts/{id}/mark", object(a -> Map.of("id", a.counsellorId())));
         // leads (issue 16)
         ROUTES.put("GET /contact", own());
         ROUTES.put("POST /contact", own());

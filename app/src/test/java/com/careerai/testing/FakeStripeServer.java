@@ -22,7 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * client talks to it through {@code careerai.billing.api-base}. It answers
  * {@code POST /v1/checkout/sessions}, {@code POST /v1/billing_portal/sessions} and
  * {@code GET /v1/invoice_payments}, {@code GET /v1/checkout/sessions/<id>} and {@code /v1/invoices/<id>}
- * (objects registered with {@link #object}) and {@code POST /v1/refunds} (against charges registered with
+ * (objects registered with {@link #object}, or a checkout whose status a test or an expiry set, see
+ * {@link #completeCheckout}), {@code POST /v1/checkout/sessions/<id>/expire}, Connect's
+ * {@code POST /v1/accounts} (idempotent) and {@code POST /v1/account_links},
+ * and {@code POST /v1/refunds} (against charges registered with
  * {@link #charge}, honouring {@code Idempotency-Key} as Stripe does) with Stripe-shaped JSON and records every request (form
  * parameters decoded, headers) so tests can assert what was sent. Its checkout and portal URLs
  * point at itself ({@code GET /pay/<session>} and {@code /portal/<session>} answer a small page),
@@ -59,6 +62,9 @@ public final class FakeStripeServer implements AutoCloseable {
     private final Map<String, String> chargeIds = new ConcurrentHashMap<>();
     private final Map<String, String> refundsByIdempotencyKey = new ConcurrentHashMap<>();
     private final Map<String, String> objects = new ConcurrentHashMap<>();
+    private final Map<String, String> accountsByIdempotencyKey = new ConcurrentHashMap<>();
+    private final Map<String, String> checkoutStatus = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> accountsEnabled = new ConcurrentHashMap<>();
 
     public FakeStripeServer() {
         try {
@@ -113,6 +119,23 @@ public final class FakeStripeServer implements AutoCloseable {
         return this;
     }
 
+    /** Makes {@code GET /v1/accounts/{id}} say the account finished onboarding (charges and payouts enabled). */
+    public FakeStripeServer finishOnboarding(String accountId) {
+        accountsEnabled.put(accountId, true);
+        return this;
+    }
+
+    /** Marks a checkout paid, as the student paying on Stripe's page would: it can no longer be expired. */
+    public FakeStripeServer completeCheckout(String sessionId) {
+        checkoutStatus.put(sessionId, "complete");
+        return this;
+    }
+
+    /** A checkout's status here: open, complete or expired. */
+    public String checkoutStatus(String sessionId) {
+        return checkoutStatus.getOrDefault(sessionId, "open");
+    }
+
     /** API requests received so far (not the pages), oldest first. */
     public List<Request> requests() {
         return List.copyOf(requests);
@@ -140,11 +163,14 @@ public final class FakeStripeServer implements AutoCloseable {
         chargeIds.clear();
         refundsByIdempotencyKey.clear();
         objects.clear();
+        accountsByIdempotencyKey.clear();
+        checkoutStatus.clear();
+        accountsEnabled.clear();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        if (path.startsWith("/pay/") || path.startsWith("/portal/")) {
+        if (path.startsWith("/pay/") || path.startsWith("/portal/") || path.startsWith("/onboard/")) {
             page(exchange, path);
             return;
         }
@@ -168,16 +194,38 @@ public final class FakeStripeServer implements AutoCloseable {
             send(exchange, 401, "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Invalid API Key\"}}");
             return;
         }
+        if (exchange.getRequestMethod().equals("GET") && path.startsWith("/v1/accounts/")) {
+            String id = path.substring("/v1/accounts/".length());
+            boolean enabled = accountsEnabled.getOrDefault(id, false);
+            send(
+                    exchange,
+                    200,
+                    "{\"id\":\"" + id + "\",\"object\":\"account\",\"type\":\"express\",\"charges_enabled\":" + enabled
+                            + ",\"payouts_enabled\":" + enabled + ",\"details_submitted\":" + enabled + "}");
+            return;
+        }
+        if (exchange.getRequestMethod().equals("POST")
+                && path.startsWith("/v1/checkout/sessions/")
+                && path.endsWith("/expire")) {
+            expireCheckoutSession(
+                    exchange, path.substring("/v1/checkout/sessions/".length(), path.length() - "/expire".length()));
+            return;
+        }
         if (exchange.getRequestMethod().equals("GET")
                 && (path.startsWith("/v1/checkout/sessions/") || path.startsWith("/v1/invoices/"))) {
-            String json = objects.get(path.substring(path.lastIndexOf('/') + 1));
+            String id = path.substring(path.lastIndexOf('/') + 1);
+            String json = objects.get(id);
+            String status = checkoutStatus.get(id);
+            if (json == null && status != null && path.startsWith("/v1/checkout/sessions/")) {
+                json = "{\"id\":\"" + id + "\",\"object\":\"checkout.session\",\"status\":\"" + status
+                        + "\",\"mode\":\"payment\",\"livemode\":false}";
+            }
             if (json == null) {
                 send(
                         exchange,
                         404,
                         "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"resource_missing\","
-                                + "\"message\":\"No such object: '" + path.substring(path.lastIndexOf('/') + 1)
-                                + "'\"}}");
+                                + "\"message\":\"No such object: '" + id + "'\"}}");
             } else {
                 send(exchange, 200, json);
             }
@@ -185,6 +233,8 @@ public final class FakeStripeServer implements AutoCloseable {
         }
         switch (exchange.getRequestMethod() + " " + path) {
             case "POST /v1/checkout/sessions" -> send(exchange, 200, checkoutSession(parameters));
+            case "POST /v1/accounts" -> send(exchange, 200, account(parameters, headers.get("idempotency-key")));
+            case "POST /v1/account_links" -> send(exchange, 200, accountLink(parameters));
             case "POST /v1/billing_portal/sessions" -> send(exchange, 200, portalSession(parameters));
             case "GET /v1/invoice_payments" -> send(exchange, 200, invoicePayments(parameters));
             case "POST /v1/refunds" -> refund(exchange, parameters, headers.get("idempotency-key"));
@@ -195,6 +245,48 @@ public final class FakeStripeServer implements AutoCloseable {
                         "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Unrecognized request URL ("
                                 + exchange.getRequestMethod() + ": " + path + ")\"}}");
         }
+    }
+
+    /**
+     * {@code POST …/{id}/expire}: only an open session (any this server created and no test marked
+     * complete) can be expired; afterwards {@code GET …/{id}} reports it expired.
+     */
+    private void expireCheckoutSession(HttpExchange exchange, String id) throws IOException {
+        if (!"open".equals(checkoutStatus(id))) {
+            send(
+                    exchange,
+                    400,
+                    "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Only Checkout Sessions with a"
+                            + " status in [\\\"open\\\"] can be expired.\"}}");
+            return;
+        }
+        checkoutStatus.put(id, "expired");
+        send(
+                exchange,
+                200,
+                "{\"id\":\"" + id + "\",\"object\":\"checkout.session\",\"status\":\"expired\","
+                        + "\"mode\":\"payment\",\"livemode\":false}");
+    }
+
+    private String account(Map<String, String> parameters, String idempotencyKey) {
+        if (idempotencyKey != null && accountsByIdempotencyKey.containsKey(idempotencyKey)) {
+            return accountsByIdempotencyKey.get(idempotencyKey);
+        }
+        String id = "acct_test" + sequence.incrementAndGet();
+        String json = "{\"id\":\"" + id + "\",\"object\":\"account\",\"type\":" + quotedOrNull(parameters.get("type"))
+                + ",\"email\":" + quotedOrNull(parameters.get("email"))
+                + ",\"charges_enabled\":false,\"payouts_enabled\":false,\"details_submitted\":false,"
+                + "\"created\":" + (System.currentTimeMillis() / 1000) + "}";
+        if (idempotencyKey != null) {
+            accountsByIdempotencyKey.put(idempotencyKey, json);
+        }
+        return json;
+    }
+
+    private String accountLink(Map<String, String> parameters) {
+        long now = System.currentTimeMillis() / 1000;
+        return "{\"object\":\"account_link\",\"url\":\"" + baseUrl() + "/onboard/" + parameters.get("account")
+                + "\",\"created\":" + now + ",\"expires_at\":" + (now + 300) + "}";
     }
 
     private String checkoutSession(Map<String, String> parameters) {
@@ -291,7 +383,10 @@ public final class FakeStripeServer implements AutoCloseable {
 
     private static void page(HttpExchange exchange, String path) throws IOException {
         String html = "<!doctype html><title>Stripe test</title><h1>Test "
-                + (path.startsWith("/pay/") ? "checkout" : "customer portal") + "</h1><p data-session>"
+                + (path.startsWith("/pay/")
+                        ? "checkout"
+                        : path.startsWith("/onboard/") ? "onboarding" : "customer portal")
+                + "</h1><p data-session>"
                 + path.substring(path.lastIndexOf('/') + 1) + "</p>";
         byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");

@@ -316,6 +316,26 @@ class RowLevelSecurityTest extends IntegrationTest {
                         + " {user}, 'cs_rf{n}', 'PACK', 'gold-10', 'test', 100, 'usd', 'PAID', 'GOLD', 10) RETURNING id)"
                         + " INSERT INTO payment_refunds (university_id, id, payment_id, amount_cents, reason, requested_by)"
                         + " SELECT {u}, gen_random_uuid(), id, 50, 'test', {user} FROM p");
+        // Paid expert sessions (issue 18, V85).
+        SEEDS.put(
+                "expert_accounts",
+                "INSERT INTO expert_accounts (university_id, user_id, stripe_account_id, marked_by)"
+                        + " VALUES ({u}, {user}, 'acct_rls{n}', {user})");
+        SEEDS.put(
+                "expert_fee_settings",
+                "INSERT INTO expert_fee_settings (university_id, platform_fee_percent, updated_by) VALUES ({u}, 10, {user})");
+        SEEDS.put(
+                "expert_charges",
+                "WITH p AS (INSERT INTO payments (university_id, id, user_id, external_id, kind, product, description,"
+                        + " amount_cents, currency, status, credits_currency, credits) VALUES ({u}, gen_random_uuid(),"
+                        + " {user}, 'cs_ex{n}', 'PACK', 'item', 'test', 4500, 'usd', 'PAID', 'GOLD', 0) RETURNING id)"
+                        + " INSERT INTO expert_charges (university_id, payment_id, expert_user_id, stripe_account_id,"
+                        + " amount_cents, fee_cents, currency, description, session_starts_at)"
+                        + " SELECT {u}, id, {user}, 'acct_x', 4500, 450, 'usd', 'S', '2030-01-01 10:00Z' FROM p");
+        SEEDS.put(
+                "appointment_card_holds",
+                "INSERT INTO appointment_card_holds (university_id, appointment_id, payment_id, amount_cents, currency,"
+                        + " held_until) VALUES ({u}, '{run}', gen_random_uuid(), 4500, 'usd', '2030-01-01 10:00Z')");
         // Staff analytics (issue 17): a student's active day.
         SEEDS.put(
                 "student_activity",
@@ -344,6 +364,7 @@ class RowLevelSecurityTest extends IntegrationTest {
             "platform_purge_delivered_outbox_events",
             "platform_record_sales_lead",
             "platform_route_razorpay_payment",
+            "platform_route_stripe_account",
             "platform_route_stripe_payment",
             "platform_route_stripe_subscription",
             "platform_sales_leads",

@@ -1,0 +1,600 @@
+package com.careerai.billing;
+
+import com.careerai.auth.SignedInUser;
+import com.careerai.platform.audit.AuditLog;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Paid expert sessions with Stripe Connect (ADR 0034): staff mark a counsellor as a paid expert,
+ * the expert onboards to an Express account, students pay a session by card as a destination
+ * charge (the university's platform fee kept as the application fee), and the expert's earnings.
+ * Calls to Stripe never run inside a transaction.
+ */
+@Singleton
+public class ExpertPayouts {
+    /** The currency of money-priced sessions. */
+    public static final String CURRENCY = "usd";
+
+    /** The platform fee until staff set one. */
+    public static final BigDecimal DEFAULT_FEE_PERCENT = new BigDecimal("10.00");
+
+    private final ExpertAccountStore store;
+    private final ConnectGateway connect;
+    private final PaymentGateway gateway;
+    private final PaymentStore payments;
+    private final BillingAccounts accounts;
+    private final AuditLog audit;
+    private final TransactionOperations<Connection> transactions;
+    private final RefundLedger ledger;
+    private final PaymentProviders providers;
+    private final ReconcileSchedule reconcileSchedule;
+    private final Invoices invoices;
+
+    ExpertPayouts(
+            ExpertAccountStore store,
+            ConnectGateway connect,
+            PaymentGateway gateway,
+            PaymentStore payments,
+            BillingAccounts accounts,
+            AuditLog audit,
+            TransactionOperations<Connection> transactions,
+            RefundLedger ledger,
+            PaymentProviders providers,
+            ReconcileSchedule reconcileSchedule,
+            Invoices invoices) {
+        this.invoices = invoices;
+        this.ledger = ledger;
+        this.providers = providers;
+        this.reconcileSchedule = reconcileSchedule;
+        this.store = store;
+        this.connect = connect;
+        this.gateway = gateway;
+        this.payments = payments;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.transactions = transactions;
+    }
+
+    /** Where an expert stands. */
+    public record ExpertStatus(
+            boolean paidExpert,
+            boolean accountCreated,
+            boolean chargesEnabled,
+            boolean payoutsEnabled,
+            boolean detailsSubmitted) {
+        static final ExpertStatus NONE = new ExpertStatus(false, false, false, false, false);
+
+        /** Whether their session types may carry a money price and be paid by card. */
+        public boolean canCharge() {
+            return paidExpert && accountCreated && chargesEnabled;
+        }
+
+        /** NOT_EXPERT, NOT_STARTED, IN_PROGRESS, CHARGES_ONLY or ACTIVE. */
+        public String state() {
+            if (!paidExpert) {
+                return "NOT_EXPERT";
+            }
+            if (!accountCreated) {
+                return "NOT_STARTED";
+            }
+            if (!chargesEnabled) {
+                return "IN_PROGRESS";
+            }
+            return payoutsEnabled ? "ACTIVE" : "CHARGES_ONLY";
+        }
+    }
+
+    public ExpertStatus status(long universityId, long userId) {
+        return transactions.executeRead(tx ->
+                store.find(universityId, userId).map(ExpertPayouts::status).orElse(ExpertStatus.NONE));
+    }
+
+    /** Every user staff ever marked, by user id. */
+    public Map<Long, ExpertStatus> statuses(long universityId) {
+        return transactions.executeRead(tx -> {
+            Map<Long, ExpertStatus> all = new LinkedHashMap<>();
+            store.all(universityId).forEach(row -> all.put(row.userId(), status(row)));
+            return all;
+        });
+    }
+
+    private static ExpertStatus status(ExpertAccountStore.Row row) {
+        return new ExpertStatus(
+                row.paidExpert(),
+                row.accountId() != null,
+                row.chargesEnabled(),
+                row.payoutsEnabled(),
+                row.detailsSubmitted());
+    }
+
+    /** Staff mark or unmark a counsellor (the caller checked they are one) as a paid expert; audited. */
+    public void mark(SignedInUser staff, long counsellorId, boolean paidExpert) {
+        transactions.executeWrite(tx -> {
+            store.mark(staff.universityId(), counsellorId, paidExpert, staff.userId());
+            audit.record(
+                    staff.universityId(),
+                    "user:" + staff.userId(),
+                    paidExpert ? "experts.marked" : "experts.unmarked",
+                    Map.of("counsellor", counsellorId));
+            return null;
+        });
+    }
+
+    /**
+     * The Stripe onboarding link for the signed-in expert: the Express account is created the first
+     * time (once: Stripe's idempotency key and a row lock), then a fresh account link.
+     *
+     * @param siteUrl the expert's university site (return and refresh URLs are built on it)
+     * @throws ExpertProblems.NotPaidExpert 409 unless staff marked them
+     * @throws ExpertProblems.StripeRequired 409 at a university whose provider cannot pay experts
+     */
+    public String onboardingUrl(SignedInUser expert, String siteUrl) {
+        ExpertAccountStore.Row row = transactions
+                .executeRead(tx -> store.find(expert.universityId(), expert.userId()))
+                .filter(ExpertAccountStore.Row::paidExpert)
+                .orElseThrow(() -> new ExpertProblems.NotPaidExpert(
+                        "Paid sessions are for counsellors the careers team made paid experts. Ask them first."));
+        requirePaidSessionsPossible(expert.universityId());
+        String accountId = row.accountId();
+        if (accountId == null) {
+            String created = connect.createExpressAccount(expert.universityId(), expert.userId(), expert.email());
+            accountId = transactions.executeWrite(tx -> {
+                store.lock(expert.universityId(), expert.userId());
+                store.attachAccount(expert.universityId(), expert.userId(), created);
+                String kept = store.find(expert.universityId(), expert.userId())
+                        .map(ExpertAccountStore.Row::accountId)
+                        .orElse(created);
+                audit.record(
+                        expert.universityId(),
+                        "user:" + expert.userId(),
+                        "experts.account_created",
+                        Map.of("account", kept));
+                return kept;
+            });
+        }
+        return connect.onboardingLink(
+                accountId, siteUrl + "/counsellor/payouts?refresh=1", siteUrl + "/counsellor/payouts?returned=1");
+    }
+
+    /**
+     * Asks Stripe for the expert's account state and records it (when the expert comes back from
+     * onboarding), so the page is right even before — or without — the {@code account.updated}
+     * webhook. A later webhook still applies; an older one does not.
+     */
+    public void refreshFromStripe(SignedInUser expert) {
+        String accountId = transactions
+                .executeRead(tx -> store.find(expert.universityId(), expert.userId()))
+                .map(ExpertAccountStore.Row::accountId)
+                .orElse(null);
+        if (accountId == null || !gateway.checkoutConfigured()) {
+            return;
+        }
+        ConnectGateway.AccountState state = connect.accountState(accountId);
+        transactions.executeWrite(tx -> store.updateState(
+                expert.universityId(),
+                accountId,
+                state.chargesEnabled(),
+                state.payoutsEnabled(),
+                state.detailsSubmitted(),
+                Instant.now()));
+    }
+
+    public BigDecimal platformFeePercent(long universityId) {
+        return transactions.executeRead(tx -> store.feePercent(universityId).orElse(DEFAULT_FEE_PERCENT));
+    }
+
+    /** Staff set the platform fee (0–50 %, two decimals); audited with the old and new value. */
+    public BigDecimal setPlatformFee(SignedInUser staff, @Nullable String value) {
+        BigDecimal percent = parsePercent(value);
+        return transactions.executeWrite(tx -> {
+            BigDecimal before = store.feePercent(staff.universityId()).orElse(DEFAULT_FEE_PERCENT);
+            store.setFeePercent(staff.universityId(), percent, staff.userId());
+            audit.record(
+                    staff.universityId(),
+                    "user:" + staff.userId(),
+                    "experts.platform_fee",
+                    Map.of("from", before.toPlainString(), "to", percent.toPlainString()));
+            return percent;
+        });
+    }
+
+    static BigDecimal parsePercent(@Nullable String value) {
+        String text = value == null ? "" : value.strip().replace("%", "").strip();
+        String field = "platformFeePercent";
+        if (text.isEmpty()) {
+            throw new ExpertProblems.Invalid(field, "Give the platform fee as a percentage, such as 10 or 12.5.");
+        }
+        BigDecimal percent;
+        try {
+            percent = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new ExpertProblems.Invalid(field, "Give the platform fee as a number, such as 10 or 12.5.");
+        }
+        if (percent.scale() > 2) {
+            throw new ExpertProblems.Invalid(field, "Use at most two decimals.");
+        }
+        if (percent.signum() < 0 || percent.compareTo(new BigDecimal("50")) > 0) {
+            throw new ExpertProblems.Invalid(field, "The platform fee is between 0 and 50 %.");
+        }
+        return percent.setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    /** The platform fee on an amount: the percentage, rounded half up to the minor unit. */
+    static long fee(long amountCents, BigDecimal percent) {
+        return BigDecimal.valueOf(amountCents)
+                .multiply(percent)
+                .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP)
+                .longValueExact();
+    }
+
+    /**
+     * Parses a money price typed on a form ("45", "45.50") into minor units.
+     *
+     * @throws ExpertProblems.Invalid 422 beside {@code field}
+     */
+    public static long parsePrice(String field, String value) {
+        String text = value.strip().replace("$", "").replace(",", "").strip();
+        try {
+            BigDecimal amount = new BigDecimal(text);
+            if (amount.scale() > 2) {
+                throw new ExpertProblems.Invalid(field, "Use at most two decimals (cents).");
+            }
+            if (amount.compareTo(BigDecimal.ONE) < 0 || amount.compareTo(new BigDecimal("100000")) > 0) {
+                throw new ExpertProblems.Invalid(field, "A price is between 1.00 and 100,000.00.");
+            }
+            return amount.movePointRight(2).longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new ExpertProblems.Invalid(field, "Give the price as a number, such as 45 or 45.50.");
+        }
+    }
+
+    public static String format(long cents, String currency) {
+        return Money.formatExact(cents, currency);
+    }
+
+    /**
+     * A paid session sold: the payment id (chosen by counselling, it finds its booking by it), the
+     * expert paid, and when the checkout closes.
+     */
+    public record SessionSale(
+            UUID paymentId,
+            long expertUserId,
+            String name,
+            long amountCents,
+            String currency,
+            Instant sessionStartsAt,
+            Instant checkoutExpiresAt) {}
+
+    /** Where to send the student. */
+    public record Checkout(String sessionId, String url, long feeCents) {}
+
+    /** Whether cards can be taken at all (Stripe is configured). */
+    public boolean configured() {
+        return gateway.checkoutConfigured();
+    }
+
+    /**
+     * Whether the university's payment provider can pay an expert's share (Stripe Connect). A
+     * university on Razorpay cannot sell paid sessions: prices, bookings and onboarding say so
+     * ({@link ExpertProblems.StripeRequired#MESSAGE}).
+     */
+    public boolean paidSessionsPossible(long universityId) {
+        return providers.of(universityId).provider().paysExperts();
+    }
+
+    /** @throws ExpertProblems.StripeRequired 409 at a university whose provider cannot pay experts */
+    public void requirePaidSessionsPossible(long universityId) {
+        if (!paidSessionsPossible(universityId)) {
+            throw new ExpertProblems.StripeRequired();
+        }
+    }
+
+    /**
+     * Opens a destination-charge checkout for a paid session through the university's payment
+     * provider ({@link PaymentProvider#startForExpert}) and records the payment PENDING with its
+     * charge (amount, fee, expert). The webhook confirms it ({@link PaymentConfirmed}: then it is
+     * invoiced like any confirmed payment) or it expires ({@link CheckoutExpired}); the university's
+     * hourly reconciliation settles it if neither arrives. No transaction may be open around the call.
+     *
+     * @throws ExpertProblems.NotPaidExpert 409 when the expert cannot take payments now
+     * @throws ExpertProblems.StripeRequired 409 when the university's provider cannot pay experts
+     */
+    public Checkout checkout(SignedInUser student, SessionSale sale, String siteUrl, String returnPath) {
+        BillingService.requireStudent(student);
+        long universityId = student.universityId();
+        PaymentProviders.Choice choice = providers.of(universityId);
+        if (!choice.provider().paysExperts()) {
+            throw new ExpertProblems.StripeRequired();
+        }
+        if (!choice.provider().configured()) {
+            throw new BillingProblems.NotConfigured();
+        }
+        ExpertAccountStore.Row expert = transactions
+                .executeRead(tx -> store.find(universityId, sale.expertUserId()))
+                .filter(row -> status(row).canCharge())
+                .orElseThrow(() -> new ExpertProblems.NotPaidExpert(
+                        "This counsellor cannot take card payments just now; choose another session."));
+        long feeCents = fee(sale.amountCents(), platformFeePercent(universityId));
+        String customer = accounts.customerOf(universityId, student.userId()).orElse(null);
+        String back = siteUrl + returnPath + (returnPath.contains("?") ? "&" : "?");
+        Product product = new Product(
+                ItemCheckouts.ITEM,
+                Product.Kind.PACK,
+                sale.name(),
+                null,
+                sale.amountCents(),
+                sale.currency(),
+                com.careerai.credits.Currency.GOLD,
+                0,
+                null,
+                Product.PlanIncludes.NONE,
+                false,
+                List.of());
+        PaymentProvider.Started started = choice.provider()
+                .startForExpert(
+                        new PaymentProvider.Purchase(
+                                sale.paymentId(),
+                                product,
+                                CheckoutMetadata.of(
+                                        universityId, student.userId(), ItemCheckouts.ITEM, sale.paymentId()),
+                                student.email(),
+                                customer,
+                                siteUrl,
+                                back + "checkout=done",
+                                back + "checkout=cancelled"),
+                        new PaymentProvider.ExpertShare(expert.accountId(), feeCents, sale.checkoutExpiresAt()));
+        transactions.executeWrite(tx -> {
+            payments.insertIfAbsent(
+                    PaymentStore.NewPayment.of(
+                            universityId,
+                            sale.paymentId(),
+                            student.userId(),
+                            started.externalId(),
+                            product,
+                            PaymentStatus.PENDING,
+                            customer),
+                    choice.provider().kind());
+            store.insertCharge(
+                    universityId,
+                    sale.paymentId(),
+                    sale.expertUserId(),
+                    expert.accountId(),
+                    sale.amountCents(),
+                    feeCents,
+                    sale.currency(),
+                    sale.name(),
+                    sale.sessionStartsAt());
+            return null;
+        });
+        reconcileSchedule.ensure(universityId);
+        return new Checkout(started.externalId(), started.url(), feeCents);
+    }
+
+    /**
+     * Closes a paid session's checkout when its hold runs out, so it can no longer be paid; true when
+     * it can no longer be paid (or was never opened), false when the student paid first (the webhook
+     * confirms it). No transaction may be open around the call.
+     */
+    public boolean closeCheckout(long universityId, UUID paymentId) {
+        java.util.Optional<Payment> payment = transactions.executeWrite(tx -> payments.lock(universityId, paymentId));
+        if (payment.isEmpty()) {
+            return true;
+        }
+        if (payment.get().status() != PaymentStatus.PENDING) {
+            return !payment.get().status().credited();
+        }
+        return connect.expireCheckout(payment.get().externalId());
+    }
+
+    /**
+     * Refunds what is left of a paid session's charge, reversing the transfer from the expert and
+     * refunding the platform fee in proportion (Stripe computes both), and records the charge's new
+     * refunded total exactly as the {@code charge.refunded} webhook would. Idempotent by
+     * {@code decision} (Stripe's idempotency key): a retry refunds once.
+     *
+     * @param decision names the decision that refunds it ("cancel:<appointment>", "dispute:<appointment>")
+     * @return false when there is nothing to refund (not paid, or refunded already)
+     * @throws PaymentProviderException when Stripe refuses or cannot be reached (the caller retries)
+     */
+    public boolean refundSession(long universityId, UUID paymentId, String decision) {
+        Payment payment = transactions
+                .executeWrite(tx -> payments.lock(universityId, paymentId))
+                .orElse(null);
+        if (payment == null
+                || payment.paymentIntentId() == null
+                || (payment.status() != PaymentStatus.PAID && payment.status() != PaymentStatus.PARTIALLY_REFUNDED)) {
+            return false;
+        }
+        PaymentGateway.ProviderRefund answer = connect.refundDestinationCharge(
+                "session-refund-" + decision,
+                payment.paymentIntentId(),
+                null,
+                Map.of(
+                        CheckoutMetadata.UNIVERSITY,
+                        Long.toString(universityId),
+                        CheckoutMetadata.PAYMENT,
+                        paymentId.toString(),
+                        "decision",
+                        decision));
+        transactions.executeWrite(tx -> {
+            Payment locked = payments.lock(universityId, paymentId).orElseThrow();
+            if (answer.chargeId() != null && !"failed".equals(answer.status()) && !"canceled".equals(answer.status())) {
+                Map<String, Object> source = new LinkedHashMap<>();
+                source.put("session_refund", decision);
+                source.put("stripe_refund", answer.id());
+                ledger.apply(
+                        locked, answer.chargeId(), answer.chargeRefundedCents(), answer.chargeAmountCents(), source);
+            }
+            audit.record(
+                    universityId,
+                    "system",
+                    "experts.session_refund." + answer.status(),
+                    Map.of("payment", paymentId.toString(), "decision", decision, "provider_refund", answer.id()));
+            return null;
+        });
+        return true;
+    }
+
+    /**
+     * Demo data: the expert marked, onboarded as if Stripe had said so ({@code accountId} as given),
+     * taking charges and payouts. Joins the seeder's transaction; changes nothing the second time.
+     */
+    public void seedDemoExpert(long universityId, long userId, long staffId, String accountId) {
+        if (store.find(universityId, userId)
+                .map(ExpertAccountStore.Row::accountId)
+                .isPresent()) {
+            return;
+        }
+        store.mark(universityId, userId, true, staffId);
+        store.attachAccount(universityId, userId, accountId);
+        store.updateState(universityId, accountId, true, true, true, Instant.now());
+    }
+
+    /**
+     * Demo data: a paid session's confirmed destination charge (as if the webhook had confirmed it),
+     * invoiced.
+     * Joins the seeder's transaction; false when it was seeded before.
+     */
+    public boolean seedDemoCharge(
+            long universityId,
+            UUID paymentId,
+            long studentId,
+            long expertUserId,
+            String name,
+            long amountCents,
+            Instant sessionStartsAt) {
+        ExpertAccountStore.Row expert = store.find(universityId, expertUserId).orElseThrow();
+        Product product = new Product(
+                ItemCheckouts.ITEM,
+                Product.Kind.PACK,
+                name,
+                null,
+                amountCents,
+                CURRENCY,
+                com.careerai.credits.Currency.GOLD,
+                0,
+                null,
+                Product.PlanIncludes.NONE,
+                false,
+                List.of());
+        String session = "cs_demo_expert_" + paymentId;
+        if (!payments.insertIfAbsent(PaymentStore.NewPayment.of(
+                universityId, paymentId, studentId, session, product, PaymentStatus.PENDING, null))) {
+            return false;
+        }
+        payments.markPaid(
+                universityId, paymentId, amountCents, CURRENCY, "pi_demo_expert_" + paymentId, null, null, null);
+        invoices.issue(universityId, paymentId); // confirmed payments are invoiced, the demo's too
+        long fee = fee(amountCents, store.feePercent(universityId).orElse(DEFAULT_FEE_PERCENT));
+        store.insertCharge(
+                universityId,
+                paymentId,
+                expertUserId,
+                expert.accountId(),
+                amountCents,
+                fee,
+                CURRENCY,
+                name,
+                sessionStartsAt);
+        return true;
+    }
+
+    /** One paid session in an expert's earnings. */
+    public record SessionEarning(
+            UUID paymentId,
+            String description,
+            Instant sessionStartsAt,
+            long grossCents,
+            long feeCents,
+            long netCents,
+            long refundedCents,
+            String currency,
+            String state) {}
+
+    /** An expert's earnings: totals over the sessions students paid for, and the sessions. */
+    public record Earnings(
+            long grossCents,
+            long feeCents,
+            long netCents,
+            long pendingCents,
+            long paidOutCents,
+            long refundedCents,
+            String currency,
+            List<SessionEarning> sessions) {}
+
+    /**
+     * The expert's earnings. Per session: gross = paid less refunded, fee = the application fee kept
+     * (the fee refunded in proportion, rounded down as a remainder), net = gross - fee; net is
+     * "pending" until the session's start (a cancellation may still refund it), "paid out" after.
+     */
+    public Earnings earnings(long universityId, long expertUserId, Instant now) {
+        List<ExpertAccountStore.ChargeRow> rows =
+                transactions.executeRead(tx -> store.paidCharges(universityId, expertUserId, 500));
+        long gross = 0;
+        long fees = 0;
+        long pending = 0;
+        long paidOut = 0;
+        long refunded = 0;
+        List<SessionEarning> sessions = new java.util.ArrayList<>();
+        for (ExpertAccountStore.ChargeRow row : rows) {
+            long kept = row.amountCents() - row.refundedCents();
+            long fee = row.feeCents() - (row.feeCents() * row.refundedCents()) / row.amountCents();
+            long net = kept - fee;
+            boolean upcoming = row.sessionStartsAt().isAfter(now);
+            String state = kept == 0 ? "refunded" : upcoming ? "pending" : "paid out";
+            gross += kept;
+            fees += fee;
+            refunded += row.refundedCents();
+            if (upcoming) {
+                pending += net;
+            } else {
+                paidOut += net;
+            }
+            sessions.add(new SessionEarning(
+                    row.paymentId(),
+                    row.description(),
+                    row.sessionStartsAt(),
+                    kept,
+                    fee,
+                    net,
+                    row.refundedCents(),
+                    row.currency(),
+                    state));
+        }
+        return new Earnings(gross, fees, gross - fees, pending, paidOut, refunded, CURRENCY, sessions);
+    }
+
+    /** One expert's totals on the staff page. */
+    public record ExpertTotals(
+            long expertUserId,
+            long sessions,
+            long grossCents,
+            long feeCents,
+            long netCents,
+            long pendingCents,
+            long paidOutCents) {}
+
+    /** Every expert's totals (one SQL aggregate), for staff. */
+    public List<ExpertTotals> allEarnings(long universityId, Instant now) {
+        return transactions.executeRead(tx -> store.totals(universityId, now).stream()
+                .map(t -> new ExpertTotals(
+                        t.expertUserId(),
+                        t.sessions(),
+                        t.grossCents(),
+                        t.feeCents(),
+                        t.grossCents() - t.feeCents(),
+                        t.pendingCents(),
+                        t.paidOutCents()))
+                .toList());
+    }
+}
