@@ -79,6 +79,14 @@ interface RazorpayGateway {
     RazorpaySubscription fetchSubscription(String subscriptionId);
 
     /**
+     * The payments that paid the subscription's invoices (one per charged month), oldest first:
+     * reconciliation applies each as {@code subscription.charged} would.
+     *
+     * @throws PaymentProviderException when Razorpay refuses or cannot be reached
+     */
+    java.util.List<RazorpayPayment> subscriptionPayments(String subscriptionId);
+
+    /**
      * Cancels a subscription at the end of the paid period (Razorpay then sends
      * {@code subscription.cancelled}).
      *

@@ -147,6 +147,26 @@ class RazorpayJavaGateway implements RazorpayGateway {
     }
 
     @Override
+    public java.util.List<RazorpayPayment> subscriptionPayments(String subscriptionId) {
+        JSONObject query = new JSONObject();
+        query.put("subscription_id", subscriptionId);
+        try {
+            RazorpayClient client = client();
+            java.util.List<RazorpayPayment> paid = new java.util.ArrayList<>();
+            for (var invoice : client.invoices.fetchAll(query)) {
+                JSONObject json = invoice.toJson();
+                if ("paid".equals(json.optString("status")) && !json.isNull("payment_id")) {
+                    paid.add(payment(
+                            client.payments.fetch(json.getString("payment_id")).toJson()));
+                }
+            }
+            return paid;
+        } catch (RazorpayException | RuntimeException e) {
+            throw new PaymentProviderException("Razorpay could not be asked about the plan right now.", e);
+        }
+    }
+
+    @Override
     public RazorpaySubscription cancelSubscriptionAtCycleEnd(String subscriptionId) {
         JSONObject request = new JSONObject();
         request.put("cancel_at_cycle_end", 1);

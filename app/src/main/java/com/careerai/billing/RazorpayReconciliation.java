@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * claimed once; credits under the same ledger key {@code razorpay:<order>}); an order whose attempts
  * all failed becomes FAILED, one never attempted EXPIRED. An attempt still authorised or in
  * progress is left for the next run. A plan's subscription that ended or was never authorised
- * before its first charge becomes EXPIRED; one that is running is left to its webhooks.
+ * before its first charge becomes EXPIRED; one that was charged has each paid invoice's payment
+ * applied as {@code subscription.charged} would be ({@code reconcile:subscription.charged:<pay_…>},
+ * the month granted once under the same key {@code razorpay:charge:<pay_…>}).
  */
 @Singleton
 class RazorpayReconciliation {
@@ -67,10 +69,32 @@ class RazorpayReconciliation {
     private boolean subscription(Payment payment) {
         String subscriptionId = payment.externalId();
         RazorpayGateway.RazorpaySubscription subscription = gateway.fetchSubscription(subscriptionId);
-        if (subscription.paidCount() == 0 && NEVER_CHARGED.contains(subscription.status())) {
-            return close(subscriptionId, PaymentStatus.EXPIRED);
+        if (subscription.paidCount() == 0) {
+            return NEVER_CHARGED.contains(subscription.status()) && close(subscriptionId, PaymentStatus.EXPIRED);
         }
-        return false; // running (or charged): subscription.charged brings the payment
+        // Charged, but its subscription.charged never reached us: apply each paid invoice's payment.
+        boolean applied = false;
+        for (RazorpayPayment charge : gateway.subscriptionPayments(subscriptionId)) {
+            if ("captured".equals(charge.status())) {
+                applied |= applied(razorpay.process(
+                        "reconcile:subscription.charged:" + charge.id(), charged(subscription, charge)));
+            }
+        }
+        return applied;
+    }
+
+    /** A {@code subscription.charged} event as Razorpay would send it, from what Razorpay answered. */
+    private static JSONObject charged(RazorpayGateway.RazorpaySubscription subscription, RazorpayPayment payment) {
+        JSONObject entity = new JSONObject()
+                .put("id", subscription.id())
+                .put("entity", "subscription")
+                .put("plan_id", subscription.planId())
+                .put("status", subscription.status())
+                .put("current_end", subscription.currentEnd() == null ? JSONObject.NULL : subscription.currentEnd());
+        JSONObject payload = new JSONObject()
+                .put("subscription", new JSONObject().put("entity", entity))
+                .put("payment", new JSONObject().put("entity", paymentEntity(payment)));
+        return new JSONObject().put("event", "subscription.charged").put("payload", payload);
     }
 
     private boolean close(String externalId, PaymentStatus status) {
@@ -80,18 +104,23 @@ class RazorpayReconciliation {
 
     /** An {@code order.paid} event as Razorpay would send it, from what Razorpay answered. */
     private static JSONObject orderPaid(String orderId, RazorpayPayment payment) {
-        JSONObject entity = new JSONObject()
+        JSONObject payload = new JSONObject()
+                .put(
+                        "payment",
+                        new JSONObject().put("entity", paymentEntity(payment).put("order_id", orderId)))
+                .put("order", new JSONObject().put("entity", new JSONObject().put("id", orderId)));
+        return new JSONObject().put("event", "order.paid").put("payload", payload);
+    }
+
+    private static JSONObject paymentEntity(RazorpayPayment payment) {
+        return new JSONObject()
                 .put("id", payment.id())
                 .put("entity", "payment")
-                .put("order_id", orderId)
+                .put("order_id", payment.orderId() == null ? JSONObject.NULL : payment.orderId())
                 .put("status", payment.status())
                 .put("amount", payment.amount())
                 .put("currency", payment.currency())
                 .put("amount_refunded", payment.amountRefunded());
-        JSONObject payload = new JSONObject()
-                .put("payment", new JSONObject().put("entity", entity))
-                .put("order", new JSONObject().put("entity", new JSONObject().put("id", orderId)));
-        return new JSONObject().put("event", "order.paid").put("payload", payload);
     }
 
     private static boolean applied(EventOutcome outcome) {

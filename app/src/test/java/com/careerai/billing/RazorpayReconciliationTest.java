@@ -127,18 +127,26 @@ class RazorpayReconciliationTest extends RazorpayTestBase {
     }
 
     @Test
-    void aStaleChargedPlanIsLeftToItsWebhook() {
+    void aStaleChargedPlanWhoseWebhookNeverCameIsConfirmedFromItsPaidInvoicesOnce() {
         User student = fixtures.verifiedStudent(uni);
         Started plan = stale(student, "basic");
         JSONObject charge = razorpay.charge(plan.sessionId());
 
         reconcile();
+        reconcile();
 
-        assertThat(paymentStatus(plan.paymentId())).isEqualTo("PENDING");
-        deliverRazorpay(
-                "evt_charged_" + plan.paymentId(),
-                razorpay.subscriptionEvent("subscription.charged", plan.sessionId(), charge));
         assertThat(paymentStatus(plan.paymentId())).isEqualTo("PAID");
         assertThat(gold(student)).isEqualTo(10);
+        assertThat(pro(student)).isTrue();
+        assertThat(text(
+                        "SELECT outcome FROM razorpay_events WHERE id = ?",
+                        "reconcile:subscription.charged:" + charge.getString("id")))
+                .isEqualTo("PROCESSED");
+        assertThat(deliverRazorpay(
+                        "evt_charged_" + plan.paymentId(),
+                        razorpay.subscriptionEvent("subscription.charged", plan.sessionId(), charge)))
+                .contains("already applied");
+        assertThat(gold(student)).isEqualTo(10);
+        assertLedgerClean(uni);
     }
 }

@@ -46,6 +46,7 @@ public final class FakeRazorpayServer implements AutoCloseable {
     private final Map<String, JSONObject> payments = new ConcurrentHashMap<>();
     private final Map<String, JSONObject> plans = new ConcurrentHashMap<>();
     private final Map<String, JSONObject> subscriptions = new ConcurrentHashMap<>();
+    private final Map<String, JSONObject> invoices = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
 
     public FakeRazorpayServer() {
@@ -166,6 +167,18 @@ public final class FakeRazorpayServer implements AutoCloseable {
                 .put("refund_status", JSONObject.NULL)
                 .put("created_at", now);
         payments.put(id, payment);
+        invoices.put(
+                payment.getString("invoice_id"),
+                new JSONObject()
+                        .put("id", payment.getString("invoice_id"))
+                        .put("entity", "invoice")
+                        .put("subscription_id", subscriptionId)
+                        .put("payment_id", id)
+                        .put("order_id", payment.getString("order_id"))
+                        .put("amount", payment.getLong("amount"))
+                        .put("currency", payment.getString("currency"))
+                        .put("status", "paid")
+                        .put("paid_at", now));
         long paid = subscription.getLong("paid_count") + 1;
         subscription
                 .put("status", "active")
@@ -373,6 +386,24 @@ public final class FakeRazorpayServer implements AutoCloseable {
                         .put("created_at", System.currentTimeMillis() / 1000);
                 subscriptions.put(id, subscription);
                 answer(exchange, 200, subscription);
+                return;
+            }
+            if (method.equals("GET") && path.equals("/v1/invoices")) {
+                String query = exchange.getRequestURI().getQuery() == null
+                        ? ""
+                        : exchange.getRequestURI().getQuery();
+                org.json.JSONArray items = new org.json.JSONArray();
+                invoices.values().stream()
+                        .filter(invoice -> query.contains("subscription_id=" + invoice.getString("subscription_id")))
+                        .sorted(java.util.Comparator.comparing(invoice -> invoice.getString("id")))
+                        .forEach(invoice -> items.put(invoice));
+                answer(
+                        exchange,
+                        200,
+                        new JSONObject()
+                                .put("entity", "collection")
+                                .put("count", items.length())
+                                .put("items", items));
                 return;
             }
             String[] parts = path.split("/");
