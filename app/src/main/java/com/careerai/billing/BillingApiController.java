@@ -159,7 +159,7 @@ class BillingApiController {
     @Get("/products")
     @Operation(
             summary = "Credit packs and plans on sale at the caller's university (prices in cents)",
-            description = "Priced in the university's currency; a university paying through Razorpay sells packs only.")
+            description = "Priced in the university's currency; plans are monthly subscriptions (Stripe or Razorpay).")
     List<ProductView> products(@CurrentUser SignedInUser user) {
         PaymentProviders.Choice choice = providers.of(user.universityId());
         List<Product> onSale = new java.util.ArrayList<>(catalogue.packsIn(choice.currency()));
@@ -175,7 +175,8 @@ class BillingApiController {
     @Operation(
             summary = "Start paying for a pack or plan through the university's provider; send the student to the"
                     + " returned url",
-            description = "Stripe: a hosted Checkout (sessionId cs_…). Razorpay: an order (sessionId order_…) paid on"
+            description = "Stripe: a hosted Checkout (sessionId cs_…). Razorpay: an order (sessionId order_…), or for a"
+                    + " plan a subscription (sessionId sub_…), paid on"
                     + " the returned /billing/razorpay/{paymentId} page. Credits are added only when the provider's"
                     + " signed confirmation arrives: follow it with GET /api/v1/billing/checkouts/{sessionId}.")
     CheckoutStarted checkout(HttpRequest<?> request, @CurrentUser SignedInUser user, @Body CheckoutBody body) {

@@ -86,6 +86,18 @@ class BillingController {
         }
     }
 
+    /** A Razorpay plan is cancelled here, beside the plan (a Stripe one in Stripe's portal). */
+    @Post(uri = "/plan/cancel", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    HttpResponse<?> cancelPlan(@CurrentUser SignedInUser user) {
+        BillingService.requireStudent(user);
+        try {
+            billing.cancelPlan(user);
+            return HttpResponse.seeOther(URI.create("/billing"));
+        } catch (ProblemException e) {
+            return HttpResponse.status(e.status()).body(page(user, e.getMessage()));
+        }
+    }
+
     @Get(uri = "/success", produces = MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> success(
             @CurrentUser SignedInUser user, @Nullable @QueryValue("session_id") String sessionId) {
@@ -142,20 +154,27 @@ class BillingController {
         model.put(
                 "packs",
                 BillingViews.products(catalogue.packsIn(overview.currency()), overview.plan(), benefits.delivered()));
-        // Plans are Stripe subscriptions; a Razorpay university sells packs only (ADR 0032).
+        // Plans are Stripe subscriptions or Razorpay subscriptions, as the university takes money (ADR 0036).
         model.put(
                 "plans",
-                overview.provider() == PaymentSettings.Provider.STRIPE
-                        ? BillingViews.products(
-                                catalogue.plansIn(overview.currency()), overview.plan(), benefits.delivered())
-                        : java.util.List.of());
+                BillingViews.products(catalogue.plansIn(overview.currency()), overview.plan(), benefits.delivered()));
         model.put("razorpay", overview.provider() == PaymentSettings.Provider.RAZORPAY);
-        if (overview.subscription() != null) {
-            model.put(
-                    "subscription",
-                    BillingViews.subscription(overview.subscription(), overview.plan(), benefits.delivered()));
+        Subscription subscription = overview.subscription();
+        if (subscription != null) {
+            Product plan = overview.plan() == null
+                    ? null
+                    : catalogue.pricedIn(overview.plan(), overview.currency()).orElse(overview.plan());
+            Map<String, Object> view = BillingViews.subscription(subscription, plan, benefits.delivered());
+            boolean razorpayPlan = subscription.provider() == PaymentSettings.Provider.RAZORPAY;
+            view.put("razorpay", razorpayPlan);
+            view.put("canCancel", razorpayPlan && !subscription.cancelAtPeriodEnd());
+            model.put("subscription", view);
         }
-        model.put("canManage", overview.configured() && overview.customerId() != null);
+        model.put(
+                "canManage",
+                overview.configured()
+                        && overview.customerId() != null
+                        && overview.provider() == PaymentSettings.Provider.STRIPE);
         model.put(
                 "payments",
                 overview.payments().stream().map(BillingViews::payment).toList());

@@ -75,7 +75,8 @@ final class BillingProblems {
                     HttpStatus.CONFLICT,
                     "already_subscribed",
                     "You already have the " + plan
-                            + " plan. Change or cancel it with \"Manage subscription\" on the billing page.");
+                            + " plan. Change or cancel it on the billing page (\"Manage subscription\" or \"Cancel"
+                            + " plan\").");
         }
     }
 
@@ -97,6 +98,15 @@ final class BillingProblems {
                     HttpStatus.CONFLICT,
                     "no_subscription",
                     "There is no subscription to manage yet: choose a plan first.");
+        }
+    }
+
+    /** 409: cancelling a plan the student does not have (or one Stripe's portal manages). */
+    static final class NoPlanToCancel extends ProblemException {
+        private static final long serialVersionUID = 1L;
+
+        NoPlanToCancel() {
+            super(HttpStatus.CONFLICT, "no_subscription", "There is no plan to cancel.");
         }
     }
 }

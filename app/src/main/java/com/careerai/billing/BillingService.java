@@ -21,6 +21,8 @@ class BillingService {
     private final BillingAccounts accounts;
     private final PurchasePolicy purchasePolicy;
     private final ReconcileSchedule reconcileSchedule;
+    private final RazorpayGateway razorpay;
+    private final SubscriptionStore subscriptions;
 
     BillingService(
             PaymentGateway gateway,
@@ -29,7 +31,11 @@ class BillingService {
             PaymentStore payments,
             BillingAccounts accounts,
             PurchasePolicy purchasePolicy,
-            ReconcileSchedule reconcileSchedule) {
+            ReconcileSchedule reconcileSchedule,
+            RazorpayGateway razorpay,
+            SubscriptionStore subscriptions) {
+        this.razorpay = razorpay;
+        this.subscriptions = subscriptions;
         this.reconcileSchedule = reconcileSchedule;
         this.purchasePolicy = purchasePolicy;
         this.gateway = gateway;
@@ -86,9 +92,7 @@ class BillingService {
                         PaymentStatus.PENDING,
                         customer),
                 choice.provider().kind());
-        if (stripe) {
-            reconcileSchedule.ensure(user.universityId());
-        }
+        reconcileSchedule.ensure(user.universityId());
         return new CheckoutSession(started.externalId(), started.url());
     }
 
@@ -101,6 +105,26 @@ class BillingService {
         String customer =
                 accounts.customerOf(user.universityId(), user.userId()).orElseThrow(BillingProblems.NoCustomer::new);
         return gateway.createPortalSession(customer, siteUrl + "/billing");
+    }
+
+    /**
+     * Ends the student's Razorpay plan at the end of the month they paid for: Razorpay cancels the
+     * subscription at its cycle end and then sends {@code subscription.cancelled}, which ends Pro.
+     * Asking again changes nothing. A Stripe plan is managed in Stripe's portal ({@link #portal}).
+     */
+    void cancelPlan(SignedInUser user) {
+        requireStudent(user);
+        Subscription current = accounts.current(user.universityId(), user.userId())
+                .filter(subscription -> subscription.provider() == PaymentSettings.Provider.RAZORPAY)
+                .orElseThrow(BillingProblems.NoPlanToCancel::new);
+        if (current.cancelAtPeriodEnd()) {
+            return;
+        }
+        if (!razorpay.checkoutConfigured()) {
+            throw new BillingProblems.NotConfigured();
+        }
+        razorpay.cancelSubscriptionAtCycleEnd(current.externalId());
+        subscriptions.markCancelling(user.universityId(), current.id());
     }
 
     static void requireStudent(SignedInUser user) {

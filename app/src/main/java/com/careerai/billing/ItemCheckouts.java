@@ -101,9 +101,7 @@ public class ItemCheckouts {
                         PaymentStatus.PENDING,
                         customer),
                 choice.provider().kind());
-        if (stripe) {
-            reconcileSchedule.ensure(student.universityId());
-        }
+        reconcileSchedule.ensure(student.universityId());
         return new Checkout(started.externalId(), started.url());
     }
 }

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Payment monitoring: a payment still PENDING after its Checkout Session must have expired
- * ({@link BillingConfiguration#getReconcileAfter()}) is asked about at Stripe, and what Stripe
+ * ({@link BillingConfiguration#getReconcileAfter()}) is asked about at its provider — Razorpay's
+ * through {@link RazorpayReconciliation}, Stripe's here — and what Stripe
  * says is applied exactly as its webhook would be — the same {@link StripeEventProcessor}, with an
  * event built from the object Stripe returned and an id of our own ({@code reconcile:…}), claimed
  * once like any event. A webhook arriving later finds the payment settled and changes nothing.
@@ -37,13 +38,16 @@ class PaymentReconciliation {
     private final StripeEventProcessor processor;
     private final BillingConfiguration configuration;
     private final TransactionOperations<Connection> transactions;
+    private final RazorpayReconciliation razorpay;
 
     PaymentReconciliation(
             PaymentStore payments,
             PaymentGateway gateway,
             StripeEventProcessor processor,
             BillingConfiguration configuration,
-            TransactionOperations<Connection> transactions) {
+            TransactionOperations<Connection> transactions,
+            RazorpayReconciliation razorpay) {
+        this.razorpay = razorpay;
         this.payments = payments;
         this.gateway = gateway;
         this.processor = processor;
@@ -61,17 +65,25 @@ class PaymentReconciliation {
      *     about some (the job retries)
      */
     Result reconcile(long universityId, Instant now) {
-        if (!gateway.checkoutConfigured()) {
-            return new Result(0, 0, 0);
-        }
         Instant before = now.minus(configuration.getReconcileAfter());
-        List<Payment> stale = transactions.executeRead(status -> payments.pendingBefore(universityId, before, BATCH));
+        List<Payment> stale = new java.util.ArrayList<>();
+        if (gateway.checkoutConfigured()) {
+            stale.addAll(transactions.executeRead(
+                    status -> payments.pendingBefore(universityId, PaymentSettings.Provider.STRIPE, before, BATCH)));
+        }
+        if (razorpay.configured()) {
+            stale.addAll(transactions.executeRead(
+                    status -> payments.pendingBefore(universityId, PaymentSettings.Provider.RAZORPAY, before, BATCH)));
+        }
         int settled = 0;
         int failures = 0;
         RuntimeException last = null;
         for (Payment payment : stale) {
             try {
-                if (reconcile(payment)) {
+                boolean applied = payment.provider() == PaymentSettings.Provider.RAZORPAY
+                        ? razorpay.reconcile(payment)
+                        : reconcile(payment);
+                if (applied) {
                     settled++;
                 }
             } catch (RuntimeException e) {

@@ -202,20 +202,22 @@ class PaymentStore {
     }
 
     /**
-     * The university's Stripe payments still PENDING that were started before {@code before},
-     * oldest first (reconciliation asks Stripe; Razorpay orders are not Stripe's to answer).
+     * The university's payments taken by {@code provider} still PENDING that were started before
+     * {@code before}, oldest first (reconciliation asks that provider about them).
      */
-    List<Payment> pendingBefore(long universityId, java.time.Instant before, int limit) {
+    List<Payment> pendingBefore(
+            long universityId, PaymentSettings.Provider provider, java.time.Instant before, int limit) {
         return SqlRows.list(
                 jdbc,
                 "SELECT " + COLUMNS
-                        + " FROM payments WHERE university_id = ? AND status = 'PENDING' AND provider = 'stripe'"
+                        + " FROM payments WHERE university_id = ? AND status = 'PENDING' AND provider = ?"
                         + " AND created_at < ?"
                         + " ORDER BY created_at, id LIMIT ?",
                 statement -> {
                     statement.setLong(1, universityId);
-                    statement.setTimestamp(2, Timestamp.from(before));
-                    statement.setInt(3, limit);
+                    statement.setString(2, provider.key());
+                    statement.setTimestamp(3, Timestamp.from(before));
+                    statement.setInt(4, limit);
                 },
                 PaymentStore::payment);
     }

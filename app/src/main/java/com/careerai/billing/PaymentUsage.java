@@ -9,8 +9,15 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** Operators' usage figures: a university's payments since an instant, counted and summed in cents. */
+/**
+ * Operators' usage figures: a university's payments since an instant, counted and summed in cents,
+ * and counted by provider and status ({@code payments_razorpay_pending 2}, {@code payments_stripe_paid 5}
+ * …; only the pairs that occur), so stale or failed payments show in {@code tenant-admin usage}.
+ */
 @Singleton
 class PaymentUsage implements UsageSource {
     private final JdbcOperations jdbc;
@@ -22,10 +29,22 @@ class PaymentUsage implements UsageSource {
     @Override
     @Transactional(readOnly = true)
     public UsagePart figures(long universityId, Instant since) {
-        return SqlRows.single(
+        UsageFigures.Payments totals = SqlRows.single(
                 jdbc,
                 "SELECT count(*), sum(amount_cents) FROM payments WHERE university_id = ? AND created_at >= ?",
                 SqlRows.parameters(universityId, Timestamp.from(since)),
-                rows -> UsagePart.payments(new UsageFigures.Payments(rows.getLong(1), rows.getBigDecimal(2))));
+                rows -> new UsageFigures.Payments(rows.getLong(1), rows.getBigDecimal(2)));
+        Map<String, Long> byProviderAndStatus = new TreeMap<>();
+        SqlRows.list(
+                        jdbc,
+                        "SELECT provider, status, count(*) FROM payments WHERE university_id = ? AND created_at >= ?"
+                                + " GROUP BY provider, status",
+                        SqlRows.parameters(universityId, Timestamp.from(since)),
+                        rows -> Map.entry(
+                                "payments_" + rows.getString(1) + "_"
+                                        + rows.getString(2).toLowerCase(Locale.ROOT),
+                                rows.getLong(3)))
+                .forEach(entry -> byProviderAndStatus.put(entry.getKey(), entry.getValue()));
+        return new UsagePart(null, null, null, totals, byProviderAndStatus);
     }
 }

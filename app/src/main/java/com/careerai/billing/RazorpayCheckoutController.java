@@ -26,9 +26,11 @@ import java.util.Map;
 
 /**
  * {@code /billing/razorpay/{paymentId}}: the page that opens Razorpay Checkout (UPI, cards,
- * netbanking) for the student's own PENDING Razorpay order, and the form Checkout's handler posts
- * back to. The answer is trusted only when its signature (HMAC-SHA256 of {@code order|payment}
- * with the key secret) is valid; then the credits are given once ({@link RazorpayPayments}).
+ * netbanking) for the student's own PENDING Razorpay order (a pack, an item) or subscription (a
+ * plan), and the form Checkout's handler posts back to. The answer is trusted only when its
+ * signature is valid — HMAC-SHA256 with the key secret of {@code order|payment}, or for a
+ * subscription of {@code payment|subscription} — then the credits are given once
+ * ({@link RazorpayPayments}, {@link RazorpaySubscriptions}).
  * Another student's or university's payment is 404.
  */
 @Controller("/billing/razorpay")
@@ -43,8 +45,14 @@ class RazorpayCheckoutController {
     private final BillingAccounts accounts;
     private final RazorpayGateway gateway;
     private final RazorpayPayments razorpay;
+    private final RazorpaySubscriptions subscriptions;
 
-    RazorpayCheckoutController(BillingAccounts accounts, RazorpayGateway gateway, RazorpayPayments razorpay) {
+    RazorpayCheckoutController(
+            BillingAccounts accounts,
+            RazorpayGateway gateway,
+            RazorpayPayments razorpay,
+            RazorpaySubscriptions subscriptions) {
+        this.subscriptions = subscriptions;
         this.accounts = accounts;
         this.gateway = gateway;
         this.razorpay = razorpay;
@@ -73,12 +81,16 @@ class RazorpayCheckoutController {
         if (payment.provider() != PaymentSettings.Provider.RAZORPAY) {
             throw new BillingProblems.PaymentNotFound();
         }
-        String orderId = form.getOrDefault("razorpay_order_id", "").trim();
+        boolean plan = payment.kind() == Product.Kind.PLAN;
+        String orderId = form.getOrDefault(plan ? "razorpay_subscription_id" : "razorpay_order_id", "")
+                .trim();
         String paymentId = form.getOrDefault("razorpay_payment_id", "").trim();
         String signature = form.get("razorpay_signature");
         if (!payment.externalId().equals(orderId)
                 || paymentId.isEmpty()
-                || !gateway.checkoutSignatureValid(orderId, paymentId, signature)) {
+                || !(plan
+                        ? gateway.subscriptionSignatureValid(orderId, paymentId, signature)
+                        : gateway.checkoutSignatureValid(orderId, paymentId, signature))) {
             ContentSecurityPolicy.widen(request, CHECKOUT_SCRIPT, RAZORPAY_FRAMES, RAZORPAY_CONNECT);
             return HttpResponse.status(HttpStatus.BAD_REQUEST)
                     .body(view(
@@ -87,7 +99,11 @@ class RazorpayCheckoutController {
                             "Razorpay's confirmation could not be verified, so nothing was added yet. If you were"
                                     + " charged, your credits arrive as soon as Razorpay confirms the payment to us."));
         }
-        razorpay.confirmFromCheckout(user.universityId(), payment.id(), orderId, paymentId);
+        if (plan) {
+            subscriptions.confirmFromCheckout(user.universityId(), payment.id(), orderId, paymentId);
+        } else {
+            razorpay.confirmFromCheckout(user.universityId(), payment.id(), orderId, paymentId);
+        }
         return HttpResponse.seeOther(successPage(payment));
     }
 
@@ -95,7 +111,11 @@ class RazorpayCheckoutController {
         Map<String, Object> model = new HashMap<>();
         model.put("payment", BillingViews.payment(payment));
         model.put("paymentId", payment.id().toString());
-        model.put("orderId", payment.externalId());
+        if (payment.kind() == Product.Kind.PLAN) {
+            model.put("subscriptionId", payment.externalId());
+        } else {
+            model.put("orderId", payment.externalId());
+        }
         model.put("keyId", gateway.keyId());
         model.put("amountMinor", payment.amountCents());
         model.put("currency", payment.currency().toUpperCase(java.util.Locale.ROOT));

@@ -3,17 +3,27 @@ package com.careerai.billing;
 import jakarta.inject.Singleton;
 
 /**
- * A Razorpay order created server-side for the product's price; the student pays it in Razorpay
- * Checkout (UPI, cards, netbanking) on {@code /billing/razorpay/{paymentId}}. Confirmed by the
- * signed Checkout answer or the signed webhook, whichever comes first ({@link RazorpayPayments}).
- * Plans (Razorpay subscriptions) are not sold through it yet.
+ * Razorpay Checkout (UPI, cards, netbanking) on {@code /billing/razorpay/{paymentId}}. A pack or
+ * an item is a Razorpay order created server-side for the product's price; a plan is a Razorpay
+ * subscription to the university's Razorpay plan for it ({@link RazorpayPlans}), created
+ * server-side, which the student authorises and pays the first month of in the same Checkout.
+ * Confirmed by the signed Checkout answer or the signed webhook, whichever comes first
+ * ({@link RazorpayPayments}, {@link RazorpaySubscriptions}).
  */
 @Singleton
 class RazorpayCheckoutProvider implements PaymentProvider {
-    private final RazorpayGateway gateway;
+    /**
+     * How many monthly charges a subscription allows (Razorpay requires a number): ten years,
+     * longer than any student stays; the student cancels when they want.
+     */
+    static final int MONTHS = 120;
 
-    RazorpayCheckoutProvider(RazorpayGateway gateway) {
+    private final RazorpayGateway gateway;
+    private final RazorpayPlans plans;
+
+    RazorpayCheckoutProvider(RazorpayGateway gateway, RazorpayPlans plans) {
         this.gateway = gateway;
+        this.plans = plans;
     }
 
     @Override
@@ -28,17 +38,28 @@ class RazorpayCheckoutProvider implements PaymentProvider {
 
     @Override
     public boolean sellsPlans() {
-        return false;
+        return true;
     }
 
     @Override
     public Started start(Purchase purchase) {
+        String page = purchase.siteUrl() + "/billing/razorpay/" + purchase.paymentId();
+        if (purchase.product().isPlan()) {
+            Long universityId = CheckoutMetadata.number(purchase.metadata(), CheckoutMetadata.UNIVERSITY);
+            if (universityId == null) {
+                throw new IllegalArgumentException("a plan's metadata names its university");
+            }
+            String planId = plans.planFor(universityId, purchase.product());
+            RazorpayGateway.RazorpaySubscription subscription =
+                    gateway.createSubscription(planId, MONTHS, purchase.metadata());
+            return new Started(subscription.id(), page);
+        }
         RazorpayGateway.Order order = gateway.createOrder(
                 purchase.product().priceCents(),
                 purchase.product().currency(),
                 purchase.paymentId().toString(),
                 purchase.metadata());
-        return new Started(order.id(), purchase.siteUrl() + "/billing/razorpay/" + purchase.paymentId());
+        return new Started(order.id(), page);
     }
 
     /** Razorpay Route (transfers to linked accounts) is not built: paid sessions need Stripe. */

@@ -20,6 +20,16 @@ interface RazorpayGateway {
     record RazorpayPayment(
             String id, @Nullable String orderId, String status, long amount, String currency, long amountRefunded) {}
 
+    /**
+     * A subscription as Razorpay reports it.
+     *
+     * @param status {@code created}, {@code authenticated}, {@code active}, {@code pending},
+     *     {@code halted}, {@code cancelled}, {@code completed}, {@code expired} or {@code paused}
+     * @param currentEnd when the paid period ends (epoch seconds), if Razorpay says
+     * @param paidCount how many charges were made
+     */
+    record RazorpaySubscription(String id, String planId, String status, @Nullable Long currentEnd, long paidCount) {}
+
     /** A refund as Razorpay reports it ({@code pending}, {@code processed} or {@code failed}). */
     record RazorpayRefund(String id, String paymentId, long amount, String status) {}
 
@@ -43,6 +53,48 @@ interface RazorpayGateway {
     RazorpayPayment fetchPayment(String paymentId);
 
     /**
+     * The payments attempted for an order (reconciliation asks this of orders still PENDING).
+     *
+     * @throws PaymentProviderException when Razorpay refuses or cannot be reached
+     */
+    java.util.List<RazorpayPayment> orderPayments(String orderId);
+
+    /**
+     * Creates a monthly plan: {@code amount} each month, in the currency's minor unit. Returns its id.
+     *
+     * @throws PaymentProviderException when Razorpay refuses or cannot be reached
+     */
+    String createPlan(String name, long amount, String currency, Map<String, String> notes);
+
+    /**
+     * Creates a subscription to a plan, charged monthly {@code totalCount} times at most; the
+     * student authorises it (and pays the first month) in Checkout.
+     *
+     * @param notes what a webhook needs to find the student again
+     * @throws PaymentProviderException when Razorpay refuses or cannot be reached
+     */
+    RazorpaySubscription createSubscription(String planId, int totalCount, Map<String, String> notes);
+
+    /** @throws PaymentProviderException when Razorpay refuses or cannot be reached */
+    RazorpaySubscription fetchSubscription(String subscriptionId);
+
+    /**
+     * The payments that paid the subscription's invoices (one per charged month), oldest first:
+     * reconciliation applies each as {@code subscription.charged} would.
+     *
+     * @throws PaymentProviderException when Razorpay refuses or cannot be reached
+     */
+    java.util.List<RazorpayPayment> subscriptionPayments(String subscriptionId);
+
+    /**
+     * Cancels a subscription at the end of the paid period (Razorpay then sends
+     * {@code subscription.cancelled}).
+     *
+     * @throws PaymentProviderException when Razorpay refuses or cannot be reached
+     */
+    RazorpaySubscription cancelSubscriptionAtCycleEnd(String subscriptionId);
+
+    /**
      * Refunds (part of) a captured payment.
      *
      * @param receipt our refund's id: Razorpay refuses a second refund with the same receipt
@@ -55,6 +107,12 @@ interface RazorpayGateway {
      * key secret (checked in constant time by the SDK).
      */
     boolean checkoutSignatureValid(String orderId, String paymentId, @Nullable String signature);
+
+    /**
+     * Whether the Checkout handler's signature for a subscription is HMAC-SHA256 of
+     * {@code paymentId|subscriptionId} with the key secret (checked by the SDK).
+     */
+    boolean subscriptionSignatureValid(String subscriptionId, String paymentId, @Nullable String signature);
 
     /** Whether {@code X-Razorpay-Signature} is HMAC-SHA256 of the raw body with the webhook secret. */
     boolean webhookSignatureValid(byte[] payload, @Nullable String signature);

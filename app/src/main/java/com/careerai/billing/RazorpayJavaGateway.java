@@ -91,6 +91,105 @@ class RazorpayJavaGateway implements RazorpayGateway {
         }
     }
 
+    @Override
+    public java.util.List<RazorpayPayment> orderPayments(String orderId) {
+        try {
+            return client().orders.fetchPayments(orderId).stream()
+                    .map(found -> payment(found.toJson()))
+                    .toList();
+        } catch (RazorpayException | RuntimeException e) {
+            throw new PaymentProviderException("Razorpay could not be asked about the order right now.", e);
+        }
+    }
+
+    @Override
+    public String createPlan(String name, long amount, String currency, Map<String, String> notes) {
+        JSONObject item = new JSONObject();
+        item.put("name", name);
+        item.put("amount", amount);
+        item.put("currency", currency.toUpperCase(java.util.Locale.ROOT));
+        JSONObject request = new JSONObject();
+        request.put("period", "monthly");
+        request.put("interval", 1);
+        request.put("item", item);
+        request.put("notes", new JSONObject(notes));
+        try {
+            return client().plans.create(request).toJson().getString("id");
+        } catch (RazorpayException | RuntimeException e) {
+            throw new PaymentProviderException(
+                    "Razorpay could not start the plan right now; nothing was charged. Please try again.", e);
+        }
+    }
+
+    @Override
+    public RazorpaySubscription createSubscription(String planId, int totalCount, Map<String, String> notes) {
+        JSONObject request = new JSONObject();
+        request.put("plan_id", planId);
+        request.put("total_count", totalCount);
+        request.put("quantity", 1);
+        request.put("customer_notify", 1);
+        request.put("notes", new JSONObject(notes));
+        try {
+            return subscription(client().subscriptions.create(request).toJson());
+        } catch (RazorpayException | RuntimeException e) {
+            throw new PaymentProviderException(
+                    "Razorpay could not start the plan right now; nothing was charged. Please try again.", e);
+        }
+    }
+
+    @Override
+    public RazorpaySubscription fetchSubscription(String subscriptionId) {
+        try {
+            return subscription(client().subscriptions.fetch(subscriptionId).toJson());
+        } catch (RazorpayException | RuntimeException e) {
+            throw new PaymentProviderException("Razorpay could not be asked about the plan right now.", e);
+        }
+    }
+
+    @Override
+    public java.util.List<RazorpayPayment> subscriptionPayments(String subscriptionId) {
+        JSONObject query = new JSONObject();
+        query.put("subscription_id", subscriptionId);
+        try {
+            RazorpayClient client = client();
+            java.util.List<RazorpayPayment> paid = new java.util.ArrayList<>();
+            for (var invoice : client.invoices.fetchAll(query)) {
+                JSONObject json = invoice.toJson();
+                if ("paid".equals(json.optString("status")) && !json.isNull("payment_id")) {
+                    paid.add(payment(
+                            client.payments.fetch(json.getString("payment_id")).toJson()));
+                }
+            }
+            return paid;
+        } catch (RazorpayException | RuntimeException e) {
+            throw new PaymentProviderException("Razorpay could not be asked about the plan right now.", e);
+        }
+    }
+
+    @Override
+    public RazorpaySubscription cancelSubscriptionAtCycleEnd(String subscriptionId) {
+        JSONObject request = new JSONObject();
+        request.put("cancel_at_cycle_end", 1);
+        try {
+            return subscription(
+                    client().subscriptions.cancel(subscriptionId, request).toJson());
+        } catch (RazorpayException | RuntimeException e) {
+            throw new PaymentProviderException(
+                    "Razorpay could not cancel the plan right now; it is unchanged. Please try again.", e);
+        }
+    }
+
+    static RazorpaySubscription subscription(JSONObject subscription) {
+        return new RazorpaySubscription(
+                subscription.getString("id"),
+                subscription.optString("plan_id", ""),
+                subscription.optString("status", ""),
+                subscription.isNull("current_end") || !subscription.has("current_end")
+                        ? null
+                        : subscription.optLong("current_end"),
+                subscription.optLong("paid_count", 0));
+    }
+
     static RazorpayPayment payment(JSONObject payment) {
         return new RazorpayPayment(
                 payment.getString("id"),
@@ -130,6 +229,22 @@ class RazorpayJavaGateway implements RazorpayGateway {
         attributes.put("razorpay_signature", signature.trim());
         try {
             return Utils.verifyPaymentSignature(attributes, configuration.getKeySecret());
+        } catch (RazorpayException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean subscriptionSignatureValid(String subscriptionId, String paymentId, @Nullable String signature) {
+        if (signature == null || signature.isBlank() || !configuration.checkoutConfigured()) {
+            return false;
+        }
+        JSONObject attributes = new JSONObject();
+        attributes.put("razorpay_subscription_id", subscriptionId);
+        attributes.put("razorpay_payment_id", paymentId);
+        attributes.put("razorpay_signature", signature.trim());
+        try {
+            return Utils.verifySubscription(attributes, configuration.getKeySecret());
         } catch (RazorpayException e) {
             return false;
         }

@@ -19,8 +19,9 @@ import org.json.JSONObject;
  * {@code payment.captured} / {@code order.paid} (signed with the webhook secret). Both lock the
  * payment row and give the credits under the ledger key {@code razorpay:<order>}, so the second
  * path finds the payment PAID and changes nothing. {@code refund.processed} reverses credits like
- * Stripe's {@code charge.refunded} ({@link RefundLedger}). Each webhook event id is claimed in
- * {@code razorpay_events} in the transaction that applies it.
+ * Stripe's {@code charge.refunded} ({@link RefundLedger}); {@code subscription.*} events are plans'
+ * ({@link RazorpaySubscriptions}). Each webhook event id is claimed in {@code razorpay_events} in
+ * the transaction that applies it, and so is each answer reconciliation applies ({@link #close}).
  */
 @Singleton
 class RazorpayPayments {
@@ -30,6 +31,7 @@ class RazorpayPayments {
     private final Outbox outbox;
     private final UnitOfWork units;
     private final RefundLedger refunds;
+    private final RazorpaySubscriptions subscriptions;
 
     RazorpayPayments(
             PaymentStore payments,
@@ -37,7 +39,9 @@ class RazorpayPayments {
             Wallets wallets,
             Outbox outbox,
             UnitOfWork units,
-            RefundLedger refunds) {
+            RefundLedger refunds,
+            RazorpaySubscriptions subscriptions) {
+        this.subscriptions = subscriptions;
         this.payments = payments;
         this.events = events;
         this.wallets = wallets;
@@ -77,12 +81,53 @@ class RazorpayPayments {
         return outcome;
     }
 
+    /**
+     * Reconciliation's answer for a stale order (or a plan's subscription): Razorpay says it was
+     * never paid. Its PENDING payment becomes {@code status} (FAILED when attempts failed, EXPIRED
+     * when there were none); an answer for a payment no longer PENDING changes nothing. Claimed once
+     * under {@code eventId} like a webhook event.
+     */
+    @Transactional
+    public EventOutcome close(String eventId, String orderId, PaymentStatus status) {
+        if (!events.claim(eventId, "reconcile.order." + status.name().toLowerCase(java.util.Locale.ROOT))) {
+            return EventOutcome.duplicate();
+        }
+        EventOutcome outcome;
+        Optional<Payment> found = lockRouted(true, orderId);
+        if (found.isEmpty()) {
+            outcome = EventOutcome.ignored("no payment of CareerAI for order " + orderId);
+        } else if (found.get().status() != PaymentStatus.PENDING) {
+            outcome = EventOutcome.processed(
+                    owner(found.get()), "payment was already " + found.get().status());
+        } else {
+            Payment payment = found.get();
+            payments.setStatus(payment.universityId(), payment.id(), status);
+            if (status == PaymentStatus.EXPIRED) {
+                outbox.record(
+                        payment.universityId(),
+                        new CheckoutExpired(payment.universityId(), payment.userId(), payment.id()));
+            }
+            outcome = EventOutcome.processed(
+                    owner(payment), orderId + " " + status.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        events.finish(eventId, outcome);
+        return outcome;
+    }
+
     private EventOutcome apply(String eventId, String type, JSONObject event) {
         JSONObject payload = event.optJSONObject("payload");
         JSONObject paymentEntity = entity(payload, "payment");
         return switch (type) {
             case "payment.captured", "order.paid" -> paid(eventId, type, paymentEntity, entity(payload, "order"));
             case "refund.processed" -> refunded(eventId, paymentEntity, entity(payload, "refund"));
+            case "subscription.activated",
+                    "subscription.charged",
+                    "subscription.pending",
+                    "subscription.halted",
+                    "subscription.cancelled",
+                    "subscription.completed",
+                    "subscription.paused",
+                    "subscription.resumed" -> subscriptions.apply(type, event);
             default -> EventOutcome.ignored("event type not handled");
         };
     }
@@ -192,7 +237,7 @@ class RazorpayPayments {
     }
 
     @Nullable
-    private static JSONObject entity(@Nullable JSONObject payload, String name) {
+    static JSONObject entity(@Nullable JSONObject payload, String name) {
         JSONObject wrapper = payload == null ? null : payload.optJSONObject(name);
         return wrapper == null ? null : wrapper.optJSONObject("entity");
     }

@@ -349,6 +349,7 @@ class StaffPaymentsController {
         row.put("email", buyer == null ? "" : buyer.email());
         row.put("description", payment.description());
         row.put("amount", payment.amount());
+        row.put("provider", Receipts.providerName(payment));
         row.put("currency", payment.currency());
         row.put("currencyCode", payment.currency().toUpperCase(Locale.ROOT));
         row.put("status", label(payment.status()));

@@ -48,6 +48,7 @@ class StripeEventProcessor {
     private final RefundLedger refunds;
     private final Invoices invoices;
     private final ExpertAccountEvents expertAccounts;
+    private final SubscriptionStates states;
 
     StripeEventProcessor(
             StripeEventStore events,
@@ -60,7 +61,9 @@ class StripeEventProcessor {
             UnitOfWork units,
             RefundLedger refunds,
             Invoices invoices,
-            ExpertAccountEvents expertAccounts) {
+            ExpertAccountEvents expertAccounts,
+            SubscriptionStates states) {
+        this.states = states;
         this.invoices = invoices;
         this.expertAccounts = expertAccounts;
         this.units = units;
@@ -615,43 +618,16 @@ class StripeEventProcessor {
             @Nullable Boolean cancelAtPeriodEnd,
             @Nullable Instant periodEnd,
             Instant at) {
-        subscriptions.lockStudent(owner.universityId(), owner.userId());
-        Optional<Subscription> existing = subscriptions.lockByExternalId(owner.universityId(), subscriptionId);
-        if (existing.isEmpty()
-                && subscriptions.insertIfAbsent(new Subscription(
-                        UUID.randomUUID(),
-                        owner.universityId(),
-                        owner.userId(),
-                        subscriptionId,
-                        customer,
-                        product,
-                        status,
-                        Boolean.TRUE.equals(cancelAtPeriodEnd),
-                        periodEnd,
-                        at))) {
-            refreshPro(owner);
-            return true;
-        }
-        existing =
-                existing.isPresent() ? existing : subscriptions.lockByExternalId(owner.universityId(), subscriptionId);
-        if (existing.isEmpty() || existing.get().userId() != owner.userId()) {
-            return false;
-        }
-        Subscription current = existing.get();
-        if (customer != null && current.customerId() == null) {
-            subscriptions.attachCustomer(owner.universityId(), current.id(), customer);
-        }
-        if (current.replacedBy(status, at)) {
-            subscriptions.update(owner.universityId(), current.id(), product, status, cancelAtPeriodEnd, periodEnd, at);
-        }
-        refreshPro(owner);
-        return true;
-    }
-
-    private void refreshPro(Owner owner) {
-        boolean pro = subscriptions.ofUser(owner.universityId(), owner.userId()).stream()
-                .anyMatch(Subscription::pro);
-        users.setPro(owner.universityId(), owner.userId(), pro);
+        return states.observe(
+                owner,
+                PaymentSettings.Provider.STRIPE,
+                subscriptionId,
+                customer,
+                product,
+                status,
+                cancelAtPeriodEnd,
+                periodEnd,
+                at);
     }
 
     // ---- Refunds -----------------------------------------------------------------------------

@@ -3,6 +3,7 @@ package com.careerai.billing;
 import com.careerai.platform.data.SqlRows;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,7 +20,7 @@ import java.util.UUID;
 @Singleton
 class SubscriptionStore {
     private static final String COLUMNS = "university_id, id, user_id, external_id, customer_id, product, status,"
-            + " cancel_at_period_end, current_period_end, state_at";
+            + " cancel_at_period_end, current_period_end, state_at, provider";
 
     private final JdbcOperations jdbc;
 
@@ -35,8 +36,8 @@ class SubscriptionStore {
         return SqlRows.update(
                         jdbc,
                         "INSERT INTO subscriptions (university_id, id, user_id, external_id, customer_id, product,"
-                                + " status, cancel_at_period_end, current_period_end, state_at)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (provider, external_id) DO NOTHING",
+                                + " status, cancel_at_period_end, current_period_end, state_at, provider)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (provider, external_id) DO NOTHING",
                         statement -> {
                             statement.setLong(1, subscription.universityId());
                             statement.setObject(2, subscription.id());
@@ -48,17 +49,35 @@ class SubscriptionStore {
                             statement.setBoolean(8, subscription.cancelAtPeriodEnd());
                             statement.setTimestamp(9, timestamp(subscription.currentPeriodEnd()));
                             statement.setTimestamp(10, timestamp(subscription.stateAt()));
+                            statement.setString(11, subscription.provider().key());
                         })
                 == 1;
     }
 
     Optional<Subscription> lockByExternalId(long universityId, String externalId) {
+        return lockByExternalId(universityId, PaymentSettings.Provider.STRIPE, externalId);
+    }
+
+    Optional<Subscription> lockByExternalId(long universityId, PaymentSettings.Provider provider, String externalId) {
         return SqlRows.optional(
                 jdbc,
-                "SELECT " + COLUMNS + " FROM subscriptions WHERE university_id = ? AND provider = 'stripe'"
+                "SELECT " + COLUMNS + " FROM subscriptions WHERE university_id = ? AND provider = ?"
                         + " AND external_id = ? FOR UPDATE",
-                SqlRows.parameters(universityId, externalId),
+                SqlRows.parameters(universityId, provider.key(), externalId),
                 SubscriptionStore::subscription);
+    }
+
+    /** The student asked to end the subscription at the end of the paid period (the provider agreed). */
+    @Transactional
+    void markCancelling(long universityId, UUID id) {
+        SqlRows.update(
+                jdbc,
+                "UPDATE subscriptions SET cancel_at_period_end = TRUE, updated_at = now()"
+                        + " WHERE university_id = ? AND id = ?",
+                statement -> {
+                    statement.setLong(1, universityId);
+                    statement.setObject(2, id);
+                });
     }
 
     /**
@@ -144,7 +163,8 @@ class SubscriptionStore {
                 rows.getString("status"),
                 rows.getBoolean("cancel_at_period_end"),
                 periodEnd == null ? null : periodEnd.toInstant(),
-                rows.getTimestamp("state_at").toInstant());
+                rows.getTimestamp("state_at").toInstant(),
+                PaymentSettings.Provider.parse(rows.getString("provider")).orElseThrow());
     }
 
     @Nullable

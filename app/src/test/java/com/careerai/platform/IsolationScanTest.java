@@ -221,6 +221,7 @@ class IsolationScanTest extends IntegrationTest {
         ROUTES.put("GET /billing", own());
         ROUTES.put("POST /billing/checkout", own());
         ROUTES.put("POST /billing/portal", own());
+        ROUTES.put("POST /billing/plan/cancel", own());
         ROUTES.put("GET /billing/success", own());
         ROUTES.put("GET /billing/cancelled", own());
         ROUTES.put("GET /billing/payments/{id}/receipt", object(a -> Map.of("id", a.paymentId())));

@@ -21,12 +21,16 @@ import org.json.JSONObject;
 /**
  * A local stand-in for the parts of the Razorpay API CareerAI calls, for tests: the real
  * razorpay-java SDK talks to it through {@code careerai.razorpay.api-base}. It answers
- * {@code POST /v1/orders}, {@code GET /v1/orders/{id}}, {@code GET /v1/payments/{id}} and
- * {@code POST /v1/payments/{id}/refund} with Razorpay-shaped JSON (checking HTTP Basic auth with
+ * {@code POST /v1/orders}, {@code GET /v1/orders/{id}}, {@code GET /v1/orders/{id}/payments},
+ * {@code GET /v1/payments/{id}}, {@code POST /v1/payments/{id}/refund}, {@code POST /v1/plans},
+ * {@code POST /v1/subscriptions}, {@code GET /v1/subscriptions/{id}} and
+ * {@code POST /v1/subscriptions/{id}/cancel} with Razorpay-shaped JSON (checking HTTP Basic auth with
  * {@link #KEY_ID}:{@link #KEY_SECRET}), records every request, and stands in for the student paying
- * in Checkout ({@link #pay}). Signatures are computed as Razorpay documents them: HMAC-SHA256, hex,
- * of {@code order_id|payment_id} with the key secret (Checkout) or of the raw body with the
- * webhook secret ({@code X-Razorpay-Signature}).
+ * in Checkout ({@link #pay}, {@link #failAttempt}) and for Razorpay charging a subscription
+ * ({@link #charge}). Signatures are computed as Razorpay documents them: HMAC-SHA256, hex, of
+ * {@code order_id|payment_id} (an order) or {@code payment_id|subscription_id} (a subscription)
+ * with the key secret (Checkout), or of the raw body with the webhook secret
+ * ({@code X-Razorpay-Signature}).
  */
 public final class FakeRazorpayServer implements AutoCloseable {
     public static final String KEY_ID = "rzp_test_careerai";
@@ -40,6 +44,9 @@ public final class FakeRazorpayServer implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, JSONObject> orders = new ConcurrentHashMap<>();
     private final Map<String, JSONObject> payments = new ConcurrentHashMap<>();
+    private final Map<String, JSONObject> plans = new ConcurrentHashMap<>();
+    private final Map<String, JSONObject> subscriptions = new ConcurrentHashMap<>();
+    private final Map<String, JSONObject> invoices = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
 
     public FakeRazorpayServer() {
@@ -103,6 +110,124 @@ public final class FakeRazorpayServer implements AutoCloseable {
         payments.put(id, payment);
         order.put("status", "paid").put("amount_paid", order.getLong("amount")).put("amount_due", 0);
         return new JSONObject(payment.toString());
+    }
+
+    /** A failed attempt to pay the order (the student's UPI app declined); returns the payment entity. */
+    public JSONObject failAttempt(String orderId) {
+        JSONObject order = orders.get(orderId);
+        String id = "pay_" + String.format("%014d", sequence.incrementAndGet());
+        JSONObject payment = new JSONObject()
+                .put("id", id)
+                .put("entity", "payment")
+                .put("amount", order.getLong("amount"))
+                .put("currency", order.getString("currency"))
+                .put("status", "failed")
+                .put("order_id", orderId)
+                .put("method", "upi")
+                .put("captured", false)
+                .put("amount_refunded", 0)
+                .put("error_code", "BAD_REQUEST_ERROR")
+                .put("error_description", "Payment was declined by the UPI app")
+                .put("created_at", System.currentTimeMillis() / 1000);
+        payments.put(id, payment);
+        order.put("attempts", order.getInt("attempts") + 1).put("status", "attempted");
+        return new JSONObject(payment.toString());
+    }
+
+    public JSONObject plan(String planId) {
+        return plans.get(planId);
+    }
+
+    public JSONObject subscription(String subscriptionId) {
+        return new JSONObject(subscriptions.get(subscriptionId).toString());
+    }
+
+    /**
+     * Razorpay charges the subscription for a month (the first in Checkout, later ones on their own):
+     * a captured payment of the plan's amount, with an order and an invoice of Razorpay's own; the
+     * subscription active for the month. Returns the payment entity, as {@code subscription.charged}
+     * carries it.
+     */
+    public JSONObject charge(String subscriptionId) {
+        JSONObject subscription = subscriptions.get(subscriptionId);
+        JSONObject item = plans.get(subscription.getString("plan_id")).getJSONObject("item");
+        String id = "pay_" + String.format("%014d", sequence.incrementAndGet());
+        long now = System.currentTimeMillis() / 1000;
+        JSONObject payment = new JSONObject()
+                .put("id", id)
+                .put("entity", "payment")
+                .put("amount", item.getLong("amount"))
+                .put("currency", item.getString("currency"))
+                .put("status", "captured")
+                .put("order_id", "order_" + String.format("%014d", sequence.incrementAndGet()))
+                .put("invoice_id", "inv_" + String.format("%014d", sequence.incrementAndGet()))
+                .put("method", "upi")
+                .put("captured", true)
+                .put("amount_refunded", 0)
+                .put("refund_status", JSONObject.NULL)
+                .put("created_at", now);
+        payments.put(id, payment);
+        invoices.put(
+                payment.getString("invoice_id"),
+                new JSONObject()
+                        .put("id", payment.getString("invoice_id"))
+                        .put("entity", "invoice")
+                        .put("subscription_id", subscriptionId)
+                        .put("payment_id", id)
+                        .put("order_id", payment.getString("order_id"))
+                        .put("amount", payment.getLong("amount"))
+                        .put("currency", payment.getString("currency"))
+                        .put("status", "paid")
+                        .put("paid_at", now));
+        long paid = subscription.getLong("paid_count") + 1;
+        subscription
+                .put("status", "active")
+                .put("paid_count", paid)
+                .put("remaining_count", subscription.getLong("total_count") - paid)
+                .put("current_start", now)
+                .put("current_end", now + 30L * 24 * 3600)
+                .put("charge_at", now + 30L * 24 * 3600);
+        return new JSONObject(payment.toString());
+    }
+
+    /** Razorpay moves the subscription to {@code status} ({@code pending}, {@code halted}, {@code cancelled} …). */
+    public JSONObject setStatus(String subscriptionId, String status) {
+        JSONObject subscription = subscriptions.get(subscriptionId);
+        subscription.put("status", status);
+        if (status.equals("cancelled") || status.equals("completed")) {
+            subscription.put("ended_at", System.currentTimeMillis() / 1000);
+        }
+        return new JSONObject(subscription.toString());
+    }
+
+    /** What Checkout's handler gives the page for a subscription: razorpay_subscription_id, razorpay_payment_id, razorpay_signature. */
+    public static Map<String, String> subscriptionAnswer(String subscriptionId, String paymentId) {
+        return Map.of(
+                "razorpay_subscription_id", subscriptionId,
+                "razorpay_payment_id", paymentId,
+                "razorpay_signature", hmac(paymentId + "|" + subscriptionId, KEY_SECRET));
+    }
+
+    /**
+     * A {@code subscription.*} webhook body as Razorpay sends it: the subscription entity as it is
+     * now and, when given, the payment entity.
+     */
+    public String subscriptionEvent(String type, String subscriptionId, JSONObject payment) {
+        JSONObject payload =
+                new JSONObject().put("subscription", new JSONObject().put("entity", subscription(subscriptionId)));
+        List<String> contains = new java.util.ArrayList<>(List.of("subscription"));
+        if (payment != null) {
+            payload.put("payment", new JSONObject().put("entity", payment));
+            contains.add("payment");
+        }
+        return new JSONObject()
+                .put("entity", "event")
+                .put("account_id", "acc_careerai")
+                .put("event", type)
+                .put("contains", contains)
+                .put("payload", payload)
+                .put("created_at", System.currentTimeMillis() / 1000)
+                .toString();
     }
 
     /** Razorpay refunds {@code amount} of a captured payment (as a dashboard refund); returns the refund entity. */
@@ -213,7 +338,115 @@ public final class FakeRazorpayServer implements AutoCloseable {
                 answer(exchange, 200, order);
                 return;
             }
+            if (method.equals("POST") && path.equals("/v1/plans")) {
+                JSONObject request = new JSONObject(body);
+                JSONObject item = request.getJSONObject("item");
+                String id = "plan_" + String.format("%014d", sequence.incrementAndGet());
+                JSONObject plan = new JSONObject()
+                        .put("id", id)
+                        .put("entity", "plan")
+                        .put("interval", request.getInt("interval"))
+                        .put("period", request.getString("period"))
+                        .put(
+                                "item",
+                                new JSONObject()
+                                        .put("id", "item_" + String.format("%014d", sequence.incrementAndGet()))
+                                        .put("name", item.getString("name"))
+                                        .put("amount", item.getLong("amount"))
+                                        .put("currency", item.getString("currency")))
+                        .put("notes", request.optJSONObject("notes") == null ? new JSONObject() : request.get("notes"))
+                        .put("created_at", System.currentTimeMillis() / 1000);
+                plans.put(id, plan);
+                answer(exchange, 200, plan);
+                return;
+            }
+            if (method.equals("POST") && path.equals("/v1/subscriptions")) {
+                JSONObject request = new JSONObject(body);
+                if (!plans.containsKey(request.optString("plan_id"))) {
+                    answer(exchange, 400, error("BAD_REQUEST_ERROR", "The id provided does not exist"));
+                    return;
+                }
+                String id = "sub_" + String.format("%014d", sequence.incrementAndGet());
+                JSONObject subscription = new JSONObject()
+                        .put("id", id)
+                        .put("entity", "subscription")
+                        .put("plan_id", request.getString("plan_id"))
+                        .put("status", "created")
+                        .put("current_start", JSONObject.NULL)
+                        .put("current_end", JSONObject.NULL)
+                        .put("ended_at", JSONObject.NULL)
+                        .put("quantity", request.optInt("quantity", 1))
+                        .put("notes", request.optJSONObject("notes") == null ? new JSONObject() : request.get("notes"))
+                        .put("total_count", request.getInt("total_count"))
+                        .put("paid_count", 0)
+                        .put("remaining_count", request.getInt("total_count"))
+                        .put("customer_notify", request.optInt("customer_notify", 1))
+                        .put("short_url", "https://rzp.io/i/" + id)
+                        .put("has_scheduled_changes", false)
+                        .put("created_at", System.currentTimeMillis() / 1000);
+                subscriptions.put(id, subscription);
+                answer(exchange, 200, subscription);
+                return;
+            }
+            if (method.equals("GET") && path.equals("/v1/invoices")) {
+                String query = exchange.getRequestURI().getQuery() == null
+                        ? ""
+                        : exchange.getRequestURI().getQuery();
+                org.json.JSONArray items = new org.json.JSONArray();
+                invoices.values().stream()
+                        .filter(invoice -> query.contains("subscription_id=" + invoice.getString("subscription_id")))
+                        .sorted(java.util.Comparator.comparing(invoice -> invoice.getString("id")))
+                        .forEach(invoice -> items.put(invoice));
+                answer(
+                        exchange,
+                        200,
+                        new JSONObject()
+                                .put("entity", "collection")
+                                .put("count", items.length())
+                                .put("items", items));
+                return;
+            }
             String[] parts = path.split("/");
+            if (method.equals("GET")
+                    && parts.length == 4
+                    && parts[2].equals("subscriptions")
+                    && subscriptions.containsKey(parts[3])) {
+                answer(exchange, 200, subscriptions.get(parts[3]));
+                return;
+            }
+            if (method.equals("POST")
+                    && parts.length == 5
+                    && parts[2].equals("subscriptions")
+                    && parts[4].equals("cancel")
+                    && subscriptions.containsKey(parts[3])) {
+                JSONObject subscription = subscriptions.get(parts[3]);
+                JSONObject request = body.isBlank() ? new JSONObject() : new JSONObject(body);
+                if (request.optInt("cancel_at_cycle_end", 0) == 1) {
+                    subscription.put("has_scheduled_changes", true);
+                } else {
+                    subscription.put("status", "cancelled").put("ended_at", System.currentTimeMillis() / 1000);
+                }
+                answer(exchange, 200, subscription);
+                return;
+            }
+            if (method.equals("GET")
+                    && parts.length == 5
+                    && parts[2].equals("orders")
+                    && parts[4].equals("payments")
+                    && orders.containsKey(parts[3])) {
+                org.json.JSONArray items = new org.json.JSONArray();
+                payments.values().stream()
+                        .filter(payment -> parts[3].equals(payment.optString("order_id")))
+                        .forEach(payment -> items.put(payment));
+                answer(
+                        exchange,
+                        200,
+                        new JSONObject()
+                                .put("entity", "collection")
+                                .put("count", items.length())
+                                .put("items", items));
+                return;
+            }
             if (method.equals("GET")
                     && parts.length == 4
                     && parts[2].equals("orders")

@@ -43,6 +43,13 @@ class UsageTest extends TenantAdminTest {
                 .createStatement()
                 .executeUpdate("UPDATE users SET last_sign_in_at = now() WHERE university_id = " + busy.id()
                         + " AND id = " + active)));
+        // a Razorpay order still awaiting payment: counted by provider and status
+        fixtures.in(busy, () -> admin.getBean(JdbcOperations.class).execute(connection -> connection
+                .createStatement()
+                .executeUpdate("INSERT INTO payments (university_id, id, user_id, provider, external_id, kind, product,"
+                        + " description, amount_cents, currency, status, credits_currency, credits) VALUES ("
+                        + busy.id() + ", gen_random_uuid(), " + active + ", 'razorpay', 'order_usage_test', 'PACK',"
+                        + " 'gold-10', 'Gold 10', 74900, 'inr', 'PENDING', 'GOLD', 10)")));
     }
 
     @Test
@@ -66,7 +73,7 @@ class UsageTest extends TenantAdminTest {
                 .contains("credits_spent_silver,credits_spent_gold")
                 .contains("payments_count,payments_amount")
                 .endsWith(",appointments_cancelled,appointments_held,appointments_no_show,enrolments,interests_picked,"
-                        + "leads,resource_downloads,tickets");
+                        + "leads,payments_razorpay_pending,resource_downloads,tickets");
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("busy,University busy,ACTIVE,3,1,"));
         assertThat(lines).hasSize(3);
     }
@@ -84,6 +91,21 @@ class UsageTest extends TenantAdminTest {
                         .containsEntry("students", 3)
                         .containsEntry("activeStudents", 1)
                         .containsKeys("runsByTool", "credits", "payments"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void paymentsAreCountedByProviderAndStatus() {
+        Map<String, Object> json = run("usage", "--json").json();
+        List<Map<String, Object>> universities = (List<Map<String, Object>>) json.get("universities");
+        assertThat(universities)
+                .filteredOn(row -> row.get("subdomain").equals("busy"))
+                .singleElement()
+                .satisfies(row -> assertThat((Map<String, Object>) row.get("counts"))
+                        .containsEntry("payments_razorpay_pending", 1)
+                        .doesNotContainKey("payments_stripe_pending"));
+        assertThat(run("usage", "--csv").out().lines().findFirst().orElseThrow())
+                .contains("payments_razorpay_pending");
     }
 
     @Test

@@ -104,6 +104,11 @@ class RowLevelSecurityTest extends IntegrationTest {
                 "razorpay_events",
                 "INSERT INTO razorpay_events (id, type, outcome, university_id)"
                         + " VALUES ('rzp_evt_rls{n}', 'test', 'PROCESSED', {u})");
+        // Razorpay plans (issue 18, ADR 0036).
+        SEEDS.put(
+                "razorpay_plans",
+                "INSERT INTO razorpay_plans (university_id, product, currency, amount_minor, plan_id)"
+                        + " VALUES ({u}, 'basic', 'inr', 399900, 'plan_rls{n}')");
     }
 
     static {
