@@ -8,6 +8,7 @@
 #
 #   bench/analytics-page.sh      # PostgreSQL 127.0.0.1:5432 (user postgres, trust), Redis 127.0.0.1:6379, wrk
 #   BENCH_SECONDS=20 BENCH_CONNECTIONS="1 4" BENCH_DATABASE=careerai_bench_mine BENCH_PORT=18091 bench/analytics-page.sh
+#   BENCH_SKIP_BUILD=1 bench/analytics-page.sh   # app/target/careerai-app.jar is already built
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,8 +26,12 @@ REDIS_PREFIX="careerai-bench-analytics-$$-$(date +%s):"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }
 command -v redis-cli >/dev/null || { echo "redis-cli is missing: apt-get install redis-tools"; exit 1; }
 
-echo "== building the application jar"
-./mvnw -B -q package -DskipTests
+if [ "${BENCH_SKIP_BUILD:-0}" = 1 ]; then
+  echo "== using the application jar built before (BENCH_SKIP_BUILD=1)"
+else
+  echo "== building the application jar"
+  ./mvnw -B -q package -DskipTests
+fi
 mkdir -p bench/target
 psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 psql -q -d "$DB" -c "DO \$\$ BEGIN
@@ -125,7 +130,8 @@ RESULTS=""
 for connections in $CONNECTIONS; do
   for path in "/staff/analytics?from=$YEAR_FROM&to=$TO" "/api/v1/staff/analytics?from=$YEAR_FROM&to=$TO" \
               "/staff/analytics?from=$MONTH_FROM&to=$TO" "/api/v1/staff/analytics?from=$MONTH_FROM&to=$TO"; do
-    read -r rps p50 p99 < <(measure "$path" "$connections")
+    # a failed measurement (wrk error, app gone) is reported as such; the other rows still run
+    read -r rps p50 p99 < <(measure "$path" "$connections" || echo "failed - -") || true
     echo "   $path, $connections connection(s): $rps req/s, p50 $p50 ms, p99 $p99 ms"
     RESULTS="$RESULTS| \`$path\` | $connections | $rps | $p50 | $p99 |
 "
