@@ -1,8 +1,10 @@
 package com.careerai.ai;
 
+import com.careerai.platform.analytics.Cover;
 import com.careerai.platform.analytics.Figure;
 import com.careerai.platform.analytics.FigureSource;
 import com.careerai.platform.analytics.Period;
+import com.careerai.platform.analytics.SqlFigures;
 import com.careerai.platform.data.SqlRows;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
@@ -33,22 +35,29 @@ class RunFigureSource implements FigureSource {
     @Override
     @Transactional(readOnly = true)
     public List<Figure> figures(long universityId, Period period) {
-        // One pass over the period's runs grouped by bucket, tool and outcome (a few hundred rows
-        // for a year); the series, the totals and the per-tool table are sums of these groups
-        // (issue 17: three scans of a year of runs were a third of the page's time).
+        // Runs per bucket, tool and outcome summed from the per-day counters the trigger on ai_runs
+        // keeps (V91): a few thousand rows for a year where the runs themselves were a third of
+        // the page's time (issue 17). The series, the totals and the per-tool table are sums of
+        // these groups.
         List<Group> groups = SqlRows.list(
                 jdbc,
-                "SELECT " + period.bucketOf("created_at") + ", tool, " + OUTCOME + ", count(*) FROM ai_runs"
-                        + " WHERE university_id = ? AND created_at >= ? AND created_at < ? GROUP BY 1, 2, 3",
-                SqlRows.parameters(universityId, period.start(), period.end()),
+                "SELECT " + period.bucketOfDay("day") + ", tool, " + OUTCOME + ", sum(runs)::bigint FROM ai_run_days"
+                        + " WHERE university_id = ? AND day BETWEEN ? AND ? GROUP BY 1, 2, 3 HAVING sum(runs) > 0",
+                SqlRows.parameters(universityId, period.from(), period.to()),
                 row -> new Group(row.getDate(1).toLocalDate(), row.getString(2), row.getString(3), row.getLong(4)));
-        // Distinct students per tool: DISTINCT (tool, user) hashes where count(DISTINCT) sorts.
+        // Distinct students per tool: the (week or month, tool, student) rows of the whole weeks and
+        // months inside the period (V91), and the runs of the few days left over.
+        Cover cover = period.cover();
+        Cover.Condition periods = cover.periods("unit", "starts_on");
+        Cover.Condition days = cover.instants("created_at");
         java.util.Map<String, Long> studentsByTool = new java.util.HashMap<>();
         SqlRows.list(
                         jdbc,
-                        "SELECT tool, count(*) FROM (SELECT DISTINCT tool, user_id FROM ai_runs"
-                                + " WHERE university_id = ? AND created_at >= ? AND created_at < ?) AS used GROUP BY tool",
-                        SqlRows.parameters(universityId, period.start(), period.end()),
+                        "SELECT tool, count(*) FROM (SELECT tool, user_id FROM ai_run_students WHERE university_id = ? AND "
+                                + periods.sql()
+                                + " UNION SELECT tool, user_id FROM ai_runs WHERE university_id = ? AND "
+                                + days.sql() + ") AS used GROUP BY tool",
+                        SqlFigures.parameters(universityId, periods, universityId, days),
                         row -> java.util.Map.entry(row.getString(1), row.getLong(2)))
                 .forEach(entry -> studentsByTool.put(entry.getKey(), entry.getValue()));
         long[] total = new long[OUTCOMES.size()];

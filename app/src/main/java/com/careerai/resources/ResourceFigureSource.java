@@ -1,5 +1,6 @@
 package com.careerai.resources;
 
+import com.careerai.platform.analytics.Cover;
 import com.careerai.platform.analytics.Figure;
 import com.careerai.platform.analytics.FigureSource;
 import com.careerai.platform.analytics.Period;
@@ -27,13 +28,15 @@ class ResourceFigureSource implements FigureSource {
     @Override
     @Transactional(readOnly = true)
     public List<Figure> figures(long universityId, Period period) {
-        // One pass for the series; the total is its sum (issue 17: a separate count scanned the
-        // period's downloads again).
+        // Downloads per bucket summed from the per-day counters the trigger on resource_downloads
+        // keeps (V92); the total is the sum of the series (issue 17: a year of downloads was read
+        // twice per request).
         List<Figure.Point> points = SqlFigures.points(
                 jdbc,
-                "SELECT " + period.bucketOf("downloaded_at") + ", 'Downloads', count(*) FROM resource_downloads"
-                        + " WHERE university_id = ? AND downloaded_at >= ? AND downloaded_at < ? GROUP BY 1",
-                SqlRows.parameters(universityId, period.start(), period.end()));
+                "SELECT " + period.bucketOfDay("day")
+                        + ", 'Downloads', sum(downloads)::bigint FROM resource_download_days"
+                        + " WHERE university_id = ? AND day BETWEEN ? AND ? GROUP BY 1 HAVING sum(downloads) > 0",
+                SqlRows.parameters(universityId, period.from(), period.to()));
         List<Number> totals = List.of(
                 points.stream().mapToLong(point -> point.value().longValue()).sum());
         Figure downloads = Figure.series(
@@ -44,17 +47,34 @@ class ResourceFigureSource implements FigureSource {
                 points,
                 totals,
                 "Downloads and opened links of the library.");
+        // Downloads per resource from the same counters; distinct students per resource from the
+        // (week or month, resource, student) rows of the whole weeks and months inside the period
+        // (V92) and the downloads of the few days left over.
+        Cover cover = period.cover();
+        Cover.Condition periods = cover.periods("unit", "starts_on");
+        Cover.Condition days = cover.instants("downloaded_at");
         List<Figure.Row> top = SqlRows.list(
                 jdbc,
-                // Downloads per (resource, student) hashed first, so the distinct students are a
-                // count of those groups rather than a sort of every download (issue 17).
-                "SELECT r.title, sum(d.downloads) AS downloads, count(*) AS students"
-                        + " FROM (SELECT resource_id, user_id, count(*) AS downloads FROM resource_downloads"
-                        + " WHERE university_id = ? AND downloaded_at >= ? AND downloaded_at < ?"
-                        + " GROUP BY resource_id, user_id) AS d"
+                "SELECT r.title, d.downloads, COALESCE(s.students, 0) AS students"
+                        + " FROM (SELECT resource_id, sum(downloads)::bigint AS downloads FROM resource_download_days"
+                        + " WHERE university_id = ? AND day BETWEEN ? AND ? GROUP BY resource_id"
+                        + " HAVING sum(downloads) > 0) AS d"
                         + " JOIN resources r ON r.university_id = ? AND r.id = d.resource_id"
-                        + " GROUP BY r.id, r.title ORDER BY sum(d.downloads) DESC, r.title LIMIT 20",
-                SqlRows.parameters(universityId, period.start(), period.end(), universityId),
+                        + " LEFT JOIN (SELECT resource_id, count(*) AS students FROM"
+                        + " (SELECT resource_id, user_id FROM resource_download_students WHERE university_id = ? AND "
+                        + periods.sql()
+                        + " UNION SELECT resource_id, user_id FROM resource_downloads WHERE university_id = ? AND "
+                        + days.sql() + ") AS pairs GROUP BY resource_id) AS s ON s.resource_id = d.resource_id"
+                        + " ORDER BY d.downloads DESC, r.title LIMIT 20",
+                SqlFigures.parameters(
+                        universityId,
+                        period.from(),
+                        period.to(),
+                        universityId,
+                        universityId,
+                        periods,
+                        universityId,
+                        days),
                 row -> Figure.Row.ofStudents(
                         row.getString("title"), List.of(row.getLong("downloads")), students(row, "students")));
         return List.of(

@@ -77,6 +77,32 @@ public record Period(LocalDate from, LocalDate to) {
         return buckets;
     }
 
+    /**
+     * A bucket of the period and the days of it that lie inside the period: every bucket but the
+     * first and the last is whole; those two may be cut by the period's ends.
+     */
+    public record Bucket(LocalDate start, LocalDate end, LocalDate from, LocalDate to) {
+        /** Whether every day of the bucket lies inside the period. */
+        public boolean whole() {
+            return from.equals(start) && to.equals(end);
+        }
+    }
+
+    /** The period's buckets with the days of each inside it, in order. */
+    public List<Bucket> bucketsInside() {
+        List<Bucket> inside = new ArrayList<>();
+        for (LocalDate start : buckets()) {
+            LocalDate last = next(start).minusDays(1);
+            inside.add(new Bucket(start, last, start.isBefore(from) ? from : start, last.isAfter(to) ? to : last));
+        }
+        return inside;
+    }
+
+    /** The period cut into whole months, whole weeks and single days ({@link Cover}). */
+    public Cover cover() {
+        return Cover.of(this);
+    }
+
     private LocalDate next(LocalDate day) {
         return switch (bucket()) {
             case "week" -> day.plusWeeks(1);

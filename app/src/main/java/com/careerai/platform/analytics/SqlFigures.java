@@ -36,4 +36,20 @@ public final class SqlFigures {
             return values;
         });
     }
+
+    /**
+     * Statement parameters in order, where a {@link Cover.Condition} stands for its own parameters
+     * (so a query reads as its SQL: {@code parameters(universityId, periods, universityId, days)}).
+     */
+    public static SqlRows.Binder parameters(Object... values) {
+        List<Object> flat = new java.util.ArrayList<>();
+        for (Object value : values) {
+            if (value instanceof Cover.Condition condition) {
+                flat.addAll(condition.parameters());
+            } else {
+                flat.add(value);
+            }
+        }
+        return SqlRows.parameters(flat.toArray());
+    }
 }

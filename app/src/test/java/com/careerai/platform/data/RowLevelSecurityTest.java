@@ -345,6 +345,32 @@ class RowLevelSecurityTest extends IntegrationTest {
         SEEDS.put(
                 "student_activity",
                 "INSERT INTO student_activity (university_id, day, user_id) VALUES ({u}, current_date - {n}, {user})");
+        // Daily counters of staff analytics (issue 17, ADR 0035), after the tables they count, so the
+        // delete test (children first, in reverse) empties them before their triggers could.
+        SEEDS.put(
+                "student_activity_periods",
+                "INSERT INTO student_activity_periods (university_id, unit, starts_on, user_id)"
+                        + " VALUES ({u}, 'week', date '2000-01-03' + 7 * {n}, {user})");
+        SEEDS.put(
+                "student_activity_counts",
+                "INSERT INTO student_activity_counts (university_id, unit, starts_on, slot, students)"
+                        + " VALUES ({u}, 'day', date '2000-01-01' + {n}, 0, 1)");
+        SEEDS.put(
+                "ai_run_days",
+                "INSERT INTO ai_run_days (university_id, day, tool, status, slot, runs)"
+                        + " VALUES ({u}, date '2000-01-01' + {n}, 'job-pack', 'SUCCEEDED', 0, 1)");
+        SEEDS.put(
+                "ai_run_students",
+                "INSERT INTO ai_run_students (university_id, unit, starts_on, tool, user_id)"
+                        + " VALUES ({u}, 'month', date '2000-01-01', 'rls{n}', {user})");
+        SEEDS.put(
+                "resource_download_days",
+                "INSERT INTO resource_download_days (university_id, day, resource_id, slot, downloads)"
+                        + " VALUES ({u}, date '2000-01-01' + {n}, {n}, 0, 1)");
+        SEEDS.put(
+                "resource_download_students",
+                "INSERT INTO resource_download_students (university_id, unit, starts_on, resource_id, user_id)"
+                        + " VALUES ({u}, 'week', date '2000-01-03', {n}, {user})");
         // Invoices (issue 18, payments).
         SEEDS.put(
                 "invoice_settings",
