@@ -100,7 +100,7 @@ start_node() {
   CAREERAI_AI_MODE=mock SMTP_HOST=127.0.0.1 SMTP_PORT="$SMTP_PORT" SMTP_STARTTLS=false \
   STRIPE_SECRET_KEY=sk_test_chaos STRIPE_WEBHOOK_SECRET="$WEBHOOK_SECRET" \
   STRIPE_API_BASE="http://127.0.0.1:$STRIPE_PORT" \
-    java -Xmx400m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+    java @jvm.options -XX:TieredStopAtLevel=1 \
       -Dcareerai.auth.otp.requests-per-ip=1000000 -Dcareerai.auth.otp.verifications-per-ip=1000000 \
       -Dcareerai.outbox.relay-after=20s -Dcareerai.outbox.relay-interval=20s \
       -jar "$JAR" >>"$OUT/$name.log" 2>&1 &

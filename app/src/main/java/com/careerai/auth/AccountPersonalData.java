@@ -51,6 +51,7 @@ class AccountPersonalData implements PersonalData {
 
     @Override
     public void erase(long universityId, long userId) {
+        UserAccounts.forget(universityId, userId);
         SqlRows.update(
                 jdbc,
                 "DELETE FROM invitations WHERE university_id = ?"

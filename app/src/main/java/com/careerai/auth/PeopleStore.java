@@ -132,6 +132,7 @@ class PeopleStore {
     }
 
     boolean deactivate(long universityId, long userId, Instant at) {
+        UserAccounts.forget(universityId, userId);
         return SqlRows.update(
                         jdbc,
                         "UPDATE users SET deactivated_at = ? WHERE university_id = ? AND id = ? AND deactivated_at IS NULL",
@@ -140,6 +141,7 @@ class PeopleStore {
     }
 
     boolean reactivate(long universityId, long userId) {
+        UserAccounts.forget(universityId, userId);
         return SqlRows.update(
                         jdbc,
                         "UPDATE users SET deactivated_at = NULL WHERE university_id = ? AND id = ?"
@@ -149,6 +151,7 @@ class PeopleStore {
     }
 
     void changeRole(long universityId, long userId, Role role) {
+        UserAccounts.forget(universityId, userId);
         SqlRows.update(
                 jdbc,
                 "UPDATE users SET role = ? WHERE university_id = ? AND id = ?",

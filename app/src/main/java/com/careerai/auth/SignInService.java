@@ -108,6 +108,7 @@ public class SignInService {
         }
         Optional<User> byEmail = users.findByUniversityIdAndEmail(university.id(), email);
         User user = signIn(university, email, name, byEmail);
+        UserAccounts.forget(university.id(), user.id());
         if (users.linkGoogle(university.id(), user.id(), googleId) != 1) {
             throw new SignInException(
                     HttpStatus.CONFLICT,
@@ -147,6 +148,7 @@ public class SignInService {
             events.publishEvent(new UserSignedUp(universityId, user.id(), role));
         }
         invitation.ifPresent(accepted -> invitations.accept(universityId, accepted.id()));
+        UserAccounts.forget(universityId, user.id());
         return users.findByUniversityIdAndId(universityId, user.id()).orElseThrow();
     }
 

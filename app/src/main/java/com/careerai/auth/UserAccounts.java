@@ -1,5 +1,7 @@
 package com.careerai.auth;
 
+import com.careerai.platform.web.RequestMemo;
+import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.List;
@@ -15,8 +17,31 @@ public class UserAccounts {
         this.users = users;
     }
 
+    /**
+     * The user; read once per page request (the sign-in check and several home panels ask, issue
+     * 19). A request that changes the row reads it afresh afterwards (see {@link #forget}).
+     */
     public Optional<User> find(long universityId, long userId) {
-        return users.findByUniversityIdAndId(universityId, userId);
+        return Optional.ofNullable(RequestMemo.of(memoKey(universityId, userId), () -> read(universityId, userId)));
+    }
+
+    /** As {@link #find(long, long)} for the request being authenticated, which runs off its context. */
+    public Optional<User> find(HttpRequest<?> request, long universityId, long userId) {
+        return Optional.ofNullable(
+                RequestMemo.of(request, memoKey(universityId, userId), () -> read(universityId, userId)));
+    }
+
+    private User read(long universityId, long userId) {
+        return users.findByUniversityIdAndId(universityId, userId).orElse(null);
+    }
+
+    /** Every writer of a user row calls this, so that the rest of its request reads the row again. */
+    static void forget(long universityId, long userId) {
+        RequestMemo.forget(memoKey(universityId, userId));
+    }
+
+    private static String memoKey(long universityId, long userId) {
+        return "users.find:" + universityId + ":" + userId;
     }
 
     /** The users among {@code userIds} (unknown ids, and other universities' ids, are left out). */
@@ -47,6 +72,7 @@ public class UserAccounts {
 
     /** Billing marks a student Pro while a plan subscription is active; true when the user exists. */
     public boolean setPro(long universityId, long userId, boolean pro) {
+        forget(universityId, userId);
         return users.changePro(universityId, userId, pro) == 1;
     }
 
@@ -56,6 +82,7 @@ public class UserAccounts {
      */
     public boolean rename(long universityId, long userId, String name) {
         String clean = name == null || name.isBlank() ? null : name.strip();
+        forget(universityId, userId);
         return users.changeName(universityId, userId, clean) == 1;
     }
 

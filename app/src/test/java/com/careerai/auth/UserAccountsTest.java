@@ -6,6 +6,9 @@ import com.careerai.tenancy.University;
 import com.careerai.testing.CrossTenant;
 import com.careerai.testing.Fixtures;
 import com.careerai.testing.IntegrationTest;
+import io.micronaut.core.propagation.PropagatedContext;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.context.ServerHttpRequestContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -45,5 +48,44 @@ class UserAccountsTest extends IntegrationTest {
         User inA = fixtures.in(a, () -> users.ensure(a.id(), "same@person.org", "A", Role.STUDENT));
         User inB = fixtures.in(b, () -> users.ensure(b.id(), "same@person.org", "B", Role.STUDENT));
         assertThat(inA.id()).isNotEqualTo(inB.id());
+    }
+
+    @Test
+    @SuppressWarnings("try") // the scope is only opened and closed
+    void aPageRequestReadsTheUserOnceAndAgainAfterChangingIt() {
+        University a = fixtures.university();
+        User student = fixtures.student(a);
+        // The sign-in check and the home's panels ask for the same row in one GET (issue 19).
+        try (PropagatedContext.Scope ignored = inRequest(HttpRequest.GET("/"))) {
+            fixtures.run(a, () -> {
+                User first = users.find(a.id(), student.id()).orElseThrow();
+                assertThat(users.find(a.id(), student.id())).containsSame(first);
+
+                users.rename(a.id(), student.id(), "Grace Hopper");
+                assertThat(users.find(a.id(), student.id()).orElseThrow().name())
+                        .isEqualTo("Grace Hopper");
+            });
+        }
+    }
+
+    @Test
+    @SuppressWarnings("try") // the scope is only opened and closed
+    void aRequestThatChangesDataReadsTheUserEveryTime() {
+        University a = fixtures.university();
+        User student = fixtures.student(a);
+        try (PropagatedContext.Scope ignored = inRequest(HttpRequest.POST("/profile", ""))) {
+            fixtures.run(a, () -> {
+                User first = users.find(a.id(), student.id()).orElseThrow();
+                assertThat(users.find(a.id(), student.id()).orElseThrow())
+                        .isNotSameAs(first)
+                        .isEqualTo(first);
+            });
+        }
+    }
+
+    private static PropagatedContext.Scope inRequest(HttpRequest<?> request) {
+        return PropagatedContext.getOrEmpty()
+                .plus(new ServerHttpRequestContext(request))
+                .propagate();
     }
 }

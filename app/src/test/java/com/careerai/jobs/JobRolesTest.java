@@ -45,15 +45,21 @@ class JobRolesTest {
         worker.put("careerai.jobs.watchdog-interval", "1s");
         try (ApplicationContext workerNode = ApplicationContext.run(worker, "test")) {
             BackgroundJobServer server = workerNode.getBean(BackgroundJobServer.class);
-            await().atMost(Duration.ofSeconds(20)).until(server::isRunning);
+            RedisClient redis = workerNode.getBean(RedisClient.class);
+            RedisConfiguration redisConfiguration = workerNode.getBean(RedisConfiguration.class);
+            // The server starts after the context (once an HTTP server listens, else after
+            // careerai.jobs.start-delay): stop it once it has run a job, as a storage outage would.
+            String first = UUID.randomUUID().toString();
+            workerNode.getBean(JobRequestScheduler.class).enqueue(new PingJobRequest(first));
+            await().atMost(Duration.ofSeconds(40))
+                    .until(() -> redis.exists(PingJobRequest.key(redisConfiguration, first)));
             server.stop();
             assertThat(server.isRunning()).isFalse();
 
             await().atMost(Duration.ofSeconds(20)).until(server::isRunning);
             String token = UUID.randomUUID().toString();
             workerNode.getBean(JobRequestScheduler.class).enqueue(new PingJobRequest(token));
-            RedisClient redis = workerNode.getBean(RedisClient.class);
-            String key = PingJobRequest.key(workerNode.getBean(RedisConfiguration.class), token);
+            String key = PingJobRequest.key(redisConfiguration, token);
             await().atMost(Duration.ofSeconds(40)).until(() -> redis.exists(key));
         }
     }

@@ -79,7 +79,7 @@ class SessionAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<
     private Optional<Authentication> authenticate(HttpRequest<?> request, String token, String via, long universityId) {
         return sessions.find(token)
                 .filter(session -> session.universityId() == universityId)
-                .flatMap(session -> users.find(universityId, session.userId())
+                .flatMap(session -> users.find(request, universityId, session.userId())
                         .filter(User::active)
                         .map(user -> {
                             if (via.equals("cookie")) {

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,10 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts this node's background job server once the application is up (worker role only), and
+ * Starts this node's background job server once the HTTP server listens (worker role only), and
  * starts it again whenever it is found stopped: JobRunr OSS shuts its server down by itself after
  * too many storage errors in a row (PostgreSQL restarting), and would then process nothing until
  * the node restarts.
+ *
+ * <p>The start waits for the HTTP server so that a node answers its first request (a load
+ * balancer's health check) without waiting for JobRunr's (issue 19, ADR 0037); it runs on the
+ * watchdog's thread. A context without an HTTP server starts it after {@code start-delay}.
  */
 @Context
 @Requires(bean = WorkerRole.class)
@@ -31,6 +36,7 @@ class JobWorker {
         return thread;
     });
     private boolean closing;
+    private boolean started;
 
     JobWorker(BackgroundJobServer server, JobsConfiguration configuration) {
         this.server = server;
@@ -39,22 +45,32 @@ class JobWorker {
 
     @EventListener
     void onStartup(StartupEvent event) {
-        server.start();
-        LOG.info("Background job server started (worker role)");
+        watchdog.schedule(this::startIfStopped, configuration.getStartDelay().toMillis(), TimeUnit.MILLISECONDS);
         long every = configuration.getWatchdogInterval().toMillis();
-        watchdog.scheduleWithFixedDelay(this::restartIfStopped, every, every, TimeUnit.MILLISECONDS);
+        watchdog.scheduleWithFixedDelay(this::startIfStopped, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** Synchronised with {@link #close()} so that no restart races the application's shutdown. */
-    synchronized void restartIfStopped() {
+    @EventListener
+    void onServerStarted(ServerStartupEvent event) {
+        watchdog.execute(this::startIfStopped);
+    }
+
+    /** Synchronised with {@link #close()} so that no start races the application's shutdown. */
+    synchronized void startIfStopped() {
         try {
             if (!closing && !server.isRunning()) {
-                LOG.warn(
-                        "Background job server found stopped (JobRunr stops after repeated storage errors): starting it again");
+                if (started) {
+                    LOG.warn(
+                            "Background job server found stopped (JobRunr stops after repeated storage errors): starting it again");
+                }
                 server.start();
+                if (!started) {
+                    LOG.info("Background job server started (worker role)");
+                }
+                started = true;
             }
         } catch (RuntimeException e) {
-            LOG.warn("Background job server could not start again yet; trying at the next check", e);
+            LOG.warn("Background job server could not start yet; trying at the next check", e);
         }
     }
 

@@ -10,6 +10,7 @@ public class JobsConfiguration {
     private int workers = 8;
     private Duration pollInterval = Duration.ofSeconds(5);
     private Duration watchdogInterval = Duration.ofSeconds(30);
+    private Duration startDelay = Duration.ofSeconds(5);
     private boolean dashboardEnabled;
     private int dashboardPort = 8000;
 
@@ -48,6 +49,19 @@ public class JobsConfiguration {
 
     public void setWatchdogInterval(Duration watchdogInterval) {
         this.watchdogInterval = watchdogInterval;
+    }
+
+    /**
+     * A worker node starts its background job server once its HTTP server listens, so that the job
+     * server's start does not delay the node's first answer (issue 19, ADR 0037). An application
+     * context without an HTTP server (a tool, a test) starts it this long after the context.
+     */
+    public Duration getStartDelay() {
+        return startDelay;
+    }
+
+    public void setStartDelay(Duration startDelay) {
+        this.startDelay = startDelay;
     }
 
     /** Whether JobRunr's dashboard runs, on its own port, behind basic authentication. */

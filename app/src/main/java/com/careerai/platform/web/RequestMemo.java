@@ -19,13 +19,21 @@ public final class RequestMemo {
     private RequestMemo() {}
 
     /** The value kept under {@code key} in this request, else {@code read}'s, kept for the request. */
-    @SuppressWarnings("unchecked")
     public static <T> T of(String key, Supplier<T> read) {
         Optional<HttpRequest<Object>> current = ServerRequestContext.currentRequest();
-        if (current.isEmpty() || !isSafe(current.get().getMethod())) {
+        return current.isEmpty() ? read.get() : of(current.get(), key, read);
+    }
+
+    /**
+     * As {@link #of(String, Supplier)}, for code that holds the request but may run outside its
+     * context (an authentication fetcher on its own thread). A null value is not kept: a later call
+     * reads again (what was absent may have been created since).
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> T of(HttpRequest<?> request, String key, Supplier<T> read) {
+        if (!isSafe(request.getMethod())) {
             return read.get();
         }
-        HttpRequest<Object> request = current.get();
         String attribute = PREFIX + key;
         Optional<Object> kept = request.getAttribute(attribute);
         if (kept.isPresent()) {
@@ -36,6 +44,14 @@ public final class RequestMemo {
             request.setAttribute(attribute, value);
         }
         return value;
+    }
+
+    /**
+     * Drops what this request keeps under {@code key}: a writer of the thing calls it, so that a GET
+     * which writes it (an OAuth callback signing someone in) reads it again afterwards.
+     */
+    public static void forget(String key) {
+        ServerRequestContext.currentRequest().ifPresent(request -> request.removeAttribute(PREFIX + key, Object.class));
     }
 
     private static boolean isSafe(HttpMethod method) {

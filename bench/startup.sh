@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# bench/startup.sh — start-up to the first 200 of /health (issue 19, ADR 0037). Starts the
+# application jar on a migrated database of this machine's PostgreSQL (with the demo university
+# seeded: CAREERAI_DEMO=true, as ./run-demo starts) and Redis, times from the `java` command to the
+# first 200 of /health, stops it, and repeats. Several variants (JVM options) are measured
+# interleaved A B B A …, so that a machine whose load drifts favours none; every line carries the
+# load average. The first start (migrating and seeding an empty database) is not counted.
+#
+#   bench/startup.sh                                   # the shipped settings (jvm.options), 5 runs
+#   bench/startup.sh --runs 4 shipped='@jvm.options' bare=''     # variants: name='java options'
+#   bench/startup.sh cds='@jvm.options -XX:SharedArchiveFile=app/target/careerai-app.jsa'
+#
+# Options: --runs N [STARTUP_RUNS=5] --no-build. Environment: STARTUP_DATABASE
+# [careerai_startup], STARTUP_PORT [18190], STARTUP_REDIS_URL [redis://127.0.0.1:6379],
+# STARTUP_DEMO [true]. Needs PostgreSQL at 127.0.0.1:5432 (user postgres, trust) and Redis.
+# Prints one line per start and the median per variant; the application logs are in
+# bench/target/startup/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS="${STARTUP_RUNS:-5}"; BUILD=true
+VARIANTS=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) RUNS="$2"; shift 2 ;;
+    --no-build) BUILD=false; shift ;;
+    *=*) VARIANTS+=("$1"); shift ;;
+    *) sed -n '2,18p' "$0"; exit 2 ;;
+  esac
+done
+[ ${#VARIANTS[@]} -gt 0 ] || VARIANTS=("shipped=@jvm.options")
+
+PGHOST="${PGHOST:-127.0.0.1}"; PGPORT="${PGPORT:-5432}"; export PGHOST PGPORT PGUSER=postgres
+DB="${STARTUP_DATABASE:-careerai_startup}"
+PORT="${STARTUP_PORT:-18190}"
+REDIS_URL="${STARTUP_REDIS_URL:-redis://127.0.0.1:6379}"
+JAR="${STARTUP_JAR:-app/target/careerai-app.jar}"
+OUT=bench/target/startup
+mkdir -p "$OUT"
+
+if $BUILD; then
+  ./mvnw -B -q -o package -DskipTests
+fi
+
+APP_PID=""
+stop_app() { if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; APP_PID=""; fi; }
+trap stop_app EXIT
+
+# start_app <log> <java options…>: starts the jar and sets STARTUP_MS (java command → first 200)
+start_app() {
+  local log=$1; shift
+  local began; began=$(date +%s%N)
+  # shellcheck disable=SC2068 # the options are words on purpose (@argfile, -XX:…)
+  DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" DATABASE_USER=careerai_web DATABASE_PASSWORD=careerai-local \
+  DATABASE_MIGRATION_USER=postgres REDIS_URL="$REDIS_URL" PORT="$PORT" CAREERAI_DEMO="${STARTUP_DEMO:-true}" \
+  CAREERAI_REDIS_KEY_PREFIX=startup: \
+    java $@ -jar "$JAR" > "$log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 6000); do
+    if curl -fs -o /dev/null "http://127.0.0.1:$PORT/health"; then
+      STARTUP_MS=$(( ($(date +%s%N) - began) / 1000000 ))
+      return 0
+    fi
+    kill -0 "$APP_PID" 2>/dev/null || break
+    sleep 0.02
+  done
+  echo "the app did not start: see $log"; tail -20 "$log"; exit 1
+}
+
+if ! psql -X -q -At -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1; then
+  psql -X -q -d postgres -c "CREATE DATABASE $DB"
+  psql -X -q -d "$DB" -c "DO \$\$ BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'careerai_app') THEN CREATE ROLE careerai_app NOLOGIN; END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'careerai_web') THEN
+      CREATE ROLE careerai_web LOGIN PASSWORD 'careerai-local' IN ROLE careerai_app; END IF; END \$\$"
+fi
+echo "== migrating and seeding $DB if needed (not counted)"
+start_app "$OUT/app-prepare.log" @jvm.options
+stop_app
+
+declare -A TIMES
+order=()
+for r in $(seq 1 "$RUNS"); do
+  # A B … then … B A: each pair of runs sees the variants in both orders
+  if [ $((r % 2)) -eq 1 ]; then order=("${VARIANTS[@]}"); else
+    order=(); for ((i = ${#VARIANTS[@]} - 1; i >= 0; i--)); do order+=("${VARIANTS[$i]}"); done
+  fi
+  for variant in "${order[@]}"; do
+    name=${variant%%=*}; options=${variant#*=}
+    log="$OUT/app-$name-$r.log"
+    # shellcheck disable=SC2086
+    start_app "$log" $options
+    reported=$(sed -n 's/.*Startup completed in \([0-9]*\)ms.*/\1/p' "$log" | head -1)
+    rss=$(awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$APP_PID/status")
+    stop_app
+    TIMES[$name]="${TIMES[$name]:-} $STARTUP_MS"
+    echo "$name run $r: first 200 after ${STARTUP_MS} ms (Micronaut: ${reported:-?} ms), RSS ${rss} MB, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  done
+done
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+for variant in "${VARIANTS[@]}"; do
+  name=${variant%%=*}
+  echo "$name ($(echo "${variant#*=}")): median $(echo "${TIMES[$name]}" | median) ms of${TIMES[$name]}"
+done
