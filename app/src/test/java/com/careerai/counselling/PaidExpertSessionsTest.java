@@ -887,6 +887,93 @@ class PaidExpertSessionsTest extends IntegrationTest {
     }
 
     @Test
+    void aStaffRefundOfARouteSessionReversesTheTransferAndALinkedAccountBelongsToOneExpert() {
+        University razorpayUni = fixtures.university();
+        CrossTenant.within(
+                razorpayUni,
+                () -> paymentSettings.change(
+                        razorpayUni.id(), com.careerai.billing.PaymentSettings.Provider.RAZORPAY, "INR", "test"));
+        SignedIn staff = sessions.signIn(fixtures.staff(razorpayUni));
+        User expert = counselling.counsellor(razorpayUni);
+        User other = counselling.counsellor(razorpayUni);
+        String account = "acc_Staff" + expert.id();
+        razorpay.linkedAccount(account, "activated");
+        for (User counsellor : java.util.List.of(expert, other)) {
+            assertThat(pages.post(
+                                    razorpayUni,
+                                    "/staff/experts/" + counsellor.id() + "/mark",
+                                    staff,
+                                    Map.of("paidExpert", "true"))
+                            .code())
+                    .isEqualTo(303);
+        }
+        assertThat(pages.post(
+                                razorpayUni,
+                                "/staff/experts/" + expert.id() + "/linked-account",
+                                staff,
+                                Map.of("linkedAccount", account))
+                        .code())
+                .isEqualTo(303);
+        HttpResponse<String> taken = pages.post(
+                razorpayUni,
+                "/staff/experts/" + other.id() + "/linked-account",
+                staff,
+                Map.of("linkedAccount", account));
+        assertThat(taken.code()).isEqualTo(422);
+        assertThat(taken.body()).contains("Another expert has this linked account");
+
+        CrossTenant.within(razorpayUni, () -> {
+            counsellors.offer(razorpayUni.id(), expert.id(), PAID, "Expert hour", 60, null, false);
+            return null;
+        });
+        SignedIn expertSession = sessions.signIn(expert);
+        assertThat(pages.post(
+                                razorpayUni,
+                                "/counsellor/session-types/" + PAID + "/price",
+                                expertSession,
+                                Map.of("price", "50"))
+                        .code())
+                .isEqualTo(303);
+        User student = verifiedStudent(razorpayUni);
+        SignedIn studentSession = sessions.signIn(student);
+        Instant start = slot(razorpayUni, expert, Duration.ofDays(6));
+        HttpResponse<String> booked = api.book(razorpayUni.subdomain(), studentSession, expert.id(), PAID, start);
+        assertThat(booked.code()).as(booked.body()).isEqualTo(201);
+        String appointment = (String) api.map(booked).get("id");
+        String paymentId =
+                text("SELECT payment_id FROM appointment_card_holds WHERE appointment_id = ?::uuid", appointment);
+        String orderId = sessionOf(appointment);
+        org.json.JSONObject paid = razorpay.pay(orderId);
+        String orderPaid = razorpay.event("order.paid", paid, null);
+        HttpResponse<String> hook = Http.exchange(
+                client,
+                HttpRequest.POST("/webhooks/razorpay", orderPaid)
+                        .contentType(MediaType.APPLICATION_JSON_TYPE)
+                        .header("Host", BASE_DOMAIN)
+                        .header("X-Razorpay-Event-Id", "evt_route_paid_" + paymentId)
+                        .header("X-Razorpay-Signature", FakeRazorpayServer.webhookSignature(orderPaid)));
+        assertThat(hook.code()).as(hook.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "CONFIRMED"
+                .equals(text("SELECT status FROM appointments WHERE id = ?::uuid", appointment)));
+
+        HttpResponse<String> partial = api.post(
+                razorpayUni.subdomain(),
+                sessions.signIn(fixtures.staff(razorpayUni)),
+                "/api/v1/staff/payments/" + paymentId + "/refunds",
+                Map.of("amountCents", 1000, "reason", "Started 20 minutes late"));
+        assertThat(partial.code()).as(partial.body()).isEqualTo(202);
+        assertThat(partial.body()).contains("\"paymentStatus\":\"PARTIALLY_REFUNDED\"");
+        FakeRazorpayServer.Request refund = razorpay.last("/v1/payments/" + paid.getString("id") + "/refund");
+        assertThat(refund.body().getLong("amount")).isEqualTo(1000);
+        assertThat(refund.body().getInt("reverse_all")).isEqualTo(1);
+        // 50.00 − 10.00 refunded; fee 5.00 − 5.00 × 10 / 50 = 4.00; net 36.00
+        assertThat(amounts(api.get(razorpayUni.subdomain(), expertSession, "/api/v1/counsellor/earnings")))
+                .containsEntry("grossCents", 4000L)
+                .containsEntry("platformFeeCents", 400L)
+                .containsEntry("netCents", 3600L);
+    }
+
+    @Test
     void aRazorpayExpertWithoutAnActivatedLinkedAccountCannotBeBooked() {
         University razorpayUni = fixtures.university();
         User expert = onboardedExpert(razorpayUni, 4000); // priced while the university was on Stripe
