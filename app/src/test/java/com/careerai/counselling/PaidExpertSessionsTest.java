@@ -974,6 +974,44 @@ class PaidExpertSessionsTest extends IntegrationTest {
     }
 
     @Test
+    void aRouteHoldThatRunsOutReleasesTheSlotUnlessTheOrderWasPaid() {
+        University razorpayUni = fixtures.university();
+        User expert = routeExpert(razorpayUni, 3000);
+        Instant start = slot(razorpayUni, expert, Duration.ofDays(5));
+        String unpaid = (String) api.map(api.book(
+                        razorpayUni.subdomain(),
+                        sessions.signIn(verifiedStudent(razorpayUni)),
+                        expert.id(),
+                        PAID,
+                        start))
+                .get("id");
+        CrossTenant.within(razorpayUni, () -> {
+            paidSessions.holdEnded(razorpayUni.id(), UUID.fromString(unpaid));
+            return null;
+        });
+        assertThat(razorpay.last("/v1/orders/" + sessionOf(unpaid)).method()).isEqualTo("GET");
+        assertThat(text("SELECT status FROM appointments WHERE id = ?::uuid", unpaid))
+                .isEqualTo("CANCELLED");
+
+        Instant later = slot(razorpayUni, expert, Duration.ofDays(7));
+        String paid = (String) api.map(api.book(
+                        razorpayUni.subdomain(),
+                        sessions.signIn(verifiedStudent(razorpayUni)),
+                        expert.id(),
+                        PAID,
+                        later))
+                .get("id");
+        razorpay.pay(sessionOf(paid)); // the student paid just before the hold ran out
+        CrossTenant.within(razorpayUni, () -> {
+            paidSessions.holdEnded(razorpayUni.id(), UUID.fromString(paid));
+            return null;
+        });
+        assertThat(text("SELECT status FROM appointments WHERE id = ?::uuid", paid))
+                .as("kept for the signed answer or webhook that confirms it")
+                .isEqualTo("PENDING");
+    }
+
+    @Test
     void aRazorpayExpertWithoutAnActivatedLinkedAccountCannotBeBooked() {
         University razorpayUni = fixtures.university();
         User expert = onboardedExpert(razorpayUni, 4000); // priced while the university was on Stripe
@@ -1037,6 +1075,46 @@ class PaidExpertSessionsTest extends IntegrationTest {
                                 "/counsellor/session-types/" + PAID + "/price",
                                 session,
                                 Map.of("price", price))
+                        .code())
+                .isEqualTo(303);
+        return expert;
+    }
+
+    /** A Razorpay university's paid expert with an activated Route linked account and a paid type at {@code cents}. */
+    private User routeExpert(University university, long cents) {
+        CrossTenant.within(
+                university,
+                () -> paymentSettings.change(
+                        university.id(), com.careerai.billing.PaymentSettings.Provider.RAZORPAY, "INR", "test"));
+        User expert = counselling.counsellor(university);
+        SignedIn staff = sessions.signIn(fixtures.staff(university));
+        assertThat(pages.post(
+                                university,
+                                "/staff/experts/" + expert.id() + "/mark",
+                                staff,
+                                Map.of("paidExpert", "true"))
+                        .code())
+                .isEqualTo(303);
+        String account = "acc_Route" + expert.id();
+        razorpay.linkedAccount(account, "activated");
+        assertThat(pages.post(
+                                university,
+                                "/staff/experts/" + expert.id() + "/linked-account",
+                                staff,
+                                Map.of("linkedAccount", account))
+                        .code())
+                .isEqualTo(303);
+        CrossTenant.within(university, () -> {
+            counsellors.offer(university.id(), expert.id(), PAID, "Expert hour", 60, null, false);
+            return null;
+        });
+        assertThat(pages.post(
+                                university,
+                                "/counsellor/session-types/" + PAID + "/price",
+                                sessions.signIn(expert),
+                                Map.of(
+                                        "price",
+                                        java.math.BigDecimal.valueOf(cents, 2).toPlainString()))
                         .code())
                 .isEqualTo(303);
         return expert;
