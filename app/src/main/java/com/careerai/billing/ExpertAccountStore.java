@@ -21,7 +21,8 @@ import java.util.UUID;
 @Singleton
 class ExpertAccountStore {
     private static final String COLUMNS =
-            "university_id, user_id, paid_expert, stripe_account_id, charges_enabled, payouts_enabled, details_submitted";
+            "university_id, user_id, paid_expert, stripe_account_id, charges_enabled, payouts_enabled, details_submitted,"
+                    + " razorpay_account_id, razorpay_activated";
 
     /** One expert's row. */
     record Row(
@@ -31,7 +32,9 @@ class ExpertAccountStore {
             @Nullable String accountId,
             boolean chargesEnabled,
             boolean payoutsEnabled,
-            boolean detailsSubmitted) {}
+            boolean detailsSubmitted,
+            @Nullable String razorpayAccountId,
+            boolean razorpayActivated) {}
 
     /** Whose a connected account is. */
     record Route(long universityId, long userId) {}
@@ -94,6 +97,26 @@ class ExpertAccountStore {
                 "UPDATE expert_accounts SET stripe_account_id = COALESCE(stripe_account_id, ?), updated_at = now()"
                         + " WHERE university_id = ? AND user_id = ?",
                 SqlRows.parameters(accountId, universityId, userId));
+    }
+
+    /** Whether another expert of the university has this linked account recorded. */
+    boolean linkedAccountTaken(long universityId, long userId, String accountId) {
+        return SqlRows.optional(
+                        jdbc,
+                        "SELECT 1 FROM expert_accounts WHERE university_id = ? AND razorpay_account_id = ?"
+                                + " AND user_id <> ?",
+                        SqlRows.parameters(universityId, accountId, userId),
+                        rows -> rows.getInt(1))
+                .isPresent();
+    }
+
+    /** Records the expert's Razorpay Route linked account and whether Razorpay says it is activated. */
+    void attachLinkedAccount(long universityId, long userId, String accountId, boolean activated) {
+        SqlRows.update(
+                jdbc,
+                "UPDATE expert_accounts SET razorpay_account_id = ?, razorpay_activated = ?,"
+                        + " razorpay_checked_at = now(), updated_at = now() WHERE university_id = ? AND user_id = ?",
+                SqlRows.parameters(accountId, activated, universityId, userId));
     }
 
     /** Applies Stripe's state unless a later event was applied already; true when applied. */
@@ -243,6 +266,8 @@ class ExpertAccountStore {
                 rows.getString("stripe_account_id"),
                 rows.getBoolean("charges_enabled"),
                 rows.getBoolean("payouts_enabled"),
-                rows.getBoolean("details_submitted"));
+                rows.getBoolean("details_submitted"),
+                rows.getString("razorpay_account_id"),
+                rows.getBoolean("razorpay_activated"));
     }
 }

@@ -39,6 +39,7 @@ public class ExpertPayouts {
     private final PaymentProviders providers;
     private final ReconcileSchedule reconcileSchedule;
     private final Invoices invoices;
+    private final RazorpayGateway razorpay;
 
     ExpertPayouts(
             ExpertAccountStore store,
@@ -51,7 +52,9 @@ public class ExpertPayouts {
             RefundLedger ledger,
             PaymentProviders providers,
             ReconcileSchedule reconcileSchedule,
-            Invoices invoices) {
+            Invoices invoices,
+            RazorpayGateway razorpay) {
+        this.razorpay = razorpay;
         this.invoices = invoices;
         this.ledger = ledger;
         this.providers = providers;
@@ -94,21 +97,45 @@ public class ExpertPayouts {
         }
     }
 
+    /**
+     * Where an expert stands with the university's payment provider: at a Razorpay university the
+     * account is their Route linked account, taking charges (and payouts) once Razorpay says it is
+     * activated.
+     */
     public ExpertStatus status(long universityId, long userId) {
+        boolean route = onRazorpay(universityId);
         return transactions.executeRead(tx ->
-                store.find(universityId, userId).map(ExpertPayouts::status).orElse(ExpertStatus.NONE));
+                store.find(universityId, userId).map(row -> status(row, route)).orElse(ExpertStatus.NONE));
     }
 
     /** Every user staff ever marked, by user id. */
     public Map<Long, ExpertStatus> statuses(long universityId) {
+        boolean route = onRazorpay(universityId);
         return transactions.executeRead(tx -> {
             Map<Long, ExpertStatus> all = new LinkedHashMap<>();
-            store.all(universityId).forEach(row -> all.put(row.userId(), status(row)));
+            store.all(universityId).forEach(row -> all.put(row.userId(), status(row, route)));
             return all;
         });
     }
 
-    private static ExpertStatus status(ExpertAccountStore.Row row) {
+    /** Whether the university's experts are paid through Razorpay Route (linked accounts), not Stripe Connect. */
+    public boolean paysThroughRoute(long universityId) {
+        return onRazorpay(universityId);
+    }
+
+    private boolean onRazorpay(long universityId) {
+        return providers.of(universityId).provider().kind() == PaymentSettings.Provider.RAZORPAY;
+    }
+
+    private static ExpertStatus status(ExpertAccountStore.Row row, boolean route) {
+        if (route) {
+            return new ExpertStatus(
+                    row.paidExpert(),
+                    row.razorpayAccountId() != null,
+                    row.razorpayActivated(),
+                    row.razorpayActivated(),
+                    row.razorpayActivated());
+        }
         return new ExpertStatus(
                 row.paidExpert(),
                 row.accountId() != null,
@@ -130,6 +157,58 @@ public class ExpertPayouts {
         });
     }
 
+    /** The expert's Razorpay Route linked account ({@code acc_…}), when one was recorded. */
+    public java.util.Optional<String> linkedAccount(long universityId, long userId) {
+        return transactions
+                .executeRead(tx -> store.find(universityId, userId))
+                .map(ExpertAccountStore.Row::razorpayAccountId);
+    }
+
+    /**
+     * Records a paid expert's Razorpay Route linked account (staff, or the expert themself) after
+     * asking Razorpay for it ({@code GET /v2/accounts/{id}}): the expert takes money prices once its
+     * status is "activated". Audited. Not inside a transaction (the call to Razorpay).
+     *
+     * @return whether the account is activated
+     * @throws ExpertProblems.NotPaidExpert 409 unless staff marked them
+     * @throws ExpertProblems.Invalid 422 beside {@code linkedAccount} for a malformed or unknown id
+     * @throws ExpertProblems.WrongPayoutAccount 409 at a university not on Razorpay (Stripe experts onboard)
+     */
+    public boolean recordLinkedAccount(SignedInUser actor, long expertUserId, @Nullable String value) {
+        long universityId = actor.universityId();
+        String field = "linkedAccount";
+        String accountId = value == null ? "" : value.strip();
+        transactions
+                .executeRead(tx -> store.find(universityId, expertUserId))
+                .filter(ExpertAccountStore.Row::paidExpert)
+                .orElseThrow(() -> new ExpertProblems.NotPaidExpert(
+                        "Paid sessions are for counsellors the careers team made paid experts. Ask them first."));
+        if (!onRazorpay(universityId)) {
+            throw new ExpertProblems.WrongPayoutAccount(ExpertProblems.WrongPayoutAccount.STRIPE);
+        }
+        if (!accountId.matches("acc_[A-Za-z0-9]{1,64}")) {
+            throw new ExpertProblems.Invalid(
+                    field, "Give the Razorpay Route linked account id, which starts with acc_ (Dashboard → Route).");
+        }
+        String status = razorpay.linkedAccountStatus(accountId)
+                .orElseThrow(() -> new ExpertProblems.Invalid(field, "Razorpay does not know this linked account."));
+        boolean activated = "activated".equals(status);
+        transactions.executeWrite(tx -> {
+            store.lock(universityId, expertUserId);
+            if (store.linkedAccountTaken(universityId, expertUserId, accountId)) {
+                throw new ExpertProblems.Invalid(field, "Another expert has this linked account already.");
+            }
+            store.attachLinkedAccount(universityId, expertUserId, accountId, activated);
+            audit.record(
+                    universityId,
+                    "user:" + actor.userId(),
+                    "experts.linked_account",
+                    Map.of("expert", expertUserId, "account", accountId, "status", status));
+            return null;
+        });
+        return activated;
+    }
+
     /**
      * The Stripe onboarding link for the signed-in expert: the Express account is created the first
      * time (once: Stripe's idempotency key and a row lock), then a fresh account link.
@@ -145,6 +224,9 @@ public class ExpertPayouts {
                 .orElseThrow(() -> new ExpertProblems.NotPaidExpert(
                         "Paid sessions are for counsellors the careers team made paid experts. Ask them first."));
         requirePaidSessionsPossible(expert.universityId());
+        if (onRazorpay(expert.universityId())) {
+            throw new ExpertProblems.WrongPayoutAccount(ExpertProblems.WrongPayoutAccount.RAZORPAY);
+        }
         String accountId = row.accountId();
         if (accountId == null) {
             String created = connect.createExpressAccount(expert.universityId(), expert.userId(), expert.email());
@@ -321,9 +403,13 @@ public class ExpertPayouts {
         }
         ExpertAccountStore.Row expert = transactions
                 .executeRead(tx -> store.find(universityId, sale.expertUserId()))
-                .filter(row -> status(row).canCharge())
+                .filter(row -> status(row, choice.provider().kind() == PaymentSettings.Provider.RAZORPAY)
+                        .canCharge())
                 .orElseThrow(() -> new ExpertProblems.NotPaidExpert(
                         "This counsellor cannot take card payments just now; choose another session."));
+        String payee = choice.provider().kind() == PaymentSettings.Provider.RAZORPAY
+                ? expert.razorpayAccountId()
+                : expert.accountId();
         long feeCents = fee(sale.amountCents(), platformFeePercent(universityId));
         String customer = accounts.customerOf(universityId, student.userId()).orElse(null);
         String back = siteUrl + returnPath + (returnPath.contains("?") ? "&" : "?");
@@ -352,7 +438,7 @@ public class ExpertPayouts {
                                 siteUrl,
                                 back + "checkout=done",
                                 back + "checkout=cancelled"),
-                        new PaymentProvider.ExpertShare(expert.accountId(), feeCents, sale.checkoutExpiresAt()));
+                        new PaymentProvider.ExpertShare(payee, feeCents, sale.checkoutExpiresAt()));
         transactions.executeWrite(tx -> {
             payments.insertIfAbsent(
                     PaymentStore.NewPayment.of(
@@ -368,7 +454,7 @@ public class ExpertPayouts {
                     universityId,
                     sale.paymentId(),
                     sale.expertUserId(),
-                    expert.accountId(),
+                    payee,
                     sale.amountCents(),
                     feeCents,
                     sale.currency(),
@@ -393,6 +479,12 @@ public class ExpertPayouts {
         if (payment.get().status() != PaymentStatus.PENDING) {
             return !payment.get().status().credited();
         }
+        if (payment.get().provider() == PaymentSettings.Provider.RAZORPAY) {
+            // Razorpay orders cannot be closed: unpaid now means released; a payment that still
+            // arrives confirms a released booking, which refunds it (PaidSessions)
+            return !"paid"
+                    .equals(razorpay.fetchOrder(payment.get().externalId()).status());
+        }
         return connect.expireCheckout(payment.get().externalId());
     }
 
@@ -415,17 +507,16 @@ public class ExpertPayouts {
                 || (payment.status() != PaymentStatus.PAID && payment.status() != PaymentStatus.PARTIALLY_REFUNDED)) {
             return false;
         }
-        PaymentGateway.ProviderRefund answer = connect.refundDestinationCharge(
-                "session-refund-" + decision,
-                payment.paymentIntentId(),
-                null,
-                Map.of(
-                        CheckoutMetadata.UNIVERSITY,
-                        Long.toString(universityId),
-                        CheckoutMetadata.PAYMENT,
-                        paymentId.toString(),
-                        "decision",
-                        decision));
+        Map<String, String> notes = Map.of(
+                CheckoutMetadata.UNIVERSITY,
+                Long.toString(universityId),
+                CheckoutMetadata.PAYMENT,
+                paymentId.toString(),
+                "decision",
+                decision);
+        PaymentGateway.ProviderRefund answer = payment.provider() == PaymentSettings.Provider.RAZORPAY
+                ? routeRefund(payment, "session-refund-" + decision, notes)
+                : connect.refundDestinationCharge("session-refund-" + decision, payment.paymentIntentId(), null, notes);
         transactions.executeWrite(tx -> {
             Payment locked = payments.lock(universityId, paymentId).orElseThrow();
             if (answer.chargeId() != null && !"failed".equals(answer.status()) && !"canceled".equals(answer.status())) {
@@ -443,6 +534,30 @@ public class ExpertPayouts {
             return null;
         });
         return true;
+    }
+
+    /**
+     * What is left of a Route payment refunded with {@code reverse_all: 1}: Razorpay takes the
+     * transfer back from the expert's linked account. What is left is read from Razorpay first, so a
+     * retry after a refund went through refunds nothing more. The refunded total is read back after.
+     */
+    private PaymentGateway.ProviderRefund routeRefund(Payment payment, String receipt, Map<String, String> notes) {
+        RazorpayGateway.RazorpayPayment before = razorpay.fetchPayment(payment.paymentIntentId());
+        long left = before.amount() - before.amountRefunded();
+        if (left <= 0) {
+            return new PaymentGateway.ProviderRefund(
+                    "none", "succeeded", payment.paymentIntentId(), before.amount(), before.amountRefunded());
+        }
+        RazorpayGateway.RazorpayRefund refund = razorpay.refund(payment.paymentIntentId(), left, receipt, notes, true);
+        RazorpayGateway.RazorpayPayment after = razorpay.fetchPayment(payment.paymentIntentId());
+        String status =
+                switch (refund.status()) {
+                    case "processed" -> "succeeded";
+                    case "failed" -> "failed";
+                    default -> "pending";
+                };
+        return new PaymentGateway.ProviderRefund(
+                refund.id(), status, payment.paymentIntentId(), after.amount(), after.amountRefunded());
     }
 
     /**

@@ -7,6 +7,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
@@ -64,14 +65,40 @@ class ExpertPayoutsController {
         }
     }
 
+    /** A Razorpay university: the expert records their own Route linked account (checked with Razorpay). */
+    @Post(
+            uri = "/payouts/linked-account",
+            consumes = MediaType.APPLICATION_FORM_URLENCODED,
+            produces = MediaType.TEXT_HTML)
+    HttpResponse<?> linkedAccount(@CurrentUser SignedInUser user, @Body Map<String, String> form) {
+        try {
+            payouts.recordLinkedAccount(user, user.userId(), form.get("linkedAccount"));
+            return HttpResponse.seeOther(URI.create("/counsellor/payouts"));
+        } catch (ExpertProblems.Invalid e) {
+            ModelAndView<Map<String, Object>> page = page(user, false, false, null);
+            page.getModel().ifPresent(model -> {
+                model.put("errors", e.fields());
+                model.put("typedAccount", form.get("linkedAccount"));
+            });
+            return HttpResponse.unprocessableEntity().body(page);
+        } catch (ProblemException e) {
+            return HttpResponse.status(e.status()).body(page(user, false, false, e.getMessage()));
+        }
+    }
+
     private ModelAndView<Map<String, Object>> page(
             SignedInUser user, boolean returned, boolean refresh, @Nullable String problem) {
         String error = problem;
         ExpertPayouts.ExpertStatus status = payouts.status(user.universityId(), user.userId());
         if (error == null && !payouts.paidSessionsPossible(user.universityId())) {
-            error = ExpertProblems.StripeRequired.MESSAGE; // a Razorpay university
+            error = ExpertProblems.StripeRequired.MESSAGE;
         }
         Map<String, Object> model = new HashMap<>();
+        model.put("route", payouts.paysThroughRoute(user.universityId()));
+        model.put(
+                "linkedAccount",
+                payouts.linkedAccount(user.universityId(), user.userId()).orElse(""));
+        model.put("errors", Map.of());
         model.put("state", status.state());
         model.put("paidExpert", status.paidExpert());
         model.put("started", status.accountCreated());

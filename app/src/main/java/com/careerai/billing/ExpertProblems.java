@@ -40,6 +40,24 @@ public final class ExpertProblems {
         }
     }
 
+    /**
+     * 409: the payout account asked for is not the university's provider's kind: Stripe onboarding
+     * at a Razorpay university (experts record a Route linked account there), or a linked account at
+     * a Stripe university.
+     */
+    public static final class WrongPayoutAccount extends ProblemException {
+        private static final long serialVersionUID = 1L;
+
+        public static final String RAZORPAY = "Payouts at this university go through Razorpay Route: record your"
+                + " Razorpay linked account (acc_…) instead of setting up Stripe.";
+        public static final String STRIPE =
+                "Payouts at this university go through Stripe: set them up with Stripe instead of a Razorpay account.";
+
+        WrongPayoutAccount(String message) {
+            super(HttpStatus.CONFLICT, "wrong_payout_account", message);
+        }
+    }
+
     /** 409: the counsellor is not a paid expert (staff mark them) or has no payout account yet. */
     public static final class NotPaidExpert extends ProblemException {
         private static final long serialVersionUID = 1L;

@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
  * server-side, which the student authorises and pays the first month of in the same Checkout.
  * Confirmed by the signed Checkout answer or the signed webhook, whichever comes first
  * ({@link RazorpayPayments}, {@link RazorpaySubscriptions}).
+ * Paid expert sessions are Route orders: a transfer to the expert's linked account.
  */
 @Singleton
 class RazorpayCheckoutProvider implements PaymentProvider {
@@ -62,14 +63,27 @@ class RazorpayCheckoutProvider implements PaymentProvider {
         return new Started(order.id(), page);
     }
 
-    /** Razorpay Route (transfers to linked accounts) is not built: paid sessions need Stripe. */
+    /** Razorpay Route: the expert's share is transferred to their linked account (ADR 0034 addendum). */
     @Override
     public boolean paysExperts() {
-        return false;
+        return true;
     }
 
+    /**
+     * An order whose captured payment Razorpay splits with Route: price − fee transferred to the
+     * expert's linked account ({@code acc_…}), not on hold; the university keeps the fee. Razorpay
+     * orders do not expire: the slot's hold ending asks for the order's state instead
+     * ({@link ExpertPayouts#closeCheckout}).
+     */
     @Override
     public Started startForExpert(Purchase purchase, ExpertShare share) {
-        throw new ExpertProblems.StripeRequired();
+        long amount = purchase.product().priceCents();
+        RazorpayGateway.Order order = gateway.createOrder(
+                amount,
+                purchase.product().currency(),
+                purchase.paymentId().toString(),
+                purchase.metadata(),
+                new RazorpayGateway.Transfer(share.account(), amount - share.feeCents()));
+        return new Started(order.id(), purchase.siteUrl() + "/billing/razorpay/" + purchase.paymentId());
     }
 }

@@ -49,6 +49,31 @@ interface RazorpayGateway {
      */
     Order createOrder(long amount, String currency, String receipt, Map<String, String> notes);
 
+    /**
+     * A paid expert's share of an order (Razorpay Route, ADR 0034 addendum): {@code amount} of the
+     * order is transferred to the linked account once the payment is captured, not held.
+     */
+    record Transfer(String account, long amount) {}
+
+    /**
+     * An order whose payment is split with Route: {@code transfers: [{account, amount, currency,
+     * on_hold: false}]} on the order itself.
+     *
+     * @throws PaymentProviderException when Razorpay refuses or cannot be reached
+     */
+    Order createOrder(long amount, String currency, String receipt, Map<String, String> notes, Transfer transfer);
+
+    /** @throws PaymentProviderException when Razorpay refuses or cannot be reached */
+    Order fetchOrder(String orderId);
+
+    /**
+     * The status of a Route linked account ({@code GET /v2/accounts/{id}}): "activated" when it can
+     * receive transfers; empty when Razorpay does not know the account.
+     *
+     * @throws PaymentProviderException when Razorpay cannot be reached
+     */
+    java.util.Optional<String> linkedAccountStatus(String accountId);
+
     /** @throws PaymentProviderException when Razorpay refuses or cannot be reached */
     RazorpayPayment fetchPayment(String paymentId);
 
@@ -100,7 +125,18 @@ interface RazorpayGateway {
      * @param receipt our refund's id: Razorpay refuses a second refund with the same receipt
      * @throws PaymentProviderException when Razorpay refuses or cannot be reached
      */
-    RazorpayRefund refund(String paymentId, long amount, String receipt, Map<String, String> notes);
+    default RazorpayRefund refund(String paymentId, long amount, String receipt, Map<String, String> notes) {
+        return refund(paymentId, amount, receipt, notes, false);
+    }
+
+    /**
+     * Refunds (part of) a captured payment; with {@code reverseTransfers} ({@code reverse_all: 1})
+     * Razorpay takes the Route transfers of the payment back from the linked accounts in proportion.
+     *
+     * @throws PaymentProviderException when Razorpay refuses or cannot be reached
+     */
+    RazorpayRefund refund(
+            String paymentId, long amount, String receipt, Map<String, String> notes, boolean reverseTransfers);
 
     /**
      * Whether the Checkout handler's signature is HMAC-SHA256 of {@code orderId|paymentId} with the

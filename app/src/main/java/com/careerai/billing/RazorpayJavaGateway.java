@@ -64,11 +64,26 @@ class RazorpayJavaGateway implements RazorpayGateway {
 
     @Override
     public Order createOrder(long amount, String currency, String receipt, Map<String, String> notes) {
+        return createOrder(amount, currency, receipt, notes, null);
+    }
+
+    @Override
+    public Order createOrder(
+            long amount, String currency, String receipt, Map<String, String> notes, @Nullable Transfer transfer) {
         JSONObject request = new JSONObject();
         request.put("amount", amount);
         request.put("currency", currency.toUpperCase(java.util.Locale.ROOT));
         request.put("receipt", receipt);
         request.put("notes", new JSONObject(notes));
+        if (transfer != null) {
+            JSONObject split = new JSONObject();
+            split.put("account", transfer.account());
+            split.put("amount", transfer.amount());
+            split.put("currency", currency.toUpperCase(java.util.Locale.ROOT));
+            split.put("on_hold", false);
+            split.put("notes", new JSONObject(notes));
+            request.put("transfers", new org.json.JSONArray().put(split));
+        }
         try {
             JSONObject order = client().orders.create(request).toJson();
             return new Order(
@@ -79,6 +94,36 @@ class RazorpayJavaGateway implements RazorpayGateway {
         } catch (RazorpayException | RuntimeException e) {
             throw new PaymentProviderException(
                     "Razorpay could not start the payment right now; nothing was charged. Please try again.", e);
+        }
+    }
+
+    @Override
+    public Order fetchOrder(String orderId) {
+        try {
+            JSONObject order = client().orders.fetch(orderId).toJson();
+            return new Order(
+                    order.getString("id"),
+                    order.optLong("amount", 0),
+                    order.optString("currency", "").toLowerCase(java.util.Locale.ROOT),
+                    order.optString("status", "created"));
+        } catch (RazorpayException | RuntimeException e) {
+            throw new PaymentProviderException("Razorpay could not be asked about the order right now.", e);
+        }
+    }
+
+    @Override
+    public java.util.Optional<String> linkedAccountStatus(String accountId) {
+        try {
+            JSONObject account = client().account.fetch(accountId).toJson();
+            return java.util.Optional.of(account.optString("status", ""));
+        } catch (RazorpayException e) {
+            // the SDK raises the API's error answer as a RazorpayException: an unknown id is a 400
+            if (String.valueOf(e.getMessage()).contains("does not exist")) {
+                return java.util.Optional.empty();
+            }
+            throw new PaymentProviderException("Razorpay could not be asked about the account right now.", e);
+        } catch (RuntimeException e) {
+            throw new PaymentProviderException("Razorpay could not be asked about the account right now.", e);
         }
     }
 
@@ -201,9 +246,13 @@ class RazorpayJavaGateway implements RazorpayGateway {
     }
 
     @Override
-    public RazorpayRefund refund(String paymentId, long amount, String receipt, Map<String, String> notes) {
+    public RazorpayRefund refund(
+            String paymentId, long amount, String receipt, Map<String, String> notes, boolean reverseTransfers) {
         JSONObject request = new JSONObject();
         request.put("amount", amount);
+        if (reverseTransfers) {
+            request.put("reverse_all", 1);
+        }
         request.put("receipt", receipt);
         request.put("notes", new JSONObject(notes));
         try {

@@ -131,15 +131,16 @@ class StaffRefunds {
                         "amountCents",
                         "At most " + Money.formatExact(left, locked.currency()) + " is left to refund."));
             }
-            boolean expertCharge =
-                    locked.provider() == PaymentSettings.Provider.STRIPE && experts.isCharge(universityId, paymentId);
+            boolean expertCharge = experts.isCharge(universityId, paymentId);
             refunds.insert(universityId, refundId, paymentId, amount, why, staff.userId());
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("payment", paymentId.toString());
             details.put("refund", refundId.toString());
             details.put("amount_cents", amount);
             details.put("reason", why);
-            if (expertCharge) {
+            if (expertCharge && locked.provider() == PaymentSettings.Provider.RAZORPAY) {
+                details.put("reverse_all", true); // Route: the transfer comes back from the linked account
+            } else if (expertCharge) {
                 details.put("reverse_transfer", true);
                 details.put("refund_application_fee", true);
             }
@@ -158,7 +159,7 @@ class StaffRefunds {
                     "refund_id",
                     refundId.toString());
             if (payment.provider() == PaymentSettings.Provider.RAZORPAY) {
-                answer = razorpayRefund(payment, refundId, amount, metadata);
+                answer = razorpayRefund(payment, refundId, amount, metadata, requested.expertCharge());
             } else if (requested.expertCharge()) {
                 // the expert's share comes back from their account, the fee in proportion
                 answer = connect.refundDestinationCharge(
@@ -218,9 +219,9 @@ class StaffRefunds {
      * refunded total is then read back from Razorpay (its refund answer does not carry it).
      */
     private PaymentGateway.ProviderRefund razorpayRefund(
-            Payment payment, UUID refundId, long amount, Map<String, String> metadata) {
+            Payment payment, UUID refundId, long amount, Map<String, String> metadata, boolean reverseTransfers) {
         RazorpayGateway.RazorpayRefund refund =
-                razorpay.refund(payment.paymentIntentId(), amount, refundId.toString(), metadata);
+                razorpay.refund(payment.paymentIntentId(), amount, refundId.toString(), metadata, reverseTransfers);
         RazorpayGateway.RazorpayPayment after = razorpay.fetchPayment(payment.paymentIntentId());
         String status =
                 switch (refund.status()) {

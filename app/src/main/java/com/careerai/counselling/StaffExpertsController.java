@@ -60,6 +60,26 @@ class StaffExpertsController {
         return HttpResponse.seeOther(URI.create("/staff/experts?saved=expert"));
     }
 
+    /** A Razorpay university: records the expert's Route linked account, checked with Razorpay. */
+    @Post(
+            value = "/{id}/linked-account",
+            consumes = MediaType.APPLICATION_FORM_URLENCODED,
+            produces = MediaType.TEXT_HTML)
+    HttpResponse<?> linkedAccount(
+            @CurrentUser SignedInUser staff, @PathVariable long id, @Body Map<String, String> form) {
+        counsellors
+                .find(staff.universityId(), id)
+                .filter(c -> c.status() == CounsellorStatus.APPROVED)
+                .orElseThrow(CounsellingException::counsellorNotFound);
+        try {
+            payouts.recordLinkedAccount(staff, id, form.get("linkedAccount"));
+            return HttpResponse.seeOther(URI.create("/staff/experts?saved=expert"));
+        } catch (ExpertProblems.Invalid e) {
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+                    .body(new ModelAndView<>("counselling/staff-experts", model(staff, e.fields(), null, null)));
+        }
+    }
+
     @Post(value = "/fee", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<?> fee(@CurrentUser SignedInUser staff, @Body Map<String, String> form) {
         try {
@@ -97,6 +117,9 @@ class StaffExpertsController {
                     row.put("name", c.name());
                     row.put("paidExpert", status.paidExpert());
                     row.put("state", status.state());
+                    row.put(
+                            "linkedAccount",
+                            payouts.linkedAccount(universityId, c.userId()).orElse(""));
                     row.put("sessions", t == null ? 0 : t.sessions());
                     row.put("gross", ExpertPayouts.format(t == null ? 0 : t.grossCents(), currency));
                     row.put("fee", ExpertPayouts.format(t == null ? 0 : t.feeCents(), currency));
@@ -109,6 +132,7 @@ class StaffExpertsController {
         BigDecimal fee = payouts.platformFeePercent(universityId);
         Map<String, Object> model = new HashMap<>();
         model.put("experts", rows);
+        model.put("route", payouts.paysThroughRoute(universityId));
         model.put(
                 "feePercent",
                 typedFee != null ? typedFee : fee.stripTrailingZeros().toPlainString());

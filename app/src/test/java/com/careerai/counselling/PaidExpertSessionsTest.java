@@ -7,6 +7,7 @@ import com.careerai.auth.User;
 import com.careerai.credits.Http;
 import com.careerai.tenancy.University;
 import com.careerai.testing.CrossTenant;
+import com.careerai.testing.FakeRazorpayServer;
 import com.careerai.testing.FakeStripeServer;
 import com.careerai.testing.Fixtures;
 import com.careerai.testing.IntegrationTest;
@@ -45,6 +46,7 @@ class PaidExpertSessionsTest extends IntegrationTest {
     private static final String CONNECT_SECRET = "whsec_test_Y29ubmVjdC1lbmRwb2ludC1zZWNyZXQ";
 
     final FakeStripeServer stripe = new FakeStripeServer();
+    final FakeRazorpayServer razorpay = new FakeRazorpayServer();
 
     @Inject
     @Client("/")
@@ -89,6 +91,10 @@ class PaidExpertSessionsTest extends IntegrationTest {
         properties.put("careerai.billing.connect-webhook-secret", CONNECT_SECRET);
         properties.put("careerai.billing.api-base", stripe.baseUrl());
         properties.put("careerai.billing.max-network-retries", "0");
+        properties.put("careerai.razorpay.key-id", FakeRazorpayServer.KEY_ID);
+        properties.put("careerai.razorpay.key-secret", FakeRazorpayServer.KEY_SECRET);
+        properties.put("careerai.razorpay.webhook-secret", FakeRazorpayServer.WEBHOOK_SECRET);
+        properties.put("careerai.razorpay.api-base", razorpay.baseUrl());
         properties.put("micronaut.http.client.follow-redirects", "false");
         // JobRunr's server too, so the university's reconciliation job runs here
         properties.put("careerai.roles", "web,worker");
@@ -105,6 +111,7 @@ class PaidExpertSessionsTest extends IntegrationTest {
     @AfterAll
     void stopStripe() {
         stripe.close();
+        razorpay.close();
     }
 
     @Test
@@ -710,43 +717,329 @@ class PaidExpertSessionsTest extends IntegrationTest {
     }
 
     @Test
-    void aRazorpayUniversityRefusesPaidSessionsSayingTheyNeedStripe() {
+    void aRazorpayUniversityPaysTheExpertThroughARouteLinkedAccount() {
         University razorpayUni = fixtures.university();
-        User expert = onboardedExpert(razorpayUni, 4000); // onboarded while the university was on Stripe
+        CrossTenant.within(
+                razorpayUni,
+                () -> paymentSettings.change(
+                        razorpayUni.id(), com.careerai.billing.PaymentSettings.Provider.RAZORPAY, "INR", "test"));
+        User expert = counselling.counsellor(razorpayUni);
+        SignedIn staff = sessions.signIn(fixtures.staff(razorpayUni));
+        SignedIn expertSession = sessions.signIn(expert);
+        assertThat(pages.post(
+                                razorpayUni,
+                                "/staff/experts/" + expert.id() + "/mark",
+                                staff,
+                                Map.of("paidExpert", "true"))
+                        .code())
+                .isEqualTo(303);
+        CrossTenant.within(razorpayUni, () -> {
+            counsellors.offer(razorpayUni.id(), expert.id(), PAID, "Expert hour", 60, null, false);
+            return null;
+        });
+
+        // Stripe onboarding is not the way here; a malformed or unknown linked account is refused beside the field
+        assertThat(pages.post(razorpayUni, "/counsellor/payouts/onboard", expertSession, Map.of())
+                        .code())
+                .isEqualTo(409);
+        HttpResponse<String> malformed = pages.post(
+                razorpayUni,
+                "/counsellor/payouts/linked-account",
+                expertSession,
+                Map.of("linkedAccount", "acct_stripe1"));
+        assertThat(malformed.code()).isEqualTo(422);
+        assertThat(malformed.body()).contains("field-error").contains("starts with acc_");
+        HttpResponse<String> unknown = pages.post(
+                razorpayUni,
+                "/counsellor/payouts/linked-account",
+                expertSession,
+                Map.of("linkedAccount", "acc_Unknown" + expert.id()));
+        assertThat(unknown.code()).isEqualTo(422);
+        assertThat(unknown.body()).contains("Razorpay does not know this linked account");
+
+        // recorded but not activated yet: no money price
+        String account = "acc_Expert" + expert.id();
+        razorpay.linkedAccount(account, "created");
+        assertThat(pages.post(
+                                razorpayUni,
+                                "/counsellor/payouts/linked-account",
+                                expertSession,
+                                Map.of("linkedAccount", account))
+                        .code())
+                .isEqualTo(303);
+        assertThat(pages.get(razorpayUni, "/counsellor/payouts", expertSession).body())
+                .contains("data-payout-state=\"IN_PROGRESS\"")
+                .contains(account);
+        assertThat(pages.post(
+                                razorpayUni,
+                                "/counsellor/session-types/" + PAID + "/price",
+                                expertSession,
+                                Map.of("price", "40"))
+                        .code())
+                .isEqualTo(422);
+
+        // another university's staff cannot record it: 404
+        assertThat(pages.post(
+                                uni,
+                                "/staff/experts/" + expert.id() + "/linked-account",
+                                sessions.signIn(fixtures.staff(uni)),
+                                Map.of("linkedAccount", account))
+                        .code())
+                .isEqualTo(404);
+
+        // Razorpay activates it; staff check it again: the expert takes money prices
+        razorpay.linkedAccount(account, "activated");
+        assertThat(pages.post(
+                                razorpayUni,
+                                "/staff/experts/" + expert.id() + "/linked-account",
+                                staff,
+                                Map.of("linkedAccount", account))
+                        .code())
+                .isEqualTo(303);
+        assertThat(razorpay.last("/v2/accounts/" + account).method()).isEqualTo("GET");
+        assertThat(pages.get(razorpayUni, "/counsellor/payouts", expertSession).body())
+                .contains("data-payout-state=\"ACTIVE\"");
+        assertThat(pages.post(
+                                razorpayUni,
+                                "/counsellor/session-types/" + PAID + "/price",
+                                expertSession,
+                                Map.of("price", "40"))
+                        .code())
+                .isEqualTo(303);
+
+        // the booking is a Route order: 40.00 less the 10 % fee transferred to the linked account, not on hold
+        User student = verifiedStudent(razorpayUni);
+        SignedIn studentSession = sessions.signIn(student);
+        Instant start = slot(razorpayUni, expert, Duration.ofDays(9));
+        HttpResponse<String> booked = api.book(razorpayUni.subdomain(), studentSession, expert.id(), PAID, start);
+        assertThat(booked.code()).as(booked.body()).isEqualTo(201);
+        Map<String, Object> view = api.map(booked);
+        assertThat(view).containsEntry("status", "PENDING").containsEntry("payment", "CARD");
+        String appointment = (String) view.get("id");
+        String paymentId =
+                text("SELECT payment_id FROM appointment_card_holds WHERE appointment_id = ?::uuid", appointment);
+        assertThat((String) view.get("checkoutUrl")).endsWith("/billing/razorpay/" + paymentId);
+        org.json.JSONObject order = razorpay.last("/v1/orders").body();
+        assertThat(order.getLong("amount")).isEqualTo(4000);
+        assertThat(order.getString("receipt")).isEqualTo(paymentId);
+        org.json.JSONObject transfer = order.getJSONArray("transfers").getJSONObject(0);
+        assertThat(transfer.getString("account")).isEqualTo(account);
+        assertThat(transfer.getLong("amount")).isEqualTo(3600);
+        assertThat(transfer.getString("currency")).isEqualTo(order.getString("currency"));
+        assertThat(transfer.getBoolean("on_hold")).isFalse();
+        String orderId = sessionOf(appointment);
+
+        // the student pays; the signed Checkout answer confirms it, the webhook after it changes nothing
+        org.json.JSONObject paid = razorpay.pay(orderId);
+        Map<String, String> form = new HashMap<>(FakeRazorpayServer.checkoutAnswer(orderId, paid.getString("id")));
+        form.put("csrf", studentSession.csrf());
+        HttpResponse<String> confirmed = Http.exchange(
+                client,
+                HttpRequest.POST("/billing/razorpay/" + paymentId + "/confirm", form)
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .accept(MediaType.TEXT_HTML)
+                        .header("Cookie", studentSession.cookie())
+                        .header("Host", hostOf(razorpayUni.subdomain())));
+        assertThat(confirmed.code()).as(confirmed.body()).isEqualTo(303);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "CONFIRMED"
+                .equals(text("SELECT status FROM appointments WHERE id = ?::uuid", appointment)));
+        String captured = razorpay.event("payment.captured", paid, null);
+        HttpResponse<String> hook = Http.exchange(
+                client,
+                HttpRequest.POST("/webhooks/razorpay", captured)
+                        .contentType(MediaType.APPLICATION_JSON_TYPE)
+                        .header("Host", BASE_DOMAIN)
+                        .header("X-Razorpay-Event-Id", "evt_route_" + paymentId)
+                        .header("X-Razorpay-Signature", FakeRazorpayServer.webhookSignature(captured)));
+        assertThat(hook.code()).as(hook.body()).isEqualTo(200);
+        assertThat(hook.body()).contains("already PAID");
+        assertThat(text("SELECT status FROM appointment_card_holds WHERE appointment_id = ?::uuid", appointment))
+                .isEqualTo("PAID");
+
+        // earnings: 40.00 paid, fee 4.00, net 36.00, pending
+        Map<String, Long> earnings =
+                amounts(api.get(razorpayUni.subdomain(), expertSession, "/api/v1/counsellor/earnings"));
+        assertThat(earnings)
+                .containsEntry("grossCents", 4000L)
+                .containsEntry("platformFeeCents", 400L)
+                .containsEntry("netCents", 3600L)
+                .containsEntry("pendingCents", 3600L);
+
+        // a cancellation within the policy refunds it all with the transfer reversed
+        HttpResponse<String> cancelled = api.post(
+                razorpayUni.subdomain(),
+                studentSession,
+                "/api/v1/appointments/" + appointment + "/cancel",
+                Map.of("reason", "Exam moved"));
+        assertThat(cancelled.code()).as(cancelled.body()).isEqualTo(200);
+        assertThat(api.map(cancelled)).containsEntry("refunded", true);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "REFUNDED"
+                .equals(text("SELECT status FROM appointment_card_holds WHERE appointment_id = ?::uuid", appointment)));
+        FakeRazorpayServer.Request refund = razorpay.last("/v1/payments/" + paid.getString("id") + "/refund");
+        assertThat(refund.body().getInt("reverse_all")).isEqualTo(1);
+        assertThat(refund.body().getLong("amount")).isEqualTo(4000);
+        assertThat(refund.body().getJSONObject("notes").getString("decision")).isEqualTo("cancel:" + appointment);
+        assertThat(text("SELECT status FROM payments WHERE id = ?::uuid", paymentId))
+                .isEqualTo("REFUNDED");
+        assertThat(amounts(api.get(razorpayUni.subdomain(), expertSession, "/api/v1/counsellor/earnings")))
+                .containsEntry("grossCents", 0L)
+                .containsEntry("netCents", 0L);
+    }
+
+    @Test
+    void aStaffRefundOfARouteSessionReversesTheTransferAndALinkedAccountBelongsToOneExpert() {
+        University razorpayUni = fixtures.university();
+        CrossTenant.within(
+                razorpayUni,
+                () -> paymentSettings.change(
+                        razorpayUni.id(), com.careerai.billing.PaymentSettings.Provider.RAZORPAY, "INR", "test"));
+        SignedIn staff = sessions.signIn(fixtures.staff(razorpayUni));
+        User expert = counselling.counsellor(razorpayUni);
+        User other = counselling.counsellor(razorpayUni);
+        String account = "acc_Staff" + expert.id();
+        razorpay.linkedAccount(account, "activated");
+        for (User counsellor : java.util.List.of(expert, other)) {
+            assertThat(pages.post(
+                                    razorpayUni,
+                                    "/staff/experts/" + counsellor.id() + "/mark",
+                                    staff,
+                                    Map.of("paidExpert", "true"))
+                            .code())
+                    .isEqualTo(303);
+        }
+        assertThat(pages.post(
+                                razorpayUni,
+                                "/staff/experts/" + expert.id() + "/linked-account",
+                                staff,
+                                Map.of("linkedAccount", account))
+                        .code())
+                .isEqualTo(303);
+        HttpResponse<String> taken = pages.post(
+                razorpayUni,
+                "/staff/experts/" + other.id() + "/linked-account",
+                staff,
+                Map.of("linkedAccount", account));
+        assertThat(taken.code()).isEqualTo(422);
+        assertThat(taken.body()).contains("Another expert has this linked account");
+
+        CrossTenant.within(razorpayUni, () -> {
+            counsellors.offer(razorpayUni.id(), expert.id(), PAID, "Expert hour", 60, null, false);
+            return null;
+        });
+        SignedIn expertSession = sessions.signIn(expert);
+        assertThat(pages.post(
+                                razorpayUni,
+                                "/counsellor/session-types/" + PAID + "/price",
+                                expertSession,
+                                Map.of("price", "50"))
+                        .code())
+                .isEqualTo(303);
+        User student = verifiedStudent(razorpayUni);
+        SignedIn studentSession = sessions.signIn(student);
+        Instant start = slot(razorpayUni, expert, Duration.ofDays(6));
+        HttpResponse<String> booked = api.book(razorpayUni.subdomain(), studentSession, expert.id(), PAID, start);
+        assertThat(booked.code()).as(booked.body()).isEqualTo(201);
+        String appointment = (String) api.map(booked).get("id");
+        String paymentId =
+                text("SELECT payment_id FROM appointment_card_holds WHERE appointment_id = ?::uuid", appointment);
+        String orderId = sessionOf(appointment);
+        org.json.JSONObject paid = razorpay.pay(orderId);
+        String orderPaid = razorpay.event("order.paid", paid, null);
+        HttpResponse<String> hook = Http.exchange(
+                client,
+                HttpRequest.POST("/webhooks/razorpay", orderPaid)
+                        .contentType(MediaType.APPLICATION_JSON_TYPE)
+                        .header("Host", BASE_DOMAIN)
+                        .header("X-Razorpay-Event-Id", "evt_route_paid_" + paymentId)
+                        .header("X-Razorpay-Signature", FakeRazorpayServer.webhookSignature(orderPaid)));
+        assertThat(hook.code()).as(hook.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "CONFIRMED"
+                .equals(text("SELECT status FROM appointments WHERE id = ?::uuid", appointment)));
+
+        HttpResponse<String> partial = api.post(
+                razorpayUni.subdomain(),
+                sessions.signIn(fixtures.staff(razorpayUni)),
+                "/api/v1/staff/payments/" + paymentId + "/refunds",
+                Map.of("amountCents", 1000, "reason", "Started 20 minutes late"));
+        assertThat(partial.code()).as(partial.body()).isEqualTo(202);
+        assertThat(partial.body()).contains("\"paymentStatus\":\"PARTIALLY_REFUNDED\"");
+        FakeRazorpayServer.Request refund = razorpay.last("/v1/payments/" + paid.getString("id") + "/refund");
+        assertThat(refund.body().getLong("amount")).isEqualTo(1000);
+        assertThat(refund.body().getInt("reverse_all")).isEqualTo(1);
+        // 50.00 − 10.00 refunded; fee 5.00 − 5.00 × 10 / 50 = 4.00; net 36.00
+        assertThat(amounts(api.get(razorpayUni.subdomain(), expertSession, "/api/v1/counsellor/earnings")))
+                .containsEntry("grossCents", 4000L)
+                .containsEntry("platformFeeCents", 400L)
+                .containsEntry("netCents", 3600L);
+    }
+
+    @Test
+    void aRouteHoldThatRunsOutReleasesTheSlotUnlessTheOrderWasPaid() {
+        University razorpayUni = fixtures.university();
+        User expert = routeExpert(razorpayUni, 3000);
+        Instant start = slot(razorpayUni, expert, Duration.ofDays(5));
+        String unpaid = (String) api.map(api.book(
+                        razorpayUni.subdomain(),
+                        sessions.signIn(verifiedStudent(razorpayUni)),
+                        expert.id(),
+                        PAID,
+                        start))
+                .get("id");
+        CrossTenant.within(razorpayUni, () -> {
+            paidSessions.holdEnded(razorpayUni.id(), UUID.fromString(unpaid));
+            return null;
+        });
+        assertThat(razorpay.last("/v1/orders/" + sessionOf(unpaid)).method()).isEqualTo("GET");
+        assertThat(text("SELECT status FROM appointments WHERE id = ?::uuid", unpaid))
+                .isEqualTo("CANCELLED");
+
+        Instant later = slot(razorpayUni, expert, Duration.ofDays(7));
+        String paid = (String) api.map(api.book(
+                        razorpayUni.subdomain(),
+                        sessions.signIn(verifiedStudent(razorpayUni)),
+                        expert.id(),
+                        PAID,
+                        later))
+                .get("id");
+        razorpay.pay(sessionOf(paid)); // the student paid just before the hold ran out
+        CrossTenant.within(razorpayUni, () -> {
+            paidSessions.holdEnded(razorpayUni.id(), UUID.fromString(paid));
+            return null;
+        });
+        assertThat(text("SELECT status FROM appointments WHERE id = ?::uuid", paid))
+                .as("kept for the signed answer or webhook that confirms it")
+                .isEqualTo("PENDING");
+    }
+
+    @Test
+    void aRazorpayExpertWithoutAnActivatedLinkedAccountCannotBeBooked() {
+        University razorpayUni = fixtures.university();
+        User expert = onboardedExpert(razorpayUni, 4000); // priced while the university was on Stripe
         CrossTenant.within(
                 razorpayUni,
                 () -> paymentSettings.change(
                         razorpayUni.id(), com.careerai.billing.PaymentSettings.Provider.RAZORPAY, "INR", "test"));
         Instant start = slot(razorpayUni, expert, Duration.ofDays(5));
         User student = verifiedStudent(razorpayUni);
-        int checkouts = stripe.requests("/v1/checkout/sessions").size();
+        int orders = (int) razorpay.requests().stream()
+                .filter(request -> request.path().equals("/v1/orders"))
+                .count();
 
         HttpResponse<String> json =
                 api.book(razorpayUni.subdomain(), sessions.signIn(student), expert.id(), PAID, start);
         assertThat(json.code()).as(json.body()).isEqualTo(409);
-        assertThat(api.map(json))
-                .containsEntry("error", "stripe_required")
-                .hasEntrySatisfying(
-                        "message", message -> assertThat((String) message).contains("Paid sessions need Stripe"));
-
+        assertThat(api.map(json)).hasEntrySatisfying("message", message -> assertThat((String) message)
+                .contains("cannot take card payments"));
         HttpResponse<String> page = pages.post(
                 razorpayUni,
                 "/counselling/book/" + expert.id(),
                 sessions.signIn(student),
                 Map.of("type", PAID, "start", start.toString()));
         assertThat(page.code()).isEqualTo(422);
-        assertThat(page.body()).contains("Paid sessions need Stripe at this university");
+        assertThat(page.body()).contains("cannot take card payments");
 
-        SignedIn expertSession = sessions.signIn(expert);
-        HttpResponse<String> price = pages.post(
-                razorpayUni, "/counsellor/session-types/" + PAID + "/price", expertSession, Map.of("price", "50"));
-        assertThat(price.code()).isEqualTo(422);
-        assertThat(price.body()).contains("field-error").contains("Paid sessions need Stripe");
-        assertThat(pages.post(razorpayUni, "/counsellor/payouts/onboard", expertSession, Map.of())
-                        .code())
-                .isEqualTo(409);
-
-        assertThat(stripe.requests("/v1/checkout/sessions")).hasSize(checkouts);
+        assertThat(razorpay.requests().stream().filter(request -> request.path().equals("/v1/orders")))
+                .hasSize(orders);
         assertThat(text("SELECT count(*) FROM appointments WHERE university_id = ?", razorpayUni.id()))
                 .as("no slot was held")
                 .isEqualTo("0");
@@ -782,6 +1075,46 @@ class PaidExpertSessionsTest extends IntegrationTest {
                                 "/counsellor/session-types/" + PAID + "/price",
                                 session,
                                 Map.of("price", price))
+                        .code())
+                .isEqualTo(303);
+        return expert;
+    }
+
+    /** A Razorpay university's paid expert with an activated Route linked account and a paid type at {@code cents}. */
+    private User routeExpert(University university, long cents) {
+        CrossTenant.within(
+                university,
+                () -> paymentSettings.change(
+                        university.id(), com.careerai.billing.PaymentSettings.Provider.RAZORPAY, "INR", "test"));
+        User expert = counselling.counsellor(university);
+        SignedIn staff = sessions.signIn(fixtures.staff(university));
+        assertThat(pages.post(
+                                university,
+                                "/staff/experts/" + expert.id() + "/mark",
+                                staff,
+                                Map.of("paidExpert", "true"))
+                        .code())
+                .isEqualTo(303);
+        String account = "acc_Route" + expert.id();
+        razorpay.linkedAccount(account, "activated");
+        assertThat(pages.post(
+                                university,
+                                "/staff/experts/" + expert.id() + "/linked-account",
+                                staff,
+                                Map.of("linkedAccount", account))
+                        .code())
+                .isEqualTo(303);
+        CrossTenant.within(university, () -> {
+            counsellors.offer(university.id(), expert.id(), PAID, "Expert hour", 60, null, false);
+            return null;
+        });
+        assertThat(pages.post(
+                                university,
+                                "/counsellor/session-types/" + PAID + "/price",
+                                sessions.signIn(expert),
+                                Map.of(
+                                        "price",
+                                        java.math.BigDecimal.valueOf(cents, 2).toPlainString()))
                         .code())
                 .isEqualTo(303);
         return expert;

@@ -294,6 +294,7 @@ class IsolationScanTest extends IntegrationTest {
         // paid expert sessions (issue 18, ADR 34): the caller's own payouts, earnings and session types
         ROUTES.put("GET /counsellor/payouts", own());
         ROUTES.put("POST /counsellor/payouts/onboard", own());
+        ROUTES.put("POST /counsellor/payouts/linked-account", own());
         ROUTES.put("GET /counsellor/earnings", own());
         ROUTES.put("GET /api/v1/counsellor/earnings", own());
         ROUTES.put("GET /counsellor/session-types", own());
@@ -301,6 +302,7 @@ class IsolationScanTest extends IntegrationTest {
         ROUTES.put("GET /staff/experts", own());
         ROUTES.put("POST /staff/experts/fee", own());
         ROUTES.put("POST /staff/experts/{id}/mark", object(a -> Map.of("id", a.counsellorId())));
+        ROUTES.put("POST /staff/experts/{id}/linked-account", object(a -> Map.of("id", a.counsellorId())));
         // leads (issue 16)
         ROUTES.put("GET /contact", own());
         ROUTES.put("POST /contact", own());

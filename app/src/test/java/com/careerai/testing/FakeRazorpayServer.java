@@ -24,7 +24,8 @@ import org.json.JSONObject;
  * {@code POST /v1/orders}, {@code GET /v1/orders/{id}}, {@code GET /v1/orders/{id}/payments},
  * {@code GET /v1/payments/{id}}, {@code POST /v1/payments/{id}/refund}, {@code POST /v1/plans},
  * {@code POST /v1/subscriptions}, {@code GET /v1/subscriptions/{id}} and
- * {@code POST /v1/subscriptions/{id}/cancel} with Razorpay-shaped JSON (checking HTTP Basic auth with
+ * {@code POST /v1/subscriptions/{id}/cancel} (Route's {@code transfers} and {@code reverse_all} recorded), and
+ * {@code GET /v2/accounts/{id}} (linked accounts, {@link #linkedAccount}) with Razorpay-shaped JSON (checking HTTP Basic auth with
  * {@link #KEY_ID}:{@link #KEY_SECRET}), records every request, and stands in for the student paying
  * in Checkout ({@link #pay}, {@link #failAttempt}) and for Razorpay charging a subscription
  * ({@link #charge}). Signatures are computed as Razorpay documents them: HMAC-SHA256, hex, of
@@ -48,6 +49,15 @@ public final class FakeRazorpayServer implements AutoCloseable {
     private final Map<String, JSONObject> subscriptions = new ConcurrentHashMap<>();
     private final Map<String, JSONObject> invoices = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
+    private final Map<String, String> linkedAccounts = new ConcurrentHashMap<>();
+
+    /**
+     * A Route linked account Razorpay knows ({@code GET /v2/accounts/{id}} answers it with this
+     * status: "created", "activated", "suspended", …).
+     */
+    public void linkedAccount(String accountId, String status) {
+        linkedAccounts.put(accountId, status);
+    }
 
     public FakeRazorpayServer() {
         try {
@@ -334,6 +344,9 @@ public final class FakeRazorpayServer implements AutoCloseable {
                                         ? new JSONObject()
                                         : request.getJSONObject("notes"))
                         .put("created_at", System.currentTimeMillis() / 1000);
+                if (request.optJSONArray("transfers") != null) {
+                    order.put("transfers", request.getJSONArray("transfers"));
+                }
                 orders.put(id, order);
                 answer(exchange, 200, order);
                 return;
@@ -407,6 +420,23 @@ public final class FakeRazorpayServer implements AutoCloseable {
                 return;
             }
             String[] parts = path.split("/");
+            if (method.equals("GET") && parts.length == 4 && parts[1].equals("v2") && parts[2].equals("accounts")) {
+                String status = linkedAccounts.get(parts[3]);
+                if (status == null) {
+                    answer(exchange, 400, error("BAD_REQUEST_ERROR", "The id provided does not exist"));
+                    return;
+                }
+                answer(
+                        exchange,
+                        200,
+                        new JSONObject()
+                                .put("id", parts[3])
+                                .put("type", "route")
+                                .put("status", status)
+                                .put("email", "expert@example.org")
+                                .put("created_at", System.currentTimeMillis() / 1000));
+                return;
+            }
             if (method.equals("GET")
                     && parts.length == 4
                     && parts[2].equals("subscriptions")
