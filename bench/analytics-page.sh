@@ -94,6 +94,18 @@ INSERT INTO ai_runs (university_id, id, user_id, tool, status, currency, cost, d
          CASE WHEN a.user_id % 13 = 0 THEN 'REFUNDED' ELSE 'SUCCEEDED' END, 'SILVER', 1, TRUE, '{}'::jsonb,
          a.day + make_interval(hours => (a.user_id % 24)::int)
   FROM student_activity a WHERE a.university_id = $UNI;
+-- each run's ledger rows (the credits figure sums a year of them): its debit, and a refund if refunded.
+-- Wallets stay as they are (the benchmark reads figures, not balances).
+INSERT INTO credit_wallets (university_id, user_id) SELECT $UNI, id FROM bench_students ON CONFLICT DO NOTHING;
+INSERT INTO credit_transactions (university_id, user_id, feature, currency, amount, type, run_id, status, metadata,
+                                 idempotency_key, created_at)
+  SELECT r.university_id, r.user_id, r.tool, 'SILVER', -1, 'DEBIT', r.id, 'POSTED', '{}'::jsonb, 'debit:' || r.id, r.created_at
+  FROM ai_runs r JOIN bench_students s ON s.id = r.user_id WHERE r.university_id = $UNI
+  UNION ALL
+  SELECT r.university_id, r.user_id, r.tool, 'SILVER', 1, 'REFUND', r.id, 'POSTED', '{}'::jsonb, 'refund:' || r.id,
+         r.created_at + interval '20 seconds'
+  FROM ai_runs r JOIN bench_students s ON s.id = r.user_id WHERE r.university_id = $UNI AND r.status = 'REFUNDED'
+  ON CONFLICT DO NOTHING;
 INSERT INTO resource_downloads (university_id, resource_id, user_id, downloaded_at)
   SELECT $UNI, r.id, a.user_id, a.day + interval '12 hours'
   FROM student_activity a CROSS JOIN LATERAL (SELECT id FROM resources WHERE university_id = $UNI
@@ -104,7 +116,8 @@ SQL
 SEED_SECONDS=$(( $(date +%s) - SEED_START ))
 ROWS=$(psql -At -d "$DB" -c "SELECT (SELECT count(*) FROM student_activity WHERE university_id = $UNI) || ' activity rows, '
   || (SELECT count(*) FROM ai_runs WHERE university_id = $UNI) || ' runs, '
-  || (SELECT count(*) FROM resource_downloads WHERE university_id = $UNI) || ' downloads'")
+  || (SELECT count(*) FROM resource_downloads WHERE university_id = $UNI) || ' downloads, '
+  || (SELECT count(*) FROM credit_transactions WHERE university_id = $UNI) || ' ledger rows'")
 echo "   $ROWS in ${SEED_SECONDS}s"
 
 TOKEN=$(sign_in staff@demo.edu)

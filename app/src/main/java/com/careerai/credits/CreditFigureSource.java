@@ -28,14 +28,18 @@ class CreditFigureSource implements FigureSource {
     public List<Figure> figures(long universityId, Period period) {
         List<Figure.Row> rows = SqlRows.list(
                 jdbc,
-                "SELECT c.currency,"
-                        + " COALESCE(sum(t.amount) FILTER (WHERE t.type = 'GRANT'), 0) AS granted,"
-                        + " COALESCE(-sum(t.amount) FILTER (WHERE t.type = 'DEBIT'), 0) AS spent,"
-                        + " COALESCE(sum(t.amount) FILTER (WHERE t.type = 'REFUND'), 0) AS refunded"
+                // Summed per currency first, from the covering index (V88) alone, then set beside both
+                // currencies: a year of a busy university is a few hundred thousand rows.
+                "SELECT c.currency, COALESCE(t.granted, 0) AS granted, COALESCE(t.spent, 0) AS spent,"
+                        + " COALESCE(t.refunded, 0) AS refunded"
                         + " FROM (VALUES ('SILVER'), ('GOLD')) AS c (currency)"
-                        + " LEFT JOIN credit_transactions t ON t.currency = c.currency AND t.university_id = ?"
-                        + " AND t.created_at >= ? AND t.created_at < ?"
-                        + " GROUP BY c.currency ORDER BY c.currency DESC",
+                        + " LEFT JOIN (SELECT currency,"
+                        + "   sum(amount) FILTER (WHERE type = 'GRANT') AS granted,"
+                        + "   -sum(amount) FILTER (WHERE type = 'DEBIT') AS spent,"
+                        + "   sum(amount) FILTER (WHERE type = 'REFUND') AS refunded"
+                        + "   FROM credit_transactions WHERE university_id = ? AND created_at >= ? AND created_at < ?"
+                        + "   GROUP BY currency) AS t ON t.currency = c.currency"
+                        + " ORDER BY c.currency DESC",
                 SqlRows.parameters(universityId, period.start(), period.end()),
                 row -> Figure.Row.of(
                         row.getString("currency"),
