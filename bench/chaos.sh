@@ -262,8 +262,9 @@ check "every webhook event recorded once and PROCESSED" \
 check "every accepted checkout is PAID" \
   "SELECT count(*) FROM chaos_delivered_sessions s LEFT JOIN payments p ON p.external_id = s.id
      WHERE p.status IS DISTINCT FROM 'PAID'"
+# (a paid session or course place is an item of kind PACK that buys no credits: nothing to top up)
 check "every PAID pack credited exactly once (TOPUP keyed stripe:<session>)" \
-  "SELECT count(*) FROM payments p WHERE p.kind = 'PACK' AND p.status = 'PAID' AND (SELECT count(*) FROM credit_transactions t
+  "SELECT count(*) FROM payments p WHERE p.kind = 'PACK' AND p.credits > 0 AND p.status = 'PAID' AND (SELECT count(*) FROM credit_transactions t
      WHERE t.university_id = p.university_id AND t.type = 'TOPUP' AND t.idempotency_key = 'stripe:' || p.external_id) <> 1"
 check "no TOPUP without its paid payment (since refunded or not)" \
   "SELECT count(*) FROM credit_transactions t WHERE t.type = 'TOPUP' AND t.idempotency_key LIKE 'stripe:cs_%'

@@ -22,7 +22,7 @@ import java.util.UUID;
  */
 @Singleton
 public class ExpertPayouts {
-    /** The currency of money-priced sessions. */
+    /** The currency of money-priced sessions where the university chose none. */
     public static final String CURRENCY = "usd";
 
     /** The platform fee until staff set one. */
@@ -338,6 +338,16 @@ public class ExpertPayouts {
         } catch (NumberFormatException | ArithmeticException e) {
             throw new ExpertProblems.Invalid(field, "Give the price as a number, such as 45 or 45.50.");
         }
+    }
+
+    /**
+     * The currency of the university's money-priced sessions: its payment currency
+     * ({@code tenant-admin update --currency inr}), so an expert at a Razorpay university in India is
+     * priced and paid in rupees; US dollars where none is set.
+     */
+    public String currency(long universityId) {
+        String chosen = providers.of(universityId).currency();
+        return chosen == null || chosen.isBlank() ? CURRENCY : chosen;
     }
 
     public static String format(long cents, String currency) {
@@ -686,7 +696,7 @@ public class ExpertPayouts {
                     row.currency(),
                     state));
         }
-        return new Earnings(gross, fees, gross - fees, pending, paidOut, refunded, CURRENCY, sessions);
+        return new Earnings(gross, fees, gross - fees, pending, paidOut, refunded, currency(universityId), sessions);
     }
 
     /** One expert's totals on the staff page. */

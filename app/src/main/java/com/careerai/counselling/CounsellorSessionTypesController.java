@@ -87,7 +87,7 @@ class CounsellorSessionTypesController {
         model.put("types", types);
         model.put("canCharge", status.canCharge());
         model.put("paidExpert", status.paidExpert());
-        model.put("currency", ExpertPayouts.CURRENCY.toUpperCase(java.util.Locale.ROOT));
+        model.put("currency", prices.currency(user).toUpperCase(java.util.Locale.ROOT));
         model.put("saved", saved);
         return model;
     }

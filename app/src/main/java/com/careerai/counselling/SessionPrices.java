@@ -30,6 +30,11 @@ class SessionPrices {
         return transactions.executeRead(tx -> store.sessionTypes(counsellor.universityId(), counsellor.userId()));
     }
 
+    /** The currency the university's money prices are in. */
+    String currency(SignedInUser counsellor) {
+        return payouts.currency(counsellor.universityId());
+    }
+
     ExpertPayouts.ExpertStatus status(SignedInUser counsellor) {
         return payouts.status(counsellor.universityId(), counsellor.userId());
     }
@@ -61,7 +66,11 @@ class SessionPrices {
         }
         Long amount = cents;
         boolean changed = transactions.executeWrite(tx -> store.setMoneyPrice(
-                counsellor.universityId(), counsellor.userId(), slug, amount, ExpertPayouts.CURRENCY));
+                counsellor.universityId(),
+                counsellor.userId(),
+                slug,
+                amount,
+                payouts.currency(counsellor.universityId())));
         if (!changed) {
             throw CounsellingException.invalid("price", "Choose one of your session types.");
         }

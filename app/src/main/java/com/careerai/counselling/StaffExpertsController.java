@@ -99,7 +99,7 @@ class StaffExpertsController {
         Map<Long, ExpertPayouts.ExpertStatus> statuses = payouts.statuses(universityId);
         Map<Long, ExpertPayouts.ExpertTotals> totals = payouts.allEarnings(universityId, Instant.now()).stream()
                 .collect(Collectors.toMap(ExpertPayouts.ExpertTotals::expertUserId, Function.identity()));
-        String currency = ExpertPayouts.CURRENCY;
+        String currency = payouts.currency(universityId);
         long fees = 0;
         long gross = 0;
         for (ExpertPayouts.ExpertTotals t : totals.values()) {

@@ -821,6 +821,8 @@ class PaidExpertSessionsTest extends IntegrationTest {
         assertThat((String) view.get("checkoutUrl")).endsWith("/billing/razorpay/" + paymentId);
         org.json.JSONObject order = razorpay.last("/v1/orders").body();
         assertThat(order.getLong("amount")).isEqualTo(4000);
+        // priced in the university's currency (tenant-admin --currency INR), not the default dollars
+        assertThat(order.getString("currency")).isEqualTo("INR");
         assertThat(order.getString("receipt")).isEqualTo(paymentId);
         org.json.JSONObject transfer = order.getJSONArray("transfers").getJSONObject(0);
         assertThat(transfer.getString("account")).isEqualTo(account);
