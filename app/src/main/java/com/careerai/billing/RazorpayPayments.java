@@ -32,6 +32,7 @@ class RazorpayPayments {
     private final UnitOfWork units;
     private final RefundLedger refunds;
     private final RazorpaySubscriptions subscriptions;
+    private final Invoices invoices;
 
     RazorpayPayments(
             PaymentStore payments,
@@ -40,8 +41,10 @@ class RazorpayPayments {
             Outbox outbox,
             UnitOfWork units,
             RefundLedger refunds,
-            RazorpaySubscriptions subscriptions) {
+            RazorpaySubscriptions subscriptions,
+            Invoices invoices) {
         this.subscriptions = subscriptions;
+        this.invoices = invoices;
         this.payments = payments;
         this.events = events;
         this.wallets = wallets;
@@ -232,6 +235,7 @@ class RazorpayPayments {
                     ledgerMetadata);
         }
         payments.markPaid(universityId, payment.id(), amount, currency, razorpayPaymentId, null, null, null);
+        invoices.issue(universityId, payment.id()); // every confirmed payment is invoiced, as Stripe's are
         outbox.record(universityId, new PaymentConfirmed(universityId, payment.userId(), payment.id()));
         return true;
     }

@@ -133,6 +133,9 @@ class RazorpayPaymentsTest extends RazorpayTestBase {
                         "SELECT count(*) FROM outbox_events WHERE type LIKE '%PaymentConfirmed%' AND payload::text LIKE ?",
                         "%" + started.paymentId() + "%"))
                 .isEqualTo(1);
+        // invoiced once, like a Stripe payment, whichever of the answer and the webhooks came first
+        assertThat(count("SELECT count(*) FROM invoices WHERE payment_id = ?::uuid", started.paymentId()))
+                .isEqualTo(1);
         assertLedgerClean(uni);
     }
 
