@@ -28,6 +28,14 @@ class AiRunRepository {
     private static final String COLUMNS =
             "university_id, id, user_id, tool, title, status, currency, cost, model, fell_back, demo, "
                     + "input, analysis, output, error, attempts, tokens_in, tokens_out, created_at, started_at, finished_at";
+    /**
+     * {@link RunSummary}'s columns: no jsonb but a CV Analysis run's whole-number overall score,
+     * taken out of the output by PostgreSQL.
+     */
+    private static final String SUMMARY_COLUMNS = "id, tool, title, status, currency, cost, demo, fell_back, error, "
+            + "created_at, CASE WHEN tool = '" + RunSummary.CV_ANALYSIS + "' "
+            + "AND jsonb_typeof(output -> 'overallScore') = 'number' "
+            + "AND output ->> 'overallScore' ~ '^-?[0-9]{1,9}$' THEN (output ->> 'overallScore')::int END AS score";
 
     private final JdbcOperations jdbc;
 
@@ -97,6 +105,31 @@ class AiRunRepository {
         return many(
                 "SELECT " + COLUMNS + " FROM ai_runs " + where + " ORDER BY created_at DESC LIMIT ? OFFSET ?",
                 parameters.toArray());
+    }
+
+    /** {@link #listOfUser} without the runs' inputs and outputs: what lists show. */
+    List<RunSummary> summariesOfUser(
+            long universityId, long userId, @Nullable RunFilter filter, int limit, long offset) {
+        List<Object> parameters = new ArrayList<>();
+        String where = where(universityId, userId, filter, parameters);
+        parameters.add(limit);
+        parameters.add(offset);
+        return SqlRows.list(
+                jdbc,
+                "SELECT " + SUMMARY_COLUMNS + " FROM ai_runs " + where + " ORDER BY created_at DESC LIMIT ? OFFSET ?",
+                SqlRows.parameters(parameters.toArray()),
+                rows -> new RunSummary(
+                        rows.getObject("id", UUID.class),
+                        rows.getString("tool"),
+                        rows.getString("title"),
+                        RunStatus.valueOf(rows.getString("status")),
+                        rows.getString("currency"),
+                        rows.getInt("cost"),
+                        rows.getBoolean("demo"),
+                        rows.getBoolean("fell_back"),
+                        rows.getString("error"),
+                        rows.getTimestamp("created_at").toInstant(),
+                        (Integer) rows.getObject("score")));
     }
 
     long countOfUser(long universityId, long userId, RunFilter filter) {

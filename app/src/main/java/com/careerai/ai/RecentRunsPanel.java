@@ -35,7 +35,7 @@ class RecentRunsPanel implements DashboardPanel {
 
     @Override
     public Optional<Panel> panel(long universityId, long userId, ZoneId zone) {
-        List<AiRun> recent = runs.listOfStudent(universityId, userId, READ);
+        List<RunSummary> recent = runs.summariesOfStudent(universityId, userId, READ);
         List<Item> items = new ArrayList<>();
         recent.stream()
                 .limit(SHOWN)
@@ -45,11 +45,9 @@ class RecentRunsPanel implements DashboardPanel {
                         "/runs/" + run.id(),
                         status(run.status()))));
         List<Integer> scores = new ArrayList<>();
-        for (AiRun run : recent) {
-            if (run.tool().equals("cv-analysis")
-                    && run.output() != null
-                    && run.output().path("overallScore").isInt()) {
-                scores.add(0, run.output().path("overallScore").asInt());
+        for (RunSummary run : recent) {
+            if (run.score() != null) {
+                scores.add(0, run.score());
             }
         }
         if (scores.size() > 1) {

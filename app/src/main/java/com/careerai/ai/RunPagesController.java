@@ -82,7 +82,7 @@ class RunPagesController {
         model.put(
                 "runs",
                 runs
-                        .listOfUser(
+                        .summariesOfUser(
                                 user, filter, PAGE_SIZE, com.careerai.platform.web.Paging.offset(current, PAGE_SIZE))
                         .stream()
                         .map(run -> {
@@ -158,7 +158,7 @@ class RunPagesController {
         AiRun run = runs.findOfUser(user, RunIds.parse(id)).orElseThrow(RunNotFoundException::new);
         AiTool tool = tools.require(run.tool());
         Map<String, Object> model = new HashMap<>();
-        model.put("run", row(run, zones.zoneOf(user.universityId(), user.userId())));
+        model.put("run", row(RunSummary.of(run), zones.zoneOf(user.universityId(), user.userId())));
         model.put("toolName", tool.name());
         model.put("pdf", tool.makesPdf());
         model.put("analysis", AnalysisView.of(run.analysis()));
@@ -183,7 +183,7 @@ class RunPagesController {
     }
 
     /** A run as pages list it, its start written in {@code zone} ({@link Dates}). */
-    static Map<String, Object> row(AiRun run, ZoneId zone) {
+    static Map<String, Object> row(RunSummary run, ZoneId zone) {
         Map<String, Object> row = new HashMap<>();
         row.put("id", run.id().toString());
         row.put("tool", run.tool());

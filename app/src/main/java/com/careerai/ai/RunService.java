@@ -179,9 +179,22 @@ public class RunService {
         return runs.countSince(universityId, since);
     }
 
-    /** A student's newest runs, for staff looking at that student (any user id of the university). */
-    public List<AiRun> listOfStudent(long universityId, long userId, int limit) {
-        return runs.listOfUser(universityId, userId, null, limit, 0);
+    /**
+     * A student's newest runs without their inputs and outputs, for the student's dashboard and
+     * staff looking at that student (any user id of the university).
+     */
+    public List<RunSummary> summariesOfStudent(long universityId, long userId, int limit) {
+        return runs.summariesOfUser(universityId, userId, null, limit, 0);
+    }
+
+    /** The user's newest runs of one tool without their inputs and outputs (the tool page's list). */
+    List<RunSummary> summariesOfUser(SignedInUser user, String tool, int limit) {
+        return runs.summariesOfUser(user.universityId(), user.userId(), RunFilter.ofTool(tool), limit, 0);
+    }
+
+    /** The user's runs that pass the filter without their inputs and outputs, newest first (the runs page). */
+    List<RunSummary> summariesOfUser(SignedInUser user, RunFilter filter, int limit, long offset) {
+        return runs.summariesOfUser(user.universityId(), user.userId(), filter, limit, offset);
     }
 
     /**

@@ -154,7 +154,7 @@ class ToolPagesController {
         model.put("formToken", UUID.randomUUID().toString());
         model.put(
                 "recent",
-                runs.listOfUser(user, tool.slug(), 5).stream()
+                runs.summariesOfUser(user, tool.slug(), 5).stream()
                         .map(run -> RunPagesController.row(run, zone))
                         .toList());
         return model;

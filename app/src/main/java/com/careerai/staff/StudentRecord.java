@@ -1,7 +1,7 @@
 package com.careerai.staff;
 
-import com.careerai.ai.AiRun;
 import com.careerai.ai.RunService;
+import com.careerai.ai.RunSummary;
 import com.careerai.auth.People;
 import com.careerai.auth.Person;
 import com.careerai.counselling.Appointments;
@@ -69,7 +69,7 @@ class StudentRecord {
     Optional<View> of(long universityId, long studentId, int ledgerPage) {
         return people.student(universityId, studentId).map(student -> {
             LedgerPage ledger = wallets.history(universityId, studentId, ledgerPage);
-            List<AiRun> recent = runs.listOfStudent(universityId, studentId, RUNS_SHOWN);
+            List<RunSummary> recent = runs.summariesOfStudent(universityId, studentId, RUNS_SHOWN);
             return new View(
                     student,
                     wallets.balances(universityId, studentId),

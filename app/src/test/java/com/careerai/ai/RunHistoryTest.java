@@ -127,6 +127,41 @@ class RunHistoryTest extends IntegrationTest {
     }
 
     @Test
+    void theDashboardListsRecentRunsAndTheCvScoreTrendWithoutReadingTheirOutputs() {
+        User scored = fixtures.verifiedStudent(university);
+        fixtures.run(
+                university,
+                () -> wallets.grant(
+                        university.id(), scored.id(), Currency.SILVER, 40, "h:s:" + scored.id(), "test", "setup"));
+        SignedInUser signedIn = SignedInUser.of(scored);
+        List<String> ids = new java.util.ArrayList<>();
+        fixtures.run(university, () -> {
+            for (int i = 0; i < 3; i++) {
+                ids.add(finished(signedIn, "cv-analysis", ""));
+            }
+            ids.add(finished(signedIn, "job-pack", "silver"));
+        });
+        // scores set by hand, oldest first; the third is not a whole number and is left out
+        execute(
+                "UPDATE ai_runs SET output = jsonb_set(output, '{overallScore}', '58'), created_at = now() - interval '3 hours' WHERE id = ?::uuid",
+                ids.get(0));
+        execute(
+                "UPDATE ai_runs SET output = jsonb_set(output, '{overallScore}', '71'), created_at = now() - interval '2 hours' WHERE id = ?::uuid",
+                ids.get(1));
+        execute(
+                "UPDATE ai_runs SET output = jsonb_set(output, '{overallScore}', '64.5'), created_at = now() - interval '1 hours' WHERE id = ?::uuid",
+                ids.get(2));
+
+        String home = page("/", sessions.signIn(scored));
+
+        assertThat(home).contains("CV score: 58 → 71").doesNotContain("64.5").contains("/runs/" + ids.get(3));
+        List<RunSummary> summaries =
+                fixtures.in(university, () -> runs.summariesOfStudent(university.id(), scored.id(), 10));
+        assertThat(summaries).extracting(RunSummary::score).containsExactly(null, null, 71, 58);
+        assertThat(summaries.get(0).tool()).isEqualTo("job-pack");
+    }
+
+    @Test
     void runsHaveTitlesFromTheirInputInTheApiAndOnThePages() {
         assertThat(json("/api/v1/runs/" + jobPack))
                 .containsEntry("title", "Job Pack — Graduate Data Analyst at Acme Analytics");
