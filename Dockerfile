@@ -12,7 +12,7 @@ COPY --from=build /src/tenant-admin/target/tenant-admin.jar tenant-admin.jar
 # The JVM settings the app ships with (heap, metaspace, code cache, direct memory, stacks, GC: ADR 0037)
 COPY jvm.options jvm.options
 USER careerai
-ENV MICRONAUT_ENVIRONMENTS=prod PORT=8080 JAVA_OPTS=""
+ENV MICRONAUT_ENVIRONMENTS=prod PORT=8080 JAVA_OPTS="" MALLOC_ARENA_MAX=2
 EXPOSE 8080
 # The same image runs the operator tool: docker run … java -jar tenant-admin.jar list
 # JAVA_OPTS comes after jvm.options, so its options win (e.g. JAVA_OPTS=-Xmx512m for a larger heap).

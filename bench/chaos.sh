@@ -99,7 +99,7 @@ start_node() {
   CAREERAI_DEMO="${DEMO:-false}" MICRONAUT_ENVIRONMENTS=dev CAREERAI_LOG_LEVEL=WARN CAREERAI_BASE_DOMAIN="$BASE" \
   CAREERAI_AI_MODE=mock SMTP_HOST=127.0.0.1 SMTP_PORT="$SMTP_PORT" SMTP_STARTTLS=false \
   STRIPE_SECRET_KEY=sk_test_chaos STRIPE_WEBHOOK_SECRET="$WEBHOOK_SECRET" \
-  STRIPE_API_BASE="http://127.0.0.1:$STRIPE_PORT" \
+  STRIPE_API_BASE="http://127.0.0.1:$STRIPE_PORT" MALLOC_ARENA_MAX=2 \
     java @jvm.options -XX:TieredStopAtLevel=1 \
       -Dcareerai.auth.otp.requests-per-ip=1000000 -Dcareerai.auth.otp.verifications-per-ip=1000000 \
       -Dcareerai.outbox.relay-after=20s -Dcareerai.outbox.relay-interval=20s \

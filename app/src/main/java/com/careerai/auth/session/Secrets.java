@@ -16,18 +16,34 @@ public class Secrets {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final byte[] key;
+    /**
+     * A Mac keyed once, cloned for each hash: looking the algorithm up among the security
+     * providers and keying it on every call was a tenth of a signed-in page's layout (issue 19).
+     */
+    private final Mac keyed;
 
     Secrets(@Value("${careerai.secret}") String secret) {
         this.key = secret.getBytes(StandardCharsets.UTF_8);
+        this.keyed = newMac();
     }
 
     /** HMAC-SHA256 of {@code purpose + ":" + value}, base64url without padding. */
     public String hmac(String purpose, String value) {
+        Mac mac;
+        try {
+            mac = (Mac) keyed.clone();
+        } catch (CloneNotSupportedException e) {
+            mac = newMac(); // a provider whose Mac cannot be cloned: key a new one each time
+        }
+        byte[] digest = mac.doFinal((purpose + ":" + value).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] digest = mac.doFinal((purpose + ":" + value).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
