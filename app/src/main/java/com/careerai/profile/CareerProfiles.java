@@ -2,6 +2,7 @@ package com.careerai.profile;
 
 import com.careerai.auth.User;
 import com.careerai.auth.UserAccounts;
+import com.careerai.platform.web.RequestMemo;
 import com.careerai.platform.web.ViewerZones;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -49,7 +50,7 @@ public class CareerProfiles implements ViewerZones {
                 .map(User::name)
                 .filter(n -> !n.isBlank())
                 .orElse("");
-        return store.details(universityId, userId)
+        return details(universityId, userId)
                 .map(d -> new CareerProfile(
                         name,
                         d.programme(),
@@ -62,13 +63,23 @@ public class CareerProfiles implements ViewerZones {
                 .orElseGet(() -> CareerProfile.empty(name));
     }
 
-    /** The zone the person reads dates in: their profile's, else their university's. One short query. */
+    /**
+     * The zone the person reads dates in: their profile's, else their university's. One short query,
+     * shared with {@link #of} within a page request (the student home asks both).
+     */
     @Override
     @Transactional(readOnly = true)
     public ZoneId zoneOf(long universityId, long userId) {
-        return store.timeZone(universityId, userId)
+        return details(universityId, userId)
+                .map(ProfileStore.Details::timeZone)
                 .flatMap(CareerProfiles::zone)
                 .orElse(UNIVERSITY_ZONE);
+    }
+
+    /** The profile's row, read once per page request (RequestMemo: GET and HEAD only). */
+    private Optional<ProfileStore.Details> details(long universityId, long userId) {
+        return RequestMemo.of(
+                "profile.details:" + universityId + ":" + userId, () -> store.details(universityId, userId));
     }
 
     /**

@@ -50,15 +50,6 @@ class ProfileStore {
                         row.getString("time_zone")));
     }
 
-    Optional<String> timeZone(long universityId, long userId) {
-        return SqlRows.optional(
-                        jdbc,
-                        "SELECT time_zone FROM career_profiles WHERE university_id = ? AND user_id = ?",
-                        parameters(universityId, userId),
-                        row -> Optional.ofNullable(row.getString(1)))
-                .flatMap(zone -> zone);
-    }
-
     void saveDetails(long universityId, long userId, Details details) {
         SqlRows.update(
                 jdbc,

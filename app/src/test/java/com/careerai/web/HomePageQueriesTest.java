@@ -62,7 +62,8 @@ class HomePageQueriesTest extends IntegrationTest {
         List<String> statements = statementsOf("/");
         // Header balances and the balances panel, the bell and the notifications panel: one read each.
         // The student's interests (three panels) and the user row (sign-in and two panels) once too;
-        // the deletion banner adds one read: 12 statements in all.
+        // the career profile (the page's time zone and the next-steps panel) once; the deletion banner
+        // adds one read: 11 statements in all.
         assertThat(statements.stream().filter(sql -> sql.contains("FROM credit_wallets")))
                 .hasSize(1);
         assertThat(statements.stream().filter(sql -> sql.contains("SELECT count(*) FROM notifications")))
@@ -71,9 +72,11 @@ class HomePageQueriesTest extends IntegrationTest {
                 .hasSize(1);
         assertThat(statements.stream().filter(sql -> sql.contains("FROM \"users\"")))
                 .hasSize(1);
+        assertThat(statements.stream().filter(sql -> sql.contains("FROM career_profiles")))
+                .hasSize(1);
         assertThat(statements.size())
                 .as("statements of the student home: %s", statements)
-                .isLessThanOrEqualTo(12);
+                .isLessThanOrEqualTo(11);
     }
 
     @Test
