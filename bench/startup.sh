@@ -5,10 +5,15 @@
 # first 200 of /health, stops it, and repeats. Several variants (JVM options) are measured
 # interleaved A B B A …, so that a machine whose load drifts favours none; every line carries the
 # load average. The first start (migrating and seeding an empty database) is not counted.
+# Each start reports the wall time to the first 200, the process's CPU time at that moment (user +
+# system of all its threads, /proc/<pid>/stat: the load-independent measure on a shared machine) and
+# Micronaut's "Startup completed in".
 #
 #   bench/startup.sh                                   # the shipped settings (jvm.options), 5 runs
 #   bench/startup.sh --runs 4 shipped='@jvm.options' bare=''     # variants: name='java options'
 #   bench/startup.sh cds='@jvm.options -XX:SharedArchiveFile=app/target/careerai-app.jsa'
+#   bench/startup.sh old='--jar=/tmp/old.jar @jvm.options' new='@jvm.options'   # two builds
+#   bench/startup.sh plain='@jvm.options' shipped='--launcher'   # through bin/careerai (CDS, ADR 0038)
 #
 # Options: --runs N [STARTUP_RUNS=5] --no-build. Environment: STARTUP_DATABASE
 # [careerai_startup], STARTUP_PORT [18190], STARTUP_REDIS_URL [redis://127.0.0.1:6379],
@@ -25,7 +30,7 @@ while [ $# -gt 0 ]; do
     --runs) RUNS="$2"; shift 2 ;;
     --no-build) BUILD=false; shift ;;
     *=*) VARIANTS+=("$1"); shift ;;
-    *) sed -n '2,18p' "$0"; exit 2 ;;
+    *) sed -n '2,22p' "$0"; exit 2 ;;
   esac
 done
 [ ${#VARIANTS[@]} -gt 0 ] || VARIANTS=("shipped=@jvm.options")
@@ -39,26 +44,41 @@ OUT=bench/target/startup
 mkdir -p "$OUT"
 
 if $BUILD; then
-  ./mvnw -B -q -o package -DskipTests
+  ./mvnw -B -q -o package -DskipTests -pl app -am
 fi
 
 APP_PID=""
 stop_app() { if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; APP_PID=""; fi; }
 trap stop_app EXIT
 
-# start_app <log> <java options…>: starts the jar and sets STARTUP_MS (java command → first 200)
+# start_app <log> [--jar=<jar>] [--launcher] <java options…>: starts the jar and sets STARTUP_MS (java command →
+# first 200) and STARTUP_CPU_MS (the process's user + system CPU time at that moment)
+TICK_MS=$(( 1000 / $(getconf CLK_TCK) ))
 start_app() {
   local log=$1; shift
+  local jar=$JAR launcher=false
+  while true; do
+    case "${1:-}" in
+      --jar=*) jar=${1#--jar=}; shift ;;
+      --launcher) launcher=true; shift ;;
+      *) break ;;
+    esac
+  done
+  # shellcheck disable=SC2206 # the options are words on purpose (@argfile, -XX:…)
+  local command=(java $@ -jar "$jar")
+  # the shipped launcher: jvm.options and class-data sharing of its own, these options as JAVA_OPTS
+  $launcher && command=(env JAVA_OPTS="$*" bin/careerai "$jar")
   local began; began=$(date +%s%N)
-  # shellcheck disable=SC2068 # the options are words on purpose (@argfile, -XX:…)
   DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" DATABASE_USER=careerai_web DATABASE_PASSWORD=careerai-local \
   DATABASE_MIGRATION_USER=postgres REDIS_URL="$REDIS_URL" PORT="$PORT" CAREERAI_DEMO="${STARTUP_DEMO:-true}" \
   CAREERAI_REDIS_KEY_PREFIX=startup: \
-    java $@ -jar "$JAR" > "$log" 2>&1 &
+    "${command[@]}" > "$log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 6000); do
     if curl -fs -o /dev/null "http://127.0.0.1:$PORT/health"; then
       STARTUP_MS=$(( ($(date +%s%N) - began) / 1000000 ))
+      # fields 14 and 15 after the command name (which may hold spaces): utime, stime in ticks
+      STARTUP_CPU_MS=$(( $(sed 's/.*) //' "/proc/$APP_PID/stat" | awk '{ print $12 + $13 }') * TICK_MS ))
       return 0
     fi
     kill -0 "$APP_PID" 2>/dev/null || break
@@ -78,7 +98,7 @@ echo "== migrating and seeding $DB if needed (not counted)"
 start_app "$OUT/app-prepare.log" @jvm.options
 stop_app
 
-declare -A TIMES
+declare -A TIMES CPUS
 order=()
 for r in $(seq 1 "$RUNS"); do
   # A B … then … B A: each pair of runs sees the variants in both orders
@@ -94,11 +114,13 @@ for r in $(seq 1 "$RUNS"); do
     rss=$(awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$APP_PID/status")
     stop_app
     TIMES[$name]="${TIMES[$name]:-} $STARTUP_MS"
-    echo "$name run $r: first 200 after ${STARTUP_MS} ms (Micronaut: ${reported:-?} ms), RSS ${rss} MB, load $(cut -d' ' -f1-3 /proc/loadavg)"
+    CPUS[$name]="${CPUS[$name]:-} $STARTUP_CPU_MS"
+    echo "$name run $r: first 200 after ${STARTUP_MS} ms, CPU ${STARTUP_CPU_MS} ms (Micronaut: ${reported:-?} ms), RSS ${rss} MB, load $(cut -d' ' -f1-3 /proc/loadavg)"
   done
 done
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 for variant in "${VARIANTS[@]}"; do
   name=${variant%%=*}
-  echo "$name ($(echo "${variant#*=}")): median $(echo "${TIMES[$name]}" | median) ms of${TIMES[$name]}"
+  echo "$name ($(echo "${variant#*=}")): median $(echo "${TIMES[$name]}" | median) ms of${TIMES[$name]};" \
+    "CPU median $(echo "${CPUS[$name]}" | median) ms of${CPUS[$name]}"
 done

@@ -9,7 +9,6 @@ import com.careerai.platform.embedded.EmbeddedRedisServer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.logging.LogLevel;
 import io.micronaut.logging.LoggingSystem;
-import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 import java.io.PrintStream;
@@ -107,7 +106,7 @@ public final class Application {
         }
         ApplicationContext context;
         try {
-            context = Micronaut.build(args)
+            context = JarEntryResourceLoader.micronaut(args)
                     .mainClass(Application.class)
                     .defaultEnvironments("dev")
                     .properties(properties)
