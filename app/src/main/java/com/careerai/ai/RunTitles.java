@@ -23,7 +23,9 @@ public final class RunTitles {
     public static String of(String toolName, String detail) {
         String clean = detail == null
                 ? ""
-                : SPACES.matcher(CONTROL.matcher(detail).replaceAll(" ")).replaceAll(" ").strip();
+                : SPACES.matcher(CONTROL.matcher(detail).replaceAll(" "))
+                        .replaceAll(" ")
+                        .strip();
         String title = clean.isEmpty() ? toolName : toolName + " — " + clean;
         return title.length() <= MAX_LENGTH
                 ? title

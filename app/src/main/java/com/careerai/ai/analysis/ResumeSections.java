@@ -77,6 +77,7 @@ public final class ResumeSections {
     }
 
     private static boolean names(String heading, List<String> names) {
-        return names.stream().anyMatch(name -> heading.contains(" " + name + " ") || heading.contains(" " + name + ":"));
+        return names.stream()
+                .anyMatch(name -> heading.contains(" " + name + " ") || heading.contains(" " + name + ":"));
     }
 }

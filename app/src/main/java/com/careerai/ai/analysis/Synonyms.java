@@ -72,8 +72,8 @@ public final class Synonyms {
     private static final List<String> ALL_NAMES_PADDED;
 
     static {
-        SKILLS.forEach((shown, names) -> PADDED.put(
-                shown, names.stream().map(name -> " " + name + " ").toList()));
+        SKILLS.forEach((shown, names) ->
+                PADDED.put(shown, names.stream().map(name -> " " + name + " ").toList()));
         List<String> names = new ArrayList<>();
         SKILLS.values().forEach(names::addAll);
         names.sort(Comparator.comparingInt(String::length).reversed());

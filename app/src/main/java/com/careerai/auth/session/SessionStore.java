@@ -67,8 +67,8 @@ public class SessionStore {
             return Optional.empty();
         }
         int colon = value.indexOf(':');
-        return Optional.of(new Session(
-                id, Long.parseLong(value.substring(0, colon)), Long.parseLong(value.substring(colon + 1))));
+        return Optional.of(
+                new Session(id, Long.parseLong(value.substring(0, colon)), Long.parseLong(value.substring(colon + 1))));
     }
 
     /** Ends the session everywhere; a no-op for an unknown token. */
