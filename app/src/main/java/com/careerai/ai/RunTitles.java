@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Run titles ("Job Pack — Data Analyst at Acme") and the file names made from them. */
@@ -12,6 +13,8 @@ public final class RunTitles {
     static final int MAX_LENGTH = 200;
 
     private static final int MAX_SLUG = 80;
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Set<String> SMALL_WORDS = Set.of("a", "an", "and", "at", "for", "in", "of", "on", "the", "to");
 
     private RunTitles() {}
@@ -20,7 +23,9 @@ public final class RunTitles {
     public static String of(String toolName, String detail) {
         String clean = detail == null
                 ? ""
-                : detail.replaceAll("\\p{Cntrl}", " ").replaceAll("\\s+", " ").strip();
+                : SPACES.matcher(CONTROL.matcher(detail).replaceAll(" "))
+                        .replaceAll(" ")
+                        .strip();
         String title = clean.isEmpty() ? toolName : toolName + " — " + clean;
         return title.length() <= MAX_LENGTH
                 ? title

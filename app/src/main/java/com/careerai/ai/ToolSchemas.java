@@ -19,6 +19,14 @@ public final class ToolSchemas {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final Map<JsonNode, JsonSchema> COMPILED = new ConcurrentHashMap<>();
+    /**
+     * The compiled schema by the identity of the tool's schema node: hashing a schema node walks it
+     * whole, which cost as much as validating a run's input (issue 19). Bounded, because tests
+     * create many contexts whose tools load their schemas again; a node ships ~30 schemas.
+     */
+    private static final Map<Identity, JsonSchema> BY_IDENTITY = new ConcurrentHashMap<>();
+
+    private static final int IDENTITIES_KEPT = 256;
 
     private ToolSchemas() {}
 
@@ -39,7 +47,7 @@ public final class ToolSchemas {
      * for the whole document), in words a student understands.
      */
     public static Map<String, String> problems(JsonNode schema, JsonNode value) {
-        JsonSchema compiled = COMPILED.computeIfAbsent(schema, FACTORY::getSchema);
+        JsonSchema compiled = compiled(schema);
         Set<ValidationMessage> messages = compiled.validate(value);
         Map<String, String> problems = new LinkedHashMap<>();
         for (ValidationMessage message : messages) {
@@ -47,6 +55,32 @@ public final class ToolSchemas {
             problems.putIfAbsent(field, friendly(message));
         }
         return problems;
+    }
+
+    private static JsonSchema compiled(JsonNode schema) {
+        Identity identity = new Identity(schema);
+        JsonSchema compiled = BY_IDENTITY.get(identity);
+        if (compiled == null) {
+            compiled = COMPILED.computeIfAbsent(schema, FACTORY::getSchema);
+            if (BY_IDENTITY.size() >= IDENTITIES_KEPT) {
+                BY_IDENTITY.clear();
+            }
+            BY_IDENTITY.put(identity, compiled);
+        }
+        return compiled;
+    }
+
+    /** A schema node compared by identity. */
+    private record Identity(JsonNode node) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Identity that && that.node == node;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(node);
+        }
     }
 
     private static String fieldOf(ValidationMessage message) {

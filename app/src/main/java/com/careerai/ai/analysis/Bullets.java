@@ -35,6 +35,8 @@ public final class Bullets {
                     + "|million|doubled|tripled|halved)\\b",
             Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private Bullets() {}
 
     static boolean isBullet(String line) {
@@ -61,7 +63,7 @@ public final class Bullets {
     }
 
     public static int wordCount(String text) {
-        return text.strip().split("\\s+").length;
+        return WHITESPACE.split(text.strip()).length;
     }
 
     public static BulletStats stats(String resume) {

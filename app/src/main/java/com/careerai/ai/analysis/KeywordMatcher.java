@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The keywords of a job description — the skills it names (by any of their names, see
@@ -17,17 +19,22 @@ public final class KeywordMatcher {
     /** At most this many keywords; adverts repeat themselves, the tail is noise. */
     static final int LIMIT = 25;
 
+    private static final Pattern SPACES = Pattern.compile(" +");
+
     private KeywordMatcher() {}
 
     public static KeywordMatch match(String jobDescription, String resume) {
-        Set<String> resumeSkills = Synonyms.skillsIn(resume);
-        Set<String> resumeStems = stems(resume);
+        // Each text is normalised once and shared by the skill and word look-ups below.
+        String resumeNormal = Text.normalise(resume);
+        String advertNormal = Text.normalise(jobDescription);
+        Set<String> resumeSkills = Synonyms.skillsInNormalised(" " + resumeNormal + " ");
+        Set<String> resumeStems = stemsOfNormalised(resumeNormal);
         List<String> matched = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        for (String skill : Synonyms.skillsIn(jobDescription)) {
+        for (String skill : Synonyms.skillsInNormalised(" " + advertNormal + " ")) {
             (resumeSkills.contains(skill) ? matched : missing).add(skill);
         }
-        for (String word : repeatedWords(jobDescription)) {
+        for (String word : repeatedWordsOfNormalised(advertNormal)) {
             if (matched.size() + missing.size() >= LIMIT) {
                 break;
             }
@@ -41,13 +48,17 @@ public final class KeywordMatcher {
      * one per stem, the most frequent first and ties in order of appearance.
      */
     static List<String> repeatedWords(String text) {
-        String normal = " " + Text.normalise(text) + " ";
-        for (String name : Synonyms.allNames()) {
-            normal = normal.replace(" " + name + " ", " | ");
+        return repeatedWordsOfNormalised(Text.normalise(text));
+    }
+
+    private static List<String> repeatedWordsOfNormalised(String normalised) {
+        String normal = " " + normalised + " ";
+        for (String name : Synonyms.allNamesPadded()) {
+            normal = normal.replace(name, " | ");
         }
         Map<String, Integer> counts = new LinkedHashMap<>();
         Map<String, String> shown = new LinkedHashMap<>();
-        for (String word : normal.trim().split(" +")) {
+        for (String word : SPACES.split(normal.trim())) {
             if (!Text.meaningful(word) || word.length() < 3) {
                 continue;
             }
@@ -55,19 +66,24 @@ public final class KeywordMatcher {
             counts.merge(stem, 1, Integer::sum);
             shown.putIfAbsent(stem, word);
         }
-        List<String> order = new ArrayList<>(counts.keySet());
-        List<String> repeated = new ArrayList<>(order.stream()
+        // The sort is stable and counts iterates in order of first appearance: ties keep that order.
+        return counts.keySet().stream()
                 .filter(stem -> counts.get(stem) >= 2)
-                .sorted(Comparator.comparingInt((String stem) -> -counts.get(stem))
-                        .thenComparingInt(order::indexOf))
+                .sorted(Comparator.comparingInt((String stem) -> -counts.get(stem)))
                 .map(shown::get)
-                .toList());
-        return repeated;
+                .collect(Collectors.toCollection(ArrayList::new));
     }
 
     static Set<String> stems(String text) {
+        return stemsOfNormalised(Text.normalise(text));
+    }
+
+    private static Set<String> stemsOfNormalised(String normal) {
         Set<String> stems = new HashSet<>();
-        for (String word : Text.words(text)) {
+        if (normal.isEmpty()) {
+            return stems;
+        }
+        for (String word : normal.split(" ")) {
             stems.add(Stemmer.stem(word));
         }
         return stems;

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -40,10 +41,16 @@ public final class ResumeSections {
                 .map(String::strip)
                 .filter(line -> !line.isEmpty())
                 .toList();
+        // Each line is normalised once for the three headings (not once per heading).
+        List<String> headings = lines.stream()
+                .map(ResumeSections::headingForm)
+                .filter(Objects::nonNull)
+                .toList();
         Map<String, Boolean> found = new LinkedHashMap<>();
         found.put("contact", lines.stream().limit(CONTACT_LINES).anyMatch(ResumeSections::isContact));
         for (String section : NAMES.subList(1, NAMES.size())) {
-            found.put(section, lines.stream().anyMatch(line -> isHeading(line, HEADINGS.get(section))));
+            List<String> names = HEADINGS.get(section);
+            found.put(section, headings.stream().anyMatch(heading -> names(heading, names)));
         }
         return found;
     }
@@ -56,11 +63,21 @@ public final class ResumeSections {
 
     /** A short line (at most five words) that names the section, e.g. "WORK EXPERIENCE" or "Skills:". */
     static boolean isHeading(String line, List<String> names) {
+        String heading = headingForm(line);
+        return heading != null && names(heading, names);
+    }
+
+    /** The line lower-cased and padded with a space each side when it can be a heading, else null. */
+    private static String headingForm(String line) {
         String normal = Text.normalise(line);
         if (normal.isEmpty() || normal.split(" ").length > 5 || Bullets.isBullet(line)) {
-            return false;
+            return null;
         }
-        String lower = " " + normal.toLowerCase(Locale.ROOT) + " ";
-        return names.stream().anyMatch(name -> lower.contains(" " + name + " ") || lower.contains(" " + name + ":"));
+        return " " + normal.toLowerCase(Locale.ROOT) + " ";
+    }
+
+    private static boolean names(String heading, List<String> names) {
+        return names.stream()
+                .anyMatch(name -> heading.contains(" " + name + " ") || heading.contains(" " + name + ":"));
     }
 }

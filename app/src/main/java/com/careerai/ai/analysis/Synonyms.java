@@ -3,10 +3,10 @@ package com.careerai.ai.analysis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Common skills and the other names they go by ("js" is JavaScript, "k8s" is Kubernetes), so a
@@ -63,6 +63,24 @@ public final class Synonyms {
         skill("MATLAB", "matlab");
     }
 
+    /** Every name padded with a space each side, as {@link #skillsIn} looks for it (built once). */
+    private static final Map<String, List<String>> PADDED = new LinkedHashMap<>();
+
+    /** {@link #allNames()}, sorted once, and the same padded with a space each side. */
+    private static final List<String> ALL_NAMES;
+
+    private static final List<String> ALL_NAMES_PADDED;
+
+    static {
+        SKILLS.forEach((shown, names) ->
+                PADDED.put(shown, names.stream().map(name -> " " + name + " ").toList()));
+        List<String> names = new ArrayList<>();
+        SKILLS.values().forEach(names::addAll);
+        names.sort(Comparator.comparingInt(String::length).reversed());
+        ALL_NAMES = List.copyOf(names);
+        ALL_NAMES_PADDED = names.stream().map(name -> " " + name + " ").toList();
+    }
+
     private Synonyms() {}
 
     private static void skill(String shown, String... names) {
@@ -71,11 +89,15 @@ public final class Synonyms {
 
     /** The skills named in the text, in the order of the table. */
     public static Set<String> skillsIn(String text) {
-        String normal = " " + Text.normalise(text) + " ";
-        Set<String> found = new TreeSet<>(Comparator.comparingInt(Synonyms::rank));
-        SKILLS.forEach((shown, names) -> {
+        return skillsInNormalised(" " + Text.normalise(text) + " ");
+    }
+
+    /** {@link #skillsIn} of text already normalised and padded with a space each side. */
+    static Set<String> skillsInNormalised(String padded) {
+        Set<String> found = new LinkedHashSet<>();
+        PADDED.forEach((shown, names) -> {
             for (String name : names) {
-                if (normal.contains(" " + name + " ")) {
+                if (padded.contains(name)) {
                     found.add(shown);
                     break;
                 }
@@ -86,13 +108,11 @@ public final class Synonyms {
 
     /** Every name of every skill, normalised words, longest first (to remove them before counting words). */
     static List<String> allNames() {
-        List<String> names = new ArrayList<>();
-        SKILLS.values().forEach(names::addAll);
-        names.sort(Comparator.comparingInt(String::length).reversed());
-        return names;
+        return ALL_NAMES;
     }
 
-    private static int rank(String skill) {
-        return new ArrayList<>(SKILLS.keySet()).indexOf(skill);
+    /** {@link #allNames()}, each padded with a space each side. */
+    static List<String> allNamesPadded() {
+        return ALL_NAMES_PADDED;
     }
 }

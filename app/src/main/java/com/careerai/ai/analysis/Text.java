@@ -191,20 +191,47 @@ final class Text {
 
     private Text() {}
 
-    /** Lower-case words separated by single spaces; keeps "c++", "c#", "node.js", "ci/cd". */
+    /**
+     * Lower-case words separated by single spaces; keeps "c++", "c#", "node.js", "ci/cd". A word is
+     * a run of {@code [a-z0-9+#./-]} without leading or trailing {@code ./-}. One pass over the text,
+     * no regular expressions: every run start and every resume line is normalised (issue 19).
+     */
     static String normalise(String text) {
-        String lower = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9+#./\\-]+", " ");
-        StringBuilder out = new StringBuilder();
-        for (String token : lower.split(" ")) {
-            String word = token.replaceAll("^[./\\-]+|[./\\-]+$", "");
-            if (!word.isEmpty()) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(lower.length());
+        int length = lower.length();
+        int i = 0;
+        while (i < length) {
+            while (i < length && !wordChar(lower.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < length && wordChar(lower.charAt(i))) {
+                i++;
+            }
+            int end = i;
+            while (start < end && edgeChar(lower.charAt(start))) {
+                start++;
+            }
+            while (end > start && edgeChar(lower.charAt(end - 1))) {
+                end--;
+            }
+            if (start < end) {
                 if (out.length() > 0) {
                     out.append(' ');
                 }
-                out.append(word);
+                out.append(lower, start, end);
             }
         }
         return out.toString();
+    }
+
+    private static boolean wordChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '#' || edgeChar(c);
+    }
+
+    private static boolean edgeChar(char c) {
+        return c == '.' || c == '/' || c == '-';
     }
 
     static List<String> words(String text) {

@@ -61,13 +61,14 @@ public class SessionStore {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
-        String value = redis.get(key(token));
+        String id = idOf(token); // one HMAC per look-up: it names both the key and the session
+        String value = redis.get(keyOfId(id));
         if (value == null) {
             return Optional.empty();
         }
         int colon = value.indexOf(':');
-        return Optional.of(new Session(
-                idOf(token), Long.parseLong(value.substring(0, colon)), Long.parseLong(value.substring(colon + 1))));
+        return Optional.of(
+                new Session(id, Long.parseLong(value.substring(0, colon)), Long.parseLong(value.substring(colon + 1))));
     }
 
     /** Ends the session everywhere; a no-op for an unknown token. */
@@ -98,6 +99,10 @@ public class SessionStore {
     }
 
     private String key(String token) {
-        return redisConfiguration.getKeyPrefix() + "session:" + idOf(token);
+        return keyOfId(idOf(token));
+    }
+
+    private String keyOfId(String id) {
+        return redisConfiguration.getKeyPrefix() + "session:" + id;
     }
 }
