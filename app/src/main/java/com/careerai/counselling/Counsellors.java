@@ -13,9 +13,11 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Counsellor profiles, approval, availability and the university's booking rules. */
 @Singleton
@@ -137,15 +139,35 @@ public class Counsellors {
 
     /** Open slots of an approved counsellor's session type starting in [from, until). */
     List<Slot> slots(long universityId, long counsellorId, String typeSlug, Instant from, Instant until) {
+        return slots(
+                        universityId,
+                        counsellorId,
+                        counsellor -> new SlotRequest(typeSlug, counsellor.timeZone(), from, until))
+                .slots();
+    }
+
+    /** A slots request as the caller reads it once it knows the counsellor (whose zone may be its default). */
+    record SlotRequest(String typeSlug, ZoneId zone, Instant from, Instant until) {}
+
+    /** Open slots starting in [from, until) of the request, and the zone it asked in. */
+    record OpenSlots(ZoneId zone, List<Slot> slots) {}
+
+    /**
+     * Open slots of an approved counsellor (404 first), with the request read from the counsellor
+     * (its refusals come next, then an unknown session type): one transaction, the counsellor read once.
+     */
+    OpenSlots slots(long universityId, long counsellorId, Function<Counsellor, SlotRequest> request) {
         return transactions.executeRead(status -> {
             Counsellor counsellor = store.find(universityId, counsellorId)
                     .filter(Counsellor::bookable)
                     .orElseThrow(CounsellingException::counsellorNotFound);
-            SessionType type = store.sessionType(universityId, counsellorId, typeSlug)
+            SlotRequest asked = request.apply(counsellor);
+            SessionType type = store.sessionType(universityId, counsellorId, asked.typeSlug())
                     .filter(SessionType::active)
                     .orElseThrow(
                             () -> CounsellingException.invalid("type", "This counsellor does not offer that session."));
-            return availability.freeSlots(counsellor, type, from, until, null);
+            return new OpenSlots(
+                    asked.zone(), availability.freeSlots(counsellor, type, asked.from(), asked.until(), null));
         });
     }
 

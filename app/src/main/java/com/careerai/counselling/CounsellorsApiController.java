@@ -69,31 +69,28 @@ class CounsellorsApiController {
             @Nullable @QueryValue String from,
             @Nullable @QueryValue String to,
             @Nullable @QueryValue String tz) {
-        Counsellor counsellor = counsellors
-                .find(user.universityId(), id)
-                .filter(Counsellor::bookable)
-                .orElseThrow(CounsellingException::counsellorNotFound);
-        if (type == null || type.isBlank()) {
-            throw CounsellingException.invalid("type", "Choose a session type.");
-        }
-        ZoneId zone = tz == null || tz.isBlank() ? counsellor.timeZone() : Inputs.zone("tz", tz);
-        LocalDate first =
-                from == null || from.isBlank() ? clock.now().atZone(zone).toLocalDate() : Inputs.date("from", from);
-        LocalDate last = to == null || to.isBlank() ? first.plusDays(6) : Inputs.date("to", to);
-        if (last.isBefore(first)) {
-            throw CounsellingException.invalid("to", "The end date must not be before the start date.");
-        }
-        if (last.isAfter(first.plusDays(MAX_DAYS))) {
-            throw CounsellingException.invalid("to", "Ask for at most " + MAX_DAYS + " days at a time.");
-        }
-        List<SlotView> slots = counsellors
-                .slots(
-                        user.universityId(),
-                        id,
-                        type.strip(),
-                        first.atStartOfDay(zone).toInstant(),
-                        last.plusDays(1).atStartOfDay(zone).toInstant())
-                .stream()
+        Counsellors.OpenSlots open = counsellors.slots(user.universityId(), id, counsellor -> {
+            if (type == null || type.isBlank()) {
+                throw CounsellingException.invalid("type", "Choose a session type.");
+            }
+            ZoneId zone = tz == null || tz.isBlank() ? counsellor.timeZone() : Inputs.zone("tz", tz);
+            LocalDate first =
+                    from == null || from.isBlank() ? clock.now().atZone(zone).toLocalDate() : Inputs.date("from", from);
+            LocalDate last = to == null || to.isBlank() ? first.plusDays(6) : Inputs.date("to", to);
+            if (last.isBefore(first)) {
+                throw CounsellingException.invalid("to", "The end date must not be before the start date.");
+            }
+            if (last.isAfter(first.plusDays(MAX_DAYS))) {
+                throw CounsellingException.invalid("to", "Ask for at most " + MAX_DAYS + " days at a time.");
+            }
+            return new Counsellors.SlotRequest(
+                    type.strip(),
+                    zone,
+                    first.atStartOfDay(zone).toInstant(),
+                    last.plusDays(1).atStartOfDay(zone).toInstant());
+        });
+        ZoneId zone = open.zone();
+        List<SlotView> slots = open.slots().stream()
                 .map(slot -> new SlotView(ApiViews.iso(slot.start(), zone), ApiViews.iso(slot.end(), zone)))
                 .toList();
         return new SlotsView(zone.getId(), slots);

@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -60,6 +62,7 @@ final class SlotGenerator {
             return List.of();
         }
         ZoneId zone = settings.zone();
+        ZoneRules rules = zone.getRules();
         LocalDate firstDate = earliest.atZone(zone).toLocalDate().minusDays(1);
         LocalDate lastDate = latest.atZone(zone).toLocalDate().plusDays(1);
         TreeSet<Instant> starts = new TreeSet<>();
@@ -68,10 +71,12 @@ final class SlotGenerator {
                 Instant windowEnd = instant(date, window[1], zone, true);
                 for (LocalTime time = window[0]; time.isBefore(window[1]); time = next(time, settings.interval())) {
                     LocalDateTime local = date.atTime(time);
-                    if (zone.getRules().getValidOffsets(local).isEmpty()) {
+                    List<ZoneOffset> offsets = rules.getValidOffsets(local);
+                    if (offsets.isEmpty()) {
                         continue; // inside a spring-forward gap: this local time never happens
                     }
-                    Instant start = ZonedDateTime.ofLocal(local, zone, null).toInstant();
+                    // the first valid offset is the earlier occurrence, as ZonedDateTime.ofLocal picks it
+                    Instant start = local.toInstant(offsets.get(0));
                     Instant end = start.plus(length);
                     if (end.isAfter(windowEnd) || start.isBefore(earliest) || !start.isBefore(latest)) {
                         continue;
@@ -113,7 +118,12 @@ final class SlotGenerator {
     }
 
     private static boolean isFree(Instant from, Instant until, List<Busy> busy) {
-        return busy.stream().noneMatch(b -> b.from().isBefore(until) && from.isBefore(b.until()));
+        for (Busy taken : busy) {
+            if (taken.from().isBefore(until) && from.isBefore(taken.until())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Instant max(Instant a, Instant b) {
