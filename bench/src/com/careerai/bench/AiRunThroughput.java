@@ -233,6 +233,7 @@ public final class AiRunThroughput {
     /** CPU of this process by thread group, of this database's backends, and the database's counters. */
     private record Costs(Map<String, Long> threadNanos, long processNanos, long databaseNanos, Map<String, Long> database) {
         static Costs read(DataSource dataSource) throws Exception {
+            Thread.sleep(1500); // PostgreSQL's backends report their counters at most once a second
             Map<String, Long> threads = new TreeMap<>();
             ThreadMXBean bean = ManagementFactory.getThreadMXBean();
             for (ThreadInfo info : bean.getThreadInfo(bean.getAllThreadIds())) {
@@ -263,6 +264,19 @@ public final class AiRunThroughput {
                     rows.next();
                     for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
                         counters.put(rows.getMetaData().getColumnName(i), rows.getLong(i));
+                    }
+                }
+                // statements by table: index and sequential scans, rows inserted, updated, deleted
+                try (PreparedStatement stats = connection.prepareStatement(
+                                "SELECT relname, coalesce(idx_scan, 0) + coalesce(seq_scan, 0), n_tup_ins, n_tup_upd, n_tup_del "
+                                        + "FROM pg_stat_user_tables");
+                        ResultSet rows = stats.executeQuery()) {
+                    while (rows.next()) {
+                        String table = rows.getString(1);
+                        counters.put("t." + table + ".scans", rows.getLong(2));
+                        counters.put("t." + table + ".ins", rows.getLong(3));
+                        counters.put("t." + table + ".upd", rows.getLong(4));
+                        counters.put("t." + table + ".del", rows.getLong(5));
                     }
                 }
             }
@@ -296,7 +310,11 @@ public final class AiRunThroughput {
         String per(int jobs) {
             StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
                     "app_cpu_ms=%.3f db_backends_cpu_ms=%.3f", processNanos / 1e6 / jobs, databaseNanos / 1e6 / jobs));
-            database.forEach((key, value) -> text.append(String.format(Locale.ROOT, " %s=%.2f", key, value / (double) jobs)));
+            database.forEach((key, value) -> {
+                if (!key.startsWith("t.") || value / (double) jobs >= 0.05) {
+                    text.append(String.format(Locale.ROOT, " %s=%.2f", key, value / (double) jobs));
+                }
+            });
             text.append(" | app cpu ms by threads:");
             threadNanos.entrySet().stream()
                     .filter(entry -> entry.getValue() / 1e6 / jobs >= 0.005)
