@@ -2,6 +2,7 @@ package com.careerai.ai.analysis;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,28 @@ public final class Synonyms {
         skill("MATLAB", "matlab");
     }
 
+    /** Every name of every skill, longest first; made once (it was rebuilt and sorted per resume). */
+    private static final List<String> ALL_NAMES = sortedNames();
+
+    /** Each skill's place in the table. */
+    private static final Map<String, Integer> RANKS = ranks();
+
     private Synonyms() {}
+
+    private static List<String> sortedNames() {
+        List<String> names = new ArrayList<>();
+        SKILLS.values().forEach(names::addAll);
+        names.sort(Comparator.comparingInt(String::length).reversed());
+        return List.copyOf(names);
+    }
+
+    private static Map<String, Integer> ranks() {
+        Map<String, Integer> ranks = new HashMap<>();
+        for (String skill : SKILLS.keySet()) {
+            ranks.put(skill, ranks.size());
+        }
+        return Map.copyOf(ranks);
+    }
 
     private static void skill(String shown, String... names) {
         SKILLS.put(shown, List.of(names));
@@ -86,13 +108,10 @@ public final class Synonyms {
 
     /** Every name of every skill, normalised words, longest first (to remove them before counting words). */
     static List<String> allNames() {
-        List<String> names = new ArrayList<>();
-        SKILLS.values().forEach(names::addAll);
-        names.sort(Comparator.comparingInt(String::length).reversed());
-        return names;
+        return ALL_NAMES;
     }
 
     private static int rank(String skill) {
-        return new ArrayList<>(SKILLS.keySet()).indexOf(skill);
+        return RANKS.getOrDefault(skill, -1);
     }
 }

@@ -193,18 +193,47 @@ final class Text {
 
     /** Lower-case words separated by single spaces; keeps "c++", "c#", "node.js", "ci/cd". */
     static String normalise(String text) {
-        String lower = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9+#./\\-]+", " ");
-        StringBuilder out = new StringBuilder();
-        for (String token : lower.split(" ")) {
-            String word = token.replaceAll("^[./\\-]+|[./\\-]+$", "");
-            if (!word.isEmpty()) {
+        // One pass over the characters: the regular expressions this replaced were compiled again for
+        // every call and every word, a fifth of a mock run's CPU (issue 19).
+        String lower = text.toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(lower.length());
+        int length = lower.length();
+        int start = 0;
+        while (start < length) {
+            while (start < length && !kept(lower.charAt(start))) {
+                start++;
+            }
+            int end = start;
+            while (end < length && kept(lower.charAt(end))) {
+                end++;
+            }
+            // a word without the dots, slashes and hyphens at its ends ("node.js." → "node.js")
+            int first = start;
+            int last = end;
+            while (first < last && edge(lower.charAt(first))) {
+                first++;
+            }
+            while (last > first && edge(lower.charAt(last - 1))) {
+                last--;
+            }
+            if (first < last) {
                 if (out.length() > 0) {
                     out.append(' ');
                 }
-                out.append(word);
+                out.append(lower, first, last);
             }
+            start = end;
         }
         return out.toString();
+    }
+
+    /** A character words are made of: a-z, 0-9, "+", "#", ".", "/", "-". */
+    private static boolean kept(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '#' || edge(c);
+    }
+
+    private static boolean edge(char c) {
+        return c == '.' || c == '/' || c == '-';
     }
 
     static List<String> words(String text) {
