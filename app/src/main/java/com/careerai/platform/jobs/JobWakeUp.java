@@ -3,9 +3,10 @@ package com.careerai.platform.jobs;
 import io.micronaut.context.BeanProvider;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jobrunr.jobs.AbstractJob;
 import org.jobrunr.jobs.Job;
@@ -24,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * whenever a worker finishes one.
  *
  * <p>A JobRunr client filter on the scheduler, so every enqueue is seen whoever makes it. Bursts
- * cost one look: wake-ups wait on one daemon thread and coalesce while one is pending; a look with
- * every worker busy asks the database nothing. On a node without the worker role it does nothing
+ * cost one look: wake-ups wait on one daemon thread and coalesce while one is pending, at most one
+ * look every 50 ms; a look with every worker busy asks the database nothing. On a node without the worker role it does nothing
  * (the worker nodes find the job at their poll).
  */
 @Singleton
@@ -37,7 +38,14 @@ class JobWakeUp implements JobClientFilter {
     /** Set once this node is found to have no background job server (web role only). */
     private volatile boolean noServer;
 
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
+    /**
+     * At most one look this often: a flood of enqueues (with a worker or two idle between jobs) cost
+     * a fetch per enqueue, 0.2 ms of CPU per job, for no gain; the workers' own fetches keep up there.
+     */
+    static final long LOOK_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+    private volatile long lastLook = System.nanoTime() - LOOK_EVERY_NANOS;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread daemon = new Thread(runnable, "jobrunr-wake-up");
         daemon.setDaemon(true);
         return daemon;
@@ -54,7 +62,8 @@ class JobWakeUp implements JobClientFilter {
                 && !noServer
                 && pending.compareAndSet(false, true)) {
             try {
-                thread.execute(this::lookForWork);
+                long wait = lastLook + LOOK_EVERY_NANOS - System.nanoTime();
+                thread.schedule(this::lookForWork, Math.max(0, wait), TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException e) {
                 pending.set(false); // shutting down: the poll is all there is
             }
@@ -62,6 +71,7 @@ class JobWakeUp implements JobClientFilter {
     }
 
     private void lookForWork() {
+        lastLook = System.nanoTime();
         pending.set(false);
         try {
             if (!servers.isPresent()) {
