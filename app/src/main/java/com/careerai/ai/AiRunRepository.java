@@ -181,15 +181,26 @@ class AiRunRepository {
                 == 1;
     }
 
-    /** QUEUED/RUNNING → RUNNING, counting the attempt; false when the run is final or failed. */
-    boolean markRunning(long universityId, UUID id) {
-        return update(
-                        "UPDATE ai_runs SET status = 'RUNNING', attempts = attempts + 1, "
-                                + "started_at = COALESCE(started_at, now()) "
-                                + "WHERE university_id = ? AND id = ? AND status IN ('QUEUED', 'RUNNING')",
-                        universityId,
-                        id)
-                == 1;
+    /**
+     * QUEUED/RUNNING → RUNNING, counting the attempt; the run as it is now, or empty when it is final
+     * or failed. One statement: the worker needs the row it has just marked (issue 19).
+     */
+    Optional<AiRun> markRunning(long universityId, UUID id) {
+        return one(
+                "UPDATE ai_runs SET status = 'RUNNING', attempts = attempts + 1, "
+                        + "started_at = COALESCE(started_at, now()) "
+                        + "WHERE university_id = ? AND id = ? AND status IN ('QUEUED', 'RUNNING') RETURNING " + COLUMNS,
+                universityId,
+                id);
+    }
+
+    /** The run's status alone (no JSON read), or empty when the run is gone. */
+    Optional<RunStatus> status(long universityId, UUID id) {
+        return SqlRows.optional(
+                jdbc,
+                "SELECT status FROM ai_runs WHERE university_id = ? AND id = ?",
+                SqlRows.parameters(universityId, id),
+                rows -> RunStatus.valueOf(rows.getString(1)));
     }
 
     /** RUNNING → SUCCEEDED; false when the sweeper already failed the run. */

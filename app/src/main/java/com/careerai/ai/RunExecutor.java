@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * tool: {@code careerai.ai.sync-timeout} from now). No call, retry, repair or fallback starts
  * after it and a call's timeout is cut to what is left, so the worst case of attempts × call
  * timeout + repair + fallback always fits the run timeout the sweeper enforces. Before every call
- * the run must still be RUNNING: a run the sweeper failed and refunded stops spending, and a
- * result that arrives after the refund is discarded.
+ * the run must still be RUNNING (the first call follows the statement that made it RUNNING and
+ * returned it): a run the sweeper failed and refunded stops spending, and a result that arrives
+ * after the refund is discarded.
  */
 @Singleton
 class RunExecutor {
@@ -94,11 +95,11 @@ class RunExecutor {
     }
 
     void execute(long universityId, UUID runId) {
-        if (!runs.markRunning(universityId, runId)) {
+        AiRun run = runs.markRunning(universityId, runId).orElse(null);
+        if (run == null) {
             LOG.info("Run {} is already final or failed; nothing to do", runId);
             return;
         }
-        AiRun run = runs.find(universityId, runId).orElseThrow();
         AiTool tool = tools.require(run.tool());
         Instant deadline = tool.synchronous()
                 ? Instant.now().plus(configuration.getSyncTimeout())
@@ -152,20 +153,25 @@ class RunExecutor {
         boolean premium = "GOLD".equals(run.currency());
         String first = premium ? configuration.getPremiumModel() : configuration.getStandardModel();
         try {
-            return attempt(tool, run, first, false, deadline);
+            // the run was marked RUNNING a moment ago: its first call needs no second look
+            return attempt(tool, run, first, false, deadline, false);
         } catch (RunFailedException e) {
             if (!premium || first.equals(configuration.getStandardModel())) {
                 throw e;
             }
             LOG.info("Run {}: premium model failed, falling back to {}", run.id(), configuration.getStandardModel());
-            return attempt(tool, run, configuration.getStandardModel(), true, deadline);
+            return attempt(tool, run, configuration.getStandardModel(), true, deadline, true);
         }
     }
 
-    /** Calls one model (with retries), then validates; one repair pass on an invalid answer. */
-    private Outcome attempt(AiTool tool, AiRun run, String modelName, boolean fellBack, Instant deadline)
+    /**
+     * Calls one model (with retries), then validates; one repair pass on an invalid answer.
+     * {@code checkFirst}: whether the first call, too, looks whether the run is still RUNNING.
+     */
+    private Outcome attempt(
+            AiTool tool, AiRun run, String modelName, boolean fellBack, Instant deadline, boolean checkFirst)
             throws RunFailedException, RunAbandonedException {
-        ModelReply reply = callWithRetries(tool, run, modelName, tool.userPrompt(run.input()), deadline);
+        ModelReply reply = callWithRetries(tool, run, modelName, tool.userPrompt(run.input()), deadline, checkFirst);
         long tokensIn = reply.tokensIn();
         long tokensOut = reply.tokensOut();
         List<String> problems = new ArrayList<>();
@@ -175,7 +181,7 @@ class RunExecutor {
                     + "\n\nYour previous answer was not valid for the required JSON schema. Problems: "
                     + String.join("; ", problems) + "\nPrevious answer:\n" + truncate(reply.content(), 20_000)
                     + "\nAnswer again with corrected JSON only.";
-            ModelReply repaired = callWithRetries(tool, run, modelName, repairPrompt, deadline);
+            ModelReply repaired = callWithRetries(tool, run, modelName, repairPrompt, deadline, true);
             tokensIn += repaired.tokensIn();
             tokensOut += repaired.tokensOut();
             problems.clear();
@@ -196,11 +202,14 @@ class RunExecutor {
         return left.compareTo(configuration.getCallTimeout()) < 0 ? left : configuration.getCallTimeout();
     }
 
-    private ModelReply callWithRetries(AiTool tool, AiRun run, String modelName, String userPrompt, Instant deadline)
+    private ModelReply callWithRetries(
+            AiTool tool, AiRun run, String modelName, String userPrompt, Instant deadline, boolean checkFirst)
             throws RunFailedException, RunAbandonedException {
         Duration wait = configuration.getBackoff();
         for (int attempt = 1; ; attempt++) {
-            requireStillRunning(run);
+            if (attempt > 1 || checkFirst) {
+                requireStillRunning(run);
+            }
             try {
                 return model.complete(new ModelRequest(
                         tool.slug(),
@@ -231,8 +240,7 @@ class RunExecutor {
 
     /** Every call is paid for: make none for a run that was failed and refunded meanwhile. */
     private void requireStillRunning(AiRun run) throws RunAbandonedException {
-        RunStatus status =
-                runs.find(run.universityId(), run.id()).map(AiRun::status).orElse(RunStatus.REFUNDED);
+        RunStatus status = runs.status(run.universityId(), run.id()).orElse(RunStatus.REFUNDED);
         if (status != RunStatus.RUNNING) {
             throw new RunAbandonedException(status);
         }

@@ -8,6 +8,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.inject.Singleton;
+import java.util.List;
 import javax.sql.DataSource;
 import org.jobrunr.dashboard.JobRunrDashboardWebServer;
 import org.jobrunr.dashboard.JobRunrDashboardWebServerConfiguration;
@@ -42,8 +43,8 @@ class JobRunrFactory {
     }
 
     @Singleton
-    JobRequestScheduler jobRequestScheduler(StorageProvider storageProvider) {
-        return new JobRequestScheduler(storageProvider);
+    JobRequestScheduler jobRequestScheduler(StorageProvider storageProvider, JobWakeUp wakeUp) {
+        return new JobRequestScheduler(storageProvider, List.of(wakeUp));
     }
 
     @Singleton
