@@ -1,5 +1,6 @@
 package com.careerai.platform.jobs;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.careerai.jobs.PingJobRequest;
@@ -34,12 +35,16 @@ class JobWakeUpTest {
             // the first job may be found by the server's first look after its start
             String first = UUID.randomUUID().toString();
             scheduler.enqueue(new PingJobRequest(first));
-            await().until(() -> redis.exists(PingJobRequest.key(redisConfiguration, first)));
+            await().untilAsserted(() -> assertThat(redis.exists(PingJobRequest.key(redisConfiguration, first)))
+                    .as("the first job ran")
+                    .isTrue());
 
             // every worker is idle now and the next poll is an hour away
             String second = UUID.randomUUID().toString();
             scheduler.enqueue(new PingJobRequest(second));
-            await().until(() -> redis.exists(PingJobRequest.key(redisConfiguration, second)));
+            await().untilAsserted(() -> assertThat(redis.exists(PingJobRequest.key(redisConfiguration, second)))
+                    .as("the second job ran though the next poll is an hour away")
+                    .isTrue());
         }
     }
 }
