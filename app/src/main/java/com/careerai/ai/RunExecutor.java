@@ -102,7 +102,7 @@ class RunExecutor {
         Work(AiTool tool, AiRun run, Instant deadline) {
             this.tool = tool;
             this.run = run;
-            this.analysis = StoredAnalysis.of(tool, run);
+            this.analysis = StoredAnalysis.read(run.analysis(), () -> tool.analyse(run.input()));
             this.deadline = deadline;
             this.known = run.status();
         }

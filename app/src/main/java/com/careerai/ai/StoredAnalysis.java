@@ -9,6 +9,7 @@ import io.micronaut.core.annotation.Nullable;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The analysis a run stored when it started ({@link AiTool#analyse}), read back for the worker, so
@@ -25,10 +26,12 @@ final class StoredAnalysis {
 
     private StoredAnalysis() {}
 
-    /** The run's analysis as {@code tool.analyse(run.input())} made it; null for tools that read no resume. */
+    /**
+     * The analysis stored on a run as {@link AiTool#analyse} made it, or what {@code otherwise} makes
+     * (the analysis made again) when there is none of this shape.
+     */
     @Nullable
-    static ResumeAnalysis of(AiTool tool, AiRun run) {
-        JsonNode stored = run.analysis();
+    static ResumeAnalysis read(@Nullable JsonNode stored, Supplier<ResumeAnalysis> otherwise) {
         if (stored != null && stored.isObject()) {
             try {
                 ResumeAnalysis read = READER.readValue(stored);
@@ -39,7 +42,7 @@ final class StoredAnalysis {
                 // another shape: analysed again below
             }
         }
-        return tool.analyse(run.input());
+        return otherwise.get();
     }
 
     /** jsonb keeps no key order: the sections go back into the order {@link ResumeSections#detect} gives them. */
