@@ -44,8 +44,10 @@ public interface AiTool {
     /**
      * The model's output (already valid for the schema) with what code measured put in its place,
      * so those parts are explainable and the same for the same input (CV Analysis' factors).
+     *
+     * @param analysis what {@link #analyse} found in this input (the run stores it), null when it read nothing
      */
-    default JsonNode settle(JsonNode input, JsonNode output) {
+    default JsonNode settle(JsonNode input, @Nullable ResumeAnalysis analysis, JsonNode output) {
         return output;
     }
 
@@ -53,8 +55,12 @@ public interface AiTool {
 
     String userPrompt(JsonNode input);
 
-    /** Deterministic sample output valid for {@link #outputSchema()}, for demo (mock) mode. */
-    JsonNode mockOutput(JsonNode input);
+    /**
+     * Deterministic sample output valid for {@link #outputSchema()}, for demo (mock) mode.
+     *
+     * @param analysis what {@link #analyse} found in this input (the run stores it), null when it read nothing
+     */
+    JsonNode mockOutput(JsonNode input, @Nullable ResumeAnalysis analysis);
 
     /** Checks a schema cannot express (word limits…); messages for the repair pass. */
     default List<String> checkOutput(JsonNode input, JsonNode output) {

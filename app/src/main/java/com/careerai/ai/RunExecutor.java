@@ -1,5 +1,6 @@
 package com.careerai.ai;
 
+import com.careerai.ai.analysis.ResumeAnalysis;
 import com.careerai.ai.provider.ModelException;
 import com.careerai.ai.provider.ModelGateway;
 import com.careerai.ai.provider.ModelReply;
@@ -7,6 +8,7 @@ import com.careerai.ai.provider.ModelRequest;
 import com.careerai.ai.provider.TransientModelException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -29,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * timeout + repair + fallback always fits the run timeout the sweeper enforces. Before every call
  * the run must still be RUNNING (the first call follows the statement that made it RUNNING and
  * returned it): a run the sweeper failed and refunded stops spending, and a result that arrives
- * after the refund is discarded.
+ * after the refund is discarded. The analysis the run stored at its start is read back, not made
+ * again ({@link StoredAnalysis}).
  */
 @Singleton
 class RunExecutor {
@@ -80,6 +83,28 @@ class RunExecutor {
 
         RunAbandonedException(RunStatus status) {
             super("run is " + status);
+        }
+    }
+
+    /** One run's work with the model: what every call needs, and the run's status when it is known. */
+    private static final class Work {
+        final AiTool tool;
+        final AiRun run;
+
+        @Nullable
+        final ResumeAnalysis analysis;
+
+        final Instant deadline;
+        /** The status {@code markRunning} returned (RUNNING): it stands for the first call only. */
+        @Nullable
+        RunStatus known;
+
+        Work(AiTool tool, AiRun run, Instant deadline) {
+            this.tool = tool;
+            this.run = run;
+            this.analysis = StoredAnalysis.read(run.analysis(), () -> tool.analyse(run.input()));
+            this.deadline = deadline;
+            this.known = run.status();
         }
     }
 
@@ -152,40 +177,38 @@ class RunExecutor {
         }
         boolean premium = "GOLD".equals(run.currency());
         String first = premium ? configuration.getPremiumModel() : configuration.getStandardModel();
+        Work work = new Work(tool, run, deadline);
         try {
-            // the run was marked RUNNING a moment ago: its first call needs no second look
-            return attempt(tool, run, first, false, deadline, false);
+            return attempt(work, first, false);
         } catch (RunFailedException e) {
             if (!premium || first.equals(configuration.getStandardModel())) {
                 throw e;
             }
             LOG.info("Run {}: premium model failed, falling back to {}", run.id(), configuration.getStandardModel());
-            return attempt(tool, run, configuration.getStandardModel(), true, deadline, true);
+            return attempt(work, configuration.getStandardModel(), true);
         }
     }
 
-    /**
-     * Calls one model (with retries), then validates; one repair pass on an invalid answer.
-     * {@code checkFirst}: whether the first call, too, looks whether the run is still RUNNING.
-     */
-    private Outcome attempt(
-            AiTool tool, AiRun run, String modelName, boolean fellBack, Instant deadline, boolean checkFirst)
+    /** Calls one model (with retries), then validates; one repair pass on an invalid answer. */
+    private Outcome attempt(Work work, String modelName, boolean fellBack)
             throws RunFailedException, RunAbandonedException {
-        ModelReply reply = callWithRetries(tool, run, modelName, tool.userPrompt(run.input()), deadline, checkFirst);
+        AiTool tool = work.tool;
+        JsonNode input = work.run.input();
+        ModelReply reply = callWithRetries(work, modelName, tool.userPrompt(input));
         long tokensIn = reply.tokensIn();
         long tokensOut = reply.tokensOut();
         List<String> problems = new ArrayList<>();
-        JsonNode output = parseAndCheck(tool, run.input(), reply.content(), problems);
+        JsonNode output = parseAndCheck(work, reply.content(), problems);
         if (output == null) {
-            String repairPrompt = tool.userPrompt(run.input())
+            String repairPrompt = tool.userPrompt(input)
                     + "\n\nYour previous answer was not valid for the required JSON schema. Problems: "
                     + String.join("; ", problems) + "\nPrevious answer:\n" + truncate(reply.content(), 20_000)
                     + "\nAnswer again with corrected JSON only.";
-            ModelReply repaired = callWithRetries(tool, run, modelName, repairPrompt, deadline, true);
+            ModelReply repaired = callWithRetries(work, modelName, repairPrompt);
             tokensIn += repaired.tokensIn();
             tokensOut += repaired.tokensOut();
             problems.clear();
-            output = parseAndCheck(tool, run.input(), repaired.content(), problems);
+            output = parseAndCheck(work, repaired.content(), problems);
             if (output == null) {
                 throw new RunFailedException(UNUSABLE, new ModelException("Still invalid after repair: " + problems));
             }
@@ -202,26 +225,24 @@ class RunExecutor {
         return left.compareTo(configuration.getCallTimeout()) < 0 ? left : configuration.getCallTimeout();
     }
 
-    private ModelReply callWithRetries(
-            AiTool tool, AiRun run, String modelName, String userPrompt, Instant deadline, boolean checkFirst)
+    private ModelReply callWithRetries(Work work, String modelName, String userPrompt)
             throws RunFailedException, RunAbandonedException {
         Duration wait = configuration.getBackoff();
         for (int attempt = 1; ; attempt++) {
-            if (attempt > 1 || checkFirst) {
-                requireStillRunning(run);
-            }
+            requireStillRunning(work);
             try {
                 return model.complete(new ModelRequest(
-                        tool.slug(),
+                        work.tool.slug(),
                         modelName,
-                        tool.systemPrompt(),
+                        work.tool.systemPrompt(),
                         userPrompt,
-                        tool.outputSchema(),
-                        run.input(),
-                        timeout(deadline)));
+                        work.tool.outputSchema(),
+                        work.run.input(),
+                        work.analysis,
+                        timeout(work.deadline)));
             } catch (TransientModelException e) {
                 if (attempt >= configuration.getMaxAttempts()
-                        || Instant.now().plus(wait).isAfter(deadline)) {
+                        || Instant.now().plus(wait).isAfter(work.deadline)) {
                     throw new RunFailedException(BUSY, e);
                 }
                 LOG.info(
@@ -238,15 +259,23 @@ class RunExecutor {
         }
     }
 
-    /** Every call is paid for: make none for a run that was failed and refunded meanwhile. */
-    private void requireStillRunning(AiRun run) throws RunAbandonedException {
-        RunStatus status = runs.status(run.universityId(), run.id()).orElse(RunStatus.REFUNDED);
+    /**
+     * Every call is paid for: make none for a run that was failed and refunded meanwhile. The first
+     * call follows the statement that made the run RUNNING and returned it; every later one looks.
+     */
+    private void requireStillRunning(Work work) throws RunAbandonedException {
+        RunStatus status = work.known != null
+                ? work.known
+                : runs.status(work.run.universityId(), work.run.id()).orElse(RunStatus.REFUNDED);
+        work.known = null;
         if (status != RunStatus.RUNNING) {
             throw new RunAbandonedException(status);
         }
     }
 
-    private static JsonNode parseAndCheck(AiTool tool, JsonNode input, String content, List<String> problems) {
+    private static JsonNode parseAndCheck(Work work, String content, List<String> problems) {
+        AiTool tool = work.tool;
+        JsonNode input = work.run.input();
         JsonNode output;
         try {
             output = ToolSchemas.JSON.readTree(stripFences(content));
@@ -265,7 +294,7 @@ class RunExecutor {
             return null;
         }
         // what code measured replaces the model's guess before the rule checks (CV Analysis' factors)
-        JsonNode settled = tool.settle(input, output);
+        JsonNode settled = tool.settle(input, work.analysis, output);
         problems.addAll(tool.checkOutput(input, settled));
         return problems.isEmpty() ? settled : null;
     }

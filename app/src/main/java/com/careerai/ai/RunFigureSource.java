@@ -25,9 +25,10 @@ class RunFigureSource implements FigureSource {
         return 20;
     }
 
-    private static final String OUTCOME = "CASE WHEN status = 'SUCCEEDED' THEN 'Succeeded'"
-            + " WHEN status IN ('FAILED', 'REFUNDED') THEN 'Failed' ELSE 'In progress' END";
     private static final List<String> OUTCOMES = List.of("Succeeded", "Failed", "In progress");
+    /** The counters' outcome columns (V94) as rows, in the order of {@link #OUTCOMES}. */
+    private static final String OUTCOME_ROWS =
+            "CROSS JOIN LATERAL (VALUES (0, succeeded), (1, failed), (2, in_progress)) AS o (outcome, runs)";
 
     /** One aggregated group of runs: a bucket, a tool and an outcome. */
     private record Group(java.time.LocalDate bucket, String tool, String outcome, long runs) {}
@@ -36,15 +37,17 @@ class RunFigureSource implements FigureSource {
     @Transactional(readOnly = true)
     public List<Figure> figures(long universityId, Period period) {
         // Runs per bucket, tool and outcome summed from the per-day counters the trigger on ai_runs
-        // keeps (V91): a few thousand rows for a year where the runs themselves were a third of
-        // the page's time (issue 17). The series, the totals and the per-tool table are sums of
-        // these groups.
+        // keeps (V91, by outcome since V94): a few thousand rows for a year where the runs
+        // themselves were a third of the page's time (issue 17). The series, the totals and the
+        // per-tool table are sums of these groups.
         List<Group> groups = SqlRows.list(
                 jdbc,
-                "SELECT " + period.bucketOfDay("day") + ", tool, " + OUTCOME + ", sum(runs)::bigint FROM ai_run_days"
-                        + " WHERE university_id = ? AND day BETWEEN ? AND ? GROUP BY 1, 2, 3 HAVING sum(runs) > 0",
+                "SELECT " + period.bucketOfDay("day") + ", tool, o.outcome, sum(o.runs)::bigint FROM ai_run_days "
+                        + OUTCOME_ROWS
+                        + " WHERE university_id = ? AND day BETWEEN ? AND ? GROUP BY 1, 2, 3 HAVING sum(o.runs) > 0",
                 SqlRows.parameters(universityId, period.from(), period.to()),
-                row -> new Group(row.getDate(1).toLocalDate(), row.getString(2), row.getString(3), row.getLong(4)));
+                row -> new Group(
+                        row.getDate(1).toLocalDate(), row.getString(2), OUTCOMES.get(row.getInt(3)), row.getLong(4)));
         // Distinct students per tool: the (week or month, tool, student) rows of the whole weeks and
         // months inside the period (V91), and the runs of the few days left over.
         Cover cover = period.cover();

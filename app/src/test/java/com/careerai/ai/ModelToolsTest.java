@@ -189,7 +189,10 @@ class ModelToolsTest extends IntegrationTest {
         // CV Analysis' measurable factors are replaced by the ones code measured (see CvAnalysisTool.settle)
         assertThat(done.output())
                 .isEqualTo(catalog.require(tool)
-                        .settle(ToolSamples.input(tool), ToolSamples.parse(ToolSamples.answer(tool))));
+                        .settle(
+                                ToolSamples.input(tool),
+                                catalog.require(tool).analyse(ToolSamples.input(tool)),
+                                ToolSamples.parse(ToolSamples.answer(tool))));
         assertThat(ledgerRows(done.id(), "DEBIT")).isEqualTo(1);
         HttpResponse<String> result = page("/runs/" + done.id());
         assertThat(result.code()).isEqualTo(200);

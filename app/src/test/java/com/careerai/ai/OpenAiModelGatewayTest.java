@@ -60,6 +60,7 @@ class OpenAiModelGatewayTest {
                 "user",
                 jobPack.outputSchema(),
                 ToolSchemas.JSON.createObjectNode(),
+                null,
                 timeout);
     }
 

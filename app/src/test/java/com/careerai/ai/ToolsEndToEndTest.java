@@ -3,6 +3,7 @@ package com.careerai.ai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.careerai.ai.analysis.ResumeAnalysis;
 import com.careerai.auth.User;
 import com.careerai.credits.Balances;
 import com.careerai.credits.Currency;
@@ -151,6 +152,18 @@ class ToolsEndToEndTest extends IntegrationTest {
                     .as(tool)
                     .isEmpty();
             assertThat(run).as(tool).containsEntry("demo", definition.usesModel());
+            if (definition.usesModel()) {
+                // made from the analysis the run stored (read back from jsonb), not a second analysis
+                JsonNode input = ToolSamples.input(tool);
+                ResumeAnalysis analysis = definition.analyse(input);
+                assertThat(output)
+                        .as(tool + ": the same output as from the resume analysed afresh")
+                        .isEqualTo(definition.settle(
+                                input,
+                                analysis,
+                                ToolSamples.parse(
+                                        definition.mockOutput(input, analysis).toString())));
+            }
 
             HttpResponse<String> result = page("/runs/" + entry.getValue());
             assertThat(result.code()).as(tool).isEqualTo(200);

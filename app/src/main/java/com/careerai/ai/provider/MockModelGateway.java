@@ -21,8 +21,10 @@ class MockModelGateway implements ModelGateway {
 
     @Override
     public ModelReply complete(ModelRequest request) {
-        String content =
-                tools.require(request.tool()).mockOutput(request.input()).toString();
+        // the analysis the run stored at its start: the resume is not analysed again (issue 19)
+        String content = tools.require(request.tool())
+                .mockOutput(request.input(), request.analysis())
+                .toString();
         return new ModelReply(content, request.user().length() / 4, content.length() / 4, true);
     }
 }

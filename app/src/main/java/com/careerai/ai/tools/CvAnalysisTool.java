@@ -11,6 +11,7 @@ import com.careerai.ai.analysis.ResumeAnalysis;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -155,9 +156,10 @@ class CvAnalysisTool extends SchemaTool {
      * model's (it knows the target role). The overall score is the rounded average again.
      */
     @Override
-    public JsonNode settle(JsonNode input, JsonNode output) {
+    public JsonNode settle(JsonNode input, @Nullable ResumeAnalysis analysis, JsonNode output) {
         Map<String, CvScore.Factor> measured = new HashMap<>();
-        CvScore.factors(analyse(input)).forEach(factor -> measured.put(factor.name(), factor));
+        CvScore.factors(analysis != null ? analysis : analyse(input))
+                .forEach(factor -> measured.put(factor.name(), factor));
         ObjectNode settled = output.deepCopy();
         ArrayNode factors = settled.putArray("factors");
         int sum = 0;
@@ -181,10 +183,10 @@ class CvAnalysisTool extends SchemaTool {
      * words of the target role found in the CV, and suggestions on the CV's own lines.
      */
     @Override
-    public JsonNode mockOutput(JsonNode input) {
+    public JsonNode mockOutput(JsonNode input, @Nullable ResumeAnalysis analysed) {
         String resume = input.path("resume").asText("");
         String role = text(input, "targetRole", "the role");
-        ResumeAnalysis analysis = analyse(input);
+        ResumeAnalysis analysis = analysed != null ? analysed : analyse(input);
         ObjectNode output = object();
         ArrayNode factors = output.putArray("factors");
         KeywordMatch roleWords = KeywordMatcher.match(role + " " + role, resume);

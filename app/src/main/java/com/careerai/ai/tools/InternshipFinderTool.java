@@ -2,9 +2,11 @@ package com.careerai.ai.tools;
 
 import com.careerai.ai.AiRun;
 import com.careerai.ai.RunTitles;
+import com.careerai.ai.analysis.ResumeAnalysis;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +66,7 @@ class InternshipFinderTool extends SchemaTool {
     }
 
     @Override
-    public JsonNode mockOutput(JsonNode input) {
+    public JsonNode mockOutput(JsonNode input, @Nullable ResumeAnalysis analysed) {
         String field = text(input, "field", "your field");
         String location = text(input, "location", "your area");
         ObjectNode output = object();

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,11 +95,11 @@ class JobPackTool implements AiTool {
      * the cover letter.
      */
     @Override
-    public JsonNode mockOutput(JsonNode input) {
+    public JsonNode mockOutput(JsonNode input, @Nullable ResumeAnalysis analysed) {
         String title = input.path("jobTitle").asText("the role");
         String company = input.path("company").asText("the company");
         String resume = input.path("resume").asText("");
-        ResumeAnalysis analysis = analyse(input);
+        ResumeAnalysis analysis = analysed != null ? analysed : analyse(input);
         KeywordMatch keywords =
                 analysis.keywords() == null ? new KeywordMatch(List.of(), List.of()) : analysis.keywords();
         String name = DemoWriting.nameOf(resume).orElse(null);

@@ -2,9 +2,11 @@ package com.careerai.ai.tools;
 
 import com.careerai.ai.AiRun;
 import com.careerai.ai.RunTitles;
+import com.careerai.ai.analysis.ResumeAnalysis;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +86,7 @@ class PersonalStatementTool extends SchemaTool {
      * to the word limit.
      */
     @Override
-    public JsonNode mockOutput(JsonNode input) {
+    public JsonNode mockOutput(JsonNode input, @Nullable ResumeAnalysis analysed) {
         String field = text(input, "field", "my field");
         String purpose = "visa".equals(input.path("purpose").asText()) ? "this visa" : "this programme";
         String achievements = firstWords(input.path("achievements").asText(""), 90);

@@ -1,10 +1,12 @@
 package com.careerai.ai.tools;
 
 import com.careerai.ai.RunTitles;
+import com.careerai.ai.analysis.ResumeAnalysis;
 import com.careerai.platform.web.TemplateText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.List;
@@ -63,7 +65,7 @@ class ReferralTrainerTool extends SchemaTool {
     }
 
     @Override
-    public JsonNode mockOutput(JsonNode input) {
+    public JsonNode mockOutput(JsonNode input, @Nullable ResumeAnalysis analysed) {
         return generate(input);
     }
 

@@ -32,11 +32,11 @@ class DemoOutputTest {
         assertThat(ToolSchemas.problems(tool.inputSchema(), input))
                 .as("sample input")
                 .isEmpty();
-        JsonNode output = tool.mockOutput(input);
+        JsonNode output = tool.mockOutput(input, tool.analyse(input));
         assertThat(ToolSchemas.problems(tool.outputSchema(), output))
                 .as(tool.slug())
                 .isEmpty();
-        assertThat(tool.checkOutput(input, tool.settle(input, output)))
+        assertThat(tool.checkOutput(input, tool.settle(input, tool.analyse(input), output)))
                 .as(tool.slug())
                 .isEmpty();
         return output;
@@ -94,13 +94,13 @@ class DemoOutputTest {
         // a model's factors for impact, clarity, structure and length give way to the measured ones
         ObjectNode model = output.deepCopy();
         model.withArray("factors").forEach(factor -> ((ObjectNode) factor).put("score", 11));
-        JsonNode settled = tool.settle(input, model);
+        JsonNode settled = tool.settle(input, tool.analyse(input), model);
         assertThat(settled.path("factors").toString())
                 .isNotEqualTo(model.path("factors").toString());
         assertThat(settled.path("factors").get(3).path("score").asInt())
                 .as("keywords stay the model's")
                 .isEqualTo(11);
-        assertThat(tool.settle(input, model)).isEqualTo(settled);
+        assertThat(tool.settle(input, tool.analyse(input), model)).isEqualTo(settled);
         assertThat(tool.checkOutput(input, settled)).isEmpty();
     }
 

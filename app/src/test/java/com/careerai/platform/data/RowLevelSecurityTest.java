@@ -357,8 +357,8 @@ class RowLevelSecurityTest extends IntegrationTest {
                         + " VALUES ({u}, 'day', date '2000-01-01' + {n}, 0, 1)");
         SEEDS.put(
                 "ai_run_days",
-                "INSERT INTO ai_run_days (university_id, day, tool, status, slot, runs)"
-                        + " VALUES ({u}, date '2000-01-01' + {n}, 'job-pack', 'SUCCEEDED', 0, 1)");
+                "INSERT INTO ai_run_days (university_id, day, tool, slot, succeeded)"
+                        + " VALUES ({u}, date '2000-01-01' + {n}, 'job-pack', 0, 1)");
         SEEDS.put(
                 "ai_run_students",
                 "INSERT INTO ai_run_students (university_id, unit, starts_on, tool, user_id)"
