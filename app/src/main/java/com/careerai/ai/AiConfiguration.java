@@ -31,6 +31,7 @@ public class AiConfiguration {
     private int syncThreads = 4;
     private int syncQueueLimit = 16;
     private Duration syncRetryAfter = Duration.ofSeconds(5);
+    private Duration toolSettingsTtl = Duration.ofSeconds(5);
 
     /**
      * {@code CAREERAI_AI_MODE}: {@code mock}, {@code openai}, or {@code auto} (the default: openai
@@ -162,5 +163,17 @@ public class AiConfiguration {
 
     public void setSyncRetryAfter(Duration syncRetryAfter) {
         this.syncRetryAfter = syncRetryAfter;
+    }
+
+    /**
+     * How long a node keeps a university's switched-off tools ({@code CAREERAI_TOOL_SETTINGS_TTL}):
+     * a switch made on another node takes effect here within it; 0 reads them on every use (ADR 0041).
+     */
+    public Duration getToolSettingsTtl() {
+        return toolSettingsTtl;
+    }
+
+    public void setToolSettingsTtl(Duration toolSettingsTtl) {
+        this.toolSettingsTtl = toolSettingsTtl;
     }
 }

@@ -1,28 +1,53 @@
 package com.careerai.ai;
 
 import com.careerai.platform.audit.AuditLog;
-import io.micronaut.data.connection.annotation.Connectable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import com.careerai.platform.data.UniversityScope;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.sql.ResultSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** Which tools a university offers. Disabled tools are hidden from pages and the API, and refused. */
+/**
+ * Which tools a university offers. Disabled tools are hidden from pages and the API, and refused.
+ *
+ * <p>Every run start and tools page asks which tools are switched off, so each node keeps the
+ * answer per university for {@code careerai.ai.tool-settings-ttl} (ADR 0041). A switch made on this
+ * node takes effect here as soon as it commits; another node sees it within that time. Only an
+ * answer read while bound to that same university is kept: read unbound (or bound elsewhere), the
+ * tenant wall shows no rows, which must never be remembered as "nothing switched off".
+ */
 @Singleton
-@Connectable
 public class ToolSettings {
-    private final JdbcOperations jdbc;
+    /** A change of the university's switched-off tools, published in its transaction. */
+    record Changed(long universityId) {}
+
+    private record Entry(Set<String> disabled, long expiresAtNanos) {}
+
+    private final ToolSettingsStore store;
     private final ToolCatalog catalog;
     private final AuditLog audit;
+    private final ApplicationEventPublisher<Changed> changes;
+    private final long ttlNanos;
+    private final ConcurrentMap<Long, Entry> cache = new ConcurrentHashMap<>();
+    /** Moves on every eviction, so that an answer read before a change is not kept after it. */
+    private final AtomicLong evictions = new AtomicLong();
 
-    ToolSettings(JdbcOperations jdbc, ToolCatalog catalog, AuditLog audit) {
-        this.jdbc = jdbc;
+    ToolSettings(
+            ToolSettingsStore store,
+            ToolCatalog catalog,
+            AuditLog audit,
+            ApplicationEventPublisher<Changed> changes,
+            AiConfiguration configuration) {
+        this.store = store;
         this.catalog = catalog;
         this.audit = audit;
+        this.changes = changes;
+        this.ttlNanos = Math.max(0, configuration.getToolSettingsTtl().toNanos());
     }
 
     /** The tools enabled in the university, in catalogue order. */
@@ -42,32 +67,43 @@ public class ToolSettings {
         return tool;
     }
 
+    /** The slugs switched off in the university (unmodifiable). */
     public Set<String> disabled(long universityId) {
-        return jdbc.prepareStatement(
-                "SELECT tool FROM university_tools WHERE university_id = ? AND NOT enabled", statement -> {
-                    statement.setLong(1, universityId);
-                    Set<String> tools = new HashSet<>();
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            tools.add(rows.getString(1));
-                        }
-                    }
-                    return tools;
-                });
+        boolean boundToIt = UniversityScope.current()
+                .map(scope -> scope.universityId() == universityId)
+                .orElse(false);
+        if (ttlNanos == 0 || !boundToIt) {
+            return read(universityId);
+        }
+        long now = System.nanoTime();
+        Entry cached = cache.get(universityId);
+        if (cached != null && now - cached.expiresAtNanos() < 0) {
+            return cached.disabled();
+        }
+        long before = evictions.get();
+        Entry fresh = new Entry(read(universityId), now + ttlNanos);
+        cache.put(universityId, fresh);
+        if (evictions.get() != before) {
+            cache.remove(universityId, fresh); // read before a change that committed meanwhile
+        }
+        return fresh.disabled();
+    }
+
+    private Set<String> read(long universityId) {
+        return store.disabled(universityId);
     }
 
     @Transactional
     public void setEnabled(long universityId, String slug, boolean enabled, String actor) {
         catalog.require(slug);
-        jdbc.prepareStatement(
-                "INSERT INTO university_tools (university_id, tool, enabled) VALUES (?, ?, ?) "
-                        + "ON CONFLICT (university_id, tool) DO UPDATE SET enabled = EXCLUDED.enabled, updated_at = now()",
-                statement -> {
-                    statement.setLong(1, universityId);
-                    statement.setString(2, slug);
-                    statement.setBoolean(3, enabled);
-                    return statement.executeUpdate();
-                });
+        store.setEnabled(universityId, slug, enabled);
         audit.record(universityId, actor, enabled ? "tool.enabled" : "tool.disabled", Map.of("tool", slug));
+        changes.publishEvent(new Changed(universityId));
+    }
+
+    /** Forgets this node's answer for the university ({@link ToolSettingsEviction}, after the commit). */
+    void evict(long universityId) {
+        evictions.incrementAndGet();
+        cache.remove(universityId);
     }
 }

@@ -28,6 +28,13 @@ class LedgerStore {
     private static final String ENTRY_COLUMNS = "university_id, id, user_id, feature, currency, amount, type, run_id,"
             + " status, metadata::text AS metadata, idempotency_key, created_at";
 
+    /** A ledger row unless its key exists or the user has no wallet (parameters: {@link #bindEntry}). */
+    private static final String INSERT_ENTRY = "INSERT INTO credit_transactions (university_id, user_id, feature,"
+            + " currency, amount, type, run_id, status, metadata, idempotency_key)"
+            + " SELECT university_id, user_id, ?, ?, ?, ?, ?, ?, ?::jsonb, ? FROM credit_wallets"
+            + " WHERE university_id = ? AND user_id = ?"
+            + " ON CONFLICT (university_id, idempotency_key) DO NOTHING RETURNING " + ENTRY_COLUMNS;
+
     private final JdbcOperations jdbc;
     private final ObjectMapper json;
 
@@ -94,26 +101,52 @@ class LedgerStore {
      * inserted row. A concurrent insert of the same key waits for the first to commit or roll back.
      */
     Optional<LedgerEntry> insertIfAbsent(NewEntry entry) {
+        return SqlRows.optional(jdbc, INSERT_ENTRY, statement -> bindEntry(statement, entry), this::entry);
+    }
+
+    /** A debit's ledger row, and whether the wallet covered it. */
+    record Withdrawal(LedgerEntry entry, boolean covered) {}
+
+    /**
+     * {@link #insertIfAbsent} of a debit and {@link #withdraw} of its amount in one statement (one
+     * round trip): the wallet is changed only when the row was inserted (a replay of the key changes
+     * nothing) and only when its balance covers the amount, checked on the wallet row's newest
+     * version after any concurrent change, as {@code withdraw} does. Empty as {@code insertIfAbsent};
+     * not covered: the row was inserted and the wallet left as it was, so the caller must roll back.
+     */
+    Optional<Withdrawal> insertAndWithdraw(NewEntry entry) {
+        if (entry.amount() >= 0) {
+            throw new IllegalArgumentException("a withdrawal's amount is negative: " + entry.amount());
+        }
+        String column = column(entry.currency());
         return SqlRows.optional(
                 jdbc,
-                "INSERT INTO credit_transactions (university_id, user_id, feature, currency, amount, type, run_id,"
-                        + " status, metadata, idempotency_key)"
-                        + " SELECT university_id, user_id, ?, ?, ?, ?, ?, ?, ?::jsonb, ? FROM credit_wallets"
-                        + " WHERE university_id = ? AND user_id = ?"
-                        + " ON CONFLICT (university_id, idempotency_key) DO NOTHING RETURNING " + ENTRY_COLUMNS,
+                "WITH entry AS (" + INSERT_ENTRY + "),"
+                        + " taken AS (UPDATE credit_wallets w SET " + column + " = w." + column + " - ?,"
+                        + " updated_at = now() FROM entry"
+                        + " WHERE w.university_id = entry.university_id AND w.user_id = entry.user_id"
+                        + " AND w." + column + " >= ? RETURNING w.user_id)"
+                        + " SELECT entry.*, EXISTS (SELECT 1 FROM taken) AS covered FROM entry",
                 statement -> {
-                    statement.setString(1, entry.feature());
-                    statement.setString(2, entry.currency().name());
-                    statement.setInt(3, entry.amount());
-                    statement.setString(4, entry.type().name());
-                    statement.setObject(5, entry.runId());
-                    statement.setString(6, entry.status());
-                    statement.setString(7, toJson(entry.metadata()));
-                    statement.setString(8, entry.idempotencyKey());
-                    statement.setLong(9, entry.universityId());
-                    statement.setLong(10, entry.userId());
+                    bindEntry(statement, entry);
+                    statement.setLong(11, -(long) entry.amount());
+                    statement.setLong(12, -(long) entry.amount());
                 },
-                this::entry);
+                rows -> new Withdrawal(entry(rows), rows.getBoolean("covered")));
+    }
+
+    /** Parameters 1–10 of {@link #INSERT_ENTRY}. */
+    private void bindEntry(PreparedStatement statement, NewEntry entry) throws SQLException {
+        statement.setString(1, entry.feature());
+        statement.setString(2, entry.currency().name());
+        statement.setInt(3, entry.amount());
+        statement.setString(4, entry.type().name());
+        statement.setObject(5, entry.runId());
+        statement.setString(6, entry.status());
+        statement.setString(7, toJson(entry.metadata()));
+        statement.setString(8, entry.idempotencyKey());
+        statement.setLong(9, entry.universityId());
+        statement.setLong(10, entry.userId());
     }
 
     Optional<LedgerEntry> findByKey(long universityId, String idempotencyKey) {

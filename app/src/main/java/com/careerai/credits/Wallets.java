@@ -113,9 +113,9 @@ public class Wallets {
 
     /**
      * Pays for run {@code runId} of {@code feature} in {@code currency} at its configured cost:
-     * the ledger row and one conditional {@code UPDATE … WHERE balance >= cost}, in the caller's
-     * transaction when there is one (so a run and its debit commit together). Keyed
-     * {@code debit:<runId>}.
+     * the ledger row and one conditional {@code UPDATE … WHERE balance >= cost}, sent as one
+     * statement, in the caller's transaction when there is one (so a run and its debit commit
+     * together). Keyed {@code debit:<runId>}.
      *
      * @throws InsufficientCreditsException when the balance does not cover the cost (the
      *     transaction is rolled back); it names the other currency when that one would do
@@ -125,7 +125,7 @@ public class Wallets {
     public LedgerEntry debit(long universityId, long userId, String feature, Currency currency, UUID runId) {
         int cost = costs.require(feature, currency);
         String key = "debit:" + runId;
-        Optional<LedgerEntry> inserted = store.insertIfAbsent(new NewEntry(
+        Optional<LedgerStore.Withdrawal> inserted = store.insertAndWithdraw(new NewEntry(
                 universityId, userId, feature, currency, -cost, TransactionType.DEBIT, runId, "POSTED", Map.of(), key));
         if (inserted.isEmpty()) {
             Optional<LedgerEntry> first = store.findByKey(universityId, key);
@@ -134,10 +134,10 @@ public class Wallets {
             }
             throw insufficient(universityId, userId, feature, currency, cost); // no wallet
         }
-        if (!store.withdraw(universityId, userId, currency, cost)) {
-            throw insufficient(universityId, userId, feature, currency, cost);
+        if (!inserted.get().covered()) {
+            throw insufficient(universityId, userId, feature, currency, cost); // the row is rolled back
         }
-        return inserted.get();
+        return inserted.get().entry();
     }
 
     /**
@@ -157,7 +157,7 @@ public class Wallets {
             UUID referenceId,
             String idempotencyKey) {
         requireAmount("amount", amount);
-        Optional<LedgerEntry> inserted = store.insertIfAbsent(new NewEntry(
+        Optional<LedgerStore.Withdrawal> inserted = store.insertAndWithdraw(new NewEntry(
                 universityId,
                 userId,
                 feature,
@@ -176,11 +176,11 @@ public class Wallets {
             throw new InsufficientCreditsException(
                     feature, currency, amount, balances(universityId, userId).of(currency), null);
         }
-        if (!store.withdraw(universityId, userId, currency, amount)) {
+        if (!inserted.get().covered()) {
             throw new InsufficientCreditsException(
                     feature, currency, amount, balances(universityId, userId).of(currency), null);
         }
-        return inserted.get();
+        return inserted.get().entry();
     }
 
     /**

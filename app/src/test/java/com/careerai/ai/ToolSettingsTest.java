@@ -60,7 +60,8 @@ class ToolSettingsTest extends IntegrationTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("careerai.ai.mode", "mock");
+        // an hour: what a node keeps is kept for the whole test (ADR 0041)
+        return Map.of("careerai.ai.mode", "mock", "careerai.ai.tool-settings-ttl", "1h");
     }
 
     @BeforeAll
@@ -207,6 +208,32 @@ class ToolSettingsTest extends IntegrationTest {
                         "SELECT count(*) FROM audit_log WHERE university_id = ? AND action IN ('tool.disabled', 'tool.enabled')",
                         a.id()))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void aNodeKeepsItsUniversitysSwitchedOffToolsUntilItSwitchesOneItselfButNeverAnUnboundAnswer() {
+        University a = fixtures.university();
+        assertThat(settings.disabled(a.id()))
+                .as("read bound to no university, the tenant wall shows no rows")
+                .isEmpty();
+        // switched off by another process (another node, tenant-admin): this node hears nothing of it
+        execute("INSERT INTO university_tools (university_id, tool, enabled) VALUES (?, 'cv-analysis', false)", a.id());
+        assertThat(fixtures.in(a, () -> settings.disabled(a.id())))
+                .as("the unbound (empty) answer was not kept")
+                .containsExactly("cv-analysis");
+
+        execute("UPDATE university_tools SET enabled = true WHERE university_id = ? AND tool = 'cv-analysis'", a.id());
+        assertThat(fixtures.in(a, () -> settings.disabled(a.id())))
+                .as("within the TTL a node keeps what it read (another node's switch arrives with the TTL)")
+                .containsExactly("cv-analysis");
+        assertThat(fixtures.in(a, () -> settings.require(a.id(), "job-pack").slug()))
+                .isEqualTo("job-pack");
+
+        fixtures.run(a, () -> settings.setEnabled(a.id(), "job-pack", false, "test"));
+        assertThat(fixtures.in(a, () -> settings.disabled(a.id())))
+                .as("a switch made on this node is read again once it commits")
+                .containsExactly("job-pack");
+        assertThat(settings.disabled(a.id())).as("unbound, still nothing").isEmpty();
     }
 
     @Test
