@@ -31,11 +31,26 @@ public class Inbox {
                 more ? rows.subList(0, PAGE_SIZE) : rows, current, PAGE_SIZE, more, unread(universityId, userId));
     }
 
+    /**
+     * The newest {@code limit} unread entries and how many are unread, in one statement (the home's
+     * panel); the bell of the same page then reuses the count instead of counting again (issue 19).
+     */
+    @Connectable
+    public InboxPage newestUnread(long universityId, long userId, int limit) {
+        InboxStore.Unread unread = store.newestUnread(universityId, userId, limit);
+        long count = RequestMemo.of(unreadKey(universityId, userId), unread::count);
+        return new InboxPage(unread.newest(), 1, limit, count > unread.newest().size(), count);
+    }
+
     /** The bell's figure: one indexed count. */
     @Connectable
     public long unread(long universityId, long userId) {
         // The bell and the home's notifications panel show it on the same page: one count per request.
-        return RequestMemo.of("inbox.unread:" + universityId + ":" + userId, () -> store.unread(universityId, userId));
+        return RequestMemo.of(unreadKey(universityId, userId), () -> store.unread(universityId, userId));
+    }
+
+    private static String unreadKey(long universityId, long userId) {
+        return "inbox.unread:" + universityId + ":" + userId;
     }
 
     /** Marks one entry read (again is harmless) and returns it; 404 when it is not the user's. */

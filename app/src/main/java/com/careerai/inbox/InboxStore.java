@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -101,6 +102,37 @@ class InboxStore {
                 "SELECT * FROM notifications WHERE university_id = ? AND user_id = ? AND id = ?",
                 SqlRows.parameters(universityId, userId, id),
                 InboxStore::notification);
+    }
+
+    /** The newest unread entries and the unread count. */
+    record Unread(List<Notification> newest, long count) {}
+
+    /**
+     * The newest {@code limit} unread entries with the count of all unread ones: one statement, the
+     * count over the partial index of unread entries (a row with no entry when none is unread).
+     */
+    Unread newestUnread(long universityId, long userId, int limit) {
+        return jdbc.prepareStatement(
+                "SELECT c.unread, n.* FROM (SELECT count(*) AS unread FROM notifications"
+                        + " WHERE university_id = ? AND user_id = ? AND read_at IS NULL) c"
+                        + " LEFT JOIN LATERAL (SELECT * FROM notifications"
+                        + " WHERE university_id = ? AND user_id = ? AND read_at IS NULL ORDER BY id DESC LIMIT ?) n ON true",
+                statement -> {
+                    SqlRows.parameters(universityId, userId, universityId, userId, limit)
+                            .bind(statement);
+                    long count = 0;
+                    List<Notification> newest = new ArrayList<>();
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            count = rows.getLong("unread");
+                            rows.getLong("id");
+                            if (!rows.wasNull()) {
+                                newest.add(notification(rows));
+                            }
+                        }
+                    }
+                    return new Unread(List.copyOf(newest), count);
+                });
     }
 
     /** The bell: one count over the partial index of unread entries. */

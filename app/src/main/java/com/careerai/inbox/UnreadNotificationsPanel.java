@@ -7,7 +7,7 @@ import jakarta.inject.Singleton;
 import java.time.ZoneId;
 import java.util.Optional;
 
-/** Dashboard panel 70: the newest unread notifications (one page query, which also counts unread). */
+/** Dashboard panel 70: the newest unread notifications (one query, which also counts unread for the bell). */
 @Singleton
 class UnreadNotificationsPanel implements DashboardPanel {
     static final int SHOWN = 5;
@@ -25,14 +25,13 @@ class UnreadNotificationsPanel implements DashboardPanel {
 
     @Override
     public Optional<Panel> panel(long universityId, long userId, ZoneId zone) {
-        InboxPage unread = inbox.page(universityId, userId, true, 1);
+        InboxPage unread = inbox.newestUnread(universityId, userId, SHOWN);
         return Optional.of(new Panel(
                 "notifications",
                 unread.unread() == 0
                         ? "Notifications"
                         : "Notifications · " + Plural.of(unread.unread(), "unread", "unread"),
                 unread.notifications().stream()
-                        .limit(SHOWN)
                         .map(n -> new Item(n.title(), Dates.moment(n.createdAt(), zone), "/notifications", null))
                         .toList(),
                 "Nothing new. We will tell you here when a run finishes or your careers team writes.",

@@ -5,6 +5,7 @@ import com.careerai.auth.SignedInUser;
 import com.careerai.auth.session.SignedInUsers;
 import com.careerai.platform.config.CareerAiConfiguration;
 import com.careerai.platform.web.DashboardPanel;
+import com.careerai.platform.web.LayoutModel;
 import com.careerai.platform.web.ViewerZones;
 import com.careerai.site.PlainText;
 import com.careerai.site.SiteContent;
@@ -18,8 +19,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.sql.Connection;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,6 +33,11 @@ import java.util.Optional;
 /**
  * The public landing page on the bare base domain, and each university's home page: for a
  * signed-in student, their dashboard — every {@link DashboardPanel} bean, in order.
+ *
+ * <p>The dashboard and its layout (header balances, bell, deletion banner) are read in one read-only
+ * transaction: one connection and one BEGIN/COMMIT for the whole page, where each panel and layout
+ * read used to check out a connection of its own and most opened a transaction of their own
+ * (issue 19). Read-only: nothing on the page writes.
  */
 @Hidden
 @Controller
@@ -40,15 +48,24 @@ class HomeController {
     private final ViewerZones zones;
     private final SiteContent site;
     private final CareerAiConfiguration configuration;
+    private final LayoutModel layout;
+    private final TransactionOperations<Connection> transactions;
 
     HomeController(
-            List<DashboardPanel> panels, ViewerZones zones, SiteContent site, CareerAiConfiguration configuration) {
+            List<DashboardPanel> panels,
+            ViewerZones zones,
+            SiteContent site,
+            CareerAiConfiguration configuration,
+            LayoutModel layout,
+            TransactionOperations<Connection> transactions) {
         this.panels = panels.stream()
                 .sorted(Comparator.comparingInt(DashboardPanel::order))
                 .toList();
         this.zones = zones;
         this.site = site;
         this.configuration = configuration;
+        this.layout = layout;
+        this.transactions = transactions;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
@@ -61,7 +78,12 @@ class HomeController {
         model.put("university", university.get());
         Optional<SignedInUser> student = SignedInUsers.current(request).filter(user -> user.role() == Role.STUDENT);
         if (student.isPresent()) {
-            return new ModelAndView<>("home/dashboard", dashboard(student.get(), model));
+            return transactions.executeRead(status -> {
+                dashboard(student.get(), model);
+                // the layout in the same transaction (LayoutModelProcessor leaves a model's own layout)
+                model.put("layout", layout.forRequest(request));
+                return new ModelAndView<>("home/dashboard", model);
+            });
         }
         // Signed out (or staff, counsellor): the public home page, with the hero text staff wrote.
         String hero = site.texts(university.get().id()).heroText();

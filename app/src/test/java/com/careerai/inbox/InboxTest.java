@@ -215,9 +215,18 @@ class InboxTest extends IntegrationTest {
                 student.id());
         HttpResponse<String> read = form("/notifications/" + first + "/read", session, Map.of("page", "1"));
         assertThat(read.code()).isEqualTo(303);
-        assertThat(page("/", session).body()).contains("Notifications, 2 unread");
+        String home = page("/", session).body();
+        assertThat(home).contains("Notifications, 2 unread");
+        // the home's panel: the unread ones, newest first, with the same count as the bell
+        String panel = home.substring(home.indexOf("data-panel=\"notifications\""));
+        panel = panel.substring(0, panel.indexOf("</section>"));
+        assertThat(panel).contains("Notifications · 2 unread").doesNotContain("First");
+        assertThat(panel.indexOf("Third")).isGreaterThan(0).isLessThan(panel.indexOf("Second"));
 
         assertThat(form("/notifications/read-all", session, Map.of()).code()).isEqualTo(303);
+        assertThat(page("/", session).body())
+                .contains("Notifications, none unread")
+                .contains("Nothing new. We will tell you here");
         assertThat(page("/notifications", session).body())
                 .contains("Notifications, none unread")
                 .contains("All caught up");

@@ -12,17 +12,21 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
- * Counts the SQL statements the application prepares or executes, for tests that hold a page to a
- * number of queries (issue 19). Active when a test sets {@code careerai.test.count-statements}; it
+ * Counts the SQL statements the application prepares or executes, the connections it checks out
+ * and the transactions it commits, for tests that hold a page to a number of queries and round
+ * trips (issue 19). Active when a test sets {@code careerai.test.count-statements}; it
  * wraps the tenant-bound pool (after the tenant wall, so its own binding statement is not counted).
  */
 @Singleton
 @Requires(property = "careerai.test.count-statements", value = "true")
 public class StatementCounter implements BeanCreatedEventListener<DataSource>, Ordered {
     private final List<String> statements = new CopyOnWriteArrayList<>();
+    private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger commits = new AtomicInteger();
 
     @Override
     public DataSource onCreated(BeanCreatedEvent<DataSource> event) {
@@ -30,7 +34,11 @@ public class StatementCounter implements BeanCreatedEventListener<DataSource>, O
         return (DataSource) Proxy.newProxyInstance(
                 DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, forward(inner, (method, args) -> {
                     Object result = invoke(inner, method, args);
-                    return result instanceof Connection connection ? counting(connection) : result;
+                    if (result instanceof Connection connection) {
+                        connections.incrementAndGet();
+                        return counting(connection);
+                    }
+                    return result;
                 }));
     }
 
@@ -44,6 +52,8 @@ public class StatementCounter implements BeanCreatedEventListener<DataSource>, O
                         statements.add((String) args[0]);
                     } else if (name.equals("createStatement")) {
                         statements.add("(statement)");
+                    } else if (name.equals("commit")) {
+                        commits.incrementAndGet();
                     }
                     return invoke(connection, method, args);
                 }));
@@ -54,8 +64,20 @@ public class StatementCounter implements BeanCreatedEventListener<DataSource>, O
         return List.copyOf(statements);
     }
 
+    /** Connections checked out of the pool since the last {@link #reset()}. */
+    public int connections() {
+        return connections.get();
+    }
+
+    /** Transactions committed since the last {@link #reset()} (each a round trip of its own). */
+    public int commits() {
+        return commits.get();
+    }
+
     public void reset() {
         statements.clear();
+        connections.set(0);
+        commits.set(0);
     }
 
     private interface Call {

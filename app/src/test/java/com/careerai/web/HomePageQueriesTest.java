@@ -63,10 +63,12 @@ class HomePageQueriesTest extends IntegrationTest {
         // Header balances and the balances panel, the bell and the notifications panel: one read each.
         // The student's interests (three panels) and the user row (sign-in and two panels) once too;
         // the career profile (the page's time zone and the next-steps panel) once; the deletion banner
-        // adds one read: 11 statements in all.
+        // adds one read; the notifications panel reads its entries and the unread count (which the bell
+        // reuses) in one statement: 10 statements in all.
         assertThat(statements.stream().filter(sql -> sql.contains("FROM credit_wallets")))
                 .hasSize(1);
-        assertThat(statements.stream().filter(sql -> sql.contains("SELECT count(*) FROM notifications")))
+        assertThat(statements.stream().filter(sql -> sql.contains("FROM notifications")))
+                .as("the bell's count and the notifications panel: one statement")
                 .hasSize(1);
         assertThat(statements.stream().filter(sql -> sql.contains("FROM student_interests")))
                 .hasSize(1);
@@ -76,7 +78,16 @@ class HomePageQueriesTest extends IntegrationTest {
                 .hasSize(1);
         assertThat(statements.size())
                 .as("statements of the student home: %s", statements)
-                .isLessThanOrEqualTo(11);
+                .isLessThanOrEqualTo(10);
+    }
+
+    @Test
+    void studentHomeReadsItsPageInOneReadOnlyTransaction() {
+        statementsOf("/");
+        // the session check's user row, then the dashboard and its layout on one connection, in one
+        // transaction: each panel or layout read used to take a connection (and a commit) of its own
+        assertThat(counter.connections()).as("connections checked out").isLessThanOrEqualTo(2);
+        assertThat(counter.commits()).as("transactions committed").isLessThanOrEqualTo(1);
     }
 
     @Test
@@ -91,7 +102,8 @@ class HomePageQueriesTest extends IntegrationTest {
         HttpResponse<String> response = get(path);
         assertThat(response.code()).isEqualTo(200);
         List<String> statements = counter.statements();
-        System.out.println(path + " ran " + statements.size() + " statements:\n  " + String.join("\n  ", statements));
+        System.out.println(path + " ran " + statements.size() + " statements on " + counter.connections()
+                + " connections, " + counter.commits() + " commits:\n  " + String.join("\n  ", statements));
         return statements;
     }
 
