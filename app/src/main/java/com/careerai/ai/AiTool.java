@@ -45,7 +45,8 @@ public interface AiTool {
      * The model's output (already valid for the schema) with what code measured put in its place,
      * so those parts are explainable and the same for the same input (CV Analysis' factors).
      *
-     * @param analysis what {@link #analyse} found in this input (the run stores it), null when it read nothing
+     * @param analysis what {@link #analyse} gives for this input (the run stores it; read back or made
+     *     again, never missing for a tool that analyses): null only where {@code analyse} is
      */
     default JsonNode settle(JsonNode input, @Nullable ResumeAnalysis analysis, JsonNode output) {
         return output;
@@ -58,7 +59,7 @@ public interface AiTool {
     /**
      * Deterministic sample output valid for {@link #outputSchema()}, for demo (mock) mode.
      *
-     * @param analysis what {@link #analyse} found in this input (the run stores it), null when it read nothing
+     * @param analysis what {@link #analyse} gives for this input, as for {@link #settle}
      */
     JsonNode mockOutput(JsonNode input, @Nullable ResumeAnalysis analysis);
 

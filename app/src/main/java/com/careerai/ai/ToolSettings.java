@@ -73,7 +73,7 @@ public class ToolSettings {
                 .map(scope -> scope.universityId() == universityId)
                 .orElse(false);
         if (ttlNanos == 0 || !boundToIt) {
-            return read(universityId);
+            return store.disabled(universityId);
         }
         long now = System.nanoTime();
         Entry cached = cache.get(universityId);
@@ -81,16 +81,12 @@ public class ToolSettings {
             return cached.disabled();
         }
         long before = evictions.get();
-        Entry fresh = new Entry(read(universityId), now + ttlNanos);
+        Entry fresh = new Entry(store.disabled(universityId), now + ttlNanos);
         cache.put(universityId, fresh);
         if (evictions.get() != before) {
             cache.remove(universityId, fresh); // read before a change that committed meanwhile
         }
         return fresh.disabled();
-    }
-
-    private Set<String> read(long universityId) {
-        return store.disabled(universityId);
     }
 
     @Transactional

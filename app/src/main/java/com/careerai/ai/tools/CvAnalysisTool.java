@@ -11,7 +11,6 @@ import com.careerai.ai.analysis.ResumeAnalysis;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -156,10 +155,9 @@ class CvAnalysisTool extends SchemaTool {
      * model's (it knows the target role). The overall score is the rounded average again.
      */
     @Override
-    public JsonNode settle(JsonNode input, @Nullable ResumeAnalysis analysis, JsonNode output) {
+    public JsonNode settle(JsonNode input, ResumeAnalysis analysis, JsonNode output) {
         Map<String, CvScore.Factor> measured = new HashMap<>();
-        CvScore.factors(analysis != null ? analysis : analyse(input))
-                .forEach(factor -> measured.put(factor.name(), factor));
+        CvScore.factors(analysis).forEach(factor -> measured.put(factor.name(), factor));
         ObjectNode settled = output.deepCopy();
         ArrayNode factors = settled.putArray("factors");
         int sum = 0;
@@ -183,10 +181,9 @@ class CvAnalysisTool extends SchemaTool {
      * words of the target role found in the CV, and suggestions on the CV's own lines.
      */
     @Override
-    public JsonNode mockOutput(JsonNode input, @Nullable ResumeAnalysis analysed) {
+    public JsonNode mockOutput(JsonNode input, ResumeAnalysis analysis) {
         String resume = input.path("resume").asText("");
         String role = text(input, "targetRole", "the role");
-        ResumeAnalysis analysis = analysed != null ? analysed : analyse(input);
         ObjectNode output = object();
         ArrayNode factors = output.putArray("factors");
         KeywordMatch roleWords = KeywordMatcher.match(role + " " + role, resume);

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,11 +94,10 @@ class JobPackTool implements AiTool {
      * the cover letter.
      */
     @Override
-    public JsonNode mockOutput(JsonNode input, @Nullable ResumeAnalysis analysed) {
+    public JsonNode mockOutput(JsonNode input, ResumeAnalysis analysis) {
         String title = input.path("jobTitle").asText("the role");
         String company = input.path("company").asText("the company");
         String resume = input.path("resume").asText("");
-        ResumeAnalysis analysis = analysed != null ? analysed : analyse(input);
         KeywordMatch keywords =
                 analysis.keywords() == null ? new KeywordMatch(List.of(), List.of()) : analysis.keywords();
         String name = DemoWriting.nameOf(resume).orElse(null);

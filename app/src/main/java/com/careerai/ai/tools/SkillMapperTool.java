@@ -6,7 +6,6 @@ import com.careerai.ai.analysis.Synonyms;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,13 +103,12 @@ class SkillMapperTool extends SchemaTool {
      * it, against what each target role usually asks for; gaps, readiness and a plan from that.
      */
     @Override
-    public JsonNode mockOutput(JsonNode input, @Nullable ResumeAnalysis analysed) {
+    public JsonNode mockOutput(JsonNode input, ResumeAnalysis analysis) {
         List<String> roles = roles(input);
         if (roles.isEmpty()) {
             roles.add("Graduate role");
         }
         String resume = input.path("resume").asText("");
-        ResumeAnalysis analysis = analysed != null ? analysed : analyse(input);
         ObjectNode output = object();
         ArrayNode found = output.putArray("skillsFound");
         for (String skill :
