@@ -104,6 +104,8 @@ public final class Application {
                     settings.redisUrl().isEmpty() ? (String) properties.get("careerai.redis.url") : null,
                     properties);
         }
+        // before Micronaut looks for its services: listed from the open jar, not a zip file system of it
+        JarServiceIndex.install(Application.class.getClassLoader());
         ApplicationContext context;
         try {
             context = JarEntryResourceLoader.micronaut(args)
