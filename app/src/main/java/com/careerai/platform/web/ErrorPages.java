@@ -1,6 +1,7 @@
 package com.careerai.platform.web;
 
 import com.careerai.platform.config.CareerAiConfiguration;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -27,13 +28,19 @@ public class ErrorPages {
             Set.of("unknown_university", "university_suspended", "university_not_found");
 
     private final TemplateText templates;
-    private final LayoutModel layoutModel;
+    /**
+     * Made at the first error page: Micronaut's route executor needs this class's error processor
+     * at start-up, and the layout would bring every feature's layout contributor (wallets, billing,
+     * …) with it before the first answer (issue 19, start-up; ADR 0044).
+     */
+    private final BeanProvider<LayoutModel> layoutModel;
+
     private final HttpHostResolver hosts;
     private final CareerAiConfiguration configuration;
 
     ErrorPages(
             TemplateText templates,
-            LayoutModel layoutModel,
+            BeanProvider<LayoutModel> layoutModel,
             HttpHostResolver hosts,
             CareerAiConfiguration configuration) {
         this.templates = templates;
@@ -54,7 +61,7 @@ public class ErrorPages {
         model.put("title", title(status));
         model.put("message", message);
         model.put("fields", fields);
-        Map<String, Object> layout = layoutModel.forRequest(request);
+        Map<String, Object> layout = layoutModel.get().forRequest(request);
         if (OFF_SITE_CODES.contains(code)) {
             String platform = platformSite(request);
             layout.put("homeUrl", platform);
