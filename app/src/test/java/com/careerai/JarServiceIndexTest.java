@@ -99,6 +99,20 @@ class JarServiceIndexTest {
     }
 
     @Test
+    void readsTheIndexWhenTheClassPathIsOneJarAndNothingWhenItIsTwo() throws IOException {
+        Path jar =
+                jar(Map.of("META-INF/micronaut/", "", "META-INF/micronaut/" + TYPE + "/" + First.class.getName(), ""));
+        Path other = directory.resolve("other.jar");
+        Files.copy(jar, other);
+        try (URLClassLoader one = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
+                URLClassLoader two = new URLClassLoader(
+                        new URL[] {jar.toUri().toURL(), other.toUri().toURL()}, null)) {
+            assertThat(JarServiceIndex.read(one)).containsOnly(Map.entry(TYPE, Set.of(First.class.getName())));
+            assertThat(JarServiceIndex.read(two)).isNull();
+        }
+    }
+
+    @Test
     void nothingIsInstalledWhenTheClassPathIsNotOneJar() {
         // the tests' class path: classes in directories and many jars
         assertThat(JarServiceIndex.read(getClass().getClassLoader())).isNull();
