@@ -3,6 +3,7 @@ package com.careerai.ai;
 import com.careerai.ai.analysis.ResumeAnalysis;
 import com.careerai.auth.SignedInUser;
 import com.careerai.auth.VerifiedUsers;
+import com.careerai.platform.jobs.JobsInTransaction;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
@@ -34,6 +35,7 @@ public class RunService {
     private final RunFailures failures;
     private final RunRequestKeys keys;
     private final SynchronousRuns synchronousRuns;
+    private final JobsInTransaction jobs;
 
     RunService(
             ToolCatalog tools,
@@ -46,7 +48,9 @@ public class RunService {
             ToolSettings settings,
             RunFailures failures,
             RunRequestKeys keys,
-            SynchronousRuns synchronousRuns) {
+            SynchronousRuns synchronousRuns,
+            JobsInTransaction jobs) {
+        this.jobs = jobs;
         this.failures = failures;
         this.keys = keys;
         this.synchronousRuns = synchronousRuns;
@@ -61,8 +65,8 @@ public class RunService {
     }
 
     /**
-     * Validates, then debits and inserts the run in one transaction, then (after commit) enqueues
-     * the job whose id is the run id — a lost enqueue is repaired by the sweeper. A synchronous
+     * Validates, then debits, inserts the run and enqueues its job (whose id is the run id) in one
+     * transaction: the job commits with the run or not at all (ADR 0043). A synchronous
      * tool runs here instead, and is refunded before this returns if it fails: the run returned
      * is then final (SUCCEEDED or REFUNDED). A blank currency means the tool's only currency.
      */
@@ -133,6 +137,9 @@ public class RunService {
                 }
                 charges.debit(user.universityId(), user.userId(), slug, paidWith, runId);
                 runs.insert(run);
+                if (!tool.synchronous()) {
+                    jobs.enqueue(runId, new ExecuteRunJobRequest(run.universityId(), runId));
+                }
                 return null;
             });
             if (earlier != null) {
@@ -153,11 +160,13 @@ public class RunService {
                 return runs.find(run.universityId(), runId).orElseThrow();
             }
         }
-        enqueue(run.universityId(), runId);
         return run;
     }
 
-    /** Enqueues (or re-enqueues) the run's job; JobRunr ignores a second job with the same id. */
+    /**
+     * Enqueues the run's job again after the fact (the sweeper, for a queued run whose job is gone);
+     * JobRunr ignores a second job with the same id.
+     */
     void enqueue(long universityId, UUID runId) {
         try {
             scheduler.enqueue(runId, new ExecuteRunJobRequest(universityId, runId));

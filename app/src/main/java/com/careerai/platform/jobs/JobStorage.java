@@ -1,7 +1,9 @@
 package com.careerai.platform.jobs;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.jobrunr.jobs.Job;
 import org.jobrunr.jobs.RecurringJob;
 import org.jobrunr.storage.StorageException;
 import org.jobrunr.storage.StorageProviderUtils.DatabaseOptions;
@@ -13,6 +15,10 @@ import org.jobrunr.storage.sql.postgres.PostgresStorageProvider;
  * then inserting or updating it, so two worker nodes starting together both insert and one fails on
  * the primary key, which stopped that node's start-up (found by bench/chaos.sh). The row then
  * exists, and saving again updates it.
+ *
+ * <p>It can also write a new job on a connection it is handed, inside that connection's transaction
+ * ({@link JobsInTransaction}, ADR 0043): JobRunr's own {@code save} takes a connection of its own and
+ * commits.
  */
 final class JobStorage extends PostgresStorageProvider {
     private static final String UNIQUE_VIOLATION = "23505";
@@ -30,6 +36,15 @@ final class JobStorage extends PostgresStorageProvider {
                 throw e;
             }
             return super.saveRecurringJob(recurringJob);
+        }
+    }
+
+    /** Inserts a new job on {@code connection}; the caller's transaction commits or rolls it back. */
+    void insertOn(Connection connection, Job job) {
+        try {
+            jobTable(connection).save(job);
+        } catch (SQLException e) {
+            throw new StorageException(e);
         }
     }
 

@@ -7,10 +7,13 @@ import com.careerai.jobs.PingJobRequest;
 import com.careerai.platform.redis.RedisConfiguration;
 import com.careerai.testing.IntegrationTest;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.transaction.TransactionOperations;
+import java.sql.Connection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.jobrunr.scheduling.JobRequestScheduler;
+import org.jobrunr.storage.StorageProvider;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 
@@ -23,28 +26,69 @@ class JobWakeUpTest {
 
     @Test
     void aJobEnqueuedOnAWorkerNodeRunsBeforeTheNextPoll() {
+        try (ApplicationContext node = idleWorkerNode()) {
+            JobRequestScheduler scheduler = node.getBean(JobRequestScheduler.class);
+            // every worker is idle now and the next poll is an hour away
+            String second = UUID.randomUUID().toString();
+            scheduler.enqueue(new PingJobRequest(second));
+            await().untilAsserted(() -> assertThat(ran(node, second))
+                    .as("the second job ran though the next poll is an hour away")
+                    .isTrue());
+        }
+    }
+
+    /**
+     * A job enqueued in a transaction wakes the workers only once the transaction commits (ADR 0043):
+     * a look before the commit would find nothing, and the job would wait for the next poll (an hour).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aJobEnqueuedInATransactionWakesTheWorkersAfterTheCommit() {
+        try (ApplicationContext node = idleWorkerNode()) {
+            JobsInTransaction jobs = node.getBean(JobsInTransaction.class);
+            TransactionOperations<Connection> transactions = node.getBean(TransactionOperations.class);
+            StorageProvider storage = node.getBean(StorageProvider.class);
+
+            String second = UUID.randomUUID().toString();
+            UUID id = UUID.randomUUID();
+            transactions.executeWrite(status -> {
+                jobs.enqueue(id, new PingJobRequest(second));
+                // longer than the wake-up's 50 ms: a look made at the enqueue would be over by now
+                Thread.sleep(300);
+                assertThat(ran(node, second)).as("not run before the commit").isFalse();
+                return null;
+            });
+            await().untilAsserted(() -> assertThat(ran(node, second))
+                    .as("run after the commit though the next poll is an hour away")
+                    .isTrue());
+            assertThat(storage.getJobById(id).getJobName()).isEqualTo("Ping " + new PingJobRequest(second));
+        }
+    }
+
+    /**
+     * A web + worker node polling once an hour, whose server has made its first look after its start
+     * (spent on a first job): from now on only a wake-up finds a new job.
+     */
+    private static ApplicationContext idleWorkerNode() {
         Map<String, Object> worker = new HashMap<>(IntegrationTest.baseProperties());
         worker.put("careerai.roles", "web,worker");
         worker.put("careerai.jobs.poll-interval", "1h");
         worker.put("careerai.jobs.start-delay", "0s");
-        try (ApplicationContext node = ApplicationContext.run(worker, "test")) {
-            JobRequestScheduler scheduler = node.getBean(JobRequestScheduler.class);
-            RedisClient redis = node.getBean(RedisClient.class);
-            RedisConfiguration redisConfiguration = node.getBean(RedisConfiguration.class);
-
-            // the first job may be found by the server's first look after its start
+        ApplicationContext node = ApplicationContext.run(worker, "test");
+        try {
             String first = UUID.randomUUID().toString();
-            scheduler.enqueue(new PingJobRequest(first));
-            await().untilAsserted(() -> assertThat(redis.exists(PingJobRequest.key(redisConfiguration, first)))
-                    .as("the first job ran")
-                    .isTrue());
-
-            // every worker is idle now and the next poll is an hour away
-            String second = UUID.randomUUID().toString();
-            scheduler.enqueue(new PingJobRequest(second));
-            await().untilAsserted(() -> assertThat(redis.exists(PingJobRequest.key(redisConfiguration, second)))
-                    .as("the second job ran though the next poll is an hour away")
-                    .isTrue());
+            node.getBean(JobRequestScheduler.class).enqueue(new PingJobRequest(first));
+            await().untilAsserted(() ->
+                    assertThat(ran(node, first)).as("the first job ran").isTrue());
+            return node;
+        } catch (RuntimeException | AssertionError e) {
+            node.close();
+            throw e;
         }
+    }
+
+    private static boolean ran(ApplicationContext node, String token) {
+        return node.getBean(RedisClient.class)
+                .exists(PingJobRequest.key(node.getBean(RedisConfiguration.class), token));
     }
 }

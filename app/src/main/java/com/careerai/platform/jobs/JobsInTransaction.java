@@ -1,0 +1,62 @@
+package com.careerai.platform.jobs;
+
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.TransactionStatus;
+import io.micronaut.transaction.exceptions.NoTransactionException;
+import io.micronaut.transaction.support.TransactionSynchronization;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.util.List;
+import java.util.UUID;
+import org.jobrunr.jobs.Job;
+import org.jobrunr.jobs.JobDetails;
+import org.jobrunr.jobs.filters.JobDefaultFilters;
+import org.jobrunr.jobs.filters.JobFilter;
+import org.jobrunr.jobs.filters.JobFilterUtils;
+import org.jobrunr.jobs.lambdas.JobRequest;
+import org.jobrunr.jobs.mappers.MDCMapper;
+import org.jobrunr.storage.StorageProvider;
+
+/**
+ * Enqueues a job in the caller's database transaction (ADR 0043): the job's row is written on that
+ * transaction's connection, so it commits with the change that needs it or not at all — no second
+ * connection, transaction and commit after it, and no moment where the change is committed and its
+ * job not yet enqueued. Workers see the job when the transaction commits; this node's
+ * {@link JobWakeUp} (ADR 0039) is told only after the commit, never before (a worker looking earlier
+ * would not see the row). The job is the one {@code JobRequestScheduler.enqueue(id, request)} makes:
+ * the same client filters ({@code @Job}'s name and retries) are applied before it is written.
+ */
+@Singleton
+public class JobsInTransaction {
+    private final JobStorage storage;
+    private final JobFilterUtils filters;
+    private final TransactionOperations<Connection> transactions;
+
+    JobsInTransaction(StorageProvider storage, JobWakeUp wakeUp, TransactionOperations<Connection> transactions) {
+        this.storage = (JobStorage) storage;
+        this.filters = new JobFilterUtils(new JobDefaultFilters(List.<JobFilter>of(wakeUp)));
+        this.transactions = transactions;
+    }
+
+    /**
+     * Writes the job {@code id} for {@code request} in the current transaction. A job with that id
+     * already in the table fails the statement, and so the caller's transaction: pass a new id.
+     *
+     * @throws NoTransactionException outside a transaction
+     */
+    public void enqueue(UUID id, JobRequest request) {
+        TransactionStatus<?> status = transactions
+                .findTransactionStatus()
+                .orElseThrow(() -> new NoTransactionException("A job is enqueued in a transaction"));
+        Job job = new Job(id, new JobDetails(request));
+        MDCMapper.saveMDCContextToJob(job);
+        filters.runOnCreatingFilter(job);
+        storage.insertOn(transactions.getConnection(), job);
+        status.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                filters.runOnCreatedFilter(job);
+            }
+        });
+    }
+}

@@ -1,0 +1,120 @@
+package com.careerai.ai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.careerai.auth.User;
+import com.careerai.credits.Currency;
+import com.careerai.credits.Wallets;
+import com.careerai.tenancy.University;
+import com.careerai.testing.Fixtures;
+import com.careerai.testing.IntegrationTest;
+import com.careerai.testing.StatementCounter;
+import com.careerai.testing.TestSessions;
+import com.careerai.testing.TestSessions.SignedIn;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jobrunr.jobs.Job;
+import org.jobrunr.jobs.states.StateName;
+import org.jobrunr.storage.StorageProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What starting a queued run sends to the database (issue 19, the debit path): the debit, the run
+ * and its job in one transaction (ADR 0043) — the job used to take a connection, a transaction and
+ * a commit of its own after the run's.
+ */
+@MicronautTest(transactional = false)
+@SuppressWarnings({"rawtypes", "unchecked"})
+class RunStartQueriesTest extends IntegrationTest {
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    TestSessions sessions;
+
+    @Inject
+    Wallets wallets;
+
+    @Inject
+    StatementCounter counter;
+
+    @Inject
+    StorageProvider jobs;
+
+    private University university;
+    private SignedIn student;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("careerai.test.count-statements", "true", "careerai.ai.mode", "mock");
+    }
+
+    @BeforeEach
+    void student() {
+        university = fixtures.university();
+        User user = fixtures.verifiedStudent(university);
+        fixtures.in(
+                university,
+                () -> wallets.grant(
+                        university.id(), user.id(), Currency.SILVER, 20, "queries:" + user.id(), "test", "setup"));
+        student = sessions.signIn(user);
+        start(); // the node's first start of the day records the student's activity: not counted below
+    }
+
+    @Test
+    void aRunStartIsOneTransactionHoldingTheDebitTheRunAndItsJob() {
+        counter.reset();
+        HttpResponse<Map> started = start();
+        assertThat(started.code()).isEqualTo(202);
+        List<String> statements = counter.statements();
+        assertThat(statements.stream().filter(sql -> sql.contains("jobrunr_jobs")))
+                .as("the job's row: %s", statements)
+                .hasSize(1);
+        assertThat(statements.stream().filter(sql -> sql.contains("INSERT INTO ai_runs")))
+                .hasSize(1);
+        // the session check's user row, then the debit, the run and its job on one connection
+        assertThat(counter.connections()).as("connections checked out").isLessThanOrEqualTo(2);
+        assertThat(counter.commits()).as("transactions committed").isEqualTo(1);
+        assertThat(statements).as("statements of a run start").hasSizeLessThanOrEqualTo(4);
+    }
+
+    @Test
+    void theStartedRunsJobIsEnqueuedAsTheSchedulerWouldHaveIt() {
+        UUID runId = UUID.fromString((String) start().body().get("id"));
+        Job job = jobs.getJobById(runId);
+        assertThat(job.getState()).isEqualTo(StateName.ENQUEUED);
+        assertThat(job.getJobName()).as("@Job's name").startsWith("AI run ExecuteRunJobRequest[");
+        assertThat(job.getAmountOfRetries()).as("@Job's retries").isEqualTo(3);
+        assertThat(job.getJobDetails().getJobParameters().get(0).getObject())
+                .isEqualTo(new ExecuteRunJobRequest(university.id(), runId));
+    }
+
+    private HttpResponse<Map> start() {
+        return http.toBlocking()
+                .exchange(
+                        HttpRequest.POST(
+                                        "/api/v1/tools/job-pack/runs",
+                                        Map.of(
+                                                "currency",
+                                                "silver",
+                                                "input",
+                                                ToolSchemas.JSON.convertValue(JobPackSamples.input(), Map.class)))
+                                .header("Host", hostOf(university.subdomain()))
+                                .header("Authorization", student.bearer())
+                                .accept(MediaType.APPLICATION_JSON_TYPE),
+                        Map.class);
+    }
+}
