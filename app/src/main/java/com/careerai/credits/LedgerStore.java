@@ -325,7 +325,13 @@ class LedgerStore {
                 rows.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 
+    /** Most rows (every debit) carry no metadata: "{}" without a round through the JSON mapper. */
+    private static final String NO_METADATA = "{}";
+
     String toJson(Map<String, ?> metadata) {
+        if (metadata.isEmpty()) {
+            return NO_METADATA;
+        }
         try {
             return json.writeValueAsString(metadata);
         } catch (IOException e) {
@@ -334,6 +340,9 @@ class LedgerStore {
     }
 
     private Map<String, Object> fromJson(String metadata) {
+        if (NO_METADATA.equals(metadata)) {
+            return Map.of();
+        }
         try {
             return json.readValue(metadata, Argument.mapOf(String.class, Object.class));
         } catch (IOException e) {
