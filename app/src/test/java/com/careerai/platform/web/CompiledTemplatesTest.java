@@ -83,4 +83,19 @@ class CompiledTemplatesTest extends IntegrationTest {
         assertThat(page.apply(Map.of())).isEqualTo("[default|page]");
         assertThat(page.apply(Map.of())).isEqualTo("[default|page]");
     }
+
+    @Test
+    void eachBlockStartsWithASmallBufferThatGrows() throws Exception {
+        Template blocks = handlebars.compileInline("{{#each items}}{{#if this}}{{this}}{{/if}}{{/each}}");
+        String longItem = "x".repeat(5_000);
+
+        assertThat(blocks.apply(Map.of("items", java.util.List.of("a", longItem, "b"))))
+                .isEqualTo("a" + longItem + "b");
+        java.lang.reflect.Field size = Class.forName("com.github.jknack.handlebars.internal.FastStringWriter")
+                .getDeclaredField("BUFFER_SIZE");
+        size.setAccessible(true);
+        assertThat(size.getInt(null))
+                .as("characters reserved per block (Handlebars' default 1,600)")
+                .isEqualTo(Integer.parseInt(CompiledTemplates.BLOCK_BUFFER));
+    }
 }
