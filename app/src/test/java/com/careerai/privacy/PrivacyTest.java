@@ -327,12 +327,7 @@ class PrivacyTest extends IntegrationTest {
                 .as("the user row carries the date for the banner (V96)")
                 .contains(eraseAt);
 
-        HttpResponse<String> page = Http.exchange(
-                client,
-                HttpRequest.GET("/profile/privacy")
-                        .accept("text/html")
-                        .header("Host", hostOf(uni.subdomain()))
-                        .header("Cookie", session.cookie()));
+        HttpResponse<String> page = privacyPage(session);
         assertThat(page.body()).contains("data-deletion-banner").contains("data-cancel-deletion");
 
         fixtures.run(uni, () -> deletions.eraseDue(uni.id(), Instant.now().plus(Duration.ofDays(1))));
@@ -343,12 +338,7 @@ class PrivacyTest extends IntegrationTest {
                 .isEqualTo(student.email());
 
         assertThat(api("DELETE", "/api/v1/me/deletion", session, null).code()).isEqualTo(200);
-        HttpResponse<String> afterCancel = Http.exchange(
-                client,
-                HttpRequest.GET("/profile/privacy")
-                        .accept("text/html")
-                        .header("Host", hostOf(uni.subdomain()))
-                        .header("Cookie", session.cookie()));
+        HttpResponse<String> afterCancel = privacyPage(session);
         assertThat(afterCancel.body())
                 .as("the banner goes with the cancelled deletion (the user row's date, V96)")
                 .doesNotContain("data-deletion-banner");
@@ -362,6 +352,15 @@ class PrivacyTest extends IntegrationTest {
                         .email())
                 .as("cancelled: never erased")
                 .isEqualTo(student.email());
+    }
+
+    private HttpResponse<String> privacyPage(SignedIn session) {
+        return Http.exchange(
+                client,
+                HttpRequest.GET("/profile/privacy")
+                        .accept("text/html")
+                        .header("Host", hostOf(uni.subdomain()))
+                        .header("Cookie", session.cookie()));
     }
 
     private static Map<String, String> unzip(byte[] zip) throws Exception {
