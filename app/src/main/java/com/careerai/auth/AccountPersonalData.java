@@ -39,7 +39,9 @@ class AccountPersonalData implements PersonalData {
                 "user",
                 PersonalRows.json(
                         jdbc,
-                        "SELECT to_jsonb(u) - 'google_id' FROM users u WHERE university_id = ? AND id = ?",
+                        // the erasure date is privacy's (account_deletions), kept on the row for the banner (V96)
+                        "SELECT to_jsonb(u) - 'google_id' - 'erasure_scheduled_at' FROM users u"
+                                + " WHERE university_id = ? AND id = ?",
                         SqlRows.parameters(universityId, userId)),
                 "invitations",
                 PersonalRows.json(

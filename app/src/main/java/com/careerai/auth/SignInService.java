@@ -144,7 +144,7 @@ public class SignInService {
         } else {
             Role role = invitation.map(Invitation::role).orElse(Role.STUDENT);
             user = users.save(
-                    new User(null, universityId, email, blankToNull(name), role, true, null, null, now, null));
+                    new User(null, universityId, email, blankToNull(name), role, true, null, null, now, null, null));
             events.publishEvent(new UserSignedUp(universityId, user.id(), role));
         }
         invitation.ifPresent(accepted -> invitations.accept(universityId, accepted.id()));

@@ -7,6 +7,7 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
+import java.util.Optional;
 
 /** A person of one university. The table's key is (university_id, id); id alone is never looked up. */
 @Serdeable
@@ -21,16 +22,25 @@ public record User(
         @Nullable String googleId,
         @Nullable @DateCreated Instant createdAt,
         @Nullable Instant lastSignInAt,
-        @Nullable Instant deactivatedAt) {
+        @Nullable Instant deactivatedAt,
+        @Nullable Instant erasureScheduledAt) {
 
     /** A new, not yet saved user. */
     public static User newUser(long universityId, String email, @Nullable String name, Role role) {
-        return new User(null, universityId, email, name, role, false, null, null, null, null);
+        return new User(null, universityId, email, name, role, false, null, null, null, null, null);
     }
 
     /** Whether staff have not deactivated this person (a deactivated person cannot sign in). */
     public boolean active() {
         return deactivatedAt == null;
+    }
+
+    /**
+     * When the person's account is to be erased, while they have asked for that and the grace runs
+     * (privacy's account_deletions keeps it here, V96, so every page's banner reads it with the row).
+     */
+    public Optional<Instant> erasureScheduled() {
+        return Optional.ofNullable(erasureScheduledAt);
     }
 
     public String displayName() {

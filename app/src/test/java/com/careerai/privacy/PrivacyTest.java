@@ -238,6 +238,12 @@ class PrivacyTest extends IntegrationTest {
                         student.id()))
                 .isEqualTo(1);
         assertThat(count(
+                        "SELECT count(*) FROM users WHERE university_id = ? AND id = ? AND erasure_scheduled_at IS NULL",
+                        uni.id(),
+                        student.id()))
+                .as("erased: no longer scheduled on the user row (V96)")
+                .isEqualTo(1);
+        assertThat(count(
                         "SELECT count(*) FROM audit_log WHERE university_id = ? AND action = 'privacy.erasure.requested'",
                         uni.id()))
                 .isEqualTo(1);
@@ -315,13 +321,13 @@ class PrivacyTest extends IntegrationTest {
         Instant eraseAt = fixtures.in(uni, () -> deletions.scheduledErasure(uni.id(), student.id()))
                 .orElseThrow();
         assertThat(eraseAt).isAfter(Instant.now().plus(Duration.ofDays(29)));
+        assertThat(fixtures.in(uni, () -> users.find(uni.id(), student.id()))
+                        .orElseThrow()
+                        .erasureScheduled())
+                .as("the user row carries the date for the banner (V96)")
+                .contains(eraseAt);
 
-        HttpResponse<String> page = Http.exchange(
-                client,
-                HttpRequest.GET("/profile/privacy")
-                        .accept("text/html")
-                        .header("Host", hostOf(uni.subdomain()))
-                        .header("Cookie", session.cookie()));
+        HttpResponse<String> page = privacyPage(session);
         assertThat(page.body()).contains("data-deletion-banner").contains("data-cancel-deletion");
 
         fixtures.run(uni, () -> deletions.eraseDue(uni.id(), Instant.now().plus(Duration.ofDays(1))));
@@ -332,12 +338,29 @@ class PrivacyTest extends IntegrationTest {
                 .isEqualTo(student.email());
 
         assertThat(api("DELETE", "/api/v1/me/deletion", session, null).code()).isEqualTo(200);
+        HttpResponse<String> afterCancel = privacyPage(session);
+        assertThat(afterCancel.body())
+                .as("the banner goes with the cancelled deletion (the user row's date, V96)")
+                .doesNotContain("data-deletion-banner");
+        assertThat(fixtures.in(uni, () -> users.find(uni.id(), student.id()))
+                        .orElseThrow()
+                        .erasureScheduled())
+                .isEmpty();
         fixtures.run(uni, () -> deletions.eraseDue(uni.id(), Instant.now().plus(Duration.ofDays(31))));
         assertThat(fixtures.in(uni, () -> users.find(uni.id(), student.id()))
                         .orElseThrow()
                         .email())
                 .as("cancelled: never erased")
                 .isEqualTo(student.email());
+    }
+
+    private HttpResponse<String> privacyPage(SignedIn session) {
+        return Http.exchange(
+                client,
+                HttpRequest.GET("/profile/privacy")
+                        .accept("text/html")
+                        .header("Host", hostOf(uni.subdomain()))
+                        .header("Cookie", session.cookie()));
     }
 
     private static Map<String, String> unzip(byte[] zip) throws Exception {

@@ -2,6 +2,7 @@ package com.careerai.platform.web;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.io.ResourceLoader;
+import io.micronaut.core.io.Writable;
 import io.micronaut.core.io.scan.ClassPathResourceLoader;
 import io.micronaut.views.ViewsConfiguration;
 import io.micronaut.views.handlebars.HandlebarsViewsRenderer;
@@ -19,6 +20,7 @@ import java.util.stream.Stream;
  * render, and each answer was a class-path resource search in the jar (issue 19's profile of the
  * signed-in home). Views ship inside the jar, so the answer never changes while a node runs.
  * Each first answer is a look-up in the class loader's index of the jar ({@link TemplateFiles}).
+ * A page is rendered into memory and written to the response at once ({@link WholePage}).
  */
 @Singleton
 @Replaces(HandlebarsViewsRenderer.class)
@@ -31,6 +33,12 @@ class KnownViews<T, R> extends HandlebarsViewsRenderer<T, R> {
             HandlebarsViewsRendererConfiguration configuration,
             com.github.jknack.handlebars.Handlebars handlebars) {
         super(views, new TemplateFiles(resources), configuration, handlebars);
+    }
+
+    /** The rendered page reaches the response in one write ({@link WholePage}). */
+    @Override
+    public Writable render(String viewName, T data, R request) {
+        return new WholePage(super.render(viewName, data, request));
     }
 
     @Override

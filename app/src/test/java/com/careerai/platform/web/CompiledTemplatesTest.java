@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.careerai.testing.IntegrationTest;
 import com.github.jknack.handlebars.Handlebars;
 import com.github.jknack.handlebars.Template;
+import com.github.jknack.handlebars.io.ClassPathTemplateLoader;
 import com.github.jknack.handlebars.io.TemplateSource;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.views.handlebars.HandlebarsViewsRenderer;
 import jakarta.inject.Inject;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.net.URL;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,10 +47,55 @@ class CompiledTemplatesTest extends IntegrationTest {
         assertThat(second).isSameAs(first);
         assertThat(handlebars.compile("views/home/dashboard")).isSameAs(handlebars.compile("views/home/dashboard"));
         assertThat(views).isInstanceOf(KnownViews.class);
+        assertThat(handlebars.getEscapingStrategy()).isInstanceOf(HtmlEscaping.class);
         assertThat(views.exists("home/dashboard")).isTrue();
         assertThat(views.exists("home/dashboard")).isTrue();
         assertThat(views.exists("no-such-view")).isFalse();
         assertThatThrownBy(() -> handlebars.getLoader().sourceAt("views/no-such-view"))
                 .isInstanceOf(java.io.FileNotFoundException.class);
+    }
+
+    @Test
+    void aMissingTemplateIsSearchedForOnceAndStaysMissing() {
+        AtomicInteger searches = new AtomicInteger();
+        ClassPathTemplateLoader classPath = new ClassPathTemplateLoader("/", ".hbs") {
+            @Override
+            protected URL getResource(String location) {
+                searches.incrementAndGet();
+                return super.getResource(location);
+            }
+        };
+        CompiledTemplates.RememberingLoader loader = new CompiledTemplates.RememberingLoader(classPath);
+
+        // what the layout's {{#block "head"}} asks for on a page that fills no "head" partial
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> loader.sourceAt("head")).isInstanceOf(FileNotFoundException.class);
+        }
+        assertThat(searches).as("class-path searches for the missing template").hasValue(1);
+    }
+
+    @Test
+    void aLayoutBlockNoPageFillsShowsItsOwnContentOnEveryRender() throws IOException {
+        Template page = handlebars.compileInline(
+                "{{#partial \"content\"}}page{{/partial}}[{{#block \"no-such-partial\"}}default{{/block}}|"
+                        + "{{#block \"content\"}}{{/block}}]");
+
+        assertThat(page.apply(Map.of())).isEqualTo("[default|page]");
+        assertThat(page.apply(Map.of())).isEqualTo("[default|page]");
+    }
+
+    @Test
+    void eachBlockStartsWithASmallBufferThatGrows() throws Exception {
+        Template blocks = handlebars.compileInline("{{#each items}}{{#if this}}{{this}}{{/if}}{{/each}}");
+        String longItem = "x".repeat(5_000);
+
+        assertThat(blocks.apply(Map.of("items", java.util.List.of("a", longItem, "b"))))
+                .isEqualTo("a" + longItem + "b");
+        java.lang.reflect.Field size = Class.forName("com.github.jknack.handlebars.internal.FastStringWriter")
+                .getDeclaredField("BUFFER_SIZE");
+        size.setAccessible(true);
+        assertThat(size.getInt(null))
+                .as("characters reserved per block (Handlebars' default 1,600)")
+                .isEqualTo(Integer.parseInt(CompiledTemplates.BLOCK_BUFFER));
     }
 }
