@@ -1,8 +1,10 @@
 package com.careerai.auth;
 
 import com.careerai.platform.web.RequestMemo;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -84,6 +86,16 @@ public class UserAccounts {
         String clean = name == null || name.isBlank() ? null : name.strip();
         forget(universityId, userId);
         return users.changeName(universityId, userId, clean) == 1;
+    }
+
+    /**
+     * The privacy feature's record that the person's account is to be erased at {@code at} (null: no
+     * erasure scheduled), kept on the user row so every signed-in page's banner rides on the row the
+     * sign-in check reads (issue 19). True when the user exists.
+     */
+    public boolean markErasureScheduled(long universityId, long userId, @Nullable Instant at) {
+        forget(universityId, userId);
+        return users.changeErasureScheduled(universityId, userId, at) == 1;
     }
 
     /** Creates the user unless one with this email exists in the university; returns either. */

@@ -51,4 +51,7 @@ interface UserRepository extends GenericRepository<User, Long> {
 
     @Query("UPDATE users SET is_pro = :pro WHERE university_id = :universityId AND id = :id")
     long changePro(long universityId, long id, boolean pro);
+
+    @Query("UPDATE users SET erasure_scheduled_at = :at WHERE university_id = :universityId AND id = :id")
+    long changeErasureScheduled(long universityId, long id, @Nullable Instant at);
 }

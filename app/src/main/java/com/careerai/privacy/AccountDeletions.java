@@ -1,5 +1,6 @@
 package com.careerai.privacy;
 
+import com.careerai.auth.UserAccounts;
 import com.careerai.auth.otp.EmailProofs;
 import com.careerai.platform.audit.AuditLog;
 import com.careerai.platform.privacy.PersonalData;
@@ -34,6 +35,7 @@ public class AccountDeletions {
     private final DataExports exports;
     private final PrivacySchedule schedule;
     private final JobRequestScheduler scheduler;
+    private final UserAccounts accounts;
 
     AccountDeletions(
             PrivacyStore store,
@@ -43,7 +45,9 @@ public class AccountDeletions {
             PersonalDataContributors contributors,
             DataExports exports,
             PrivacySchedule schedule,
-            JobRequestScheduler scheduler) {
+            JobRequestScheduler scheduler,
+            UserAccounts accounts) {
+        this.accounts = accounts;
         this.store = store;
         this.transactions = transactions;
         this.proofs = proofs;
@@ -93,7 +97,9 @@ public class AccountDeletions {
         proofs.confirm(university, email, code.strip(), clientAddress);
         Instant eraseAt = Instant.now().plus(GRACE);
         transactions.executeWrite(status -> {
-            store.schedule(university.id(), userId, userId, eraseAt);
+            if (store.schedule(university.id(), userId, userId, eraseAt)) {
+                accounts.markErasureScheduled(university.id(), userId, eraseAt);
+            }
             auditLog.record(
                     university.id(),
                     "user:" + userId,
@@ -113,6 +119,7 @@ public class AccountDeletions {
                             || found.status() == AccountDeletion.Status.SCHEDULED)
                     .orElseThrow(PrivacyException::noDeletionPending);
             store.cancel(universityId, userId);
+            accounts.markErasureScheduled(universityId, userId, null);
             if (deletion.status() == AccountDeletion.Status.SCHEDULED) {
                 auditLog.record(universityId, "user:" + actorId, "privacy.deletion.cancelled", Map.of("user", userId));
             }
@@ -123,7 +130,10 @@ public class AccountDeletions {
     /** Staff, on the student's request: erasure now, without the grace (audited). */
     public void eraseByStaff(long universityId, long staffId, long studentId) {
         transactions.executeWrite(status -> {
-            store.schedule(universityId, studentId, staffId, Instant.now());
+            Instant now = Instant.now();
+            if (store.schedule(universityId, studentId, staffId, now)) {
+                accounts.markErasureScheduled(universityId, studentId, now);
+            }
             auditLog.record(universityId, "user:" + staffId, "privacy.erasure.requested", Map.of("user", studentId));
             return null;
         });
@@ -157,6 +167,7 @@ public class AccountDeletions {
                 contributor.erase(universityId, subject);
             }
             store.erased(universityId, userId);
+            accounts.markErasureScheduled(universityId, userId, null);
             auditLog.record(universityId, "system", "privacy.account.erased", Map.of("user", userId));
             return true;
         });

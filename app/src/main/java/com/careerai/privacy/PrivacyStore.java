@@ -129,15 +129,17 @@ class PrivacyStore {
                 SqlRows.parameters(universityId, userId, requestedBy));
     }
 
-    void schedule(long universityId, long userId, long requestedBy, Instant eraseAt) {
-        SqlRows.update(
-                jdbc,
-                "INSERT INTO account_deletions (university_id, user_id, status, requested_by, confirmed_at, erase_at)"
-                        + " VALUES (?, ?, 'SCHEDULED', ?, now(), ?)"
-                        + " ON CONFLICT (university_id, user_id) DO UPDATE SET status = 'SCHEDULED',"
-                        + " requested_by = excluded.requested_by, confirmed_at = now(), erase_at = excluded.erase_at,"
-                        + " cancelled_at = NULL WHERE account_deletions.status <> 'ERASED'",
-                SqlRows.parameters(universityId, userId, requestedBy, Timestamp.from(eraseAt)));
+    /** Schedules the erasure unless the account is erased already; true when it did. */
+    boolean schedule(long universityId, long userId, long requestedBy, Instant eraseAt) {
+        return SqlRows.update(
+                        jdbc,
+                        "INSERT INTO account_deletions (university_id, user_id, status, requested_by, confirmed_at, erase_at)"
+                                + " VALUES (?, ?, 'SCHEDULED', ?, now(), ?)"
+                                + " ON CONFLICT (university_id, user_id) DO UPDATE SET status = 'SCHEDULED',"
+                                + " requested_by = excluded.requested_by, confirmed_at = now(), erase_at = excluded.erase_at,"
+                                + " cancelled_at = NULL WHERE account_deletions.status <> 'ERASED'",
+                        SqlRows.parameters(universityId, userId, requestedBy, Timestamp.from(eraseAt)))
+                == 1;
     }
 
     void cancel(long universityId, long userId) {
