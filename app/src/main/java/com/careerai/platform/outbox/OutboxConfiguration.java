@@ -45,7 +45,7 @@ public class OutboxConfiguration {
 
     /**
      * Events waiting for those threads before further ones go to JobRunr (enqueued by one thread of
-     * their own, with as many waiting; beyond that the recurring relay finds them).
+     * their own, with twenty times as many waiting; beyond that the recurring relay finds them).
      */
     public int getQueueCapacity() {
         return queueCapacity;

@@ -41,6 +41,9 @@ import org.slf4j.LoggerFactory;
 @Singleton
 class OutboxRelay {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+    /** Events waiting for the enqueuing thread per place in the delivery pool's queue. */
+    static final int ENQUEUE_BACKLOG_PER_QUEUED = 20;
+
     private static final TransactionDefinition NEW =
             TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW);
 
@@ -87,7 +90,14 @@ class OutboxRelay {
                 });
         this.pool.allowCoreThreadTimeOut(true);
         this.enqueuer = new ThreadPoolExecutor(
-                1, 1, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(configuration.getQueueCapacity()), runnable -> {
+                1,
+                1,
+                60,
+                TimeUnit.SECONDS,
+                // a task is an event's key: a backlog of bookings at 32 connections (bench/run, 100 a second
+                // with four events each) outran a queue as long as the delivery pool's within seconds
+                new ArrayBlockingQueue<>(ENQUEUE_BACKLOG_PER_QUEUED * configuration.getQueueCapacity()),
+                runnable -> {
                     Thread thread = new Thread(runnable, "outbox-enqueue");
                     thread.setDaemon(true);
                     return thread;
