@@ -44,6 +44,20 @@ class AppointmentMails {
         both(appointment, "Booked: ", "Your appointment is booked.", "The calendar invitation is attached.");
     }
 
+    /**
+     * As {@link #booked(Appointment)} for a booking whose counsellor and student the caller has read
+     * already: queued in the caller's transaction with no read of its own.
+     */
+    void booked(Appointment appointment, Counsellor counsellor, User student) {
+        both(
+                appointment,
+                counsellor,
+                student,
+                "Booked: ",
+                "Your appointment is booked.",
+                "The calendar invitation is attached.");
+    }
+
     void rescheduled(Appointment appointment) {
         both(
                 appointment,
@@ -107,6 +121,17 @@ class AppointmentMails {
                 .executeRead(status -> counsellors.find(universityId, appointment.counsellorId()))
                 .orElseThrow();
         User student = users.find(universityId, appointment.studentId()).orElseThrow();
+        both(appointment, counsellor, student, subjectPrefix, heading, body);
+    }
+
+    private void both(
+            Appointment appointment,
+            Counsellor counsellor,
+            User student,
+            String subjectPrefix,
+            String heading,
+            String body) {
+        long universityId = appointment.universityId();
         AppointmentCalendar.People people = new AppointmentCalendar.People(
                 counsellor.name(), counsellor.email(), student.displayName(), student.email());
         MailAttachment invite = new MailAttachment(

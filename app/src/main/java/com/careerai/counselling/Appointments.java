@@ -26,7 +26,8 @@ import java.util.UUID;
  * Booking, cancelling, moving and closing appointments. Each change is one transaction: the
  * student's standing row is locked, the rules are checked, the appointment is written (PostgreSQL's
  * exclusion constraint refuses an overlap) and the payment is taken or given back, so a refused
- * slot never charges. Emails and reminders follow after commit.
+ * slot never charges. A booking's emails are queued in its transaction (the outbox sends them once
+ * it commits); reminders are scheduled after commit.
  */
 @Singleton
 public class Appointments {
@@ -217,6 +218,8 @@ public class Appointments {
                 paidSessions.hold(appointment, type); // confirmed (notices, mails) once paid
             } else {
                 notices.booked(appointment);
+                // queued with the booking (outbox): sent once it commits, and never lost after it did
+                mails.booked(appointment, counsellor, student);
             }
             return appointment;
         });
@@ -224,7 +227,6 @@ public class Appointments {
             return new Booked(booked, paidSessions.openCheckout(actor, booked, siteUrl));
         }
         reminders.schedule(booked);
-        mails.booked(booked);
         return new Booked(booked, null);
     }
 

@@ -43,7 +43,10 @@ public class OutboxConfiguration {
         this.threads = threads;
     }
 
-    /** Events waiting for those threads before further ones go straight to JobRunr. */
+    /**
+     * Events waiting for those threads before further ones go to JobRunr (enqueued by one thread of
+     * their own, with twenty times as many waiting; beyond that the recurring relay finds them).
+     */
     public int getQueueCapacity() {
         return queueCapacity;
     }

@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * Delivers recorded events to their listeners. Three ways in, all ending in {@link #deliver}:
  * right after the recording transaction commits (on this node, on a small pool, so a sign-in code
  * reaches SMTP in milliseconds rather than after JobRunr's poll), the JobRunr job that is the retry
- * path (enqueued when that attempt fails), and the recurring relay for events whose process died
- * before either.
+ * path (enqueued when that attempt fails, or when the pool has no room), and the recurring relay for
+ * events whose process died before either.
  *
  * <p>Every transaction here is new and bound to the event's university ({@link UnitOfWork}); each
  * listener runs in its own, which also records that it handled the event.
@@ -41,6 +41,9 @@ import org.slf4j.LoggerFactory;
 @Singleton
 class OutboxRelay {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+    /** Events waiting for the enqueuing thread per place in the delivery pool's queue. */
+    static final int ENQUEUE_BACKLOG_PER_QUEUED = 20;
+
     private static final TransactionDefinition NEW =
             TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW);
 
@@ -53,6 +56,7 @@ class OutboxRelay {
     private final OutboxConfiguration configuration;
     private final BeanContext beans;
     private final ThreadPoolExecutor pool;
+    private final ThreadPoolExecutor enqueuer;
     private volatile Map<String, List<OutboxListener<?>>> listeners;
 
     OutboxRelay(
@@ -85,6 +89,20 @@ class OutboxRelay {
                     return thread;
                 });
         this.pool.allowCoreThreadTimeOut(true);
+        this.enqueuer = new ThreadPoolExecutor(
+                1,
+                1,
+                60,
+                TimeUnit.SECONDS,
+                // a task is an event's key: a backlog of bookings at 32 connections (bench/run, 100 a second
+                // with four events each) outran a queue as long as the delivery pool's within seconds
+                new ArrayBlockingQueue<>(ENQUEUE_BACKLOG_PER_QUEUED * configuration.getQueueCapacity()),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "outbox-enqueue");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        this.enqueuer.allowCoreThreadTimeOut(true);
     }
 
     /** The JobRunr job id of an event's delivery job. */
@@ -106,9 +124,27 @@ class OutboxRelay {
                 try {
                     pool.execute(() -> deliverNowOrEnqueue(universityId, eventId, stored));
                 } catch (RejectedExecutionException e) {
-                    enqueue(universityId, eventId);
+                    enqueueElsewhere(universityId, eventId);
                 }
             }
+        }
+    }
+
+    /**
+     * Enqueues the delivery job on the enqueuing thread, not on the committing one: that thread still
+     * holds its transaction's connection (after-commit work runs before it is given back), and
+     * enqueueing takes another. Under load every request thread did so at once and the pool ran dry:
+     * each held one connection while waiting 5 s for a second (bench/run's bookings at 32 connections,
+     * issue 19). When that thread is as far behind as the delivery pool, the recurring relay has it.
+     */
+    private void enqueueElsewhere(long universityId, UUID eventId) {
+        try {
+            enqueuer.execute(() -> enqueue(universityId, eventId));
+        } catch (RejectedExecutionException e) {
+            LOG.warn(
+                    "Outbox event {} of university {} left to the recurring relay (node too busy)",
+                    eventId,
+                    universityId);
         }
     }
 
@@ -302,6 +338,11 @@ class OutboxRelay {
         if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
             LOG.warn("Outbox deliveries still running at shutdown; the recurring relay will finish them");
             pool.shutdownNow();
+        }
+        enqueuer.shutdown();
+        if (!enqueuer.awaitTermination(5, TimeUnit.SECONDS)) {
+            LOG.warn("Outbox events still to enqueue at shutdown; the recurring relay will");
+            enqueuer.shutdownNow();
         }
     }
 }

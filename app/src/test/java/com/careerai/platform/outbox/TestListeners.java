@@ -6,6 +6,8 @@ import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -91,6 +93,44 @@ final class TestListeners {
         @Override
         public void failed(long universityId, UUID eventId, ThingHappened event, RuntimeException error) {
             failuresTold.computeIfAbsent(eventId, id -> new AtomicInteger()).incrementAndGet();
+        }
+    }
+
+    /**
+     * Holds every delivery inside its transaction (so its connection) until {@link #open()}: the
+     * outbox's delivery pool is then busy. Active in contexts with {@code spec.name=outbox-overflow}.
+     */
+    @Singleton
+    @Requires(property = "spec.name", value = "outbox-overflow")
+    static class Gated implements OutboxListener<ThingHappened> {
+        private final CountDownLatch gate = new CountDownLatch(1);
+        final AtomicInteger entered = new AtomicInteger();
+
+        @Override
+        public Class<ThingHappened> eventType() {
+            return ThingHappened.class;
+        }
+
+        @Override
+        public String name() {
+            return "test.gated";
+        }
+
+        @Override
+        public void on(long universityId, UUID eventId, ThingHappened event) {
+            entered.incrementAndGet();
+            try {
+                if (!gate.await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the gate was never opened");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void open() {
+            gate.countDown();
         }
     }
 }
