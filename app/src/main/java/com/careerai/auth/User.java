@@ -37,7 +37,8 @@ public record User(
 
     /**
      * When the person's account is to be erased, while they have asked for that and the grace runs
-     * (privacy's account_deletions keeps it here, V96, so every page's banner reads it with the row).
+     * (the privacy feature keeps it here through {@link UserAccounts#markErasureScheduled}, ADR 0042, so
+     * every page's banner reads it with the row).
      */
     public Optional<Instant> erasureScheduled() {
         return Optional.ofNullable(erasureScheduledAt);

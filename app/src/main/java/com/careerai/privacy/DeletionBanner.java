@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * While a person's account waits out its deletion grace, every page they see says so and links to
  * the cancel button ({@code layout.deletion} in the base layout). The date comes with the user row
- * the sign-in check has read for this request (V96 keeps it there from account_deletions), so the
- * banner costs a page no statement of its own (issue 19).
+ * the sign-in check has read for this request ({@link AccountDeletions} keeps it there, ADR 0042), so
+ * the banner costs a page no statement of its own (issue 19).
  */
 @Singleton
 class DeletionBanner implements LayoutContributor {
