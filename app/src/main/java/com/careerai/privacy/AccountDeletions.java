@@ -62,13 +62,6 @@ public class AccountDeletions {
         return transactions.executeRead(status -> store.deletionOf(universityId, userId));
     }
 
-    /** The erasure date when the person's deletion is scheduled (the sign-in banner). */
-    public Optional<Instant> scheduledErasure(long universityId, long userId) {
-        return of(universityId, userId)
-                .filter(deletion -> deletion.status() == AccountDeletion.Status.SCHEDULED)
-                .map(AccountDeletion::eraseAt);
-    }
-
     /** Emails a confirmation code to the account's address. */
     public void request(University university, long userId, String email, String clientAddress) {
         if (of(university.id(), userId)

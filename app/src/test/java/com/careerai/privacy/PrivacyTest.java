@@ -318,7 +318,9 @@ class PrivacyTest extends IntegrationTest {
                 api("POST", "/api/v1/me/deletion/confirm", session, "{\"code\":\"" + code + "\"}");
         assertThat(confirmed.code()).isEqualTo(200);
         assertThat(confirmed.body()).contains("\"status\":\"SCHEDULED\"").contains("\"eraseAt\"");
-        Instant eraseAt = fixtures.in(uni, () -> deletions.scheduledErasure(uni.id(), student.id()))
+        Instant eraseAt = fixtures.in(uni, () -> deletions.of(uni.id(), student.id()))
+                .filter(deletion -> deletion.status() == AccountDeletion.Status.SCHEDULED)
+                .map(AccountDeletion::eraseAt)
                 .orElseThrow();
         assertThat(eraseAt).isAfter(Instant.now().plus(Duration.ofDays(29)));
         assertThat(fixtures.in(uni, () -> users.find(uni.id(), student.id()))

@@ -9,6 +9,7 @@ import com.careerai.testing.IntegrationTest;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.transaction.TransactionOperations;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -53,9 +54,12 @@ class JobWakeUpTest {
             UUID id = UUID.randomUUID();
             transactions.executeWrite(status -> {
                 jobs.enqueue(id, new PingJobRequest(second));
-                // longer than the wake-up's 50 ms: a look made at the enqueue would be over by now
-                Thread.sleep(300);
-                assertThat(ran(node, second)).as("not run before the commit").isFalse();
+                // for longer than the wake-up's 50 ms: a look made at the enqueue would have run it by then
+                await().during(Duration.ofMillis(300))
+                        .atMost(Duration.ofSeconds(2))
+                        .untilAsserted(() -> assertThat(ran(node, second))
+                                .as("not run before the commit")
+                                .isFalse());
                 return null;
             });
             await().untilAsserted(() -> assertThat(ran(node, second))
