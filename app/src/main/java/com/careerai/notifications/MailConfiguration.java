@@ -18,6 +18,7 @@ public class MailConfiguration {
     private String from = "CareerAI <no-reply@careerai.localhost>";
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(30);
+    private Duration sendLease = Duration.ofMinutes(5);
 
     /** SMTP server; when blank, dev runs an embedded mailbox and other environments cannot send. */
     public @Nullable String getSmtpHost() {
@@ -89,5 +90,19 @@ public class MailConfiguration {
 
     public void setReadTimeout(Duration readTimeout) {
         this.readTimeout = readTimeout;
+    }
+
+    /**
+     * How long one attempt holds an email it is sending before another attempt may send it: longer
+     * than any SMTP conversation (the connect and read time-outs, a few commands), since a second
+     * attempt after the lease sends the email again. A sender that died mid-send delays the email's
+     * retry this long.
+     */
+    public Duration getSendLease() {
+        return sendLease;
+    }
+
+    public void setSendLease(Duration sendLease) {
+        this.sendLease = sendLease;
     }
 }

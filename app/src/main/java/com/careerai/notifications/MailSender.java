@@ -15,9 +15,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Renders and sends a queued email, right after the transaction that queued it commits (or on
- * the outbox's retries). A failed attempt is recorded on the delivery row and logged, and the
- * outbox retries it; the delivery becomes SENT in the transaction that records the send, so a
- * retry after success sends nothing.
+ * the outbox's retries). It runs outside the relay's transaction (issue 19: the SMTP conversation
+ * held a pooled connection): the email is composed first, then the delivery row is leased in one
+ * short statement, sent with no connection held, and marked SENT in another. A concurrent attempt
+ * finds the lease and is retried later; an attempt after SENT sends nothing; a sender that dies
+ * mid-send leaves a lease that expires ({@code careerai.mail.send-lease}), and the next attempt sends.
+ * A failed attempt gives its lease up, is recorded on the delivery row and logged, and the outbox
+ * retries it.
  */
 @Singleton
 class MailSender implements OutboxListener<MailQueued> {
@@ -29,6 +33,7 @@ class MailSender implements OutboxListener<MailQueued> {
     private final MailDeliveryRepository deliveries;
     private final SealedValues sealedValues;
     private final CareerAiConfiguration configuration;
+    private final long leaseSeconds;
 
     MailSender(
             UniversityAdministration universities,
@@ -36,13 +41,15 @@ class MailSender implements OutboxListener<MailQueued> {
             Mailer mailer,
             MailDeliveryRepository deliveries,
             SealedValues sealedValues,
-            CareerAiConfiguration configuration) {
+            CareerAiConfiguration configuration,
+            MailConfiguration mail) {
         this.universities = universities;
         this.templates = templates;
         this.mailer = mailer;
         this.deliveries = deliveries;
         this.sealedValues = sealedValues;
         this.configuration = configuration;
+        this.leaseSeconds = Math.max(1, mail.getSendLease().toSeconds());
     }
 
     @Override
@@ -55,6 +62,12 @@ class MailSender implements OutboxListener<MailQueued> {
         return "notifications.mail-sender";
     }
 
+    /** The SMTP conversation holds no connection: the lease on the delivery row guards the send. */
+    @Override
+    public boolean runsInTransaction() {
+        return false;
+    }
+
     @Override
     public void on(long universityId, UUID eventId, MailQueued mail) {
         Optional<University> university = universities.findById(universityId);
@@ -64,13 +77,36 @@ class MailSender implements OutboxListener<MailQueued> {
             LOG.error("Mail not sent: {} of university {} (university no longer exists)", mail, universityId);
             return;
         }
-        mailer.send(message(mail, university.get()));
+        MailMessage message = message(mail, university.get());
+        if (deliveries.lease(universityId, mail.deliveryId(), leaseSeconds) == 0) {
+            Optional<MailDelivery> delivery = deliveries.findByUniversityIdAndId(universityId, mail.deliveryId());
+            if (delivery.isEmpty() || delivery.get().status() == MailDelivery.Status.SENT) {
+                LOG.debug("Mail already sent (or its delivery gone): {} of university {}", mail, universityId);
+                return;
+            }
+            throw new MailBeingSentException(mail.deliveryId());
+        }
+        try {
+            mailer.send(message);
+        } catch (RuntimeException e) {
+            try {
+                deliveries.releaseLease(universityId, mail.deliveryId());
+            } catch (RuntimeException released) {
+                e.addSuppressed(released);
+            }
+            throw e;
+        }
         deliveries.markSent(universityId, mail.deliveryId(), Instant.now());
         LOG.info("Mail sent: {} of university {}", mail, universityId);
     }
 
     @Override
     public void failed(long universityId, UUID eventId, MailQueued mail, RuntimeException error) {
+        if (error instanceof MailBeingSentException) {
+            // not a failure of the email: the attempt holding it records what becomes of it
+            LOG.info("Mail being sent by another attempt: {} of university {}; tried again later", mail, universityId);
+            return;
+        }
         String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
         deliveries.markFailed(universityId, mail.deliveryId(), message.substring(0, Math.min(message.length(), 1000)));
         LOG.error(

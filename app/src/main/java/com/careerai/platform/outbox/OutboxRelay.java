@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * events whose process died before either.
  *
  * <p>Every transaction here is new and bound to the event's university ({@link UnitOfWork}); each
- * listener runs in its own, which also records that it handled the event.
+ * listener runs in its own, which also records that it handled the event — or, for a listener that
+ * {@linkplain OutboxListener#runsInTransaction runs outside any}, bound to the university only,
+ * followed by a short transaction that records it.
  */
 @Singleton
 class OutboxRelay {
@@ -216,8 +218,17 @@ class OutboxRelay {
             OutboxListener<?> listener = targets.get(i);
             boolean markDelivered = first == null && i == targets.size() - 1;
             try {
+                boolean inTransaction = listener.runsInTransaction();
+                if (!inTransaction) {
+                    // no transaction or connection held while it works (SMTP); it guards against a
+                    // repeated call itself, and its delivery is recorded once it returned
+                    units.bound(universityId, () -> {
+                        call(listener, universityId, eventId, event);
+                        return null;
+                    });
+                }
                 inUniversity(universityId, () -> {
-                    if (store.claim(universityId, eventId, listener.name())) {
+                    if (store.claim(universityId, eventId, listener.name()) && inTransaction) {
                         call(listener, universityId, eventId, event);
                     }
                     if (markDelivered) {
