@@ -17,10 +17,12 @@ import java.util.Map;
 class AccountPersonalData implements PersonalData {
     private final JdbcOperations jdbc;
     private final SessionStore sessions;
+    private final UserAccounts accounts;
 
-    AccountPersonalData(JdbcOperations jdbc, SessionStore sessions) {
+    AccountPersonalData(JdbcOperations jdbc, SessionStore sessions, UserAccounts accounts) {
         this.jdbc = jdbc;
         this.sessions = sessions;
+        this.accounts = accounts;
     }
 
     @Override
@@ -53,7 +55,6 @@ class AccountPersonalData implements PersonalData {
 
     @Override
     public void erase(long universityId, long userId) {
-        UserAccounts.forget(universityId, userId);
         SqlRows.update(
                 jdbc,
                 "DELETE FROM invitations WHERE university_id = ?"
@@ -64,6 +65,7 @@ class AccountPersonalData implements PersonalData {
                 "UPDATE users SET email = ?, name = NULL, google_id = NULL, email_verified = FALSE,"
                         + " deactivated_at = COALESCE(deactivated_at, now()) WHERE university_id = ? AND id = ?",
                 SqlRows.parameters(erasedAddress(userId), universityId, userId));
+        accounts.changed(universityId, userId);
         sessions.revokeAll(universityId, userId);
     }
 

@@ -22,9 +22,11 @@ class PeopleStore {
             "id, email, name, role, created_at, last_sign_in_at, deactivated_at, is_pro FROM users";
 
     private final JdbcOperations jdbc;
+    private final UserAccounts accounts;
 
-    PeopleStore(JdbcOperations jdbc) {
+    PeopleStore(JdbcOperations jdbc, UserAccounts accounts) {
         this.jdbc = jdbc;
+        this.accounts = accounts;
     }
 
     PeoplePage students(long universityId, StudentSearch search, Instant now, int page, int pageSize) {
@@ -132,30 +134,32 @@ class PeopleStore {
     }
 
     boolean deactivate(long universityId, long userId, Instant at) {
-        UserAccounts.forget(universityId, userId);
-        return SqlRows.update(
+        boolean changed = SqlRows.update(
                         jdbc,
                         "UPDATE users SET deactivated_at = ? WHERE university_id = ? AND id = ? AND deactivated_at IS NULL",
                         SqlRows.parameters(Timestamp.from(at), universityId, userId))
                 == 1;
+        accounts.changed(universityId, userId);
+        return changed;
     }
 
     boolean reactivate(long universityId, long userId) {
-        UserAccounts.forget(universityId, userId);
-        return SqlRows.update(
+        boolean changed = SqlRows.update(
                         jdbc,
                         "UPDATE users SET deactivated_at = NULL WHERE university_id = ? AND id = ?"
                                 + " AND deactivated_at IS NOT NULL",
                         SqlRows.parameters(universityId, userId))
                 == 1;
+        accounts.changed(universityId, userId);
+        return changed;
     }
 
     void changeRole(long universityId, long userId, Role role) {
-        UserAccounts.forget(universityId, userId);
         SqlRows.update(
                 jdbc,
                 "UPDATE users SET role = ? WHERE university_id = ? AND id = ?",
                 SqlRows.parameters(role.name(), universityId, userId));
+        accounts.changed(universityId, userId);
     }
 
     /** Which of these (normalised) addresses already belong to someone of the university. */

@@ -28,14 +28,17 @@ public class SignInService {
     private final ApplicationEventPublisher<UserSignedUp> events;
     private final AuditLog auditLog;
     private final com.careerai.auth.session.SessionStore sessions;
+    private final UserAccounts accounts;
 
     SignInService(
             UserRepository users,
             Invitations invitations,
             ApplicationEventPublisher<UserSignedUp> events,
             AuditLog auditLog,
-            com.careerai.auth.session.SessionStore sessions) {
+            com.careerai.auth.session.SessionStore sessions,
+            UserAccounts accounts) {
         this.sessions = sessions;
+        this.accounts = accounts;
         this.users = users;
         this.invitations = invitations;
         this.events = events;
@@ -108,8 +111,9 @@ public class SignInService {
         }
         Optional<User> byEmail = users.findByUniversityIdAndEmail(university.id(), email);
         User user = signIn(university, email, name, byEmail);
-        UserAccounts.forget(university.id(), user.id());
-        if (users.linkGoogle(university.id(), user.id(), googleId) != 1) {
+        long linkedRows = users.linkGoogle(university.id(), user.id(), googleId);
+        accounts.changed(university.id(), user.id());
+        if (linkedRows != 1) {
             throw new SignInException(
                     HttpStatus.CONFLICT,
                     "google_account_conflict",
@@ -148,7 +152,7 @@ public class SignInService {
             events.publishEvent(new UserSignedUp(universityId, user.id(), role));
         }
         invitation.ifPresent(accepted -> invitations.accept(universityId, accepted.id()));
-        UserAccounts.forget(universityId, user.id());
+        accounts.changed(universityId, user.id());
         return users.findByUniversityIdAndId(universityId, user.id()).orElseThrow();
     }
 

@@ -1,5 +1,6 @@
 package com.careerai.auth;
 
+import com.careerai.auth.session.UserSnapshots;
 import com.careerai.platform.web.RequestMemo;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -14,14 +15,16 @@ import java.util.Optional;
 @Singleton
 public class UserAccounts {
     private final UserRepository users;
+    private final UserSnapshots snapshots;
 
-    UserAccounts(UserRepository users) {
+    UserAccounts(UserRepository users, UserSnapshots snapshots) {
         this.users = users;
+        this.snapshots = snapshots;
     }
 
     /**
      * The user; read once per page request (the sign-in check and several home panels ask, issue
-     * 19). A request that changes the row reads it afresh afterwards (see {@link #forget}).
+     * 19). A request that changes the row reads it afresh afterwards (see {@link #changed}).
      */
     public Optional<User> find(long universityId, long userId) {
         return Optional.ofNullable(RequestMemo.of(memoKey(universityId, userId), () -> read(universityId, userId)));
@@ -33,13 +36,25 @@ public class UserAccounts {
                 RequestMemo.of(request, memoKey(universityId, userId), () -> read(universityId, userId)));
     }
 
+    /**
+     * Keeps {@code user}, which the sign-in check took from its Redis snapshot ({@link UserSnapshots}),
+     * as this request's read of the row, so the page's own asks need no statement either.
+     */
+    public User remember(HttpRequest<?> request, User user) {
+        return RequestMemo.of(request, memoKey(user.universityId(), user.id()), () -> user);
+    }
+
     private User read(long universityId, long userId) {
         return users.findByUniversityIdAndId(universityId, userId).orElse(null);
     }
 
-    /** Every writer of a user row calls this, so that the rest of its request reads the row again. */
-    static void forget(long universityId, long userId) {
+    /**
+     * Every writer of a user row calls this after its statement, so that the rest of its request
+     * reads the row again and no sign-in check serves the row as it was ({@link UserSnapshots#changed}).
+     */
+    void changed(long universityId, long userId) {
         RequestMemo.forget(memoKey(universityId, userId));
+        snapshots.changed(universityId, userId);
     }
 
     private static String memoKey(long universityId, long userId) {
@@ -74,8 +89,9 @@ public class UserAccounts {
 
     /** Billing marks a student Pro while a plan subscription is active; true when the user exists. */
     public boolean setPro(long universityId, long userId, boolean pro) {
-        forget(universityId, userId);
-        return users.changePro(universityId, userId, pro) == 1;
+        boolean found = users.changePro(universityId, userId, pro) == 1;
+        changed(universityId, userId);
+        return found;
     }
 
     /**
@@ -84,8 +100,9 @@ public class UserAccounts {
      */
     public boolean rename(long universityId, long userId, String name) {
         String clean = name == null || name.isBlank() ? null : name.strip();
-        forget(universityId, userId);
-        return users.changeName(universityId, userId, clean) == 1;
+        boolean found = users.changeName(universityId, userId, clean) == 1;
+        changed(universityId, userId);
+        return found;
     }
 
     /**
@@ -94,8 +111,9 @@ public class UserAccounts {
      * sign-in check reads (issue 19). True when the user exists.
      */
     public boolean markErasureScheduled(long universityId, long userId, @Nullable Instant at) {
-        forget(universityId, userId);
-        return users.changeErasureScheduled(universityId, userId, at) == 1;
+        boolean found = users.changeErasureScheduled(universityId, userId, at) == 1;
+        changed(universityId, userId);
+        return found;
     }
 
     /** Creates the user unless one with this email exists in the university; returns either. */

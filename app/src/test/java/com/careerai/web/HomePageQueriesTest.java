@@ -61,10 +61,11 @@ class HomePageQueriesTest extends IntegrationTest {
     void studentHomeReadsBalancesAndUnreadCountOnce() {
         List<String> statements = statementsOf("/");
         // Header balances and the balances panel, the bell and the notifications panel: one read each.
-        // The student's interests (three panels) and the user row (sign-in and two panels) once too;
-        // the career profile (the page's time zone and the next-steps panel) once; the deletion banner
-        // reads the user row the sign-in check read (V96); the notifications panel reads its entries
-        // and the unread count (which the bell reuses) in one statement: 9 statements in all.
+        // The student's interests (three panels) once too; the user row (sign-in, two panels, the
+        // deletion banner) not at all: the sign-in check had it from Redis with the session (ADR 0045);
+        // the career profile (the page's time zone and the next-steps panel) once; the notifications
+        // panel reads its entries and the unread count (which the bell reuses) in one statement:
+        // 8 statements in all.
         assertThat(statements.stream().filter(sql -> sql.contains("FROM credit_wallets")))
                 .hasSize(1);
         assertThat(statements.stream().filter(sql -> sql.contains("FROM notifications")))
@@ -73,7 +74,8 @@ class HomePageQueriesTest extends IntegrationTest {
         assertThat(statements.stream().filter(sql -> sql.contains("FROM student_interests")))
                 .hasSize(1);
         assertThat(statements.stream().filter(sql -> sql.contains("FROM \"users\"")))
-                .hasSize(1);
+                .as("the user row came with the session")
+                .isEmpty();
         assertThat(statements.stream().filter(sql -> sql.contains("FROM career_profiles")))
                 .hasSize(1);
         assertThat(statements.stream().filter(sql -> sql.contains("account_deletions")))
@@ -81,15 +83,16 @@ class HomePageQueriesTest extends IntegrationTest {
                 .isEmpty();
         assertThat(statements.size())
                 .as("statements of the student home: %s", statements)
-                .isLessThanOrEqualTo(9);
+                .isLessThanOrEqualTo(8);
     }
 
     @Test
     void studentHomeReadsItsPageInOneReadOnlyTransaction() {
         statementsOf("/");
-        // the session check's user row, then the dashboard and its layout on one connection, in one
-        // transaction: each panel or layout read used to take a connection (and a commit) of its own
-        assertThat(counter.connections()).as("connections checked out").isLessThanOrEqualTo(2);
+        // the dashboard and its layout on one connection, in one transaction: each panel or layout
+        // read used to take a connection (and a commit) of its own, the session check's user row one
+        // more (now from Redis, ADR 0045)
+        assertThat(counter.connections()).as("connections checked out").isLessThanOrEqualTo(1);
         assertThat(counter.commits()).as("transactions committed").isLessThanOrEqualTo(1);
     }
 

@@ -26,7 +26,9 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Authenticates a request from its session cookie or {@code Authorization: Bearer} token. A
- * session is accepted only on the host of the university it was opened for.
+ * session is accepted only on the host of the university it was opened for. The session and its
+ * user's row come from Redis in one round trip ({@link UserSnapshots}); only a missing snapshot
+ * reads the row from the database (and keeps it for the next requests).
  */
 @Singleton
 class SessionAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<?>> {
@@ -37,20 +39,20 @@ class SessionAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<
     static final String ATTRIBUTE_SESSION_ID = "sessionId";
     static final String ATTRIBUTE_VIA = "via";
 
-    private final SessionStore sessions;
+    private final UserSnapshots snapshots;
     private final SessionConfiguration configuration;
     private final UserAccounts users;
     private final Scheduler blocking;
     private final StudentActivity activity;
 
     SessionAuthenticationFetcher(
-            SessionStore sessions,
+            UserSnapshots snapshots,
             SessionConfiguration configuration,
             UserAccounts users,
             @Named(TaskExecutors.BLOCKING) ExecutorService executor,
             StudentActivity activity) {
         this.activity = activity;
-        this.sessions = sessions;
+        this.snapshots = snapshots;
         this.configuration = configuration;
         this.users = users;
         this.blocking = Schedulers.fromExecutorService(executor);
@@ -77,29 +79,39 @@ class SessionAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<
     }
 
     private Optional<Authentication> authenticate(HttpRequest<?> request, String token, String via, long universityId) {
-        return sessions.find(token)
-                .filter(session -> session.universityId() == universityId)
-                .flatMap(session -> users.find(request, universityId, session.userId())
-                        .filter(User::active)
-                        .map(user -> {
-                            if (via.equals("cookie")) {
-                                request.setAttribute(COOKIE_SESSION_TOKEN, token);
-                            }
-                            if (user.role() == Role.STUDENT) {
-                                activity.seen(universityId, user.id());
-                            }
-                            SignedInUser signedIn = SignedInUser.of(user);
-                            return Authentication.build(
-                                    Long.toString(user.id()),
-                                    List.of(user.role().name()),
-                                    Map.of(
-                                            ATTRIBUTE_USER,
-                                            signedIn,
-                                            ATTRIBUTE_SESSION_ID,
-                                            session.id(),
-                                            ATTRIBUTE_VIA,
-                                            via));
-                        }));
+        return snapshots
+                .find(token)
+                .filter(found -> found.session().universityId() == universityId)
+                .flatMap(found -> userOf(request, found).filter(User::active).map(user -> {
+                    if (via.equals("cookie")) {
+                        request.setAttribute(COOKIE_SESSION_TOKEN, token);
+                    }
+                    if (user.role() == Role.STUDENT) {
+                        activity.seen(universityId, user.id());
+                    }
+                    SignedInUser signedIn = SignedInUser.of(user);
+                    return Authentication.build(
+                            Long.toString(user.id()),
+                            List.of(user.role().name()),
+                            Map.of(
+                                    ATTRIBUTE_USER,
+                                    signedIn,
+                                    ATTRIBUTE_SESSION_ID,
+                                    found.session().id(),
+                                    ATTRIBUTE_VIA,
+                                    via));
+                }));
+    }
+
+    /** The session's user: Redis' snapshot (then this request's read of the row), else the database's row, kept. */
+    private Optional<User> userOf(HttpRequest<?> request, UserSnapshots.Found found) {
+        if (found.user() != null) {
+            return Optional.of(users.remember(request, found.user()));
+        }
+        Optional<User> row = users.find(
+                request, found.session().universityId(), found.session().userId());
+        row.ifPresent(user -> snapshots.keep(found, user));
+        return row;
     }
 
     private static Optional<String> bearerToken(HttpRequest<?> request) {

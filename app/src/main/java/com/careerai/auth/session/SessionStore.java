@@ -58,17 +58,27 @@ public class SessionStore {
 
     /** The live session of {@code token}, if any. */
     public Optional<Session> find(String token) {
+        return presentedId(token).flatMap(id -> {
+            String value = redis.get(keyOfId(id));
+            return value == null ? Optional.empty() : Optional.of(session(id, value));
+        });
+    }
+
+    /**
+     * The id of a token as presented by a client (one HMAC: it names both the key and the session);
+     * empty for what cannot be a token.
+     */
+    Optional<String> presentedId(String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
-        String id = idOf(token); // one HMAC per look-up: it names both the key and the session
-        String value = redis.get(keyOfId(id));
-        if (value == null) {
-            return Optional.empty();
-        }
+        return Optional.of(idOf(token));
+    }
+
+    /** The session {@code id} whose Redis value ({@code university:user}) is {@code value}. */
+    static Session session(String id, String value) {
         int colon = value.indexOf(':');
-        return Optional.of(
-                new Session(id, Long.parseLong(value.substring(0, colon)), Long.parseLong(value.substring(colon + 1))));
+        return new Session(id, Long.parseLong(value.substring(0, colon)), Long.parseLong(value.substring(colon + 1)));
     }
 
     /** Ends the session everywhere; a no-op for an unknown token. */
@@ -102,7 +112,7 @@ public class SessionStore {
         return keyOfId(idOf(token));
     }
 
-    private String keyOfId(String id) {
+    String keyOfId(String id) {
         return redisConfiguration.getKeyPrefix() + "session:" + id;
     }
 }

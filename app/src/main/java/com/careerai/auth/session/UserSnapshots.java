@@ -1,0 +1,203 @@
+package com.careerai.auth.session;
+
+import com.careerai.auth.User;
+import com.careerai.platform.redis.RedisConfiguration;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.TransactionSynchronization;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * The user rows of signed-in people, kept in Redis beside their sessions, so that a request's
+ * sign-in check is one Redis round trip and no database connection (issue 19, ADR 0045). A snapshot
+ * is read with the session in one script, made from the database when missing, and dropped by
+ * every writer of the row ({@link #changed}), so the very next request sees a deactivation, a new
+ * role or name.
+ *
+ * <p>A reader that read the row before a writer's commit must not store it after: each user has a
+ * stamp, bumped by every change, that the reader takes with the session and the store checks; and
+ * while a writer's transaction runs (the row written, not yet committed) a {@code writing} mark
+ * keeps readers from storing at all, so that even a writer that dies between its commit and its
+ * after-commit step leaves no stale snapshot (the mark lapses after {@link #WRITING}, by when the
+ * commit or rollback is visible). Snapshots live {@link #LIFETIME}, which bounds what an edit outside
+ * the application (SQL by hand) leaves visible.
+ *
+ * <p>Like {@link SessionStore}'s scripts, these name keys derived from their arguments: one Redis
+ * server (or a primary with replicas), not a cluster.
+ */
+@Singleton
+public class UserSnapshots {
+    static final Duration LIFETIME = Duration.ofMinutes(10);
+    static final Duration WRITING = Duration.ofSeconds(60);
+    private static final Duration STAMP_LIFETIME = Duration.ofHours(1);
+    private static final Logger LOG = LoggerFactory.getLogger(UserSnapshots.class);
+
+    /** The session (KEYS[1]) and, if it lives, its user's snapshot, stamp and writing mark. */
+    private static final String FIND =
+            """
+            local value = redis.call('GET', KEYS[1])
+            if not value then return false end
+            local user = ARGV[1] .. value
+            return {value, redis.call('GET', user) or false, redis.call('GET', user .. ':stamp') or '0',
+                redis.call('EXISTS', user .. ':writing')}
+            """;
+    /** Stores the snapshot (KEYS[1]) unless the row changed since its stamp was read, or is being written. */
+    private static final String STORE =
+            """
+            if (redis.call('GET', KEYS[1] .. ':stamp') or '0') ~= ARGV[1]
+                or redis.call('EXISTS', KEYS[1] .. ':writing') == 1 then return 0 end
+            redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3])
+            return 1
+            """;
+    /** Drops the snapshot (KEYS[1]) and bumps its stamp; ARGV[2] = 1 marks a write in progress, else ends it. */
+    private static final String CHANGED =
+            """
+            redis.call('INCR', KEYS[1] .. ':stamp')
+            redis.call('EXPIRE', KEYS[1] .. ':stamp', ARGV[1])
+            redis.call('DEL', KEYS[1])
+            if ARGV[2] == '1' then redis.call('SET', KEYS[1] .. ':writing', '1', 'EX', ARGV[3])
+            else redis.call('DEL', KEYS[1] .. ':writing') end
+            return 1
+            """;
+
+    /**
+     * A live session as Redis holds it.
+     *
+     * @param session the session
+     * @param user its user's row, when a snapshot is kept
+     * @param stamp the user's stamp when read: a snapshot made from the database now is stored under it
+     * @param writing whether a writer of the row is in a transaction (then nothing is stored)
+     */
+    public record Found(SessionStore.Session session, @Nullable User user, String stamp, boolean writing) {}
+
+    private final RedisClient redis;
+    private final SessionStore sessions;
+    private final JsonMapper json;
+    private final TransactionOperations<Connection> transactions;
+    private final String prefix;
+
+    UserSnapshots(
+            RedisClient redis,
+            RedisConfiguration redisConfiguration,
+            SessionStore sessions,
+            JsonMapper json,
+            TransactionOperations<Connection> transactions) {
+        this.redis = redis;
+        this.sessions = sessions;
+        this.json = json;
+        this.transactions = transactions;
+        this.prefix = redisConfiguration.getKeyPrefix() + "user-row:";
+    }
+
+    /** The live session of {@code token} with what Redis keeps of its user, in one round trip. */
+    public Optional<Found> find(String token) {
+        Optional<String> id = sessions.presentedId(token);
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        Object reply = redis.eval(FIND, List.of(sessions.keyOfId(id.get())), List.of(prefix));
+        if (!(reply instanceof List<?> parts) || parts.size() < 4) {
+            return Optional.empty();
+        }
+        SessionStore.Session session = SessionStore.session(id.get(), text(parts.get(0)));
+        String snapshot = text(parts.get(1));
+        User user = snapshot == null ? null : decode(snapshot);
+        if (user != null && (user.universityId() != session.universityId() || user.id() != session.userId())) {
+            user = null; // not this session's row: read it afresh
+        }
+        boolean writing = parts.get(3) instanceof Number number && number.longValue() == 1;
+        return Optional.of(new Found(session, user, text(parts.get(2)), writing));
+    }
+
+    /**
+     * Keeps {@code user}, just read from the database for {@code found}'s session, unless its row
+     * changed since {@code found} was read or is being written. True when kept.
+     */
+    public boolean keep(Found found, User user) {
+        if (found.writing()
+                || user.universityId() != found.session().universityId()
+                || user.id() != found.session().userId()) {
+            return false;
+        }
+        Object stored = redis.eval(
+                STORE,
+                List.of(key(user.universityId(), user.id())),
+                List.of(found.stamp(), encode(user), Long.toString(LIFETIME.toSeconds())));
+        return stored instanceof Number number && number.longValue() == 1;
+    }
+
+    /**
+     * Drops the user's snapshot: every writer of a user row calls this after its statement. In a
+     * transaction the row is marked as being written until the transaction ends (no reader stores
+     * the uncommitted past meanwhile) and dropped again when it does; outside one, the write has
+     * committed and one drop is enough.
+     */
+    public void changed(long universityId, long userId) {
+        String key = key(universityId, userId);
+        var status = transactions.findTransactionStatus().filter(running -> !running.isCompleted());
+        if (status.isEmpty()) {
+            mark(key, false);
+            return;
+        }
+        mark(key, true);
+        status.get().registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(Status completed) {
+                try {
+                    mark(key, false);
+                } catch (RuntimeException e) {
+                    // The write is done and the snapshot dropped; the writing mark lapses on its own.
+                    LOG.warn("Could not end the writing mark of {} (it lapses in {})", key, WRITING, e);
+                }
+            }
+        });
+    }
+
+    private void mark(String key, boolean writing) {
+        redis.eval(
+                CHANGED,
+                List.of(key),
+                List.of(
+                        Long.toString(STAMP_LIFETIME.toSeconds()),
+                        writing ? "1" : "0",
+                        Long.toString(WRITING.toSeconds())));
+    }
+
+    private String key(long universityId, long userId) {
+        return prefix + universityId + ":" + userId;
+    }
+
+    private String encode(User user) {
+        try {
+            return json.writeValueAsString(user);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private @Nullable User decode(String snapshot) {
+        try {
+            return json.readValue(snapshot, User.class);
+        } catch (IOException | RuntimeException e) {
+            return null; // unreadable (an older shape): read the row again
+        }
+    }
+
+    private static @Nullable String text(@Nullable Object part) {
+        if (part instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        return part == null ? null : part.toString();
+    }
+}
