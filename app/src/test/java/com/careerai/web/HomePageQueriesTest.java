@@ -62,9 +62,10 @@ class HomePageQueriesTest extends IntegrationTest {
         List<String> statements = statementsOf("/");
         // Header balances and the balances panel, the bell and the notifications panel: one read each.
         // The student's interests (three panels) and the user row (sign-in and two panels) once too;
-        // the career profile (the page's time zone and the next-steps panel) once; the deletion banner
-        // reads the user row the sign-in check read (V96); the notifications panel reads its entries
-        // and the unread count (which the bell reuses) in one statement: 9 statements in all.
+        // the career profile (the page's time zone and the next-steps panel) once, with the default
+        // resume's name in the same statement; the deletion banner reads the user row the sign-in check
+        // read (V96); the notifications panel reads its entries and the unread count (which the bell
+        // reuses) in one statement: 8 statements in all.
         assertThat(statements.stream().filter(sql -> sql.contains("FROM credit_wallets")))
                 .hasSize(1);
         assertThat(statements.stream().filter(sql -> sql.contains("FROM notifications")))
@@ -74,14 +75,18 @@ class HomePageQueriesTest extends IntegrationTest {
                 .hasSize(1);
         assertThat(statements.stream().filter(sql -> sql.contains("FROM \"users\"")))
                 .hasSize(1);
-        assertThat(statements.stream().filter(sql -> sql.contains("FROM career_profiles")))
+        assertThat(statements.stream().filter(sql -> sql.contains("career_profiles")))
                 .hasSize(1);
+        assertThat(statements.stream().filter(sql -> sql.contains("saved_resumes")))
+                .as("the default resume's name comes with the profile's row")
+                .hasSize(1)
+                .allMatch(sql -> sql.contains("career_profiles"));
         assertThat(statements.stream().filter(sql -> sql.contains("account_deletions")))
                 .as("the deletion banner: the date rides on the user row")
                 .isEmpty();
         assertThat(statements.size())
                 .as("statements of the student home: %s", statements)
-                .isLessThanOrEqualTo(9);
+                .isLessThanOrEqualTo(8);
     }
 
     @Test
