@@ -2,6 +2,7 @@ package com.careerai.credits;
 
 import com.careerai.platform.web.DashboardPanel;
 import com.careerai.platform.web.Plural;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.ZoneId;
 import java.util.List;
@@ -9,15 +10,20 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
-/** Dashboard panel 10: the student's silver and gold, and what each buys (prices from configuration). */
+/**
+ * Dashboard panel 10: the student's silver and gold, and what each buys (prices from configuration,
+ * so each currency's "Buys: …" line is written once, not on every home page).
+ */
 @Singleton
 class BalancesPanel implements DashboardPanel {
     private final Wallets wallets;
-    private final CreditCosts costs;
+    private final @Nullable String silverBuys;
+    private final @Nullable String goldBuys;
 
     BalancesPanel(Wallets wallets, CreditCosts costs) {
         this.wallets = wallets;
-        this.costs = costs;
+        this.silverBuys = buys(costs, Currency.SILVER);
+        this.goldBuys = buys(costs, Currency.GOLD);
     }
 
     @Override
@@ -31,15 +37,18 @@ class BalancesPanel implements DashboardPanel {
         return Optional.of(new Panel(
                 "balances",
                 "Your credits",
-                List.of(
-                        item(Currency.SILVER, "Silver", balances.silver()),
-                        item(Currency.GOLD, "Gold", balances.gold())),
+                List.of(item("Silver", balances.silver(), silverBuys), item("Gold", balances.gold(), goldBuys)),
                 null,
                 "/wallet",
                 "Wallet and history"));
     }
 
-    private Item item(Currency currency, String name, long held) {
+    private static Item item(String name, long held, @Nullable String buys) {
+        return new Item(name + ": " + Plural.of(held, "credit"), buys, null, held == 0 ? "Empty" : null);
+    }
+
+    /** "Buys: CV Analysis (2), Job Pack (5)" for what the currency pays for, or null when nothing. */
+    private static @Nullable String buys(CreditCosts costs, Currency currency) {
         List<String> buys = costs.all().stream()
                 .filter(cost -> cost.cost(currency).isPresent())
                 .map(cost -> {
@@ -47,7 +56,6 @@ class BalancesPanel implements DashboardPanel {
                     return cost.label() + " (" + (price.getAsInt() == 0 ? "free" : price.getAsInt()) + ")";
                 })
                 .toList();
-        String detail = buys.isEmpty() ? null : "Buys: " + buys.stream().collect(Collectors.joining(", "));
-        return new Item(name + ": " + Plural.of(held, "credit"), detail, null, held == 0 ? "Empty" : null);
+        return buys.isEmpty() ? null : "Buys: " + buys.stream().collect(Collectors.joining(", "));
     }
 }

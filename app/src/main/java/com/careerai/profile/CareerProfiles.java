@@ -76,10 +76,22 @@ public class CareerProfiles implements ViewerZones {
                 .orElse(UNIVERSITY_ZONE);
     }
 
-    /** The profile's row, read once per page request (RequestMemo: GET and HEAD only). */
+    /**
+     * The name of the person's default resume, if they marked one: read with the profile's row (the
+     * home's next steps ask for it on the page that asks for the time zone).
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> defaultResumeName(long universityId, long userId) {
+        return Optional.ofNullable(row(universityId, userId).defaultResumeName());
+    }
+
     private Optional<ProfileStore.Details> details(long universityId, long userId) {
-        return RequestMemo.of(
-                "profile.details:" + universityId + ":" + userId, () -> store.details(universityId, userId));
+        return row(universityId, userId).details();
+    }
+
+    /** The profile's row and the default resume's name, read once per page request (RequestMemo: GET and HEAD only). */
+    private ProfileStore.Row row(long universityId, long userId) {
+        return RequestMemo.of("profile.details:" + universityId + ":" + userId, () -> store.row(universityId, userId));
     }
 
     /**

@@ -15,12 +15,10 @@ import java.util.Optional;
  */
 @Singleton
 class NextStepsPanel implements DashboardPanel {
-    private final SavedResumes resumes;
     private final CareerProfiles profiles;
     private final Interests interests;
 
-    NextStepsPanel(SavedResumes resumes, CareerProfiles profiles, Interests interests) {
-        this.resumes = resumes;
+    NextStepsPanel(CareerProfiles profiles, Interests interests) {
         this.profiles = profiles;
         this.interests = interests;
     }
@@ -33,7 +31,8 @@ class NextStepsPanel implements DashboardPanel {
     @Override
     public Optional<Panel> panel(long universityId, long userId, ZoneId zone) {
         List<Item> steps = new ArrayList<>();
-        Optional<SavedResume> resume = resumes.defaultOf(universityId, userId);
+        // the default resume's name comes with the profile's row the page read for its time zone
+        Optional<String> resume = profiles.defaultResumeName(universityId, userId);
         if (resume.isEmpty()) {
             steps.add(new Item(
                     "Add your resume",
@@ -43,7 +42,7 @@ class NextStepsPanel implements DashboardPanel {
         } else {
             steps.add(new Item(
                     "Run CV Analysis on your default resume",
-                    "“" + resume.get().name() + "”: a score with the reasons behind it.",
+                    "“" + resume.get() + "”: a score with the reasons behind it.",
                     "/tools/cv-analysis",
                     null));
         }

@@ -3,6 +3,7 @@ package com.careerai.profile;
 import static com.careerai.platform.data.SqlRows.parameters;
 
 import com.careerai.platform.data.SqlRows;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.Array;
@@ -34,20 +35,33 @@ class ProfileStore {
         this.jdbc = jdbc;
     }
 
-    Optional<Details> details(long universityId, long userId) {
-        return SqlRows.optional(
+    /**
+     * The person's profile row (empty when they have saved none) and the name of their default resume
+     * (null when none is marked): one statement for what a page shows of both (the home's time zone
+     * and next steps), without the resume's text.
+     */
+    record Row(Optional<Details> details, @Nullable String defaultResumeName) {}
+
+    Row row(long universityId, long userId) {
+        return SqlRows.single(
                 jdbc,
-                "SELECT programme, graduation_year, target_roles, target_locations, linkedin_url, portfolio_url,"
-                        + " time_zone FROM career_profiles WHERE university_id = ? AND user_id = ?",
-                parameters(universityId, userId),
-                row -> new Details(
-                        row.getString("programme"),
-                        (Integer) row.getObject("graduation_year"),
-                        strings(row.getArray("target_roles")),
-                        strings(row.getArray("target_locations")),
-                        row.getString("linkedin_url"),
-                        row.getString("portfolio_url"),
-                        row.getString("time_zone")));
+                "SELECT p.user_id AS profile_of, p.programme, p.graduation_year, p.target_roles, p.target_locations,"
+                        + " p.linkedin_url, p.portfolio_url, p.time_zone, r.name AS default_resume FROM (SELECT 1) AS one"
+                        + " LEFT JOIN career_profiles p ON p.university_id = ? AND p.user_id = ?"
+                        + " LEFT JOIN saved_resumes r ON r.university_id = ? AND r.user_id = ? AND r.is_default",
+                parameters(universityId, userId, universityId, userId),
+                row -> new Row(
+                        row.getObject("profile_of") == null
+                                ? Optional.empty()
+                                : Optional.of(new Details(
+                                        row.getString("programme"),
+                                        (Integer) row.getObject("graduation_year"),
+                                        strings(row.getArray("target_roles")),
+                                        strings(row.getArray("target_locations")),
+                                        row.getString("linkedin_url"),
+                                        row.getString("portfolio_url"),
+                                        row.getString("time_zone"))),
+                        row.getString("default_resume")));
     }
 
     void saveDetails(long universityId, long userId, Details details) {

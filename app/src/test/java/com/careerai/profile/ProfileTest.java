@@ -101,6 +101,48 @@ class ProfileTest extends IntegrationTest {
     }
 
     @Test
+    void theHomesNextStepsNameTheDefaultResumeAndFollowEveryChangeAtTheNextLoad() {
+        User student = fixtures.verifiedStudent(uni);
+        SignedIn session = sessions.signIn(student);
+        assertThat(nextSteps(session)).contains("Add your resume").doesNotContain("Run CV Analysis");
+
+        SavedResume first = fixtures.in(uni, () -> resumes.add(uni.id(), student.id(), "Data roles", RESUME, false));
+        assertThat(nextSteps(session))
+                .contains("Run CV Analysis on your default resume")
+                .contains("“Data roles”")
+                .doesNotContain("Add your resume");
+
+        SavedResume second =
+                fixtures.in(uni, () -> resumes.add(uni.id(), student.id(), "Finance roles", RESUME, false));
+        assertThat(nextSteps(session)).as("the first stays the default").contains("“Data roles”");
+        fixtures.run(uni, () -> resumes.makeDefault(uni.id(), student.id(), second.id()));
+        assertThat(nextSteps(session)).contains("“Finance roles”").doesNotContain("Data roles");
+        assertThat(nextSteps(session)).contains("Name the roles you are aiming for");
+        assertThat(post("/profile", session, "name=Ada&targetRoles=Analyst&timeZone=" + enc("Asia/Kolkata"))
+                        .code())
+                .isEqualTo(303);
+        assertThat(nextSteps(session))
+                .as("the profile's row and the resume's name come from one read")
+                .contains("“Finance roles”")
+                .doesNotContain("Name the roles you are aiming for");
+
+        fixtures.run(uni, () -> resumes.delete(uni.id(), student.id(), second.id()));
+        assertThat(nextSteps(session)).as("the one left became the default").contains("“Data roles”");
+        fixtures.run(uni, () -> resumes.delete(uni.id(), student.id(), first.id()));
+        assertThat(nextSteps(session)).contains("Add your resume").doesNotContain("Run CV Analysis");
+    }
+
+    /** The next-steps panel of the student's home page. */
+    private String nextSteps(SignedIn session) {
+        HttpResponse<String> home = page("/", session);
+        assertThat(home.code()).isEqualTo(200);
+        String body = home.body();
+        int start = body.indexOf("data-panel=\"next-steps\"");
+        assertThat(start).as("the next-steps panel is on the home page").isPositive();
+        return body.substring(start, body.indexOf("</section>", start));
+    }
+
+    @Test
     void aStudentFillsInTheCareerProfileAndBadInputComesBackBesideTheFields() {
         User student = fixtures.student(uni);
         SignedIn session = sessions.signIn(student);

@@ -63,9 +63,9 @@ class HomePageQueriesTest extends IntegrationTest {
         // Header balances and the balances panel, the bell and the notifications panel: one read each.
         // The student's interests (three panels) once too; the user row (sign-in, two panels, the
         // deletion banner) not at all: the sign-in check had it from Redis with the session (ADR 0045);
-        // the career profile (the page's time zone and the next-steps panel) once; the notifications
-        // panel reads its entries and the unread count (which the bell reuses) in one statement:
-        // 8 statements in all.
+        // the career profile (the page's time zone and the next-steps panel) once, with the default
+        // resume's name in the same statement; the notifications panel reads its entries and the
+        // unread count (which the bell reuses) in one statement: 7 statements in all.
         assertThat(statements.stream().filter(sql -> sql.contains("FROM credit_wallets")))
                 .hasSize(1);
         assertThat(statements.stream().filter(sql -> sql.contains("FROM notifications")))
@@ -76,14 +76,18 @@ class HomePageQueriesTest extends IntegrationTest {
         assertThat(statements.stream().filter(sql -> sql.contains("FROM \"users\"")))
                 .as("the user row came with the session")
                 .isEmpty();
-        assertThat(statements.stream().filter(sql -> sql.contains("FROM career_profiles")))
+        assertThat(statements.stream().filter(sql -> sql.contains("career_profiles")))
                 .hasSize(1);
+        assertThat(statements.stream().filter(sql -> sql.contains("saved_resumes")))
+                .as("the default resume's name comes with the profile's row")
+                .hasSize(1)
+                .allMatch(sql -> sql.contains("career_profiles"));
         assertThat(statements.stream().filter(sql -> sql.contains("account_deletions")))
                 .as("the deletion banner: the date rides on the user row")
                 .isEmpty();
         assertThat(statements.size())
                 .as("statements of the student home: %s", statements)
-                .isLessThanOrEqualTo(8);
+                .isLessThanOrEqualTo(7);
     }
 
     @Test
