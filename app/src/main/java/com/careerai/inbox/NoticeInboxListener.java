@@ -40,12 +40,6 @@ class NoticeInboxListener implements OutboxListener<NoticePublished> {
         return "inbox.notice";
     }
 
-    /** Rows only (the entry, and its email queued through the outbox): runs with the notice's cause (ADR 0047). */
-    @Override
-    public boolean runsInRecordingTransaction() {
-        return true;
-    }
-
     @Override
     public void on(long universityId, UUID eventId, NoticePublished event) {
         var user = users.find(universityId, event.userId());

@@ -8,7 +8,6 @@ import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.sql.Connection;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -34,8 +33,7 @@ public class Outbox {
     /**
      * Stores {@code event} for {@code universityId} in the current transaction and, once that
      * commits, has it delivered; returns the event's id. An event nobody listens to is stored as
-     * delivered, and so is one whose listeners all run in the recording transaction and did so
-     * here ({@link OutboxListener#runsInRecordingTransaction()}).
+     * delivered.
      *
      * @throws io.micronaut.transaction.exceptions.IllegalTransactionStateException outside a transaction
      * @throws IllegalArgumentException when the event cannot be serialised (not {@code @Serdeable})
@@ -50,12 +48,9 @@ public class Outbox {
             throw new IllegalArgumentException(type + " cannot be recorded (is it @Serdeable?)", e);
         }
         UUID id = UUID.randomUUID();
-        List<OutboxListener<?>> listeners = relay.listenersOf(type);
-        // delivered here when every listener may run in this transaction (ADR 0047); else after the commit
-        boolean delivered =
-                listeners.isEmpty() || relay.deliverInRecordingTransaction(universityId, id, event, listeners);
-        store.insert(universityId, id, type, payload, delivered);
-        if (!delivered) {
+        boolean nobodyListens = relay.listenersOf(type).isEmpty();
+        store.insert(universityId, id, type, payload, nobodyListens);
+        if (!nobodyListens) {
             transactions
                     .findTransactionStatus()
                     .orElseThrow()

@@ -29,19 +29,6 @@ public interface OutboxListener<E> {
     default void failed(long universityId, UUID eventId, E event, RuntimeException error) {}
 
     /**
-     * True when every effect of {@link #on} is in this database (rows, further outbox events) and it
-     * is quick: the outbox may then call it inside the transaction that records the event, under a
-     * savepoint, instead of in a transaction of its own after the commit (ADR 0047). The event is
-     * then stored as delivered and its effect commits with the change that caused it. Should it
-     * throw there, its work is rolled back to the savepoint, the recording transaction goes on, and
-     * the event is delivered after the commit as any other. False (the default) for a listener that
-     * talks to anything outside the database (SMTP, an HTTP API).
-     */
-    default boolean runsInRecordingTransaction() {
-        return false;
-    }
-
-    /**
      * The name deliveries are recorded under; must stay the same across releases while events
      * are in flight (a renamed listener receives undelivered events once more).
      */

@@ -33,11 +33,10 @@ import org.slf4j.LoggerFactory;
  * right after the recording transaction commits (on this node, on a small pool, so a sign-in code
  * reaches SMTP in milliseconds rather than after JobRunr's poll), the JobRunr job that is the retry
  * path (enqueued when that attempt fails, or when the pool has no room), and the recurring relay for
- * events whose process died before either. Before those, an event whose listeners all run in the
- * recording transaction is delivered there ({@link #deliverInRecordingTransaction}, ADR 0047).
+ * events whose process died before either.
  *
- * <p>Every other transaction here is new and bound to the event's university ({@link UnitOfWork});
- * each listener runs in its own, which also records that it handled the event.
+ * <p>Every transaction here is new and bound to the event's university ({@link UnitOfWork}); each
+ * listener runs in its own, which also records that it handled the event.
  */
 @Singleton
 class OutboxRelay {
@@ -47,8 +46,6 @@ class OutboxRelay {
 
     private static final TransactionDefinition NEW =
             TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW);
-    private static final TransactionDefinition NESTED =
-            TransactionDefinition.of(TransactionDefinition.Propagation.NESTED);
 
     private final OutboxStore store;
     private final UnitOfWork units;
@@ -130,43 +127,6 @@ class OutboxRelay {
                     enqueueElsewhere(universityId, eventId);
                 }
             }
-        }
-    }
-
-    /**
-     * Delivers an event inside the transaction that records it, when this node delivers right after
-     * commit and every listener of its type runs in the recording transaction (ADR 0047): all of them
-     * under one savepoint, so that should one throw, what they did is rolled back, the recording
-     * transaction goes on and the event is delivered after the commit as any other. Saves the
-     * delivery's own transaction (a connection, its claim and its mark) per event. True when
-     * delivered here: the caller stores the event as delivered.
-     */
-    boolean deliverInRecordingTransaction(
-            long universityId, UUID eventId, Object event, List<OutboxListener<?>> targets) {
-        if (configuration.getAfterCommit() != OutboxConfiguration.AfterCommit.DELIVER) {
-            return false;
-        }
-        for (OutboxListener<?> listener : targets) {
-            if (!listener.runsInRecordingTransaction()) {
-                return false;
-            }
-        }
-        try {
-            transactions.execute(NESTED, status -> {
-                for (OutboxListener<?> listener : targets) {
-                    call(listener, universityId, eventId, event);
-                }
-                return null;
-            });
-            return true;
-        } catch (RuntimeException e) {
-            LOG.info(
-                    "Outbox event {} of university {} not delivered in its recording transaction ({});"
-                            + " delivering it after the commit",
-                    eventId,
-                    universityId,
-                    e.toString());
-            return false;
         }
     }
 

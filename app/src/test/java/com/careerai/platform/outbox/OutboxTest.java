@@ -8,7 +8,6 @@ import com.careerai.platform.data.UnitOfWork;
 import com.careerai.tenancy.University;
 import com.careerai.testing.Fixtures;
 import com.careerai.testing.IntegrationTest;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.exceptions.IllegalTransactionStateException;
@@ -56,12 +55,6 @@ class OutboxTest extends IntegrationTest {
 
     @Inject
     TestListeners.Flaky flaky;
-
-    @Inject
-    TestListeners.InRecording inRecording;
-
-    @Inject
-    JdbcOperations jdbc;
 
     University university;
 
@@ -183,59 +176,6 @@ class OutboxTest extends IntegrationTest {
         assertThat(count("SELECT attempts FROM outbox_events WHERE id = ?", event))
                 .isEqualTo(2);
         await().atMost(Duration.ofSeconds(10)).until(() -> jobState(event) == StateName.SUCCEEDED);
-    }
-
-    @Test
-    void anEventWhoseListenersRunInTheRecordingTransactionIsDeliveredWithIt() {
-        UUID event = units.inUniversity(
-                university.id(), () -> outbox.record(university.id(), new ThingNoted("in-recording", 0)));
-
-        // no waiting: the effect and the delivery committed with the recording transaction
-        assertThat(effects(event, "test.in-recording")).isEqualTo(1);
-        assertThat(delivered(event)).isTrue();
-        assertThat(count("SELECT count(*) FROM outbox_deliveries WHERE event_id = ?", event))
-                .as("no separate delivery to claim")
-                .isZero();
-        assertThat(jobState(event)).isNull();
-    }
-
-    @Test
-    void anEventDeliveredInARolledBackTransactionLeavesNoEffect() {
-        assertThatThrownBy(() -> units.inUniversity(university.id(), () -> {
-                    outbox.record(university.id(), new ThingNoted("in-rolled-back", 0));
-                    throw new IllegalStateException("the caller's change failed");
-                }))
-                .hasMessage("the caller's change failed");
-
-        assertThat(effectsNamed("in-rolled-back")).isZero();
-        assertThat(count("SELECT count(*) FROM outbox_events WHERE payload->>'name' = 'in-rolled-back'"))
-                .isZero();
-    }
-
-    @Test
-    void aListenerFailingInTheRecordingTransactionLeavesItToCommitAndIsDeliveredAfter() {
-        UUID marker = UUID.randomUUID();
-        UUID event = units.inUniversity(university.id(), () -> {
-            UUID recorded = outbox.record(university.id(), new ThingNoted("in-recording-fails", 1));
-            // the recording transaction goes on after the listener failed (and joined a transaction to do so)
-            jdbc.prepareStatement(
-                    "INSERT INTO test_outbox_effects (event_id, listener, name) VALUES (?, 'recorder', 'after')",
-                    statement -> {
-                        statement.setObject(1, marker);
-                        return statement.executeUpdate();
-                    });
-            return recorded;
-        });
-
-        assertThat(effects(marker, "recorder"))
-                .as("the recording transaction committed")
-                .isEqualTo(1);
-        await().atMost(Duration.ofSeconds(5)).until(() -> delivered(event));
-        assertThat(inRecording.calls.get(event)).hasValue(2);
-        assertThat(effects(event, "test.in-recording"))
-                .as("the failed call's effect was rolled back to the savepoint")
-                .isEqualTo(1);
-        assertThat(jobState(event)).as("delivered at once after the commit").isNull();
     }
 
     @Test

@@ -2,9 +2,7 @@ package com.careerai.platform.outbox;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,10 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Two listeners of {@link ThingHappened} and one of {@link ThingNoted} (which runs in the recording
- * transaction) whose effect is a row in {@code test_outbox_effects} (written in the listener's
- * transaction, like a real listener's change), so a test can count effects per event and listener.
- * Active in contexts with {@code spec.name=outbox}.
+ * Two listeners of {@link ThingHappened} whose effect is a row in {@code test_outbox_effects}
+ * (written in the listener's transaction, like a real listener's change), so a test can count
+ * effects per event and listener. Active in contexts with {@code spec.name=outbox}.
  */
 final class TestListeners {
     static final String[] CREATE_TABLE = {
@@ -96,50 +93,6 @@ final class TestListeners {
         @Override
         public void failed(long universityId, UUID eventId, ThingHappened event, RuntimeException error) {
             failuresTold.computeIfAbsent(eventId, id -> new AtomicInteger()).incrementAndGet();
-        }
-    }
-
-    /**
-     * Runs in the transaction recording the event ({@link OutboxListener#runsInRecordingTransaction()}):
-     * writes its effect, then throws {@code failures} times per event — from inside a transaction it
-     * joins, which marks what it joined rollback-only — before it lets it commit.
-     */
-    @Singleton
-    @Requires(property = "spec.name", value = "outbox")
-    static class InRecording implements OutboxListener<ThingNoted> {
-        private final JdbcOperations jdbc;
-        private final TransactionOperations<Connection> transactions;
-        final Map<UUID, AtomicInteger> calls = new ConcurrentHashMap<>();
-
-        InRecording(JdbcOperations jdbc, TransactionOperations<Connection> transactions) {
-            this.jdbc = jdbc;
-            this.transactions = transactions;
-        }
-
-        @Override
-        public Class<ThingNoted> eventType() {
-            return ThingNoted.class;
-        }
-
-        @Override
-        public String name() {
-            return "test.in-recording";
-        }
-
-        @Override
-        public boolean runsInRecordingTransaction() {
-            return true;
-        }
-
-        @Override
-        public void on(long universityId, UUID eventId, ThingNoted event) {
-            effect(jdbc, eventId, name(), event.name());
-            int call = calls.computeIfAbsent(eventId, id -> new AtomicInteger()).incrementAndGet();
-            if (call <= event.failures()) {
-                transactions.executeWrite(status -> {
-                    throw new IllegalStateException("failure " + call + " of " + event.failures());
-                });
-            }
         }
     }
 
