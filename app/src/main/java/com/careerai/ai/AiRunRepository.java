@@ -43,7 +43,8 @@ class AiRunRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(AiRun run) {
+    /** Inserts a new run; {@code analysisJson} is its resume analysis as JSON (the run's own is not read). */
+    void insert(AiRun run, @Nullable String analysisJson) {
         update(
                 "INSERT INTO ai_runs (university_id, id, user_id, tool, title, status, currency, cost, model, demo, "
                         + "input, analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)",
@@ -58,7 +59,7 @@ class AiRunRepository {
                 run.model(),
                 run.demo(),
                 json(run.input()),
-                run.analysis() == null ? null : json(run.analysis()));
+                analysisJson);
     }
 
     Optional<AiRun> find(long universityId, UUID id) {

@@ -4,6 +4,7 @@ import com.careerai.ai.analysis.ResumeAnalysis;
 import com.careerai.auth.SignedInUser;
 import com.careerai.auth.VerifiedUsers;
 import com.careerai.platform.jobs.JobsInTransaction;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
@@ -68,7 +69,9 @@ public class RunService {
      * Validates, then debits, inserts the run and enqueues its job (whose id is the run id) in one
      * transaction: the job commits with the run or not at all (ADR 0043). A synchronous
      * tool runs here instead, and is refunded before this returns if it fails: the run returned
-     * is then final (SUCCEEDED or REFUNDED). A blank currency means the tool's only currency.
+     * is then final (SUCCEEDED or REFUNDED). A blank currency means the tool's only currency. A
+     * queued run is returned as inserted but without its resume analysis (stored with it: read the
+     * run back to have it).
      */
     public AiRun start(SignedInUser user, String slug, String currency, JsonNode input) {
         return start(user, slug, currency, input, null);
@@ -99,7 +102,7 @@ public class RunService {
         int cost = charges.cost(slug, normalisedCurrency);
         String requestHash = key == null ? null : RunRequestKeys.hash(slug, normalisedCurrency, input);
         UUID runId = UUID.randomUUID();
-        ResumeAnalysis analysis = tool.analyse(input);
+        String analysis = analysisJson(tool.analyse(input));
         AiRun run = new AiRun(
                 user.universityId(),
                 runId,
@@ -113,7 +116,7 @@ public class RunService {
                 false,
                 configuration.getMode() == AiConfiguration.Mode.MOCK,
                 input,
-                analysis == null ? null : ToolSchemas.JSON.valueToTree(analysis),
+                null, // stored below as its JSON, written once (not made a tree first)
                 null,
                 null,
                 0,
@@ -136,7 +139,7 @@ public class RunService {
                     }
                 }
                 charges.debit(user.universityId(), user.userId(), slug, paidWith, runId);
-                runs.insert(run);
+                runs.insert(run, analysis);
                 if (!tool.synchronous()) {
                     jobs.enqueue(runId, new ExecuteRunJobRequest(run.universityId(), runId));
                 }
@@ -161,6 +164,18 @@ public class RunService {
             }
         }
         return run;
+    }
+
+    @Nullable
+    private static String analysisJson(@Nullable ResumeAnalysis analysis) {
+        if (analysis == null) {
+            return null;
+        }
+        try {
+            return ToolSchemas.JSON.writeValueAsString(analysis);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A resume analysis could not be written as JSON", e);
+        }
     }
 
     /**

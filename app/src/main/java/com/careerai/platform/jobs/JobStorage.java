@@ -1,10 +1,18 @@
 package com.careerai.platform.jobs;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jobrunr.jobs.Job;
+import org.jobrunr.jobs.JobVersioner;
 import org.jobrunr.jobs.RecurringJob;
+import org.jobrunr.jobs.states.SchedulableState;
 import org.jobrunr.storage.StorageException;
 import org.jobrunr.storage.StorageProviderUtils.DatabaseOptions;
 import org.jobrunr.storage.sql.postgres.PostgresStorageProvider;
@@ -22,6 +30,8 @@ import org.jobrunr.storage.sql.postgres.PostgresStorageProvider;
  */
 final class JobStorage extends PostgresStorageProvider {
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String INSERT = "INSERT INTO jobrunr_jobs (id, version, jobAsJson, jobSignature, state,"
+            + " createdAt, updatedAt, scheduledAt, recurringJobId) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     JobStorage(DataSource dataSource) {
         super(dataSource, DatabaseOptions.SKIP_CREATE);
@@ -39,13 +49,45 @@ final class JobStorage extends PostgresStorageProvider {
         }
     }
 
-    /** Inserts a new job on {@code connection}; the caller's transaction commits or rolls it back. */
-    void insertOn(Connection connection, Job job) {
-        try {
-            jobTable(connection).save(job);
+    /**
+     * Inserts a new job on {@code connection}; the caller's transaction commits or rolls it back. The
+     * row JobRunr's own {@code save} writes for a new job (version 1, the same columns and values),
+     * through one prepared statement rather than JobRunr's named parameters looked up by reflection
+     * and a calendar per timestamp; {@code json} gives the job's JSON once its version is set.
+     */
+    void insertOn(Connection connection, Job job, Function<Job, String> json) {
+        try (JobVersioner versioner = new JobVersioner(job)) {
+            if (!versioner.isNewJob()) {
+                throw new IllegalArgumentException("job " + job.getId() + " is not new");
+            }
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                insert.setString(1, job.getId().toString());
+                insert.setInt(2, job.getVersion());
+                insert.setString(3, json.apply(job));
+                insert.setString(4, job.getJobSignature());
+                insert.setString(5, job.getState().name());
+                insert.setObject(6, utc(job.getCreatedAt()));
+                insert.setObject(7, utc(job.getUpdatedAt()));
+                Instant scheduledAt = job.getLastJobStateOfType(SchedulableState.class)
+                        .map(SchedulableState::getScheduledAt)
+                        .orElse(null);
+                if (scheduledAt == null) {
+                    insert.setNull(8, Types.TIMESTAMP);
+                } else {
+                    insert.setObject(8, utc(scheduledAt));
+                }
+                insert.setString(9, job.getRecurringJobId().orElse(null));
+                insert.executeUpdate();
+            }
+            versioner.commitVersion();
         } catch (SQLException e) {
             throw new StorageException(e);
         }
+    }
+
+    /** JobRunr keeps its timestamps as UTC wall-clock times in columns without a time zone. */
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     static boolean isUniqueViolation(Throwable error) {

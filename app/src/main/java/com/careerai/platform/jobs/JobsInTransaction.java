@@ -16,6 +16,7 @@ import org.jobrunr.jobs.filters.JobFilterUtils;
 import org.jobrunr.jobs.lambdas.JobRequest;
 import org.jobrunr.jobs.mappers.MDCMapper;
 import org.jobrunr.storage.StorageProvider;
+import org.jobrunr.utils.mapper.JsonMapper;
 
 /**
  * Enqueues a job in the caller's database transaction (ADR 0043): the job's row is written on that
@@ -24,16 +25,24 @@ import org.jobrunr.storage.StorageProvider;
  * job not yet enqueued. Workers see the job when the transaction commits; this node's
  * {@link JobWakeUp} (ADR 0039) is told only after the commit, never before (a worker looking earlier
  * would not see the row). The job is the one {@code JobRequestScheduler.enqueue(id, request)} makes:
- * the same client filters ({@code @Job}'s name and retries) are applied before it is written.
+ * the same client filters ({@code @Job}'s name and retries) are applied before it is written, and
+ * the row is JobRunr's own, its JSON made from a template per request type ({@link NewJobJson},
+ * ADR 0047).
  */
 @Singleton
 public class JobsInTransaction {
     private final JobStorage storage;
     private final JobFilterUtils filters;
     private final TransactionOperations<Connection> transactions;
+    private final NewJobJson json;
 
-    JobsInTransaction(StorageProvider storage, JobWakeUp wakeUp, TransactionOperations<Connection> transactions) {
+    JobsInTransaction(
+            StorageProvider storage,
+            JobWakeUp wakeUp,
+            TransactionOperations<Connection> transactions,
+            JsonMapper jsonMapper) {
         this.storage = (JobStorage) storage;
+        this.json = new NewJobJson(jsonMapper);
         this.filters = new JobFilterUtils(new JobDefaultFilters(List.<JobFilter>of(wakeUp)));
         this.transactions = transactions;
     }
@@ -51,12 +60,17 @@ public class JobsInTransaction {
         Job job = new Job(id, new JobDetails(request));
         MDCMapper.saveMDCContextToJob(job);
         filters.runOnCreatingFilter(job);
-        storage.insertOn(transactions.getConnection(), job);
+        storage.insertOn(transactions.getConnection(), job, written -> json.of(written, request));
         status.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 filters.runOnCreatedFilter(job);
             }
         });
+    }
+
+    /** Whether jobs of {@code requestType} are now written from a template (tests). */
+    boolean writesFromTemplate(Class<?> requestType) {
+        return json.hasTemplateFor(requestType);
     }
 }
