@@ -3,7 +3,8 @@
 -- the university bound (PGOPTIONS="-c careerai.university_id=<uni>"), so row-level security is on as
 -- for the app. Captured with log_statement=all on a bench database (5 run starts of a web node after
 -- 10 to warm it; session 8, RESULTS.md "Session 8: the debit path"). Per start, in order:
---   1. the session check's user row (the session itself is in Redis: not here);
+--   1. (until session 11: the session check's user row; now it comes from Redis with the session,
+--      ADR 0045, read from the database only at a user's first request after a change: not here);
 --   2. one transaction: the ledger row (debit) and the wallet's conditional UPDATE as one statement
 --      (session 9: a data-modifying WITH), the ai_runs row (its trigger counts it in ai_run_days /
 --      ai_run_students), and JobRunr's job row (session 10, ADR 0043: before, a transaction of its
@@ -18,7 +19,6 @@
 \set uid :first + random(0, :students - 1)
 \set r1 random(0, 2147483647)
 \set r2 random(0, 2147483647)
-SELECT user_."id",user_."university_id",user_."email",user_."name",user_."role",user_."email_verified",user_."google_id",user_."created_at",user_."last_sign_in_at",user_."deactivated_at" FROM "users" user_ WHERE (user_."university_id" = :uni AND user_."id" = :uid);
 BEGIN;
 WITH entry AS (INSERT INTO credit_transactions (university_id, user_id, feature, currency, amount, type, run_id, status, metadata, idempotency_key) SELECT university_id, user_id, 'job-pack', 'SILVER', -5, 'DEBIT', md5(:client_id::text || ':' || :r1::text || ':' || :r2::text)::uuid, 'POSTED', '{}'::jsonb, 'debit:' || md5(:client_id::text || ':' || :r1::text || ':' || :r2::text)::uuid FROM credit_wallets WHERE university_id = :uni AND user_id = :uid ON CONFLICT (university_id, idempotency_key) DO NOTHING RETURNING university_id, id, user_id, feature, currency, amount, type, run_id, status, metadata::text AS metadata, idempotency_key, created_at), taken AS (UPDATE credit_wallets w SET silver_credits = w.silver_credits - 5, updated_at = now() FROM entry WHERE w.university_id = entry.university_id AND w.user_id = entry.user_id AND w.silver_credits >= 5 RETURNING w.user_id) SELECT entry.*, EXISTS (SELECT 1 FROM taken) AS covered FROM entry;
 INSERT INTO ai_runs (university_id, id, user_id, tool, title, status, currency, cost, model, demo, input, analysis) VALUES (:uni, md5(:client_id::text || ':' || :r1::text || ':' || :r2::text)::uuid, :uid, 'job-pack', 'pgbench', 'QUEUED', 'SILVER', 5, NULL, true, '{"jobTitle":"Graduate Analyst","company":"Acme","jobDescription":"A graduate analyst role working with SQL, Python and stakeholders on dashboards.","resume":"Jane Student. BSc Mathematics. Built data tools in Python, tutored statistics, led a team project analysing transport data with SQL and presented the results.","tone":"professional"}'::jsonb, '{"words":24,"pages":1,"sections":{"contact": false,"education": false,"experience": false,"skills": false},"bullets":{"count":0,"averageWords":0,"quantified":0,"weakVerbs":[],"tooLong":[],"unquantified":[]},"skills":["Python","SQL","statistics","leadership"],"keywords":{"matched":["Python","SQL"],"missing":["stakeholder management"]}}'::jsonb);
