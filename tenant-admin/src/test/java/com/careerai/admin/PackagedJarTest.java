@@ -13,6 +13,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -105,6 +106,8 @@ class PackagedJarTest extends TenantAdminTest {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
+            // the node's log is in every failure's message (tail); nothing is left in /tmp
+            deleteTree(directory);
         }
     }
 
@@ -140,6 +143,14 @@ class PackagedJarTest extends TenantAdminTest {
             return RawHttp.get(port, path, "Host: " + IntegrationTest.hostOf("packaged"), accept);
         } catch (UncheckedIOException e) {
             return null;
+        }
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 
