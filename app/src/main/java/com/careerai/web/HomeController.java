@@ -6,7 +6,6 @@ import com.careerai.auth.session.SignedInUsers;
 import com.careerai.platform.config.CareerAiConfiguration;
 import com.careerai.platform.web.DashboardPanel;
 import com.careerai.platform.web.LayoutModel;
-import com.careerai.platform.web.RenderedPages;
 import com.careerai.platform.web.ViewerZones;
 import com.careerai.site.PlainText;
 import com.careerai.site.SiteContent;
@@ -38,8 +37,7 @@ import java.util.Optional;
  * <p>The dashboard and its layout (header balances, bell, deletion banner) are read in one read-only
  * transaction: one connection and one BEGIN/COMMIT for the whole page, where each panel and layout
  * read used to check out a connection of its own and most opened a transaction of their own
- * (issue 19). Read-only: nothing on the page writes. The page rendered from an equal model is written
- * again without rendering ({@link RenderedPages}): the data is still read on every load.
+ * (issue 19). Read-only: nothing on the page writes.
  */
 @Hidden
 @Controller
@@ -84,8 +82,6 @@ class HomeController {
                 dashboard(student.get(), model);
                 // the layout in the same transaction (LayoutModelProcessor leaves a model's own layout)
                 model.put("layout", layout.forRequest(request));
-                // panels and layout are records, maps, lists and strings, read on every load
-                RenderedPages.keep(model);
                 return new ModelAndView<>("home/dashboard", model);
             });
         }

@@ -20,34 +20,24 @@ import java.util.stream.Stream;
  * render, and each answer was a class-path resource search in the jar (issue 19's profile of the
  * signed-in home). Views ship inside the jar, so the answer never changes while a node runs.
  * Each first answer is a look-up in the class loader's index of the jar ({@link TemplateFiles}).
- * A page is rendered into memory and written to the response at once ({@link WholePage}); a page its
- * controller marked is kept for the next equal model ({@link RenderedPages}).
+ * A page is rendered into memory and written to the response at once ({@link WholePage}).
  */
 @Singleton
 @Replaces(HandlebarsViewsRenderer.class)
 class KnownViews<T, R> extends HandlebarsViewsRenderer<T, R> {
     private final Map<String, Boolean> exists = new ConcurrentHashMap<>();
-    private final RenderedPages pages;
 
     KnownViews(
             ViewsConfiguration views,
             ClassPathResourceLoader resources,
             HandlebarsViewsRendererConfiguration configuration,
-            com.github.jknack.handlebars.Handlebars handlebars,
-            RenderedPages pages) {
+            com.github.jknack.handlebars.Handlebars handlebars) {
         super(views, new TemplateFiles(resources), configuration, handlebars);
-        this.pages = pages;
     }
 
-    /**
-     * The rendered page reaches the response in one write ({@link WholePage}); a page rendered before
-     * from an equal model its controller marked is written as it was ({@link RenderedPages}).
-     */
+    /** The rendered page reaches the response in one write ({@link WholePage}). */
     @Override
     public Writable render(String viewName, T data, R request) {
-        if (data instanceof Map<?, ?> model && RenderedPages.marked(model)) {
-            return pages.page(viewName, model, () -> new WholePage(super.render(viewName, data, request)));
-        }
         return new WholePage(super.render(viewName, data, request));
     }
 

@@ -28,15 +28,10 @@ final class WholePage implements Writable {
 
     @Override
     public void writeTo(OutputStream out, Charset charset) throws IOException {
-        out.write(bytes(charset));
-        out.flush();
-    }
-
-    /** The whole page rendered and encoded in {@code charset} (UTF-8 when null). */
-    byte[] bytes(Charset charset) throws IOException {
         Text text = new Text();
         view.writeTo(text);
-        return text.toString().getBytes(charset == null ? StandardCharsets.UTF_8 : charset);
+        out.write(text.toString().getBytes(charset == null ? StandardCharsets.UTF_8 : charset));
+        out.flush();
     }
 
     /** A writer into a {@link StringBuilder}: no lock per write, as {@code StringWriter} takes. */
