@@ -89,7 +89,8 @@ class UserSnapshotsTest extends IntegrationTest {
         User kept = snapshots.find(session.token()).orElseThrow().user();
         assertThat(kept)
                 .as("the row, kept whole")
-                .isEqualTo(fixtures.in(a, () -> accounts.find(a.id(), student.id())).orElseThrow());
+                .isEqualTo(fixtures.in(a, () -> accounts.find(a.id(), student.id()))
+                        .orElseThrow());
 
         counter.reset();
         assertThat(me(session).body()).contains("\"email\":\"" + student.email() + "\"");
