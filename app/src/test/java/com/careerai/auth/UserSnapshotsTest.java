@@ -3,6 +3,7 @@ package com.careerai.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careerai.auth.session.UserSnapshots;
+import com.careerai.credits.Http;
 import com.careerai.platform.data.UnitOfWork;
 import com.careerai.tenancy.University;
 import com.careerai.testing.Fixtures;
@@ -14,7 +15,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -70,12 +70,7 @@ class UserSnapshotsTest extends IntegrationTest {
         HttpRequest<?> request = HttpRequest.GET("/api/v1/me")
                 .header("Host", hostOf(a.subdomain()))
                 .header("Authorization", session.bearer());
-        try {
-            return client.toBlocking().exchange(request, String.class);
-        } catch (HttpClientResponseException e) {
-            return HttpResponse.status(e.getStatus())
-                    .body(e.getResponse().getBody(String.class).orElse(""));
-        }
+        return Http.exchange(client, request);
     }
 
     @Test
