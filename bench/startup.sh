@@ -17,9 +17,12 @@
 #
 # Options: --runs N [STARTUP_RUNS=5] --no-build. Environment: STARTUP_DATABASE
 # [careerai_startup], STARTUP_PORT [18190], STARTUP_REDIS_URL [redis://127.0.0.1:6379],
-# STARTUP_DEMO [true]. Needs PostgreSQL at 127.0.0.1:5432 (user postgres, trust) and Redis.
-# Prints one line per start and the median per variant; the application logs are in
-# bench/target/startup/.
+# STARTUP_REDIS_PREFIX [startup:], STARTUP_DEMO [true]. Needs PostgreSQL at 127.0.0.1:5432 (user
+# postgres, trust) and Redis.
+# Prints one line per start with the CPU time by kind of thread (main, JIT compilers, collector,
+# event loop, JobRunr, other) and the medians per variant; the application logs are in
+# bench/target/startup/. A variant through the launcher gets one training start first (its jar's
+# class-data archive), not counted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,7 +33,7 @@ while [ $# -gt 0 ]; do
     --runs) RUNS="$2"; shift 2 ;;
     --no-build) BUILD=false; shift ;;
     *=*) VARIANTS+=("$1"); shift ;;
-    *) sed -n '2,22p' "$0"; exit 2 ;;
+    *) sed -n '2,27p' "$0"; exit 2 ;;
   esac
 done
 [ ${#VARIANTS[@]} -gt 0 ] || VARIANTS=("shipped=@jvm.options")
@@ -39,6 +42,7 @@ PGHOST="${PGHOST:-127.0.0.1}"; PGPORT="${PGPORT:-5432}"; export PGHOST PGPORT PG
 DB="${STARTUP_DATABASE:-careerai_startup}"
 PORT="${STARTUP_PORT:-18190}"
 REDIS_URL="${STARTUP_REDIS_URL:-redis://127.0.0.1:6379}"
+REDIS_PREFIX="${STARTUP_REDIS_PREFIX:-startup:}"
 JAR="${STARTUP_JAR:-app/target/careerai-app.jar}"
 OUT=bench/target/startup
 mkdir -p "$OUT"
@@ -71,7 +75,7 @@ start_app() {
   local began; began=$(date +%s%N)
   DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" DATABASE_USER=careerai_web DATABASE_PASSWORD=careerai-local \
   DATABASE_MIGRATION_USER=postgres REDIS_URL="$REDIS_URL" PORT="$PORT" CAREERAI_DEMO="${STARTUP_DEMO:-true}" \
-  CAREERAI_REDIS_KEY_PREFIX=startup: \
+  CAREERAI_REDIS_KEY_PREFIX="$REDIS_PREFIX" \
     "${command[@]}" > "$log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 6000); do
@@ -79,12 +83,34 @@ start_app() {
       STARTUP_MS=$(( ($(date +%s%N) - began) / 1000000 ))
       # fields 14 and 15 after the command name (which may hold spaces): utime, stime in ticks
       STARTUP_CPU_MS=$(( $(sed 's/.*) //' "/proc/$APP_PID/stat" | awk '{ print $12 + $13 }') * TICK_MS ))
+      STARTUP_THREADS=$(thread_split "$APP_PID")
       return 0
     fi
     kill -0 "$APP_PID" 2>/dev/null || break
     sleep 0.02
   done
   echo "the app did not start: see $log"; tail -20 "$log"; exit 1
+}
+
+# thread_split <pid>: the process's CPU time so far by kind of thread (ms), from /proc/<pid>/task/*/stat:
+# main (the Java main thread; its comm is "java" like the launcher's idle primordial thread), jit (C1
+# and C2 compiler threads), gc (the serial collector runs in the "VM Thread"), loop (Netty's event
+# loops: the first /health), jobs (JobRunr's threads), other
+thread_split() {
+  local task
+  for task in /proc/"$1"/task/*/stat; do
+    # "tid (comm) state … utime stime": fields 14 and 15 counted after the comm
+    sed -n 's/^[0-9]* (\(.*\)) \(.*\)$/\1|\2/p' "$task" 2>/dev/null || true
+  done | awk -F'|' -v tick="$TICK_MS" '
+    { split($2, f, " "); cpu = (f[12] + f[13]) * tick; name = $1
+      kind = "other"
+      if (name == "java") kind = "main"
+      else if (name ~ /^C[12] CompilerThre/) kind = "jit"
+      else if (name ~ /^VM Thread|^GC Thread/) kind = "gc"
+      else if (name ~ /EventLoop|nioEven|epollEven|event-loop/) kind = "loop"
+      else if (name ~ /^jobrunr|^backgroundjob/) kind = "jobs"
+      sum[kind] += cpu }
+    END { printf "main %d, jit %d, gc %d, loop %d, jobs %d, other %d", sum["main"], sum["jit"], sum["gc"], sum["loop"], sum["jobs"], sum["other"] }'
 }
 
 if ! psql -X -q -At -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1; then
@@ -97,8 +123,20 @@ fi
 echo "== migrating and seeding $DB if needed (not counted)"
 start_app "$OUT/app-prepare.log" @jvm.options
 stop_app
+# a variant through the launcher maps its jar's class-data archive: record it first (the training
+# start, bin/careerai writes it as the node stops), not counted
+for variant in "${VARIANTS[@]}"; do
+  options=${variant#*=}
+  case " $options " in
+    *" --launcher "*)
+      echo "== training start of ${variant%%=*} (class-data archive, not counted)"
+      # shellcheck disable=SC2086
+      start_app "$OUT/app-train-${variant%%=*}.log" $options
+      stop_app ;;
+  esac
+done
 
-declare -A TIMES CPUS
+declare -A TIMES CPUS MAINS JITS
 order=()
 for r in $(seq 1 "$RUNS"); do
   # A B … then … B A: each pair of runs sees the variants in both orders
@@ -116,11 +154,15 @@ for r in $(seq 1 "$RUNS"); do
     TIMES[$name]="${TIMES[$name]:-} $STARTUP_MS"
     CPUS[$name]="${CPUS[$name]:-} $STARTUP_CPU_MS"
     echo "$name run $r: first 200 after ${STARTUP_MS} ms, CPU ${STARTUP_CPU_MS} ms (Micronaut: ${reported:-?} ms), RSS ${rss} MB, load $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "    CPU by thread (ms): $STARTUP_THREADS"
+    MAINS[$name]="${MAINS[$name]:-} $(echo "$STARTUP_THREADS" | sed 's/^main \([0-9]*\).*/\1/')"
+    JITS[$name]="${JITS[$name]:-} $(echo "$STARTUP_THREADS" | sed 's/.*jit \([0-9]*\).*/\1/')"
   done
 done
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 for variant in "${VARIANTS[@]}"; do
   name=${variant%%=*}
   echo "$name ($(echo "${variant#*=}")): median $(echo "${TIMES[$name]}" | median) ms of${TIMES[$name]};" \
-    "CPU median $(echo "${CPUS[$name]}" | median) ms of${CPUS[$name]}"
+    "CPU median $(echo "${CPUS[$name]}" | median) ms of${CPUS[$name]};" \
+    "main thread $(echo "${MAINS[$name]}" | median), JIT $(echo "${JITS[$name]}" | median) ms"
 done
