@@ -107,7 +107,7 @@ thread_split() {
       if (name == "java") kind = "main"
       else if (name ~ /^C[12] CompilerThre/) kind = "jit"
       else if (name ~ /^VM Thread|^GC Thread/) kind = "gc"
-      else if (name ~ /EventLoop|nioEven|epollEven|event-loop/) kind = "loop"
+      else if (name ~ /[Ee]ventLo|nioEven|epollEven/) kind = "loop"  # Micronaut: default-eventLoop-…
       else if (name ~ /^jobrunr|^backgroundjob/) kind = "jobs"
       sum[kind] += cpu }
     END { printf "main %d, jit %d, gc %d, loop %d, jobs %d, other %d", sum["main"], sum["jit"], sum["gc"], sum["loop"], sum["jobs"], sum["other"] }'
