@@ -1,8 +1,8 @@
 package com.careerai.ai;
 
 import com.careerai.platform.data.UnitOfWork;
+import com.careerai.platform.jobs.JobServerStarting;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -125,7 +125,7 @@ public record SweepRunsJobRequest() implements JobRequest {
         }
 
         @EventListener
-        void onStartup(StartupEvent event) {
+        void onJobServerStarting(JobServerStarting event) {
             scheduler.scheduleRecurrently(RECURRING_ID, Duration.ofMinutes(1), new SweepRunsJobRequest());
         }
     }

@@ -1,6 +1,5 @@
 package com.careerai.platform.jobs;
 
-import com.careerai.platform.config.CareerAiConfiguration;
 import com.careerai.platform.config.InvalidSettingException;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Bean;
@@ -57,7 +56,20 @@ class JobRunrFactory {
         };
     }
 
-    /** Created eagerly by {@link JobWorker} on worker nodes only. */
+    /**
+     * The background job server's settings, checked by JobRunr as they are set (a poll interval under
+     * 5 seconds is refused): {@link JobWorker} takes them at the context's start, so a bad setting
+     * still stops the start although the server itself is made later.
+     */
+    @Singleton
+    @Requires(bean = WorkerRole.class)
+    BackgroundJobServerConfiguration backgroundJobServerConfiguration(JobsConfiguration configuration) {
+        return BackgroundJobServerConfiguration.usingStandardBackgroundJobServerConfiguration()
+                .andWorkerCount(configuration.getWorkers())
+                .andPollInterval(configuration.getPollInterval());
+    }
+
+    /** Made by {@link JobWorker} at its first start, after the HTTP server listens; worker nodes only. */
     @Singleton
     @Bean(preDestroy = "stop")
     @Requires(bean = WorkerRole.class)
@@ -65,15 +77,8 @@ class JobRunrFactory {
             StorageProvider storageProvider,
             JsonMapper jsonMapper,
             JobActivator activator,
-            JobsConfiguration configuration,
-            CareerAiConfiguration careerAi) {
-        return new BackgroundJobServer(
-                storageProvider,
-                jsonMapper,
-                activator,
-                BackgroundJobServerConfiguration.usingStandardBackgroundJobServerConfiguration()
-                        .andWorkerCount(configuration.getWorkers())
-                        .andPollInterval(configuration.getPollInterval()));
+            BackgroundJobServerConfiguration configuration) {
+        return new BackgroundJobServer(storageProvider, jsonMapper, activator, configuration);
     }
 
     @Singleton

@@ -1,8 +1,8 @@
 package com.careerai.platform.outbox;
 
+import com.careerai.platform.jobs.JobServerStarting;
 import com.careerai.platform.jobs.WorkerRole;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.jobrunr.jobs.annotations.Job;
@@ -53,7 +53,7 @@ public record RelayOutboxJobRequest() implements JobRequest {
         }
 
         @EventListener
-        void onStartup(StartupEvent event) {
+        void onJobServerStarting(JobServerStarting event) {
             scheduler.scheduleRecurrently(RECURRING_ID, configuration.getRelayInterval(), new RelayOutboxJobRequest());
         }
     }
