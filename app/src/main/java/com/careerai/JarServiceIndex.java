@@ -1,5 +1,6 @@
 package com.careerai;
 
+import com.careerai.platform.data.CarriedMigrations;
 import io.micronaut.core.io.service.SoftServiceLoader;
 import io.micronaut.core.io.service.SoftServiceLoader.StaticDefinition;
 import io.micronaut.core.io.service.SoftServiceLoader.StaticServiceLoader;
@@ -45,6 +46,7 @@ import java.util.stream.Stream;
  */
 final class JarServiceIndex {
     static final String ROOT = "META-INF/micronaut/";
+    private static final String MIGRATIONS = CarriedMigrations.LOCATION + "/";
 
     private JarServiceIndex() {}
 
@@ -76,7 +78,11 @@ final class JarServiceIndex {
             // A JarFile of its own (closed below) that shares the class loader's parsed directory.
             connection.setUseCaches(false);
             try (JarFile jar = connection.getJarFile()) {
-                return index(jar);
+                List<String> migrations = new ArrayList<>();
+                Map<String, Set<String>> index = index(jar, migrations);
+                // the same pass lists the migrations the start's schema check needs (ADR 0052)
+                CarriedMigrations.listed(connection.getJarFileURL(), migrations);
+                return index;
             }
         } catch (IOException | ClassCastException e) {
             return null;
@@ -85,10 +91,19 @@ final class JarServiceIndex {
 
     /** {@code META-INF/micronaut/<type>/<class>} entries by type, as Micronaut's walk of them finds them. */
     static Map<String, Set<String>> index(JarFile jar) {
+        return index(jar, new ArrayList<>());
+    }
+
+    /** As {@link #index(JarFile)}, adding the entries under {@code db/migration/} to {@code migrations}. */
+    static Map<String, Set<String>> index(JarFile jar, List<String> migrations) {
         Map<String, Set<String>> byType = new HashMap<>();
         Enumeration<JarEntry> entries = jar.entries();
         while (entries.hasMoreElements()) {
             String name = entries.nextElement().getName();
+            if (name.startsWith(MIGRATIONS)) {
+                migrations.add(name);
+                continue;
+            }
             if (!name.startsWith(ROOT) || name.endsWith("/")) {
                 continue;
             }

@@ -99,6 +99,25 @@ class JarServiceIndexTest {
     }
 
     @Test
+    void theSamePassListsTheMigrationsForTheSchemaCheck() throws IOException {
+        Path jar = jar(Map.of(
+                "META-INF/micronaut/" + TYPE + "/" + First.class.getName(),
+                "",
+                "db/migration/",
+                "",
+                "db/migration/V1__first.sql",
+                "",
+                "db/other/V2__not_a_migration.sql",
+                ""));
+        List<String> migrations = new java.util.ArrayList<>();
+        try (JarFile file = new JarFile(jar.toFile())) {
+            assertThat(JarServiceIndex.index(file, migrations))
+                    .containsOnly(Map.entry(TYPE, Set.of(First.class.getName())));
+        }
+        assertThat(migrations).containsExactlyInAnyOrder("db/migration/", "db/migration/V1__first.sql");
+    }
+
+    @Test
     void readsTheIndexWhenTheClassPathIsOneJarAndNothingWhenItIsTwo() throws IOException {
         Path jar =
                 jar(Map.of("META-INF/micronaut/", "", "META-INF/micronaut/" + TYPE + "/" + First.class.getName(), ""));

@@ -11,7 +11,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -27,7 +29,7 @@ import java.util.stream.Stream;
  * a repeatable migration, an unreadable class path) answers false and Flyway runs as before.
  */
 final class SchemaHistory {
-    private static final String LOCATION = "db/migration";
+    private static final String LOCATION = CarriedMigrations.LOCATION;
     private static final Pattern VERSIONED = Pattern.compile("V([0-9][0-9_.]*)__[^/]+\\.sql");
 
     private SchemaHistory() {}
@@ -56,20 +58,34 @@ final class SchemaHistory {
 
     /** Versions of the migrations on the class path ("1", "10", "2.1"); empty when unknown. */
     static Set<String> carriedVersions() {
+        return carriedVersions(SchemaHistory.class.getClassLoader());
+    }
+
+    static Set<String> carriedVersions(ClassLoader classLoader) {
         Set<String> versions = new HashSet<>();
         try {
-            URL location = SchemaHistory.class.getClassLoader().getResource(LOCATION);
+            URL location = classLoader.getResource(LOCATION);
             if (location == null) {
                 return Set.of();
             }
             if (location.getProtocol().equals("jar")) {
                 JarURLConnection connection = (JarURLConnection) location.openConnection();
-                connection.setUseCaches(false);
-                try (JarFile jar = connection.getJarFile()) {
-                    for (JarEntry entry : java.util.Collections.list(jar.entries())) {
-                        if (entry.getName().startsWith(LOCATION + "/") && !add(versions, entry.getName())) {
-                            return Set.of();
+                // listed by the start's pass over the jar (JarServiceIndex), else a pass of its own
+                List<String> entries = CarriedMigrations.of(connection.getJarFileURL());
+                if (entries == null) {
+                    entries = new ArrayList<>();
+                    connection.setUseCaches(false);
+                    try (JarFile jar = connection.getJarFile()) {
+                        for (JarEntry entry : java.util.Collections.list(jar.entries())) {
+                            if (entry.getName().startsWith(LOCATION + "/")) {
+                                entries.add(entry.getName());
+                            }
                         }
+                    }
+                }
+                for (String entry : entries) {
+                    if (!add(versions, entry)) {
+                        return Set.of();
                     }
                 }
             } else if (location.getProtocol().equals("file")) {
