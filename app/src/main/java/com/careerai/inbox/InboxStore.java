@@ -47,6 +47,37 @@ class InboxStore {
     }
 
     /**
+     * Stores the notice of a new event unless it is to be emailed too (important, and the user's
+     * choice for its kind, or else {@code emailByDefault}, says email): one statement, the preference
+     * read inside it. The new entry's id, or empty when the notice is to be emailed (nothing stored).
+     */
+    Optional<Long> insertNoticeNotEmailed(
+            long universityId, long userId, UUID eventId, Notice notice, boolean emailByDefault) {
+        return SqlRows.optional(
+                jdbc,
+                "INSERT INTO notifications (university_id, user_id, kind, title, body, link, important, event_id)"
+                        + " SELECT ?, ?, ?, ?, ?, ?, ?, ?"
+                        + " WHERE NOT ? OR NOT COALESCE((SELECT email FROM notification_preferences"
+                        + " WHERE university_id = ? AND user_id = ? AND kind = ?), ?)"
+                        + " ON CONFLICT (university_id, event_id) DO NOTHING RETURNING id",
+                SqlRows.parameters(
+                        universityId,
+                        userId,
+                        notice.kind().name(),
+                        notice.title(),
+                        notice.body() == null ? "" : notice.body(),
+                        notice.link(),
+                        notice.important(),
+                        eventId,
+                        notice.important(),
+                        universityId,
+                        userId,
+                        notice.kind().name(),
+                        emailByDefault),
+                row -> row.getLong(1));
+    }
+
+    /**
      * Gives the announcement to each of {@code userIds} that does not have it yet; returns the users
      * who received it now (a resumed or repeated send inserts nothing twice).
      */
