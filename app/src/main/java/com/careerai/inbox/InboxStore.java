@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -30,19 +31,49 @@ class InboxStore {
 
     /** Stores the notice once per event; the new entry's id, or empty when the event was stored before. */
     Optional<Long> insertNotice(long universityId, long userId, UUID eventId, Notice notice) {
+        return insertNoticeWhere(universityId, userId, eventId, notice, "");
+    }
+
+    /**
+     * Stores the notice of a new event unless it is to be emailed too (important, and the user's
+     * choice for its kind, or else {@code emailByDefault}, says email): one statement, the preference
+     * read inside it. The new entry's id, or empty when the notice is to be emailed (nothing stored).
+     */
+    Optional<Long> insertNoticeNotEmailed(
+            long universityId, long userId, UUID eventId, Notice notice, boolean emailByDefault) {
+        return insertNoticeWhere(
+                universityId,
+                userId,
+                eventId,
+                notice,
+                " WHERE NOT ? OR NOT COALESCE((SELECT email FROM notification_preferences"
+                        + " WHERE university_id = ? AND user_id = ? AND kind = ?), ?)",
+                notice.important(),
+                universityId,
+                userId,
+                notice.kind().name(),
+                emailByDefault);
+    }
+
+    /** The notice's entry, inserted when {@code where} (on {@code whereValues}) holds and the event is new. */
+    private Optional<Long> insertNoticeWhere(
+            long universityId, long userId, UUID eventId, Notice notice, String where, Object... whereValues) {
+        List<Object> values = new ArrayList<>(Arrays.asList(
+                universityId,
+                userId,
+                notice.kind().name(),
+                notice.title(),
+                notice.body() == null ? "" : notice.body(),
+                notice.link(),
+                notice.important(),
+                eventId));
+        values.addAll(Arrays.asList(whereValues));
         return SqlRows.optional(
                 jdbc,
                 "INSERT INTO notifications (university_id, user_id, kind, title, body, link, important, event_id)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (university_id, event_id) DO NOTHING RETURNING id",
-                SqlRows.parameters(
-                        universityId,
-                        userId,
-                        notice.kind().name(),
-                        notice.title(),
-                        notice.body() == null ? "" : notice.body(),
-                        notice.link(),
-                        notice.important(),
-                        eventId),
+                        + " SELECT ?, ?, ?, ?, ?, ?, ?, ?" + where
+                        + " ON CONFLICT (university_id, event_id) DO NOTHING RETURNING id",
+                SqlRows.parameters(values.toArray()),
                 row -> row.getLong(1));
     }
 

@@ -2,7 +2,7 @@ package com.careerai.inbox;
 
 import com.careerai.auth.UserAccounts;
 import com.careerai.notifications.NoticePublished;
-import com.careerai.platform.outbox.OutboxListener;
+import com.careerai.platform.outbox.RecordingTransactionListener;
 import jakarta.inject.Singleton;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -12,9 +12,14 @@ import org.slf4j.LoggerFactory;
  * Puts a published notice into its user's inbox, once per event (the entry is unique by event id,
  * and the outbox records this listener's delivery in the same transaction), and queues its email
  * in that transaction when the notice is important and the user wants its kind by email.
+ *
+ * <p>A notice that is not to be emailed — most of them: AI runs are in the app only by default — is
+ * stored in the transaction that publishes it, by one statement (ADR 0051): a finished run's entry
+ * commits with its SUCCEEDED, with no delivery transaction after the commit. One to be emailed, or
+ * one whose entry cannot be written there (its user is gone), is left to {@link #on} after the commit.
  */
 @Singleton
-class NoticeInboxListener implements OutboxListener<NoticePublished> {
+class NoticeInboxListener implements RecordingTransactionListener<NoticePublished> {
     private static final Logger LOG = LoggerFactory.getLogger(NoticeInboxListener.class);
 
     private final InboxStore inbox;
@@ -38,6 +43,19 @@ class NoticeInboxListener implements OutboxListener<NoticePublished> {
     @Override
     public String name() {
         return "inbox.notice";
+    }
+
+    /** One statement, no managed transaction joined (the preference is read by the insert itself). */
+    @Override
+    public boolean onInRecordingTransaction(long universityId, UUID eventId, NoticePublished event) {
+        return inbox.insertNoticeNotEmailed(
+                        universityId,
+                        event.userId(),
+                        eventId,
+                        event.notice(),
+                        NotificationPreferences.defaultFor(event.notice().kind())
+                                .email())
+                .isPresent();
     }
 
     @Override

@@ -168,19 +168,24 @@ class RunLifecycleTest extends IntegrationTest {
         assertThat(done.output().path("coverLetter").asText()).contains("Dear Hiring Manager at Acme");
         assertThat(fixtures.in(university, () -> PdfText.of(documents, run, signedIn)))
                 .contains("Dear Hiring Manager at Acme");
-        awaitNotices(run, 1);
+        assertThat(notices(run))
+                .as("the notice is in the inbox as the run is SUCCEEDED: one transaction (ADR 0051)")
+                .isEqualTo(1);
+    }
+
+    private long notices(AiRun run) {
+        return count(
+                "SELECT count(*) FROM notifications WHERE university_id = ? AND user_id = ? AND link = ?",
+                university.id(),
+                run.userId(),
+                "/runs/" + run.id());
     }
 
     /** The student's in-app notices about the run (published with its final state, delivered by the outbox). */
     private void awaitNotices(AiRun run, long expected) {
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(10))
-                .until(() -> count(
-                                "SELECT count(*) FROM notifications WHERE university_id = ? AND user_id = ? AND link = ?",
-                                university.id(),
-                                run.userId(),
-                                "/runs/" + run.id())
-                        == expected);
+                .until(() -> notices(run) == expected);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.careerai.auth.User;
 import com.careerai.notifications.NoticeKind;
 import com.careerai.notifications.NoticePublished;
+import com.careerai.notifications.Notifications;
 import com.careerai.platform.data.UnitOfWork;
 import com.careerai.tenancy.University;
 import com.careerai.testing.Fixtures;
@@ -21,6 +22,7 @@ import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -53,6 +55,9 @@ class InboxTest extends IntegrationTest {
 
     @Inject
     UnitOfWork units;
+
+    @Inject
+    Notifications notifications;
 
     @Inject
     InboxDemo demo;
@@ -115,6 +120,46 @@ class InboxTest extends IntegrationTest {
         }
         assertThat(entries(student)).isEqualTo(1);
         assertThat(notificationMails(student)).isEqualTo(1);
+    }
+
+    @Test
+    void aNoticeNotToBeEmailedIsInTheInboxWhenItsTransactionCommits() {
+        User student = fixtures.student(uni);
+        UUID eventId = inbox.publish(uni, student, InboxFixtures.notice(NoticeKind.RUN, "Run ready", true))
+                .get(0);
+        // no waiting: stored by the publishing transaction itself (ADR 0051)
+        assertThat(entries(student)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM outbox_events WHERE id = ? AND delivered_at IS NOT NULL", eventId))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM outbox_deliveries WHERE event_id = ?", eventId))
+                .as("no delivery transaction after the commit")
+                .isZero();
+    }
+
+    @Test
+    void aNoticeWhoseEntryCannotBeStoredInItsTransactionDoesNotFailIt() {
+        User student = fixtures.student(uni);
+        long gone = Long.MAX_VALUE;
+        List<UUID> events = units.inUniversity(
+                uni.id(),
+                () -> List.of(
+                        notifications.publish(uni.id(), gone, InboxFixtures.notice(NoticeKind.RUN, "Nobody's", true)),
+                        // after the refused entry the transaction goes on (rolled back to the outbox's savepoint)
+                        notifications.publish(
+                                uni.id(), student.id(), InboxFixtures.notice(NoticeKind.RUN, "Yours", true))));
+
+        assertThat(entries(student)).isEqualTo(1);
+        // the refused one is delivered after the commit, where the listener finds no user and stores nothing
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> count(
+                                "SELECT count(*) FROM outbox_events WHERE id = ? AND delivered_at IS NOT NULL",
+                                events.get(0))
+                        == 1);
+        assertThat(count(
+                        "SELECT count(*) FROM notifications WHERE university_id = ? AND event_id = ?",
+                        uni.id(),
+                        events.get(0)))
+                .isZero();
     }
 
     @Test

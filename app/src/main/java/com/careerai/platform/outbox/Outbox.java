@@ -8,6 +8,7 @@ import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.sql.Connection;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -33,7 +34,8 @@ public class Outbox {
     /**
      * Stores {@code event} for {@code universityId} in the current transaction and, once that
      * commits, has it delivered; returns the event's id. An event nobody listens to is stored as
-     * delivered.
+     * delivered, and so is one that its listeners handled here, in this transaction
+     * ({@link RecordingTransactionListener}, ADR 0051).
      *
      * @throws io.micronaut.transaction.exceptions.IllegalTransactionStateException outside a transaction
      * @throws IllegalArgumentException when the event cannot be serialised (not {@code @Serdeable})
@@ -48,9 +50,11 @@ public class Outbox {
             throw new IllegalArgumentException(type + " cannot be recorded (is it @Serdeable?)", e);
         }
         UUID id = UUID.randomUUID();
-        boolean nobodyListens = relay.listenersOf(type).isEmpty();
-        store.insert(universityId, id, type, payload, nobodyListens);
-        if (!nobodyListens) {
+        List<OutboxListener<?>> listeners = relay.listenersOf(type);
+        boolean delivered =
+                listeners.isEmpty() || relay.deliverInRecordingTransaction(universityId, id, event, listeners);
+        store.insert(universityId, id, type, payload, delivered);
+        if (!delivered) {
             transactions
                     .findTransactionStatus()
                     .orElseThrow()

@@ -12,6 +12,9 @@ import java.util.UUID;
  * <p>Throw to fail: the transaction rolls back, {@link #failed} is told, and the event is
  * delivered again later (JobRunr's retries, then the recurring relay), to this listener only.
  *
+ * <p>A listener that can usually do its work with plain SQL in the transaction recording the event
+ * implements {@link RecordingTransactionListener} as well (ADR 0051).
+ *
  * @param <E> the event type, a {@code @Serdeable} record named in the past tense
  */
 public interface OutboxListener<E> {

@@ -10,6 +10,8 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * right after the recording transaction commits (on this node, on a small pool, so a sign-in code
  * reaches SMTP in milliseconds rather than after JobRunr's poll), the JobRunr job that is the retry
  * path (enqueued when that attempt fails, or when the pool has no room), and the recurring relay for
- * events whose process died before either.
+ * events whose process died before either. Before those, an event whose listeners can all handle it
+ * in the transaction that records it is delivered there ({@link #deliverInRecordingTransaction}).
  *
  * <p>Every transaction here is new and bound to the event's university ({@link UnitOfWork}); each
  * listener runs in its own, which also records that it handled the event — or, for a listener that
@@ -130,6 +133,70 @@ class OutboxRelay {
                 }
             }
         }
+    }
+
+    /**
+     * Delivers an event inside the transaction that records it (ADR 0051) when this node delivers
+     * right after commit and every listener of its type is a {@link RecordingTransactionListener}: all
+     * of them under one savepoint on that transaction's connection. True when they all handled it (the
+     * caller stores the event as delivered); false when one declined or failed, after rolling back to
+     * the savepoint, so that the event is delivered after the commit as any other. Saves the delivery's
+     * own transaction per event (a connection, its claim, its mark and a commit).
+     *
+     * @throws OutboxDeliveryException when the connection cannot even set or roll back to a savepoint
+     *     (the recording transaction is then broken anyway)
+     */
+    boolean deliverInRecordingTransaction(
+            long universityId, UUID eventId, Object event, List<OutboxListener<?>> targets) {
+        if (configuration.getAfterCommit() != OutboxConfiguration.AfterCommit.DELIVER) {
+            return false;
+        }
+        for (OutboxListener<?> listener : targets) {
+            if (!(listener instanceof RecordingTransactionListener)) {
+                return false;
+            }
+        }
+        Connection connection = transactions.getConnection();
+        Savepoint savepoint;
+        try {
+            savepoint = connection.setSavepoint();
+        } catch (SQLException e) {
+            throw new OutboxDeliveryException("no savepoint for outbox event " + eventId + ": " + e.getMessage(), e);
+        }
+        String declined = null;
+        RuntimeException failure = null;
+        for (OutboxListener<?> listener : targets) {
+            try {
+                if (!callInRecording((RecordingTransactionListener<?>) listener, universityId, eventId, event)) {
+                    declined = listener.name();
+                    break;
+                }
+            } catch (RuntimeException e) {
+                failure = e;
+                declined = listener.name();
+                break;
+            }
+        }
+        try {
+            if (declined == null) {
+                connection.releaseSavepoint(savepoint);
+                return true;
+            }
+            connection.rollback(savepoint);
+        } catch (SQLException e) {
+            throw new OutboxDeliveryException(
+                    "savepoint of outbox event " + eventId + " not released or rolled back: " + e.getMessage(), e);
+        }
+        if (failure != null) {
+            LOG.info(
+                    "Outbox listener {} failed on event {} of university {} in its recording transaction ({});"
+                            + " delivering it after the commit",
+                    declined,
+                    eventId,
+                    universityId,
+                    failure.toString());
+        }
+        return false;
     }
 
     /**
@@ -302,6 +369,12 @@ class OutboxRelay {
             LOG.error("Could not record the failure of outbox event {}", eventId, e);
         }
         return error;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E> boolean callInRecording(
+            RecordingTransactionListener<E> listener, long universityId, UUID eventId, Object event) {
+        return listener.onInRecordingTransaction(universityId, eventId, (E) event);
     }
 
     @SuppressWarnings("unchecked")

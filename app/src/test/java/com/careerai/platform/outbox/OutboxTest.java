@@ -8,6 +8,7 @@ import com.careerai.platform.data.UnitOfWork;
 import com.careerai.tenancy.University;
 import com.careerai.testing.Fixtures;
 import com.careerai.testing.IntegrationTest;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.exceptions.IllegalTransactionStateException;
@@ -27,6 +28,8 @@ import org.jobrunr.jobs.states.StateName;
 import org.jobrunr.storage.StorageProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The outbox on the real database and JobRunr: an event is delivered only if its transaction
@@ -55,6 +58,12 @@ class OutboxTest extends IntegrationTest {
 
     @Inject
     TestListeners.Flaky flaky;
+
+    @Inject
+    TestListeners.InRecording noted;
+
+    @Inject
+    JdbcOperations jdbc;
 
     University university;
 
@@ -176,6 +185,66 @@ class OutboxTest extends IntegrationTest {
         assertThat(count("SELECT attempts FROM outbox_events WHERE id = ?", event))
                 .isEqualTo(2);
         await().atMost(Duration.ofSeconds(10)).until(() -> jobState(event) == StateName.SUCCEEDED);
+    }
+
+    @Test
+    void anEventItsListenerHandlesInTheRecordingTransactionIsDeliveredWithIt() {
+        UUID event = units.inUniversity(
+                university.id(), () -> outbox.record(university.id(), new ThingNoted("handled-there", "handles")));
+
+        // no waiting: the effect and the delivery committed with the recording transaction
+        assertThat(effects(event, "test.in-recording")).isEqualTo(1);
+        assertThat(delivered(event)).isTrue();
+        assertThat(count("SELECT count(*) FROM outbox_deliveries WHERE event_id = ?", event))
+                .as("no delivery transaction claimed it")
+                .isZero();
+        assertThat(noted.afterCommit.get(event)).as("not delivered again").isNull();
+        assertThat(jobState(event)).isNull();
+    }
+
+    @Test
+    void anEventHandledInARolledBackTransactionLeavesNoEffect() {
+        assertThatThrownBy(() -> units.inUniversity(university.id(), () -> {
+                    outbox.record(university.id(), new ThingNoted("handled-then-rolled-back", "handles"));
+                    throw new IllegalStateException("the caller's change failed");
+                }))
+                .hasMessage("the caller's change failed");
+
+        assertThat(effectsNamed("handled-then-rolled-back")).isZero();
+        assertThat(count("SELECT count(*) FROM outbox_events WHERE payload->>'name' = 'handled-then-rolled-back'"))
+                .isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"declines", "throws", "breaks"})
+    void aListenerThatFailsInTheRecordingTransactionLeavesItToCommitAndGetsTheEventOnceAfter(String there) {
+        UUID marker = UUID.randomUUID();
+        UUID event = units.inUniversity(university.id(), () -> {
+            UUID recorded = outbox.record(university.id(), new ThingNoted("failed-there-" + there, there));
+            // the recording transaction goes on after the listener's failure, and commits
+            jdbc.prepareStatement(
+                    "INSERT INTO test_outbox_effects (event_id, listener, name) VALUES (?, 'recorder', 'after')",
+                    statement -> {
+                        statement.setObject(1, marker);
+                        return statement.executeUpdate();
+                    });
+            return recorded;
+        });
+
+        assertThat(effects(marker, "recorder"))
+                .as("the recording transaction committed")
+                .isEqualTo(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> delivered(event));
+        assertThat(noted.inRecording.get(event)).hasValue(1);
+        assertThat(noted.afterCommit.get(event))
+                .as("delivered after the commit, once")
+                .hasValue(1);
+        assertThat(effects(event, "test.in-recording"))
+                .as("the effect written in the recording transaction was rolled back to the savepoint")
+                .isEqualTo(1);
+        assertThat(jobState(event))
+                .as("delivered at once after the commit, no retry job")
+                .isNull();
     }
 
     @Test

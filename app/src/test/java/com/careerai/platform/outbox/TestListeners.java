@@ -11,9 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Two listeners of {@link ThingHappened} whose effect is a row in {@code test_outbox_effects}
- * (written in the listener's transaction, like a real listener's change), so a test can count
- * effects per event and listener. Active in contexts with {@code spec.name=outbox}.
+ * Two listeners of {@link ThingHappened} and one of {@link ThingNoted} (which can handle it in the
+ * recording transaction) whose effect is a row in {@code test_outbox_effects} (written in the
+ * listener's transaction, like a real listener's change), so a test can count effects per event and
+ * listener. Active in contexts with {@code spec.name=outbox}.
  */
 final class TestListeners {
     static final String[] CREATE_TABLE = {
@@ -93,6 +94,60 @@ final class TestListeners {
         @Override
         public void failed(long universityId, UUID eventId, ThingHappened event, RuntimeException error) {
             failuresTold.computeIfAbsent(eventId, id -> new AtomicInteger()).incrementAndGet();
+        }
+    }
+
+    /**
+     * The one listener of {@link ThingNoted}: in the recording transaction it writes its effect with
+     * plain SQL and then does what the event says ({@link ThingNoted#there()}); after the commit
+     * ({@link #on}) it writes its effect and succeeds. Counts both kinds of call per event.
+     */
+    @Singleton
+    @Requires(property = "spec.name", value = "outbox")
+    static class InRecording implements RecordingTransactionListener<ThingNoted> {
+        private final JdbcOperations jdbc;
+        final Map<UUID, AtomicInteger> inRecording = new ConcurrentHashMap<>();
+        final Map<UUID, AtomicInteger> afterCommit = new ConcurrentHashMap<>();
+
+        InRecording(JdbcOperations jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @Override
+        public Class<ThingNoted> eventType() {
+            return ThingNoted.class;
+        }
+
+        @Override
+        public String name() {
+            return "test.in-recording";
+        }
+
+        @Override
+        public boolean onInRecordingTransaction(long universityId, UUID eventId, ThingNoted event) {
+            inRecording.computeIfAbsent(eventId, id -> new AtomicInteger()).incrementAndGet();
+            effect(jdbc, eventId, name(), event.name());
+            switch (event.there()) {
+                case "handles" -> {
+                    return true;
+                }
+                case "declines" -> {
+                    return false;
+                }
+                case "throws" -> throw new IllegalStateException("failed in the recording transaction");
+                case "breaks" -> {
+                    // a statement the database refuses: the transaction is aborted until the savepoint's rollback
+                    jdbc.prepareStatement("SELECT 1 / 0", statement -> statement.execute());
+                    throw new IllegalStateException("the division did not fail");
+                }
+                default -> throw new IllegalArgumentException(event.there());
+            }
+        }
+
+        @Override
+        public void on(long universityId, UUID eventId, ThingNoted event) {
+            afterCommit.computeIfAbsent(eventId, id -> new AtomicInteger()).incrementAndGet();
+            effect(jdbc, eventId, name(), event.name());
         }
     }
 
