@@ -1,7 +1,7 @@
 package com.careerai.courses;
 
 import com.careerai.platform.web.DashboardPanel;
-import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -25,7 +25,7 @@ class CoursesPanel implements DashboardPanel {
     }
 
     @Override
-    @Connectable
+    @Transactional(readOnly = true)
     public Optional<Panel> panel(long universityId, long userId, ZoneId zone) {
         Instant now = clock.now();
         return store.nextSessionOf(universityId, userId, now).map(next -> {

@@ -2,7 +2,6 @@ package com.careerai.interests;
 
 import com.careerai.platform.audit.AuditLog;
 import com.careerai.platform.web.RequestMemo;
-import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.Collection;
@@ -103,7 +102,7 @@ public class Interests {
      * The user's picks, retired ones included (shown as such); read once per page request, which
      * several home panels ask (issue 19).
      */
-    @Connectable
+    @Transactional(readOnly = true)
     public List<Interest> ofUser(long universityId, long userId) {
         return RequestMemo.of(
                 "interests.of:" + universityId + ":" + userId, () -> List.copyOf(store.ofUser(universityId, userId)));

@@ -11,7 +11,6 @@ import com.careerai.site.PlainText;
 import com.careerai.site.SiteContent;
 import com.careerai.tenancy.Tenants;
 import com.careerai.tenancy.University;
-import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -20,6 +19,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.sql.Connection;
@@ -34,11 +34,10 @@ import java.util.Optional;
  * The public landing page on the bare base domain, and each university's home page: for a
  * signed-in student, their dashboard — every {@link DashboardPanel} bean, in order.
  *
- * <p>The dashboard and its layout (header balances, bell, deletion banner) are read on one connection
- * held for the whole page, where each panel and layout read used to check out a connection of its
- * own (issue 19). No transaction: nothing on the page writes, and at PostgreSQL's READ COMMITTED a
- * transaction would give its reads no common snapshot either (each statement takes its own), so a
- * BEGIN and a COMMIT round trip would buy nothing (ADR 0050).
+ * <p>The dashboard and its layout (header balances, bell, deletion banner) are read in one read-only
+ * transaction: one connection and one BEGIN/COMMIT for the whole page, where each panel and layout
+ * read used to check out a connection of its own and most opened a transaction of their own
+ * (issue 19). Read-only: nothing on the page writes.
  */
 @Hidden
 @Controller
@@ -50,7 +49,7 @@ class HomeController {
     private final SiteContent site;
     private final CareerAiConfiguration configuration;
     private final LayoutModel layout;
-    private final ConnectionOperations<Connection> connections;
+    private final TransactionOperations<Connection> transactions;
 
     HomeController(
             List<DashboardPanel> panels,
@@ -58,7 +57,7 @@ class HomeController {
             SiteContent site,
             CareerAiConfiguration configuration,
             LayoutModel layout,
-            ConnectionOperations<Connection> connections) {
+            TransactionOperations<Connection> transactions) {
         this.panels = panels.stream()
                 .sorted(Comparator.comparingInt(DashboardPanel::order))
                 .toList();
@@ -66,7 +65,7 @@ class HomeController {
         this.site = site;
         this.configuration = configuration;
         this.layout = layout;
-        this.connections = connections;
+        this.transactions = transactions;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
@@ -79,9 +78,9 @@ class HomeController {
         model.put("university", university.get());
         Optional<SignedInUser> student = SignedInUsers.current(request).filter(user -> user.role() == Role.STUDENT);
         if (student.isPresent()) {
-            return connections.executeRead(status -> {
+            return transactions.executeRead(status -> {
                 dashboard(student.get(), model);
-                // the layout on the same connection (LayoutModelProcessor leaves a model's own layout)
+                // the layout in the same transaction (LayoutModelProcessor leaves a model's own layout)
                 model.put("layout", layout.forRequest(request));
                 return new ModelAndView<>("home/dashboard", model);
             });
