@@ -101,10 +101,9 @@ class AiRunRepository {
     List<AiRun> listOfUser(long universityId, long userId, @Nullable RunFilter filter, int limit, long offset) {
         List<Object> parameters = new ArrayList<>();
         String where = where(universityId, userId, filter, parameters);
-        parameters.add(limit);
-        parameters.add(offset);
         return many(
-                "SELECT " + COLUMNS + " FROM ai_runs " + where + " ORDER BY created_at DESC LIMIT ? OFFSET ?",
+                "SELECT " + COLUMNS + " FROM ai_runs " + where + " ORDER BY created_at DESC"
+                        + SqlRows.limit(limit, offset),
                 parameters.toArray());
     }
 
@@ -113,11 +112,10 @@ class AiRunRepository {
             long universityId, long userId, @Nullable RunFilter filter, int limit, long offset) {
         List<Object> parameters = new ArrayList<>();
         String where = where(universityId, userId, filter, parameters);
-        parameters.add(limit);
-        parameters.add(offset);
         return SqlRows.list(
                 jdbc,
-                "SELECT " + SUMMARY_COLUMNS + " FROM ai_runs " + where + " ORDER BY created_at DESC LIMIT ? OFFSET ?",
+                "SELECT " + SUMMARY_COLUMNS + " FROM ai_runs " + where + " ORDER BY created_at DESC"
+                        + SqlRows.limit(limit, offset),
                 SqlRows.parameters(parameters.toArray()),
                 rows -> new RunSummary(
                         rows.getObject("id", UUID.class),
