@@ -33,8 +33,8 @@ final class WritingBlockHelpers {
     /** Registers the helpers on {@code handlebars}; before any template is compiled (blocks keep their helper). */
     static Handlebars register(Handlebars handlebars) {
         return handlebars
-                .registerHelper(IfHelper.NAME, new If())
-                .registerHelper(UnlessHelper.NAME, new Unless())
+                .registerHelper(IfHelper.NAME, new Condition(true, IfHelper.INSTANCE))
+                .registerHelper(UnlessHelper.NAME, new Condition(false, UnlessHelper.INSTANCE))
                 .registerHelper(EachHelper.NAME, new Each())
                 .registerHelper(BlockHelper.NAME, new Block());
     }
@@ -51,26 +51,24 @@ final class WritingBlockHelpers {
         return buffer instanceof Options.NativeBuffer page ? new BufferWriter(page) : null;
     }
 
-    static final class If implements Helper<Object> {
-        @Override
-        public Object apply(Object context, Options options) throws IOException {
-            Writer page = pageOf(options);
-            if (page == null) {
-                return IfHelper.INSTANCE.apply(context, options);
-            }
-            (options.isFalsy(context) ? options.inverse : options.fn).apply(options.context, page);
-            return null;
-        }
-    }
+    /** {@code if}: the block when the value is truthy, else its {@code {{else}}}; {@code unless} the other way round. */
+    static final class Condition implements Helper<Object> {
+        private final boolean blockWhenTruthy;
+        private final Helper<Object> handlebars;
 
-    static final class Unless implements Helper<Object> {
+        Condition(boolean blockWhenTruthy, Helper<Object> handlebars) {
+            this.blockWhenTruthy = blockWhenTruthy;
+            this.handlebars = handlebars;
+        }
+
         @Override
         public Object apply(Object context, Options options) throws IOException {
             Writer page = pageOf(options);
             if (page == null) {
-                return UnlessHelper.INSTANCE.apply(context, options);
+                return handlebars.apply(context, options);
             }
-            (options.isFalsy(context) ? options.fn : options.inverse).apply(options.context, page);
+            boolean truthy = !options.isFalsy(context);
+            (truthy == blockWhenTruthy ? options.fn : options.inverse).apply(options.context, page);
             return null;
         }
     }

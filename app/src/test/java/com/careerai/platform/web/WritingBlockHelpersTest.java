@@ -29,6 +29,11 @@ import org.junit.jupiter.api.Test;
  * panel and layout part, every view of the application, and the helpers' corner cases.
  */
 class WritingBlockHelpersTest {
+    static {
+        // as the application sets it, before Handlebars' first render in this JVM (CompiledTemplatesTest reads it)
+        System.getProperties().putIfAbsent("hbs.buffer", CompiledTemplates.BLOCK_BUFFER);
+    }
+
     private final Handlebars stock =
             new Handlebars().with(new ConcurrentMapTemplateCache()).with(new HtmlEscaping());
     private final Handlebars ours = WritingBlockHelpers.register(
@@ -103,6 +108,9 @@ class WritingBlockHelpersTest {
                 new LinkedHashMap<>(Map.of("k", "v")));
         for (String source : templates) {
             for (Object value : values) {
+                if (source.contains("#each items") && !iterableOrAbsent(value)) {
+                    continue; // Handlebars' each over an object's getters: ours hands it to Handlebars' helper
+                }
                 Map<String, Object> model = new HashMap<>();
                 model.put("items", value);
                 model.put("title", "T&");
@@ -142,6 +150,10 @@ class WritingBlockHelpersTest {
         assertThat(page.toString()).isEqualTo("abc");
         assertThat(writes).as("what the page's writer was given").containsSubsequence("a", "b", "c");
         assertThat(writes).as("no block's text handed over as one string").noneMatch(text -> text.contains("ab"));
+    }
+
+    private static boolean iterableOrAbsent(Object value) {
+        return value == null || value instanceof Iterable<?> || value instanceof Object[] || value instanceof Map<?, ?>;
     }
 
     private static String render(Handlebars handlebars, String view, Map<String, Object> model) throws IOException {
