@@ -22,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * search per view and per partial on every render) was the next cost, so the loader remembers
  * what it found. Views ship inside the jar, so nothing needs reloading. Values are escaped by
  * {@link HtmlEscaping}: Handlebars' own escaping, without a string and a map look-up per character.
+ * Blocks ({@code if}, {@code unless}, {@code each}, {@code block}) write to the page as they render
+ * ({@link WritingBlockHelpers}), not into a string each.
  */
 @Singleton
 class CompiledTemplates implements BeanCreatedEventListener<Handlebars> {
@@ -42,7 +44,7 @@ class CompiledTemplates implements BeanCreatedEventListener<Handlebars> {
     @Override
     public Handlebars onCreated(BeanCreatedEvent<Handlebars> event) {
         Handlebars handlebars = event.getBean();
-        return handlebars
+        return WritingBlockHelpers.register(handlebars)
                 .with(new ConcurrentMapTemplateCache())
                 .with(new RememberingLoader(handlebars.getLoader()))
                 .with(new HtmlEscaping());
