@@ -8,6 +8,8 @@
 #
 #   bench/ai-runs-throughput.sh                     # 2000 jobs a phase, 8 clients, 16 workers
 #   BENCH_RUNS=5000 BENCH_CLIENTS=16 BENCH_WORKERS=32 bench/ai-runs-throughput.sh
+#   BENCH_AI_UNIVERSITIES=20 bench/ai-runs-throughput.sh   # the 200 students spread over 20 universities
+#     (a worker's consecutive runs then belong to different universities, as on a shared node)
 #   BENCH_SKIP_BUILD=1 BENCH_JAR=/tmp/other.jar BENCH_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/ai.jfr,settings=profile \
 #     bench/ai-runs-throughput.sh
 set -euo pipefail

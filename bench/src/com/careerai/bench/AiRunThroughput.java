@@ -100,17 +100,26 @@ public final class AiRunThroughput {
         properties.put("careerai.ai.mode", "mock");
         properties.put("careerai.tenancy.listen-for-changes", false);
         try (ApplicationContext context = ApplicationContext.run(properties, "bench")) {
-            University university = context.getBean(UniversityAdministration.class)
-                    .createIfAbsent(new NewUniversity("Bench", "bench", List.of("bench.edu"), 0, 0, "#1F4E79", null));
+            // the 200 students of one university, or spread over BENCH_AI_UNIVERSITIES (student i at i mod n)
+            int universityCount = Integer.parseInt(System.getenv().getOrDefault("BENCH_AI_UNIVERSITIES", "1"));
+            List<University> universities = new ArrayList<>();
+            for (int u = 0; u < universityCount; u++) {
+                String slug = u == 0 ? "bench" : "bench-" + u;
+                universities.add(context.getBean(UniversityAdministration.class).createIfAbsent(new NewUniversity(
+                        u == 0 ? "Bench" : "Bench " + u, slug, List.of(slug + ".edu"), 0, 0, "#1F4E79", null)));
+            }
             List<SignedInUser> students = new ArrayList<>();
             // signed in with a code once, as tools require a verified email address
             SignInService signIns = context.getBean(SignInService.class);
             Wallets wallets = context.getBean(Wallets.class);
             for (int i = 0; i < 200; i++) {
-                User user = signIns.completeEmailSignIn(university, "bench" + i + "@bench.edu");
+                University university = universities.get(i % universityCount);
+                String domain = university.subdomain() + ".edu";
+                User user = signIns.completeEmailSignIn(university, "bench" + i + "@" + domain);
                 wallets.grant(university.id(), user.id(), Currency.SILVER, 100_000, "bench-ai:" + user.id(), "bench", "bench");
                 students.add(SignedInUser.of(user));
             }
+            String universityIds = String.join(", ", universities.stream().map(u -> Long.toString(u.id())).toList());
             ObjectNode input = new ObjectMapper().createObjectNode()
                     .put("jobTitle", "Graduate Analyst").put("company", "Acme")
                     .put("jobDescription", "A graduate analyst role working with SQL, Python and stakeholders on dashboards.")
@@ -122,7 +131,7 @@ public final class AiRunThroughput {
             DataSource dataSource = context.getBean(DataSourceResolver.class).resolve(context.getBean(DataSource.class));
             Counter runsDone = new Counter(dataSource,
                     "SELECT count(*) FILTER (WHERE status = 'SUCCEEDED'), count(*) FILTER (WHERE status IN ('FAILED', 'REFUNDED')) "
-                            + "FROM ai_runs WHERE university_id = " + university.id(),
+                            + "FROM ai_runs WHERE university_id IN (" + universityIds + ")",
                     "%ExecuteRunJobRequest%");
             Counter bareDone = new Counter(dataSource,
                     "SELECT count(*) FILTER (WHERE state = 'SUCCEEDED'), count(*) FILTER (WHERE state IN ('FAILED', 'DELETED')) "
@@ -143,9 +152,9 @@ public final class AiRunThroughput {
             double runsPerSecond = runs.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
             double barePerSecond = bare.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
             System.out.printf(Locale.ROOT,
-                    "RESULT jobs=%d clients=%d workers=%d runs_per_s=%.1f bare_jobrunr_per_s=%.1f runs/bare=%.2f "
+                    "RESULT jobs=%d clients=%d workers=%d universities=%d runs_per_s=%.1f bare_jobrunr_per_s=%.1f runs/bare=%.2f "
                             + "target_per_s=%.1f single: runs %.1f / %.1f, bare %.1f / %.1f%n",
-                    jobs, clients, workers, runsPerSecond, barePerSecond, runsPerSecond / barePerSecond,
+                    jobs, clients, workers, universityCount, runsPerSecond, barePerSecond, runsPerSecond / barePerSecond,
                     Math.min(500, barePerSecond / 2), runs.get(0), runs.get(1), bare.get(0), bare.get(1));
         }
     }
