@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * user is an owner or superuser that row-level security does not hold back.
  *
  * <p>Runs before Micronaut Data wraps the pool in its transaction-aware proxy, so every path to a
- * connection — repositories, {@code JdbcOperations}, transactions, JobRunr — passes through the
- * binding.
+ * connection — repositories, {@code JdbcOperations}, transactions — passes through the binding. The
+ * one exception is JobRunr's storage, whose SQL touches only its own tables (no tenant rows, no
+ * policy): it takes connections past the binding ({@link TablesWithoutTenants}, ADR 0056).
  */
 @Singleton
 final class DatabaseWall implements BeanCreatedEventListener<DataSource>, Ordered {

@@ -8,6 +8,7 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -27,9 +28,25 @@ final class TenantBoundDataSource implements DataSource {
     private final DataSource pool;
     /** Physical connection → the session value written on it (weak: the pool may drop connections). */
     private final Map<Object, String> bound = Collections.synchronizedMap(new WeakHashMap<>());
+    /** Binding statements written (each a round trip, and outside a transaction a transaction). */
+    private final LongAdder written = new LongAdder();
 
     TenantBoundDataSource(DataSource pool) {
         this.pool = pool;
+    }
+
+    /**
+     * The pool itself: connections handed out as they are, the setting left as the last borrower
+     * wrote it. Only for SQL on tables without tenant rows ({@link TablesWithoutTenants}); such SQL
+     * writes no setting, so what {@link #bound} remembers of a connection stays true.
+     */
+    DataSource unbound() {
+        return pool;
+    }
+
+    /** How many binding statements this wall has written since it was made (tests, ADR 0056). */
+    long bindingsWritten() {
+        return written.sum();
     }
 
     @Override
@@ -56,6 +73,7 @@ final class TenantBoundDataSource implements DataSource {
                     statement.setString(1, wanted);
                     statement.execute();
                 }
+                written.increment();
                 // Only a value written outside a transaction is sure to outlive it.
                 if (physical != null) {
                     if (autoCommit) {

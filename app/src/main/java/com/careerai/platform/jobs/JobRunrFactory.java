@@ -1,6 +1,7 @@
 package com.careerai.platform.jobs;
 
 import com.careerai.platform.config.InvalidSettingException;
+import com.careerai.platform.data.TablesWithoutTenants;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -35,8 +36,10 @@ class JobRunrFactory {
 
     @Singleton
     StorageProvider jobRunrStorageProvider(DataSource dataSource, DataSourceResolver resolver, JsonMapper jsonMapper) {
-        // The injected DataSource is a transaction-aware proxy; JobRunr manages its own connections.
-        StorageProvider storage = new JobStorage(resolver.resolve(dataSource));
+        // The injected DataSource is a transaction-aware proxy; JobRunr manages its own connections,
+        // and its SQL touches only its own tables, which hold no tenant rows: it takes them from the
+        // pool without the tenant binding's statement at each check-out (ADR 0056).
+        StorageProvider storage = new JobStorage(TablesWithoutTenants.connections(resolver.resolve(dataSource)));
         storage.setJobMapper(new JobMapper(jsonMapper));
         return storage;
     }
