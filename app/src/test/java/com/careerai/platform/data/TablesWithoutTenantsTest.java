@@ -96,12 +96,14 @@ class TablesWithoutTenantsTest extends IntegrationTest {
     @Test
     void jobRunrsConnectionMayCarryTheLastUniversityButItsTablesHaveNoTenantRowsOrPolicies() throws SQLException {
         units.bound(a.id(), this::studentsVisible);
-        try (Connection connection =
-                        TablesWithoutTenants.connections(resolver.resolve(dataSource)).getConnection();
+        try (Connection connection = TablesWithoutTenants.connections(resolver.resolve(dataSource))
+                        .getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT current_setting('careerai.university_id', true)")) {
             rows.next();
-            assertThat(rows.getString(1)).as("left as the last borrower wrote it").isEqualTo(Long.toString(a.id()));
+            assertThat(rows.getString(1))
+                    .as("left as the last borrower wrote it")
+                    .isEqualTo(Long.toString(a.id()));
         }
         // which is why only SQL on tables like these may take it
         assertThat(count("SELECT count(*) FROM pg_class WHERE relname LIKE 'jobrunr%' AND relkind IN ('r', 'p')"))
@@ -117,7 +119,9 @@ class TablesWithoutTenantsTest extends IntegrationTest {
                         + " WHERE c.relname LIKE 'jobrunr%' AND NOT t.tgisinternal"))
                 .as("triggers on JobRunr's tables (they could reach tenant tables)")
                 .isZero();
-        assertThat(studentsVisible()).as("the next unbound borrower through the wall still sees nothing").isZero();
+        assertThat(studentsVisible())
+                .as("the next unbound borrower through the wall still sees nothing")
+                .isZero();
     }
 
     /** Students this code can see, in a transaction of its own or the one already open. */
