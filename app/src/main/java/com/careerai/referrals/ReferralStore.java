@@ -206,8 +206,8 @@ class ReferralStore {
         return SqlRows.list(
                 jdbc,
                 "SELECT " + COLUMNS + " FROM referrals WHERE university_id = ?"
-                        + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
-                SqlRows.parameters(universityId, limit, offset),
+                        + " ORDER BY created_at DESC, id DESC" + SqlRows.limit(limit, offset),
+                SqlRows.parameters(universityId),
                 ReferralStore::referral);
     }
 
