@@ -75,17 +75,16 @@ class UnitOfWorkTest extends IntegrationTest {
     void aConnectionReadWithoutATransactionNeverCarriesItsUniversityToTheNextBorrower() {
         // The student home reads on one connection in auto-commit (ADR 0055): the binding written at
         // check-out is a session setting that outlives the page, so the next check-out must rewrite it.
-        assertThat(units.bound(a.id(), () -> connections.executeRead(status -> studentsVisibleOn(status.getConnection()))))
-                .isEqualTo(1);
-        assertThat(units.bound(b.id(), () -> connections.executeRead(status -> studentsVisibleOn(status.getConnection()))))
+        assertThat(units.bound(a.id(), this::studentsVisibleWithoutTransaction)).isEqualTo(1);
+        assertThat(units.bound(b.id(), this::studentsVisibleWithoutTransaction))
                 .as("the same (only) connection, next borrowed for another university")
                 .isZero();
-        assertThat(units.bound(a.id(), () -> connections.executeRead(status -> studentsVisibleOn(status.getConnection()))))
-                .isEqualTo(1);
-        assertThat(connections.executeRead(status -> studentsVisibleOn(status.getConnection())))
+        assertThat(units.bound(a.id(), this::studentsVisibleWithoutTransaction)).isEqualTo(1);
+        assertThat(studentsVisibleWithoutTransaction())
                 .as("borrowed outside any university")
                 .isZero();
-        assertThat(connections.executeRead(status -> studentsVisibleOn(status.getConnection()) + studentsVisible()))
+        long joined = connections.executeRead(status -> studentsVisibleOn(status.getConnection()) + studentsVisible());
+        assertThat(joined)
                 .as("a read joining a connection taken outside any university")
                 .isZero();
     }
@@ -120,6 +119,11 @@ class UnitOfWorkTest extends IntegrationTest {
         assertThat(studentsVisible())
                 .as("the routing ended with its transaction")
                 .isZero();
+    }
+
+    /** Students visible on a connection of its own without a transaction (auto-commit). */
+    private long studentsVisibleWithoutTransaction() {
+        return connections.executeRead(status -> studentsVisibleOn(status.getConnection()));
     }
 
     /** Students visible on this connection, with no transaction of its own. */
