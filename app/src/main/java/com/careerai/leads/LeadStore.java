@@ -133,8 +133,7 @@ class LeadStore {
                 jdbc,
                 "SELECT " + LEAD + " FROM leads WHERE university_id = ? AND (?::text IS NULL OR status = ?)"
                         + " ORDER BY updated_at DESC, id DESC" + SqlRows.limit(limit, offset),
-                parameters(
-                        universityId, status == null ? null : status.name(), status == null ? null : status.name()),
+                parameters(universityId, status == null ? null : status.name(), status == null ? null : status.name()),
                 LeadStore::lead);
     }
 

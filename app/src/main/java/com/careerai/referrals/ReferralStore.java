@@ -205,8 +205,8 @@ class ReferralStore {
     List<Referral> recent(long universityId, long offset, int limit) {
         return SqlRows.list(
                 jdbc,
-                "SELECT " + COLUMNS + " FROM referrals WHERE university_id = ?"
-                        + " ORDER BY created_at DESC, id DESC" + SqlRows.limit(limit, offset),
+                "SELECT " + COLUMNS + " FROM referrals WHERE university_id = ?" + " ORDER BY created_at DESC, id DESC"
+                        + SqlRows.limit(limit, offset),
                 SqlRows.parameters(universityId),
                 ReferralStore::referral);
     }

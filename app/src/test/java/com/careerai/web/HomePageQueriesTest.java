@@ -122,7 +122,9 @@ class HomePageQueriesTest extends IntegrationTest {
         // panel for counsellors who know the field: services that used to read in a transaction of
         // their own, which began one on the page's connection (session 12: 3 BEGINs a home).
         List<String> statements = statementsOf("/", interested);
-        assertThat(statements).as("the counsellors and resources were read").anyMatch(sql -> sql.contains("counsellors"));
+        assertThat(statements)
+                .as("the counsellors and resources were read")
+                .anyMatch(sql -> sql.contains("counsellors"));
         assertThat(counter.connections()).as("connections checked out").isLessThanOrEqualTo(1);
         assertThat(counter.transactions()).as("transactions begun").isZero();
         assertThat(counter.commits()).as("transactions committed").isZero();
