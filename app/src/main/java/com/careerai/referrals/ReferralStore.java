@@ -205,7 +205,7 @@ class ReferralStore {
     List<Referral> recent(long universityId, long offset, int limit) {
         return SqlRows.list(
                 jdbc,
-                "SELECT " + COLUMNS + " FROM referrals WHERE university_id = ?" + " ORDER BY created_at DESC, id DESC"
+                "SELECT " + COLUMNS + " FROM referrals WHERE university_id = ? ORDER BY created_at DESC, id DESC"
                         + SqlRows.limit(limit, offset),
                 SqlRows.parameters(universityId),
                 ReferralStore::referral);
