@@ -75,13 +75,11 @@ class PeopleStore {
                 "SELECT count(*) FROM users" + where,
                 SqlRows.parameters(parameters.toArray()),
                 row -> row.getLong(1));
-        List<Object> paged = new ArrayList<>(parameters);
-        paged.add(pageSize);
-        paged.add((long) (page - 1) * pageSize);
         List<Person> people = SqlRows.list(
                 jdbc,
-                "SELECT " + COLUMNS + where + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
-                SqlRows.parameters(paged.toArray()),
+                "SELECT " + COLUMNS + where + " ORDER BY created_at DESC, id DESC"
+                        + SqlRows.limit(pageSize, (long) (page - 1) * pageSize),
+                SqlRows.parameters(parameters.toArray()),
                 PeopleStore::person);
         return new PeoplePage(people, total, page, pageSize);
     }

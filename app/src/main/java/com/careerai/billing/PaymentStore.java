@@ -190,13 +190,11 @@ class PaymentStore {
         return SqlRows.list(
                 jdbc,
                 "SELECT " + COLUMNS + " FROM payments WHERE university_id = ? AND (?::text IS NULL OR status = ?)"
-                        + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?",
+                        + " ORDER BY created_at DESC, id" + SqlRows.limit(limit, offset),
                 statement -> {
                     statement.setLong(1, universityId);
                     statement.setString(2, status == null ? null : status.name());
                     statement.setString(3, status == null ? null : status.name());
-                    statement.setInt(4, limit);
-                    statement.setLong(5, offset);
                 },
                 PaymentStore::payment);
     }

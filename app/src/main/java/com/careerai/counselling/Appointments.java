@@ -10,6 +10,7 @@ import com.careerai.credits.Currency;
 import com.careerai.credits.Wallets;
 import com.careerai.platform.audit.AuditLog;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -487,10 +488,13 @@ public class Appointments {
         return transactions.executeRead(status -> store.summariesOfStudent(universityId, studentId, limit));
     }
 
-    /** The student's pending and confirmed appointments that have not ended, soonest first. */
+    /**
+     * The student's pending and confirmed appointments that have not ended, soonest first. One read on
+     * the caller's connection (the student home's, ADR 0055), or a connection of its own: no transaction.
+     */
+    @Connectable
     public List<StudentAppointment> upcomingOfStudent(long universityId, long studentId, int limit) {
-        return transactions.executeRead(
-                status -> store.upcomingOfStudent(universityId, studentId, java.time.Instant.now(), limit));
+        return store.upcomingOfStudent(universityId, studentId, java.time.Instant.now(), limit);
     }
 
     List<Appointment> ofCounsellor(SignedInUser counsellor) {

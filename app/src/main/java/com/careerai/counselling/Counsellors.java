@@ -8,6 +8,7 @@ import com.careerai.counselling.SlotGenerator.DateOverride;
 import com.careerai.counselling.SlotGenerator.Slot;
 import com.careerai.counselling.SlotGenerator.WeeklyHours;
 import com.careerai.platform.audit.AuditLog;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -75,6 +76,7 @@ public class Counsellors {
      * Approved counsellors with an expertise tag equal, ignoring case, to one of {@code names}
      * (such as a student's interests), those matching most first.
      */
+    @Connectable
     public List<CounsellorCard> withExpertiseIn(long universityId, java.util.Collection<String> names) {
         java.util.Set<String> wanted = names.stream()
                 .map(name -> name.strip().toLowerCase(java.util.Locale.ROOT))
@@ -82,7 +84,7 @@ public class Counsellors {
         if (wanted.isEmpty()) {
             return List.of();
         }
-        return transactions.executeRead(status -> store.listByStatus(universityId, CounsellorStatus.APPROVED)).stream()
+        return store.listByStatus(universityId, CounsellorStatus.APPROVED).stream()
                 .map(c -> Map.entry(
                         c,
                         c.expertise().stream()

@@ -131,8 +131,8 @@ class CourseStore {
         return SqlRows.list(
                 jdbc,
                 "SELECT " + COURSE + " FROM courses WHERE university_id = ? AND NOT archived"
-                        + " AND (visibility = 'PUBLIC' OR ?) ORDER BY id DESC LIMIT ? OFFSET ?",
-                SqlRows.parameters(universityId, students, limit, offset),
+                        + " AND (visibility = 'PUBLIC' OR ?) ORDER BY id DESC" + SqlRows.limit(limit, offset),
+                SqlRows.parameters(universityId, students),
                 CourseStore::course);
     }
 

@@ -1,7 +1,7 @@
 package com.careerai.courses;
 
 import com.careerai.platform.web.DashboardPanel;
-import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -25,7 +25,7 @@ class CoursesPanel implements DashboardPanel {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Connectable
     public Optional<Panel> panel(long universityId, long userId, ZoneId zone) {
         Instant now = clock.now();
         return store.nextSessionOf(universityId, userId, now).map(next -> {

@@ -283,13 +283,13 @@ class LedgerStore {
                 rows -> rows.getInt(1));
     }
 
-    /** A page of the wallet's history, newest first. */
+    /** A page of the wallet's history, newest first (the page size in the statement: ADR 0050). */
     List<LedgerEntry> history(long universityId, long userId, int limit, long offset) {
         return SqlRows.list(
                 jdbc,
                 "SELECT " + ENTRY_COLUMNS + " FROM credit_transactions WHERE university_id = ? AND user_id = ?"
-                        + " ORDER BY id DESC LIMIT ? OFFSET ?",
-                SqlRows.parameters(universityId, userId, limit, offset),
+                        + " ORDER BY id DESC" + SqlRows.limit(limit, offset),
+                SqlRows.parameters(universityId, userId),
                 this::entry);
     }
 

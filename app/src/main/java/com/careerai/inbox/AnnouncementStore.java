@@ -75,8 +75,8 @@ class AnnouncementStore {
     List<Announcement> newest(long universityId, int limit, long offset) {
         return SqlRows.list(
                 jdbc,
-                "SELECT * FROM announcements WHERE university_id = ? ORDER BY id DESC LIMIT ? OFFSET ?",
-                SqlRows.parameters(universityId, limit, offset),
+                "SELECT * FROM announcements WHERE university_id = ? ORDER BY id DESC" + SqlRows.limit(limit, offset),
+                SqlRows.parameters(universityId),
                 AnnouncementStore::announcement);
     }
 

@@ -122,8 +122,8 @@ class InboxStore {
                 jdbc,
                 "SELECT * FROM notifications WHERE university_id = ? AND user_id = ?"
                         + (unreadOnly ? " AND read_at IS NULL" : "")
-                        + " ORDER BY id DESC LIMIT ? OFFSET ?",
-                SqlRows.parameters(universityId, userId, limit, offset),
+                        + " ORDER BY id DESC" + SqlRows.limit(limit, offset),
+                SqlRows.parameters(universityId, userId),
                 InboxStore::notification);
     }
 

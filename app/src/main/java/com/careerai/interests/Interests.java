@@ -2,6 +2,7 @@ package com.careerai.interests;
 
 import com.careerai.platform.audit.AuditLog;
 import com.careerai.platform.web.RequestMemo;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.Collection;
@@ -45,7 +46,7 @@ public class Interests {
     }
 
     /** The categories with these ids (retired ones included), ignoring ids of no category here. */
-    @Transactional(readOnly = true)
+    @Connectable
     public List<Interest> byIds(long universityId, Collection<Long> ids) {
         return ids.isEmpty() ? List.of() : store.byIds(universityId, ids);
     }
@@ -102,7 +103,7 @@ public class Interests {
      * The user's picks, retired ones included (shown as such); read once per page request, which
      * several home panels ask (issue 19).
      */
-    @Transactional(readOnly = true)
+    @Connectable
     public List<Interest> ofUser(long universityId, long userId) {
         return RequestMemo.of(
                 "interests.of:" + universityId + ":" + userId, () -> List.copyOf(store.ofUser(universityId, userId)));

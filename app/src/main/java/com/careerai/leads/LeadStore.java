@@ -132,13 +132,8 @@ class LeadStore {
         return SqlRows.list(
                 jdbc,
                 "SELECT " + LEAD + " FROM leads WHERE university_id = ? AND (?::text IS NULL OR status = ?)"
-                        + " ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?",
-                parameters(
-                        universityId,
-                        status == null ? null : status.name(),
-                        status == null ? null : status.name(),
-                        limit,
-                        offset),
+                        + " ORDER BY updated_at DESC, id DESC" + SqlRows.limit(limit, offset),
+                parameters(universityId, status == null ? null : status.name(), status == null ? null : status.name()),
                 LeadStore::lead);
     }
 

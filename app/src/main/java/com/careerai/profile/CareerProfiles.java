@@ -4,6 +4,7 @@ import com.careerai.auth.User;
 import com.careerai.auth.UserAccounts;
 import com.careerai.platform.web.RequestMemo;
 import com.careerai.platform.web.ViewerZones;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -44,7 +45,7 @@ public class CareerProfiles implements ViewerZones {
     }
 
     /** The person's profile (empty fields when they have filled in nothing). */
-    @Transactional(readOnly = true)
+    @Connectable
     public CareerProfile of(long universityId, long userId) {
         String name = accounts.find(universityId, userId)
                 .map(User::name)
@@ -68,7 +69,7 @@ public class CareerProfiles implements ViewerZones {
      * shared with {@link #of} within a page request (the student home asks both).
      */
     @Override
-    @Transactional(readOnly = true)
+    @Connectable
     public ZoneId zoneOf(long universityId, long userId) {
         return details(universityId, userId)
                 .map(ProfileStore.Details::timeZone)
@@ -80,7 +81,7 @@ public class CareerProfiles implements ViewerZones {
      * The name of the person's default resume, if they marked one: read with the profile's row (the
      * home's next steps ask for it on the page that asks for the time zone).
      */
-    @Transactional(readOnly = true)
+    @Connectable
     public Optional<String> defaultResumeName(long universityId, long userId) {
         return Optional.ofNullable(row(universityId, userId).defaultResumeName());
     }

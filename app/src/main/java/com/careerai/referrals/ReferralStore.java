@@ -205,9 +205,9 @@ class ReferralStore {
     List<Referral> recent(long universityId, long offset, int limit) {
         return SqlRows.list(
                 jdbc,
-                "SELECT " + COLUMNS + " FROM referrals WHERE university_id = ?"
-                        + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
-                SqlRows.parameters(universityId, limit, offset),
+                "SELECT " + COLUMNS + " FROM referrals WHERE university_id = ? ORDER BY created_at DESC, id DESC"
+                        + SqlRows.limit(limit, offset),
+                SqlRows.parameters(universityId),
                 ReferralStore::referral);
     }
 

@@ -99,13 +99,11 @@ class ResourceStore {
         }
         parameters.add(universityId);
         String where = where(filter, parameters);
-        parameters.add(limit);
-        parameters.add(offset);
         return SqlRows.list(
                 jdbc,
                 "SELECT " + COLUMNS + ", " + rank + " AS rank FROM resources r WHERE r.university_id = ?"
                         + " AND r.status = 'APPROVED'" + where
-                        + " ORDER BY rank DESC, r.created_at DESC, r.id DESC LIMIT ? OFFSET ?",
+                        + " ORDER BY rank DESC, r.created_at DESC, r.id DESC" + SqlRows.limit(limit, offset),
                 bind(parameters.toArray()),
                 ResourceStore::resource);
     }

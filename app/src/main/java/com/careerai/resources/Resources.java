@@ -15,6 +15,7 @@ import com.careerai.notifications.Notifications;
 import com.careerai.platform.audit.AuditLog;
 import com.careerai.platform.storage.FileStorage;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -292,27 +293,28 @@ public class Resources {
 
     /**
      * Approved resources tagged with the student's interests: recent ones (two weeks) first, then
-     * by downloads, then newest. Empty when the student has picked no interests.
+     * by downloads, then newest. Empty when the student has picked no interests. Reads on the caller's
+     * connection (the student home's, ADR 0055) or one of its own, without a transaction: at READ
+     * COMMITTED one would give these reads no common snapshot.
      */
+    @Connectable
     public List<Recommendation> recommendedFor(SignedInUser student, int limit) {
         long universityId = student.universityId();
-        return transactions.executeRead(status -> {
-            Set<Long> picked = interests.ofUser(universityId, student.userId()).stream()
-                    .map(Interest::id)
-                    .collect(Collectors.toCollection(LinkedHashSet::new));
-            if (picked.isEmpty()) {
-                return List.<Recommendation>of();
-            }
-            return withInterests(universityId, store.recommended(universityId, picked, limit)).stream()
-                    .map(resource -> new Recommendation(
-                            resource.id(),
-                            resource.title(),
-                            resource.kind().label(),
-                            locked(student, resource),
-                            resource.downloads(),
-                            resource.interests().stream().map(Interest::name).toList()))
-                    .toList();
-        });
+        Set<Long> picked = interests.ofUser(universityId, student.userId()).stream()
+                .map(Interest::id)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        if (picked.isEmpty()) {
+            return List.of();
+        }
+        return withInterests(universityId, store.recommended(universityId, picked, limit)).stream()
+                .map(resource -> new Recommendation(
+                        resource.id(),
+                        resource.title(),
+                        resource.kind().label(),
+                        locked(student, resource),
+                        resource.downloads(),
+                        resource.interests().stream().map(Interest::name).toList()))
+                .toList();
     }
 
     /** Shares a resource unless one with this title exists (demo data). */

@@ -119,8 +119,8 @@ class TicketStore {
         return SqlRows.list(
                 jdbc,
                 "SELECT " + TICKET + " FROM tickets WHERE university_id = ? AND requester_id = ?"
-                        + " ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?",
-                parameters(universityId, requesterId, limit, offset),
+                        + " ORDER BY updated_at DESC, id DESC" + SqlRows.limit(limit, offset),
+                parameters(universityId, requesterId),
                 TicketStore::ticket);
     }
 
@@ -137,9 +137,9 @@ class TicketStore {
                 "SELECT " + TICKET + " FROM tickets WHERE university_id = ?"
                         + " AND (?::text IS NULL OR status = ?) AND (?::text IS NULL OR category = ?)"
                         + " AND (?::bigint IS NULL OR (? = 0 AND assignee_id IS NULL) OR assignee_id = ?)"
-                        + " ORDER BY (status IN ('OPEN', 'PENDING_STUDENT')) DESC, created_at, id LIMIT ? OFFSET ?",
-                parameters(
-                        universityId, status, status, category, category, assignee, assignee, assignee, limit, offset),
+                        + " ORDER BY (status IN ('OPEN', 'PENDING_STUDENT')) DESC, created_at, id"
+                        + SqlRows.limit(limit, offset),
+                parameters(universityId, status, status, category, category, assignee, assignee, assignee),
                 TicketStore::ticket);
     }
 

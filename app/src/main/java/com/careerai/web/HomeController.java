@@ -11,6 +11,7 @@ import com.careerai.site.PlainText;
 import com.careerai.site.SiteContent;
 import com.careerai.tenancy.Tenants;
 import com.careerai.tenancy.University;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -19,7 +20,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.sql.Connection;
@@ -34,10 +34,12 @@ import java.util.Optional;
  * The public landing page on the bare base domain, and each university's home page: for a
  * signed-in student, their dashboard — every {@link DashboardPanel} bean, in order.
  *
- * <p>The dashboard and its layout (header balances, bell, deletion banner) are read in one read-only
- * transaction: one connection and one BEGIN/COMMIT for the whole page, where each panel and layout
- * read used to check out a connection of its own and most opened a transaction of their own
- * (issue 19). Read-only: nothing on the page writes.
+ * <p>The dashboard and its layout (header balances, bell, deletion banner) are read on one connection
+ * held for the whole page, where each panel and layout read used to check out a connection of its
+ * own (issue 19). No transaction: nothing on the page writes, and at PostgreSQL's READ COMMITTED a
+ * transaction gives its reads no common snapshot (each statement takes its own), so a BEGIN and a
+ * COMMIT round trip would buy nothing. The services the panels call read with {@code @Connectable}
+ * (they join this connection), never with a transaction of their own (ADR 0055).
  */
 @Hidden
 @Controller
@@ -49,7 +51,7 @@ class HomeController {
     private final SiteContent site;
     private final CareerAiConfiguration configuration;
     private final LayoutModel layout;
-    private final TransactionOperations<Connection> transactions;
+    private final ConnectionOperations<Connection> connections;
 
     HomeController(
             List<DashboardPanel> panels,
@@ -57,7 +59,7 @@ class HomeController {
             SiteContent site,
             CareerAiConfiguration configuration,
             LayoutModel layout,
-            TransactionOperations<Connection> transactions) {
+            ConnectionOperations<Connection> connections) {
         this.panels = panels.stream()
                 .sorted(Comparator.comparingInt(DashboardPanel::order))
                 .toList();
@@ -65,7 +67,7 @@ class HomeController {
         this.site = site;
         this.configuration = configuration;
         this.layout = layout;
-        this.transactions = transactions;
+        this.connections = connections;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
@@ -78,9 +80,9 @@ class HomeController {
         model.put("university", university.get());
         Optional<SignedInUser> student = SignedInUsers.current(request).filter(user -> user.role() == Role.STUDENT);
         if (student.isPresent()) {
-            return transactions.executeRead(status -> {
+            return connections.executeRead(status -> {
                 dashboard(student.get(), model);
-                // the layout in the same transaction (LayoutModelProcessor leaves a model's own layout)
+                // the layout on the same connection (LayoutModelProcessor leaves a model's own layout)
                 model.put("layout", layout.forRequest(request));
                 return new ModelAndView<>("home/dashboard", model);
             });

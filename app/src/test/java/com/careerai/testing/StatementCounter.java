@@ -27,6 +27,7 @@ public class StatementCounter implements BeanCreatedEventListener<DataSource>, O
     private final List<String> statements = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger commits = new AtomicInteger();
+    private final AtomicInteger transactions = new AtomicInteger();
 
     @Override
     public DataSource onCreated(BeanCreatedEvent<DataSource> event) {
@@ -54,6 +55,8 @@ public class StatementCounter implements BeanCreatedEventListener<DataSource>, O
                         statements.add("(statement)");
                     } else if (name.equals("commit")) {
                         commits.incrementAndGet();
+                    } else if (name.equals("setAutoCommit") && Boolean.FALSE.equals(args[0])) {
+                        transactions.incrementAndGet();
                     }
                     return invoke(connection, method, args);
                 }));
@@ -74,10 +77,19 @@ public class StatementCounter implements BeanCreatedEventListener<DataSource>, O
         return commits.get();
     }
 
+    /**
+     * Transactions begun since the last {@link #reset()} (auto-commit switched off: a BEGIN sent with
+     * the next statement, then a COMMIT or ROLLBACK round trip of its own).
+     */
+    public int transactions() {
+        return transactions.get();
+    }
+
     public void reset() {
         statements.clear();
         connections.set(0);
         commits.set(0);
+        transactions.set(0);
     }
 
     private interface Call {

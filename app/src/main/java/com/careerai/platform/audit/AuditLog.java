@@ -1,5 +1,6 @@
 package com.careerai.platform.audit;
 
+import com.careerai.platform.data.SqlRows;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.annotation.Transactional;
@@ -89,11 +90,9 @@ public class AuditLog {
         Where where = where(universityId, filter);
         return jdbc.prepareStatement(
                 "SELECT university_id, id, actor, action, details::text, created_at, client_address FROM audit_log "
-                        + where.sql + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+                        + where.sql + " ORDER BY created_at DESC, id DESC" + SqlRows.limit(limit, offset),
                 (PreparedStatement statement) -> {
-                    int next = where.bind(statement);
-                    statement.setInt(next, limit);
-                    statement.setLong(next + 1, offset);
+                    where.bind(statement);
                     return read(statement);
                 });
     }

@@ -8,6 +8,7 @@ import com.careerai.auth.UserAccounts;
 import com.careerai.tenancy.University;
 import com.careerai.testing.Fixtures;
 import com.careerai.testing.IntegrationTest;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
@@ -40,6 +41,9 @@ class UnitOfWorkTest extends IntegrationTest {
     @Inject
     TransactionOperations<Connection> transactions;
 
+    @Inject
+    ConnectionOperations<Connection> connections;
+
     private University a;
     private University b;
     private User studentOfA;
@@ -65,6 +69,24 @@ class UnitOfWorkTest extends IntegrationTest {
         assertThat(units.bound(b.id(), this::studentsVisible)).isZero();
         assertThat(units.bound(a.id(), this::studentsVisible)).isEqualTo(1);
         assertThat(studentsVisible()).isZero();
+    }
+
+    @Test
+    void aConnectionReadWithoutATransactionNeverCarriesItsUniversityToTheNextBorrower() {
+        // The student home reads on one connection in auto-commit (ADR 0055): the binding written at
+        // check-out is a session setting that outlives the page, so the next check-out must rewrite it.
+        assertThat(units.bound(a.id(), this::studentsVisibleWithoutTransaction)).isEqualTo(1);
+        assertThat(units.bound(b.id(), this::studentsVisibleWithoutTransaction))
+                .as("the same (only) connection, next borrowed for another university")
+                .isZero();
+        assertThat(units.bound(a.id(), this::studentsVisibleWithoutTransaction)).isEqualTo(1);
+        assertThat(studentsVisibleWithoutTransaction())
+                .as("borrowed outside any university")
+                .isZero();
+        long joined = connections.executeRead(status -> studentsVisibleOn(status.getConnection()) + studentsVisible());
+        assertThat(joined)
+                .as("a read joining a connection taken outside any university")
+                .isZero();
     }
 
     @Test
@@ -97,6 +119,22 @@ class UnitOfWorkTest extends IntegrationTest {
         assertThat(studentsVisible())
                 .as("the routing ended with its transaction")
                 .isZero();
+    }
+
+    /** Students visible on a connection of its own without a transaction (auto-commit). */
+    private long studentsVisibleWithoutTransaction() {
+        return connections.executeRead(status -> studentsVisibleOn(status.getConnection()));
+    }
+
+    /** Students visible on this connection, with no transaction of its own. */
+    private static long studentsVisibleOn(Connection connection) {
+        try (var statement = connection.prepareStatement("SELECT count(*) FROM users WHERE role = 'STUDENT'");
+                ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Students this code can see, in a transaction of its own or the one already open. */
