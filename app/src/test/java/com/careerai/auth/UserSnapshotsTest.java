@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careerai.auth.session.UserSnapshots;
 import com.careerai.credits.Http;
-import com.careerai.platform.redis.RedisConfiguration;
 import com.careerai.platform.data.UnitOfWork;
+import com.careerai.platform.redis.RedisConfiguration;
 import com.careerai.tenancy.University;
 import com.careerai.testing.Fixtures;
 import com.careerai.testing.IntegrationTest;
@@ -26,6 +26,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * The sign-in check reads a session's user from Redis (issue 19, ADR 0045) and must still see every
@@ -114,7 +115,8 @@ class UserSnapshotsTest extends IntegrationTest {
         User row = snapshots.find(session.token()).orElseThrow().user();
         assertThat(row).isNotNull();
         String key = redisConfiguration.getKeyPrefix() + "user-row:" + a.id() + ":" + student.id();
-        redis.setex(key, 600, json.writeValueAsString(row)); // as a node before ADR 0054 kept it
+        redis.set(
+                key, json.writeValueAsString(row), SetParams.setParams().ex(600)); // as a node before ADR 0054 kept it
 
         assertThat(snapshots.find(session.token()).orElseThrow().user()).isEqualTo(row);
         counter.reset();

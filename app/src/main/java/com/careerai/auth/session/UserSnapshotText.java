@@ -115,11 +115,13 @@ final class UserSnapshotText {
             return true;
         }
 
-        @Nullable String string() {
+        @Nullable
+        String string() {
             return next() ? text.substring(start, end) : null;
         }
 
-        @Nullable Long number() {
+        @Nullable
+        Long number() {
             return next() ? Long.parseLong(text, start, end, 10) : null;
         }
 
@@ -127,7 +129,8 @@ final class UserSnapshotText {
             return next() && end - start == 1 && text.charAt(start) == '1';
         }
 
-        @Nullable Instant instant() {
+        @Nullable
+        Instant instant() {
             if (!next()) {
                 return null;
             }

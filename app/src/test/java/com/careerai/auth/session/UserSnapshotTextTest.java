@@ -32,7 +32,8 @@ class UserSnapshotTextTest {
                 BARE,
                 new User(null, 3L, "", "", Role.STAFF, false, "", null, Instant.EPOCH, null, null),
                 new User(Long.MAX_VALUE, Long.MAX_VALUE, "-", "-", null, true, "1:", null, null, null, Instant.MAX),
-                new User(9L, 9L, "x".repeat(5_000), "\uD83C", Role.STUDENT, false, null, Instant.MIN, null, null, null));
+                new User(
+                        9L, 9L, "x".repeat(5_000), "\uD83C", Role.STUDENT, false, null, Instant.MIN, null, null, null));
         for (User row : rows) {
             String text = UserSnapshotText.write(row);
 
@@ -43,7 +44,8 @@ class UserSnapshotTextTest {
 
     @Test
     void aSnapshotOfAnotherShapeIsNotRead() {
-        assertThat(UserSnapshotText.read("{\"id\":1,\"universityId\":2,\"email\":\"a@b.c\"}")).isNull();
+        assertThat(UserSnapshotText.read("{\"id\":1,\"universityId\":2,\"email\":\"a@b.c\"}"))
+                .isNull();
         assertThat(UserSnapshotText.read("")).isNull();
         assertThat(UserSnapshotText.read("u2|1:1")).isNull();
     }
