@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.careerai.auth.session.UserSnapshots;
 import com.careerai.credits.Http;
 import com.careerai.platform.data.UnitOfWork;
+import com.careerai.platform.redis.RedisConfiguration;
 import com.careerai.tenancy.University;
 import com.careerai.testing.Fixtures;
 import com.careerai.testing.IntegrationTest;
@@ -15,13 +16,17 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * The sign-in check reads a session's user from Redis (issue 19, ADR 0045) and must still see every
@@ -53,6 +58,15 @@ class UserSnapshotsTest extends IntegrationTest {
 
     @Inject
     StatementCounter counter;
+
+    @Inject
+    RedisClient redis;
+
+    @Inject
+    RedisConfiguration redisConfiguration;
+
+    @Inject
+    JsonMapper json;
 
     University a;
 
@@ -91,6 +105,23 @@ class UserSnapshotsTest extends IntegrationTest {
         assertThat(me(session).body()).contains("\"email\":\"" + student.email() + "\"");
         assertThat(counter.statements()).as("statements of the second request").isEmpty();
         assertThat(counter.connections()).as("connections").isZero();
+    }
+
+    @Test
+    void aSnapshotAnEarlierVersionKeptAsJsonIsStillReadWithoutTheDatabase() throws IOException {
+        User student = fixtures.student(a);
+        SignedIn session = testSessions.signIn(student);
+        assertThat(me(session).code()).isEqualTo(200);
+        User row = snapshots.find(session.token()).orElseThrow().user();
+        assertThat(row).isNotNull();
+        String key = redisConfiguration.getKeyPrefix() + "user-row:" + a.id() + ":" + student.id();
+        redis.set(
+                key, json.writeValueAsString(row), SetParams.setParams().ex(600)); // as a node before ADR 0054 kept it
+
+        assertThat(snapshots.find(session.token()).orElseThrow().user()).isEqualTo(row);
+        counter.reset();
+        assertThat(me(session).code()).isEqualTo(200);
+        assertThat(counter.statements()).as("statements").isEmpty();
     }
 
     @Test

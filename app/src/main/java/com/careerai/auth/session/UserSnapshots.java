@@ -8,7 +8,6 @@ import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
@@ -32,6 +31,9 @@ import redis.clients.jedis.RedisClient;
  * after-commit step leaves no stale snapshot (the mark lapses after {@link #WRITING}, by when the
  * commit or rollback is visible). Snapshots live {@link #LIFETIME}, which bounds what an edit outside
  * the application (SQL by hand) leaves visible.
+ *
+ * <p>A snapshot is the row as {@link UserSnapshotText} writes it (ADR 0054); one in JSON, as a node of
+ * an earlier version kept it, is still read.
  *
  * <p>Like {@link SessionStore}'s scripts, these name keys derived from their arguments: one Redis
  * server (or a primary with replicas), not a cluster.
@@ -178,19 +180,17 @@ public class UserSnapshots {
         return prefix + universityId + ":" + userId;
     }
 
-    private String encode(User user) {
-        try {
-            return json.writeValueAsString(user);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static String encode(User user) {
+        return UserSnapshotText.write(user);
     }
 
     private @Nullable User decode(String snapshot) {
         try {
-            return json.readValue(snapshot, User.class);
+            User user = UserSnapshotText.read(snapshot);
+            // not in that shape: JSON, as a node of an earlier version keeps it (while both run, a deploy)
+            return user != null ? user : json.readValue(snapshot, User.class);
         } catch (IOException | RuntimeException e) {
-            return null; // unreadable (an older shape): read the row again
+            return null; // unreadable (damaged, or another shape): read the row again
         }
     }
 
