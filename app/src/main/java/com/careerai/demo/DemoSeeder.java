@@ -34,10 +34,10 @@ class DemoSeeder {
 
     private final UniversityAdministration universities;
     private final BeanContext beans;
-    private final DemoSeeds seeds;
+    private final DemoSeedStore seeds;
     private final UnitOfWork units;
 
-    DemoSeeder(UniversityAdministration universities, BeanContext beans, DemoSeeds seeds, UnitOfWork units) {
+    DemoSeeder(UniversityAdministration universities, BeanContext beans, DemoSeedStore seeds, UnitOfWork units) {
         this.universities = universities;
         this.beans = beans;
         this.seeds = seeds;

@@ -9,10 +9,10 @@ import jakarta.inject.Singleton;
  * 0053). Called inside the demo university's unit of work.
  */
 @Singleton
-class DemoSeeds {
+class DemoSeedStore {
     private final JdbcOperations jdbc;
 
-    DemoSeeds(JdbcOperations jdbc) {
+    DemoSeedStore(JdbcOperations jdbc) {
         this.jdbc = jdbc;
     }
 
