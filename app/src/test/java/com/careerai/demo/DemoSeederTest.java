@@ -44,8 +44,8 @@ class DemoSeederTest extends IntegrationTest {
 
     @Test
     void demoUniversityIsSeededOnceWithItsStaffAndCounsellor() {
-        // the context already seeded once at start-up; a second start must change nothing
-        startupEvents.publishEvent(new StartupEvent(context));
+        // the context already seeded once at start-up; running every step again must change nothing
+        startWithStepsRerun();
         University demo = universities.findBySubdomain("demo").orElseThrow();
         assertThat(demo.name()).isEqualTo("Demo University");
         assertThat(demo.allowedDomains()).isEqualTo(List.of("demo.edu"));
@@ -98,7 +98,7 @@ class DemoSeederTest extends IntegrationTest {
 
     @Test
     void theDemoStudentHasOneRefundedPaymentWithItsInvoiceAndTheLedgerBalances() {
-        startupEvents.publishEvent(new StartupEvent(context));
+        startWithStepsRerun();
         University demo = universities.findBySubdomain("demo").orElseThrow();
         assertThat(count(
                         "SELECT count(*) FROM payments p JOIN users u ON u.university_id = p.university_id AND u.id = p.user_id"
@@ -124,7 +124,7 @@ class DemoSeederTest extends IntegrationTest {
 
     @Test
     void theDemoCoachIsAnOnboardedPaidExpertWithOnePaidSession() {
-        startupEvents.publishEvent(new StartupEvent(context));
+        startWithStepsRerun();
         University demo = universities.findBySubdomain("demo").orElseThrow();
         assertThat(count(
                         "SELECT count(*) FROM expert_accounts e JOIN users u ON u.university_id = e.university_id"
@@ -147,6 +147,53 @@ class DemoSeederTest extends IntegrationTest {
                         "SELECT count(*) FROM appointments WHERE university_id = ? AND payment = 'CARD' AND status = 'COMPLETED'",
                         demo.id()))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aSecondStartOnTheSameDayWithTheSameStepsRunsNoStep() {
+        long demo = universities.findBySubdomain("demo").orElseThrow().id();
+        assertThat(count("SELECT count(*) FROM demo_seeds WHERE university_id = ? AND seeded_on = current_date", demo))
+                .as("the start-up's seeding is recorded")
+                .isEqualTo(1);
+        int runs = laterStep.seen.size();
+        startupEvents.publishEvent(new StartupEvent(context));
+        assertThat(laterStep.seen).as("no step ran").hasSize(runs);
+    }
+
+    @Test
+    void aStartWithChangedStepsRunsThemAllAgain() {
+        long demo = universities.findBySubdomain("demo").orElseThrow().id();
+        execute("UPDATE demo_seeds SET fingerprint = 'an older build' WHERE university_id = ?", demo);
+        int runs = laterStep.seen.size();
+        startupEvents.publishEvent(new StartupEvent(context));
+        assertThat(laterStep.seen).hasSize(runs + 1);
+        assertThat(count("SELECT count(*) FROM demo_seeds WHERE fingerprint <> 'an older build'"))
+                .as("the new fingerprint is recorded")
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM site_faq WHERE university_id = ?", demo))
+                .isEqualTo(4);
+    }
+
+    @Test
+    void theFirstStartOfANewDayRunsTheStepsAgainAndFillsTheActivityHistoryUpToToday() {
+        long demo = universities.findBySubdomain("demo").orElseThrow().id();
+        // as if the demo had last been seeded yesterday: the analytics history ends yesterday
+        execute("UPDATE demo_seeds SET seeded_on = current_date - 1 WHERE university_id = ?", demo);
+        execute("DELETE FROM student_activity WHERE university_id = ? AND day = current_date", demo);
+        int runs = laterStep.seen.size();
+        startupEvents.publishEvent(new StartupEvent(context));
+        assertThat(laterStep.seen).hasSize(runs + 1);
+        assertThat(count("SELECT count(*) FROM student_activity WHERE university_id = ? AND day = current_date", demo))
+                .as("today's activity of the history students")
+                .isPositive();
+        assertThat(count("SELECT count(*) FROM demo_seeds WHERE university_id = ? AND seeded_on = current_date", demo))
+                .isEqualTo(1);
+    }
+
+    /** A start-up whose steps all run, as after a new build of one of them. */
+    private void startWithStepsRerun() {
+        execute("DELETE FROM demo_seeds");
+        startupEvents.publishEvent(new StartupEvent(context));
     }
 
     /** A later feature's step: runs after the people it builds on. */

@@ -376,6 +376,10 @@ class RowLevelSecurityTest extends IntegrationTest {
                 "invoice_settings",
                 "INSERT INTO invoice_settings (university_id, legal_name, address, changed_by)"
                         + " VALUES ({u}, 'Uni {n}', 'Road {n}', 'test')");
+        // The demo's seed fingerprint (issue 19, demo).
+        SEEDS.put(
+                "demo_seeds",
+                "INSERT INTO demo_seeds (university_id, fingerprint, seeded_on) VALUES ({u}, 'f{n}', current_date)");
         SEEDS.put("invoice_counters", "INSERT INTO invoice_counters (university_id, last_number) VALUES ({u}, {n})");
         SEEDS.put(
                 "invoices",
