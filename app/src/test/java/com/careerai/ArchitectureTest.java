@@ -55,6 +55,16 @@ class ArchitectureTest {
                     + " interfaces platform declares (LayoutContributor, …), never the other way round");
 
     @ArchTest
+    static final ArchRule onlyJobRunrTakesConnectionsPastTheTenantWall = noClasses()
+            .that()
+            .resideOutsideOfPackages("com.careerai.platform.jobs..", "com.careerai.platform.data..")
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("com.careerai.platform.data.TablesWithoutTenants")
+            .because("its connections may still carry the last university they served: only JobRunr's"
+                    + " storage, whose SQL touches no tenant table, may take them (ADR 0056)");
+
+    @ArchTest
     static final ArchRule repositoriesAndStoresStayInTheirFeature = classes()
             .that(resideInAFeature().and(simpleNameEndingWith("Repository").or(simpleNameEndingWith("Store"))))
             .should(beUsedOnlyInsideTheirFeature())
