@@ -12,8 +12,10 @@ import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.net.JarURLConnection;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -75,15 +77,24 @@ final class JarServiceIndex {
                 return null;
             }
             JarURLConnection connection = (JarURLConnection) roots.get(0).openConnection();
-            // A JarFile of its own (closed below) that shares the class loader's parsed directory.
-            connection.setUseCaches(false);
-            try (JarFile jar = connection.getJarFile()) {
-                List<String> migrations = new ArrayList<>();
-                Map<String, Set<String>> index = index(jar, migrations);
-                // the same pass lists the migrations the start's schema check needs (ADR 0052)
-                CarriedMigrations.listed(connection.getJarFileURL(), migrations);
-                return index;
+            List<String> migrations = new ArrayList<>();
+            Map<String, Set<String>> index;
+            try {
+                // only the names under the two folders, from the directory's bytes (ADR 0059)
+                index = index(
+                        CentralDirectory.namesUnder(
+                                Path.of(connection.getJarFileURL().toURI()), List.of(ROOT, MIGRATIONS)),
+                        migrations);
+            } catch (IOException | URISyntaxException | IllegalArgumentException e) {
+                // A JarFile of its own (closed below) that shares the class loader's parsed directory.
+                connection.setUseCaches(false);
+                try (JarFile jar = connection.getJarFile()) {
+                    index = index(jar, migrations);
+                }
             }
+            // the same pass lists the migrations the start's schema check needs (ADR 0052)
+            CarriedMigrations.listed(connection.getJarFileURL(), migrations);
+            return index;
         } catch (IOException | ClassCastException e) {
             return null;
         }
@@ -96,10 +107,18 @@ final class JarServiceIndex {
 
     /** As {@link #index(JarFile)}, adding the entries under {@code db/migration/} to {@code migrations}. */
     static Map<String, Set<String>> index(JarFile jar, List<String> migrations) {
-        Map<String, Set<String>> byType = new HashMap<>();
+        List<String> names = new ArrayList<>();
         Enumeration<JarEntry> entries = jar.entries();
         while (entries.hasMoreElements()) {
-            String name = entries.nextElement().getName();
+            names.add(entries.nextElement().getName());
+        }
+        return index(names, migrations);
+    }
+
+    /** As {@link #index(JarFile, List)}, over entry names in the jar's order. */
+    static Map<String, Set<String>> index(List<String> names, List<String> migrations) {
+        Map<String, Set<String>> byType = new HashMap<>();
+        for (String name : names) {
             if (name.startsWith(MIGRATIONS)) {
                 migrations.add(name);
                 continue;
