@@ -3,7 +3,6 @@ package com.careerai;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -56,45 +55,84 @@ final class CentralDirectory {
                 directoryEnd = zip64End;
             }
             long start = directoryEnd - length;
-            if (start < 0 || length > Integer.MAX_VALUE) {
+            if (start < 0) {
                 throw new ZipException("central directory out of the file");
             }
-            MappedByteBuffer directory = channel.map(FileChannel.MapMode.READ_ONLY, start, length);
-            directory.order(ByteOrder.LITTLE_ENDIAN);
-            return names(directory, (int) length, entries, wanted);
+            return names(new Window(channel, directoryEnd), start, directoryEnd, entries, wanted);
         }
     }
 
-    private static List<String> names(ByteBuffer directory, int length, long entries, List<byte[]> wanted)
-            throws ZipException {
+    private static List<String> names(Window window, long start, long end, long entries, List<byte[]> wanted)
+            throws IOException {
         List<String> names = new ArrayList<>();
         long count = 0;
-        int position = 0;
-        while (position < length) {
-            if (length - position < HEADER_LENGTH || directory.getInt(position) != HEADER) {
+        long position = start;
+        while (position < end) {
+            ByteBuffer header = window.at(position, HEADER_LENGTH);
+            int at = window.index(position);
+            if (header.getInt(at) != HEADER) {
                 throw new ZipException("no central directory header at " + position);
             }
-            int nameLength = directory.getShort(position + 28) & 0xFFFF;
-            int rest = (directory.getShort(position + 30) & 0xFFFF) + (directory.getShort(position + 32) & 0xFFFF);
-            int name = position + HEADER_LENGTH;
-            if (length - name < nameLength) {
-                throw new ZipException("entry name out of the central directory at " + position);
-            }
+            int nameLength = header.getShort(at + 28) & 0xFFFF;
+            int rest = (header.getShort(at + 30) & 0xFFFF) + (header.getShort(at + 32) & 0xFFFF);
+            ByteBuffer entry = window.at(position, HEADER_LENGTH + nameLength);
+            int name = window.index(position) + HEADER_LENGTH;
             for (byte[] prefix : wanted) {
-                if (startsWith(directory, name, nameLength, prefix)) {
+                if (startsWith(entry, name, nameLength, prefix)) {
                     byte[] bytes = new byte[nameLength];
-                    directory.get(name, bytes);
+                    entry.get(name, bytes);
                     names.add(new String(bytes, StandardCharsets.UTF_8)); // a jar's names are UTF-8
                     break;
                 }
             }
-            position = name + nameLength + rest;
+            position += HEADER_LENGTH + nameLength + rest;
             count++;
         }
-        if (position != length || count != entries) {
+        if (position != end || count != entries) {
             throw new ZipException("central directory holds " + count + " entries, its end record says " + entries);
         }
         return names;
+    }
+
+    /**
+     * The directory read in 64 KB pieces through one reused heap buffer: neither the 11.8 MB directory
+     * on the heap nor a mapping of it that stays resident until a collection.
+     */
+    private static final class Window {
+        private final FileChannel channel;
+        private final long end;
+        private ByteBuffer buffer =
+                ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN).limit(0);
+        private long start;
+
+        Window(FileChannel channel, long end) {
+            this.channel = channel;
+            this.end = end;
+        }
+
+        /** A buffer holding the {@code length} bytes at {@code position}, from {@link #index}. */
+        ByteBuffer at(long position, int length) throws IOException {
+            if (position < start || position + length > start + buffer.limit()) {
+                if (end - position < length) {
+                    throw new ZipException("entry out of the central directory at " + position);
+                }
+                if (length > buffer.capacity()) {
+                    buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+                }
+                buffer.clear().limit((int) Math.min(buffer.capacity(), end - position));
+                while (buffer.hasRemaining()) {
+                    if (channel.read(buffer, position + buffer.position()) < 0) {
+                        throw new ZipException("central directory out of the file");
+                    }
+                }
+                start = position;
+            }
+            return buffer;
+        }
+
+        int index(long position) {
+            return (int) (position - start);
+        }
     }
 
     private static boolean startsWith(ByteBuffer directory, int name, int nameLength, byte[] prefix) {
