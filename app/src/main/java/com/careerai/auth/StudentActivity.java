@@ -1,8 +1,8 @@
 package com.careerai.auth;
 
 import com.careerai.platform.data.SqlRows;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -48,7 +48,8 @@ public class StudentActivity {
             this.jdbc = jdbc;
         }
 
-        @Transactional
+        /** One auto-commit statement: {@code ON CONFLICT DO NOTHING} is atomic alone, no transaction around it. */
+        @Connectable
         void record(long universityId, long userId, LocalDate day) {
             SqlRows.update(
                     jdbc,
