@@ -116,30 +116,89 @@ class StartRunBodyTest extends IntegrationTest {
         answers.put("not JSON as text/plain", answer("{\"currency\":\"silver\"}", MediaType.TEXT_PLAIN));
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("not JSON", "400 {\"error\":\"bad_request\",\"message\":\"" + UNREADABLE + "\"}");
-        expected.put("cut short", "400 {\"error\":\"bad_request\",\"message\":\"" + UNREADABLE + "\",\"fields\":{\"/request\":\"" + UNREADABLE + "\"}}");
-        expected.put("empty", "400 {\"error\":\"bad_request\",\"message\":\"" + UNREADABLE + "\",\"fields\":{\"/request\":\"" + UNREADABLE + "\"}}");
-        expected.put("blank", "400 {\"error\":\"bad_request\",\"message\":\"" + UNREADABLE + "\",\"fields\":{\"/request\":\"" + UNREADABLE + "\"}}");
-        expected.put("an array", "400 {\"error\":\"bad_request\",\"message\":\"" + UNREADABLE + "\",\"fields\":{\"/request\":\"" + UNREADABLE + "\"}}");
-        expected.put("a string", "400 {\"error\":\"bad_request\",\"message\":\"" + UNREADABLE + "\",\"fields\":{\"/request\":\"" + UNREADABLE + "\"}}");
-        expected.put("a number", "400 {\"error\":\"bad_request\",\"message\":\"" + UNREADABLE + "\",\"fields\":{\"/request\":\"" + UNREADABLE + "\"}}");
-        expected.put("null", "400 {\"error\":\"bad_request\",\"message\":\"" + UNREADABLE + "\",\"fields\":{\"/request\":\"" + UNREADABLE + "\"}}");
-        expected.put("input a number", "400 {\"error\":\"bad_request\",\"message\":\"" + UNREADABLE + "\",\"fields\":{\"/request\":\"" + UNREADABLE + "\"}}");
-        expected.put("input an array", "400 {\"error\":\"bad_request\",\"message\":\"" + UNREADABLE + "\",\"fields\":{\"/request\":\"" + UNREADABLE + "\"}}");
-        expected.put("input a string", "400 {\"error\":\"bad_request\",\"message\":\"" + UNREADABLE + "\",\"fields\":{\"/request\":\"" + UNREADABLE + "\"}}");
-        expected.put("input true", "400 {\"error\":\"bad_request\",\"message\":\"" + UNREADABLE + "\",\"fields\":{\"/request\":\"" + UNREADABLE + "\"}}");
-        expected.put("currency a number", "422 {\"error\":\"validation_failed\",\"message\":\"Choose silver or gold credits.\",\"fields\":{\"currency\":\"Choose silver or gold credits.\"}}");
-        expected.put("currency an object", "400 {\"error\":\"bad_request\",\"message\":\"" + UNREADABLE + "\",\"fields\":{\"/request\":\"" + UNREADABLE + "\"}}");
-        expected.put("currency true", "422 {\"error\":\"validation_failed\",\"message\":\"Choose silver or gold credits.\",\"fields\":{\"currency\":\"Choose silver or gold credits.\"}}");
-        expected.put("currency unknown", "422 {\"error\":\"validation_failed\",\"message\":\"Choose silver or gold credits.\",\"fields\":{\"currency\":\"Choose silver or gold credits.\"}}");
-        expected.put("no fields", "422 {\"error\":\"validation_failed\",\"message\":\"Please check the highlighted fields.\",\"fields\":{\"company\":\"This is required.\",\"resume\":\"This is required.\",\"jobTitle\":\"This is required.\",\"tone\":\"This is required.\",\"jobDescription\":\"This is required.\"}}");
-        expected.put("input null", "422 {\"error\":\"validation_failed\",\"message\":\"Please check the highlighted fields.\",\"fields\":{\"company\":\"This is required.\",\"resume\":\"This is required.\",\"jobTitle\":\"This is required.\",\"tone\":\"This is required.\",\"jobDescription\":\"This is required.\"}}");
-        expected.put("input empty", "422 {\"error\":\"validation_failed\",\"message\":\"Please check the highlighted fields.\",\"fields\":{\"company\":\"This is required.\",\"resume\":\"This is required.\",\"jobTitle\":\"This is required.\",\"tone\":\"This is required.\",\"jobDescription\":\"This is required.\"}}");
-        expected.put("input field of the wrong type", "422 {\"error\":\"validation_failed\",\"message\":\"Please check the highlighted fields.\",\"fields\":{\"company\":\"This is required.\",\"resume\":\"This is required.\",\"jobTitle\":\"This has the wrong type.\",\"tone\":\"This is required.\",\"jobDescription\":\"This is required.\"}}");
-        expected.put("no currency (two offered)", "422 {\"error\":\"validation_failed\",\"message\":\"Choose silver or gold credits.\",\"fields\":{\"currency\":\"Choose silver or gold credits.\"}}");
-        expected.put("nested too deep", "400 {\"error\":\"bad_request\",\"message\":\"" + UNREADABLE + "\",\"fields\":{\"/request\":\"" + UNREADABLE + "\"}}");
-        expected.put("a control character escaped", "422 {\"error\":\"invalid_characters\",\"message\":\"The request contains control characters, which no field accepts.\",\"fields\":{\"body\":\"Remove the control characters (such as NUL) from this text and try again.\"}}");
+        expected.put(
+                "cut short",
+                "400 {\"error\":\"bad_request\",\"message\":\"" + UNREADABLE + "\",\"fields\":{\"/request\":\""
+                        + UNREADABLE + "\"}}");
+        expected.put(
+                "empty",
+                "400 {\"error\":\"bad_request\",\"message\":\"" + UNREADABLE + "\",\"fields\":{\"/request\":\""
+                        + UNREADABLE + "\"}}");
+        expected.put(
+                "blank",
+                "400 {\"error\":\"bad_request\",\"message\":\"" + UNREADABLE + "\",\"fields\":{\"/request\":\""
+                        + UNREADABLE + "\"}}");
+        expected.put(
+                "an array",
+                "400 {\"error\":\"bad_request\",\"message\":\"" + UNREADABLE + "\",\"fields\":{\"/request\":\""
+                        + UNREADABLE + "\"}}");
+        expected.put(
+                "a string",
+                "400 {\"error\":\"bad_request\",\"message\":\"" + UNREADABLE + "\",\"fields\":{\"/request\":\""
+                        + UNREADABLE + "\"}}");
+        expected.put(
+                "a number",
+                "400 {\"error\":\"bad_request\",\"message\":\"" + UNREADABLE + "\",\"fields\":{\"/request\":\""
+                        + UNREADABLE + "\"}}");
+        expected.put(
+                "null",
+                "400 {\"error\":\"bad_request\",\"message\":\"" + UNREADABLE + "\",\"fields\":{\"/request\":\""
+                        + UNREADABLE + "\"}}");
+        expected.put(
+                "input a number",
+                "400 {\"error\":\"bad_request\",\"message\":\"" + UNREADABLE + "\",\"fields\":{\"/request\":\""
+                        + UNREADABLE + "\"}}");
+        expected.put(
+                "input an array",
+                "400 {\"error\":\"bad_request\",\"message\":\"" + UNREADABLE + "\",\"fields\":{\"/request\":\""
+                        + UNREADABLE + "\"}}");
+        expected.put(
+                "input a string",
+                "400 {\"error\":\"bad_request\",\"message\":\"" + UNREADABLE + "\",\"fields\":{\"/request\":\""
+                        + UNREADABLE + "\"}}");
+        expected.put(
+                "input true",
+                "400 {\"error\":\"bad_request\",\"message\":\"" + UNREADABLE + "\",\"fields\":{\"/request\":\""
+                        + UNREADABLE + "\"}}");
+        expected.put(
+                "currency a number",
+                "422 {\"error\":\"validation_failed\",\"message\":\"Choose silver or gold credits.\",\"fields\":{\"currency\":\"Choose silver or gold credits.\"}}");
+        expected.put(
+                "currency an object",
+                "400 {\"error\":\"bad_request\",\"message\":\"" + UNREADABLE + "\",\"fields\":{\"/request\":\""
+                        + UNREADABLE + "\"}}");
+        expected.put(
+                "currency true",
+                "422 {\"error\":\"validation_failed\",\"message\":\"Choose silver or gold credits.\",\"fields\":{\"currency\":\"Choose silver or gold credits.\"}}");
+        expected.put(
+                "currency unknown",
+                "422 {\"error\":\"validation_failed\",\"message\":\"Choose silver or gold credits.\",\"fields\":{\"currency\":\"Choose silver or gold credits.\"}}");
+        expected.put(
+                "no fields",
+                "422 {\"error\":\"validation_failed\",\"message\":\"Please check the highlighted fields.\",\"fields\":{\"company\":\"This is required.\",\"resume\":\"This is required.\",\"jobTitle\":\"This is required.\",\"tone\":\"This is required.\",\"jobDescription\":\"This is required.\"}}");
+        expected.put(
+                "input null",
+                "422 {\"error\":\"validation_failed\",\"message\":\"Please check the highlighted fields.\",\"fields\":{\"company\":\"This is required.\",\"resume\":\"This is required.\",\"jobTitle\":\"This is required.\",\"tone\":\"This is required.\",\"jobDescription\":\"This is required.\"}}");
+        expected.put(
+                "input empty",
+                "422 {\"error\":\"validation_failed\",\"message\":\"Please check the highlighted fields.\",\"fields\":{\"company\":\"This is required.\",\"resume\":\"This is required.\",\"jobTitle\":\"This is required.\",\"tone\":\"This is required.\",\"jobDescription\":\"This is required.\"}}");
+        expected.put(
+                "input field of the wrong type",
+                "422 {\"error\":\"validation_failed\",\"message\":\"Please check the highlighted fields.\",\"fields\":{\"company\":\"This is required.\",\"resume\":\"This is required.\",\"jobTitle\":\"This has the wrong type.\",\"tone\":\"This is required.\",\"jobDescription\":\"This is required.\"}}");
+        expected.put(
+                "no currency (two offered)",
+                "422 {\"error\":\"validation_failed\",\"message\":\"Choose silver or gold credits.\",\"fields\":{\"currency\":\"Choose silver or gold credits.\"}}");
+        expected.put(
+                "nested too deep",
+                "400 {\"error\":\"bad_request\",\"message\":\"" + UNREADABLE + "\",\"fields\":{\"/request\":\""
+                        + UNREADABLE + "\"}}");
+        expected.put(
+                "a control character escaped",
+                "422 {\"error\":\"invalid_characters\",\"message\":\"The request contains control characters, which no field accepts.\",\"fields\":{\"body\":\"Remove the control characters (such as NUL) from this text and try again.\"}}");
         expected.put("too large", "413 {\"error\":\"payload_too_large\",\"message\":\"The request is too large.\"}");
-        expected.put("not JSON as text/plain", "415 {\"error\":\"unsupported_media_type\",\"message\":\"" + UNREADABLE + "\"}");
+        expected.put(
+                "not JSON as text/plain",
+                "415 {\"error\":\"unsupported_media_type\",\"message\":\"" + UNREADABLE + "\"}");
         assertThat(answers).containsExactlyEntriesOf(expected);
         assertThat(wallets.balances(university.id(), user.id()).silver())
                 .as("nothing debited")
@@ -153,7 +212,7 @@ class StartRunBodyTest extends IntegrationTest {
         bodies.put("currency in capitals, spaces", "{\"currency\":\" SILVER \",\"input\":" + JOB_PACK_INPUT + "}");
         bodies.put("currency an array of one", "{\"currency\":[\"silver\"],\"input\":" + JOB_PACK_INPUT + "}");
         bodies.put(
-                "currency twice (the last wins)",
+                "currency twice (the first wins)",
                 "{\"currency\":\"gold\",\"currency\":\"silver\",\"input\":" + JOB_PACK_INPUT + "}");
         bodies.put("text after the object", "{\"currency\":\"silver\",\"input\":" + JOB_PACK_INPUT + "} x");
         Map<String, String> answers = new LinkedHashMap<>();
@@ -163,17 +222,39 @@ class StartRunBodyTest extends IntegrationTest {
             answers.put("wordLimit " + number, statusAndStoredInput("personal-statement", body));
         }
         Map<String, String> expected = new LinkedHashMap<>();
-        expected.put("unknown field beside them", "202 SILVER 5 {\"tone\": \"professional\", \"resume\": \"Jane Student. BSc Mathematics. Built data tools in Python, tutored statistics, led a team project analysing transport data with SQL and presented the results.\", \"company\": \"Acme\", \"jobTitle\": \"Graduate Data Analyst\", \"jobDescription\": \"A graduate analyst role working with SQL, Python and stakeholders on dashboards.\"}");
-        expected.put("currency in capitals, spaces", "202 SILVER 5 {\"tone\": \"professional\", \"resume\": \"Jane Student. BSc Mathematics. Built data tools in Python, tutored statistics, led a team project analysing transport data with SQL and presented the results.\", \"company\": \"Acme\", \"jobTitle\": \"Graduate Data Analyst\", \"jobDescription\": \"A graduate analyst role working with SQL, Python and stakeholders on dashboards.\"}");
-        expected.put("currency an array of one", "202 SILVER 5 {\"tone\": \"professional\", \"resume\": \"Jane Student. BSc Mathematics. Built data tools in Python, tutored statistics, led a team project analysing transport data with SQL and presented the results.\", \"company\": \"Acme\", \"jobTitle\": \"Graduate Data Analyst\", \"jobDescription\": \"A graduate analyst role working with SQL, Python and stakeholders on dashboards.\"}");
-        expected.put("currency twice (the last wins)", "202 GOLD 1 {\"tone\": \"professional\", \"resume\": \"Jane Student. BSc Mathematics. Built data tools in Python, tutored statistics, led a team project analysing transport data with SQL and presented the results.\", \"company\": \"Acme\", \"jobTitle\": \"Graduate Data Analyst\", \"jobDescription\": \"A graduate analyst role working with SQL, Python and stakeholders on dashboards.\"}");
-        expected.put("text after the object", "202 SILVER 5 {\"tone\": \"professional\", \"resume\": \"Jane Student. BSc Mathematics. Built data tools in Python, tutored statistics, led a team project analysing transport data with SQL and presented the results.\", \"company\": \"Acme\", \"jobTitle\": \"Graduate Data Analyst\", \"jobDescription\": \"A graduate analyst role working with SQL, Python and stakeholders on dashboards.\"}");
-        expected.put("wordLimit 1000", "202 GOLD 1 {\"field\": \"Machine learning\", \"purpose\": \"visa\", \"wordLimit\": 1000, \"careerPlans\": \"Lead an applied research team in NHS wards.\", \"achievements\": \"Published a paper on early sepsis detection; won the national student AI prize.\"}");
-        expected.put("wordLimit 1000.0", "202 GOLD 1 {\"field\": \"Machine learning\", \"purpose\": \"visa\", \"wordLimit\": 1000.0, \"careerPlans\": \"Lead an applied research team in NHS wards.\", \"achievements\": \"Published a paper on early sepsis detection; won the national student AI prize.\"}");
-        expected.put("wordLimit 1e3", "202 GOLD 1 {\"field\": \"Machine learning\", \"purpose\": \"visa\", \"wordLimit\": 1000.0, \"careerPlans\": \"Lead an applied research team in NHS wards.\", \"achievements\": \"Published a paper on early sepsis detection; won the national student AI prize.\"}");
-        expected.put("wordLimit 1.5e3", "202 GOLD 1 {\"field\": \"Machine learning\", \"purpose\": \"visa\", \"wordLimit\": 1500.0, \"careerPlans\": \"Lead an applied research team in NHS wards.\", \"achievements\": \"Published a paper on early sepsis detection; won the national student AI prize.\"}");
-        expected.put("wordLimit 99999999999999999999", "422 {\"error\":\"validation_failed\",\"message\":\"Please check the highlighted fields.\",\"fields\":{\"wordLimit\":\"must have a maximum value of 4000\"}}");
-        expected.put("wordLimit 1e400", "422 {\"error\":\"validation_failed\",\"message\":\"Please check the highlighted fields.\",\"fields\":{\"wordLimit\":\"This has the wrong type.\"}}");
+        expected.put(
+                "unknown field beside them",
+                "202 SILVER 5 {\"tone\": \"professional\", \"resume\": \"Jane Student. BSc Mathematics. Built data tools in Python, tutored statistics, led a team project analysing transport data with SQL and presented the results.\", \"company\": \"Acme\", \"jobTitle\": \"Graduate Data Analyst\", \"jobDescription\": \"A graduate analyst role working with SQL, Python and stakeholders on dashboards.\"}");
+        expected.put(
+                "currency in capitals, spaces",
+                "202 SILVER 5 {\"tone\": \"professional\", \"resume\": \"Jane Student. BSc Mathematics. Built data tools in Python, tutored statistics, led a team project analysing transport data with SQL and presented the results.\", \"company\": \"Acme\", \"jobTitle\": \"Graduate Data Analyst\", \"jobDescription\": \"A graduate analyst role working with SQL, Python and stakeholders on dashboards.\"}");
+        expected.put(
+                "currency an array of one",
+                "202 SILVER 5 {\"tone\": \"professional\", \"resume\": \"Jane Student. BSc Mathematics. Built data tools in Python, tutored statistics, led a team project analysing transport data with SQL and presented the results.\", \"company\": \"Acme\", \"jobTitle\": \"Graduate Data Analyst\", \"jobDescription\": \"A graduate analyst role working with SQL, Python and stakeholders on dashboards.\"}");
+        expected.put(
+                "currency twice (the first wins)",
+                "202 GOLD 1 {\"tone\": \"professional\", \"resume\": \"Jane Student. BSc Mathematics. Built data tools in Python, tutored statistics, led a team project analysing transport data with SQL and presented the results.\", \"company\": \"Acme\", \"jobTitle\": \"Graduate Data Analyst\", \"jobDescription\": \"A graduate analyst role working with SQL, Python and stakeholders on dashboards.\"}");
+        expected.put(
+                "text after the object",
+                "202 SILVER 5 {\"tone\": \"professional\", \"resume\": \"Jane Student. BSc Mathematics. Built data tools in Python, tutored statistics, led a team project analysing transport data with SQL and presented the results.\", \"company\": \"Acme\", \"jobTitle\": \"Graduate Data Analyst\", \"jobDescription\": \"A graduate analyst role working with SQL, Python and stakeholders on dashboards.\"}");
+        expected.put(
+                "wordLimit 1000",
+                "202 GOLD 1 {\"field\": \"Machine learning\", \"purpose\": \"visa\", \"wordLimit\": 1000, \"careerPlans\": \"Lead an applied research team in NHS wards.\", \"achievements\": \"Published a paper on early sepsis detection; won the national student AI prize.\"}");
+        expected.put(
+                "wordLimit 1000.0",
+                "202 GOLD 1 {\"field\": \"Machine learning\", \"purpose\": \"visa\", \"wordLimit\": 1000.0, \"careerPlans\": \"Lead an applied research team in NHS wards.\", \"achievements\": \"Published a paper on early sepsis detection; won the national student AI prize.\"}");
+        expected.put(
+                "wordLimit 1e3",
+                "202 GOLD 1 {\"field\": \"Machine learning\", \"purpose\": \"visa\", \"wordLimit\": 1000.0, \"careerPlans\": \"Lead an applied research team in NHS wards.\", \"achievements\": \"Published a paper on early sepsis detection; won the national student AI prize.\"}");
+        expected.put(
+                "wordLimit 1.5e3",
+                "202 GOLD 1 {\"field\": \"Machine learning\", \"purpose\": \"visa\", \"wordLimit\": 1500.0, \"careerPlans\": \"Lead an applied research team in NHS wards.\", \"achievements\": \"Published a paper on early sepsis detection; won the national student AI prize.\"}");
+        expected.put(
+                "wordLimit 99999999999999999999",
+                "422 {\"error\":\"validation_failed\",\"message\":\"Please check the highlighted fields.\",\"fields\":{\"wordLimit\":\"must have a maximum value of 4000\"}}");
+        expected.put(
+                "wordLimit 1e400",
+                "422 {\"error\":\"validation_failed\",\"message\":\"Please check the highlighted fields.\",\"fields\":{\"wordLimit\":\"This has the wrong type.\"}}");
         assertThat(answers).containsExactlyEntriesOf(expected);
     }
 
