@@ -45,7 +45,7 @@ class WalletRunCharges implements RunCharges {
         if (costs.require(tool, paidWith) == 0) {
             return;
         }
-        wallets.debit(universityId, userId, tool, paidWith, runId);
+        wallets.payForRun(universityId, userId, tool, paidWith, runId);
     }
 
     @Override

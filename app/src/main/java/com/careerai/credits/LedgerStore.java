@@ -28,12 +28,18 @@ class LedgerStore {
     private static final String ENTRY_COLUMNS = "university_id, id, user_id, feature, currency, amount, type, run_id,"
             + " status, metadata::text AS metadata, idempotency_key, created_at";
 
-    /** A ledger row unless its key exists or the user has no wallet (parameters: {@link #bindEntry}). */
-    private static final String INSERT_ENTRY = "INSERT INTO credit_transactions (university_id, user_id, feature,"
-            + " currency, amount, type, run_id, status, metadata, idempotency_key)"
+    /**
+     * A ledger row unless its key exists or the user has no wallet (parameters: {@link #bindEntry}),
+     * up to its {@code RETURNING}: the columns wanted follow.
+     */
+    private static final String INSERT_ENTRY_UNLESS_KEPT = "INSERT INTO credit_transactions (university_id, user_id,"
+            + " feature, currency, amount, type, run_id, status, metadata, idempotency_key)"
             + " SELECT university_id, user_id, ?, ?, ?, ?, ?, ?, ?::jsonb, ? FROM credit_wallets"
             + " WHERE university_id = ? AND user_id = ?"
-            + " ON CONFLICT (university_id, idempotency_key) DO NOTHING RETURNING " + ENTRY_COLUMNS;
+            + " ON CONFLICT (university_id, idempotency_key) DO NOTHING RETURNING ";
+
+    /** {@link #INSERT_ENTRY_UNLESS_KEPT} returning the whole row. */
+    private static final String INSERT_ENTRY = INSERT_ENTRY_UNLESS_KEPT + ENTRY_COLUMNS;
 
     private final JdbcOperations jdbc;
     private final ObjectMapper json;
@@ -115,24 +121,44 @@ class LedgerStore {
      * not covered: the row was inserted and the wallet left as it was, so the caller must roll back.
      */
     Optional<Withdrawal> insertAndWithdraw(NewEntry entry) {
+        return SqlRows.optional(
+                jdbc,
+                withdrawal(entry, ENTRY_COLUMNS, "entry.*, EXISTS (SELECT 1 FROM taken) AS covered"),
+                statement -> bindWithdrawal(statement, entry),
+                rows -> new Withdrawal(entry(rows), rows.getBoolean("covered")));
+    }
+
+    /**
+     * {@link #insertAndWithdraw} for a caller that does not use the row: the same statement, but only
+     * whether the wallet covered it comes back (the row is neither returned nor mapped; a run start,
+     * issue 19). Empty as {@code insertAndWithdraw}.
+     */
+    Optional<Boolean> insertAndWithdrawCovered(NewEntry entry) {
+        return SqlRows.optional(
+                jdbc,
+                withdrawal(entry, "university_id, user_id", "EXISTS (SELECT 1 FROM taken) AS covered"),
+                statement -> bindWithdrawal(statement, entry),
+                rows -> rows.getBoolean(1));
+    }
+
+    /** The debit's one statement, returning {@code selected} of the inserted row {@code entry}. */
+    private static String withdrawal(NewEntry entry, String returning, String selected) {
         if (entry.amount() >= 0) {
             throw new IllegalArgumentException("a withdrawal's amount is negative: " + entry.amount());
         }
         String column = column(entry.currency());
-        return SqlRows.optional(
-                jdbc,
-                "WITH entry AS (" + INSERT_ENTRY + "),"
-                        + " taken AS (UPDATE credit_wallets w SET " + column + " = w." + column + " - ?,"
-                        + " updated_at = now() FROM entry"
-                        + " WHERE w.university_id = entry.university_id AND w.user_id = entry.user_id"
-                        + " AND w." + column + " >= ? RETURNING w.user_id)"
-                        + " SELECT entry.*, EXISTS (SELECT 1 FROM taken) AS covered FROM entry",
-                statement -> {
-                    bindEntry(statement, entry);
-                    statement.setLong(11, -(long) entry.amount());
-                    statement.setLong(12, -(long) entry.amount());
-                },
-                rows -> new Withdrawal(entry(rows), rows.getBoolean("covered")));
+        return "WITH entry AS (" + INSERT_ENTRY_UNLESS_KEPT + returning + "),"
+                + " taken AS (UPDATE credit_wallets w SET " + column + " = w." + column + " - ?,"
+                + " updated_at = now() FROM entry"
+                + " WHERE w.university_id = entry.university_id AND w.user_id = entry.user_id"
+                + " AND w." + column + " >= ? RETURNING w.user_id)"
+                + " SELECT " + selected + " FROM entry";
+    }
+
+    private void bindWithdrawal(PreparedStatement statement, NewEntry entry) throws SQLException {
+        bindEntry(statement, entry);
+        statement.setLong(11, -(long) entry.amount());
+        statement.setLong(12, -(long) entry.amount());
     }
 
     /** Parameters 1–10 of {@link #INSERT_ENTRY}. */

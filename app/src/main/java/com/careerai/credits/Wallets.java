@@ -125,8 +125,8 @@ public class Wallets {
     public LedgerEntry debit(long universityId, long userId, String feature, Currency currency, UUID runId) {
         int cost = costs.require(feature, currency);
         String key = "debit:" + runId;
-        Optional<LedgerStore.Withdrawal> inserted = store.insertAndWithdraw(new NewEntry(
-                universityId, userId, feature, currency, -cost, TransactionType.DEBIT, runId, "POSTED", Map.of(), key));
+        Optional<LedgerStore.Withdrawal> inserted =
+                store.insertAndWithdraw(runDebit(universityId, userId, feature, currency, cost, runId));
         if (inserted.isEmpty()) {
             Optional<LedgerEntry> first = store.findByKey(universityId, key);
             if (first.isPresent()) {
@@ -138,6 +138,44 @@ public class Wallets {
             throw insufficient(universityId, userId, feature, currency, cost); // the row is rolled back
         }
         return inserted.get().entry();
+    }
+
+    /**
+     * {@link #debit} for a caller that does not use the ledger row (a run start): the same statement,
+     * outcomes and errors, but the row is neither returned by the database nor mapped (issue 19, the
+     * debit path).
+     */
+    @Transactional
+    public void payForRun(long universityId, long userId, String feature, Currency currency, UUID runId) {
+        int cost = costs.require(feature, currency);
+        Optional<Boolean> covered =
+                store.insertAndWithdrawCovered(runDebit(universityId, userId, feature, currency, cost, runId));
+        if (covered.isEmpty()) {
+            Optional<LedgerEntry> first = store.findByKey(universityId, "debit:" + runId);
+            if (first.isPresent()) {
+                sameOperation(first.get(), userId, TransactionType.DEBIT, currency);
+                return;
+            }
+            throw insufficient(universityId, userId, feature, currency, cost); // no wallet
+        }
+        if (!covered.get()) {
+            throw insufficient(universityId, userId, feature, currency, cost); // the row is rolled back
+        }
+    }
+
+    private static NewEntry runDebit(
+            long universityId, long userId, String feature, Currency currency, int cost, UUID runId) {
+        return new NewEntry(
+                universityId,
+                userId,
+                feature,
+                currency,
+                -cost,
+                TransactionType.DEBIT,
+                runId,
+                "POSTED",
+                Map.of(),
+                "debit:" + runId);
     }
 
     /**

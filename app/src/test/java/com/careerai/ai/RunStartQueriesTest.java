@@ -85,6 +85,15 @@ class RunStartQueriesTest extends IntegrationTest {
                 .hasSize(1);
         assertThat(statements.stream().filter(sql -> sql.contains("INSERT INTO ai_runs")))
                 .hasSize(1);
+        // the debit: its ledger row and the wallet's update in one statement, which answers only whether
+        // the wallet covered it (the row is not sent back and mapped: a run start never reads it)
+        assertThat(statements.stream().filter(sql -> sql.contains("INSERT INTO credit_transactions")))
+                .singleElement()
+                .satisfies(sql -> assertThat(sql)
+                        .contains("UPDATE credit_wallets")
+                        .endsWith("SELECT EXISTS (SELECT 1 FROM taken) AS covered FROM entry")
+                        .doesNotContain("metadata::text")
+                        .doesNotContain("created_at"));
         // the session check's user row, then the debit, the run and its job on one connection
         assertThat(counter.connections()).as("connections checked out").isLessThanOrEqualTo(2);
         assertThat(counter.commits()).as("transactions committed").isEqualTo(1);

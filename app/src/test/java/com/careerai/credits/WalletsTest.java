@@ -127,6 +127,40 @@ class WalletsTest extends IntegrationTest {
     }
 
     @Test
+    void payForRunTakesTheCostOncePerRunAsDebitDoes() {
+        fixtures.run(uni, () -> {
+            User student = walletFixtures.studentWith(uni, 7, 0);
+            UUID run = UUID.randomUUID();
+
+            wallets.payForRun(uni.id(), student.id(), "job-pack", Currency.SILVER, run);
+            wallets.payForRun(uni.id(), student.id(), "job-pack", Currency.SILVER, run);
+            LedgerEntry replay = wallets.debit(uni.id(), student.id(), "job-pack", Currency.SILVER, run);
+
+            assertThat(replay.amount()).isEqualTo(-5);
+            assertThat(replay.runId()).isEqualTo(run);
+            assertThat(replay.idempotencyKey()).isEqualTo("debit:" + run);
+            assertThat(wallets.balances(uni.id(), student.id())).isEqualTo(new Balances(2, 0));
+            assertThat(walletFixtures.count(student, TransactionType.DEBIT)).isEqualTo(1);
+
+            InsufficientCreditsException refused = catchThrowableOfType(
+                    InsufficientCreditsException.class,
+                    () -> wallets.payForRun(uni.id(), student.id(), "job-pack", Currency.SILVER, UUID.randomUUID()));
+            assertThat(refused.balance()).isEqualTo(2);
+            assertThat(wallets.balances(uni.id(), student.id())).isEqualTo(new Balances(2, 0));
+            assertThat(walletFixtures.count(student, TransactionType.DEBIT)).isEqualTo(1);
+
+            User other = walletFixtures.studentWith(uni, 20, 20);
+            assertThatThrownBy(() -> wallets.payForRun(uni.id(), other.id(), "job-pack", Currency.SILVER, run))
+                    .as("another student's run id")
+                    .isInstanceOf(CreditOperationException.class);
+            assertThatThrownBy(() -> wallets.payForRun(uni.id(), student.id(), "job-pack", Currency.GOLD, run))
+                    .as("the same run in the other currency")
+                    .isInstanceOf(CreditOperationException.class);
+            assertThat(wallets.balances(uni.id(), other.id())).isEqualTo(new Balances(20, 20));
+        });
+    }
+
+    @Test
     void debitFailsWhenBalanceTooLowAndOffersTheOtherCurrency() {
         fixtures.run(uni, () -> {
             User student = walletFixtures.studentWith(uni, 2, 3);

@@ -163,7 +163,7 @@ class CareerAiErrorResponseProcessor implements ErrorResponseProcessor<Object> {
                 || message.contains("Unexpected character")
                 || message.contains("[")
                 || message.length() > 300) {
-            return "The request could not be read: check its JSON and the type and format of each value.";
+            return RefusedRequestException.UNREADABLE;
         }
         return message;
     }

@@ -12,6 +12,18 @@ public class RefusedRequestException extends ProblemException {
 
     private final transient Map<String, String> fields;
 
+    /**
+     * What the API says of a body it cannot read (not JSON, or the wrong JSON types): the same
+     * sentence as for Micronaut's own decoding errors, which name Java types and parser internals.
+     */
+    public static final String UNREADABLE =
+            "The request could not be read: check its JSON and the type and format of each value.";
+
+    /** A body that cannot be read: 400 {@code bad_request} with {@link #UNREADABLE}. */
+    public static RefusedRequestException unreadable(Map<String, String> fields) {
+        return new RefusedRequestException(HttpStatus.BAD_REQUEST, "bad_request", UNREADABLE, fields);
+    }
+
     public RefusedRequestException(HttpStatus status, String code, String message, Map<String, String> fields) {
         super(status, code, message);
         this.fields = Map.copyOf(fields);
