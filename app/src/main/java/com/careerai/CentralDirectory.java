@@ -120,11 +120,7 @@ final class CentralDirectory {
                     buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
                 }
                 buffer.clear().limit((int) Math.min(buffer.capacity(), end - position));
-                while (buffer.hasRemaining()) {
-                    if (channel.read(buffer, position + buffer.position()) < 0) {
-                        throw new ZipException("central directory out of the file");
-                    }
-                }
+                fill(channel, buffer, position, "central directory out of the file");
                 start = position;
             }
             return buffer;
@@ -162,11 +158,16 @@ final class CentralDirectory {
             throw new ZipException("record out of the file");
         }
         ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+        fill(channel, buffer, position, "record out of the file");
+        return buffer.flip();
+    }
+
+    /** Reads the file from {@code position} until {@code buffer} is full; {@code missing} if the file ends first. */
+    private static void fill(FileChannel channel, ByteBuffer buffer, long position, String missing) throws IOException {
         while (buffer.hasRemaining()) {
             if (channel.read(buffer, position + buffer.position()) < 0) {
-                throw new ZipException("record out of the file");
+                throw new ZipException(missing);
             }
         }
-        return buffer.flip();
     }
 }

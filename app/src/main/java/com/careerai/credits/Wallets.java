@@ -124,15 +124,10 @@ public class Wallets {
     @Transactional
     public LedgerEntry debit(long universityId, long userId, String feature, Currency currency, UUID runId) {
         int cost = costs.require(feature, currency);
-        String key = "debit:" + runId;
         Optional<LedgerStore.Withdrawal> inserted =
                 store.insertAndWithdraw(runDebit(universityId, userId, feature, currency, cost, runId));
         if (inserted.isEmpty()) {
-            Optional<LedgerEntry> first = store.findByKey(universityId, key);
-            if (first.isPresent()) {
-                return sameOperation(first.get(), userId, TransactionType.DEBIT, currency);
-            }
-            throw insufficient(universityId, userId, feature, currency, cost); // no wallet
+            return earlierDebit(universityId, userId, feature, currency, cost, runId);
         }
         if (!inserted.get().covered()) {
             throw insufficient(universityId, userId, feature, currency, cost); // the row is rolled back
@@ -151,16 +146,22 @@ public class Wallets {
         Optional<Boolean> covered =
                 store.insertAndWithdrawCovered(runDebit(universityId, userId, feature, currency, cost, runId));
         if (covered.isEmpty()) {
-            Optional<LedgerEntry> first = store.findByKey(universityId, "debit:" + runId);
-            if (first.isPresent()) {
-                sameOperation(first.get(), userId, TransactionType.DEBIT, currency);
-                return;
-            }
-            throw insufficient(universityId, userId, feature, currency, cost); // no wallet
+            earlierDebit(universityId, userId, feature, currency, cost, runId);
+            return;
         }
         if (!covered.get()) {
             throw insufficient(universityId, userId, feature, currency, cost); // the row is rolled back
         }
+    }
+
+    /** No row inserted: the run's earlier debit (the same operation repeated), or no wallet at all. */
+    private LedgerEntry earlierDebit(
+            long universityId, long userId, String feature, Currency currency, int cost, UUID runId) {
+        Optional<LedgerEntry> first = store.findByKey(universityId, "debit:" + runId);
+        if (first.isPresent()) {
+            return sameOperation(first.get(), userId, TransactionType.DEBIT, currency);
+        }
+        throw insufficient(universityId, userId, feature, currency, cost); // no wallet
     }
 
     private static NewEntry runDebit(

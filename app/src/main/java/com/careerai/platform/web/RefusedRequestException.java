@@ -19,11 +19,6 @@ public class RefusedRequestException extends ProblemException {
     public static final String UNREADABLE =
             "The request could not be read: check its JSON and the type and format of each value.";
 
-    /** A body that cannot be read: 400 {@code bad_request} with {@link #UNREADABLE}. */
-    public static RefusedRequestException unreadable(Map<String, String> fields) {
-        return new RefusedRequestException(HttpStatus.BAD_REQUEST, "bad_request", UNREADABLE, fields);
-    }
-
     public RefusedRequestException(HttpStatus status, String code, String message, Map<String, String> fields) {
         super(status, code, message);
         this.fields = Map.copyOf(fields);
