@@ -66,12 +66,12 @@ public class RunService {
     }
 
     /**
-     * Validates, then debits, inserts the run and enqueues its job (whose id is the run id) in one
-     * transaction: the job commits with the run or not at all (ADR 0043). A synchronous
-     * tool runs here instead, and is refunded before this returns if it fails: the run returned
-     * is then final (SUCCEEDED or REFUNDED). A blank currency means the tool's only currency. A
-     * queued run is returned as inserted but without its resume analysis (stored with it: read the
-     * run back to have it).
+     * Validates, then debits, enqueues the run's job (whose id is the run id) and inserts the run in
+     * one transaction, the run last (it takes a shared counter's row lock until the commit): the job
+     * commits with the run or not at all (ADR 0043). A synchronous tool runs here instead, and is
+     * refunded before this returns if it fails: the run returned is then final (SUCCEEDED or REFUNDED).
+     * A blank currency means the tool's only currency. A queued run is returned as inserted but
+     * without its resume analysis (stored with it: read the run back to have it).
      */
     public AiRun start(SignedInUser user, String slug, String currency, JsonNode input) {
         return start(user, slug, currency, input, null);
@@ -139,10 +139,15 @@ public class RunService {
                     }
                 }
                 charges.debit(user.universityId(), user.userId(), slug, paidWith, runId);
-                runs.insert(run, analysis);
                 if (!tool.synchronous()) {
                     jobs.enqueue(runId, new ExecuteRunJobRequest(run.universityId(), runId));
                 }
+                // The run last: its insert trigger moves the university's day counter (ai_run_days, eight
+                // rows a day and tool), whose row lock every concurrent start of the university wants.
+                // Held from here to the commit's answer; with the job's round trip inside it as well,
+                // starts queued on that lock (issue 19, ADR 0062). The job's row names the run without
+                // a foreign key, and no worker sees it before the commit.
+                runs.insert(run, analysis);
                 return null;
             });
             if (earlier != null) {

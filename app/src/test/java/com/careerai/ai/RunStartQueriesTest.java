@@ -28,9 +28,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What starting a queued run sends to the database (issue 19, the debit path): the debit, the run
- * and its job in one transaction (ADR 0043) — the job used to take a connection, a transaction and
- * a commit of its own after the run's.
+ * What starting a queued run sends to the database (issue 19, the debit path): the debit, the job
+ * and the run in one transaction (ADR 0043), the run last (ADR 0062) — the job used to take a
+ * connection, a transaction and a commit of its own after the run's.
  */
 @MicronautTest(transactional = false)
 @SuppressWarnings({"rawtypes", "unchecked"})
@@ -94,7 +94,12 @@ class RunStartQueriesTest extends IntegrationTest {
                         .endsWith("SELECT EXISTS (SELECT 1 FROM taken) AS covered FROM entry")
                         .doesNotContain("metadata::text")
                         .doesNotContain("created_at"));
-        // the session check's user row, then the debit, the run and its job on one connection
+        // the run's row last: its trigger takes the university's day counter row until the commit, and
+        // a start that held it across the job's round trip too kept the others waiting (ADR 0062)
+        assertThat(statements.get(statements.size() - 1))
+                .as("the last statement of a run start: %s", statements)
+                .contains("INSERT INTO ai_runs");
+        // the session check's user row, then the debit, the job and the run on one connection
         assertThat(counter.connections()).as("connections checked out").isLessThanOrEqualTo(2);
         assertThat(counter.commits()).as("transactions committed").isEqualTo(1);
         assertThat(statements).as("statements of a run start").hasSizeLessThanOrEqualTo(4);
