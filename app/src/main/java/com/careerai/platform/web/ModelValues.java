@@ -88,7 +88,7 @@ final class ModelValues implements ValueResolver {
                 try {
                     return direct.apply(model);
                 } catch (Error e) {
-                    // Handlebars' reflective call reports whatever the member threw that is no RuntimeException so
+                    // as Handlebars' reflective call: a RuntimeException as thrown, anything else wrapped so
                     throw new IllegalStateException("Execution of '" + method.getName() + "' failed", e);
                 }
             };
@@ -115,6 +115,7 @@ final class ModelValues implements ValueResolver {
                         .getTarget()
                         .invoke();
             } catch (Throwable e) {
+                // not reachable this way (a member returning void, a class hidden from this module): Handlebars' call
                 return null;
             }
         }
