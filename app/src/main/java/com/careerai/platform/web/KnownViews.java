@@ -1,5 +1,6 @@
 package com.careerai.platform.web;
 
+import com.github.jknack.handlebars.Context;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.io.ResourceLoader;
 import io.micronaut.core.io.Writable;
@@ -35,10 +36,15 @@ class KnownViews<T, R> extends HandlebarsViewsRenderer<T, R> {
         super(views, new TemplateFiles(resources), configuration, handlebars);
     }
 
-    /** The rendered page reaches the response in one write ({@link WholePage}). */
+    /**
+     * The rendered page reaches the response in one write ({@link WholePage}); the model's members are
+     * read by {@link ModelValues}. Handlebars renders a {@link Context} it is given as it is.
+     */
     @Override
+    @SuppressWarnings("unchecked")
     public Writable render(String viewName, T data, R request) {
-        return new WholePage(super.render(viewName, data, request));
+        T context = data instanceof Context ? data : (T) ModelValues.context(data);
+        return new WholePage(super.render(viewName, context, request));
     }
 
     @Override
