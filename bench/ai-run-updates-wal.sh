@@ -46,10 +46,11 @@ SQL
 sleep 1 # the session above reported its counters when it ended; this reads them in a new one
 after=$(psql_q -c "SELECT n_tup_upd || ' ' || n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = 'ai_runs'")
 echo "$plans" | jq -s --argjson runs "$RUNS" --arg before "$before" --arg after "$after" -r '
-  [.[][0].Plan] as $p
+  [.[][0]."Execution Time"] as $ms | [.[][0].Plan] as $p
   | ($before | split(" ") | map(tonumber)) as $b | ($after | split(" ") | map(tonumber)) as $a
   | "RESULT runs=\($runs) wal_bytes_per_run=\(([$p[]."WAL Bytes"] | add) / $runs)"
     + " wal_records_per_run=\(([$p[]."WAL Records"] | add) / $runs)"
     + " wal_fpi_per_run=\(([$p[]."WAL FPI"] | add) / $runs)"
-    + " updates_per_run=\(($a[0] - $b[0]) / $runs) hot_updates_per_run=\(($a[1] - $b[1]) / $runs)"'
+    + " updates_per_run=\(($a[0] - $b[0]) / $runs) hot_updates_per_run=\(($a[1] - $b[1]) / $runs)"
+    + " execution_ms_per_run=\(($ms | add) / $runs)"'
 psql_q -c "DELETE FROM ai_runs WHERE title = 'wal-bench'"
