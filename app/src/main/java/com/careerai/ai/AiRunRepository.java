@@ -227,13 +227,10 @@ class AiRunRepository {
                 == 1;
     }
 
-    /**
-     * QUEUED/RUNNING → FAILED with the student-facing reason; false if already failed or final. No
-     * finished_at yet: a FAILED run is not final, and the sweeper finds it by finished_at IS NULL (V103).
-     */
+    /** QUEUED/RUNNING → FAILED with the student-facing reason; false if already failed or final. */
     boolean markFailed(long universityId, UUID id, String error) {
         return update(
-                        "UPDATE ai_runs SET status = 'FAILED', error = ? "
+                        "UPDATE ai_runs SET status = 'FAILED', error = ?, finished_at = now() "
                                 + "WHERE university_id = ? AND id = ? AND status IN ('QUEUED', 'RUNNING')",
                         error,
                         universityId,
@@ -241,10 +238,9 @@ class AiRunRepository {
                 == 1;
     }
 
-    /** FAILED → REFUNDED, final: it ends the run (finished_at). */
     boolean markRefunded(long universityId, UUID id) {
         return update(
-                        "UPDATE ai_runs SET status = 'REFUNDED', finished_at = now() WHERE university_id = ? AND id = ? AND status = 'FAILED'",
+                        "UPDATE ai_runs SET status = 'REFUNDED' WHERE university_id = ? AND id = ? AND status = 'FAILED'",
                         universityId,
                         id)
                 == 1;
