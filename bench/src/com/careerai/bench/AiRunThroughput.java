@@ -6,6 +6,7 @@ import com.careerai.auth.SignedInUser;
 import com.careerai.auth.User;
 import com.careerai.credits.Currency;
 import com.careerai.credits.Wallets;
+import com.careerai.platform.data.UnitOfWork;
 import com.careerai.tenancy.NewUniversity;
 import com.careerai.tenancy.University;
 import com.careerai.tenancy.UniversityAdministration;
@@ -137,7 +138,18 @@ public final class AiRunThroughput {
                     "SELECT count(*) FILTER (WHERE state = 'SUCCEEDED'), count(*) FILTER (WHERE state IN ('FAILED', 'DELETED')) "
                             + "FROM jobrunr_jobs WHERE jobsignature LIKE 'com.careerai.bench.%'",
                     "%NoOpJobRequest%");
-            IntConsumer startRun = i -> service.start(students.get(i % students.size()), "job-pack", "silver", input);
+            // started bound to the student's university, as the app's requests are (TenantFilter);
+            // BENCH_AI_START_UNBOUND=1 starts them unbound, as this bench did up to session 15
+            UnitOfWork units = context.getBean(UnitOfWork.class);
+            boolean unbound = "1".equals(System.getenv("BENCH_AI_START_UNBOUND"));
+            IntConsumer startRun = i -> {
+                SignedInUser student = students.get(i % students.size());
+                if (unbound) {
+                    service.start(student, "job-pack", "silver", input);
+                } else {
+                    units.bound(student.universityId(), () -> service.start(student, "job-pack", "silver", input));
+                }
+            };
             IntConsumer enqueueNoOp = i -> scheduler.enqueue(UUID.randomUUID(), new NoOpJobRequest(i));
 
             int warmUp = 200; // class loading, JIT, pools
@@ -277,8 +289,8 @@ public final class AiRunThroughput {
                 }
                 // statements by table: index and sequential scans, rows inserted, updated, deleted
                 try (PreparedStatement stats = connection.prepareStatement(
-                                "SELECT relname, coalesce(idx_scan, 0) + coalesce(seq_scan, 0), n_tup_ins, n_tup_upd, n_tup_del "
-                                        + "FROM pg_stat_user_tables");
+                                "SELECT relname, coalesce(idx_scan, 0) + coalesce(seq_scan, 0), n_tup_ins, n_tup_upd, n_tup_del, "
+                                        + "n_tup_hot_upd FROM pg_stat_user_tables");
                         ResultSet rows = stats.executeQuery()) {
                     while (rows.next()) {
                         String table = rows.getString(1);
@@ -286,6 +298,8 @@ public final class AiRunThroughput {
                         counters.put("t." + table + ".ins", rows.getLong(3));
                         counters.put("t." + table + ".upd", rows.getLong(4));
                         counters.put("t." + table + ".del", rows.getLong(5));
+                        // updates that wrote no index entry (HOT, ADR 0063)
+                        counters.put("t." + table + ".hot", rows.getLong(6));
                     }
                 }
             }
