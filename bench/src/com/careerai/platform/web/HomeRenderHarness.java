@@ -7,7 +7,6 @@ import com.careerai.tenancy.University;
 import com.careerai.tenancy.UniversityStatus;
 import com.github.jknack.handlebars.Handlebars;
 import com.github.jknack.handlebars.Template;
-import com.github.jknack.handlebars.cache.ConcurrentMapTemplateCache;
 import com.github.jknack.handlebars.io.ClassPathTemplateLoader;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -22,18 +21,13 @@ import java.util.function.Function;
  * Handlebars' own resolvers (A) and with {@link ModelValues} (B), interleaved A B B A, and prints µs and
  * allocated bytes a render (ThreadMXBean: counted, not moved by other load). The model has the real
  * page's shape and types (layout map, SignedInUser, University, Balances, nav maps, seven panels of
- * DashboardPanel records), filled with made-up values. Handlebars is configured as CompiledTemplates
- * configures it. Run: see bench/RESULTS.md, session 16, branch h27h.
+ * DashboardPanel records), filled with made-up values, on Handlebars as CompiledTemplates.configure
+ * sets it up. Run: see bench/RESULTS.md, session 16, branch h27h.
  */
 public final class HomeRenderHarness {
     public static void main(String[] args) throws IOException {
         int renders = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        System.getProperties().putIfAbsent("hbs.buffer", CompiledTemplates.BLOCK_BUFFER);
-        Handlebars plain = new Handlebars(new ClassPathTemplateLoader("/", ".hbs"));
-        Handlebars handlebars = WritingBlockHelpers.register(plain)
-                .with(new ConcurrentMapTemplateCache())
-                .with(new CompiledTemplates.RememberingLoader(plain.getLoader()))
-                .with(new HtmlEscaping());
+        Handlebars handlebars = CompiledTemplates.configure(new Handlebars(new ClassPathTemplateLoader("/", ".hbs")));
         Template page = handlebars.compile("views/home/dashboard");
         Map<String, Object> model = model();
         Function<Object, Object> stock = m -> m;

@@ -43,7 +43,11 @@ class CompiledTemplates implements BeanCreatedEventListener<Handlebars> {
 
     @Override
     public Handlebars onCreated(BeanCreatedEvent<Handlebars> event) {
-        Handlebars handlebars = event.getBean();
+        return configure(event.getBean());
+    }
+
+    /** Handlebars as every render uses it (also bench/src's HomeRenderHarness, outside a context). */
+    static Handlebars configure(Handlebars handlebars) {
         return WritingBlockHelpers.register(handlebars)
                 .with(new ConcurrentMapTemplateCache())
                 .with(new RememberingLoader(handlebars.getLoader()))
