@@ -1,9 +1,14 @@
 -- bench/run's data set, generated in SQL: :universities universities ("Bench University n",
 -- subdomain b<n>) of :students students each, plus one staff member and one approved counsellor
--- (weekly hours, one included session type) per university; every student has a wallet and
--- :ledger ledger rows (one opening grant, :runs debits each paying for a SUCCEEDED AI run, the
--- rest small grants); per university :resources approved link resources with downloads, past
--- appointments, support tickets and leads. Run as the owner (postgres) on a migrated database.
+-- (weekly hours, one included session type, expertise in three of the interests) per university;
+-- every student has a wallet and :ledger ledger rows (one opening grant, :runs debits each paying
+-- for a SUCCEEDED AI run, the rest small grants); per university eight interests (7 students in 10
+-- pick one to three), :resources approved link resources with downloads, each tagged with one or
+-- two interests, past appointments, support tickets and leads; three courses with a batch each (two
+-- free batches running from six and four weeks ago to six and eight weeks ahead, twice a week, with
+-- two assignments each; a paid one starting in two weeks), 8 students in 10 enrolled (ACTIVE, free)
+-- in one of the free batches, so the home's "Your courses" names a next class.
+-- Run as the owner (postgres) on a migrated database.
 -- Full scale (1,000 × 1,000, ledger 10) is 10 M ledger rows.
 \set ON_ERROR_STOP on
 SET session_replication_role = replica;  -- bulk load: rows are consistent by construction
@@ -53,9 +58,31 @@ SELECT s.university_id, s.id, 'SILVER', 1, 'GRANT', 'bench:small:' || s.id || ':
 FROM users s JOIN bench_unis u USING (university_id), generate_series(1, :ledger - :runs - 1) k
 WHERE s.role = 'STUDENT';
 
+\echo interests and their picks
+-- Eight categories per university, as staff add them (Interests.add); 7 students in 10 pick one to
+-- three of them (distinct: the first, third and sixth after a start that varies with the student).
+CREATE TEMP TABLE bench_interest_names (k, name) AS
+SELECT k - 1, name FROM unnest(ARRAY['Software', 'Data & analytics', 'Finance', 'Consulting', 'Marketing', 'Design',
+                                      'Research', 'Public sector']) WITH ORDINALITY i(name, k);
+INSERT INTO interests (university_id, name, created_at)
+SELECT u.university_id, i.name, now() - interval '400 days'
+FROM bench_unis u, bench_interest_names i
+ORDER BY u.university_id, i.k;
+CREATE TEMP TABLE bench_interests AS
+SELECT i.university_id, i.id, n.k FROM interests i JOIN bench_unis u USING (university_id)
+JOIN bench_interest_names n ON n.name = i.name;
+INSERT INTO student_interests (university_id, user_id, interest_id, created_at)
+SELECT s.university_id, s.id, i.id, s.created_at
+FROM users s JOIN bench_unis u USING (university_id)
+CROSS JOIN generate_series(0, 2) j
+JOIN bench_interests i ON i.university_id = s.university_id AND i.k = (s.id / 10 + j * 3) % 8
+WHERE s.role = 'STUDENT' AND s.id % 10 < 7 AND j <= s.id % 3;
+
 \echo counsellors
-INSERT INTO counsellors (university_id, user_id, status, display_name, email, time_zone, meeting_url)
-SELECT c.university_id, c.id, 'APPROVED', 'Counsellor of ' || u.n, c.email, 'UTC', 'https://meet.example/b' || u.n
+-- expertise: three of the university's interests (as a counsellor types them), varying by university
+INSERT INTO counsellors (university_id, user_id, status, display_name, email, time_zone, meeting_url, expertise)
+SELECT c.university_id, c.id, 'APPROVED', 'Counsellor of ' || u.n, c.email, 'UTC', 'https://meet.example/b' || u.n,
+       ARRAY(SELECT name FROM bench_interest_names WHERE k IN (u.n % 8, (u.n + 2) % 8, (u.n + 5) % 8) ORDER BY k)
 FROM users c JOIN bench_unis u USING (university_id) WHERE c.role = 'COUNSELLOR';
 INSERT INTO counsellor_weekly_hours (university_id, counsellor_id, day_of_week, starts_at, ends_at)
 SELECT c.university_id, c.user_id, d, '09:00', '17:00'
@@ -86,6 +113,14 @@ SELECT c.university_id, c.user_id, c.display_name,
        'How to prepare: ' || (ARRAY['data analyst', 'engineering', 'marketing', 'finance', 'design'])[1 + k % 5] || ' roles, part ' || k,
        'LINK', 'EVERYONE', 'APPROVED', 'https://example.org/guide/' || k, 0, now() - k * interval '3 days'
 FROM counsellors c JOIN bench_unis u USING (university_id), generate_series(1, :resources) k;
+-- every resource tagged with the interest of the role its description names, half of them also with
+-- Consulting, Research or Public sector (k is the resource's number, the end of its URL)
+INSERT INTO resource_interests (university_id, resource_id, interest_id)
+SELECT r.university_id, r.id, i.id
+FROM resources r JOIN bench_unis u USING (university_id)
+CROSS JOIN LATERAL (SELECT substring(r.url FROM '[0-9]+$')::int AS k) g
+JOIN bench_interests i ON i.university_id = r.university_id
+ AND (i.k = (ARRAY[1, 0, 4, 2, 5])[1 + g.k % 5] OR (g.k % 2 = 0 AND i.k = (ARRAY[3, 6, 7])[1 + g.k % 3]));
 INSERT INTO resource_downloads (university_id, resource_id, user_id, downloaded_at)
 SELECT s.university_id, r.id, s.id, now() - (s.id % 300) * interval '1 day'
 FROM users s JOIN bench_unis u USING (university_id)
@@ -104,6 +139,73 @@ SELECT u.university_id, 'Lead ' || k, 'lead' || k || '@example.com', '+4477009' 
        now() - k * interval '1 day', (ARRAY['NEW', 'CONTACTED', 'QUALIFIED', 'ENROLLED', 'LOST'])[1 + k % 5], 1,
        now() - (k % 365) * interval '1 day'
 FROM bench_unis u, generate_series(1, :leads) k;
+
+\echo courses, batches, sessions, enrolments, assignments
+-- Three courses per university created by its staff member, each with one batch taught by its
+-- counsellor (UTC, as the counsellors' hours): two free batches that began six and four weeks ago
+-- and run twelve weeks, twice a week, and a paid course (money or gold) whose batch starts in two
+-- weeks. Sessions as SessionPlanner makes them (every listed ISO weekday from start to end, at the
+-- local start time); past ones carry a recording. 8 students in 10 are ACTIVE in one free batch
+-- (payment FREE, as EnrolmentDesk enrols them), and batches.seats_taken counts them as
+-- CourseStore.takePlace would have. Each free batch has two assignments: one due (and closed) in
+-- the past, one due ahead. No submissions, attendance or materials.
+CREATE TEMP TABLE bench_monday AS SELECT date_trunc('week', now() AT TIME ZONE 'UTC')::date AS monday;
+INSERT INTO courses (university_id, title, description, outcomes, price_cents, currency, price_credits, credits_currency,
+                     capacity, visibility, created_by, created_at, updated_at)
+SELECT u.university_id, c.title, c.description, c.outcomes, c.price_cents, c.currency, c.price_credits, c.credits_currency,
+       least(10000, greatest(30, :students)), c.visibility, st.id, now() - interval '60 days', now() - interval '60 days'
+FROM bench_unis u JOIN users st ON st.university_id = u.university_id AND st.role = 'STAFF',
+     (VALUES (0, 'Python for Analysts', 'Spreadsheets to Python in twelve weeks: pandas, charts and one analysis for your portfolio.',
+              E'Load and clean data with pandas\nChart it with matplotlib\nPresent one analysis', NULL::bigint, NULL, NULL::int, NULL, 'PUBLIC'),
+             (1, 'Case interview practice', 'Evening workshops on case interviews with live practice in pairs.',
+              E'Structure a market-sizing case\nLead a profitability case', NULL, NULL, NULL, NULL, 'STUDENTS'),
+             (2, 'SQL for product analytics', 'Four weeks of SQL on product data: funnels, cohorts and retention.',
+              E'Write window functions\nBuild a retention chart', 4900, 'usd', 5, 'GOLD', 'PUBLIC'))
+       c(k, title, description, outcomes, price_cents, currency, price_credits, credits_currency, visibility)
+ORDER BY u.university_id, c.k;
+CREATE TEMP TABLE bench_courses AS
+SELECT c.university_id, c.id, CASE c.title WHEN 'Python for Analysts' THEN 0 WHEN 'Case interview practice' THEN 1 ELSE 2 END AS k
+FROM courses c JOIN bench_unis u USING (university_id);
+INSERT INTO batches (university_id, course_id, name, starts_on, ends_on, time_zone, week_days, local_start, minutes,
+                     instructor_id, meeting_url, capacity, created_at)
+SELECT c.university_id, c.id, b.name, m.monday + b.from_week * 7, m.monday + b.to_week * 7 - 1, 'UTC', b.week_days,
+       b.local_start, b.minutes, co.user_id, co.meeting_url || '/course-' || c.k, least(10000, greatest(30, :students)),
+       now() - interval '60 days'
+FROM bench_courses c JOIN counsellors co ON co.university_id = c.university_id, bench_monday m,
+     (VALUES (0, 'Autumn batch', -6, 6, '{1,3}'::smallint[], time '10:00', 60),
+             (1, 'Evening batch', -4, 8, '{2,4}'::smallint[], time '18:00', 90),
+             (2, 'Winter batch', 2, 6, '{2}'::smallint[], time '17:00', 60))
+       b(k, name, from_week, to_week, week_days, local_start, minutes)
+WHERE b.k = c.k;
+CREATE TEMP TABLE bench_batches AS
+SELECT b.university_id, b.id, c.k, b.starts_on, b.instructor_id FROM batches b JOIN bench_courses c
+  ON c.university_id = b.university_id AND c.id = b.course_id;
+INSERT INTO batch_sessions (university_id, batch_id, starts_at, ends_at, recording_url, created_at)
+SELECT b.university_id, b.id, t.at, t.at + b.minutes * interval '1 minute',
+       CASE WHEN t.at + b.minutes * interval '1 minute' < now() THEN 'https://video.example/b' || b.id || '/' || d::date END,
+       b.created_at
+FROM batches b JOIN bench_unis u USING (university_id)
+CROSS JOIN generate_series(b.starts_on, b.ends_on, interval '1 day') d
+CROSS JOIN LATERAL (SELECT (d::date + b.local_start) AT TIME ZONE b.time_zone AS at) t
+WHERE extract(isodow FROM d)::smallint = ANY (b.week_days);
+INSERT INTO enrolments (university_id, batch_id, user_id, status, payment, created_at, activated_at)
+SELECT s.university_id, b.id, s.id, 'ACTIVE', 'FREE', e.at, e.at
+FROM users s JOIN bench_batches b ON b.university_id = s.university_id AND b.k = s.id % 2
+CROSS JOIN LATERAL (SELECT now() - interval '60 days' + (s.id % 14) * interval '1 day' AS at) e
+WHERE s.role = 'STUDENT' AND s.id % 10 < 8;
+UPDATE batches b SET seats_taken = e.n
+FROM (SELECT university_id, batch_id, count(*) n FROM enrolments WHERE status IN ('PENDING', 'ACTIVE', 'OFFERED')
+      GROUP BY 1, 2) e
+WHERE b.university_id = e.university_id AND b.id = e.batch_id;
+INSERT INTO assignments (university_id, batch_id, title, instructions, due_at, cutoff_at, max_attempts, max_score,
+                         created_by, created_at, updated_at)
+SELECT b.university_id, b.id, a.title, a.instructions, due.at, due.at + interval '7 days', 2, 100,
+       b.instructor_id, now() - interval '60 days', now() - interval '60 days'
+FROM bench_batches b
+CROSS JOIN (VALUES ('First analysis', 'Chart one month of the sample data and write three sentences on it.', 3),
+                   ('Portfolio project', 'One analysis of a data set of your choice, with a short write-up.', 7)) a(title, instructions, week)
+CROSS JOIN LATERAL (SELECT (b.starts_on + a.week * 7 + time '17:00') AT TIME ZONE 'UTC' AS at) due
+WHERE b.k < 2;
 
 RESET session_replication_role;
 \echo analyze
