@@ -60,7 +60,7 @@ WHERE s.role = 'STUDENT';
 
 \echo interests and their picks
 -- Eight categories per university, as staff add them (Interests.add); 7 students in 10 pick one to
--- three of them (distinct: the first, third and sixth after a start that varies with the student).
+-- three of them (distinct: one that varies with the student, then the ones three and six after it).
 CREATE TEMP TABLE bench_interest_names (k, name) AS
 SELECT k - 1, name FROM unnest(ARRAY['Software', 'Data & analytics', 'Finance', 'Consulting', 'Marketing', 'Design',
                                       'Research', 'Public sector']) WITH ORDINALITY i(name, k);
