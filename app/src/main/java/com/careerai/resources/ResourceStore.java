@@ -137,18 +137,15 @@ class ResourceStore {
         return where.toString();
     }
 
-    /**
-     * Approved resources tagged with any of the interests: those shared in the last two weeks
-     * first, then older ones, each group most downloaded first, then newest.
-     */
     /** A recommended resource and the ids of every interest it is tagged with, ascending. */
     record Tagged(Resource resource, List<Long> interestIds) {}
 
     /**
-     * Approved resources tagged with one of {@code interestIds}, recent ones (two weeks) first, then
-     * by downloads, then newest, each with all its tags: one statement. The tags' array is a
-     * subquery of the select list, which PostgreSQL works out after the sort and limit (only for
-     * the rows returned), on the primary key of resource_interests.
+     * Approved resources tagged with any of the interests: those shared in the last two weeks
+     * first, then older ones, each group most downloaded first, then newest; each with all its
+     * tags, in one statement. The tags' array is a subquery of the select list, which PostgreSQL
+     * works out after the sort and limit (only for the rows returned), on the primary key of
+     * resource_interests.
      */
     List<Tagged> recommended(long universityId, Collection<Long> interestIds, int limit) {
         return SqlRows.list(
