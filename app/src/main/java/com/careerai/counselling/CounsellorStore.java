@@ -10,6 +10,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,6 +54,31 @@ class CounsellorStore {
                 CounsellorStore::counsellor,
                 universityId,
                 status);
+    }
+
+    /**
+     * Approved counsellors with at least one expertise tag equal, ignoring case, to one of
+     * {@code lowerCaseNames}, those matching most first, then by name: at most {@code limit} rows,
+     * matched and ordered here rather than shipped to Java. The university's approved counsellors
+     * are found through {@code counsellors_university_status}; a university has tens of them, so
+     * matching their tags needs no index of its own (bench/RESULTS.md, session 17).
+     */
+    List<CounsellorCard> withExpertise(long universityId, Collection<String> lowerCaseNames, int limit) {
+        return Sql.list(
+                jdbc,
+                "SELECT c.user_id, c.display_name, c.bio, c.expertise FROM counsellors c"
+                        + " CROSS JOIN LATERAL (SELECT count(*) AS matches FROM unnest(c.expertise) AS tag"
+                        + " WHERE lower(tag) = ANY(?::text[])) m"
+                        + " WHERE c.university_id = ? AND c.status = 'APPROVED' AND m.matches > 0"
+                        + " ORDER BY m.matches DESC, c.display_name, c.user_id LIMIT ?",
+                row -> new CounsellorCard(
+                        row.getLong("user_id"),
+                        row.getString("display_name"),
+                        row.getString("bio"),
+                        Sql.strings(row, "expertise")),
+                lowerCaseNames,
+                universityId,
+                limit);
     }
 
     long countByStatus(long universityId, CounsellorStatus status) {

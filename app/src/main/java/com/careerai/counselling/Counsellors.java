@@ -74,31 +74,19 @@ public class Counsellors {
 
     /**
      * Approved counsellors with an expertise tag equal, ignoring case, to one of {@code names}
-     * (such as a student's interests), those matching most first.
+     * (such as a student's interests), those matching most first, then by name; at most
+     * {@code limit}. One statement on the caller's connection (the student home's, ADR 0055).
      */
     @Connectable
-    public List<CounsellorCard> withExpertiseIn(long universityId, java.util.Collection<String> names) {
+    public List<CounsellorCard> withExpertiseIn(long universityId, java.util.Collection<String> names, int limit) {
         java.util.Set<String> wanted = names.stream()
                 .map(name -> name.strip().toLowerCase(java.util.Locale.ROOT))
-                .collect(java.util.stream.Collectors.toSet());
-        if (wanted.isEmpty()) {
+                .filter(name -> !name.isEmpty())
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        if (wanted.isEmpty() || limit <= 0) {
             return List.of();
         }
-        return store.listByStatus(universityId, CounsellorStatus.APPROVED).stream()
-                .map(c -> Map.entry(
-                        c,
-                        c.expertise().stream()
-                                .filter(tag -> wanted.contains(tag.toLowerCase(java.util.Locale.ROOT)))
-                                .count()))
-                .filter(match -> match.getValue() > 0)
-                .sorted(java.util.Comparator.comparing((Map.Entry<Counsellor, Long> match) -> match.getValue())
-                        .reversed())
-                .map(match -> new CounsellorCard(
-                        match.getKey().userId(),
-                        match.getKey().name(),
-                        match.getKey().bio(),
-                        match.getKey().expertise()))
-                .toList();
+        return store.withExpertise(universityId, wanted, limit);
     }
 
     Optional<Listed> approved(long universityId, long counsellorId) {

@@ -56,8 +56,7 @@ class UpcomingAppointmentsPanel implements DashboardPanel {
                 .toList();
         List<Item> suggested = names.isEmpty()
                 ? List.of()
-                : counsellors.withExpertiseIn(universityId, names).stream()
-                        .limit(SHOWN)
+                : counsellors.withExpertiseIn(universityId, names, SHOWN).stream()
                         .map(c -> new Item(
                                 c.name(),
                                 "Knows " + String.join(", ", c.expertise()),

@@ -137,20 +137,30 @@ class ResourceStore {
         return where.toString();
     }
 
+    /** A recommended resource and the ids of every interest it is tagged with, ascending. */
+    record Tagged(Resource resource, List<Long> interestIds) {}
+
     /**
      * Approved resources tagged with any of the interests: those shared in the last two weeks
-     * first, then older ones, each group most downloaded first, then newest.
+     * first, then older ones, each group most downloaded first, then newest; each with all its
+     * tags, in one statement. The tags' array is a subquery of the select list, which PostgreSQL
+     * works out after the sort and limit (only for the rows returned), on the primary key of
+     * resource_interests.
      */
-    List<Resource> recommended(long universityId, Collection<Long> interestIds, int limit) {
+    List<Tagged> recommended(long universityId, Collection<Long> interestIds, int limit) {
         return SqlRows.list(
                 jdbc,
-                "SELECT " + COLUMNS + " FROM resources r WHERE r.university_id = ? AND r.status = 'APPROVED'"
+                "SELECT " + COLUMNS + ", ARRAY(SELECT t.interest_id FROM resource_interests t"
+                        + " WHERE t.university_id = r.university_id AND t.resource_id = r.id"
+                        + " ORDER BY t.interest_id) AS interest_ids"
+                        + " FROM resources r WHERE r.university_id = ? AND r.status = 'APPROVED'"
                         + " AND EXISTS (SELECT 1 FROM resource_interests ri WHERE ri.university_id = r.university_id"
                         + " AND ri.resource_id = r.id AND ri.interest_id = ANY(?::bigint[]))"
                         + " ORDER BY (r.created_at > now() - interval '14 days') DESC, r.downloads DESC,"
                         + " r.created_at DESC, r.id DESC LIMIT ?",
                 bind(universityId, List.copyOf(interestIds), limit),
-                ResourceStore::resource);
+                row -> new Tagged(resource(row), List.of((Long[])
+                        row.getArray("interest_ids").getArray())));
     }
 
     List<Resource> byStatus(long universityId, ResourceStatus status, int limit) {

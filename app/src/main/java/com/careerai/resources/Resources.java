@@ -296,24 +296,44 @@ public class Resources {
      * by downloads, then newest. Empty when the student has picked no interests. Reads on the caller's
      * connection (the student home's, ADR 0055) or one of its own, without a transaction: at READ
      * COMMITTED one would give these reads no common snapshot.
+     *
+     * <p>One statement finds the resources with their tags' ids; the tags' names come from the
+     * student's own interests (read once per request, {@link Interests#ofUser}), and only tags the
+     * student did not pick are asked of the interests feature (one more statement, when there are
+     * any). Whether the plan opens premium resources is asked once, and only when one is shown.
      */
     @Connectable
     public List<Recommendation> recommendedFor(SignedInUser student, int limit) {
         long universityId = student.universityId();
-        Set<Long> picked = interests.ofUser(universityId, student.userId()).stream()
-                .map(Interest::id)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-        if (picked.isEmpty()) {
+        List<Interest> mine = interests.ofUser(universityId, student.userId());
+        if (mine.isEmpty()) {
             return List.of();
         }
-        return withInterests(universityId, store.recommended(universityId, picked, limit)).stream()
-                .map(resource -> new Recommendation(
-                        resource.id(),
-                        resource.title(),
-                        resource.kind().label(),
-                        locked(student, resource),
-                        resource.downloads(),
-                        resource.interests().stream().map(Interest::name).toList()))
+        List<ResourceStore.Tagged> found =
+                store.recommended(universityId, mine.stream().map(Interest::id).toList(), limit);
+        Map<Long, Interest> named = new HashMap<>();
+        mine.forEach(interest -> named.put(interest.id(), interest));
+        Set<Long> others = found.stream()
+                .flatMap(tagged -> tagged.interestIds().stream())
+                .filter(id -> !named.containsKey(id))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        interests.byIds(universityId, others).forEach(interest -> named.put(interest.id(), interest));
+        boolean premiumLocked = student.role() == Role.STUDENT
+                && found.stream().anyMatch(tagged -> tagged.resource().premium())
+                && !plans.includes(universityId, student.userId()).premiumResources();
+        return found.stream()
+                .map(tagged -> {
+                    Resource resource = tagged.resource();
+                    return new Recommendation(
+                            resource.id(),
+                            resource.title(),
+                            resource.kind().label(),
+                            resource.premium() && premiumLocked,
+                            resource.downloads(),
+                            byName(tagged.interestIds(), named).stream()
+                                    .map(Interest::name)
+                                    .toList());
+                })
                 .toList();
     }
 
@@ -346,14 +366,18 @@ public class Resources {
         Map<Long, Resource> tagged = new LinkedHashMap<>();
         for (Resource resource : resources) {
             tagged.put(
-                    resource.id(),
-                    resource.withInterests(tags.getOrDefault(resource.id(), List.of()).stream()
-                            .map(byId::get)
-                            .filter(java.util.Objects::nonNull)
-                            .sorted(java.util.Comparator.comparing(
-                                    interest -> interest.name().toLowerCase(java.util.Locale.ROOT)))
-                            .toList()));
+                    resource.id(), resource.withInterests(byName(tags.getOrDefault(resource.id(), List.of()), byId)));
         }
         return List.copyOf(tagged.values());
+    }
+
+    /** The interests of these ids that are known, by name ignoring case (ids of no interest left out). */
+    private static List<Interest> byName(List<Long> ids, Map<Long, Interest> known) {
+        return ids.stream()
+                .map(known::get)
+                .filter(java.util.Objects::nonNull)
+                .sorted(java.util.Comparator.comparing(
+                        interest -> interest.name().toLowerCase(java.util.Locale.ROOT)))
+                .toList();
     }
 }

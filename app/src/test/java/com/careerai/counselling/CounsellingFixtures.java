@@ -53,27 +53,52 @@ class CounsellingFixtures {
     }
 
     User counsellor(University university, List<WeeklyHours> weekly, List<DateOverride> overrides) {
-        // Bound to the university, as a request on its host would be (row-level security).
-        return CrossTenant.within(university, () -> newCounsellor(university, weekly, overrides));
+        return counsellor(university, null, List.of("careers", "cv"), weekly, overrides);
     }
 
-    private User newCounsellor(University university, List<WeeklyHours> weekly, List<DateOverride> overrides) {
+    /** An approved counsellor as {@link #counsellor(University)}, with this name and these areas, kept as given. */
+    User counsellor(University university, String name, List<String> expertise) {
+        return counsellor(university, name, expertise, allWeek(), List.of());
+    }
+
+    private User counsellor(
+            University university,
+            String name,
+            List<String> expertise,
+            List<WeeklyHours> weekly,
+            List<DateOverride> overrides) {
+        // Bound to the university, as a request on its host would be (row-level security).
+        return CrossTenant.within(university, () -> newCounsellor(university, name, expertise, weekly, overrides));
+    }
+
+    /** Moves the counsellor to {@code status} as staff would (no email). */
+    void changeStatus(University university, User counsellor, CounsellorStatus status) {
+        CrossTenant.within(
+                university,
+                () -> transactions.executeWrite(tx -> {
+                    store.changeStatus(university.id(), counsellor.id(), status, "test", counsellor.id());
+                    return null;
+                }));
+    }
+
+    private User newCounsellor(
+            University university,
+            String name,
+            List<String> expertise,
+            List<WeeklyHours> weekly,
+            List<DateOverride> overrides) {
         int n = SEQUENCE.incrementAndGet();
+        String shown = name == null ? "Counsellor " + n : name;
         User user = users.ensure(
                 university.id(),
                 "counsellor" + n + "@" + university.allowedDomains().get(0),
-                "Counsellor " + n,
+                shown,
                 Role.COUNSELLOR);
         counsellors.ensureApproved(
                 university.id(),
                 user.id(),
                 new CounsellorStore.Profile(
-                        "Counsellor " + n,
-                        "Helps with careers.",
-                        List.of("careers", "cv"),
-                        List.of("English"),
-                        ZoneId.of("Europe/London"),
-                        null));
+                        shown, "Helps with careers.", expertise, List.of("English"), ZoneId.of("Europe/London"), null));
         counsellors.offer(university.id(), user.id(), GUIDANCE, "Career guidance", 30, 2, true);
         counsellors.offer(university.id(), user.id(), DROP_IN, "Drop-in", 15, null, false);
         counsellors.offer(university.id(), user.id(), MOCK, "Mock interview", 60, 3, false);

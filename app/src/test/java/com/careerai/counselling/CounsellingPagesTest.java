@@ -6,6 +6,8 @@ import com.careerai.auth.SignInService;
 import com.careerai.auth.User;
 import com.careerai.credits.Http;
 import com.careerai.credits.WalletFixtures;
+import com.careerai.interests.Interest;
+import com.careerai.interests.Interests;
 import com.careerai.tenancy.University;
 import com.careerai.testing.CrossTenant;
 import com.careerai.testing.Fixtures;
@@ -22,6 +24,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,6 +53,12 @@ class CounsellingPagesTest extends IntegrationTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    Counsellors counsellors;
+
+    @Inject
+    Interests interests;
 
     University uni;
 
@@ -110,6 +119,68 @@ class CounsellingPagesTest extends IntegrationTest {
         String location = booked.header("Location");
         assertThat(location).startsWith("/appointments/");
         return location.substring("/appointments/".length(), location.indexOf('?'));
+    }
+
+    @Test
+    void counsellorsWhoKnowMostOfTheNamedFieldsComeFirstIgnoringCaseThenByName() {
+        University at = fixtures.university();
+        counselling.counsellor(at, "Zed Three", List.of("software", "finance", "data"));
+        counselling.counsellor(at, "Bea Two", List.of("Software", "FINANCE")); // kept as given, matched ignoring case
+        counselling.counsellor(at, "Ada One", List.of("finance", "cv"));
+        counselling.counsellor(at, "Abe One", List.of("data"));
+        counselling.counsellor(at, "Cal None", List.of("cv", "careers"));
+        User away = counselling.counsellor(at, "Aaa Inactive", List.of("software", "finance", "data"));
+        counselling.changeStatus(at, away, CounsellorStatus.INACTIVE);
+        counselling.counsellor(fixtures.university(), "Aab Elsewhere", List.of("software", "finance", "data"));
+        List<String> named = List.of(" Software", "finance", "DATA");
+
+        assertThat(CrossTenant.within(at, () -> counsellors.withExpertiseIn(at.id(), named, 3)))
+                .extracting(CounsellorCard::name)
+                .containsExactly("Zed Three", "Bea Two", "Abe One");
+        List<CounsellorCard> all = CrossTenant.within(at, () -> counsellors.withExpertiseIn(at.id(), named, 10));
+        assertThat(all).extracting(CounsellorCard::name).containsExactly("Zed Three", "Bea Two", "Abe One", "Ada One");
+        assertThat(all.get(1).expertise()).containsExactly("Software", "FINANCE");
+        assertThat(CrossTenant.within(at, () -> counsellors.withExpertiseIn(at.id(), List.of("Law", " "), 3)))
+                .isEmpty();
+        assertThat(CrossTenant.within(at, () -> counsellors.withExpertiseIn(at.id(), List.of(), 3)))
+                .isEmpty();
+    }
+
+    @Test
+    void theHomeSuggestsCounsellorsForTheStudentsOfferedInterestsOnly() {
+        University at = fixtures.university();
+        counselling.counsellor(at, "Bea Both", List.of("software", "finance"));
+        counselling.counsellor(at, "Sam Software", List.of("Software"));
+        counselling.counsellor(at, "Fay Finance", List.of("finance"));
+        counselling.counsellor(at, "Ann Finance", List.of("Finance", "cv"));
+        counselling.counsellor(at, "Dan Data", List.of("data"));
+        User otherCounsellor =
+                counselling.counsellor(fixtures.university(), "Aab Elsewhere", List.of("software", "finance"));
+        Interest software = CrossTenant.within(at, () -> interests.add(at.id(), "Software", "test"));
+        Interest finance = CrossTenant.within(at, () -> interests.add(at.id(), "Finance", "test"));
+        User student = fixtures.student(at);
+        CrossTenant.within(at, () -> interests.choose(at.id(), student.id(), List.of(software.id(), finance.id())));
+        SignedIn signedIn = sessions.signIn(student);
+
+        String both = new CounsellingPages(client).get(at, "/", signedIn).body();
+        assertThat(both).contains("Counsellors who know your field");
+        // two fields known come first, then one each by name; three shown
+        assertThat(both.indexOf("Bea Both")).isPositive().isLessThan(both.indexOf("Ann Finance"));
+        assertThat(both.indexOf("Ann Finance")).isLessThan(both.indexOf("Fay Finance"));
+        assertThat(both)
+                .doesNotContain("Sam Software")
+                .doesNotContain("Dan Data")
+                .doesNotContain("Aab Elsewhere");
+
+        // a retired interest stays on the student's profile but no longer finds counsellors
+        CrossTenant.within(at, () -> {
+            interests.retire(at.id(), finance.id(), "test");
+            return null;
+        });
+        String retired = new CounsellingPages(client).get(at, "/", signedIn).body();
+        assertThat(retired.indexOf("Bea Both")).isPositive().isLessThan(retired.indexOf("Sam Software"));
+        assertThat(retired).doesNotContain("Ann Finance").doesNotContain("Fay Finance");
+        assertThat(retired).doesNotContain("/counselling/book/" + otherCounsellor.id() + "\"");
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.careerai.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careerai.auth.Role;
+import com.careerai.auth.SignedInUser;
 import com.careerai.auth.User;
 import com.careerai.auth.UserAccounts;
 import com.careerai.counselling.CounsellingDemo;
@@ -55,6 +56,9 @@ class ResourceLibraryTest extends IntegrationTest {
     @Inject
     CounsellingDemo counsellingDemo;
 
+    @Inject
+    Resources resources;
+
     ResourcesApi api;
     University uni;
     User coach;
@@ -81,10 +85,17 @@ class ResourceLibraryTest extends IntegrationTest {
     }
 
     private long share(SignedIn as, String title, String description, Interest interest, String access) {
+        return share(as, title, description, List.of(interest), access);
+    }
+
+    private long share(SignedIn as, String title, String description, List<Interest> tags, String access) {
         Map<String, String> fields = new HashMap<>();
         fields.put("title", title);
         fields.put("description", description);
-        fields.put("interests", String.valueOf(interest.id()));
+        fields.put(
+                "interests",
+                String.join(
+                        ",", tags.stream().map(tag -> String.valueOf(tag.id())).toList()));
         fields.put("access", access);
         HttpResponse<String> created =
                 api.share(uni.subdomain(), as, fields, new Upload("doc.pdf", "application/pdf", ResourceSamples.pdf()));
@@ -313,6 +324,48 @@ class ResourceLibraryTest extends IntegrationTest {
         HttpResponse<String> without = page("/", sessions.signIn(fixtures.student(uni)));
         assertThat(without.body()).contains("Pick your interests").contains("href=\"/profile#interests\"");
         assertThat(page("/", null).body()).doesNotContain("Recommended for you");
+    }
+
+    @Test
+    void recommendationsNameEveryTagAndArePremiumLockedUntilThePlanOpensThem() {
+        Interest data = fixtures.in(uni, () -> interests.add(uni.id(), "Data science", "test"));
+        Interest ux = fixtures.in(uni, () -> interests.add(uni.id(), "UX research", "test"));
+        Interest law = fixtures.in(uni, () -> interests.add(uni.id(), "Law", "test"));
+        long open = share(staff, "Data cleaning guide", "Step by step", List.of(data), "everyone");
+        long premium = share(staff, "Premium data interviews", "Mock questions", List.of(ux, data), "premium");
+        share(staff, "Contract law basics", "Not for data", List.of(law), "everyone");
+        User plain = fixtures.student(uni);
+        fixtures.run(uni, () -> interests.choose(uni.id(), plain.id(), List.of(data.id())));
+        SignedInUser viewer = SignedInUser.of(plain);
+
+        List<Resources.Recommendation> found = fixtures.in(uni, () -> resources.recommendedFor(viewer, 5));
+        // newest first (same recency and downloads); every tag named, the unpicked "UX research" too
+        assertThat(found).extracting(Resources.Recommendation::id).containsExactly(premium, open);
+        assertThat(found.get(0).interests()).containsExactly("Data science", "UX research");
+        assertThat(found.get(0).locked()).isTrue();
+        assertThat(found.get(1).interests()).containsExactly("Data science");
+        assertThat(found.get(1).locked()).isFalse();
+        assertThat(fixtures.in(uni, () -> resources.recommendedFor(viewer, 1)))
+                .extracting(Resources.Recommendation::id)
+                .containsExactly(premium);
+
+        // a renamed tag shows its new name at once; a plan with premium resources opens the premium one
+        fixtures.in(uni, () -> interests.rename(uni.id(), ux.id(), "User research", "test"));
+        subscribe(plain, "premium");
+        List<Resources.Recommendation> after = fixtures.in(uni, () -> resources.recommendedFor(viewer, 5));
+        assertThat(after.get(0).interests()).containsExactly("Data science", "User research");
+        assertThat(after).extracting(Resources.Recommendation::locked).containsExactly(false, false);
+
+        // another university's student with the same interest name is recommended none of these
+        University other = fixtures.university();
+        Interest theirs = fixtures.in(other, () -> interests.add(other.id(), "Data science", "test"));
+        User outsider = fixtures.student(other);
+        fixtures.run(other, () -> interests.choose(other.id(), outsider.id(), List.of(theirs.id())));
+        assertThat(fixtures.in(other, () -> resources.recommendedFor(SignedInUser.of(outsider), 5)))
+                .isEmpty();
+        User without = fixtures.student(uni);
+        assertThat(fixtures.in(uni, () -> resources.recommendedFor(SignedInUser.of(without), 5)))
+                .isEmpty();
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.careerai.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careerai.auth.User;
+import com.careerai.counselling.CounsellingDemo;
 import com.careerai.interests.Interest;
 import com.careerai.interests.Interests;
 import com.careerai.tenancy.University;
@@ -47,6 +48,9 @@ class HomePageQueriesTest extends IntegrationTest {
     @Inject
     Interests interests;
 
+    @Inject
+    CounsellingDemo counsellingDemo;
+
     private University university;
     private SignedIn student;
     /** A student with an interest: the resources and counsellors panels read for them too. */
@@ -65,8 +69,37 @@ class HomePageQueriesTest extends IntegrationTest {
         User other = fixtures.verifiedStudent(university);
         long id = university.id();
         Interest software = fixtures.in(university, () -> interests.add(id, "Software", "staff@x"));
+        Interest design = fixtures.in(university, () -> interests.add(id, "Design", "staff@x"));
         fixtures.run(university, () -> interests.choose(id, other.id(), List.of(software.id())));
         interested = sessions.signIn(other);
+        // what most students with an interest find: counsellors who know it (Morgan Mentor's
+        // "Software") and resources tagged with it, two of them premium and also tagged with an
+        // interest the student did not pick
+        fixtures.run(university, () -> counsellingDemo.seed(id));
+        long uploader = fixtures.staff(university).id();
+        resource(uploader, "Software careers map", "EVERYONE", software);
+        resource(uploader, "Premium system design", "PREMIUM", software, design);
+        resource(uploader, "Premium design portfolio", "PREMIUM", software, design);
+        resource(uploader, "Design only", "EVERYONE", design);
+    }
+
+    /** An approved link resource with these tags, written as the owner (the sharing form is not under test here). */
+    private void resource(long uploaderId, String title, String access, Interest... tags) {
+        execute(
+                "INSERT INTO resources (university_id, uploader_id, uploader_name, title, kind, access, status, url)"
+                        + " VALUES (?, ?, 'Staff', ?, 'LINK', ?, 'APPROVED', 'https://example.org/r')",
+                university.id(),
+                uploaderId,
+                title,
+                access);
+        for (Interest tag : tags) {
+            execute(
+                    "INSERT INTO resource_interests (university_id, resource_id, interest_id)"
+                            + " SELECT university_id, id, ? FROM resources WHERE university_id = ? AND title = ?",
+                    tag.id(),
+                    university.id(),
+                    title);
+        }
     }
 
     @Test
@@ -128,6 +161,41 @@ class HomePageQueriesTest extends IntegrationTest {
         assertThat(counter.connections()).as("connections checked out").isLessThanOrEqualTo(1);
         assertThat(counter.transactions()).as("transactions begun").isZero();
         assertThat(counter.commits()).as("transactions committed").isZero();
+    }
+
+    @Test
+    void interestedStudentsHomeReadsCounsellorsAndResourcesInBoundedStatements() {
+        List<String> statements = statementsOf("/", interested);
+        // The 7 statements of the student home, and for the student's interests: the counsellors who
+        // know them, matched, ordered and limited to the panel's 3 in SQL (the university's approved
+        // counsellors used to come to Java to be filtered); the recommended resources with their tags'
+        // ids in one statement (their tags came in a second, their names in a third); the names of
+        // the tags the student did not pick ("Design": the student's own come with their interests);
+        // the student's plan once, for the premium resources shown (once per premium resource
+        // before): 11 statements in all, however many counsellors, resources and tags there are.
+        assertThat(statements.stream().filter(sql -> sql.contains("FROM counsellors")))
+                .as("the counsellors who know the student's field: one bounded statement")
+                .hasSize(1)
+                .allMatch(sql -> sql.contains("LIMIT"));
+        assertThat(statements.stream().filter(sql -> sql.contains("FROM resources")))
+                .as("the recommended resources with their tags' ids")
+                .hasSize(1)
+                .allMatch(sql -> sql.contains("resource_interests"));
+        assertThat(statements.stream().filter(sql -> sql.contains("FROM resource_interests")))
+                .as("the tags are read with the resources")
+                .hasSize(1);
+        assertThat(statements.stream().filter(sql -> sql.contains("FROM interests")))
+                .as("only the tags the student did not pick are named by the interests feature")
+                .hasSize(1);
+        assertThat(statements.stream().filter(sql -> sql.contains("FROM subscriptions")))
+                .as("the plan is asked once, however many premium resources are shown")
+                .hasSize(1);
+        assertThat(statements.stream().filter(sql -> sql.contains("FROM student_interests")))
+                .hasSize(1);
+        assertThat(statements).as("statements of the interested student's home").doesNotHaveDuplicates();
+        assertThat(statements.size())
+                .as("statements of the interested student's home: %s", statements)
+                .isLessThanOrEqualTo(11);
     }
 
     @Test
