@@ -2,6 +2,7 @@ package com.careerai.auth.session;
 
 import com.careerai.auth.User;
 import com.careerai.platform.redis.RedisConfiguration;
+import com.careerai.platform.redis.RedisScript;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
@@ -46,14 +47,14 @@ public class UserSnapshots {
     private static final Logger LOG = LoggerFactory.getLogger(UserSnapshots.class);
 
     /** The session (KEYS[1]) and, if it lives, its user's snapshot, stamp and writing mark. */
-    private static final String FIND =
+    private static final RedisScript FIND = new RedisScript(
             """
             local value = redis.call('GET', KEYS[1])
             if not value then return false end
             local user = ARGV[1] .. value
             return {value, redis.call('GET', user) or false, redis.call('GET', user .. ':stamp') or '0',
                 redis.call('EXISTS', user .. ':writing')}
-            """;
+            """);
     /** Stores the snapshot (KEYS[1]) unless the row changed since its stamp was read, or is being written. */
     private static final String STORE =
             """
@@ -108,7 +109,8 @@ public class UserSnapshots {
         if (id.isEmpty()) {
             return Optional.empty();
         }
-        Object reply = redis.eval(FIND, List.of(sessions.keyOfId(id.get())), List.of(prefix));
+        // by its SHA-1: every signed-in request runs it
+        Object reply = FIND.run(redis, List.of(sessions.keyOfId(id.get())), List.of(prefix));
         if (!(reply instanceof List<?> parts) || parts.size() < 4) {
             return Optional.empty();
         }

@@ -7,7 +7,10 @@ import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.jobrunr.jobs.Job;
 import org.jobrunr.jobs.JobDetails;
 import org.jobrunr.jobs.filters.JobDefaultFilters;
@@ -17,6 +20,8 @@ import org.jobrunr.jobs.lambdas.JobRequest;
 import org.jobrunr.jobs.mappers.MDCMapper;
 import org.jobrunr.storage.StorageProvider;
 import org.jobrunr.utils.mapper.JsonMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Enqueues a job in the caller's database transaction (ADR 0043): the job's row is written on that
@@ -27,14 +32,20 @@ import org.jobrunr.utils.mapper.JsonMapper;
  * would not see the row). The job is the one {@code JobRequestScheduler.enqueue(id, request)} makes:
  * the same client filters ({@code @Job}'s name and retries) are applied before it is written, and
  * the row is JobRunr's own, its JSON made from a template per request type ({@link NewJobJson},
- * ADR 0047).
+ * ADR 0047). From the second job of a request type on, the job itself is made as those filters made
+ * the first, without them ({@link NewJobShape}, ADR 0066), where the type allows it.
  */
 @Singleton
 public class JobsInTransaction {
+    private static final Logger LOG = LoggerFactory.getLogger(JobsInTransaction.class);
+
     private final JobStorage storage;
     private final JobFilterUtils filters;
     private final TransactionOperations<Connection> transactions;
     private final NewJobJson json;
+    private final JobWakeUp wakeUp;
+    /** Per request type: how its new jobs are made without JobRunr's filters, or empty: with them (ADR 0066). */
+    private final ConcurrentMap<Class<?>, Optional<NewJobShape>> shapes = new ConcurrentHashMap<>();
 
     JobsInTransaction(
             StorageProvider storage,
@@ -43,6 +54,7 @@ public class JobsInTransaction {
             JsonMapper jsonMapper) {
         this.storage = (JobStorage) storage;
         this.json = new NewJobJson(jsonMapper);
+        this.wakeUp = wakeUp;
         this.filters = new JobFilterUtils(new JobDefaultFilters(List.<JobFilter>of(wakeUp)));
         this.transactions = transactions;
     }
@@ -57,16 +69,44 @@ public class JobsInTransaction {
         TransactionStatus<?> status = transactions
                 .findTransactionStatus()
                 .orElseThrow(() -> new NoTransactionException("A job is enqueued in a transaction"));
-        Job job = new Job(id, new JobDetails(request));
-        MDCMapper.saveMDCContextToJob(job);
-        filters.runOnCreatingFilter(job);
+        Optional<NewJobShape> shape = shapes.get(request.getClass());
+        Job shaped = shape == null
+                ? null
+                : shape.map(known -> known.make(id, request)).orElse(null);
+        Job job;
+        if (shaped != null) {
+            job = shaped;
+            MDCMapper.saveMDCContextToJob(job);
+        } else {
+            job = new Job(id, new JobDetails(request));
+            MDCMapper.saveMDCContextToJob(job);
+            filters.runOnCreatingFilter(job);
+            if (shape == null) {
+                shapes.putIfAbsent(request.getClass(), NewJobShape.learn(job, request));
+            }
+        }
         storage.insertOn(transactions.getConnection(), job, written -> json.of(written, request));
         status.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                filters.runOnCreatedFilter(job);
+                if (shaped == null) {
+                    filters.runOnCreatedFilter(job);
+                    return;
+                }
+                // the client filters' onCreated: JobRunr's DefaultJobFilter does nothing there
+                try {
+                    wakeUp.onCreated(job);
+                } catch (RuntimeException e) {
+                    LOG.error("Error evaluating JobFilter {}", JobWakeUp.class.getName(), e);
+                }
             }
         });
+    }
+
+    /** Whether jobs of {@code requestType} are now made without JobRunr's client filters (tests). */
+    boolean shapesWithoutFilters(Class<?> requestType) {
+        Optional<NewJobShape> shape = shapes.get(requestType);
+        return shape != null && shape.isPresent();
     }
 
     /** Whether jobs of {@code requestType} are now written from a template (tests). */

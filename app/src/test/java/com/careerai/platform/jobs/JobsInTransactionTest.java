@@ -109,6 +109,40 @@ class JobsInTransactionTest extends IntegrationTest {
                 .isEqualTo("Ping " + new PingJobRequest("é \"quoted\" \\ \n"));
     }
 
+    /**
+     * From the second job of a request type on, the job is made as JobRunr's client filters made the
+     * first, without them (ADR 0066): the same details (handler, method, cacheable), signature, name
+     * and retries; a request whose text would bring an MDC variable into the name goes through
+     * JobRunr's filters, which resolve it.
+     */
+    @Test
+    void aJobMadeWithoutJobRunrsFiltersIsTheJobTheyMake() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID mdc = UUID.randomUUID();
+        transactions.executeWrite(status -> {
+            jobs.enqueue(first, new PingJobRequest("shape first"));
+            jobs.enqueue(second, new PingJobRequest("shape second"));
+            jobs.enqueue(mdc, new PingJobRequest("%X{missing}"));
+            return null;
+        });
+        assertThat(jobs.shapesWithoutFilters(PingJobRequest.class)).isTrue();
+        Job filtered = storage.getJobById(first);
+        Job made = storage.getJobById(second);
+        assertThat(made.getJobDetails().getClassName())
+                .isEqualTo(filtered.getJobDetails().getClassName());
+        assertThat(made.getJobDetails().getMethodName()).isEqualTo("run");
+        assertThat(made.getJobDetails().getCacheable()).isTrue();
+        assertThat(made.getJobSignature()).isEqualTo(filtered.getJobSignature());
+        assertThat(made.getJobName()).isEqualTo("Ping " + new PingJobRequest("shape second"));
+        assertThat(made.getAmountOfRetries())
+                .isEqualTo(filtered.getAmountOfRetries())
+                .isEqualTo(2);
+        assertThat(made.getLabels()).isEqualTo(filtered.getLabels());
+        assertThat(storage.getJobById(mdc).getJobName())
+                .isEqualTo("Ping PingJobRequest[token=(missing is not found in MDC)]");
+    }
+
     private Map<String, Object> row(UUID id) {
         try (Connection connection = java.sql.DriverManager.getConnection(
                         getProperties().get("datasources.default.url"), "postgres", "");
