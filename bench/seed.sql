@@ -207,6 +207,65 @@ CROSS JOIN (VALUES ('First analysis', 'Chart one month of the sample data and wr
 CROSS JOIN LATERAL (SELECT (b.starts_on + a.week * 7 + time '17:00') AT TIME ZONE 'UTC' AS at) due
 WHERE b.k < 2;
 
+\echo analytics counters
+-- The counters that triggers keep in the app (V90 on student_activity, V92 on resource_downloads,
+-- V94 on ai_runs) stay empty above (session_replication_role = replica fires no trigger): without
+-- them staff analytics charts an empty year. They are filled here from the seeded rows, set-based,
+-- with exactly the key, slot, UTC day and ISO week / month the trigger functions use (ADR 0064;
+-- bench/check-counters.sql compares them with what the triggers write). The largest two are loaded
+-- without their primary key's index, which is built once after the load (same name, same columns),
+-- in one transaction with the load.
+BEGIN;
+-- student_activity is a base table the app writes on a student's signed-in requests (StudentActivity,
+-- one row per student and UTC day): a student was active on the day of their account's creation and
+-- on the day of their last sign-in (users.created_at, users.last_sign_in_at), up to today (UTC). Two
+-- days a student, not every day a seeded run, download or booking shows them signed in: that would
+-- be four times the rows (and seed time) for the same year of charts.
+DROP INDEX student_activity_by_user;
+INSERT INTO student_activity (university_id, day, user_id)
+SELECT DISTINCT s.university_id, d.day, s.id
+FROM users s JOIN bench_unis u USING (university_id)
+CROSS JOIN LATERAL (VALUES ((s.created_at AT TIME ZONE 'UTC')::date), ((s.last_sign_in_at AT TIME ZONE 'UTC')::date)) d(day)
+WHERE s.role = 'STUDENT' AND d.day IS NOT NULL AND d.day <= (now() AT TIME ZONE 'UTC')::date
+ORDER BY 1, 2, 3;
+CREATE INDEX student_activity_by_user ON student_activity (university_id, user_id);
+-- V90: a (week / month, student) row per period with an active day; distinct students per day,
+-- week and month in eight slots (user_id & 7). A DATE's week and month are truncated as a timestamp
+-- without time zone, as the trigger does.
+ALTER TABLE student_activity_periods DROP CONSTRAINT student_activity_periods_pkey;
+INSERT INTO student_activity_periods (university_id, unit, starts_on, user_id)
+SELECT DISTINCT a.university_id, p.unit, date_trunc(p.unit, a.day::timestamp)::date, a.user_id
+FROM student_activity a JOIN bench_unis u USING (university_id) CROSS JOIN (VALUES ('week'), ('month')) p(unit);
+ALTER TABLE student_activity_periods ADD CONSTRAINT student_activity_periods_pkey
+    PRIMARY KEY (university_id, unit, starts_on, user_id);
+INSERT INTO student_activity_counts (university_id, unit, starts_on, slot, students)
+SELECT a.university_id, 'day', a.day, a.user_id & 7, count(*)
+FROM student_activity a JOIN bench_unis u USING (university_id) GROUP BY 1, 2, 3, 4
+UNION ALL
+SELECT p.university_id, p.unit, p.starts_on, p.user_id & 7, count(*)
+FROM student_activity_periods p JOIN bench_unis u USING (university_id) GROUP BY 1, 2, 3, 4;
+-- V94: runs per (UTC day of created_at, tool, slot hashtext(id) & 7), by outcome (ai_run_outcome:
+-- QUEUED/RUNNING in progress, SUCCEEDED succeeded, FAILED/REFUNDED failed); V91 (kept by V94):
+-- (week / month of the UTC created_at, tool, student) pairs.
+INSERT INTO ai_run_days (university_id, day, tool, slot, in_progress, succeeded, failed)
+SELECT r.university_id, (r.created_at AT TIME ZONE 'UTC')::date, r.tool, hashtext(r.id::text) & 7,
+       count(*) FILTER (WHERE ai_run_outcome(r.status) = 0), count(*) FILTER (WHERE ai_run_outcome(r.status) = 1),
+       count(*) FILTER (WHERE ai_run_outcome(r.status) = 2)
+FROM ai_runs r JOIN bench_unis u USING (university_id) GROUP BY 1, 2, 3, 4;
+ALTER TABLE ai_run_students DROP CONSTRAINT ai_run_students_pkey;
+INSERT INTO ai_run_students (university_id, unit, starts_on, tool, user_id)
+SELECT DISTINCT r.university_id, p.unit, date_trunc(p.unit, r.created_at AT TIME ZONE 'UTC')::date, r.tool, r.user_id
+FROM ai_runs r JOIN bench_unis u USING (university_id) CROSS JOIN (VALUES ('week'), ('month')) p(unit);
+ALTER TABLE ai_run_students ADD CONSTRAINT ai_run_students_pkey PRIMARY KEY (university_id, unit, starts_on, tool, user_id);
+-- V92: downloads per (UTC day, resource, slot user_id & 7); (week / month, resource, student) pairs.
+INSERT INTO resource_download_days (university_id, day, resource_id, slot, downloads)
+SELECT d.university_id, (d.downloaded_at AT TIME ZONE 'UTC')::date, d.resource_id, d.user_id & 7, count(*)
+FROM resource_downloads d JOIN bench_unis u USING (university_id) GROUP BY 1, 2, 3, 4;
+INSERT INTO resource_download_students (university_id, unit, starts_on, resource_id, user_id)
+SELECT DISTINCT d.university_id, p.unit, date_trunc(p.unit, d.downloaded_at AT TIME ZONE 'UTC')::date, d.resource_id, d.user_id
+FROM resource_downloads d JOIN bench_unis u USING (university_id) CROSS JOIN (VALUES ('week'), ('month')) p(unit);
+COMMIT;
+
 RESET session_replication_role;
 \echo analyze
 ANALYZE;
