@@ -58,10 +58,11 @@ final class NewJobShape {
                 : null;
         NewJobShape shape = new NewJobShape(request.getJobRequestHandler(), job.name(), retries);
         Job made = shape.make(first.getId(), request);
-        if (made != null) {
-            MDCMapper.saveMDCContextToJob(made);
+        if (made == null) {
+            return Optional.empty();
         }
-        return made != null && sameAs(made, first) ? Optional.of(shape) : Optional.empty();
+        MDCMapper.saveMDCContextToJob(made);
+        return sameAs(made, first) ? Optional.of(shape) : Optional.empty();
     }
 
     /** A new job {@code id} for {@code request}, as JobRunr's filters would leave it; null when the request does not fit. */
