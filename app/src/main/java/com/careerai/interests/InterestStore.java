@@ -35,7 +35,8 @@ class InterestStore {
     List<Interest> byIds(long universityId, Collection<Long> ids) {
         return SqlRows.list(
                 jdbc,
-                "SELECT " + COLUMNS + " FROM interests WHERE university_id = ? AND id = ANY(?) ORDER BY lower(name)",
+                "SELECT " + COLUMNS + " FROM interests WHERE university_id = ? AND id = ANY(" + SqlRows.BIGINT_ARRAY
+                        + ") ORDER BY lower(name)",
                 statement -> {
                     statement.setLong(1, universityId);
                     statement.setArray(2, longs(statement.getConnection(), ids));

@@ -145,7 +145,8 @@ class ResourceStore {
      * first, then older ones, each group most downloaded first, then newest; each with all its
      * tags, in one statement. The tags' array is a subquery of the select list, which PostgreSQL
      * works out after the sort and limit (only for the rows returned), on the primary key of
-     * resource_interests.
+     * resource_interests. The interests' array and the limit are written so that the statement keeps
+     * one plan (ADR 0050, 0071).
      */
     List<Tagged> recommended(long universityId, Collection<Long> interestIds, int limit) {
         return SqlRows.list(
@@ -155,10 +156,10 @@ class ResourceStore {
                         + " ORDER BY t.interest_id) AS interest_ids"
                         + " FROM resources r WHERE r.university_id = ? AND r.status = 'APPROVED'"
                         + " AND EXISTS (SELECT 1 FROM resource_interests ri WHERE ri.university_id = r.university_id"
-                        + " AND ri.resource_id = r.id AND ri.interest_id = ANY(?::bigint[]))"
+                        + " AND ri.resource_id = r.id AND ri.interest_id = ANY(" + SqlRows.BIGINT_ARRAY + "))"
                         + " ORDER BY (r.created_at > now() - interval '14 days') DESC, r.downloads DESC,"
-                        + " r.created_at DESC, r.id DESC LIMIT ?",
-                bind(universityId, List.copyOf(interestIds), limit),
+                        + " r.created_at DESC, r.id DESC" + SqlRows.limit(limit, 0),
+                bind(universityId, List.copyOf(interestIds)),
                 row -> new Tagged(resource(row), List.of((Long[])
                         row.getArray("interest_ids").getArray())));
     }
@@ -190,7 +191,7 @@ class ResourceStore {
         SqlRows.list(
                         jdbc,
                         "SELECT resource_id, interest_id FROM resource_interests"
-                                + " WHERE university_id = ? AND resource_id = ANY(?::bigint[])",
+                                + " WHERE university_id = ? AND resource_id = ANY(" + SqlRows.BIGINT_ARRAY + ")",
                         bind(universityId, List.copyOf(resourceIds)),
                         row -> Map.entry(row.getLong(1), row.getLong(2)))
                 .forEach(tag -> tags.computeIfAbsent(tag.getKey(), id -> new ArrayList<>())
