@@ -3,24 +3,34 @@ package com.careerai.interests;
 import static com.careerai.platform.data.SqlRows.parameters;
 
 import com.careerai.platform.data.SqlRows;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** SQL of interest categories and students' choices; every statement names the university. */
+/**
+ * SQL of interest categories and students' choices; every statement names the university. A write of
+ * a student's picks drops their snapshot after its statement, a rename or retirement every student's
+ * of the university ({@link InterestSnapshots}, ADR 0067).
+ */
 @Singleton
 class InterestStore {
     private static final String COLUMNS = "id, name, retired_at IS NOT NULL AS retired";
 
     private final JdbcOperations jdbc;
+    private final ConnectionOperations<Connection> connections;
+    private final InterestSnapshots snapshots;
 
-    InterestStore(JdbcOperations jdbc) {
+    InterestStore(JdbcOperations jdbc, ConnectionOperations<Connection> connections, InterestSnapshots snapshots) {
         this.jdbc = jdbc;
+        this.connections = connections;
+        this.snapshots = snapshots;
     }
 
     List<Interest> all(long universityId) {
@@ -73,6 +83,7 @@ class InterestStore {
                 jdbc,
                 "UPDATE interests SET name = ? WHERE university_id = ? AND id = ?",
                 parameters(name, universityId, id));
+        snapshots.catalogueChanged(universityId);
     }
 
     void retire(long universityId, long id) {
@@ -80,9 +91,16 @@ class InterestStore {
                 jdbc,
                 "UPDATE interests SET retired_at = now() WHERE university_id = ? AND id = ? AND retired_at IS NULL",
                 parameters(universityId, id));
+        snapshots.catalogueChanged(universityId);
     }
 
+    /** The user's picks, from their snapshot when one is kept. */
     List<Interest> ofUser(long universityId, long userId) {
+        return snapshots.ofUser(
+                universityId, userId, () -> connections.executeRead(status -> readOfUser(universityId, userId)));
+    }
+
+    private List<Interest> readOfUser(long universityId, long userId) {
         return SqlRows.list(
                 jdbc,
                 "SELECT i.id, i.name, i.retired_at IS NOT NULL AS retired FROM student_interests s"
@@ -113,6 +131,7 @@ class InterestStore {
                     statement.setLong(2, userId);
                     statement.setArray(3, longs(statement.getConnection(), interestIds));
                 });
+        snapshots.changed(universityId, userId);
     }
 
     /** Users with at least one of the interests, ascending by id, one page after {@code afterUserId}. */
@@ -143,7 +162,7 @@ class InterestStore {
                         new Interest(row.getLong("id"), row.getString("name"), false), row.getLong("students")));
     }
 
-    private static Array longs(java.sql.Connection connection, Collection<Long> ids) throws SQLException {
+    private static Array longs(Connection connection, Collection<Long> ids) throws SQLException {
         return connection.createArrayOf("bigint", ids.toArray());
     }
 

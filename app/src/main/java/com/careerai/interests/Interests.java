@@ -101,9 +101,9 @@ public class Interests {
 
     /**
      * The user's picks, retired ones included (shown as such); read once per page request, which
-     * several home panels ask (issue 19).
+     * several home panels ask (issue 19), and from the user's snapshot in Redis when one is kept (ADR
+     * 0067: then without a connection).
      */
-    @Connectable
     public List<Interest> ofUser(long universityId, long userId) {
         return RequestMemo.of(
                 "interests.of:" + universityId + ":" + userId, () -> List.copyOf(store.ofUser(universityId, userId)));

@@ -10,9 +10,11 @@ import jakarta.inject.Singleton;
 @Singleton
 class InterestsPersonalData implements PersonalData {
     private final JdbcOperations jdbc;
+    private final InterestSnapshots snapshots;
 
-    InterestsPersonalData(JdbcOperations jdbc) {
+    InterestsPersonalData(JdbcOperations jdbc, InterestSnapshots snapshots) {
         this.jdbc = jdbc;
+        this.snapshots = snapshots;
     }
 
     @Override
@@ -36,5 +38,6 @@ class InterestsPersonalData implements PersonalData {
                 jdbc,
                 "DELETE FROM student_interests WHERE university_id = ? AND user_id = ?",
                 SqlRows.parameters(universityId, userId));
+        snapshots.changed(universityId, userId);
     }
 }

@@ -66,10 +66,10 @@ public class CareerProfiles implements ViewerZones {
 
     /**
      * The zone the person reads dates in: their profile's, else their university's. One short query,
-     * shared with {@link #of} within a page request (the student home asks both).
+     * shared with {@link #of} within a page request (the student home asks both), and none while the
+     * person's snapshot is kept (ADR 0067: no connection either).
      */
     @Override
-    @Connectable
     public ZoneId zoneOf(long universityId, long userId) {
         return details(universityId, userId)
                 .map(ProfileStore.Details::timeZone)
@@ -81,7 +81,6 @@ public class CareerProfiles implements ViewerZones {
      * The name of the person's default resume, if they marked one: read with the profile's row (the
      * home's next steps ask for it on the page that asks for the time zone).
      */
-    @Connectable
     public Optional<String> defaultResumeName(long universityId, long userId) {
         return Optional.ofNullable(row(universityId, userId).defaultResumeName());
     }
@@ -90,7 +89,10 @@ public class CareerProfiles implements ViewerZones {
         return row(universityId, userId).details();
     }
 
-    /** The profile's row and the default resume's name, read once per page request (RequestMemo: GET and HEAD only). */
+    /**
+     * The profile's row and the default resume's name, read once per page request (RequestMemo: GET and
+     * HEAD only), from the person's snapshot in Redis when one is kept (ADR 0067).
+     */
     private ProfileStore.Row row(long universityId, long userId) {
         return RequestMemo.of("profile.details:" + universityId + ":" + userId, () -> store.row(universityId, userId));
     }

@@ -11,9 +11,11 @@ import java.util.Map;
 @Singleton
 class ProfilePersonalData implements PersonalData {
     private final JdbcOperations jdbc;
+    private final ProfileSnapshots snapshots;
 
-    ProfilePersonalData(JdbcOperations jdbc) {
+    ProfilePersonalData(JdbcOperations jdbc, ProfileSnapshots snapshots) {
         this.jdbc = jdbc;
+        this.snapshots = snapshots;
     }
 
     @Override
@@ -46,5 +48,6 @@ class ProfilePersonalData implements PersonalData {
                 jdbc,
                 "DELETE FROM career_profiles WHERE university_id = ? AND user_id = ?",
                 SqlRows.parameters(universityId, userId));
+        snapshots.changed(universityId, userId);
     }
 }

@@ -4,9 +4,11 @@ import static com.careerai.platform.data.SqlRows.parameters;
 
 import com.careerai.platform.data.SqlRows;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -14,7 +16,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** SQL of career profiles and saved resumes; every statement names the university and the person. */
+/**
+ * SQL of career profiles and saved resumes; every statement names the university and the person.
+ * Every write drops the person's snapshot after its statement ({@link ProfileSnapshots}, ADR 0067).
+ */
 @Singleton
 class ProfileStore {
     private static final String RESUME_COLUMNS = "id, name, body, is_default, created_at, updated_at";
@@ -30,9 +35,13 @@ class ProfileStore {
             String timeZone) {}
 
     private final JdbcOperations jdbc;
+    private final ConnectionOperations<Connection> connections;
+    private final ProfileSnapshots snapshots;
 
-    ProfileStore(JdbcOperations jdbc) {
+    ProfileStore(JdbcOperations jdbc, ConnectionOperations<Connection> connections, ProfileSnapshots snapshots) {
         this.jdbc = jdbc;
+        this.connections = connections;
+        this.snapshots = snapshots;
     }
 
     /**
@@ -42,7 +51,13 @@ class ProfileStore {
      */
     record Row(Optional<Details> details, @Nullable String defaultResumeName) {}
 
+    /** The person's row, from their snapshot when one is kept. */
     Row row(long universityId, long userId) {
+        return snapshots.row(
+                universityId, userId, () -> connections.executeRead(status -> readRow(universityId, userId)));
+    }
+
+    private Row readRow(long universityId, long userId) {
         return SqlRows.single(
                 jdbc,
                 "SELECT p.user_id AS profile_of, p.programme, p.graduation_year, p.target_roles, p.target_locations,"
@@ -97,6 +112,7 @@ class ProfileStore {
                     statement.setString(8, details.portfolioUrl());
                     statement.setString(9, details.timeZone());
                 });
+        snapshots.changed(universityId, userId);
     }
 
     List<SavedResume> resumes(long universityId, long userId) {
@@ -143,12 +159,14 @@ class ProfileStore {
     }
 
     SavedResume insertResume(long universityId, long userId, String name, String text, boolean isDefault) {
-        return SqlRows.single(
+        SavedResume inserted = SqlRows.single(
                 jdbc,
                 "INSERT INTO saved_resumes (university_id, user_id, name, body, is_default) VALUES (?, ?, ?, ?, ?)"
                         + " RETURNING " + RESUME_COLUMNS,
                 parameters(universityId, userId, name, text, isDefault),
                 ProfileStore::resume);
+        snapshots.changed(universityId, userId);
+        return inserted;
     }
 
     void updateResume(long universityId, long userId, long id, String name, String text) {
@@ -157,6 +175,7 @@ class ProfileStore {
                 "UPDATE saved_resumes SET name = ?, body = ?, updated_at = now()"
                         + " WHERE university_id = ? AND user_id = ? AND id = ?",
                 parameters(name, text, universityId, userId, id));
+        snapshots.changed(universityId, userId);
     }
 
     /** Makes {@code id} the one default: clears the old one first (the unique index allows one). */
@@ -170,6 +189,7 @@ class ProfileStore {
                 jdbc,
                 "UPDATE saved_resumes SET is_default = TRUE WHERE university_id = ? AND user_id = ? AND id = ?",
                 parameters(universityId, userId, id));
+        snapshots.changed(universityId, userId);
     }
 
     void deleteResume(long universityId, long userId, long id) {
@@ -177,6 +197,7 @@ class ProfileStore {
                 jdbc,
                 "DELETE FROM saved_resumes WHERE university_id = ? AND user_id = ? AND id = ?",
                 parameters(universityId, userId, id));
+        snapshots.changed(universityId, userId);
     }
 
     /** The newest remaining resume, if any: the default after the default is deleted. */

@@ -106,33 +106,31 @@ class HomePageQueriesTest extends IntegrationTest {
     void studentHomeReadsBalancesAndUnreadCountOnce() {
         List<String> statements = statementsOf("/");
         // Header balances and the balances panel, the bell and the notifications panel: one read each.
-        // The student's interests (three panels) once too; the user row (sign-in, two panels, the
-        // deletion banner) not at all: the sign-in check had it from Redis with the session (ADR 0045);
-        // the career profile (the page's time zone and the next-steps panel) once, with the default
-        // resume's name in the same statement; the notifications panel reads its entries and the
-        // unread count (which the bell reuses) in one statement: 7 statements in all.
+        // The user row (sign-in, two panels, the deletion banner) not at all: the sign-in check had it
+        // from Redis with the session (ADR 0045); nor the career profile with the default resume's name
+        // (the page's time zone, the next-steps panel) or the student's interests (three panels): kept
+        // in Redis beside it (ADR 0067); the notifications panel reads its entries and the unread count
+        // (which the bell reuses) in one statement: 5 statements in all.
         assertThat(statements.stream().filter(sql -> sql.contains("FROM credit_wallets")))
                 .hasSize(1);
         assertThat(statements.stream().filter(sql -> sql.contains("FROM notifications")))
                 .as("the bell's count and the notifications panel: one statement")
                 .hasSize(1);
-        assertThat(statements.stream().filter(sql -> sql.contains("FROM student_interests")))
-                .hasSize(1);
         assertThat(statements.stream().filter(sql -> sql.contains("FROM \"users\"")))
                 .as("the user row came with the session")
                 .isEmpty();
-        assertThat(statements.stream().filter(sql -> sql.contains("career_profiles")))
-                .hasSize(1);
-        assertThat(statements.stream().filter(sql -> sql.contains("saved_resumes")))
-                .as("the default resume's name comes with the profile's row")
-                .hasSize(1)
-                .allMatch(sql -> sql.contains("career_profiles"));
+        assertThat(statements.stream().filter(sql -> sql.contains("student_interests")))
+                .as("the student's interests came from their snapshot")
+                .isEmpty();
+        assertThat(statements.stream().filter(sql -> sql.contains("career_profiles") || sql.contains("saved_resumes")))
+                .as("the profile and the default resume's name came from their snapshot")
+                .isEmpty();
         assertThat(statements.stream().filter(sql -> sql.contains("account_deletions")))
                 .as("the deletion banner: the date rides on the user row")
                 .isEmpty();
         assertThat(statements.size())
                 .as("statements of the student home: %s", statements)
-                .isLessThanOrEqualTo(7);
+                .isLessThanOrEqualTo(5);
     }
 
     @Test
@@ -141,8 +139,8 @@ class HomePageQueriesTest extends IntegrationTest {
         // the dashboard and its layout on one connection: each panel or layout read used to take a
         // connection (and a commit) of its own, the session check's user row one more (now from
         // Redis, ADR 0045). No BEGIN / COMMIT either: the page only reads, and at READ COMMITTED a
-        // transaction gives its statements no common snapshot (ADR 0055), so its 7 statements are
-        // its 7 round trips (plus the tenant binding when the pooled connection last served another
+        // transaction gives its statements no common snapshot (ADR 0055), so its 5 statements are
+        // its 5 round trips (plus the tenant binding when the pooled connection last served another
         // university).
         assertThat(counter.connections()).as("connections checked out").isLessThanOrEqualTo(1);
         assertThat(counter.transactions()).as("transactions begun").isZero();
@@ -166,13 +164,14 @@ class HomePageQueriesTest extends IntegrationTest {
     @Test
     void interestedStudentsHomeReadsCounsellorsAndResourcesInBoundedStatements() {
         List<String> statements = statementsOf("/", interested);
-        // The 7 statements of the student home, and for the student's interests: the counsellors who
+        // The 5 statements of the student home, and for the student's interests (from their snapshot,
+        // ADR 0067): the counsellors who
         // know them, matched, ordered and limited to the panel's 3 in SQL (the university's approved
         // counsellors used to come to Java to be filtered); the recommended resources with their tags'
         // ids in one statement (their tags came in a second, their names in a third); the names of
         // the tags the student did not pick ("Design": the student's own come with their interests);
         // the student's plan once, for the premium resources shown (once per premium resource
-        // before): 11 statements in all, however many counsellors, resources and tags there are.
+        // before): 9 statements in all, however many counsellors, resources and tags there are.
         assertThat(statements.stream().filter(sql -> sql.contains("FROM counsellors")))
                 .as("the counsellors who know the student's field: one bounded statement")
                 .hasSize(1)
@@ -190,12 +189,13 @@ class HomePageQueriesTest extends IntegrationTest {
         assertThat(statements.stream().filter(sql -> sql.contains("FROM subscriptions")))
                 .as("the plan is asked once, however many premium resources are shown")
                 .hasSize(1);
-        assertThat(statements.stream().filter(sql -> sql.contains("FROM student_interests")))
-                .hasSize(1);
+        assertThat(statements.stream().filter(sql -> sql.contains("student_interests")))
+                .as("the student's interests came from their snapshot")
+                .isEmpty();
         assertThat(statements).as("statements of the interested student's home").doesNotHaveDuplicates();
         assertThat(statements.size())
                 .as("statements of the interested student's home: %s", statements)
-                .isLessThanOrEqualTo(11);
+                .isLessThanOrEqualTo(9);
     }
 
     @Test

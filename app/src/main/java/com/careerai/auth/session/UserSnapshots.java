@@ -1,21 +1,14 @@
 package com.careerai.auth.session;
 
 import com.careerai.auth.User;
-import com.careerai.platform.redis.RedisConfiguration;
 import com.careerai.platform.redis.RedisScript;
+import com.careerai.platform.redis.StampedSnapshots;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.transaction.TransactionOperations;
-import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -29,9 +22,10 @@ import redis.clients.jedis.RedisClient;
  * stamp, bumped by every change, that the reader takes with the session and the store checks; and
  * while a writer's transaction runs (the row written, not yet committed) a {@code writing} mark
  * keeps readers from storing at all, so that even a writer that dies between its commit and its
- * after-commit step leaves no stale snapshot (the mark lapses after {@link #WRITING}, by when the
- * commit or rollback is visible). Snapshots live {@link #LIFETIME}, which bounds what an edit outside
- * the application (SQL by hand) leaves visible.
+ * after-commit step leaves no stale snapshot (the mark lapses, by when the commit or rollback is
+ * visible). {@link StampedSnapshots} keeps the stamps and marks, as it does for the career profile and
+ * interests (ADR 0067). Snapshots live {@link StampedSnapshots#LIFETIME}, which bounds what an edit
+ * outside the application (SQL by hand) leaves visible.
  *
  * <p>A snapshot is the row as {@link UserSnapshotText} writes it (ADR 0054); one in JSON, as a node of
  * an earlier version kept it, is still read.
@@ -41,11 +35,6 @@ import redis.clients.jedis.RedisClient;
  */
 @Singleton
 public class UserSnapshots {
-    static final Duration LIFETIME = Duration.ofMinutes(10);
-    static final Duration WRITING = Duration.ofSeconds(60);
-    private static final Duration STAMP_LIFETIME = Duration.ofHours(1);
-    private static final Logger LOG = LoggerFactory.getLogger(UserSnapshots.class);
-
     /** The session (KEYS[1]) and, if it lives, its user's snapshot, stamp and writing mark. */
     private static final RedisScript FIND = new RedisScript(
             """
@@ -55,24 +44,6 @@ public class UserSnapshots {
             return {value, redis.call('GET', user) or false, redis.call('GET', user .. ':stamp') or '0',
                 redis.call('EXISTS', user .. ':writing')}
             """);
-    /** Stores the snapshot (KEYS[1]) unless the row changed since its stamp was read, or is being written. */
-    private static final String STORE =
-            """
-            if (redis.call('GET', KEYS[1] .. ':stamp') or '0') ~= ARGV[1]
-                or redis.call('EXISTS', KEYS[1] .. ':writing') == 1 then return 0 end
-            redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3])
-            return 1
-            """;
-    /** Drops the snapshot (KEYS[1]) and bumps its stamp; ARGV[2] = 1 marks a write in progress, else ends it. */
-    private static final String CHANGED =
-            """
-            redis.call('INCR', KEYS[1] .. ':stamp')
-            redis.call('EXPIRE', KEYS[1] .. ':stamp', ARGV[1])
-            redis.call('DEL', KEYS[1])
-            if ARGV[2] == '1' then redis.call('SET', KEYS[1] .. ':writing', '1', 'EX', ARGV[3])
-            else redis.call('DEL', KEYS[1] .. ':writing') end
-            return 1
-            """;
 
     /**
      * A live session as Redis holds it.
@@ -87,20 +58,15 @@ public class UserSnapshots {
     private final RedisClient redis;
     private final SessionStore sessions;
     private final JsonMapper json;
-    private final TransactionOperations<Connection> transactions;
+    private final StampedSnapshots stamped;
     private final String prefix;
 
-    UserSnapshots(
-            RedisClient redis,
-            RedisConfiguration redisConfiguration,
-            SessionStore sessions,
-            JsonMapper json,
-            TransactionOperations<Connection> transactions) {
+    UserSnapshots(RedisClient redis, SessionStore sessions, JsonMapper json, StampedSnapshots stamped) {
         this.redis = redis;
         this.sessions = sessions;
         this.json = json;
-        this.transactions = transactions;
-        this.prefix = redisConfiguration.getKeyPrefix() + "user-row:";
+        this.stamped = stamped;
+        this.prefix = stamped.key("user-row:");
     }
 
     /** The live session of {@code token} with what Redis keeps of its user, in one round trip. */
@@ -114,14 +80,14 @@ public class UserSnapshots {
         if (!(reply instanceof List<?> parts) || parts.size() < 4) {
             return Optional.empty();
         }
-        SessionStore.Session session = SessionStore.session(id.get(), text(parts.get(0)));
-        String snapshot = text(parts.get(1));
+        SessionStore.Session session = SessionStore.session(id.get(), StampedSnapshots.text(parts.get(0)));
+        String snapshot = StampedSnapshots.text(parts.get(1));
         User user = snapshot == null ? null : decode(snapshot);
         if (user != null && (user.universityId() != session.universityId() || user.id() != session.userId())) {
             user = null; // not this session's row: read it afresh
         }
         boolean writing = parts.get(3) instanceof Number number && number.longValue() == 1;
-        return Optional.of(new Found(session, user, text(parts.get(2)), writing));
+        return Optional.of(new Found(session, user, StampedSnapshots.text(parts.get(2)), writing));
     }
 
     /**
@@ -134,11 +100,12 @@ public class UserSnapshots {
                 || user.id() != found.session().userId()) {
             return false;
         }
-        Object stored = redis.eval(
-                STORE,
-                List.of(key(user.universityId(), user.id())),
-                List.of(found.stamp(), encode(user), Long.toString(LIFETIME.toSeconds())));
-        return stored instanceof Number number && number.longValue() == 1;
+        String key = key(user.universityId(), user.id());
+        return stamped.keep(
+                List.of(key),
+                new StampedSnapshots.Found(null, found.stamp(), false),
+                encode(user),
+                StampedSnapshots.LIFETIME);
     }
 
     /**
@@ -148,34 +115,7 @@ public class UserSnapshots {
      * committed and one drop is enough.
      */
     public void changed(long universityId, long userId) {
-        String key = key(universityId, userId);
-        var status = transactions.findTransactionStatus().filter(running -> !running.isCompleted());
-        if (status.isEmpty()) {
-            mark(key, false);
-            return;
-        }
-        mark(key, true);
-        status.get().registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(Status completed) {
-                try {
-                    mark(key, false);
-                } catch (RuntimeException e) {
-                    // The write is done and the snapshot dropped; the writing mark lapses on its own.
-                    LOG.warn("Could not end the writing mark of {} (it lapses in {})", key, WRITING, e);
-                }
-            }
-        });
-    }
-
-    private void mark(String key, boolean writing) {
-        redis.eval(
-                CHANGED,
-                List.of(key),
-                List.of(
-                        Long.toString(STAMP_LIFETIME.toSeconds()),
-                        writing ? "1" : "0",
-                        Long.toString(WRITING.toSeconds())));
+        stamped.changed(key(universityId, userId));
     }
 
     private String key(long universityId, long userId) {
@@ -194,12 +134,5 @@ public class UserSnapshots {
         } catch (IOException | RuntimeException e) {
             return null; // unreadable (damaged, or another shape): read the row again
         }
-    }
-
-    private static @Nullable String text(@Nullable Object part) {
-        if (part instanceof byte[] bytes) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        return part == null ? null : part.toString();
     }
 }
