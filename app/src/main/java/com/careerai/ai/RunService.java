@@ -142,11 +142,11 @@ public class RunService {
                 if (!tool.synchronous()) {
                     jobs.enqueue(runId, new ExecuteRunJobRequest(run.universityId(), runId));
                 }
-                // The run last: its insert trigger moves the university's day counter (ai_run_days, eight
-                // rows a day and tool), whose row lock every concurrent start of the university wants.
-                // Held from here to the commit's answer; with the job's round trip inside it as well,
-                // starts queued on that lock (issue 19, ADR 0062). The job's row names the run without
-                // a foreign key, and no worker sees it before the commit.
+                // The run last (ADR 0062): its insert counts it in the university's day counter
+                // (ai_run_days, eight rows a day and tool), whose row lock every concurrent start of the
+                // university wants; since ADR 0070 that count is made at the commit, so the lock no longer
+                // spans this transaction's statements. The job's row names the run without a foreign key,
+                // and no worker sees it before the commit.
                 runs.insert(run, analysis);
                 return null;
             });
