@@ -9,7 +9,6 @@ import com.careerai.auth.CurrentUser;
 import com.careerai.auth.SignedInUser;
 import com.careerai.tenancy.CurrentUniversity;
 import com.careerai.tenancy.University;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -93,7 +92,11 @@ class ToolsApiController {
     HttpResponse<?> start(
             @CurrentUser SignedInUser user,
             @PathVariable String slug,
-            @Body StartRunRequest request,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content = @Content(schema = @Schema(implementation = StartRunRequest.class)))
+                    @Body
+                    byte[] request,
             @Parameter(
                             description = "Makes the request safe to repeat: the same key within 24 hours answers"
                                     + " with the first run (same id and status code) and never debits twice; the"
@@ -102,12 +105,12 @@ class ToolsApiController {
                     @Nullable
                     @Header(IdempotencyKeyException.HEADER)
                     String idempotencyKey) {
-        JsonNode input = ToolSchemas.JSON.valueToTree(request.input() == null ? Map.of() : request.input());
+        StartRunBody body = StartRunBody.read(request);
         AiRun run = runs.start(
                 user,
                 slug,
-                request.currency() == null ? "" : request.currency(),
-                input,
+                body.currency() == null ? "" : body.currency(),
+                body.input(),
                 IdempotencyKey.fromHeader(idempotencyKey));
         AiTool tool = tools.require(run.tool());
         if (tool.synchronous()) {
