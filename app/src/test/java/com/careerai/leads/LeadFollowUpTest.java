@@ -232,7 +232,7 @@ class LeadFollowUpTest extends IntegrationTest {
     @Test
     void aRetryAfterTheRequestWentOutDoesNotSendAgainAndTheSignedCallbackSettlesIt() {
         String phone = newPhone();
-        twilio.failNextAfterReceiving("/Messages.json", 500);
+        twilio.failNextAfterReceiving("/Messages.json", phone, 500);
         long id = leadId(postJson(a, inquiry("Grace Hopper", "grace" + phone.substring(1) + "@example.com", phone)));
 
         awaitFollowUp(id);

@@ -23,7 +23,8 @@ import javax.crypto.spec.SecretKeySpec;
  * talks to it through {@code careerai.twilio.api-base}. {@code POST …/Messages.json} and
  * {@code POST …/Calls.json} answer 201 with Twilio-shaped JSON; every request is recorded (path,
  * decoded form, headers) so tests can count what was sent. {@link #failNextAfterReceiving} makes
- * the next call be received and recorded — it "went out" — but answered with an error.
+ * the next call to one number be received and recorded — it "went out" — but answered with an
+ * error.
  */
 public final class FakeTwilioServer implements AutoCloseable {
     public static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
@@ -38,7 +39,9 @@ public final class FakeTwilioServer implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
-    private final Map<String, Integer> failures = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Planned failures, keyed by path suffix and recipient (E.164, {@code whatsapp:} stripped). */
+    private final Map<List<String>, Integer> failures = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final AtomicInteger sequence = new AtomicInteger();
 
     public FakeTwilioServer() {
@@ -68,11 +71,13 @@ public final class FakeTwilioServer implements AutoCloseable {
     }
 
     /**
-     * The next call to a path ending in {@code pathSuffix} ("/Messages.json", "/Calls.json") is
-     * recorded, then answered with this status (as if the answer was lost on the way back).
+     * The next call to a path ending in {@code pathSuffix} ("/Messages.json", "/Calls.json") for
+     * this phone number is recorded, then answered with this status (as if the answer was lost on
+     * the way back). Keyed by the number so another lead's follow-up, still in flight from an
+     * earlier test, cannot take the failure.
      */
-    public FakeTwilioServer failNextAfterReceiving(String pathSuffix, int status) {
-        failures.put(pathSuffix, status);
+    public FakeTwilioServer failNextAfterReceiving(String pathSuffix, String phone, int status) {
+        failures.put(List.of(pathSuffix, phone), status);
         return this;
     }
 
@@ -125,8 +130,10 @@ public final class FakeTwilioServer implements AutoCloseable {
                 .forEach((name, values) ->
                         headers.put(name.toLowerCase(java.util.Locale.ROOT), String.join(",", values)));
         requests.add(new Request(exchange.getRequestMethod(), path, parameters, headers));
+        String to = parameters.getOrDefault("To", "");
+        String phone = to.startsWith("whatsapp:") ? to.substring("whatsapp:".length()) : to;
         Integer failure = failures.keySet().stream()
-                .filter(path::endsWith)
+                .filter(key -> path.endsWith(key.get(0)) && key.get(1).equals(phone))
                 .findFirst()
                 .map(failures::remove)
                 .orElse(null);
