@@ -100,12 +100,8 @@ public class UserSnapshots {
                 || user.id() != found.session().userId()) {
             return false;
         }
-        String key = key(user.universityId(), user.id());
         return stamped.keep(
-                List.of(key),
-                new StampedSnapshots.Found(null, found.stamp(), false),
-                encode(user),
-                StampedSnapshots.LIFETIME);
+                List.of(key(user.universityId(), user.id())), found.stamp(), encode(user), StampedSnapshots.LIFETIME);
     }
 
     /**

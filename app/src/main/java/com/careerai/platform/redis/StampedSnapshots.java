@@ -121,21 +121,14 @@ public class StampedSnapshots {
     }
 
     /**
-     * Keeps {@code value}, read from the database after {@code found}, under {@code keys} (the same
-     * as {@code found}'s), unless one of them changed since or is being written. True when kept.
+     * Keeps {@code value}, read from the database after the stamps {@code stamp} were read under
+     * {@code keys}, unless one of them changed since or is being written. True when kept.
      */
-    public boolean keep(List<String> keys, Found found, String value, Duration lifetime) {
-        if (found.writing()) {
-            return false;
-        }
+    public boolean keep(List<String> keys, String stamp, String value, Duration lifetime) {
         Object stored = STORE.run(
                 redis,
                 keys,
-                List.of(
-                        found.stamp(),
-                        value,
-                        Long.toString(lifetime.toSeconds()),
-                        Long.toString(STAMP_LIFETIME.toSeconds())));
+                List.of(stamp, value, Long.toString(lifetime.toSeconds()), Long.toString(STAMP_LIFETIME.toSeconds())));
         return stored instanceof Number number && number.longValue() == 1;
     }
 
@@ -151,7 +144,9 @@ public class StampedSnapshots {
             return kept;
         }
         T loaded = load.get();
-        keep(keys, found, encode.apply(loaded), LIFETIME);
+        if (!found.writing()) {
+            keep(keys, found.stamp(), encode.apply(loaded), LIFETIME);
+        }
         return loaded;
     }
 
