@@ -248,6 +248,39 @@ class OutboxTest extends IntegrationTest {
     }
 
     @Test
+    void aFailureInTheRecordingTransactionUndoesThatEventOnlyNotTheEventsHandledBeforeOrAfterIt() {
+        // each event's savepoint has the same name and is left to the commit (ADR 0075): a rollback must
+        // go to the failing event's own savepoint, not to the first one of the transaction
+        List<UUID> events = units.inUniversity(
+                university.id(),
+                () -> List.of(
+                        outbox.record(university.id(), new ThingNoted("several-first", "handles")),
+                        outbox.record(university.id(), new ThingNoted("several-broken", "breaks")),
+                        outbox.record(university.id(), new ThingNoted("several-third", "handles")),
+                        outbox.record(university.id(), new ThingNoted("several-declined", "declines"))));
+
+        assertThat(effects(events.get(0), "test.in-recording"))
+                .as("handled before the failure: kept")
+                .isEqualTo(1);
+        assertThat(effects(events.get(2), "test.in-recording"))
+                .as("handled after the failure: kept")
+                .isEqualTo(1);
+        assertThat(delivered(events.get(0))).isTrue();
+        assertThat(delivered(events.get(2))).isTrue();
+        for (UUID failed : List.of(events.get(1), events.get(3))) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> delivered(failed));
+            assertThat(noted.afterCommit.get(failed))
+                    .as("delivered after the commit, once")
+                    .hasValue(1);
+            assertThat(effects(failed, "test.in-recording"))
+                    .as("its write in the recording transaction rolled back, the one after the commit kept")
+                    .isEqualTo(1);
+        }
+        assertThat(noted.afterCommit.get(events.get(0))).isNull();
+        assertThat(noted.afterCommit.get(events.get(2))).isNull();
+    }
+
+    @Test
     void anEventNobodyListensToIsStoredAsDelivered() {
         UUID event = units.inUniversity(university.id(), () -> outbox.record(university.id(), new Unheard("x")));
         assertThat(delivered(event)).isTrue();
