@@ -1,5 +1,6 @@
 package com.careerai.interests;
 
+import com.careerai.platform.redis.PersonalSnapshot;
 import com.careerai.platform.redis.SnapshotFields;
 import com.careerai.platform.redis.StampedSnapshots;
 import io.micronaut.core.annotation.Nullable;
@@ -13,12 +14,15 @@ import java.util.function.Supplier;
  * every signed-in home shows them and they change rarely. A student's snapshot is dropped when they
  * choose again or are erased ({@link #changed}); it is also guarded by their university's catalogue
  * stamp ({@link #catalogueChanged}), so that staff renaming or retiring a category is seen at once
- * by every student who picked it, without finding them.
+ * by every student who picked it, without finding them. A {@link PersonalSnapshot}: the student
+ * home's session check reads it too (ADR 0072).
  */
 @Singleton
-class InterestSnapshots {
+class InterestSnapshots implements PersonalSnapshot {
     /** The first characters of every snapshot in this shape. */
     static final String VERSION = "i1|";
+
+    private static final String CATALOGUE = "interests:";
 
     private final StampedSnapshots snapshots;
 
@@ -29,10 +33,7 @@ class InterestSnapshots {
     /** The student's picks as kept, else {@code load}'s, kept when no write came meanwhile. */
     List<Interest> ofUser(long universityId, long userId, Supplier<List<Interest>> load) {
         return snapshots.read(
-                List.of(studentKey(universityId, userId), catalogueKey(universityId)),
-                InterestSnapshots::read,
-                load,
-                InterestSnapshots::write);
+                snapshots.keys(this, universityId, userId), InterestSnapshots::read, load, InterestSnapshots::write);
     }
 
     /** Drops the student's snapshot: called after every statement that writes their picks. */
@@ -45,12 +46,24 @@ class InterestSnapshots {
         snapshots.changed(catalogueKey(universityId));
     }
 
+    /** {@code interests-of:<university>:<person>}; brought with the session on the student home (ADR 0072). */
+    @Override
+    public String name() {
+        return "interests-of:";
+    }
+
+    /** {@code interests:<university>}, the catalogue's stamp. */
+    @Override
+    public List<String> guards() {
+        return List.of(CATALOGUE);
+    }
+
     private String studentKey(long universityId, long userId) {
-        return snapshots.key("interests-of:" + universityId + ":" + userId);
+        return snapshots.keys(this, universityId, userId).get(0);
     }
 
     private String catalogueKey(long universityId) {
-        return snapshots.key("interests:" + universityId);
+        return snapshots.key(CATALOGUE + universityId);
     }
 
     static String write(List<Interest> interests) {

@@ -1,5 +1,6 @@
 package com.careerai.profile;
 
+import com.careerai.platform.redis.PersonalSnapshot;
 import com.careerai.platform.redis.SnapshotFields;
 import com.careerai.platform.redis.StampedSnapshots;
 import io.micronaut.core.annotation.Nullable;
@@ -13,9 +14,10 @@ import java.util.function.Supplier;
  * 0067): every signed-in home shows them (time zone, next steps) and they change rarely. Every writer
  * of a profile or saved resume ({@link ProfileStore}, {@link ProfilePersonalData}) calls
  * {@link #changed} after its statement, so the next read sees the write ({@link StampedSnapshots}).
+ * A {@link PersonalSnapshot}: the student home's session check reads it too (ADR 0072).
  */
 @Singleton
-class ProfileSnapshots {
+class ProfileSnapshots implements PersonalSnapshot {
     /** The first characters of every snapshot in this shape. */
     static final String VERSION = "p1|";
 
@@ -35,12 +37,18 @@ class ProfileSnapshots {
         snapshots.changed(key(universityId, userId));
     }
 
+    /** {@code profile:<university>:<person>}; brought with the session on the student home (ADR 0072). */
+    @Override
+    public String name() {
+        return "profile:";
+    }
+
     private List<String> keys(long universityId, long userId) {
-        return List.of(key(universityId, userId));
+        return snapshots.keys(this, universityId, userId);
     }
 
     private String key(long universityId, long userId) {
-        return snapshots.key("profile:" + universityId + ":" + userId);
+        return keys(universityId, userId).get(0);
     }
 
     static String write(ProfileStore.Row row) {

@@ -6,6 +6,7 @@ import com.careerai.auth.session.SignedInUsers;
 import com.careerai.platform.config.CareerAiConfiguration;
 import com.careerai.platform.web.DashboardPanel;
 import com.careerai.platform.web.LayoutModel;
+import com.careerai.platform.web.PersonalPage;
 import com.careerai.platform.web.ViewerZones;
 import com.careerai.site.PlainText;
 import com.careerai.site.SiteContent;
@@ -71,6 +72,7 @@ class HomeController {
     }
 
     @Get(produces = MediaType.TEXT_HTML)
+    @PersonalPage // the profile and interests come with the session check (ADR 0072)
     ModelAndView<Map<String, Object>> home(HttpRequest<?> request) {
         Optional<University> university = Tenants.current(request);
         Map<String, Object> model = new HashMap<>();

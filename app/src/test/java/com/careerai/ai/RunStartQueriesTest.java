@@ -8,6 +8,7 @@ import com.careerai.credits.Wallets;
 import com.careerai.tenancy.University;
 import com.careerai.testing.Fixtures;
 import com.careerai.testing.IntegrationTest;
+import com.careerai.testing.RedisCommandCounter;
 import com.careerai.testing.StatementCounter;
 import com.careerai.testing.TestSessions;
 import com.careerai.testing.TestSessions.SignedIn;
@@ -52,6 +53,9 @@ class RunStartQueriesTest extends IntegrationTest {
     StatementCounter counter;
 
     @Inject
+    RedisCommandCounter redis;
+
+    @Inject
     StorageProvider jobs;
 
     private University university;
@@ -59,7 +63,13 @@ class RunStartQueriesTest extends IntegrationTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("careerai.test.count-statements", "true", "careerai.ai.mode", "mock");
+        return Map.of(
+                "careerai.test.count-statements",
+                "true",
+                "careerai.test.count-redis-commands",
+                "true",
+                "careerai.ai.mode",
+                "mock");
     }
 
     @BeforeEach
@@ -103,6 +113,21 @@ class RunStartQueriesTest extends IntegrationTest {
         assertThat(counter.connections()).as("connections checked out").isLessThanOrEqualTo(2);
         assertThat(counter.commits()).as("transactions committed").isEqualTo(1);
         assertThat(statements).as("statements of a run start").hasSizeLessThanOrEqualTo(4);
+    }
+
+    @Test
+    void aRunStartSendsRedisTheSessionCheckAlone() {
+        redis.reset();
+        assertThat(start().code()).isEqualTo(202);
+        // one round trip, the session check's script with the user rows' prefix as its only argument:
+        // the person's snapshots a home reads with it (ADR 0072) are not asked for by the API
+        System.out.println("a run start sent Redis " + redis.commands());
+        assertThat(redis.commands())
+                .as("Redis commands of a run start")
+                .singleElement()
+                .satisfies(command -> assertThat(command)
+                        .hasSize(5) // EVALSHA sha 1 session-key user-prefix
+                        .startsWith("EVALSHA"));
     }
 
     @Test

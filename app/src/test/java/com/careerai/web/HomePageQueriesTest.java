@@ -9,6 +9,7 @@ import com.careerai.interests.Interests;
 import com.careerai.tenancy.University;
 import com.careerai.testing.Fixtures;
 import com.careerai.testing.IntegrationTest;
+import com.careerai.testing.RedisCommandCounter;
 import com.careerai.testing.StatementCounter;
 import com.careerai.testing.TestSessions;
 import com.careerai.testing.TestSessions.SignedIn;
@@ -46,6 +47,9 @@ class HomePageQueriesTest extends IntegrationTest {
     StatementCounter counter;
 
     @Inject
+    RedisCommandCounter redis;
+
+    @Inject
     Interests interests;
 
     @Inject
@@ -58,7 +62,7 @@ class HomePageQueriesTest extends IntegrationTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("careerai.test.count-statements", "true");
+        return Map.of("careerai.test.count-statements", "true", "careerai.test.count-redis-commands", "true");
     }
 
     @BeforeAll
@@ -199,6 +203,33 @@ class HomePageQueriesTest extends IntegrationTest {
     }
 
     @Test
+    void studentHomeIsOneRedisRoundTrip() {
+        // The session, the user row, the career profile and the student's interests: one script, the
+        // session check's (ADR 0072); the profile's and the interests' own reads (ADR 0067) made one
+        // EVALSHA each after it.
+        statementsOf("/", interested);
+        assertThat(redis.names())
+                .as("Redis commands of the home: %s", redis.commands())
+                .containsExactly("EVALSHA");
+        statementsOf("/", student);
+        assertThat(redis.names())
+                .as("Redis commands of the home: %s", redis.commands())
+                .containsExactly("EVALSHA");
+    }
+
+    @Test
+    void aPageNotMarkedPersonalHasItsSessionCheckAloneAsBefore() {
+        // the wallet page is no PersonalPage: its session check asks for the session and the user row
+        // only (the profile it reads for its time zone is read by its own script, as on main)
+        statementsOf("/wallet");
+        assertThat(redis.commands())
+                .as("Redis commands of the wallet page")
+                .first()
+                .satisfies(command -> assertThat(command).hasSize(5)); // EVALSHA sha 1 session-key user-prefix
+        assertThat(redis.commands()).as("the profile's own read").hasSize(2);
+    }
+
+    @Test
     void signedInLayoutAsksEachThingOnce() {
         List<String> statements = statementsOf("/wallet");
         assertThat(statements).as("statements of the wallet page").doesNotHaveDuplicates();
@@ -211,6 +242,7 @@ class HomePageQueriesTest extends IntegrationTest {
     private List<String> statementsOf(String path, SignedIn who) {
         get(path, who); // first request: caches of the node (university by host, templates) are warm afterwards
         counter.reset();
+        redis.reset();
         HttpResponse<String> response = get(path, who);
         assertThat(response.code()).isEqualTo(200);
         List<String> statements = counter.statements();

@@ -5,6 +5,7 @@ import com.careerai.auth.SignedInUser;
 import com.careerai.auth.StudentActivity;
 import com.careerai.auth.User;
 import com.careerai.auth.UserAccounts;
+import com.careerai.platform.redis.PrefetchedSnapshots;
 import com.careerai.tenancy.Tenants;
 import com.careerai.tenancy.University;
 import io.micronaut.http.HttpHeaders;
@@ -28,7 +29,8 @@ import reactor.core.scheduler.Schedulers;
  * Authenticates a request from its session cookie or {@code Authorization: Bearer} token. A
  * session is accepted only on the host of the university it was opened for. The session and its
  * user's row come from Redis in one round trip ({@link UserSnapshots}); only a missing snapshot
- * reads the row from the database (and keeps it for the next requests).
+ * reads the row from the database (and keeps it for the next requests). On a {@code PersonalPage}
+ * the same round trip brings the person's own snapshots ({@link PrefetchedSnapshots}, ADR 0072).
  */
 @Singleton
 class SessionAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<?>> {
@@ -44,14 +46,17 @@ class SessionAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<
     private final UserAccounts users;
     private final Scheduler blocking;
     private final StudentActivity activity;
+    private final PrefetchedSnapshots prefetched;
 
     SessionAuthenticationFetcher(
             UserSnapshots snapshots,
             SessionConfiguration configuration,
             UserAccounts users,
             @Named(TaskExecutors.BLOCKING) ExecutorService executor,
-            StudentActivity activity) {
+            StudentActivity activity,
+            PrefetchedSnapshots prefetched) {
         this.activity = activity;
+        this.prefetched = prefetched;
         this.snapshots = snapshots;
         this.configuration = configuration;
         this.users = users;
@@ -79,10 +84,13 @@ class SessionAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<
     }
 
     private Optional<Authentication> authenticate(HttpRequest<?> request, String token, String via, long universityId) {
+        // a page that shows the person's own snapshots has them read with the session (ADR 0072)
+        List<String> personal = prefetched.wantedBy(request) ? prefetched.arguments() : List.of();
         return snapshots
-                .find(token)
+                .find(token, personal)
                 .filter(found -> found.session().universityId() == universityId)
                 .flatMap(found -> userOf(request, found).filter(User::active).map(user -> {
+                    prefetched.keep(request, universityId, found.session().userId(), found.personal());
                     if (via.equals("cookie")) {
                         request.setAttribute(COOKIE_SESSION_TOKEN, token);
                     }

@@ -1,12 +1,14 @@
 package com.careerai.auth.session;
 
 import com.careerai.auth.User;
+import com.careerai.platform.redis.PrefetchedSnapshots;
 import com.careerai.platform.redis.RedisScript;
 import com.careerai.platform.redis.StampedSnapshots;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import redis.clients.jedis.RedisClient;
@@ -35,14 +37,21 @@ import redis.clients.jedis.RedisClient;
  */
 @Singleton
 public class UserSnapshots {
-    /** The session (KEYS[1]) and, if it lives, its user's snapshot, stamp and writing mark. */
+    /**
+     * The session (KEYS[1]) and, if it lives, its user's snapshot, stamp and writing mark; with more
+     * ARGV than the user rows' prefix, also the person's snapshots that they name (a fifth part,
+     * {@link PrefetchedSnapshots}, ADR 0072).
+     */
     private static final RedisScript FIND = new RedisScript(
-            """
+            PrefetchedSnapshots.LUA
+                    + """
             local value = redis.call('GET', KEYS[1])
             if not value then return false end
             local user = ARGV[1] .. value
-            return {value, redis.call('GET', user) or false, redis.call('GET', user .. ':stamp') or '0',
+            local reply = {value, redis.call('GET', user) or false, redis.call('GET', user .. ':stamp') or '0',
                 redis.call('EXISTS', user .. ':writing')}
+            if #ARGV > 1 then reply[5] = personal(value, 2) end
+            return reply
             """);
 
     /**
@@ -52,8 +61,11 @@ public class UserSnapshots {
      * @param user its user's row, when a snapshot is kept
      * @param stamp the user's stamp when read: a snapshot made from the database now is stored under it
      * @param writing whether a writer of the row is in a transaction (then nothing is stored)
+     * @param personal the person's snapshots as the script read them, when asked for
+     *     ({@link PrefetchedSnapshots#keep}); else empty
      */
-    public record Found(SessionStore.Session session, @Nullable User user, String stamp, boolean writing) {}
+    public record Found(
+            SessionStore.Session session, @Nullable User user, String stamp, boolean writing, List<?> personal) {}
 
     private final RedisClient redis;
     private final SessionStore sessions;
@@ -71,12 +83,21 @@ public class UserSnapshots {
 
     /** The live session of {@code token} with what Redis keeps of its user, in one round trip. */
     public Optional<Found> find(String token) {
+        return find(token, List.of());
+    }
+
+    /**
+     * As {@link #find(String)}, and in the same round trip the person's snapshots that
+     * {@code personal} names ({@link PrefetchedSnapshots#arguments()}).
+     */
+    public Optional<Found> find(String token, List<String> personal) {
         Optional<String> id = sessions.presentedId(token);
         if (id.isEmpty()) {
             return Optional.empty();
         }
+        List<String> arguments = personal.isEmpty() ? List.of(prefix) : withPrefix(personal);
         // by its SHA-1: every signed-in request runs it
-        Object reply = FIND.run(redis, List.of(sessions.keyOfId(id.get())), List.of(prefix));
+        Object reply = FIND.run(redis, List.of(sessions.keyOfId(id.get())), arguments);
         if (!(reply instanceof List<?> parts) || parts.size() < 4) {
             return Optional.empty();
         }
@@ -87,7 +108,15 @@ public class UserSnapshots {
             user = null; // not this session's row: read it afresh
         }
         boolean writing = parts.get(3) instanceof Number number && number.longValue() == 1;
-        return Optional.of(new Found(session, user, StampedSnapshots.text(parts.get(2)), writing));
+        List<?> prefetched = parts.size() > 4 && parts.get(4) instanceof List<?> answers ? answers : List.of();
+        return Optional.of(new Found(session, user, StampedSnapshots.text(parts.get(2)), writing, prefetched));
+    }
+
+    private List<String> withPrefix(List<String> personal) {
+        List<String> arguments = new ArrayList<>(1 + personal.size());
+        arguments.add(prefix);
+        arguments.addAll(personal);
+        return arguments;
     }
 
     /**

@@ -39,21 +39,29 @@ public class StampedSnapshots {
     private static final Duration STAMP_LIFETIME = Duration.ofHours(1);
     private static final Logger LOG = LoggerFactory.getLogger(StampedSnapshots.class);
 
-    /** The stamps and writing marks of KEYS (the snapshot first, then its guards) and the snapshot, if its guards' stamps are the ones it was kept with. */
-    private static final RedisScript FIND = new RedisScript(
+    /**
+     * Lua: {@code find(keys)}, the stamps and writing marks of {@code keys} (the snapshot first, then its
+     * guards) and the snapshot, if its guards' stamps are the ones it was kept with. Shared by
+     * {@link #FIND} and the scripts that read snapshots with something else ({@link PrefetchedSnapshots}).
+     */
+    static final String FIND_FUNCTION =
             """
-            local stamps, writing = {}, 0
-            for i, key in ipairs(KEYS) do
-                stamps[i] = redis.call('GET', key .. ':stamp') or '0'
-                writing = writing + redis.call('EXISTS', key .. ':writing')
+            local function find(keys)
+                local stamps, writing = {}, 0
+                for i, key in ipairs(keys) do
+                    stamps[i] = redis.call('GET', key .. ':stamp') or '0'
+                    writing = writing + redis.call('EXISTS', key .. ':writing')
+                end
+                local value = redis.call('GET', keys[1]) or false
+                if value and #keys > 1 then
+                    local guards = table.concat(stamps, ',', 2) .. '|'
+                    if string.sub(value, 1, #guards) == guards then value = string.sub(value, #guards + 1) else value = false end
+                end
+                return {value, table.concat(stamps, ','), writing}
             end
-            local value = redis.call('GET', KEYS[1]) or false
-            if value and #KEYS > 1 then
-                local guards = table.concat(stamps, ',', 2) .. '|'
-                if string.sub(value, 1, #guards) == guards then value = string.sub(value, #guards + 1) else value = false end
-            end
-            return {value, table.concat(stamps, ','), writing}
-            """);
+            """;
+    /** {@code find} of KEYS. */
+    private static final RedisScript FIND = new RedisScript(FIND_FUNCTION + "return find(KEYS)\n");
     /**
      * Keeps ARGV[2] under KEYS[1] unless a stamp of KEYS changed since ARGV[1] was read, or a write is
      * marked. The stamps are made to outlive the snapshot (ARGV[4]), so that none lapses and counts
@@ -111,9 +119,28 @@ public class StampedSnapshots {
         return prefix + name;
     }
 
-    /** The snapshot under {@code keys.get(0)}, guarded by the other keys, with their stamps: one round trip. */
+    /**
+     * The snapshot under {@code keys.get(0)}, guarded by the other keys, with their stamps: one round
+     * trip, or none when this request's session check brought them ({@link PrefetchedSnapshots}).
+     */
     public Found find(List<String> keys) {
-        Object reply = FIND.run(redis, keys, List.of());
+        Found prefetched = PrefetchedSnapshots.take(keys);
+        return prefetched != null ? prefetched : found(FIND.run(redis, keys, List.of()));
+    }
+
+    /** The key of {@code snapshot} for one person, then its guards' keys: what {@link #read} takes. */
+    public List<String> keys(PersonalSnapshot snapshot, long universityId, long userId) {
+        List<String> guards = snapshot.guards();
+        String[] keys = new String[1 + guards.size()];
+        keys[0] = key(snapshot.name() + universityId + ":" + userId);
+        for (int i = 0; i < guards.size(); i++) {
+            keys[i + 1] = key(guards.get(i) + universityId);
+        }
+        return List.of(keys);
+    }
+
+    /** What a {@code find} of {@link #FIND_FUNCTION} answered. */
+    static Found found(@Nullable Object reply) {
         if (!(reply instanceof List<?> parts) || parts.size() < 3) {
             throw new IllegalStateException("the snapshot script answered " + reply);
         }
@@ -133,7 +160,8 @@ public class StampedSnapshots {
     }
 
     /**
-     * The snapshot under {@code keys} as {@code decode} reads it, else {@code load}'s read of the
+     * The snapshot under {@code keys} as {@code decode} reads it (as this request's session check
+     * brought it, when it did: {@link PrefetchedSnapshots}), else {@code load}'s read of the
      * database, kept as {@code encode} writes it when nothing changed meanwhile. A snapshot that
      * {@code decode} cannot read (null) is read from the database again.
      */
@@ -157,6 +185,7 @@ public class StampedSnapshots {
      * does; outside one, the write has committed and one drop is enough.
      */
     public void changed(String key) {
+        PrefetchedSnapshots.forget(key);
         var status = transactions.findTransactionStatus().filter(running -> !running.isCompleted());
         if (status.isEmpty()) {
             mark(key, false);
