@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.function.BiFunction;
 
 /**
  * Dates as every page writes them, in the viewer's zone: "2 Dec 2026, 14:05" for a moment, "2 Dec
@@ -31,41 +32,36 @@ public final class Dates {
 
     /** "2 Dec 2026, 14:05" in {@code zone}; empty for no moment. */
     public static String moment(Instant when, ZoneId zone) {
-        if (when == null) {
-            return "";
-        }
-        LocalDateTime local = LocalDateTime.ofInstant(when, zone);
-        if (!writable(local)) {
-            return MOMENT.format(when.atZone(zone));
-        }
-        return time(day(new StringBuilder(18), local).append(", "), local).toString();
+        return write(when, zone, MOMENT, (text, local) -> time(day(text, local).append(", "), local));
     }
 
     /** "2 Dec 2026" in {@code zone}; empty for no moment. */
     public static String day(Instant when, ZoneId zone) {
-        if (when == null) {
-            return "";
-        }
-        LocalDateTime local = LocalDateTime.ofInstant(when, zone);
-        if (!writable(local)) {
-            return DAY.format(when.atZone(zone));
-        }
-        return day(new StringBuilder(11), local).toString();
+        return write(when, zone, DAY, Dates::day);
     }
 
     /** "Wed 2 Dec 2026, 14:05" in {@code zone} (a class's start); empty for no moment. */
     public static String weekdayMoment(Instant when, ZoneId zone) {
+        return write(when, zone, WEEKDAY_MOMENT, (text, local) -> {
+            text.append(WEEKDAYS[local.getDayOfWeek().ordinal()]).append(' ');
+            return time(day(text, local).append(", "), local);
+        });
+    }
+
+    /** {@code when} in {@code zone} in the hand-written form, or by {@code pattern} outside years 1–9999. */
+    private static String write(
+            Instant when,
+            ZoneId zone,
+            DateTimeFormatter pattern,
+            BiFunction<StringBuilder, LocalDateTime, StringBuilder> form) {
         if (when == null) {
             return "";
         }
         LocalDateTime local = LocalDateTime.ofInstant(when, zone);
         if (!writable(local)) {
-            return WEEKDAY_MOMENT.format(when.atZone(zone));
+            return pattern.format(when.atZone(zone));
         }
-        StringBuilder text = new StringBuilder(22)
-                .append(WEEKDAYS[local.getDayOfWeek().ordinal()])
-                .append(' ');
-        return time(day(text, local).append(", "), local).toString();
+        return form.apply(new StringBuilder(24), local).toString();
     }
 
     private static boolean writable(LocalDateTime local) {
