@@ -30,22 +30,14 @@ WRK() { wrk -t2 -c8 -d"$1"s --timeout 10s --latency -s bench/wrk/sessions.lua "h
 for _ in 1 2 3; do WRK 10 | grep Requests/sec; done
 PORTS=$(ss -tnp 2>/dev/null | grep "pid=$JPID," | awk '$5 ~ /:6379$/ { n = split($4, a, ":"); print a[n] }' | paste -sd'|')
 echo "redis ports: $PORTS" > "$O/info.txt"
-sleep 1.5
-X0=$(database_xacts)
-T0=$(node_ticks)
-jcmd $JPID JFR.start name=debit settings=profile > /dev/null
+start_recording debit
 timeout $((SECS + 1)) redis-cli monitor > "$O/monitor.txt" 2>/dev/null &
 MON=$!
 uptime >> "$O/info.txt"
 WRK "$SECS" > "$O/wrk.txt"
 uptime >> "$O/info.txt"
 kill $MON 2>/dev/null || true
-T1=$(node_ticks)
-jcmd $JPID JFR.stop name=debit filename="$O/rec.jfr" > /dev/null
-sleep 1.5
-X1=$(database_xacts)
-N=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$O/wrk.txt")
-RPS=$(sed -n 's/^Requests\/sec: *\([0-9.]*\)/\1/p' "$O/wrk.txt")
+stop_recording debit
 REDIS=$(grep -cE "[0-9] 127\.0\.0\.1:($PORTS)\]" "$O/monitor.txt" || true)
 { grep -E "[0-9] 127\.0\.0\.1:($PORTS)\]" "$O/monitor.txt" || true; } | awk '{ print $4 }' | sort | uniq -c > "$O/redis-cmds.txt"
 awk -v n="$N" -v t=$((T1 - T0)) -v x=$((X1 - X0 - 1)) -v r="$REDIS" -v rps="$RPS" -v hz="$(getconf CLK_TCK)" 'BEGIN {

@@ -21,19 +21,11 @@ curl -fs -H "Host: $HOST" -H "Authorization: Bearer $TOKEN" -H "Accept: text/htm
 WRK() { wrk -t2 -c"$C" -d"$1"s --timeout 10s --latency -s bench/wrk/sessions.lua "http://127.0.0.1:$PORT/" \
   -- "$R/sessions-one.txt" text/html; }
 for _ in 1 2 3 4; do WRK 10 | grep Requests/sec; done
-sleep 1.5
-X0=$(database_xacts)
-T0=$(node_ticks)
-jcmd $JPID JFR.start name=home settings=profile ${JFR_OPTIONS:-method-profiling=max} > /dev/null
+start_recording home "${JFR_OPTIONS:-method-profiling=max}"
 uptime >> "$O/info.txt"
 WRK "$SECS" > "$O/wrk.txt"
 uptime >> "$O/info.txt"
-T1=$(node_ticks)
-jcmd $JPID JFR.stop name=home filename="$O/rec.jfr" > /dev/null
-sleep 1.5
-X1=$(database_xacts)
-N=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$O/wrk.txt")
-RPS=$(sed -n 's/^Requests\/sec: *\([0-9.]*\)/\1/p' "$O/wrk.txt")
+stop_recording home
 awk -v n="$N" -v t=$((T1 - T0)) -v x=$((X1 - X0 - 1)) -v rps="$RPS" -v hz="$(getconf CLK_TCK)" 'BEGIN {
   printf "homes %d, %.0f homes/s, app CPU %.3f ms/home, transactions/home %.3f\n", n, rps, t*1000/hz/n, x/n }' | tee -a "$O/info.txt"
 python3 bench/jfr-shares.py alloc "$O/rec.jfr" "$N" | tee -a "$O/info.txt"

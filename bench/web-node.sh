@@ -16,3 +16,19 @@ start_web_node() {
 # database_xacts: the bench database's transactions so far; node_ticks: the node's CPU so far (clock ticks)
 database_xacts() { psql -X -q -At -d "$DB" -c "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()"; }
 node_ticks() { awk '{ print $14 + $15 }' "/proc/$JPID/stat"; }
+# start_recording <name> [JFR options]: X0 and T0, then a JFR recording (settings=profile) on the node.
+start_recording() {
+  sleep 1.5
+  X0=$(database_xacts); T0=$(node_ticks)
+  jcmd "$JPID" JFR.start name="$1" settings=profile ${2:-} > /dev/null
+}
+# stop_recording <name>: T1, the recording into $O/rec.jfr, X1 (after the backends' stats are flushed),
+# N (requests) and RPS from $O/wrk.txt.
+stop_recording() {
+  T1=$(node_ticks)
+  jcmd "$JPID" JFR.stop name="$1" filename="$O/rec.jfr" > /dev/null
+  sleep 1.5
+  X1=$(database_xacts)
+  N=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$O/wrk.txt")
+  RPS=$(sed -n 's/^Requests\/sec: *\([0-9.]*\)/\1/p' "$O/wrk.txt")
+}

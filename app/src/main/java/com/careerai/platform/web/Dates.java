@@ -14,7 +14,7 @@ import java.util.function.BiFunction;
  *
  * <p>Written by hand, character for character what the patterns below give in English: a pattern
  * formatter builds a print context, asks the zoned date-time for each field through its queries and
- * looks each month's name up in the locale's text store, about 2 % of a signed-in home's CPU for its
+ * looks each month's name up in the locale's text store, about 1 % of a signed-in home's CPU for its
  * dozen dates (issue 19, ADR 0074). Years outside 1–9999 (which the pattern writes with a sign or as
  * a year of the era) go to the pattern.
  */
