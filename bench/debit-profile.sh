@@ -14,6 +14,7 @@ O=/tmp/debit-profile/$TAG; rm -rf "$O"; mkdir -p "$O"
 DB=${BENCH_DATABASE:-careerai_h28d_bench}; PORT=${BENCH_PORT:-18020}; export PGHOST=127.0.0.1 PGUSER=postgres
 psql_q() { psql -X -q -At -d "$DB" "$@"; }
 R=bench/target/run
+. bench/web-node.sh
 UNI=$(psql_q -c "SELECT id FROM universities WHERE subdomain = 'b2'")
 psql_q -c "WITH granted AS (
       INSERT INTO credit_transactions (university_id, user_id, currency, amount, type, idempotency_key)
@@ -23,36 +24,20 @@ psql_q -c "WITH granted AS (
       RETURNING university_id, user_id, amount)
     UPDATE credit_wallets w SET silver_credits = w.silver_credits + g.amount, updated_at = now()
     FROM granted g WHERE w.university_id = g.university_id AND w.user_id = g.user_id" > /dev/null
-DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" DATABASE_USER=careerai_web DATABASE_PASSWORD=careerai-local \
-  DATABASE_MIGRATION_USER=postgres REDIS_URL=redis://127.0.0.1:6379 PORT="$PORT" \
-  CAREERAI_ROLES=web CAREERAI_AI_MODE=mock CAREERAI_LOG_LEVEL=WARN CAREERAI_REDIS_KEY_PREFIX="${BENCH_REDIS_PREFIX:-h28d:}" \
-  SMTP_HOST=127.0.0.1 SMTP_PORT=$((PORT + 1)) SMTP_STARTTLS=false \
-  JAVA_OPTS="-XX:FlightRecorderOptions:stackdepth=256" bin/careerai "$JAR" > "$O/app.log" 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 600); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/health" && break; sleep 0.1; done
-JPID=$(pgrep -P $APP java || echo $APP)
+start_web_node "$JAR" "${BENCH_REDIS_PREFIX:-h28d:}" 256
 WRK() { wrk -t2 -c8 -d"$1"s --timeout 10s --latency -s bench/wrk/sessions.lua "http://127.0.0.1:$PORT/api/v1/tools/job-pack/runs" \
   -- "$R/sessions-write.txt" application/json POST "$R/run-body.json"; }
 for _ in 1 2 3; do WRK 10 | grep Requests/sec; done
 PORTS=$(ss -tnp 2>/dev/null | grep "pid=$JPID," | awk '$5 ~ /:6379$/ { n = split($4, a, ":"); print a[n] }' | paste -sd'|')
 echo "redis ports: $PORTS" > "$O/info.txt"
-sleep 1.5
-X0=$(psql_q -c "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()")
-T0=$(awk '{ print $14 + $15 }' /proc/$JPID/stat)
-jcmd $JPID JFR.start name=debit settings=profile > /dev/null
+start_recording debit
 timeout $((SECS + 1)) redis-cli monitor > "$O/monitor.txt" 2>/dev/null &
 MON=$!
 uptime >> "$O/info.txt"
 WRK "$SECS" > "$O/wrk.txt"
 uptime >> "$O/info.txt"
 kill $MON 2>/dev/null || true
-T1=$(awk '{ print $14 + $15 }' /proc/$JPID/stat)
-jcmd $JPID JFR.stop name=debit filename="$O/rec.jfr" > /dev/null
-sleep 1.5
-X1=$(psql_q -c "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()")
-N=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$O/wrk.txt")
-RPS=$(sed -n 's/^Requests\/sec: *\([0-9.]*\)/\1/p' "$O/wrk.txt")
+stop_recording debit
 REDIS=$(grep -cE "[0-9] 127\.0\.0\.1:($PORTS)\]" "$O/monitor.txt" || true)
 { grep -E "[0-9] 127\.0\.0\.1:($PORTS)\]" "$O/monitor.txt" || true; } | awk '{ print $4 }' | sort | uniq -c > "$O/redis-cmds.txt"
 awk -v n="$N" -v t=$((T1 - T0)) -v x=$((X1 - X0 - 1)) -v r="$REDIS" -v rps="$RPS" -v hz="$(getconf CLK_TCK)" 'BEGIN {

@@ -1,5 +1,6 @@
 package com.careerai.courses;
 
+import com.careerai.platform.web.Dates;
 import io.micronaut.core.annotation.Nullable;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -13,7 +14,6 @@ import java.util.stream.Collectors;
 
 /** How courses, batches and sessions read on pages: dates in the viewer's zone, schedules in words. */
 final class CourseViews {
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final List<String> DAYS = List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun");
@@ -32,7 +32,7 @@ final class CourseViews {
     }
 
     static String when(Instant instant, ZoneId zone) {
-        return WHEN.format(instant.atZone(zone));
+        return Dates.weekdayMoment(instant, zone);
     }
 
     static String schedule(Batch batch) {

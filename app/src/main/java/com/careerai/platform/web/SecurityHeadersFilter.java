@@ -13,7 +13,8 @@ import io.micronaut.http.filter.ServerFilterPhase;
  * Security headers on every response, errors included (ADR 0014): a Content-Security-Policy that
  * allows scripts only from this site's own files (no inline scripts, no {@code on*=} handlers), no
  * framing, no MIME sniffing, a referrer that stays on the site, HSTS when configured, and
- * {@code Cache-Control: no-store} on everything a signed-in user is shown.
+ * {@code Cache-Control: no-store} on everything a signed-in user is shown; and the {@code date}
+ * header, kept for each second ({@link DateHeader}), where Micronaut wrote it for every response.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 class SecurityHeadersFilter implements Ordered {
@@ -34,6 +35,7 @@ class SecurityHeadersFilter implements Ordered {
     @ResponseFilter
     public void secure(HttpRequest<?> request, MutableHttpResponse<?> response) {
         MutableHttpHeaders headers = response.getHeaders();
+        headers.set("date", DateHeader.now());
         headers.set("Content-Security-Policy", ContentSecurityPolicy.of(request).orElse(CONTENT_SECURITY_POLICY));
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");

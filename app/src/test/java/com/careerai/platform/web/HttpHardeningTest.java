@@ -24,6 +24,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -136,6 +138,22 @@ class HttpHardeningTest extends IntegrationTest {
             assertThat(answer.header("Strict-Transport-Security"))
                     .as("HSTS is off outside prod")
                     .isNull();
+        }
+    }
+
+    @Test
+    void everyAnswerCarriesOneDateHeaderOfThisSecond() {
+        // Micronaut's own date header is off: SecurityHeadersFilter writes it, kept for each second (ADR 0074)
+        for (Answer answer : List.of(
+                send(HttpRequest.GET("/").accept(MediaType.TEXT_HTML)),
+                asStudent(HttpRequest.GET("/").accept(MediaType.TEXT_HTML)),
+                send(HttpRequest.GET("/no-such-page").accept(MediaType.TEXT_HTML)),
+                send(HttpRequest.GET("/static/app.css")),
+                send(HttpRequest.GET("/").header(HttpHeaders.HOST, "nowhere." + BASE_DOMAIN)))) {
+            List<String> dates = answer.headers().getAll(HttpHeaders.DATE);
+            assertThat(dates).as("date headers of a %s answer", answer.status()).hasSize(1);
+            Instant date = DateTimeFormatter.RFC_1123_DATE_TIME.parse(dates.get(0), Instant::from);
+            assertThat(Duration.between(date, Instant.now()).abs()).isLessThan(Duration.ofSeconds(30));
         }
     }
 
