@@ -92,7 +92,7 @@ class RequestScreeningFilter implements Ordered {
         }
     }
 
-    /** The JSON body's bytes scanned where they lie: no decoded String, no copy. */
+    /** The JSON body's bytes scanned where they lie: no decoded String (nor a copy, for a body in one buffer). */
     private static boolean jsonRefused(CloseableAvailableByteBody body) {
         ByteBuffer<?> bytes;
         try (body) {
