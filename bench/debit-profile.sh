@@ -30,16 +30,26 @@ WRK() { wrk -t2 -c8 -d"$1"s --timeout 10s --latency -s bench/wrk/sessions.lua "h
 for _ in 1 2 3; do WRK 10 | grep Requests/sec; done
 PORTS=$(ss -tnp 2>/dev/null | grep "pid=$JPID," | awk '$5 ~ /:6379$/ { n = split($4, a, ":"); print a[n] }' | paste -sd'|')
 echo "redis ports: $PORTS" > "$O/info.txt"
+# each thread's context switches by its name (digits dropped): a hand-off between the event loop and the
+# blocking pool is a park and a wake-up, so the voluntary switches per request count the hops (session 19)
+CSW() { for t in /proc/$JPID/task/*; do printf '%s %s\n' "$(tr -d '0-9' < "$t/comm" | tr ' #' '__' | sed 's/[-_]*$//')" \
+  "$(awk '/^voluntary_ctxt_switches/ { v = $2 } /^nonvoluntary_ctxt_switches/ { n = $2 } END { print v, n }' "$t/status")"; \
+  done 2>/dev/null | awk '{ v[$1] += $2; n[$1] += $3 } END { for (k in v) print k, v[k], n[k] }' | sort; }
 start_recording debit
+CSW > "$O/csw0.txt"
 timeout $((SECS + 1)) redis-cli monitor > "$O/monitor.txt" 2>/dev/null &
 MON=$!
 uptime >> "$O/info.txt"
 WRK "$SECS" > "$O/wrk.txt"
 uptime >> "$O/info.txt"
 kill $MON 2>/dev/null || true
+CSW > "$O/csw1.txt"
 stop_recording debit
 REDIS=$(grep -cE "[0-9] 127\.0\.0\.1:($PORTS)\]" "$O/monitor.txt" || true)
 { grep -E "[0-9] 127\.0\.0\.1:($PORTS)\]" "$O/monitor.txt" || true; } | awk '{ print $4 }' | sort | uniq -c > "$O/redis-cmds.txt"
 awk -v n="$N" -v t=$((T1 - T0)) -v x=$((X1 - X0 - 1)) -v r="$REDIS" -v rps="$RPS" -v hz="$(getconf CLK_TCK)" 'BEGIN {
   printf "requests %d, %.0f req/s, app CPU %.3f ms/request, transactions/request %.3f, redis commands (monitor) %d = %.3f/request\n", n, rps, t*1000/hz/n, x/n, r, r/n }' | tee -a "$O/info.txt"
+join -a2 "$O/csw0.txt" "$O/csw1.txt" | awk -v n="$N" 'NF == 5 { printf "%-16s voluntary %.2f, involuntary %.2f switches/request\n", $1, ($4 - $2) / n, ($5 - $3) / n }
+  NF == 3 { printf "%-16s voluntary %.2f, involuntary %.2f switches/request (new thread)\n", $1, $2 / n, $3 / n }' \
+  | sort -k3 -rn | head -8 | tee -a "$O/info.txt"
 python3 bench/jfr-shares.py alloc "$O/rec.jfr" "$N"

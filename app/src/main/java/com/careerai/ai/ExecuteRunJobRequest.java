@@ -1,6 +1,7 @@
 package com.careerai.ai;
 
 import com.careerai.platform.jobs.InUniversity;
+import com.careerai.platform.jobs.OwnJsonJobRequest;
 import com.careerai.platform.jobs.UniversityJobRequest;
 import jakarta.inject.Singleton;
 import java.util.UUID;
@@ -12,7 +13,15 @@ import org.jobrunr.jobs.lambdas.JobRequestHandler;
  * inside (retries, repair, fallback, refund); an exception here means infrastructure trouble and
  * lets JobRunr retry; if every retry fails the sweeper refunds.
  */
-public record ExecuteRunJobRequest(long universityId, UUID runId) implements UniversityJobRequest {
+public record ExecuteRunJobRequest(long universityId, UUID runId) implements UniversityJobRequest, OwnJsonJobRequest {
+
+    /** As JobRunr's Jackson mapper writes the record: its components in order, the id as a string, no null. */
+    @Override
+    public String json() {
+        return runId == null
+                ? "{\"universityId\":" + universityId + "}"
+                : "{\"universityId\":" + universityId + ",\"runId\":\"" + runId + "\"}";
+    }
 
     @Override
     public Class<Handler> getJobRequestHandler() {

@@ -7,6 +7,7 @@ import com.careerai.ai.RunViews.StartedRun;
 import com.careerai.ai.RunViews.ToolView;
 import com.careerai.auth.CurrentUser;
 import com.careerai.auth.SignedInUser;
+import com.careerai.platform.web.RequestExecutor;
 import com.careerai.tenancy.CurrentUniversity;
 import com.careerai.tenancy.University;
 import io.micronaut.core.annotation.Nullable;
@@ -20,7 +21,6 @@ import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.multipart.CompletedFileUpload;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
@@ -38,7 +38,7 @@ import java.util.Map;
 /** The AI tools as an API: what exists, what it costs, its schemas; start a run. */
 @Controller("/api/v1/tools")
 @Secured(SecurityRule.IS_AUTHENTICATED)
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestExecutor.NAME) // on the session check's pool thread (ADR 0073)
 @Tag(name = "AI tools")
 class ToolsApiController {
     private final ToolCatalog tools;

@@ -6,12 +6,12 @@ import com.careerai.auth.StudentActivity;
 import com.careerai.auth.User;
 import com.careerai.auth.UserAccounts;
 import com.careerai.platform.redis.PrefetchedSnapshots;
+import com.careerai.platform.web.RequestExecutor;
 import com.careerai.tenancy.Tenants;
 import com.careerai.tenancy.University;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.filters.AuthenticationFetcher;
 import jakarta.inject.Named;
@@ -30,7 +30,9 @@ import reactor.core.scheduler.Schedulers;
  * session is accepted only on the host of the university it was opened for. The session and its
  * user's row come from Redis in one round trip ({@link UserSnapshots}); only a missing snapshot
  * reads the row from the database (and keeps it for the next requests). On a {@code PersonalPage}
- * the same round trip brings the person's own snapshots ({@link PrefetchedSnapshots}, ADR 0072).
+ * the same round trip brings the person's own snapshots ({@link PrefetchedSnapshots}, ADR 0072). The
+ * check runs on the {@link RequestExecutor}, so that a controller on it runs on the same pool thread
+ * (ADR 0073).
  */
 @Singleton
 class SessionAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<?>> {
@@ -52,7 +54,7 @@ class SessionAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<
             UserSnapshots snapshots,
             SessionConfiguration configuration,
             UserAccounts users,
-            @Named(TaskExecutors.BLOCKING) ExecutorService executor,
+            @Named(RequestExecutor.NAME) ExecutorService executor,
             StudentActivity activity,
             PrefetchedSnapshots prefetched) {
         this.activity = activity;

@@ -22,13 +22,15 @@ import org.jobrunr.utils.mapper.JsonMapper;
  * <p>The template is cut from the first such job's JSON as JobRunr's mapper wrote it, and kept only
  * if it then makes exactly that JSON again; it is used only for jobs of that shape (version 1, one
  * ENQUEUED state, no metadata, the same signature, retries and labels, a name of printable ASCII).
- * Anything else is written by JobRunr's mapper, as before. The request itself is always written by
- * JobRunr's mapper.
+ * Anything else is written by JobRunr's mapper, as before. The request itself is written by
+ * JobRunr's mapper, or by itself ({@link OwnJsonJobRequest}) when the first job of its type showed
+ * the two the same.
  */
 final class NewJobJson {
     private final JobMapper jobs;
     private final JsonMapper json;
     private final ConcurrentMap<Class<?>, Optional<Template>> templates = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Class<?>, Boolean> ownJsonAsMappers = new ConcurrentHashMap<>();
 
     NewJobJson(JsonMapper json) {
         this.json = json;
@@ -40,7 +42,7 @@ final class NewJobJson {
         if (!newlyEnqueued(job)) {
             return jobs.serializeJob(job);
         }
-        String requestJson = json.serialize(request);
+        String requestJson = requestJson(request);
         Optional<Template> template = templates.get(request.getClass());
         if (template == null) {
             String written = jobs.serializeJob(job);
@@ -49,6 +51,25 @@ final class NewJobJson {
         }
         String made = template.map(t -> t.make(job, requestJson)).orElse(null);
         return made != null ? made : jobs.serializeJob(job);
+    }
+
+    /** The request's own JSON when its type's first one was the mapper's, else the mapper's. */
+    private String requestJson(JobRequest request) {
+        if (!(request instanceof OwnJsonJobRequest own)) {
+            return json.serialize(request);
+        }
+        Boolean same = ownJsonAsMappers.get(request.getClass());
+        if (same == null) {
+            String mappers = json.serialize(request);
+            ownJsonAsMappers.putIfAbsent(request.getClass(), mappers.equals(own.json()));
+            return mappers;
+        }
+        return same ? own.json() : json.serialize(request);
+    }
+
+    /** Whether the request type's own JSON is used (tests). */
+    boolean writesOwnJson(Class<?> requestType) {
+        return ownJsonAsMappers.getOrDefault(requestType, false);
     }
 
     /** Whether the first job of the request type gave a template (tests). */

@@ -1,5 +1,7 @@
 package com.careerai.platform.web;
 
+import io.micronaut.core.io.buffer.ByteBuffer;
+import io.micronaut.core.io.buffer.ReferenceCounted;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -9,6 +11,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.body.AvailableByteBody;
 import io.micronaut.http.body.ByteBody;
 import io.micronaut.http.body.CloseableAvailableByteBody;
 import io.micronaut.http.filter.FilterContinuation;
@@ -57,26 +60,50 @@ class RequestScreeningFilter implements Ordered {
         if (!(form || json) || signed || !(request instanceof ServerHttpRequest<?> server)) {
             return continuation.proceed();
         }
-        return Mono.fromFuture(server.byteBody()
-                        .split(ByteBody.SplitBackpressureMode.FASTEST)
-                        .buffer())
+        ByteBody body = server.byteBody();
+        if (body instanceof AvailableByteBody received) {
+            // the whole body has arrived (a small one has, as a rule): screened here, without a subscription
+            screen(received.split(), form);
+            return continuation.proceed();
+        }
+        return Mono.fromFuture(
+                        body.split(ByteBody.SplitBackpressureMode.FASTEST).buffer())
                 .flatMap(copy -> {
-                    String text = textOf(copy);
-                    if (form) {
-                        Optional<String> field = ControlCharacters.inPairs(text);
-                        if (field.isPresent()) {
-                            return Mono.error(refused(field.get()));
-                        }
-                    } else if (ControlCharacters.inJson(text)) {
-                        return Mono.error(refused("body"));
-                    }
+                    screen(copy, form);
                     return Mono.from(continuation.proceed());
                 });
+    }
+
+    /** Refuses a form or JSON body holding a control character; the copy is released either way. */
+    private static void screen(CloseableAvailableByteBody copy, boolean form) {
+        if (form) {
+            Optional<String> field = ControlCharacters.inPairs(textOf(copy));
+            if (field.isPresent()) {
+                throw refused(field.get());
+            }
+        } else if (jsonRefused(copy)) {
+            throw refused("body");
+        }
     }
 
     private static String textOf(CloseableAvailableByteBody body) {
         try (body) {
             return body.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The JSON body's bytes scanned where they lie: no decoded String (nor a copy, for a body in one buffer). */
+    private static boolean jsonRefused(CloseableAvailableByteBody body) {
+        ByteBuffer<?> bytes;
+        try (body) {
+            bytes = body.toByteBuffer();
+        }
+        try {
+            return ControlCharacters.inJson(bytes.asNioBuffer());
+        } finally {
+            if (bytes instanceof ReferenceCounted counted) {
+                counted.release();
+            }
         }
     }
 
