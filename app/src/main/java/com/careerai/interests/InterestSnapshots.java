@@ -59,7 +59,7 @@ class InterestSnapshots implements PersonalSnapshot {
     }
 
     private String studentKey(long universityId, long userId) {
-        return snapshots.keys(this, universityId, userId).get(0);
+        return snapshots.key(this, universityId, userId);
     }
 
     private String catalogueKey(long universityId) {

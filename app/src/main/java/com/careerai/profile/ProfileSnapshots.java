@@ -48,7 +48,7 @@ class ProfileSnapshots implements PersonalSnapshot {
     }
 
     private String key(long universityId, long userId) {
-        return keys(universityId, userId).get(0);
+        return snapshots.key(this, universityId, userId);
     }
 
     static String write(ProfileStore.Row row) {

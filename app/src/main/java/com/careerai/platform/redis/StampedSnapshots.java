@@ -128,11 +128,16 @@ public class StampedSnapshots {
         return prefetched != null ? prefetched : found(FIND.run(redis, keys, List.of()));
     }
 
+    /** The key of {@code snapshot} for one person: {@code <prefix><name><university>:<person>}. */
+    public String key(PersonalSnapshot snapshot, long universityId, long userId) {
+        return key(snapshot.name() + universityId + ":" + userId);
+    }
+
     /** The key of {@code snapshot} for one person, then its guards' keys: what {@link #read} takes. */
     public List<String> keys(PersonalSnapshot snapshot, long universityId, long userId) {
         List<String> guards = snapshot.guards();
         String[] keys = new String[1 + guards.size()];
-        keys[0] = key(snapshot.name() + universityId + ":" + userId);
+        keys[0] = key(snapshot, universityId, userId);
         for (int i = 0; i < guards.size(); i++) {
             keys[i + 1] = key(guards.get(i) + universityId);
         }
