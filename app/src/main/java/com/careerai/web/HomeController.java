@@ -7,6 +7,7 @@ import com.careerai.platform.config.CareerAiConfiguration;
 import com.careerai.platform.web.DashboardPanel;
 import com.careerai.platform.web.LayoutModel;
 import com.careerai.platform.web.PersonalPage;
+import com.careerai.platform.web.RequestExecutor;
 import com.careerai.platform.web.ViewerZones;
 import com.careerai.site.PlainText;
 import com.careerai.site.SiteContent;
@@ -17,7 +18,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
@@ -45,7 +45,7 @@ import java.util.Optional;
 @Hidden
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestExecutor.NAME) // a signed-in home on the session check's pool thread (ADR 0073)
 class HomeController {
     private final List<DashboardPanel> panels;
     private final ViewerZones zones;

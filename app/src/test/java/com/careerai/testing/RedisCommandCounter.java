@@ -29,6 +29,7 @@ import redis.clients.jedis.util.JedisURIHelper;
 @Requires(property = "careerai.test.count-redis-commands", value = "true")
 public class RedisCommandCounter implements BeanCreatedEventListener<RedisClient> {
     private final List<List<String>> commands = new CopyOnWriteArrayList<>();
+    private final List<String> threads = new CopyOnWriteArrayList<>();
     private final String url;
 
     RedisCommandCounter(@Value("${careerai.redis.url}") String url) {
@@ -48,7 +49,10 @@ public class RedisCommandCounter implements BeanCreatedEventListener<RedisClient
                 .commandExecutor(new CommandExecutor() {
                     @Override
                     public <T> T executeCommand(CommandObject<T> command) {
-                        commands.add(words(command));
+                        synchronized (commands) {
+                            commands.add(words(command));
+                            threads.add(Thread.currentThread().getName());
+                        }
                         return sending.executeCommand(command);
                     }
 
@@ -70,8 +74,18 @@ public class RedisCommandCounter implements BeanCreatedEventListener<RedisClient
         return commands.stream().map(command -> command.get(0)).toList();
     }
 
+    /** The name of the thread that sent each command since the last {@link #reset()}, in the same order. */
+    public List<String> threads() {
+        synchronized (commands) {
+            return List.copyOf(threads);
+        }
+    }
+
     public void reset() {
-        commands.clear();
+        synchronized (commands) {
+            commands.clear();
+            threads.clear();
+        }
     }
 
     private static List<String> words(CommandObject<?> command) {

@@ -11,7 +11,9 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
@@ -25,6 +27,7 @@ import javax.sql.DataSource;
 @Requires(property = "careerai.test.count-statements", value = "true")
 public class StatementCounter implements BeanCreatedEventListener<DataSource>, Ordered {
     private final List<String> statements = new CopyOnWriteArrayList<>();
+    private final Set<String> threads = new CopyOnWriteArraySet<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger commits = new AtomicInteger();
     private final AtomicInteger transactions = new AtomicInteger();
@@ -51,8 +54,10 @@ public class StatementCounter implements BeanCreatedEventListener<DataSource>, O
                     String name = method.getName();
                     if (name.equals("prepareStatement") || name.equals("prepareCall")) {
                         statements.add((String) args[0]);
+                        threads.add(Thread.currentThread().getName());
                     } else if (name.equals("createStatement")) {
                         statements.add("(statement)");
+                        threads.add(Thread.currentThread().getName());
                     } else if (name.equals("commit")) {
                         commits.incrementAndGet();
                     } else if (name.equals("setAutoCommit") && Boolean.FALSE.equals(args[0])) {
@@ -65,6 +70,11 @@ public class StatementCounter implements BeanCreatedEventListener<DataSource>, O
     /** Statements since the last {@link #reset()}, in order. */
     public List<String> statements() {
         return List.copyOf(statements);
+    }
+
+    /** The names of the threads that prepared those statements. */
+    public Set<String> threads() {
+        return Set.copyOf(threads);
     }
 
     /** Connections checked out of the pool since the last {@link #reset()}. */
@@ -87,6 +97,7 @@ public class StatementCounter implements BeanCreatedEventListener<DataSource>, O
 
     public void reset() {
         statements.clear();
+        threads.clear();
         connections.set(0);
         commits.set(0);
         transactions.set(0);

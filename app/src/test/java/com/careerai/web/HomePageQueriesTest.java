@@ -218,6 +218,38 @@ class HomePageQueriesTest extends IntegrationTest {
     }
 
     @Test
+    void aSignedInHomeIsReadOnItsSessionChecksThread() {
+        // ADR 0073: the session check runs on the request executor's pool thread, and the home, on that
+        // executor, runs there and then instead of being queued for a second pool thread
+        statementsOf("/", interested);
+        assertThat(redis.threads()).as("the session check's script").hasSize(1);
+        assertThat(counter.threads())
+                .as("threads that read the home")
+                .containsExactly(redis.threads().get(0));
+    }
+
+    @Test
+    void aSignedOutHomeIsReadOnAPoolThreadNotTheEventLoop() {
+        // no session, so no check to ride on: the page is queued on the blocking pool as before
+        HttpResponse<String> response = http.toBlocking()
+                .exchange(
+                        HttpRequest.GET("/")
+                                .header(HttpHeaders.HOST, hostOf(university.subdomain()))
+                                .accept(MediaType.TEXT_HTML),
+                        String.class);
+        assertThat(response.code()).isEqualTo(200);
+        counter.reset();
+        http.toBlocking()
+                .exchange(
+                        HttpRequest.GET("/")
+                                .header(HttpHeaders.HOST, hostOf(university.subdomain()))
+                                .accept(MediaType.TEXT_HTML),
+                        String.class);
+        assertThat(counter.threads()).as("threads that read the public home").isNotEmpty();
+        assertThat(counter.threads()).allSatisfy(thread -> assertThat(thread).startsWith("blocking-executor-thread"));
+    }
+
+    @Test
     void aPageNotMarkedPersonalHasItsSessionCheckAloneAsBefore() {
         // the wallet page is no PersonalPage: its session check asks for the session and the user row
         // only (the profile it reads for its time zone is read by its own script, as on main)
