@@ -1,5 +1,6 @@
 package com.careerai.ai;
 
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.data.SqlRows;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -110,10 +111,16 @@ class AiRunRepository {
     /** {@link #listOfUser} without the runs' inputs and outputs: what lists show. */
     List<RunSummary> summariesOfUser(
             long universityId, long userId, @Nullable RunFilter filter, int limit, long offset) {
+        return summaries(universityId, userId, filter, limit, offset).runOn(jdbc);
+    }
+
+    /** What {@link #summariesOfUser} reads, as a page's read (ADR 0076). */
+    PageRead<List<RunSummary>> summaries(
+            long universityId, long userId, @Nullable RunFilter filter, int limit, long offset) {
         List<Object> parameters = new ArrayList<>();
         String where = where(universityId, userId, filter, parameters);
-        return SqlRows.list(
-                jdbc,
+        return PageRead.list(
+                "ai.run-summaries:" + universityId + ":" + userId + ":" + filter + ":" + limit + ":" + offset,
                 "SELECT " + SUMMARY_COLUMNS + " FROM ai_runs " + where + " ORDER BY created_at DESC"
                         + SqlRows.limit(limit, offset),
                 SqlRows.parameters(parameters.toArray()),

@@ -1,5 +1,6 @@
 package com.careerai.ai;
 
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.web.DashboardPanel;
 import com.careerai.platform.web.Dates;
 import jakarta.inject.Singleton;
@@ -31,6 +32,11 @@ class RecentRunsPanel implements DashboardPanel {
     @Override
     public int order() {
         return 30;
+    }
+
+    @Override
+    public List<PageRead<?>> reads(long universityId, long userId, ZoneId zone) {
+        return List.of(runs.summariesOfStudentRead(universityId, userId, READ));
     }
 
     @Override

@@ -3,7 +3,9 @@ package com.careerai.ai;
 import com.careerai.ai.analysis.ResumeAnalysis;
 import com.careerai.auth.SignedInUser;
 import com.careerai.auth.VerifiedUsers;
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.jobs.JobsInTransaction;
+import com.careerai.platform.web.PageReads;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.annotation.Nullable;
@@ -37,6 +39,7 @@ public class RunService {
     private final RunRequestKeys keys;
     private final SynchronousRuns synchronousRuns;
     private final JobsInTransaction jobs;
+    private final PageReads reads;
 
     RunService(
             ToolCatalog tools,
@@ -50,8 +53,10 @@ public class RunService {
             RunFailures failures,
             RunRequestKeys keys,
             SynchronousRuns synchronousRuns,
-            JobsInTransaction jobs) {
+            JobsInTransaction jobs,
+            PageReads reads) {
         this.jobs = jobs;
+        this.reads = reads;
         this.failures = failures;
         this.keys = keys;
         this.synchronousRuns = synchronousRuns;
@@ -213,7 +218,12 @@ public class RunService {
      * staff looking at that student (any user id of the university).
      */
     public List<RunSummary> summariesOfStudent(long universityId, long userId, int limit) {
-        return runs.summariesOfUser(universityId, userId, null, limit, 0);
+        return reads.read(summariesOfStudentRead(universityId, userId, limit));
+    }
+
+    /** What {@link #summariesOfStudent} reads, for a page to read ahead with others (ADR 0076). */
+    public PageRead<List<RunSummary>> summariesOfStudentRead(long universityId, long userId, int limit) {
+        return runs.summaries(universityId, userId, null, limit, 0);
     }
 
     /** The user's newest runs of one tool without their inputs and outputs (the tool page's list). */

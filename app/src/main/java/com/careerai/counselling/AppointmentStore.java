@@ -1,6 +1,7 @@
 package com.careerai.counselling;
 
 import com.careerai.counselling.SlotGenerator.Busy;
+import com.careerai.platform.data.PageRead;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -116,9 +117,10 @@ class AppointmentStore {
     }
 
     /** The student's appointments still to come (pending or confirmed), soonest first. */
-    List<StudentAppointment> upcomingOfStudent(long universityId, long studentId, java.time.Instant now, int limit) {
-        return Sql.list(
-                jdbc,
+    PageRead<List<StudentAppointment>> upcomingOfStudent(
+            long universityId, long studentId, java.time.Instant now, int limit) {
+        return Sql.listRead(
+                "counselling.upcoming:" + universityId + ":" + studentId + ":" + limit,
                 "SELECT a.id, a.session_name, c.display_name, a.starts_at, a.ends_at, a.status, a.charged_gold"
                         + " FROM appointments a JOIN counsellors c"
                         + " ON c.university_id = a.university_id AND c.user_id = a.counsellor_id"

@@ -9,6 +9,8 @@ import com.careerai.billing.Plans;
 import com.careerai.credits.Currency;
 import com.careerai.credits.Wallets;
 import com.careerai.platform.audit.AuditLog;
+import com.careerai.platform.data.PageRead;
+import com.careerai.platform.web.PageReads;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.TransactionOperations;
@@ -52,6 +54,7 @@ public class Appointments {
     private final AuditLog auditLog;
     private final SharedResumes sharedResumes;
     private final PaidSessions paidSessions;
+    private final PageReads reads;
 
     Appointments(
             CounsellorStore counsellors,
@@ -70,7 +73,9 @@ public class Appointments {
             TransactionOperations<Connection> transactions,
             AuditLog auditLog,
             SharedResumes sharedResumes,
-            PaidSessions paidSessions) {
+            PaidSessions paidSessions,
+            PageReads reads) {
+        this.reads = reads;
         this.paidSessions = paidSessions;
         this.sharedResumes = sharedResumes;
         this.counsellors = counsellors;
@@ -494,6 +499,11 @@ public class Appointments {
      */
     @Connectable
     public List<StudentAppointment> upcomingOfStudent(long universityId, long studentId, int limit) {
+        return reads.read(upcomingOfStudentRead(universityId, studentId, limit));
+    }
+
+    /** What {@link #upcomingOfStudent} reads, for a page to read ahead with others (ADR 0076). */
+    public PageRead<List<StudentAppointment>> upcomingOfStudentRead(long universityId, long studentId, int limit) {
         return store.upcomingOfStudent(universityId, studentId, java.time.Instant.now(), limit);
     }
 

@@ -2,6 +2,7 @@ package com.careerai.counselling;
 
 import com.careerai.counselling.SlotGenerator.DateOverride;
 import com.careerai.counselling.SlotGenerator.WeeklyHours;
+import com.careerai.platform.data.PageRead;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
@@ -63,9 +64,9 @@ class CounsellorStore {
      * are found through {@code counsellors_university_status}; a university has tens of them, so
      * matching their tags needs no index of its own (bench/RESULTS.md, session 17).
      */
-    List<CounsellorCard> withExpertise(long universityId, Collection<String> lowerCaseNames, int limit) {
-        return Sql.list(
-                jdbc,
+    PageRead<List<CounsellorCard>> withExpertise(long universityId, Collection<String> lowerCaseNames, int limit) {
+        return Sql.listRead(
+                "counselling.expertise:" + universityId + ":" + String.join("\u001f", lowerCaseNames) + ":" + limit,
                 "SELECT c.user_id, c.display_name, c.bio, c.expertise FROM counsellors c"
                         + " CROSS JOIN LATERAL (SELECT count(*) AS matches FROM unnest(c.expertise) AS tag"
                         + " WHERE lower(tag) = ANY(?::text[])) m"

@@ -8,6 +8,8 @@ import com.careerai.counselling.SlotGenerator.DateOverride;
 import com.careerai.counselling.SlotGenerator.Slot;
 import com.careerai.counselling.SlotGenerator.WeeklyHours;
 import com.careerai.platform.audit.AuditLog;
+import com.careerai.platform.data.PageRead;
+import com.careerai.platform.web.PageReads;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -32,6 +34,7 @@ public class Counsellors {
     private final AuditLog auditLog;
     private final CounsellingClock clock;
     private final TransactionOperations<Connection> transactions;
+    private final PageReads reads;
 
     Counsellors(
             CounsellorStore store,
@@ -42,7 +45,9 @@ public class Counsellors {
             AppointmentMails mails,
             AuditLog auditLog,
             CounsellingClock clock,
-            TransactionOperations<Connection> transactions) {
+            TransactionOperations<Connection> transactions,
+            PageReads reads) {
+        this.reads = reads;
         this.store = store;
         this.appointments = appointments;
         this.feedback = feedback;
@@ -79,14 +84,23 @@ public class Counsellors {
      */
     @Connectable
     public List<CounsellorCard> withExpertiseIn(long universityId, java.util.Collection<String> names, int limit) {
+        return withExpertiseInRead(universityId, names, limit).map(reads::read).orElse(List.of());
+    }
+
+    /**
+     * What {@link #withExpertiseIn} reads, for a page to read ahead with others (ADR 0076); empty when it
+     * reads nothing (no name, no room).
+     */
+    public java.util.Optional<PageRead<List<CounsellorCard>>> withExpertiseInRead(
+            long universityId, java.util.Collection<String> names, int limit) {
         java.util.Set<String> wanted = names.stream()
                 .map(name -> name.strip().toLowerCase(java.util.Locale.ROOT))
                 .filter(name -> !name.isEmpty())
                 .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
         if (wanted.isEmpty() || limit <= 0) {
-            return List.of();
+            return java.util.Optional.empty();
         }
-        return store.withExpertise(universityId, wanted, limit);
+        return java.util.Optional.of(store.withExpertise(universityId, wanted, limit));
     }
 
     Optional<Listed> approved(long universityId, long counsellorId) {

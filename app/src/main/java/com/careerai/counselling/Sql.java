@@ -1,5 +1,6 @@
 package com.careerai.counselling;
 
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.data.SqlRows;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import java.sql.PreparedStatement;
@@ -27,6 +28,11 @@ final class Sql {
 
     static <T> List<T> list(JdbcOperations jdbc, String sql, RowMapper<T> mapper, Object... parameters) {
         return SqlRows.list(jdbc, sql, statement -> bind(statement, parameters), mapper::map);
+    }
+
+    /** {@link #list} as a page's read (ADR 0076), under {@code key}. */
+    static <T> PageRead<List<T>> listRead(String key, String sql, RowMapper<T> mapper, Object... parameters) {
+        return PageRead.list(key, sql, statement -> bind(statement, parameters), mapper::map);
     }
 
     static <T> Optional<T> one(JdbcOperations jdbc, String sql, RowMapper<T> mapper, Object... parameters) {

@@ -2,10 +2,12 @@ package com.careerai.counselling;
 
 import com.careerai.interests.Interest;
 import com.careerai.interests.Interests;
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.web.DashboardPanel;
 import com.careerai.platform.web.Dates;
 import jakarta.inject.Singleton;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +35,18 @@ class UpcomingAppointmentsPanel implements DashboardPanel {
     }
 
     @Override
+    public List<PageRead<?>> reads(long universityId, long userId, ZoneId zone) {
+        List<PageRead<?>> reads = new ArrayList<>();
+        reads.add(appointments.upcomingOfStudentRead(universityId, userId, SHOWN));
+        // Most students have nothing booked: the counsellors who know their field come in the same round
+        // trip, read for nothing when an appointment is booked (a statement, not a round trip).
+        counsellors
+                .withExpertiseInRead(universityId, fields(universityId, userId), SHOWN)
+                .ifPresent(reads::add);
+        return reads;
+    }
+
+    @Override
     public Optional<Panel> panel(long universityId, long userId, ZoneId zone) {
         List<StudentAppointment> upcoming = appointments.upcomingOfStudent(universityId, userId, SHOWN);
         if (!upcoming.isEmpty()) {
@@ -50,10 +64,7 @@ class UpcomingAppointmentsPanel implements DashboardPanel {
                     "/appointments",
                     "All appointments"));
         }
-        List<String> names = interests.ofUser(universityId, userId).stream()
-                .filter(interest -> !interest.retired())
-                .map(Interest::name)
-                .toList();
+        List<String> names = fields(universityId, userId);
         List<Item> suggested = names.isEmpty()
                 ? List.of()
                 : counsellors.withExpertiseIn(universityId, names, SHOWN).stream()
@@ -70,5 +81,13 @@ class UpcomingAppointmentsPanel implements DashboardPanel {
                 "No appointments booked. A counsellor can review your CV or plan your applications with you.",
                 "/counselling",
                 "Book a counsellor"));
+    }
+
+    /** The names of the student's interests still offered. */
+    private List<String> fields(long universityId, long userId) {
+        return interests.ofUser(universityId, userId).stream()
+                .filter(interest -> !interest.retired())
+                .map(Interest::name)
+                .toList();
     }
 }

@@ -1,6 +1,7 @@
 package com.careerai.courses;
 
 import com.careerai.credits.Currency;
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.data.SqlRows;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -320,9 +321,9 @@ class CourseStore {
     }
 
     /** The next session not cancelled that has not ended at {@code now}, of any of the user's active batches. */
-    Optional<NextSession> nextSessionOf(long universityId, long userId, Instant now) {
-        return SqlRows.optional(
-                jdbc,
+    PageRead<Optional<NextSession>> nextSessionOf(long universityId, long userId, Instant now) {
+        return PageRead.optional(
+                "courses.next-session:" + universityId + ":" + userId,
                 "SELECT s." + SESSION.replace(", ", ", s.") + ", c.title, b.name AS batch_name FROM batch_sessions s"
                         + " JOIN enrolments e ON e.university_id = s.university_id AND e.batch_id = s.batch_id"
                         + " JOIN batches b ON b.university_id = s.university_id AND b.id = s.batch_id"

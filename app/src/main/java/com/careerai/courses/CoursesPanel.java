@@ -1,7 +1,8 @@
 package com.careerai.courses;
 
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.web.DashboardPanel;
-import io.micronaut.data.connection.annotation.Connectable;
+import com.careerai.platform.web.PageReads;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -13,10 +14,12 @@ import java.util.Optional;
 class CoursesPanel implements DashboardPanel {
     private final CourseStore store;
     private final CourseClock clock;
+    private final PageReads reads;
 
-    CoursesPanel(CourseStore store, CourseClock clock) {
+    CoursesPanel(CourseStore store, CourseClock clock, PageReads reads) {
         this.store = store;
         this.clock = clock;
+        this.reads = reads;
     }
 
     @Override
@@ -25,10 +28,14 @@ class CoursesPanel implements DashboardPanel {
     }
 
     @Override
-    @Connectable
+    public List<PageRead<?>> reads(long universityId, long userId, ZoneId zone) {
+        return List.of(store.nextSessionOf(universityId, userId, clock.now()));
+    }
+
+    @Override
     public Optional<Panel> panel(long universityId, long userId, ZoneId zone) {
         Instant now = clock.now();
-        return store.nextSessionOf(universityId, userId, now).map(next -> {
+        return reads.read(store.nextSessionOf(universityId, userId, now)).map(next -> {
             BatchSession session = next.session();
             boolean joinable = session.joinableAt(now);
             Item item = new Item(

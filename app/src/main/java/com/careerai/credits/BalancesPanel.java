@@ -1,5 +1,6 @@
 package com.careerai.credits;
 
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.web.DashboardPanel;
 import com.careerai.platform.web.Plural;
 import io.micronaut.core.annotation.Nullable;
@@ -29,6 +30,11 @@ class BalancesPanel implements DashboardPanel {
     @Override
     public int order() {
         return 10;
+    }
+
+    @Override
+    public List<PageRead<?>> reads(long universityId, long userId, ZoneId zone) {
+        return List.of(wallets.balancesRead(universityId, userId));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.careerai.credits;
 
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.data.SqlRows;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
@@ -62,12 +63,14 @@ class LedgerStore {
             Map<String, ?> metadata,
             String idempotencyKey) {}
 
-    Optional<Balances> balances(long universityId, long userId) {
-        return SqlRows.optional(
-                jdbc,
-                "SELECT silver_credits, gold_credits FROM credit_wallets WHERE university_id = ? AND user_id = ?",
-                SqlRows.parameters(universityId, userId),
-                rows -> new Balances(rows.getLong(1), rows.getLong(2)));
+    /** The user's balances; zero when the user has no wallet yet. One indexed read. */
+    static PageRead<Balances> balances(long universityId, long userId) {
+        return PageRead.optional(
+                        "credits.balances:" + universityId + ":" + userId,
+                        "SELECT silver_credits, gold_credits FROM credit_wallets WHERE university_id = ? AND user_id = ?",
+                        SqlRows.parameters(universityId, userId),
+                        rows -> new Balances(rows.getLong(1), rows.getLong(2)))
+                .map(found -> found.orElse(Balances.EMPTY));
     }
 
     Balances spentSince(long universityId, java.time.Instant since) {

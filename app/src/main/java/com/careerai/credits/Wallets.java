@@ -6,7 +6,8 @@ import com.careerai.auth.User;
 import com.careerai.auth.UserAccounts;
 import com.careerai.credits.LedgerStore.NewEntry;
 import com.careerai.platform.audit.AuditLog;
-import com.careerai.platform.web.RequestMemo;
+import com.careerai.platform.data.PageRead;
+import com.careerai.platform.web.PageReads;
 import com.careerai.tenancy.University;
 import com.careerai.tenancy.UniversityAdministration;
 import io.micronaut.data.connection.annotation.Connectable;
@@ -35,6 +36,7 @@ public class Wallets {
     private final UserAccounts users;
     private final UniversityAdministration universities;
     private final AuditLog auditLog;
+    private final PageReads reads;
 
     Wallets(
             LedgerStore store,
@@ -42,22 +44,27 @@ public class Wallets {
             CreditsConfiguration configuration,
             UserAccounts users,
             UniversityAdministration universities,
-            AuditLog auditLog) {
+            AuditLog auditLog,
+            PageReads reads) {
         this.store = store;
         this.costs = costs;
         this.configuration = configuration;
         this.users = users;
         this.universities = universities;
         this.auditLog = auditLog;
+        this.reads = reads;
     }
 
     /** The user's balances; zero when the user has no wallet yet. One indexed read. */
     @Connectable
     public Balances balances(long universityId, long userId) {
         // The header and the home's balances panel show it on the same page: one read per request.
-        return RequestMemo.of(
-                "credits.balances:" + universityId + ":" + userId,
-                () -> store.balances(universityId, userId).orElse(Balances.EMPTY));
+        return reads.read(LedgerStore.balances(universityId, userId));
+    }
+
+    /** What {@link #balances} reads, for a page to read ahead with others (ADR 0076). */
+    public PageRead<Balances> balancesRead(long universityId, long userId) {
+        return LedgerStore.balances(universityId, userId);
     }
 
     /**

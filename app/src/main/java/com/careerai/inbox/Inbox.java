@@ -1,5 +1,7 @@
 package com.careerai.inbox;
 
+import com.careerai.platform.data.PageRead;
+import com.careerai.platform.web.PageReads;
 import com.careerai.platform.web.RequestMemo;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -15,9 +17,11 @@ public class Inbox {
     public static final int PAGE_SIZE = 20;
 
     private final InboxStore store;
+    private final PageReads reads;
 
-    Inbox(InboxStore store) {
+    Inbox(InboxStore store, PageReads reads) {
         this.store = store;
+        this.reads = reads;
     }
 
     /** Page {@code page} (from 1) of the user's entries, or of the unread ones only. */
@@ -37,9 +41,14 @@ public class Inbox {
      */
     @Connectable
     public InboxPage newestUnread(long universityId, long userId, int limit) {
-        InboxStore.Unread unread = store.newestUnread(universityId, userId, limit);
+        InboxStore.Unread unread = reads.read(store.newestUnread(universityId, userId, limit));
         long count = RequestMemo.of(unreadKey(universityId, userId), unread::count);
         return new InboxPage(unread.newest(), 1, limit, count > unread.newest().size(), count);
+    }
+
+    /** What {@link #newestUnread} reads, for a page to read ahead with others (ADR 0076). */
+    public PageRead<?> newestUnreadRead(long universityId, long userId, int limit) {
+        return store.newestUnread(universityId, userId, limit);
     }
 
     /** The bell's figure: one indexed count. */

@@ -2,6 +2,7 @@ package com.careerai.inbox;
 
 import com.careerai.notifications.Notice;
 import com.careerai.notifications.NoticeKind;
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.data.SqlRows;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -142,24 +143,22 @@ class InboxStore {
      * The newest {@code limit} unread entries with the count of all unread ones: one statement, the
      * count over the partial index of unread entries (a row with no entry when none is unread).
      */
-    Unread newestUnread(long universityId, long userId, int limit) {
-        return jdbc.prepareStatement(
+    PageRead<Unread> newestUnread(long universityId, long userId, int limit) {
+        return new PageRead<>(
+                "inbox.newest-unread:" + universityId + ":" + userId + ":" + limit,
                 "SELECT c.unread, n.* FROM (SELECT count(*) AS unread FROM notifications"
                         + " WHERE university_id = ? AND user_id = ? AND read_at IS NULL) c"
                         + " LEFT JOIN LATERAL (SELECT * FROM notifications"
                         + " WHERE university_id = ? AND user_id = ? AND read_at IS NULL ORDER BY id DESC LIMIT ?) n ON true",
-                statement -> {
-                    SqlRows.parameters(universityId, userId, universityId, userId, limit)
-                            .bind(statement);
+                SqlRows.parameters(universityId, userId, universityId, userId, limit),
+                rows -> {
                     long count = 0;
                     List<Notification> newest = new ArrayList<>();
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            count = rows.getLong("unread");
-                            rows.getLong("id");
-                            if (!rows.wasNull()) {
-                                newest.add(notification(rows));
-                            }
+                    while (rows.next()) {
+                        count = rows.getLong("unread");
+                        rows.getLong("id");
+                        if (!rows.wasNull()) {
+                            newest.add(notification(rows));
                         }
                     }
                     return new Unread(List.copyOf(newest), count);

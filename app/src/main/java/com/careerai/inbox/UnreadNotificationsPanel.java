@@ -1,10 +1,12 @@
 package com.careerai.inbox;
 
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.web.DashboardPanel;
 import com.careerai.platform.web.Dates;
 import com.careerai.platform.web.Plural;
 import jakarta.inject.Singleton;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 /** Dashboard panel 70: the newest unread notifications (one query, which also counts unread for the bell). */
@@ -21,6 +23,11 @@ class UnreadNotificationsPanel implements DashboardPanel {
     @Override
     public int order() {
         return 70;
+    }
+
+    @Override
+    public List<PageRead<?>> reads(long universityId, long userId, ZoneId zone) {
+        return List.of(inbox.newestUnreadRead(universityId, userId, SHOWN));
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.careerai.resources;
 
 import com.careerai.auth.SignedInUser;
 import com.careerai.auth.UserAccounts;
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.web.DashboardPanel;
 import jakarta.inject.Singleton;
 import java.time.ZoneId;
@@ -27,6 +28,14 @@ class RecommendedResourcesPanel implements DashboardPanel {
     @Override
     public int order() {
         return 60;
+    }
+
+    @Override
+    public List<PageRead<?>> reads(long universityId, long userId, ZoneId zone) {
+        return accounts.find(universityId, userId)
+                .map(SignedInUser::of)
+                .map(student -> resources.recommendedReads(student, SHOWN))
+                .orElse(List.of());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.careerai.resources;
 
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.data.SqlRows;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -148,9 +149,9 @@ class ResourceStore {
      * resource_interests. The interests' array and the limit are written so that the statement keeps
      * one plan (ADR 0050, 0071).
      */
-    List<Tagged> recommended(long universityId, Collection<Long> interestIds, int limit) {
-        return SqlRows.list(
-                jdbc,
+    PageRead<List<Tagged>> recommended(long universityId, Collection<Long> interestIds, int limit) {
+        return PageRead.list(
+                "resources.recommended:" + universityId + ":" + interestIds + ":" + limit,
                 "SELECT " + COLUMNS + ", ARRAY(SELECT t.interest_id FROM resource_interests t"
                         + " WHERE t.university_id = r.university_id AND t.resource_id = r.id"
                         + " ORDER BY t.interest_id) AS interest_ids"

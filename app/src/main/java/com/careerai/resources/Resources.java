@@ -13,7 +13,9 @@ import com.careerai.notifications.Notice;
 import com.careerai.notifications.NoticeKind;
 import com.careerai.notifications.Notifications;
 import com.careerai.platform.audit.AuditLog;
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.storage.FileStorage;
+import com.careerai.platform.web.PageReads;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.TransactionOperations;
@@ -53,6 +55,7 @@ public class Resources {
     private final AuditLog auditLog;
     private final ResourcesConfiguration configuration;
     private final TransactionOperations<Connection> transactions;
+    private final PageReads reads;
 
     Resources(
             ResourceStore store,
@@ -65,7 +68,9 @@ public class Resources {
             UserAccounts users,
             AuditLog auditLog,
             ResourcesConfiguration configuration,
-            TransactionOperations<Connection> transactions) {
+            TransactionOperations<Connection> transactions,
+            PageReads reads) {
+        this.reads = reads;
         this.store = store;
         this.input = input;
         this.storage = storage;
@@ -309,8 +314,7 @@ public class Resources {
         if (mine.isEmpty()) {
             return List.of();
         }
-        List<ResourceStore.Tagged> found =
-                store.recommended(universityId, mine.stream().map(Interest::id).toList(), limit);
+        List<ResourceStore.Tagged> found = reads.read(recommended(universityId, mine, limit));
         Map<Long, Interest> named = new HashMap<>();
         mine.forEach(interest -> named.put(interest.id(), interest));
         Set<Long> others = found.stream()
@@ -335,6 +339,20 @@ public class Resources {
                                     .toList());
                 })
                 .toList();
+    }
+
+    /**
+     * The first of {@link #recommendedFor}'s reads, for a page to read ahead with others (ADR 0076): the
+     * resources tagged with the student's interests. The names of other tags on them and the student's
+     * plan, asked only when those resources need them, are read after. None without interests.
+     */
+    public List<PageRead<?>> recommendedReads(SignedInUser student, int limit) {
+        List<Interest> mine = interests.ofUser(student.universityId(), student.userId());
+        return mine.isEmpty() ? List.of() : List.of(recommended(student.universityId(), mine, limit));
+    }
+
+    private PageRead<List<ResourceStore.Tagged>> recommended(long universityId, List<Interest> mine, int limit) {
+        return store.recommended(universityId, mine.stream().map(Interest::id).toList(), limit);
     }
 
     /** Shares a resource unless one with this title exists (demo data). */

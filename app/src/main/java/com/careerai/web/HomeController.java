@@ -6,6 +6,7 @@ import com.careerai.auth.session.SignedInUsers;
 import com.careerai.platform.config.CareerAiConfiguration;
 import com.careerai.platform.web.DashboardPanel;
 import com.careerai.platform.web.LayoutModel;
+import com.careerai.platform.web.PageReads;
 import com.careerai.platform.web.PersonalPage;
 import com.careerai.platform.web.RequestExecutor;
 import com.careerai.platform.web.ViewerZones;
@@ -53,6 +54,7 @@ class HomeController {
     private final CareerAiConfiguration configuration;
     private final LayoutModel layout;
     private final ConnectionOperations<Connection> connections;
+    private final PageReads reads;
 
     HomeController(
             List<DashboardPanel> panels,
@@ -60,7 +62,8 @@ class HomeController {
             SiteContent site,
             CareerAiConfiguration configuration,
             LayoutModel layout,
-            ConnectionOperations<Connection> connections) {
+            ConnectionOperations<Connection> connections,
+            PageReads reads) {
         this.panels = panels.stream()
                 .sorted(Comparator.comparingInt(DashboardPanel::order))
                 .toList();
@@ -69,6 +72,7 @@ class HomeController {
         this.configuration = configuration;
         this.layout = layout;
         this.connections = connections;
+        this.reads = reads;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
@@ -117,6 +121,10 @@ class HomeController {
     private Map<String, Object> dashboard(SignedInUser student, Map<String, Object> model) {
         ZoneId zone = zones.zoneOf(student.universityId(), student.userId());
         model.put("name", student.displayName());
+        // every panel's reads in one round trip, then each panel finds its own kept (ADR 0076)
+        reads.prefetch(panels.stream()
+                .flatMap(panel -> panel.reads(student.universityId(), student.userId(), zone).stream())
+                .toList());
         model.put(
                 "panels",
                 panels.stream()

@@ -21,6 +21,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -135,6 +136,11 @@ class HomePageQueriesTest extends IntegrationTest {
         assertThat(statements.size())
                 .as("statements of the student home: %s", statements)
                 .isLessThanOrEqualTo(5);
+        // and the panels' statements go to PostgreSQL together, before the panels ask (ADR 0076); the
+        // header's balances and bell find the panels' values kept
+        assertThat(counter.statements())
+                .as("round trips of the student home: %s", counter.statements())
+                .hasSize(1);
     }
 
     @Test
@@ -143,9 +149,9 @@ class HomePageQueriesTest extends IntegrationTest {
         // the dashboard and its layout on one connection: each panel or layout read used to take a
         // connection (and a commit) of its own, the session check's user row one more (now from
         // Redis, ADR 0045). No BEGIN / COMMIT either: the page only reads, and at READ COMMITTED a
-        // transaction gives its statements no common snapshot (ADR 0055), so its 5 statements are
-        // its 5 round trips (plus the tenant binding when the pooled connection last served another
-        // university).
+        // transaction gives its statements no common snapshot (ADR 0055); its 5 statements go in one
+        // round trip (ADR 0076), the tenant binding with them when the pooled connection last served
+        // another university.
         assertThat(counter.connections()).as("connections checked out").isLessThanOrEqualTo(1);
         assertThat(counter.transactions()).as("transactions begun").isZero();
         assertThat(counter.commits()).as("transactions committed").isZero();
@@ -200,6 +206,16 @@ class HomePageQueriesTest extends IntegrationTest {
         assertThat(statements.size())
                 .as("statements of the interested student's home: %s", statements)
                 .isLessThanOrEqualTo(9);
+        // The 7 that depend only on who the student is go in one round trip (ADR 0076); the other tags'
+        // names and the plan depend on the resources found, and follow it: 3 round trips, 9 before.
+        assertThat(counter.statements())
+                .as("round trips of the interested student's home: %s", counter.statements())
+                .hasSize(3);
+        assertThat(counter.statements().get(0).split(";\n"))
+                .as("the first round trip")
+                .hasSize(7)
+                .anyMatch(sql -> sql.contains("FROM counsellors"))
+                .anyMatch(sql -> sql.contains("FROM resources"));
     }
 
     @Test
@@ -277,7 +293,10 @@ class HomePageQueriesTest extends IntegrationTest {
         redis.reset();
         HttpResponse<String> response = get(path, who);
         assertThat(response.code()).isEqualTo(200);
-        List<String> statements = counter.statements();
+        // each SQL statement, whether sent alone or with others in one round trip (ADR 0076)
+        List<String> statements = counter.statements().stream()
+                .flatMap(sql -> Arrays.stream(sql.split(";\n")))
+                .toList();
         System.out.println(path + " ran " + statements.size() + " statements on " + counter.connections()
                 + " connections, " + counter.transactions() + " transactions, " + counter.commits() + " commits:\n  "
                 + String.join("\n  ", statements));

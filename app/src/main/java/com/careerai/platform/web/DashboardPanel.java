@@ -1,5 +1,6 @@
 package com.careerai.platform.web;
 
+import com.careerai.platform.data.PageRead;
 import io.micronaut.core.annotation.Nullable;
 import java.time.ZoneId;
 import java.util.List;
@@ -22,6 +23,16 @@ public interface DashboardPanel {
 
     /** The panel for this student, dates already written in {@code zone}, or empty to show none. */
     Optional<Panel> panel(long universityId, long userId, ZoneId zone);
+
+    /**
+     * The reads {@link #panel} will make for this student, built by the services it calls: the home sends
+     * every panel's in one round trip before it asks for the panels (ADR 0076). A read listed here that the
+     * panel then does not ask for costs a statement in that round trip; one the panel asks for but does not
+     * list costs a round trip of its own. None by default.
+     */
+    default List<PageRead<?>> reads(long universityId, long userId, ZoneId zone) {
+        return List.of();
+    }
 
     /**
      * One panel: a titled short list with a link to the full page.

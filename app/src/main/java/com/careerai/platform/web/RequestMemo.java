@@ -46,6 +46,35 @@ public final class RequestMemo {
         return value;
     }
 
+    /** Whether this thread serves a request (a GET or HEAD) that keeps values. */
+    public static boolean active() {
+        return ServerRequestContext.currentRequest()
+                .filter(request -> isSafe(request.getMethod()))
+                .isPresent();
+    }
+
+    /** Whether this request (a GET or HEAD) already keeps a value under {@code key}. */
+    public static boolean holds(String key) {
+        return ServerRequestContext.currentRequest()
+                .filter(request -> isSafe(request.getMethod()))
+                .flatMap(request -> request.getAttribute(PREFIX + key))
+                .isPresent();
+    }
+
+    /**
+     * Keeps {@code value} under {@code key} for the rest of this request, as {@link #of(String, Supplier)}
+     * would have after reading it (a read made ahead, ADR 0076); false, keeping nothing, outside a GET or
+     * HEAD or when {@code value} is null.
+     */
+    public static boolean keep(String key, Object value) {
+        Optional<HttpRequest<Object>> current = ServerRequestContext.currentRequest();
+        if (current.isEmpty() || !isSafe(current.get().getMethod()) || value == null) {
+            return false;
+        }
+        current.get().setAttribute(PREFIX + key, value);
+        return true;
+    }
+
     /**
      * Drops what this request keeps under {@code key}: a writer of the thing calls it, so that a GET
      * which writes it (an OAuth callback signing someone in) reads it again afterwards.

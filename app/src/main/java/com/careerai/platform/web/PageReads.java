@@ -1,0 +1,119 @@
+package com.careerai.platform.web;
+
+import com.careerai.platform.data.PageRead;
+import com.careerai.platform.data.SqlRows;
+import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a page's {@link PageRead}s once per request, and several of them in one round trip (ADR 0076).
+ *
+ * <p>A service reads with {@link #read}: within a GET the value is kept on the request under the read's
+ * key ({@link RequestMemo}), so a second part of the page asking the same finds it. A page whose parts
+ * will ask for several reads first hands them to {@link #prefetch}: they go to PostgreSQL as one
+ * statement of several parts ({@code a; b; c}), which the driver sends with one Sync, and their values
+ * are kept under their keys, so that when each part then asks, nothing more is sent. Same SQL, same
+ * rows; what changes is that PostgreSQL and the page wait for one round trip instead of one per read.
+ * The parts run in one implicit transaction, each seeing the data as of its own start (READ COMMITTED),
+ * as they would one by one; an error in one fails the prefetch, as it would have failed its part's read.
+ */
+@Singleton
+public class PageReads {
+    private final JdbcOperations jdbc;
+
+    PageReads(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The read's value: kept from earlier in this GET, else read now (and kept for the rest of it). */
+    @Connectable
+    public <T> T read(PageRead<T> read) {
+        return RequestMemo.of(read.key(), () -> read.runOn(jdbc));
+    }
+
+    /**
+     * Reads those of {@code reads} this request has not read yet, each key once, in one round trip, and
+     * keeps their values for {@link #read}. Outside a GET or HEAD, or with fewer than two to read, it
+     * sends nothing: each part reads its own as before.
+     */
+    @Connectable
+    public void prefetch(Collection<? extends PageRead<?>> reads) {
+        if (!RequestMemo.active()) {
+            return; // nothing could be kept
+        }
+        Map<String, PageRead<?>> wanted = new LinkedHashMap<>();
+        for (PageRead<?> read : reads) {
+            if (!RequestMemo.holds(read.key())) {
+                wanted.putIfAbsent(read.key(), read);
+            }
+        }
+        if (wanted.size() < 2) {
+            return; // one read alone is no fewer round trips
+        }
+        List<PageRead<?>> parts = new ArrayList<>(wanted.values());
+        String sql = String.join(";\n", parts.stream().map(PageRead::sql).toList());
+        List<Object> values = jdbc.prepareStatement(sql, statement -> {
+            int bound = 0;
+            for (PageRead<?> part : parts) {
+                bound += bindFrom(statement, bound, part.binder());
+            }
+            List<Object> read = new ArrayList<>(parts.size());
+            boolean rows = statement.execute();
+            for (PageRead<?> part : parts) {
+                if (!rows) {
+                    throw new SQLException("no result set for the page read " + part.key());
+                }
+                try (ResultSet result = statement.getResultSet()) {
+                    read.add(part.result().of(result));
+                }
+                rows = statement.getMoreResults();
+            }
+            return read;
+        });
+        for (int i = 0; i < parts.size(); i++) {
+            RequestMemo.keep(parts.get(i).key(), values.get(i));
+        }
+    }
+
+    /**
+     * Lets {@code binder}, which binds from index 1, bind its part of a statement of several parts: every
+     * parameter index it sets is moved on by {@code offset}. The number of parameters it bound (its
+     * highest index).
+     */
+    private static int bindFrom(PreparedStatement statement, int offset, SqlRows.Binder binder) throws SQLException {
+        int[] highest = {0};
+        PreparedStatement moved = (PreparedStatement) Proxy.newProxyInstance(
+                PreparedStatement.class.getClassLoader(),
+                new Class<?>[] {PreparedStatement.class},
+                (proxy, method, args) -> {
+                    Object[] arguments = args;
+                    if (method.getName().startsWith("set")
+                            && args != null
+                            && args.length >= 2
+                            && method.getParameterTypes()[0] == int.class) {
+                        int index = (Integer) args[0];
+                        highest[0] = Math.max(highest[0], index);
+                        arguments = args.clone();
+                        arguments[0] = index + offset;
+                    }
+                    try {
+                        return method.invoke(statement, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        binder.bind(moved);
+        return highest[0];
+    }
+}

@@ -1,0 +1,196 @@
+package com.careerai.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.careerai.platform.data.PageRead;
+import com.careerai.platform.data.SqlRows;
+import com.careerai.tenancy.University;
+import com.careerai.testing.Fixtures;
+import com.careerai.testing.IntegrationTest;
+import com.careerai.testing.StatementCounter;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.context.ServerRequestContext;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A page's reads sent to PostgreSQL in one round trip (ADR 0076): each answers as it would alone, with
+ * its own parameters; a read kept is not sent again; nothing is sent ahead outside a GET; the tenant
+ * wall holds for every part (the pool shrunk to one connection, so each check-out finds the connection
+ * the one before left bound to another university); a failing part keeps nothing.
+ */
+@MicronautTest(transactional = false)
+class PageReadsTest extends IntegrationTest {
+    @Inject
+    PageReads reads;
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    StatementCounter counter;
+
+    private University a;
+    private University b;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of(
+                "careerai.test.count-statements", "true",
+                "datasources.default.maximum-pool-size", "1",
+                "datasources.default.minimum-idle", "1");
+    }
+
+    @BeforeAll
+    void oneStudentInAAndTwoInB() {
+        a = fixtures.university();
+        b = fixtures.university();
+        fixtures.student(a);
+        fixtures.student(b);
+        fixtures.student(b);
+    }
+
+    /** Students of the university bound, by role: a parameter at index 1. */
+    private static PageRead<Long> students() {
+        return new PageRead<>(
+                "test.students",
+                "SELECT count(*) FROM users WHERE role = ?",
+                SqlRows.parameters("STUDENT"),
+                rows -> rows.next() ? rows.getLong(1) : -1);
+    }
+
+    /** An array made on the statement's connection, then a timestamp: parameters at 1 and 2. */
+    private static PageRead<List<String>> words(Instant at) {
+        return PageRead.list(
+                "test.words",
+                "SELECT w || '@' || extract(epoch FROM ?::timestamptz)::bigint FROM unnest(?::text[]) AS w ORDER BY w",
+                statement -> {
+                    statement.setTimestamp(1, Timestamp.from(at));
+                    statement.setArray(2, statement.getConnection().createArrayOf("text", new Object[] {"b", "a"}));
+                },
+                rows -> rows.getString(1));
+    }
+
+    /** Two numbers added: parameters at 1 and 2. */
+    private static PageRead<Long> sum(long x, long y) {
+        return new PageRead<>(
+                "test.sum:" + x + ":" + y,
+                "SELECT ?::bigint + ?::bigint",
+                SqlRows.parameters(x, y),
+                rows -> rows.next() ? rows.getLong(1) : null);
+    }
+
+    private <T> T inGet(University university, Supplier<T> work) {
+        Supplier<T> bound = () -> fixtures.in(university, work);
+        return ServerRequestContext.with(HttpRequest.GET("/"), bound);
+    }
+
+    @Test
+    void readsSentTogetherAnswerEachAsItWouldAlone() {
+        Instant at = Instant.parse("2026-12-05T10:00:00Z");
+        fixtures.in(b, () -> reads.read(students())); // the one connection is left bound to b
+        counter.reset();
+        List<Object> values = inGet(a, () -> {
+            reads.prefetch(List.of(students(), words(at), sum(40, 2), sum(1, 1)));
+            int sent = counter.statements().size();
+            List<Object> kept = List.of(
+                    reads.read(students()), reads.read(words(at)), reads.read(sum(40, 2)), reads.read(sum(1, 1)));
+            assertThat(counter.statements())
+                    .as("nothing sent when the parts ask")
+                    .hasSize(sent);
+            return kept;
+        });
+        assertThat(counter.statements()).as("round trips").hasSize(1);
+        assertThat(counter.statements().get(0).split(";\n")).hasSize(4);
+        assertThat(values).containsExactly(1L, List.of("a@1796464800", "b@1796464800"), 42L, 2L);
+        // and each alone, outside any request, reads the same
+        assertThat(fixtures.in(a, () -> List.of(reads.read(students()), reads.read(words(at)), reads.read(sum(40, 2)))))
+                .containsExactly(1L, List.of("a@1796464800", "b@1796464800"), 42L);
+    }
+
+    @Test
+    void theTenantWallHoldsForEveryPartSentTogether() {
+        fixtures.in(a, () -> reads.read(students()));
+        List<Long> counts = inGet(b, () -> {
+            reads.prefetch(List.of(students(), sum(0, 0)));
+            return List.of(reads.read(students()));
+        });
+        assertThat(counts).as("b's students only").containsExactly(2L);
+        fixtures.in(b, () -> reads.read(students()));
+        assertThat(inGet(a, () -> {
+                    reads.prefetch(List.of(sum(0, 1), students()));
+                    return reads.read(students());
+                }))
+                .as("a's students only, the students read second")
+                .isEqualTo(1L);
+    }
+
+    @Test
+    void aReadAlreadyKeptIsNotSentAgain() {
+        counter.reset();
+        inGet(a, () -> {
+            reads.read(sum(2, 3));
+            reads.prefetch(List.of(sum(2, 3), sum(4, 5), students(), sum(4, 5)));
+            return null;
+        });
+        assertThat(counter.statements()).hasSize(2);
+        assertThat(counter.statements().get(1).split(";\n"))
+                .as("the second round trip: each read not kept yet, once")
+                .hasSize(2);
+    }
+
+    @Test
+    void nothingIsSentAheadOutsideAGet() {
+        counter.reset();
+        fixtures.in(a, () -> {
+            reads.prefetch(List.of(sum(1, 2), sum(3, 4)));
+            return null;
+        });
+        Supplier<Object> posted = () -> fixtures.in(a, () -> {
+            reads.prefetch(List.of(sum(1, 2), sum(3, 4)));
+            return null;
+        });
+        ServerRequestContext.with(HttpRequest.POST("/", ""), posted);
+        assertThat(counter.statements())
+                .as("no request, a POST: nothing to keep, nothing sent")
+                .isEmpty();
+        inGet(a, () -> {
+            reads.prefetch(List.of(sum(1, 2)));
+            return null;
+        });
+        assertThat(counter.statements())
+                .as("one read alone is left to its part")
+                .isEmpty();
+    }
+
+    @Test
+    void aFailingPartFailsTheRoundTripAndKeepsNothing() {
+        PageRead<Long> broken = new PageRead<>(
+                "test.broken",
+                "SELECT 1 / (? - 1)",
+                SqlRows.parameters(1),
+                rows -> rows.next() ? rows.getLong(1) : null);
+        boolean[] kept = new boolean[1];
+        assertThatThrownBy(() -> inGet(a, () -> {
+                    try {
+                        reads.prefetch(List.of(sum(6, 1), broken, students()));
+                        return null;
+                    } finally {
+                        kept[0] = RequestMemo.holds("test.sum:6:1") || RequestMemo.holds("test.students");
+                    }
+                }))
+                .hasMessageContaining("division by zero");
+        assertThat(kept[0]).as("values kept from the failed round trip").isFalse();
+        assertThat(fixtures.in(a, () -> reads.read(students())))
+                .as("the connection is usable after")
+                .isEqualTo(1L);
+    }
+}
