@@ -59,7 +59,7 @@ public class Wallets {
     @Connectable
     public Balances balances(long universityId, long userId) {
         // The header and the home's balances panel show it on the same page: one read per request.
-        return reads.read(LedgerStore.balances(universityId, userId));
+        return reads.readOnce(LedgerStore.balances(universityId, userId));
     }
 
     /** What {@link #balances} reads, for a page to read ahead with others (ADR 0076). */

@@ -2,6 +2,7 @@ package com.careerai.interests;
 
 import static com.careerai.platform.data.SqlRows.parameters;
 
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.data.SqlRows;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -34,8 +35,13 @@ class InterestStore {
     }
 
     List<Interest> all(long universityId) {
-        return SqlRows.list(
-                jdbc,
+        return allRead(universityId).runOn(jdbc);
+    }
+
+    /** What {@link #all} reads, as a page's read (ADR 0076). */
+    PageRead<List<Interest>> allRead(long universityId) {
+        return PageRead.list(
+                "interests.all:" + universityId,
                 "SELECT " + COLUMNS
                         + " FROM interests WHERE university_id = ? ORDER BY retired_at NULLS FIRST, lower(name)",
                 parameters(universityId),

@@ -21,6 +21,7 @@ import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -305,7 +306,8 @@ public class Resources {
      * <p>One statement finds the resources with their tags' ids; the tags' names come from the
      * student's own interests (read once per request, {@link Interests#ofUser}), and only tags the
      * student did not pick are asked of the interests feature (one more statement, when there are
-     * any). Whether the plan opens premium resources is asked once, and only when one is shown.
+     * any, unless the page sent the university's categories ahead). Whether the plan opens premium
+     * resources is asked once, and only when one is shown (or it was sent ahead).
      */
     @Connectable
     public List<Recommendation> recommendedFor(SignedInUser student, int limit) {
@@ -321,7 +323,15 @@ public class Resources {
                 .flatMap(tagged -> tagged.interestIds().stream())
                 .filter(id -> !named.containsKey(id))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        interests.byIds(universityId, others).forEach(interest -> named.put(interest.id(), interest));
+        if (!others.isEmpty()) {
+            // the university's categories when the page sent them ahead (the home), else these few
+            reads.kept(interests.allRead(universityId))
+                    .map(all -> all.stream()
+                            .filter(interest -> others.contains(interest.id()))
+                            .toList())
+                    .orElseGet(() -> interests.byIds(universityId, others))
+                    .forEach(interest -> named.put(interest.id(), interest));
+        }
         boolean premiumLocked = student.role() == Role.STUDENT
                 && found.stream().anyMatch(tagged -> tagged.resource().premium())
                 && !plans.includes(universityId, student.userId()).premiumResources();
@@ -342,13 +352,26 @@ public class Resources {
     }
 
     /**
-     * The first of {@link #recommendedFor}'s reads, for a page to read ahead with others (ADR 0076): the
-     * resources tagged with the student's interests. The names of other tags on them and the student's
-     * plan, asked only when those resources need them, are read after. None without interests.
+     * {@link #recommendedFor}'s reads, for a page to read ahead with others (ADR 0076): the resources
+     * tagged with the student's interests, the university's categories (whose names the other tags on
+     * them need; a short list) and, for a student, their plan (whether premium ones are open). The last
+     * two are needed only when the resources found carry other tags or premium ones: sent ahead, they
+     * cost a statement each in the page's one round trip instead of a round trip each after it. None
+     * without interests.
      */
     public List<PageRead<?>> recommendedReads(SignedInUser student, int limit) {
-        List<Interest> mine = interests.ofUser(student.universityId(), student.userId());
-        return mine.isEmpty() ? List.of() : List.of(recommended(student.universityId(), mine, limit));
+        long universityId = student.universityId();
+        List<Interest> mine = interests.ofUser(universityId, student.userId());
+        if (mine.isEmpty()) {
+            return List.of();
+        }
+        List<PageRead<?>> wanted = new ArrayList<>();
+        wanted.add(recommended(universityId, mine, limit));
+        wanted.add(interests.allRead(universityId));
+        if (student.role() == Role.STUDENT) {
+            wanted.add(plans.includesRead(universityId, student.userId()));
+        }
+        return wanted;
     }
 
     private PageRead<List<ResourceStore.Tagged>> recommended(long universityId, List<Interest> mine, int limit) {

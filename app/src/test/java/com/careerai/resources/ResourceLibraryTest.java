@@ -348,6 +348,13 @@ class ResourceLibraryTest extends IntegrationTest {
         assertThat(fixtures.in(uni, () -> resources.recommendedFor(viewer, 1)))
                 .extracting(Resources.Recommendation::id)
                 .containsExactly(premium);
+        // the home sends the university's categories and the plan ahead with the resources (ADR 0076):
+        // the same names and the same lock
+        SignedIn plainSession = sessions.signIn(plain);
+        String home = page("/", plainSession).body();
+        assertThat(home)
+                .contains("Premium data interviews</a> <span class=\"badge\">Premium</span>")
+                .contains("Data science, UX research");
 
         // a renamed tag shows its new name at once; a plan with premium resources opens the premium one
         fixtures.in(uni, () -> interests.rename(uni.id(), ux.id(), "User research", "test"));
@@ -355,6 +362,10 @@ class ResourceLibraryTest extends IntegrationTest {
         List<Resources.Recommendation> after = fixtures.in(uni, () -> resources.recommendedFor(viewer, 5));
         assertThat(after.get(0).interests()).containsExactly("Data science", "User research");
         assertThat(after).extracting(Resources.Recommendation::locked).containsExactly(false, false);
+        assertThat(page("/", plainSession).body())
+                .contains("Data science, User research")
+                .contains("Premium data interviews</a>")
+                .doesNotContain("<span class=\"badge\">Premium</span>");
 
         // another university's student with the same interest name is recommended none of these
         University other = fixtures.university();

@@ -15,13 +15,13 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Reads a page's {@link PageRead}s once per request, and several of them in one round trip (ADR 0076).
+ * Reads a page's {@link PageRead}s, several of them in one round trip (ADR 0076).
  *
- * <p>A service reads with {@link #read}: within a GET the value is kept on the request under the read's
- * key ({@link RequestMemo}), so a second part of the page asking the same finds it. A page whose parts
- * will ask for several reads first hands them to {@link #prefetch}: they go to PostgreSQL as one
+ * <p>A service reads with {@link #read} (or {@link #readOnce}, for a value several parts of a page show).
+ * A page whose parts will ask for several reads first hands them to {@link #prefetch}: they go to PostgreSQL as one
  * statement of several parts ({@code a; b; c}), which the driver sends with one Sync, and their values
  * are kept under their keys, so that when each part then asks, nothing more is sent. Same SQL, same
  * rows; what changes is that PostgreSQL and the page wait for one round trip instead of one per read.
@@ -36,15 +36,35 @@ public class PageReads {
         this.jdbc = jdbc;
     }
 
-    /** The read's value: kept from earlier in this GET, else read now (and kept for the rest of it). */
+    /**
+     * The read's value: the one sent ahead for this request ({@link #prefetch}) when there is one, else
+     * read now and not kept (what a part reads after writing must not be an earlier answer).
+     */
     @Connectable
+    @SuppressWarnings("unchecked")
     public <T> T read(PageRead<T> read) {
+        return (T) RequestMemo.find(read.key()).orElseGet(() -> read.runOn(jdbc));
+    }
+
+    /** The read's value if it was sent ahead for this request (or kept by {@link #readOnce}); nothing is sent. */
+    @SuppressWarnings("unchecked")
+    public <T> Optional<T> kept(PageRead<T> read) {
+        return RequestMemo.find(read.key()).map(value -> (T) value);
+    }
+
+    /**
+     * The read's value, read at most once in a GET: kept from earlier in it (sent ahead, or read by this
+     * method), else read now and kept for the rest of it, for what several parts of one page show (the
+     * header's balances and the balances panel). A writer in a GET forgets it ({@link RequestMemo#forget}).
+     */
+    @Connectable
+    public <T> T readOnce(PageRead<T> read) {
         return RequestMemo.of(read.key(), () -> read.runOn(jdbc));
     }
 
     /**
      * Reads those of {@code reads} this request has not read yet, each key once, in one round trip, and
-     * keeps their values for {@link #read}. Outside a GET or HEAD, or with fewer than two to read, it
+     * keeps their values on the request for {@link #read} and {@link #readOnce}. Outside a GET or HEAD, or with fewer than two to read, it
      * sends nothing: each part reads its own as before.
      */
     @Connectable

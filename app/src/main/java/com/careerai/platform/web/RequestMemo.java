@@ -53,12 +53,16 @@ public final class RequestMemo {
                 .isPresent();
     }
 
-    /** Whether this request (a GET or HEAD) already keeps a value under {@code key}. */
-    public static boolean holds(String key) {
+    /** The value this request (a GET or HEAD) keeps under {@code key}, if any. */
+    public static Optional<Object> find(String key) {
         return ServerRequestContext.currentRequest()
                 .filter(request -> isSafe(request.getMethod()))
-                .flatMap(request -> request.getAttribute(PREFIX + key))
-                .isPresent();
+                .flatMap(request -> request.getAttribute(PREFIX + key));
+    }
+
+    /** Whether this request (a GET or HEAD) already keeps a value under {@code key}. */
+    public static boolean holds(String key) {
+        return find(key).isPresent();
     }
 
     /**

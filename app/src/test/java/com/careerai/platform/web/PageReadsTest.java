@@ -137,7 +137,7 @@ class PageReadsTest extends IntegrationTest {
     void aReadAlreadyKeptIsNotSentAgain() {
         counter.reset();
         inGet(a, () -> {
-            reads.read(sum(2, 3));
+            reads.readOnce(sum(2, 3));
             reads.prefetch(List.of(sum(2, 3), sum(4, 5), students(), sum(4, 5)));
             return null;
         });
@@ -145,6 +145,19 @@ class PageReadsTest extends IntegrationTest {
         assertThat(counter.statements().get(1).split(";\n"))
                 .as("the second round trip: each read not kept yet, once")
                 .hasSize(2);
+    }
+
+    @Test
+    void aPlainReadNotSentAheadIsReadEachTimeAndNotKept() {
+        counter.reset();
+        List<Object> values = inGet(a, () -> {
+            Long first = reads.read(sum(7, 8));
+            Long again = reads.read(sum(7, 8));
+            return List.of(first, again, reads.kept(sum(7, 8)).isPresent());
+        });
+        // what a part reads after it wrote must not be an earlier answer: only readOnce keeps
+        assertThat(values).containsExactly(15L, 15L, false);
+        assertThat(counter.statements()).hasSize(2);
     }
 
     @Test
