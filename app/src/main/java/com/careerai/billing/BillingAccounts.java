@@ -1,8 +1,6 @@
 package com.careerai.billing;
 
 import com.careerai.auth.SignedInUser;
-import com.careerai.platform.data.PageRead;
-import com.careerai.platform.web.PageReads;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
@@ -20,15 +18,9 @@ class BillingAccounts {
     private final Catalogue catalogue;
     private final PaymentStore payments;
     private final SubscriptionStore subscriptions;
-    private final PageReads reads;
 
     BillingAccounts(
-            PaymentProviders providers,
-            Catalogue catalogue,
-            PaymentStore payments,
-            SubscriptionStore subscriptions,
-            PageReads reads) {
-        this.reads = reads;
+            PaymentProviders providers, Catalogue catalogue, PaymentStore payments, SubscriptionStore subscriptions) {
         this.providers = providers;
         this.catalogue = catalogue;
         this.payments = payments;
@@ -86,17 +78,12 @@ class BillingAccounts {
     /** The student's Pro subscription (the dearest, if several), if any. */
     @Connectable
     public Optional<Subscription> current(long universityId, long userId) {
-        return reads.read(currentRead(universityId, userId)).stream()
+        return subscriptions.ofUser(universityId, userId).stream()
                 .filter(Subscription::pro)
                 .max(Comparator.comparingLong(subscription -> catalogue
                         .find(subscription.product())
                         .map(Product::priceCents)
                         .orElse(0L)));
-    }
-
-    /** What {@link #current} reads, for a page to read ahead with others (ADR 0076). */
-    PageRead<List<Subscription>> currentRead(long universityId, long userId) {
-        return subscriptions.ofUserRead(universityId, userId);
     }
 
     /** The student's Stripe customer, from their subscriptions or payments. */

@@ -1,7 +1,6 @@
 package com.careerai.billing;
 
 import com.careerai.auth.UserAccounts;
-import com.careerai.platform.data.PageRead;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
@@ -30,11 +29,6 @@ public class Plans {
     /** What the student's plan includes; {@link Product.PlanIncludes#NONE} without a plan. */
     public Product.PlanIncludes includes(long universityId, long userId) {
         return currentPlan(universityId, userId).map(Product::includes).orElse(Product.PlanIncludes.NONE);
-    }
-
-    /** What {@link #includes} reads, for a page to read ahead with others (ADR 0076). */
-    public PageRead<?> includesRead(long universityId, long userId) {
-        return accounts.currentRead(universityId, userId);
     }
 
     /** The plans on sale that open premium resources, cheapest first (what a locked resource names). */
