@@ -20,9 +20,9 @@ import java.util.Optional;
 /**
  * Reads a page's {@link PageRead}s, several of them in one round trip (ADR 0076).
  *
- * <p>A service reads with {@link #read} (or {@link #readOnce}, for a value several parts of a page show).
- * A page whose parts will ask for several reads first hands them to {@link #prefetch}: they go to PostgreSQL as one
- * statement of several parts ({@code a; b; c}), which the driver sends with one Sync, and their values
+ * <p>A service reads with {@link #read} (or {@link #readOnce}, for a value several parts of a page
+ * show). A page whose parts will ask for several reads first hands them to {@link #prefetch}: they go
+ * to PostgreSQL as one statement of several parts ({@code a; b; c}), which the driver sends with one Sync, and their values
  * are kept under their keys, so that when each part then asks, nothing more is sent. Same SQL, same
  * rows; what changes is that PostgreSQL and the page wait for one round trip instead of one per read.
  * The parts run in one implicit transaction, each seeing the data as of its own start (READ COMMITTED),
@@ -64,8 +64,8 @@ public class PageReads {
 
     /**
      * Reads those of {@code reads} this request has not read yet, each key once, in one round trip, and
-     * keeps their values on the request for {@link #read} and {@link #readOnce}. Outside a GET or HEAD, or with fewer than two to read, it
-     * sends nothing: each part reads its own as before.
+     * keeps their values on the request for {@link #read} and {@link #readOnce}. Outside a GET or HEAD,
+     * or with fewer than two to read, it sends nothing: each part reads its own as before.
      */
     @Connectable
     public void prefetch(Collection<? extends PageRead<?>> reads) {
