@@ -12,7 +12,6 @@ import com.careerai.platform.audit.AuditLog;
 import com.careerai.platform.data.PageRead;
 import com.careerai.platform.web.PageReads;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -497,7 +496,6 @@ public class Appointments {
      * The student's pending and confirmed appointments that have not ended, soonest first. One read on
      * the caller's connection (the student home's, ADR 0055), or a connection of its own: no transaction.
      */
-    @Connectable
     public List<StudentAppointment> upcomingOfStudent(long universityId, long studentId, int limit) {
         return reads.read(upcomingOfStudentRead(universityId, studentId, limit));
     }

@@ -10,7 +10,6 @@ import com.careerai.counselling.SlotGenerator.WeeklyHours;
 import com.careerai.platform.audit.AuditLog;
 import com.careerai.platform.data.PageRead;
 import com.careerai.platform.web.PageReads;
-import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -82,7 +81,6 @@ public class Counsellors {
      * (such as a student's interests), those matching most first, then by name; at most
      * {@code limit}. One statement on the caller's connection (the student home's, ADR 0055).
      */
-    @Connectable
     public List<CounsellorCard> withExpertiseIn(long universityId, java.util.Collection<String> names, int limit) {
         return withExpertiseInRead(universityId, names, limit).map(reads::read).orElse(List.of());
     }

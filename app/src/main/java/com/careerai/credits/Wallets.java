@@ -56,7 +56,6 @@ public class Wallets {
     }
 
     /** The user's balances; zero when the user has no wallet yet. One indexed read. */
-    @Connectable
     public Balances balances(long universityId, long userId) {
         // The header and the home's balances panel show it on the same page: one read per request.
         return reads.readOnce(LedgerStore.balances(universityId, userId));

@@ -39,7 +39,6 @@ public class Inbox {
      * The newest {@code limit} unread entries and how many are unread, in one statement (the home's
      * panel); the bell of the same page then reuses the count instead of counting again (issue 19).
      */
-    @Connectable
     public InboxPage newestUnread(long universityId, long userId, int limit) {
         InboxStore.Unread unread = reads.read(store.newestUnread(universityId, userId, limit));
         long count = RequestMemo.of(unreadKey(universityId, userId), unread::count);

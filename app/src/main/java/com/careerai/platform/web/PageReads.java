@@ -74,7 +74,7 @@ public class PageReads {
         }
         Map<String, PageRead<?>> wanted = new LinkedHashMap<>();
         for (PageRead<?> read : reads) {
-            if (!RequestMemo.holds(read.key())) {
+            if (RequestMemo.find(read.key()).isEmpty()) {
                 wanted.putIfAbsent(read.key(), read);
             }
         }

@@ -48,21 +48,12 @@ public final class RequestMemo {
 
     /** Whether this thread serves a request (a GET or HEAD) that keeps values. */
     public static boolean active() {
-        return ServerRequestContext.currentRequest()
-                .filter(request -> isSafe(request.getMethod()))
-                .isPresent();
+        return keeping().isPresent();
     }
 
     /** The value this request (a GET or HEAD) keeps under {@code key}, if any. */
     public static Optional<Object> find(String key) {
-        return ServerRequestContext.currentRequest()
-                .filter(request -> isSafe(request.getMethod()))
-                .flatMap(request -> request.getAttribute(PREFIX + key));
-    }
-
-    /** Whether this request (a GET or HEAD) already keeps a value under {@code key}. */
-    public static boolean holds(String key) {
-        return find(key).isPresent();
+        return keeping().flatMap(request -> request.getAttribute(PREFIX + key));
     }
 
     /**
@@ -71,8 +62,8 @@ public final class RequestMemo {
      * HEAD or when {@code value} is null.
      */
     public static boolean keep(String key, Object value) {
-        Optional<HttpRequest<Object>> current = ServerRequestContext.currentRequest();
-        if (current.isEmpty() || !isSafe(current.get().getMethod()) || value == null) {
+        Optional<HttpRequest<Object>> current = keeping();
+        if (current.isEmpty() || value == null) {
             return false;
         }
         current.get().setAttribute(PREFIX + key, value);
@@ -85,6 +76,11 @@ public final class RequestMemo {
      */
     public static void forget(String key) {
         ServerRequestContext.currentRequest().ifPresent(request -> request.removeAttribute(PREFIX + key, Object.class));
+    }
+
+    /** The request this thread serves, when it is one that keeps values (a GET or HEAD). */
+    private static Optional<HttpRequest<Object>> keeping() {
+        return ServerRequestContext.currentRequest().filter(request -> isSafe(request.getMethod()));
     }
 
     private static boolean isSafe(HttpMethod method) {
