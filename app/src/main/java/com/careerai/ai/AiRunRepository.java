@@ -29,6 +29,11 @@ class AiRunRepository {
     private static final String COLUMNS =
             "university_id, id, user_id, tool, title, status, currency, cost, model, fell_back, demo, "
                     + "input, analysis, output, error, attempts, tokens_in, tokens_out, created_at, started_at, finished_at";
+    /** {@link #COLUMNS} with no input and no analysis (each read as null). */
+    private static final String LISTED_COLUMNS =
+            "university_id, id, user_id, tool, title, status, currency, cost, model, fell_back, demo, "
+                    + "NULL AS input, NULL AS analysis, output, error, attempts, tokens_in, tokens_out, created_at, "
+                    + "started_at, finished_at";
     /**
      * {@link RunSummary}'s columns: no jsonb but a CV Analysis run's whole-number overall score,
      * taken out of the output by PostgreSQL.
@@ -100,12 +105,8 @@ class AiRunRepository {
 
     /** The user's runs that pass the filter (null: all), newest first. */
     List<AiRun> listOfUser(long universityId, long userId, @Nullable RunFilter filter, int limit, long offset) {
-        List<Object> parameters = new ArrayList<>();
-        String where = where(universityId, userId, filter, parameters);
-        return many(
-                "SELECT " + COLUMNS + " FROM ai_runs " + where + " ORDER BY created_at DESC"
-                        + SqlRows.limit(limit, offset),
-                parameters.toArray());
+        return newestOfUser("ai.runs", COLUMNS, universityId, userId, filter, limit, offset, AiRunRepository::map)
+                .runOn(jdbc);
     }
 
     /** {@link #listOfUser} without the runs' inputs and outputs: what lists show. */
@@ -115,15 +116,16 @@ class AiRunRepository {
     }
 
     /** What {@link #summariesOfUser} reads, as a page's read (ADR 0076). */
-    PageRead<List<RunSummary>> summaries(
+    static PageRead<List<RunSummary>> summaries(
             long universityId, long userId, @Nullable RunFilter filter, int limit, long offset) {
-        List<Object> parameters = new ArrayList<>();
-        String where = where(universityId, userId, filter, parameters);
-        return PageRead.list(
-                "ai.run-summaries:" + universityId + ":" + userId + ":" + filter + ":" + limit + ":" + offset,
-                "SELECT " + SUMMARY_COLUMNS + " FROM ai_runs " + where + " ORDER BY created_at DESC"
-                        + SqlRows.limit(limit, offset),
-                SqlRows.parameters(parameters.toArray()),
+        return newestOfUser(
+                "ai.run-summaries",
+                SUMMARY_COLUMNS,
+                universityId,
+                userId,
+                filter,
+                limit,
+                offset,
                 rows -> new RunSummary(
                         rows.getObject("id", UUID.class),
                         rows.getString("tool"),
@@ -138,11 +140,46 @@ class AiRunRepository {
                         (Integer) rows.getObject("score")));
     }
 
-    long countOfUser(long universityId, long userId, RunFilter filter) {
+    /**
+     * {@link #listOfUser} for a list that shows outputs but neither inputs nor the stored analyses (the
+     * runs API's list): those two columns are not read or parsed.
+     */
+    static PageRead<List<AiRun>> listed(
+            long universityId, long userId, @Nullable RunFilter filter, int limit, long offset) {
+        return newestOfUser(
+                "ai.runs-listed", LISTED_COLUMNS, universityId, userId, filter, limit, offset, AiRunRepository::map);
+    }
+
+    /** A page of the user's runs that pass the filter, newest first: these columns, mapped by {@code mapper}. */
+    private static <T> PageRead<List<T>> newestOfUser(
+            String name,
+            String columns,
+            long universityId,
+            long userId,
+            @Nullable RunFilter filter,
+            int limit,
+            long offset,
+            SqlRows.RowMapper<T> mapper) {
         List<Object> parameters = new ArrayList<>();
         String where = where(universityId, userId, filter, parameters);
-        return SqlRows.single(
-                jdbc,
+        return PageRead.list(
+                name + ":" + universityId + ":" + userId + ":" + filter + ":" + limit + ":" + offset,
+                "SELECT " + columns + " FROM ai_runs " + where + " ORDER BY created_at DESC"
+                        + SqlRows.limit(limit, offset),
+                SqlRows.parameters(parameters.toArray()),
+                mapper);
+    }
+
+    long countOfUser(long universityId, long userId, RunFilter filter) {
+        return counted(universityId, userId, filter).runOn(jdbc);
+    }
+
+    /** What {@link #countOfUser} reads, as a page's read (ADR 0076). */
+    static PageRead<Long> counted(long universityId, long userId, @Nullable RunFilter filter) {
+        List<Object> parameters = new ArrayList<>();
+        String where = where(universityId, userId, filter, parameters);
+        return PageRead.single(
+                "ai.runs-count:" + universityId + ":" + userId + ":" + filter,
                 "SELECT count(*) FROM ai_runs " + where,
                 SqlRows.parameters(parameters.toArray()),
                 rows -> rows.getLong(1));
@@ -270,10 +307,6 @@ class AiRunRepository {
 
     private Optional<AiRun> one(String sql, Object... parameters) {
         return SqlRows.optional(jdbc, sql, SqlRows.parameters(parameters), AiRunRepository::map);
-    }
-
-    private List<AiRun> many(String sql, Object... parameters) {
-        return SqlRows.list(jdbc, sql, SqlRows.parameters(parameters), AiRunRepository::map);
     }
 
     private int update(String sql, Object... parameters) {

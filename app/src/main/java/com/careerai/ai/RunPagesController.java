@@ -78,13 +78,12 @@ class RunPagesController {
             filter = RunFilter.NONE;
             model.put("filterError", "That filter was not understood, so all your runs are shown.");
         }
-        long total = runs.countOfUser(user, filter);
+        RunService.RunsPage<RunSummary> listed = runs.summariesOfUser(
+                user, filter, PAGE_SIZE, com.careerai.platform.web.Paging.offset(current, PAGE_SIZE));
+        long total = listed.total();
         model.put(
                 "runs",
-                runs
-                        .summariesOfUser(
-                                user, filter, PAGE_SIZE, com.careerai.platform.web.Paging.offset(current, PAGE_SIZE))
-                        .stream()
+                listed.runs().stream()
                         .map(run -> {
                             Map<String, Object> row = row(run, zone);
                             row.put(

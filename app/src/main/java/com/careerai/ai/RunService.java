@@ -223,7 +223,7 @@ public class RunService {
 
     /** What {@link #summariesOfStudent} reads, for a page to read ahead with others (ADR 0076). */
     public PageRead<List<RunSummary>> summariesOfStudentRead(long universityId, long userId, int limit) {
-        return runs.summaries(universityId, userId, null, limit, 0);
+        return AiRunRepository.summaries(universityId, userId, null, limit, 0);
     }
 
     /** The user's newest runs of one tool without their inputs and outputs (the tool page's list). */
@@ -231,9 +231,32 @@ public class RunService {
         return runs.summariesOfUser(user.universityId(), user.userId(), RunFilter.ofTool(tool), limit, 0);
     }
 
-    /** The user's runs that pass the filter without their inputs and outputs, newest first (the runs page). */
-    List<RunSummary> summariesOfUser(SignedInUser user, RunFilter filter, int limit, long offset) {
-        return runs.summariesOfUser(user.universityId(), user.userId(), filter, limit, offset);
+    /** A page of runs and how many there are in all. */
+    record RunsPage<T>(List<T> runs, long total) {}
+
+    /**
+     * A page of the user's runs that pass the filter without their inputs and outputs, newest first, and
+     * how many pass it (the runs page): one round trip (ADR 0076).
+     */
+    RunsPage<RunSummary> summariesOfUser(SignedInUser user, RunFilter filter, int limit, long offset) {
+        return page(
+                AiRunRepository.summaries(user.universityId(), user.userId(), filter, limit, offset),
+                AiRunRepository.counted(user.universityId(), user.userId(), filter));
+    }
+
+    /**
+     * A page of the user's runs that pass the filter with their outputs but not their inputs, newest
+     * first, and how many pass it (the runs API): one round trip (ADR 0076).
+     */
+    RunsPage<AiRun> listOfUser(SignedInUser user, RunFilter filter, int limit, long offset) {
+        return page(
+                AiRunRepository.listed(user.universityId(), user.userId(), filter, limit, offset),
+                AiRunRepository.counted(user.universityId(), user.userId(), filter));
+    }
+
+    private <T> RunsPage<T> page(PageRead<List<T>> list, PageRead<Long> count) {
+        reads.prefetch(List.of(list, count));
+        return new RunsPage<>(reads.read(list), reads.read(count));
     }
 
     /**
@@ -256,15 +279,6 @@ public class RunService {
 
     public long countOfStudent(long universityId, long userId) {
         return runs.countOfUser(universityId, userId, RunFilter.NONE);
-    }
-
-    /** The user's runs that pass the filter, newest first. */
-    List<AiRun> listOfUser(SignedInUser user, RunFilter filter, int limit, long offset) {
-        return runs.listOfUser(user.universityId(), user.userId(), filter, limit, offset);
-    }
-
-    long countOfUser(SignedInUser user, RunFilter filter) {
-        return runs.countOfUser(user.universityId(), user.userId(), filter);
     }
 
     /**

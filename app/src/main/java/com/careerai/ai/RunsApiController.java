@@ -4,6 +4,7 @@ import com.careerai.ai.RunViews.RunPage;
 import com.careerai.ai.RunViews.RunView;
 import com.careerai.auth.CurrentUser;
 import com.careerai.auth.SignedInUser;
+import com.careerai.platform.web.RequestExecutor;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -14,7 +15,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
 /** A student's runs: title, status, cost, refund, output and PDF; delete. Someone else's run is a 404. */
 @Controller("/api/v1/runs")
 @Secured(SecurityRule.IS_AUTHENTICATED)
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestExecutor.NAME) // on the session check's pool thread (ADR 0073)
 @Tag(name = "AI runs")
 class RunsApiController {
     static final int PAGE_SIZE = 20;
@@ -56,15 +56,14 @@ class RunsApiController {
         int current = com.careerai.platform.web.Paging.page(page);
         RunFilter filter = RunFilter.of(
                 tool, status, q, tools.all().stream().map(AiTool::slug).collect(Collectors.toSet()));
+        RunService.RunsPage<AiRun> listed =
+                runs.listOfUser(user, filter, PAGE_SIZE, com.careerai.platform.web.Paging.offset(current, PAGE_SIZE));
         return new RunPage(
-                runs
-                        .listOfUser(
-                                user, filter, PAGE_SIZE, com.careerai.platform.web.Paging.offset(current, PAGE_SIZE))
-                        .stream()
+                listed.runs().stream()
                         .map(run -> RunView.of(run, tools.require(run.tool())))
                         .toList(),
                 current,
-                runs.countOfUser(user, filter));
+                listed.total());
     }
 
     @Delete("/{id}")

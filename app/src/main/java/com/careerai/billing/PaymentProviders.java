@@ -36,9 +36,9 @@ class PaymentProviders {
 
     /**
      * Whether the university can take money: its provider is configured. Asks the database only
-     * when one provider is configured and the other not (every page's layout asks this).
+     * when one provider is configured and the other not (every page's layout asks this); {@link #of}
+     * takes a connection then, and only then.
      */
-    @Connectable
     boolean configured(long universityId) {
         if (stripe.configured() == razorpay.configured()) {
             return stripe.configured();

@@ -3,9 +3,11 @@ package com.careerai.billing;
 import com.careerai.auth.Role;
 import com.careerai.auth.SignedInUser;
 import com.careerai.platform.audit.AuditLog;
-import io.micronaut.data.connection.annotation.Connectable;
+import com.careerai.platform.data.PageRead;
+import com.careerai.platform.web.PageReads;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,21 +33,29 @@ public class PurchasePolicy {
     private final PurchasePolicyStore store;
     private final PaymentProviders providers;
     private final AuditLog auditLog;
+    private final PageReads reads;
 
-    PurchasePolicy(PurchasePolicyStore store, PaymentProviders providers, AuditLog auditLog) {
+    PurchasePolicy(PurchasePolicyStore store, PaymentProviders providers, AuditLog auditLog, PageReads reads) {
         this.store = store;
+        this.reads = reads;
         this.providers = providers;
         this.auditLog = auditLog;
     }
 
     /** The staff setting: students may buy (the default) or not. */
-    @Connectable
     public boolean studentsMayBuy(long universityId) {
-        return store.studentsMayBuy(universityId).orElse(true);
+        return reads.readOnce(PurchasePolicyStore.studentsMayBuy(universityId)).orElse(true);
+    }
+
+    /** What {@link #offerTo} will read for this person, for a page to send ahead (ADR 0076). */
+    public List<PageRead<?>> offerReads(SignedInUser user) {
+        if (user.role() != Role.STUDENT || !providers.configured(user.universityId())) {
+            return List.of();
+        }
+        return List.of(PurchasePolicyStore.studentsMayBuy(user.universityId()));
     }
 
     /** Whether a "Buy" may be offered to this person: a student, billing configured, purchases on. */
-    @Connectable
     public Offer offerTo(SignedInUser user) {
         if (user.role() != Role.STUDENT) {
             return new Offer(false, null);

@@ -1,5 +1,6 @@
 package com.careerai.billing;
 
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.data.SqlRows;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -14,9 +15,10 @@ class PurchasePolicyStore {
         this.jdbc = jdbc;
     }
 
-    Optional<Boolean> studentsMayBuy(long universityId) {
-        return SqlRows.optional(
-                jdbc,
+    /** Whether the university's students may buy, if staff ever said (ADR 0076: a page may send it ahead). */
+    static PageRead<Optional<Boolean>> studentsMayBuy(long universityId) {
+        return PageRead.optional(
+                "billing.students-may-buy:" + universityId,
                 "SELECT students_may_buy FROM purchase_policies WHERE university_id = ?",
                 SqlRows.parameters(universityId),
                 row -> row.getBoolean(1));

@@ -1,9 +1,11 @@
 package com.careerai.billing;
 
 import com.careerai.auth.session.SignedInUsers;
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.web.LayoutContributor;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +19,11 @@ class PurchasesLayoutContributor implements LayoutContributor {
 
     PurchasesLayoutContributor(PurchasePolicy policy) {
         this.policy = policy;
+    }
+
+    @Override
+    public List<PageRead<?>> reads(HttpRequest<?> request) {
+        return SignedInUsers.current(request).map(policy::offerReads).orElse(List.of());
     }
 
     @Override

@@ -2,9 +2,11 @@ package com.careerai.credits;
 
 import com.careerai.auth.Role;
 import com.careerai.auth.session.SignedInUsers;
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.web.LayoutContributor;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +19,14 @@ class BalancesLayoutContributor implements LayoutContributor {
 
     BalancesLayoutContributor(Wallets wallets) {
         this.wallets = wallets;
+    }
+
+    @Override
+    public List<PageRead<?>> reads(HttpRequest<?> request) {
+        return SignedInUsers.current(request)
+                .filter(user -> user.role() == Role.STUDENT)
+                .<List<PageRead<?>>>map(user -> List.of(wallets.balancesRead(user.universityId(), user.userId())))
+                .orElse(List.of());
     }
 
     @Override

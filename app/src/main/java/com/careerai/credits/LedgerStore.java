@@ -313,18 +313,18 @@ class LedgerStore {
     }
 
     /** A page of the wallet's history, newest first (the page size in the statement: ADR 0050). */
-    List<LedgerEntry> history(long universityId, long userId, int limit, long offset) {
-        return SqlRows.list(
-                jdbc,
+    PageRead<List<LedgerEntry>> history(long universityId, long userId, int limit, long offset) {
+        return PageRead.list(
+                "credits.history:" + universityId + ":" + userId + ":" + limit + ":" + offset,
                 "SELECT " + ENTRY_COLUMNS + " FROM credit_transactions WHERE university_id = ? AND user_id = ?"
                         + " ORDER BY id DESC" + SqlRows.limit(limit, offset),
                 SqlRows.parameters(universityId, userId),
                 this::entry);
     }
 
-    long countHistory(long universityId, long userId) {
-        return SqlRows.single(
-                jdbc,
+    static PageRead<Long> countHistory(long universityId, long userId) {
+        return PageRead.single(
+                "credits.history-count:" + universityId + ":" + userId,
                 "SELECT count(*) FROM credit_transactions WHERE university_id = ? AND user_id = ?",
                 SqlRows.parameters(universityId, userId),
                 rows -> rows.getLong(1));

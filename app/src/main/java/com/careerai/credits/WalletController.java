@@ -2,13 +2,18 @@ package com.careerai.credits;
 
 import com.careerai.auth.CurrentUser;
 import com.careerai.auth.SignedInUser;
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.web.Dates;
+import com.careerai.platform.web.LayoutModel;
+import com.careerai.platform.web.PageReads;
+import com.careerai.platform.web.PersonalPage;
+import com.careerai.platform.web.RequestExecutor;
 import com.careerai.platform.web.ViewerZones;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
@@ -17,31 +22,45 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** {@code /wallet}: balances, what each tool costs, and the transaction history. */
 @Controller("/wallet")
 @Secured(SecurityRule.IS_AUTHENTICATED)
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(RequestExecutor.NAME) // on the session check's pool thread (ADR 0073)
 @Hidden
 class WalletController {
     private final Wallets wallets;
     private final CreditCosts costs;
     private final ViewerZones zones;
+    private final PageReads reads;
+    private final LayoutModel layout;
 
     /** One history row: the entry and when it happened, in the viewer's zone. */
     record WalletRow(TransactionView entry, String when) {}
 
-    WalletController(Wallets wallets, CreditCosts costs, ViewerZones zones) {
+    WalletController(Wallets wallets, CreditCosts costs, ViewerZones zones, PageReads reads, LayoutModel layout) {
         this.zones = zones;
+        this.reads = reads;
+        this.layout = layout;
         this.wallets = wallets;
         this.costs = costs;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
+    @PersonalPage // the time zone comes with the session check (ADR 0072)
     ModelAndView<Map<String, Object>> wallet(
-            @CurrentUser SignedInUser user, @QueryValue(defaultValue = "1") @Min(1) @Max(1_000_000) int page) {
+            HttpRequest<?> request,
+            @CurrentUser SignedInUser user,
+            @QueryValue(defaultValue = "1") @Min(1) @Max(1_000_000) int page) {
+        // the page's reads and its header's (balances, bell) in one round trip (ADR 0076)
+        List<PageRead<?>> ahead = new ArrayList<>(layout.reads(request));
+        ahead.add(wallets.balancesRead(user.universityId(), user.userId()));
+        ahead.addAll(wallets.historyReads(user.universityId(), user.userId(), page));
+        reads.prefetch(ahead);
         LedgerPage history = wallets.history(user.universityId(), user.userId(), page);
         ZoneId zone = zones.zoneOf(user.universityId(), user.userId());
         Map<String, Object> model = new HashMap<>();
@@ -58,6 +77,8 @@ class WalletController {
         model.put("history", history);
         model.put("previousPage", history.page() - 1);
         model.put("nextPage", history.page() + 1);
+        // the layout now, while its reads are kept (LayoutModelProcessor leaves a model's own layout)
+        model.put("layout", layout.forRequest(request));
         return new ModelAndView<>("credits/wallet", model);
     }
 }

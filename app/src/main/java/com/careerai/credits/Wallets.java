@@ -15,6 +15,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -75,16 +76,29 @@ public class Wallets {
         return store.spentSince(universityId, since);
     }
 
-    /** Page {@code page} (from 1) of the user's transactions, newest first. */
-    @Connectable
+    /**
+     * Page {@code page} (from 1) of the user's transactions, newest first: the page's entries and the
+     * count of all, sent together unless a page sent them ahead ({@link #historyReads}).
+     */
     public LedgerPage history(long universityId, long userId, int page) {
         int size = configuration.getHistoryPageSize();
         int current = com.careerai.platform.web.Paging.page(page);
-        return new LedgerPage(
-                store.history(universityId, userId, size, com.careerai.platform.web.Paging.offset(current, size)),
-                current,
-                size,
-                store.countHistory(universityId, userId));
+        PageRead<List<LedgerEntry>> entries = entriesRead(universityId, userId, current, size);
+        PageRead<Long> count = LedgerStore.countHistory(universityId, userId);
+        reads.prefetch(List.of(entries, count));
+        return new LedgerPage(reads.read(entries), current, size, reads.read(count));
+    }
+
+    /** What {@link #history} reads, for a page to read ahead with others (ADR 0076). */
+    public List<PageRead<?>> historyReads(long universityId, long userId, int page) {
+        int size = configuration.getHistoryPageSize();
+        return List.of(
+                entriesRead(universityId, userId, com.careerai.platform.web.Paging.page(page), size),
+                LedgerStore.countHistory(universityId, userId));
+    }
+
+    private PageRead<List<LedgerEntry>> entriesRead(long universityId, long userId, int current, int size) {
+        return store.history(universityId, userId, size, com.careerai.platform.web.Paging.offset(current, size));
     }
 
     /**

@@ -1,9 +1,11 @@
 package com.careerai.inbox;
 
 import com.careerai.auth.session.SignedInUsers;
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.web.LayoutContributor;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +18,13 @@ class BellLayoutContributor implements LayoutContributor {
 
     BellLayoutContributor(Inbox inbox) {
         this.inbox = inbox;
+    }
+
+    @Override
+    public List<PageRead<?>> reads(HttpRequest<?> request) {
+        return SignedInUsers.current(request)
+                .<List<PageRead<?>>>map(user -> List.of(inbox.unreadRead(user.universityId(), user.userId())))
+                .orElse(List.of());
     }
 
     @Override

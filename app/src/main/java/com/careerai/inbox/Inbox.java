@@ -3,7 +3,6 @@ package com.careerai.inbox;
 import com.careerai.platform.data.PageRead;
 import com.careerai.platform.web.PageReads;
 import com.careerai.platform.web.RequestMemo;
-import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -41,7 +40,7 @@ public class Inbox {
      */
     public InboxPage newestUnread(long universityId, long userId, int limit) {
         InboxStore.Unread unread = reads.read(store.newestUnread(universityId, userId, limit));
-        long count = RequestMemo.of(unreadKey(universityId, userId), unread::count);
+        long count = RequestMemo.of(InboxStore.unreadKey(universityId, userId), unread::count);
         return new InboxPage(unread.newest(), 1, limit, count > unread.newest().size(), count);
     }
 
@@ -51,14 +50,14 @@ public class Inbox {
     }
 
     /** The bell's figure: one indexed count. */
-    @Connectable
     public long unread(long universityId, long userId) {
         // The bell and the home's notifications panel show it on the same page: one count per request.
-        return RequestMemo.of(unreadKey(universityId, userId), () -> store.unread(universityId, userId));
+        return reads.readOnce(InboxStore.unread(universityId, userId));
     }
 
-    private static String unreadKey(long universityId, long userId) {
-        return "inbox.unread:" + universityId + ":" + userId;
+    /** What {@link #unread} reads, for a page to read ahead with others (ADR 0076). */
+    public PageRead<Long> unreadRead(long universityId, long userId) {
+        return InboxStore.unread(universityId, userId);
     }
 
     /** Marks one entry read (again is harmless) and returns it; 404 when it is not the user's. */

@@ -165,13 +165,20 @@ class InboxStore {
                 });
     }
 
-    /** The bell: one count over the partial index of unread entries. */
-    long unread(long universityId, long userId) {
-        return SqlRows.single(
-                jdbc,
+    /**
+     * The bell: one count over the partial index of unread entries, under the key {@link #newestUnread}'s
+     * count is kept by (the home's panel and its bell: one count).
+     */
+    static PageRead<Long> unread(long universityId, long userId) {
+        return PageRead.single(
+                unreadKey(universityId, userId),
                 "SELECT count(*) FROM notifications WHERE university_id = ? AND user_id = ? AND read_at IS NULL",
                 SqlRows.parameters(universityId, userId),
                 row -> row.getLong(1));
+    }
+
+    static String unreadKey(long universityId, long userId) {
+        return "inbox.unread:" + universityId + ":" + userId;
     }
 
     boolean markRead(long universityId, long userId, long id) {

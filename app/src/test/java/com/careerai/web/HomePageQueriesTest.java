@@ -269,11 +269,11 @@ class HomePageQueriesTest extends IntegrationTest {
 
     @Test
     void aPageNotMarkedPersonalHasItsSessionCheckAloneAsBefore() {
-        // the wallet page is no PersonalPage: its session check asks for the session and the user row
+        // the runs page is no PersonalPage: its session check asks for the session and the user row
         // only (the profile it reads for its time zone is read by its own script, as on main)
-        statementsOf("/wallet");
+        statementsOf("/runs");
         assertThat(redis.commands())
-                .as("Redis commands of the wallet page")
+                .as("Redis commands of the runs page")
                 .first()
                 .satisfies(command -> assertThat(command).hasSize(5)); // EVALSHA sha 1 session-key user-prefix
         assertThat(redis.commands()).as("the profile's own read").hasSize(2);
@@ -285,15 +285,89 @@ class HomePageQueriesTest extends IntegrationTest {
         assertThat(statements).as("statements of the wallet page").doesNotHaveDuplicates();
     }
 
+    @Test
+    void walletPageAndItsHeaderAreOneRoundTripOnTheSessionChecksThread() {
+        // the history's page and count, the balances (page and header) and the bell's count: sent
+        // together before the page and its layout ask (ADR 0076), on one connection, no transaction;
+        // the time zone came with the session check (a PersonalPage, ADR 0072)
+        List<String> statements = statementsOf("/wallet");
+        assertThat(statements.stream().filter(sql -> sql.contains("FROM credit_transactions")))
+                .as("the history's page and its count")
+                .hasSize(2);
+        assertThat(statements.stream().filter(sql -> sql.contains("FROM credit_wallets")))
+                .hasSize(1);
+        assertThat(statements.stream().filter(sql -> sql.contains("FROM notifications")))
+                .as("the bell")
+                .hasSize(1);
+        assertThat(counter.statements())
+                .as("round trips of the wallet page: %s", counter.statements())
+                .hasSize(1);
+        assertThat(counter.connections()).as("connections checked out").isEqualTo(1);
+        assertThat(counter.transactions()).as("transactions begun").isZero();
+        assertThat(redis.names()).as("Redis commands: %s", redis.commands()).containsExactly("EVALSHA");
+        assertThat(counter.threads())
+                .as("threads that read the wallet")
+                .containsExactly(redis.threads().get(0));
+    }
+
+    @Test
+    void aPagesLayoutSendsItsReadsTogether() {
+        // the runs page sends its list and count together, then the layout its balances and bell
+        // (each used to be a round trip and a connection of its own: 4)
+        List<String> statements = statementsOf("/runs");
+        assertThat(statements).as("statements of the runs page").hasSize(4);
+        assertThat(counter.statements())
+                .as("round trips of the runs page: %s", counter.statements())
+                .hasSize(2);
+        assertThat(counter.statements().get(0)).contains("FROM ai_runs");
+        assertThat(counter.statements().get(1)).contains("FROM credit_wallets").contains("FROM notifications");
+        assertThat(counter.connections()).as("connections checked out").isEqualTo(2);
+    }
+
+    @Test
+    void walletApiIsOneRoundTrip() {
+        List<String> statements = statementsOf("/api/v1/wallet", student, MediaType.APPLICATION_JSON);
+        assertThat(statements)
+                .as("the balances, the history's first page and its count")
+                .hasSize(3);
+        assertThat(counter.statements())
+                .as("round trips: %s", counter.statements())
+                .hasSize(1);
+        assertThat(counter.connections()).as("connections checked out").isEqualTo(1);
+        assertThat(counter.threads())
+                .as("threads that read the wallet")
+                .containsExactly(redis.threads().get(0));
+    }
+
+    @Test
+    void runsApiIsOneRoundTripAndLeavesInputsUnread() {
+        List<String> statements = statementsOf("/api/v1/runs", student, MediaType.APPLICATION_JSON);
+        assertThat(statements).as("the page of runs and their count").hasSize(2);
+        assertThat(counter.statements())
+                .as("round trips: %s", counter.statements())
+                .hasSize(1);
+        assertThat(statements.get(0))
+                .as("a list shows outputs, not inputs or analyses")
+                .contains("NULL AS input")
+                .contains("NULL AS analysis");
+        assertThat(counter.threads())
+                .as("threads that read the runs")
+                .containsExactly(redis.threads().get(0));
+    }
+
     private List<String> statementsOf(String path) {
         return statementsOf(path, student);
     }
 
     private List<String> statementsOf(String path, SignedIn who) {
-        get(path, who); // first request: caches of the node (university by host, templates) are warm afterwards
+        return statementsOf(path, who, MediaType.TEXT_HTML);
+    }
+
+    private List<String> statementsOf(String path, SignedIn who, String accept) {
+        get(path, who, accept); // first request: caches of the node (university by host, templates) are warm afterwards
         counter.reset();
         redis.reset();
-        HttpResponse<String> response = get(path, who);
+        HttpResponse<String> response = get(path, who, accept);
         assertThat(response.code()).isEqualTo(200);
         // each SQL statement, whether sent alone or with others in one round trip (ADR 0076)
         List<String> statements = counter.statements().stream()
@@ -305,13 +379,13 @@ class HomePageQueriesTest extends IntegrationTest {
         return statements;
     }
 
-    private HttpResponse<String> get(String path, SignedIn who) {
+    private HttpResponse<String> get(String path, SignedIn who, String accept) {
         return http.toBlocking()
                 .exchange(
                         HttpRequest.GET(path)
                                 .header(HttpHeaders.HOST, hostOf(university.subdomain()))
                                 .header(HttpHeaders.AUTHORIZATION, who.bearer())
-                                .accept(MediaType.TEXT_HTML),
+                                .accept(accept),
                         String.class);
     }
 }

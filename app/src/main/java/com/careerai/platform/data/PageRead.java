@@ -45,6 +45,16 @@ public record PageRead<T>(String key, String sql, SqlRows.Binder binder, Result<
         return new PageRead<>(key, sql, binder, rows -> rows.next() ? Optional.of(mapper.map(rows)) : Optional.empty());
     }
 
+    /** The value of the one row a statement always answers (a count). */
+    public static <T> PageRead<T> single(String key, String sql, SqlRows.Binder binder, SqlRows.RowMapper<T> mapper) {
+        return new PageRead<>(key, sql, binder, rows -> {
+            if (!rows.next()) {
+                throw new SQLException("no row from the page read " + key);
+            }
+            return mapper.map(rows);
+        });
+    }
+
     /** The same read whose value is {@code then} of this one's. */
     public <U> PageRead<U> map(Function<? super T, ? extends U> then) {
         Result<T> first = result;

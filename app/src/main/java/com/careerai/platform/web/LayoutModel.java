@@ -1,6 +1,7 @@
 package com.careerai.platform.web;
 
 import com.careerai.platform.config.CareerAiConfiguration;
+import com.careerai.platform.data.PageRead;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
@@ -16,10 +17,19 @@ import java.util.Map;
 public class LayoutModel {
     private final CareerAiConfiguration configuration;
     private final List<LayoutContributor> contributors;
+    private final PageReads pageReads;
 
-    LayoutModel(CareerAiConfiguration configuration, List<LayoutContributor> contributors) {
+    LayoutModel(CareerAiConfiguration configuration, List<LayoutContributor> contributors, PageReads pageReads) {
         this.configuration = configuration;
         this.contributors = contributors;
+        this.pageReads = pageReads;
+    }
+
+    /** What the layout will read for this request (the header's balances, the bell), for a page to send ahead. */
+    public List<PageRead<?>> reads(HttpRequest<?> request) {
+        return contributors.stream()
+                .flatMap(contributor -> contributor.reads(request).stream())
+                .toList();
     }
 
     public Map<String, Object> forRequest(HttpRequest<?> request) {
@@ -29,6 +39,8 @@ public class LayoutModel {
         // the public site's branding; a university's site replaces it (tenancy's contributor)
         layout.put("siteName", "CareerAI");
         layout.put("brandColor", "#1F4E79");
+        // what the contributors will read and the page has not (balances, the bell): one round trip
+        pageReads.prefetch(reads(request));
         contributors.forEach(contributor -> contributor.contribute(request, layout));
         return layout;
     }

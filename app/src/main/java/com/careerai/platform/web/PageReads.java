@@ -2,11 +2,13 @@ package com.careerai.platform.web;
 
 import com.careerai.platform.data.PageRead;
 import com.careerai.platform.data.SqlRows;
-import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.connection.ConnectionDefinition;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,23 +29,28 @@ import java.util.Optional;
  * rows; what changes is that PostgreSQL and the page wait for one round trip instead of one per read.
  * The parts run in one implicit transaction, each seeing the data as of its own start (READ COMMITTED),
  * as they would one by one; an error in one fails the prefetch, as it would have failed its part's read.
+ *
+ * <p>Only a read that sends takes a connection: it joins the caller's ({@code @Connectable} scope or
+ * transaction), else checks one out for itself, as {@code @Connectable} would. A value already kept is
+ * answered without one, so a layout that finds the page's values kept checks out nothing.
  */
 @Singleton
 public class PageReads {
     private final JdbcOperations jdbc;
+    private final ConnectionOperations<Connection> connections;
 
-    PageReads(JdbcOperations jdbc) {
+    PageReads(JdbcOperations jdbc, ConnectionOperations<Connection> connections) {
         this.jdbc = jdbc;
+        this.connections = connections;
     }
 
     /**
      * The read's value: the one sent ahead for this request ({@link #prefetch}) when there is one, else
      * read now and not kept (what a part reads after writing must not be an earlier answer).
      */
-    @Connectable
     @SuppressWarnings("unchecked")
     public <T> T read(PageRead<T> read) {
-        return (T) RequestMemo.find(read.key()).orElseGet(() -> read.runOn(jdbc));
+        return (T) RequestMemo.find(read.key()).orElseGet(() -> send(read));
     }
 
     /** The read's value if it was sent ahead for this request (or kept by {@link #readOnce}); nothing is sent. */
@@ -57,9 +64,8 @@ public class PageReads {
      * method), else read now and kept for the rest of it, for what several parts of one page show (the
      * header's balances and the balances panel). A writer in a GET forgets it ({@link RequestMemo#forget}).
      */
-    @Connectable
     public <T> T readOnce(PageRead<T> read) {
-        return RequestMemo.of(read.key(), () -> read.runOn(jdbc));
+        return RequestMemo.of(read.key(), () -> send(read));
     }
 
     /**
@@ -67,7 +73,6 @@ public class PageReads {
      * keeps their values on the request for {@link #read} and {@link #readOnce}. Outside a GET or HEAD,
      * or with fewer than two to read, it sends nothing: each part reads its own as before.
      */
-    @Connectable
     public void prefetch(Collection<? extends PageRead<?>> reads) {
         if (!RequestMemo.active()) {
             return; // nothing could be kept
@@ -83,27 +88,34 @@ public class PageReads {
         }
         List<PageRead<?>> parts = new ArrayList<>(wanted.values());
         String sql = String.join(";\n", parts.stream().map(PageRead::sql).toList());
-        List<Object> values = jdbc.prepareStatement(sql, statement -> {
-            int bound = 0;
-            for (PageRead<?> part : parts) {
-                bound += bindFrom(statement, bound, part.binder());
-            }
-            List<Object> read = new ArrayList<>(parts.size());
-            boolean rows = statement.execute();
-            for (PageRead<?> part : parts) {
-                if (!rows) {
-                    throw new SQLException("no result set for the page read " + part.key());
-                }
-                try (ResultSet result = statement.getResultSet()) {
-                    read.add(part.result().of(result));
-                }
-                rows = statement.getMoreResults();
-            }
-            return read;
-        });
+        List<Object> values = connections.execute(
+                ConnectionDefinition.DEFAULT,
+                status -> jdbc.prepareStatement(sql, statement -> {
+                    int bound = 0;
+                    for (PageRead<?> part : parts) {
+                        bound += bindFrom(statement, bound, part.binder());
+                    }
+                    List<Object> read = new ArrayList<>(parts.size());
+                    boolean rows = statement.execute();
+                    for (PageRead<?> part : parts) {
+                        if (!rows) {
+                            throw new SQLException("no result set for the page read " + part.key());
+                        }
+                        try (ResultSet result = statement.getResultSet()) {
+                            read.add(part.result().of(result));
+                        }
+                        rows = statement.getMoreResults();
+                    }
+                    return read;
+                }));
         for (int i = 0; i < parts.size(); i++) {
             RequestMemo.keep(parts.get(i).key(), values.get(i));
         }
+    }
+
+    /** One read alone, on the caller's connection or one of its own. */
+    private <T> T send(PageRead<T> read) {
+        return connections.execute(ConnectionDefinition.DEFAULT, status -> read.runOn(jdbc));
     }
 
     /**
