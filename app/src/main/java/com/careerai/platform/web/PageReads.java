@@ -12,6 +12,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -122,6 +124,12 @@ public class PageReads {
      * Lets {@code binder}, which binds from index 1, bind its part of a statement of several parts: every
      * parameter index it sets is moved on by {@code offset}. The number of parameters it bound (its
      * highest index).
+     *
+     * <p>A {@link Timestamp} is bound as the {@code timestamptz} it stands for. pgjdbc sends a
+     * {@code setTimestamp} with no type, so that PostgreSQL infers one; to learn it, pgjdbc describes the
+     * part once it is a server-prepared statement, and from then on sends a Sync before every described
+     * part whose rows it cannot size (any text column) — a round trip of its own, which is what sending
+     * the parts together is for. With every parameter typed, the parts go with one Sync.
      */
     private static int bindFrom(PreparedStatement statement, int offset, SqlRows.Binder binder) throws SQLException {
         int[] highest = {0};
@@ -136,6 +144,11 @@ public class PageReads {
                             && method.getParameterTypes()[0] == int.class) {
                         int index = (Integer) args[0];
                         highest[0] = Math.max(highest[0], index);
+                        if (args.length == 2 && args[1] instanceof Timestamp timestamp) {
+                            statement.setObject(
+                                    index + offset, timestamp.toInstant().atOffset(ZoneOffset.UTC));
+                            return null;
+                        }
                         arguments = args.clone();
                         arguments[0] = index + offset;
                     }

@@ -8,6 +8,7 @@ import com.careerai.platform.data.SqlRows;
 import com.careerai.tenancy.University;
 import com.careerai.testing.Fixtures;
 import com.careerai.testing.IntegrationTest;
+import com.careerai.testing.ProtocolSyncs;
 import com.careerai.testing.StatementCounter;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.context.ServerRequestContext;
@@ -114,6 +115,28 @@ class PageReadsTest extends IntegrationTest {
         // and each alone, outside any request, reads the same
         assertThat(fixtures.in(a, () -> List.of(reads.read(students()), reads.read(words(at)), reads.read(sum(40, 2)))))
                 .containsExactly(1L, List.of("a@1796464800", "b@1796464800"), 42L);
+    }
+
+    @Test
+    void partsGoInOneRoundTripAlsoOnceServerPrepared() {
+        Instant at = Instant.parse("2026-12-05T10:00:00Z");
+        List<PageRead<?>> parts = List.of(students(), words(at), sum(1, 2));
+        // pgjdbc server-prepares a statement at its fifth use; it used to describe one whose parameter
+        // types it was not told (a Timestamp), and then send a Sync before the described part, whose rows
+        // it cannot size (text): a round trip of its own
+        for (int use = 1; use <= 6; use++) {
+            inGet(a, () -> {
+                reads.prefetch(parts);
+                return null;
+            });
+        }
+        int syncs = inGet(a, () -> {
+            try (ProtocolSyncs counted = ProtocolSyncs.count()) {
+                reads.prefetch(parts);
+                return counted.syncs();
+            }
+        });
+        assertThat(syncs).as("Syncs sent for three parts, one with a timestamp").isEqualTo(1);
     }
 
     @Test
