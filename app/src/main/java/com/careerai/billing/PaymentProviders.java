@@ -1,5 +1,6 @@
 package com.careerai.billing;
 
+import com.careerai.platform.web.RequestMemo;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
@@ -36,14 +37,17 @@ class PaymentProviders {
 
     /**
      * Whether the university can take money: its provider is configured. Asks the database only
-     * when one provider is configured and the other not (every page's layout asks this); {@link #of}
-     * takes a connection then, and only then.
+     * when one provider is configured and the other not, and then once a page request: every page's
+     * layout asks this when it lists its reads and again when it offers "Buy" ({@link #of} takes a
+     * connection then, and only then).
      */
     boolean configured(long universityId) {
         if (stripe.configured() == razorpay.configured()) {
             return stripe.configured();
         }
-        return of(universityId).provider().configured();
+        return RequestMemo.of(
+                "billing.configured:" + universityId,
+                () -> of(universityId).provider().configured());
     }
 
     /** The product as this university sells it (priced in its currency), if it sells it. */
