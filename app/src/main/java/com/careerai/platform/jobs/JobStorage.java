@@ -7,14 +7,18 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jobrunr.jobs.Job;
 import org.jobrunr.jobs.JobVersioner;
 import org.jobrunr.jobs.RecurringJob;
 import org.jobrunr.jobs.states.SchedulableState;
+import org.jobrunr.server.BackgroundJobServer;
 import org.jobrunr.storage.StorageException;
 import org.jobrunr.storage.StorageProviderUtils.DatabaseOptions;
+import org.jobrunr.storage.navigation.AmountRequest;
 import org.jobrunr.storage.sql.postgres.PostgresStorageProvider;
 
 /**
@@ -27,14 +31,30 @@ import org.jobrunr.storage.sql.postgres.PostgresStorageProvider;
  * <p>It can also write a new job on a connection it is handed, inside that connection's transaction
  * ({@link JobsInTransaction}, ADR 0043): JobRunr's own {@code save} takes a connection of its own and
  * commits.
+ *
+ * <p>It counts the fetches of enqueued jobs begun, so that {@link JobWakeUp} can tell whether its
+ * look fetched (ADR 0039).
  */
 final class JobStorage extends PostgresStorageProvider {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String INSERT = "INSERT INTO jobrunr_jobs (id, version, jobAsJson, jobSignature, state,"
             + " createdAt, updatedAt, scheduledAt, recurringJobId) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+    private final AtomicLong fetchesBegun = new AtomicLong();
+
     JobStorage(DataSource dataSource) {
         super(dataSource, DatabaseOptions.SKIP_CREATE);
+    }
+
+    @Override
+    public List<Job> getJobsToProcess(BackgroundJobServer backgroundJobServer, AmountRequest amountRequest) {
+        fetchesBegun.incrementAndGet();
+        return super.getJobsToProcess(backgroundJobServer, amountRequest);
+    }
+
+    /** How many fetches of enqueued jobs this node has begun. */
+    long fetchesBegun() {
+        return fetchesBegun.get();
     }
 
     @Override

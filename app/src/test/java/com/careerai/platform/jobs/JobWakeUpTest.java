@@ -8,12 +8,16 @@ import com.careerai.platform.redis.RedisConfiguration;
 import com.careerai.testing.IntegrationTest;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.transaction.TransactionOperations;
+import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jobrunr.scheduling.JobRequestScheduler;
+import org.jobrunr.server.BackgroundJobServer;
+import org.jobrunr.server.JobSteward;
 import org.jobrunr.storage.StorageProvider;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
@@ -70,14 +74,45 @@ class JobWakeUpTest {
     }
 
     /**
-     * A web + worker node polling once an hour, whose server has made its first look after its start
-     * (spent on a first job): from now on only a wake-up finds a new job.
+     * JobRunr skips a look while another fetch is in flight (its poll's, or an idle worker's), and that
+     * fetch may have read the queue before the commit: the wake-up looks again until a fetch begins.
+     * Here JobRunr's fetch lock is held across the enqueue, as a fetch in flight holds it.
+     */
+    @Test
+    void aLookThatFindsAFetchInFlightLooksAgainAfterIt() throws ReflectiveOperationException {
+        try (ApplicationContext node = idleWorkerNode()) {
+            JobWakeUp wakeUp = node.getBean(JobWakeUp.class);
+            ReentrantLock fetching = fetchLock(node.getBean(BackgroundJobServer.class));
+            String second = UUID.randomUUID().toString();
+            fetching.lock();
+            try {
+                long looksBefore = wakeUp.looks();
+                node.getBean(JobRequestScheduler.class).enqueue(new PingJobRequest(second));
+                await().untilAsserted(() -> assertThat(wakeUp.looks())
+                        .as("the wake-up looked while the other fetch was in flight")
+                        .isGreaterThan(looksBefore));
+                assertThat(ran(node, second))
+                        .as("not run: that look fetched nothing")
+                        .isFalse();
+            } finally {
+                fetching.unlock();
+            }
+            await().untilAsserted(() -> assertThat(ran(node, second))
+                    .as("run after the other fetch ended though the next poll is an hour away")
+                    .isTrue());
+        }
+    }
+
+    /**
+     * A web + worker node polling once an hour, whose server has made its first look after its start:
+     * from now on only a wake-up finds a new job. The first job is enqueued before the server starts
+     * (start-delay), so the look that finds it is that first look (1 s after the start, JobRunr's).
      */
     private static ApplicationContext idleWorkerNode() {
         Map<String, Object> worker = new HashMap<>(IntegrationTest.baseProperties());
         worker.put("careerai.roles", "web,worker");
         worker.put("careerai.jobs.poll-interval", "1h");
-        worker.put("careerai.jobs.start-delay", "0s");
+        worker.put("careerai.jobs.start-delay", "1s");
         ApplicationContext node = ApplicationContext.run(worker, "test");
         try {
             String first = UUID.randomUUID().toString();
@@ -89,6 +124,16 @@ class JobWakeUpTest {
             node.close();
             throw e;
         }
+    }
+
+    /** JobRunr's lock over its fetch of enqueued jobs, held while one is in flight (private: reflection). */
+    private static ReentrantLock fetchLock(BackgroundJobServer server) throws ReflectiveOperationException {
+        Field task = JobSteward.class.getDeclaredField("onboardNewWorkTask");
+        task.setAccessible(true);
+        Object onboard = task.get(server.getJobSteward());
+        Field lock = onboard.getClass().getDeclaredField("reentrantLock");
+        lock.setAccessible(true);
+        return (ReentrantLock) lock.get(onboard);
     }
 
     private static boolean ran(ApplicationContext node, String token) {
