@@ -1,5 +1,8 @@
 package com.careerai.testing;
 
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -7,25 +10,35 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * Counts the Sync messages pgjdbc sends on the calling thread while it is open: each is a round trip to
+ * Counts the Sync messages pgjdbc sends while it is open, per thread: each is a round trip to
  * PostgreSQL (the driver waits for ReadyForQuery), which statement counts cannot see — pgjdbc may split
  * one statement of several parts into several. Read from the driver's own protocol log (FINEST), which
- * is switched on for the counter's life only and kept from the application's log.
+ * is switched on for the counter's life only and kept from the application's log. A connection's
+ * liveness check (the pool's {@code isValid}, an empty query) is not counted.
  */
 public final class ProtocolSyncs implements AutoCloseable {
     private static final Logger DRIVER = Logger.getLogger("org.postgresql.core.v3.QueryExecutorImpl");
 
-    private final AtomicInteger syncs = new AtomicInteger();
-    private final long thread = Thread.currentThread().getId();
+    /** Syncs by the name of the thread that sent them. */
+    private final Map<String, AtomicInteger> syncs = new ConcurrentHashMap<>();
+    /** Per thread: whether the messages since its last Sync are a liveness check's (an empty query). */
+    private final Map<String, Boolean> checking = new ConcurrentHashMap<>();
+
+    private final String thread = Thread.currentThread().getName();
     private final Level level = DRIVER.getLevel();
     private final boolean parents = DRIVER.getUseParentHandlers();
     private final Handler handler = new Handler() {
         @Override
         public void publish(LogRecord record) {
-            if (record.getLongThreadID() == thread
-                    && record.getMessage() != null
-                    && record.getMessage().trim().equals("FE=> Sync")) {
-                syncs.incrementAndGet();
+            String message =
+                    record.getMessage() == null ? "" : record.getMessage().trim();
+            String sender = Thread.currentThread().getName();
+            if (message.startsWith("FE=> Parse(") && message.contains("query=\"\"")) {
+                checking.put(sender, true);
+            } else if (message.equals("FE=> Sync")) {
+                if (checking.remove(sender) == null) {
+                    syncs.computeIfAbsent(sender, name -> new AtomicInteger()).incrementAndGet();
+                }
             }
         }
 
@@ -43,14 +56,21 @@ public final class ProtocolSyncs implements AutoCloseable {
         DRIVER.setLevel(Level.FINEST);
     }
 
-    /** Starts counting on this thread. */
+    /** Starts counting, on every thread. */
     public static ProtocolSyncs count() {
         return new ProtocolSyncs();
     }
 
-    /** Syncs sent so far. */
+    /** Syncs sent so far on the thread that started the count. */
     public int syncs() {
-        return syncs.get();
+        return syncsOn(java.util.List.of(thread));
+    }
+
+    /** Syncs sent so far on these threads (by name). */
+    public int syncsOn(Collection<String> threads) {
+        return threads.stream()
+                .mapToInt(name -> syncs.getOrDefault(name, new AtomicInteger()).get())
+                .sum();
     }
 
     @Override

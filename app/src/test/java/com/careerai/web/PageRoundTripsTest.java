@@ -1,0 +1,148 @@
+package com.careerai.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.careerai.auth.User;
+import com.careerai.auth.UserAccounts;
+import com.careerai.tenancy.University;
+import com.careerai.tenancy.UniversityAdministration;
+import com.careerai.testing.CrossTenant;
+import com.careerai.testing.IntegrationTest;
+import com.careerai.testing.ProtocolSyncs;
+import com.careerai.testing.StatementCounter;
+import com.careerai.testing.TestSessions;
+import com.careerai.testing.TestSessions.SignedIn;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every page a signed-in user's navigation links to, on the demo university's data, costs PostgreSQL
+ * one round trip per statement it sends (statements sent together count as one, ADR 0076) and one per
+ * commit, also once pgjdbc has server-prepared its statements (its fifth use on a connection). A part
+ * of a statement sent together that pgjdbc must describe (a parameter bound without a type: a
+ * {@code Timestamp}, a {@code null} of type OTHER) gets a Sync of its own from then on, and a statement
+ * executed again and again (N + 1) a Sync each time: neither shows in statement counts alone.
+ *
+ * <p>The pool lends the first idle connection, so one request after another reuses the same and the
+ * five uses are that connection's. A request that still meets a statement's fifth use on a connection
+ * (pgjdbc describes it then, once) is not the steady state: each page is measured twice and the fewer
+ * Syncs count.
+ */
+@MicronautTest(transactional = false)
+class PageRoundTripsTest extends IntegrationTest {
+    /** pgjdbc's prepareThreshold (5) uses, and one more. */
+    private static final int WARM_UPS = 6;
+
+    private static final Pattern NAV = Pattern.compile("<nav\\b.*?</nav>", Pattern.DOTALL);
+    private static final Pattern LINK = Pattern.compile("href=\"(/[^\"#?]*)\"");
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    TestSessions sessions;
+
+    @Inject
+    StatementCounter counter;
+
+    @Inject
+    UniversityAdministration universities;
+
+    @Inject
+    UserAccounts users;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of(
+                "careerai.demo", "true",
+                "careerai.test.count-statements", "true");
+    }
+
+    @Test
+    void everyStudentPageSendsOneSyncPerRoundTrip() {
+        assertOneSyncPerRoundTrip("student", "/");
+    }
+
+    @Test
+    void everyCounsellorPageSendsOneSyncPerRoundTrip() {
+        assertOneSyncPerRoundTrip("coach", "/counsellor");
+    }
+
+    @Test
+    void everyStaffPageSendsOneSyncPerRoundTrip() {
+        assertOneSyncPerRoundTrip("staff", "/staff");
+    }
+
+    private void assertOneSyncPerRoundTrip(String who, String home) {
+        University demo = universities.findBySubdomain("demo").orElseThrow();
+        User user = CrossTenant.within(demo, () -> users.findByEmail(demo.id(), who + "@demo.edu"))
+                .orElseThrow();
+        SignedIn signedIn = sessions.signIn(user);
+        Set<String> pages = new LinkedHashSet<>();
+        pages.add(home);
+        pages.addAll(navigationOf(get(demo, signedIn, home).body()));
+        assertThat(pages).as("pages of %s", who).hasSizeGreaterThan(3);
+        List<String> extra = new ArrayList<>();
+        for (String page : pages) {
+            for (int use = 0; use < WARM_UPS; use++) {
+                get(demo, signedIn, page);
+            }
+            int syncs = Math.min(syncsOf(demo, signedIn, page), syncsOf(demo, signedIn, page));
+            int roundTrips = counter.statements().size() + counter.commits();
+            System.out.println(who + " " + page + ": " + syncs + " Syncs, "
+                    + counter.statements().size() + " statements, " + counter.commits() + " commits");
+            if (syncs != roundTrips) {
+                extra.add(page + ": " + syncs + " Syncs for "
+                        + counter.statements().size() + " statements and " + counter.commits() + " commits "
+                        + counter.statements());
+            }
+        }
+        assertThat(extra).as("pages whose Syncs outnumber their round trips").isEmpty();
+    }
+
+    /** The Syncs of one request for {@code page}; the counter holds its statements afterwards. */
+    private int syncsOf(University demo, SignedIn signedIn, String page) {
+        counter.reset();
+        try (ProtocolSyncs counted = ProtocolSyncs.count()) {
+            assertThat(get(demo, signedIn, page).code()).as(page).isEqualTo(200);
+            return counted.syncsOn(counter.threads());
+        }
+    }
+
+    private static List<String> navigationOf(String html) {
+        List<String> links = new ArrayList<>();
+        Matcher nav = NAV.matcher(html);
+        while (nav.find()) {
+            Matcher link = LINK.matcher(nav.group());
+            while (link.find()) {
+                links.add(link.group(1));
+            }
+        }
+        return links;
+    }
+
+    private HttpResponse<String> get(University university, SignedIn who, String path) {
+        return http.toBlocking()
+                .exchange(
+                        HttpRequest.GET(path)
+                                .header(HttpHeaders.HOST, hostOf(university.subdomain()))
+                                .header(HttpHeaders.COOKIE, who.cookie())
+                                .accept(MediaType.TEXT_HTML),
+                        String.class);
+    }
+}
