@@ -1,9 +1,9 @@
 package com.careerai.billing;
 
-import com.careerai.platform.web.RequestMemo;
+import com.careerai.platform.data.PageRead;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Optional;
 
 /** The provider and currency a university takes money with (its {@link PaymentSettings}). */
@@ -28,7 +28,6 @@ class PaymentProviders {
     /** A university's provider and the currency it charges in (null = each product's own). */
     record Choice(PaymentProvider provider, @Nullable String currency) {}
 
-    @Connectable
     Choice of(long universityId) {
         PaymentSettings.Settings chosen = settings.of(universityId);
         return new Choice(
@@ -37,17 +36,24 @@ class PaymentProviders {
 
     /**
      * Whether the university can take money: its provider is configured. Asks the database only
-     * when one provider is configured and the other not, and then once a page request: every page's
-     * layout asks this when it lists its reads and again when it offers "Buy" ({@link #of} takes a
-     * connection then, and only then).
+     * when one provider is configured and the other not (which one the university chose), and then
+     * once a page request ({@link PaymentSettings#of}).
      */
     boolean configured(long universityId) {
         if (stripe.configured() == razorpay.configured()) {
             return stripe.configured();
         }
-        return RequestMemo.of(
-                "billing.configured:" + universityId,
-                () -> of(universityId).provider().configured());
+        return of(universityId).provider().configured();
+    }
+
+    /** Whether any university could take money: a provider is configured on this node. */
+    boolean anyConfigured() {
+        return stripe.configured() || razorpay.configured();
+    }
+
+    /** What {@link #configured} reads, for a page to send ahead with others: the choice, if it matters. */
+    List<PageRead<?>> configuredReads(long universityId) {
+        return stripe.configured() == razorpay.configured() ? List.of() : List.of(settings.read(universityId));
     }
 
     /** The product as this university sells it (priced in its currency), if it sells it. */

@@ -1,8 +1,9 @@
 package com.careerai.billing;
 
 import com.careerai.platform.audit.AuditLog;
+import com.careerai.platform.data.PageRead;
+import com.careerai.platform.web.PageReads;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
@@ -64,16 +65,22 @@ public class PaymentSettings {
 
     private final PaymentSettingsStore store;
     private final AuditLog auditLog;
+    private final PageReads reads;
 
-    PaymentSettings(PaymentSettingsStore store, AuditLog auditLog) {
+    PaymentSettings(PaymentSettingsStore store, AuditLog auditLog, PageReads reads) {
         this.store = store;
         this.auditLog = auditLog;
+        this.reads = reads;
     }
 
-    /** The university's settings (the default when it never chose). */
-    @Connectable
+    /** The university's settings (the default when it never chose); read once in a page request. */
     public Settings of(long universityId) {
-        return store.find(universityId).orElse(Settings.DEFAULT);
+        return reads.readOnce(PaymentSettingsStore.find(universityId)).orElse(Settings.DEFAULT);
+    }
+
+    /** What {@link #of} reads, for a page to send ahead with others (ADR 0076). */
+    PageRead<?> read(long universityId) {
+        return PaymentSettingsStore.find(universityId);
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.careerai.billing;
 
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.data.SqlRows;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -14,9 +15,10 @@ class PaymentSettingsStore {
         this.jdbc = jdbc;
     }
 
-    Optional<PaymentSettings.Settings> find(long universityId) {
-        return SqlRows.optional(
-                jdbc,
+    /** The university's choice, if it made one: a read a page can send ahead with others (ADR 0076). */
+    static PageRead<Optional<PaymentSettings.Settings>> find(long universityId) {
+        return PageRead.optional(
+                "billing.payment-settings:" + universityId,
                 "SELECT provider, currency FROM payment_settings WHERE university_id = ?",
                 SqlRows.parameters(universityId),
                 row -> new PaymentSettings.Settings(

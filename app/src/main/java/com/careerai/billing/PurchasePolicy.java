@@ -7,6 +7,7 @@ import com.careerai.platform.data.PageRead;
 import com.careerai.platform.web.PageReads;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -49,10 +50,14 @@ public class PurchasePolicy {
 
     /** What {@link #offerTo} will read for this person, for a page to send ahead (ADR 0076). */
     public List<PageRead<?>> offerReads(SignedInUser user) {
-        if (user.role() != Role.STUDENT || !providers.configured(user.universityId())) {
+        if (user.role() != Role.STUDENT || !providers.anyConfigured()) {
             return List.of();
         }
-        return List.of(PurchasePolicyStore.studentsMayBuy(user.universityId()));
+        // the university's choice of provider (when only one is configured) and its policy, together:
+        // the policy is read even where the chosen provider turns out not to be configured
+        List<PageRead<?>> ahead = new ArrayList<>(providers.configuredReads(user.universityId()));
+        ahead.add(PurchasePolicyStore.studentsMayBuy(user.universityId()));
+        return ahead;
     }
 
     /** Whether a "Buy" may be offered to this person: a student, billing configured, purchases on. */

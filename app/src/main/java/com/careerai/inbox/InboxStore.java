@@ -141,28 +141,30 @@ class InboxStore {
 
     /**
      * The newest {@code limit} unread entries with the count of all unread ones: one statement, the
-     * count over the partial index of unread entries (a row with no entry when none is unread).
+     * count over the partial index of unread entries (a row with no entry when none is unread). Sent
+     * ahead, it gives the bell's count too ({@link #unread}'s key).
      */
     PageRead<Unread> newestUnread(long universityId, long userId, int limit) {
         return new PageRead<>(
-                "inbox.newest-unread:" + universityId + ":" + userId + ":" + limit,
-                "SELECT c.unread, n.* FROM (SELECT count(*) AS unread FROM notifications"
-                        + " WHERE university_id = ? AND user_id = ? AND read_at IS NULL) c"
-                        + " LEFT JOIN LATERAL (SELECT * FROM notifications"
-                        + " WHERE university_id = ? AND user_id = ? AND read_at IS NULL ORDER BY id DESC LIMIT ?) n ON true",
-                SqlRows.parameters(universityId, userId, universityId, userId, limit),
-                rows -> {
-                    long count = 0;
-                    List<Notification> newest = new ArrayList<>();
-                    while (rows.next()) {
-                        count = rows.getLong("unread");
-                        rows.getLong("id");
-                        if (!rows.wasNull()) {
-                            newest.add(notification(rows));
-                        }
-                    }
-                    return new Unread(List.copyOf(newest), count);
-                });
+                        "inbox.newest-unread:" + universityId + ":" + userId + ":" + limit,
+                        "SELECT c.unread, n.* FROM (SELECT count(*) AS unread FROM notifications"
+                                + " WHERE university_id = ? AND user_id = ? AND read_at IS NULL) c"
+                                + " LEFT JOIN LATERAL (SELECT * FROM notifications"
+                                + " WHERE university_id = ? AND user_id = ? AND read_at IS NULL ORDER BY id DESC LIMIT ?) n ON true",
+                        SqlRows.parameters(universityId, userId, universityId, userId, limit),
+                        rows -> {
+                            long count = 0;
+                            List<Notification> newest = new ArrayList<>();
+                            while (rows.next()) {
+                                count = rows.getLong("unread");
+                                rows.getLong("id");
+                                if (!rows.wasNull()) {
+                                    newest.add(notification(rows));
+                                }
+                            }
+                            return new Unread(List.copyOf(newest), count);
+                        })
+                .alsoKeeps(unreadKey(universityId, userId), Unread::count); // the bell's figure
     }
 
     /**

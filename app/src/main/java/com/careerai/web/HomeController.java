@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The public landing page on the bare base domain, and each university's home page: for a
@@ -87,7 +88,7 @@ class HomeController {
         Optional<SignedInUser> student = SignedInUsers.current(request).filter(user -> user.role() == Role.STUDENT);
         if (student.isPresent()) {
             return connections.executeRead(status -> {
-                dashboard(student.get(), model);
+                dashboard(request, student.get(), model);
                 // the layout on the same connection (LayoutModelProcessor leaves a model's own layout)
                 model.put("layout", layout.forRequest(request));
                 return new ModelAndView<>("home/dashboard", model);
@@ -118,12 +119,15 @@ class HomeController {
         return line.length() <= 160 ? line : line.substring(0, 157) + "…";
     }
 
-    private Map<String, Object> dashboard(SignedInUser student, Map<String, Object> model) {
+    private Map<String, Object> dashboard(HttpRequest<?> request, SignedInUser student, Map<String, Object> model) {
         ZoneId zone = zones.zoneOf(student.universityId(), student.userId());
         model.put("name", student.displayName());
-        // every panel's reads in one round trip, then each panel finds its own kept (ADR 0076)
-        reads.prefetch(panels.stream()
-                .flatMap(panel -> panel.reads(student.universityId(), student.userId(), zone).stream())
+        // every panel's reads and the header's (the purchase offer's policy where payments are set up)
+        // in one round trip, then each finds its own kept (ADR 0076)
+        reads.prefetch(Stream.concat(
+                        layout.reads(request).stream(),
+                        panels.stream()
+                                .flatMap(panel -> panel.reads(student.universityId(), student.userId(), zone).stream()))
                 .toList());
         model.put(
                 "panels",

@@ -18,8 +18,25 @@ import java.util.function.Function;
  * @param sql one statement (no trailing semicolon), parameters written {@code ?}
  * @param binder binds the parameters from index 1, as for the statement alone
  * @param result makes the value of the statement's whole result set
+ * @param also values the read's value gives besides itself, each under a key of its own (the unread count
+ *     a list of unread notifications comes with): a page sending this read sends none under those keys
  */
-public record PageRead<T>(String key, String sql, SqlRows.Binder binder, Result<T> result) {
+public record PageRead<T>(String key, String sql, SqlRows.Binder binder, Result<T> result, List<Also<T>> also) {
+
+    /** A read that gives its own value only. */
+    public PageRead(String key, String sql, SqlRows.Binder binder, Result<T> result) {
+        this(key, sql, binder, result, List.of());
+    }
+
+    /** A value a read's value gives, under {@code key} (what another read under that key would read). */
+    public record Also<T>(String key, Function<? super T, ?> value) {}
+
+    /** This read, which also gives {@code value} of its value under {@code key}. */
+    public PageRead<T> alsoKeeps(String key, Function<? super T, ?> value) {
+        List<Also<T>> more = new ArrayList<>(also);
+        more.add(new Also<>(key, value));
+        return new PageRead<>(this.key, sql, binder, result, List.copyOf(more));
+    }
 
     /** The value of a statement's result set (it may advance the rows; it must not close them). */
     @FunctionalInterface
@@ -55,7 +72,7 @@ public record PageRead<T>(String key, String sql, SqlRows.Binder binder, Result<
         });
     }
 
-    /** The same read whose value is {@code then} of this one's. */
+    /** The same read whose value is {@code then} of this one's (and nothing else under other keys). */
     public <U> PageRead<U> map(Function<? super T, ? extends U> then) {
         Result<T> first = result;
         return new PageRead<>(key, sql, binder, rows -> then.apply(first.of(rows)));

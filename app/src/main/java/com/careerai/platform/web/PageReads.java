@@ -16,10 +16,12 @@ import java.sql.Timestamp;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads a page's {@link PageRead}s, several of them in one round trip (ADR 0076).
@@ -80,11 +82,14 @@ public class PageReads {
             return; // nothing could be kept
         }
         Map<String, PageRead<?>> wanted = new LinkedHashMap<>();
+        Set<String> given = new HashSet<>(); // keys another wanted read gives besides its own
         for (PageRead<?> read : reads) {
             if (RequestMemo.find(read.key()).isEmpty()) {
                 wanted.putIfAbsent(read.key(), read);
+                read.also().forEach(also -> given.add(also.key()));
             }
         }
+        wanted.keySet().removeAll(given);
         if (wanted.size() < 2) {
             return; // one read alone is no fewer round trips
         }
@@ -111,7 +116,18 @@ public class PageReads {
                     return read;
                 }));
         for (int i = 0; i < parts.size(); i++) {
-            RequestMemo.keep(parts.get(i).key(), values.get(i));
+            keep(parts.get(i), values.get(i));
+        }
+    }
+
+    /** Keeps a read's value and what else it gives, under their keys (the first value kept stays). */
+    @SuppressWarnings("unchecked")
+    private static <T> void keep(PageRead<T> read, Object value) {
+        RequestMemo.keep(read.key(), value);
+        for (PageRead.Also<T> also : read.also()) {
+            if (RequestMemo.find(also.key()).isEmpty()) {
+                RequestMemo.keep(also.key(), also.value().apply((T) value));
+            }
         }
     }
 

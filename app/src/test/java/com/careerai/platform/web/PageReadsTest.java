@@ -171,6 +171,22 @@ class PageReadsTest extends IntegrationTest {
     }
 
     @Test
+    void aReadAnotherGivesIsNotSent() {
+        // a sum that also gives its double: the double's own read (a statement of its own) is not sent
+        PageRead<Long> sumGivingDouble = sum(20, 1).alsoKeeps("test.sum:21:21", value -> value * 2);
+        counter.reset();
+        List<Object> values = inGet(a, () -> {
+            reads.prefetch(List.of(sum(21, 21), sumGivingDouble, students()));
+            return List.of(reads.read(sum(21, 21)), reads.read(sumGivingDouble), reads.read(students()));
+        });
+        assertThat(values).containsExactly(42L, 21L, 1L);
+        assertThat(counter.statements()).as("round trips").hasSize(1);
+        assertThat(counter.statements().get(0).split(";\n"))
+                .as("the sum and the students; the double came with the sum")
+                .hasSize(2);
+    }
+
+    @Test
     void aPlainReadNotSentAheadIsReadEachTimeAndNotKept() {
         counter.reset();
         List<Object> values = inGet(a, () -> {
