@@ -2,6 +2,10 @@ package com.careerai.platform.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.jobrunr.jobs.states.StateName.ENQUEUED;
+import static org.jobrunr.jobs.states.StateName.FAILED;
+import static org.jobrunr.jobs.states.StateName.PROCESSING;
+import static org.jobrunr.jobs.states.StateName.SUCCEEDED;
 
 import com.careerai.jobs.PingJobRequest;
 import com.careerai.platform.redis.RedisConfiguration;
@@ -15,6 +19,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jobrunr.jobs.states.StateName;
 import org.jobrunr.scheduling.JobRequestScheduler;
 import org.jobrunr.server.BackgroundJobServer;
 import org.jobrunr.server.JobSteward;
@@ -104,9 +109,16 @@ class JobWakeUpTest {
     }
 
     /**
-     * A web + worker node polling once an hour, whose server has made its first look after its start:
-     * from now on only a wake-up finds a new job. The first job is enqueued before the server starts
-     * (start-delay), so the look that finds it is that first look (1 s after the start, JobRunr's).
+     * A web + worker node polling once an hour, idle: its server has made its first look after its
+     * start, and worked off what its first master round enqueued. From now on only a wake-up finds a
+     * new job. The first job is enqueued before the server starts (start-delay), so the look that finds
+     * it is that first look (1 s after the start, JobRunr's).
+     *
+     * <p>JobRunr's first master round (also 1 s after the start) schedules every run of the node's
+     * recurring jobs due within the poll interval — with an hour's interval 60 of each job that runs
+     * every minute, 120 in all — and enqueues them at once. Left there, a test's job waited behind them
+     * (oldest first): 0.5–2.3 s on a quiet machine, over the tests' 10 s on a loaded CI machine. So a
+     * second job is enqueued once they are, and the node is idle when it has run and nothing is left.
      */
     private static ApplicationContext idleWorkerNode() {
         Map<String, Object> worker = new HashMap<>(IntegrationTest.baseProperties());
@@ -115,10 +127,24 @@ class JobWakeUpTest {
         worker.put("careerai.jobs.start-delay", "1s");
         ApplicationContext node = ApplicationContext.run(worker, "test");
         try {
+            JobRequestScheduler scheduler = node.getBean(JobRequestScheduler.class);
+            StorageProvider storage = node.getBean(StorageProvider.class);
             String first = UUID.randomUUID().toString();
-            node.getBean(JobRequestScheduler.class).enqueue(new PingJobRequest(first));
+            scheduler.enqueue(new PingJobRequest(first));
             await().untilAsserted(() ->
                     assertThat(ran(node, first)).as("the first job ran").isTrue());
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(count(storage, ENQUEUED, PROCESSING, SUCCEEDED, FAILED))
+                            .as("jobs besides the first: the master round's recurring runs, enqueued")
+                            .isGreaterThan(1));
+            String drain = UUID.randomUUID().toString();
+            scheduler.enqueue(new PingJobRequest(drain));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                assertThat(ran(node, drain)).as("the second job ran").isTrue();
+                assertThat(count(storage, ENQUEUED, PROCESSING))
+                        .as("jobs left to run")
+                        .isZero();
+            });
             return node;
         } catch (RuntimeException | AssertionError e) {
             node.close();
@@ -134,6 +160,14 @@ class JobWakeUpTest {
         Field lock = onboard.getClass().getDeclaredField("reentrantLock");
         lock.setAccessible(true);
         return (ReentrantLock) lock.get(onboard);
+    }
+
+    private static long count(StorageProvider storage, StateName... states) {
+        long jobs = 0;
+        for (StateName state : states) {
+            jobs += storage.countJobs(state);
+        }
+        return jobs;
     }
 
     private static boolean ran(ApplicationContext node, String token) {
