@@ -2,6 +2,7 @@ package com.careerai.leads;
 
 import static com.careerai.platform.data.SqlRows.parameters;
 
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.data.SqlRows;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -10,7 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -137,12 +140,29 @@ class LeadStore {
                 LeadStore::lead);
     }
 
-    long count(long universityId, LeadStatus status) {
-        return SqlRows.single(
-                jdbc,
-                "SELECT count(*) FROM leads WHERE university_id = ? AND status = ?",
+    /** How many leads each column holds (columns without leads are absent): the board's counts in one read. */
+    static PageRead<Map<LeadStatus, Long>> countsByStatus(long universityId) {
+        return new PageRead<>(
+                "leads.counts:" + universityId,
+                "SELECT status, count(*) FROM leads WHERE university_id = ? GROUP BY status",
+                parameters(universityId),
+                rows -> {
+                    Map<LeadStatus, Long> counts = new EnumMap<>(LeadStatus.class);
+                    while (rows.next()) {
+                        counts.put(LeadStatus.valueOf(rows.getString(1)), rows.getLong(2));
+                    }
+                    return counts;
+                });
+    }
+
+    /** A page of one column, most recently changed first. */
+    static PageRead<List<Lead>> column(long universityId, LeadStatus status, int limit, long offset) {
+        return PageRead.list(
+                "leads.column:" + universityId + ":" + status + ":" + limit + ":" + offset,
+                "SELECT " + LEAD + " FROM leads WHERE university_id = ? AND status = ?"
+                        + " ORDER BY updated_at DESC, id DESC" + SqlRows.limit(limit, offset),
                 parameters(universityId, status.name()),
-                row -> row.getLong(1));
+                LeadStore::lead);
     }
 
     void setStatus(long universityId, long id, LeadStatus status) {
@@ -269,9 +289,10 @@ class LeadStore {
     }
 
     /** Median and 95th percentile of inquiry → first message sent, over leads of the last 30 days. */
-    Speed speed(long universityId) {
-        return SqlRows.single(
-                jdbc,
+    /** Speed to lead over the last 30 days. */
+    static PageRead<Speed> speed(long universityId) {
+        return PageRead.single(
+                "leads.speed:" + universityId,
                 "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY s) AS median,"
                         + " percentile_cont(0.95) WITHIN GROUP (ORDER BY s) AS p95, count(*) AS n FROM ("
                         + " SELECT extract(epoch FROM first_contacted_at - created_at) AS s FROM leads"

@@ -5,10 +5,13 @@ import com.careerai.auth.Invitations;
 import com.careerai.auth.Role;
 import com.careerai.courses.CourseOffers;
 import com.careerai.platform.audit.AuditLog;
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.outbox.Outbox;
+import com.careerai.platform.web.PageReads;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +38,17 @@ public class Leads {
     private final Invitations invitations;
     private final AuditLog auditLog;
 
-    Leads(LeadStore store, Outbox outbox, CourseOffers courses, Invitations invitations, AuditLog auditLog) {
+    private final PageReads reads;
+
+    Leads(
+            LeadStore store,
+            Outbox outbox,
+            CourseOffers courses,
+            Invitations invitations,
+            AuditLog auditLog,
+            PageReads reads) {
         this.store = store;
+        this.reads = reads;
         this.outbox = outbox;
         this.courses = courses;
         this.invitations = invitations;
@@ -145,9 +157,26 @@ public class Leads {
         return store.list(universityId, status, limit, offset);
     }
 
-    @Transactional(readOnly = true)
-    public long count(long universityId, LeadStatus status) {
-        return store.count(universityId, status);
+    /**
+     * What the board reads — the count of every column, a page of each column shown, the speed to lead —
+     * for the page to send in one round trip (ADR 0076); each is then read by the methods below.
+     */
+    List<PageRead<?>> boardReads(long universityId, List<LeadStatus> shown, int limit, long offset) {
+        List<PageRead<?>> board = new ArrayList<>();
+        board.add(LeadStore.countsByStatus(universityId));
+        shown.forEach(status -> board.add(LeadStore.column(universityId, status, limit, offset)));
+        board.add(LeadStore.speed(universityId));
+        return board;
+    }
+
+    /** How many leads each column holds (a column without leads is absent). */
+    Map<LeadStatus, Long> countsByStatus(long universityId) {
+        return reads.read(LeadStore.countsByStatus(universityId));
+    }
+
+    /** A page of one column, most recently changed first. */
+    List<Lead> column(long universityId, LeadStatus status, int limit, long offset) {
+        return reads.read(LeadStore.column(universityId, status, limit, offset));
     }
 
     @Transactional(readOnly = true)
@@ -160,9 +189,9 @@ public class Leads {
         return store.notes(universityId, leadId);
     }
 
-    @Transactional(readOnly = true)
+    /** Speed to lead over the last 30 days. */
     LeadStore.Speed speed(long universityId) {
-        return store.speed(universityId);
+        return reads.read(LeadStore.speed(universityId));
     }
 
     @Transactional(readOnly = true)

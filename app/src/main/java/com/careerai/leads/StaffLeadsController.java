@@ -2,11 +2,15 @@ package com.careerai.leads;
 
 import com.careerai.auth.CurrentUser;
 import com.careerai.auth.SignedInUser;
+import com.careerai.platform.data.PageRead;
+import com.careerai.platform.web.LayoutModel;
+import com.careerai.platform.web.PageReads;
 import com.careerai.platform.web.Paging;
 import com.careerai.platform.web.Plural;
 import com.careerai.tenancy.CurrentUniversity;
 import com.careerai.tenancy.University;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -23,6 +27,7 @@ import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,38 +46,49 @@ class StaffLeadsController {
     private final Leads leads;
     private final ManualFollowUps followUps;
     private final TwilioGateway twilio;
+    private final LayoutModel layout;
+    private final PageReads reads;
 
-    StaffLeadsController(Leads leads, ManualFollowUps followUps, TwilioGateway twilio) {
+    StaffLeadsController(
+            Leads leads, ManualFollowUps followUps, TwilioGateway twilio, LayoutModel layout, PageReads reads) {
         this.leads = leads;
+        this.layout = layout;
+        this.reads = reads;
         this.followUps = followUps;
         this.twilio = twilio;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> board(
-            @CurrentUser SignedInUser staff, @Nullable @QueryValue String status, @Nullable @QueryValue Integer page) {
+            HttpRequest<?> request,
+            @CurrentUser SignedInUser staff,
+            @Nullable @QueryValue String status,
+            @Nullable @QueryValue Integer page) {
         long universityId = staff.universityId();
         LeadStatus only = LeadStatus.parse(status);
         int current = Paging.page(page == null ? 1 : page);
+        List<LeadStatus> shown = Arrays.stream(LeadStatus.values())
+                .filter(column -> only == null || column == only)
+                .toList();
+        long offset = only == null ? 0 : Paging.offset(current, COLUMN_SIZE);
+        // the counts, the columns, the speed and the header's reads in one round trip (ADR 0076)
+        List<PageRead<?>> ahead = new ArrayList<>(layout.reads(request));
+        ahead.addAll(leads.boardReads(universityId, shown, COLUMN_SIZE, offset));
+        reads.prefetch(ahead);
+        Map<LeadStatus, Long> counts = leads.countsByStatus(universityId);
         List<Map<String, Object>> columns = new ArrayList<>();
         long total = 0;
-        for (LeadStatus column : LeadStatus.values()) {
-            if (only != null && column != only) {
-                continue;
-            }
-            long count = leads.count(universityId, column);
+        for (LeadStatus column : shown) {
+            long count = counts.getOrDefault(column, 0L);
             total += count;
-            List<Lead> shown = leads.list(
-                    universityId, column, COLUMN_SIZE, only == null ? 0 : Paging.offset(current, COLUMN_SIZE));
+            List<Lead> listed = leads.column(universityId, column, COLUMN_SIZE, offset);
             Map<String, Object> view = new HashMap<>();
             view.put("status", column.name());
             view.put("label", column.label());
             view.put("count", Plural.of(count, "lead"));
-            view.put("leads", shown.stream().map(LeadViews::lead).toList());
+            view.put("leads", listed.stream().map(LeadViews::lead).toList());
             view.put("more", only == null && count > COLUMN_SIZE);
-            view.put(
-                    "next",
-                    only != null && Paging.offset(current, COLUMN_SIZE) + COLUMN_SIZE < count ? current + 1 : null);
+            view.put("next", only != null && offset + COLUMN_SIZE < count ? current + 1 : null);
             view.put("previous", only != null && current > 1 ? current - 1 : null);
             columns.add(view);
         }
