@@ -6,8 +6,8 @@ import com.careerai.platform.analytics.FigureSource;
 import com.careerai.platform.analytics.Period;
 import com.careerai.platform.analytics.SqlFigures;
 import com.careerai.platform.data.SqlRows;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.List;
 
@@ -34,7 +34,7 @@ class RunFigureSource implements FigureSource {
     private record Group(java.time.LocalDate bucket, String tool, String outcome, long runs) {}
 
     @Override
-    @Transactional(readOnly = true)
+    @Connectable
     public List<Figure> figures(long universityId, Period period) {
         // Runs per bucket, tool and outcome summed from the per-day counters the trigger on ai_runs
         // keeps (V91, by outcome since V94): a few thousand rows for a year where the runs

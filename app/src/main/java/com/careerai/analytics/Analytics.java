@@ -4,8 +4,10 @@ import com.careerai.platform.analytics.Figure;
 import com.careerai.platform.analytics.FigureSource;
 import com.careerai.platform.analytics.Period;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,14 +43,21 @@ class Analytics {
             List<Compared> figures) {}
 
     private final List<FigureSource> sources;
+    private final ConnectionOperations<Connection> connections;
 
-    Analytics(List<FigureSource> sources) {
+    Analytics(List<FigureSource> sources, ConnectionOperations<Connection> connections) {
         this.sources = sources.stream()
                 .sorted(Comparator.comparingInt(FigureSource::order))
                 .toList();
+        this.connections = connections;
     }
 
+    /** Every source's figures of the period and the one before, read on one connection. */
     Report report(long universityId, Period period) {
+        return connections.executeRead(status -> compared(universityId, period));
+    }
+
+    private Report compared(long universityId, Period period) {
         Period previous = period.previous();
         List<Compared> figures = new ArrayList<>();
         for (FigureSource source : sources) {
@@ -67,6 +76,10 @@ class Analytics {
 
     /** One figure of the period, small groups suppressed; empty when no source has it. */
     Optional<Figure> figure(long universityId, Period period, String name) {
+        return connections.executeRead(status -> find(universityId, period, name));
+    }
+
+    private Optional<Figure> find(long universityId, Period period, String name) {
         for (FigureSource source : sources) {
             for (Figure figure : source.figures(universityId, period)) {
                 if (figure.name().equals(name)) {

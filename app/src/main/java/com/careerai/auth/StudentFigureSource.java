@@ -6,8 +6,8 @@ import com.careerai.platform.analytics.FigureSource;
 import com.careerai.platform.analytics.Period;
 import com.careerai.platform.analytics.SqlFigures;
 import com.careerai.platform.data.SqlRows;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.List;
 
@@ -26,7 +26,7 @@ class StudentFigureSource implements FigureSource {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Connectable
     public List<Figure> figures(long universityId, Period period) {
         Figure signUps = Figure.series(
                 "sign-ups",

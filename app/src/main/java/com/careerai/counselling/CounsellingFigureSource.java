@@ -5,8 +5,8 @@ import com.careerai.platform.analytics.FigureSource;
 import com.careerai.platform.analytics.Period;
 import com.careerai.platform.analytics.SqlFigures;
 import com.careerai.platform.data.SqlRows;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.List;
 
@@ -30,7 +30,7 @@ class CounsellingFigureSource implements FigureSource {
     private static final List<String> OUTCOMES = List.of("Booked", "Completed", "Cancelled", "No-shows");
 
     @Override
-    @Transactional(readOnly = true)
+    @Connectable
     public List<Figure> figures(long universityId, Period period) {
         List<Number> totals = SqlFigures.totals(
                 jdbc,

@@ -4,8 +4,8 @@ import com.careerai.platform.analytics.Figure;
 import com.careerai.platform.analytics.FigureSource;
 import com.careerai.platform.analytics.Period;
 import com.careerai.platform.data.SqlRows;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.List;
 
@@ -24,7 +24,7 @@ class CreditFigureSource implements FigureSource {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Connectable
     public List<Figure> figures(long universityId, Period period) {
         List<Figure.Row> rows = SqlRows.list(
                 jdbc,

@@ -6,8 +6,8 @@ import com.careerai.platform.analytics.FigureSource;
 import com.careerai.platform.analytics.Period;
 import com.careerai.platform.analytics.SqlFigures;
 import com.careerai.platform.data.SqlRows;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.List;
 
@@ -26,7 +26,7 @@ class ResourceFigureSource implements FigureSource {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Connectable
     public List<Figure> figures(long universityId, Period period) {
         // Downloads per bucket summed from the per-day counters the trigger on resource_downloads
         // keeps (V92); the total is the sum of the series (issue 17: a year of downloads was read

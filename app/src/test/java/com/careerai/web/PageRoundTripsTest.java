@@ -105,6 +105,21 @@ class PageRoundTripsTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void theAnalyticsPageReadsOnOneConnectionWithoutTransactions() {
+        University demo = universities.findBySubdomain("demo").orElseThrow();
+        SignedIn staff = signIn(demo, "staff");
+        get(demo, staff, "/staff/analytics");
+        counter.reset();
+        assertThat(get(demo, staff, "/staff/analytics").code()).isEqualTo(200);
+        // every feature's figures of the period and the one before: each source used to read in a
+        // read-only transaction of its own (20 BEGIN / COMMIT pairs and 20 check-outs a page)
+        assertThat(counter.transactions()).as("transactions begun").isZero();
+        assertThat(counter.connections())
+                .as("connections checked out (the figures, then the header)")
+                .isLessThanOrEqualTo(2);
+    }
+
     private SignedIn signIn(University demo, String who) {
         User user = CrossTenant.within(demo, () -> users.findByEmail(demo.id(), who + "@demo.edu"))
                 .orElseThrow();

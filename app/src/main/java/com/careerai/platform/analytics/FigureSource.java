@@ -11,7 +11,12 @@ import java.util.List;
  */
 public interface FigureSource {
 
-    /** This feature's figures for one university over {@code period}, in display order. */
+    /**
+     * This feature's figures for one university over {@code period}, in display order. Read
+     * {@code @Connectable}, on the connection the analytics page holds, never in a transaction of its own:
+     * at READ COMMITTED a read-only transaction gives its statements no common snapshot, only a BEGIN and a
+     * COMMIT round trip (ADR 0055).
+     */
     List<Figure> figures(long universityId, Period period);
 
     /** Where this source's figures go on the page, lower first. */
