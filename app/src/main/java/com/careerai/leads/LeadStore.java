@@ -289,7 +289,6 @@ class LeadStore {
     }
 
     /** Median and 95th percentile of inquiry → first message sent, over leads of the last 30 days. */
-    /** Speed to lead over the last 30 days. */
     static PageRead<Speed> speed(long universityId) {
         return PageRead.single(
                 "leads.speed:" + universityId,

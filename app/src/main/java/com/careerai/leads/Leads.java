@@ -37,7 +37,6 @@ public class Leads {
     private final CourseOffers courses;
     private final Invitations invitations;
     private final AuditLog auditLog;
-
     private final PageReads reads;
 
     Leads(
