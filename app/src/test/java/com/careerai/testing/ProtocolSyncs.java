@@ -1,6 +1,7 @@
 package com.careerai.testing;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,15 +15,13 @@ import java.util.logging.Logger;
  * PostgreSQL (the driver waits for ReadyForQuery), which statement counts cannot see — pgjdbc may split
  * one statement of several parts into several. Read from the driver's own protocol log (FINEST), which
  * is switched on for the counter's life only and kept from the application's log. A connection's
- * liveness check (the pool's {@code isValid}, an empty query) is not counted.
+ * liveness check (the pool's {@code isValid}) is a simple query, which sends no Sync: it is not counted.
  */
 public final class ProtocolSyncs implements AutoCloseable {
     private static final Logger DRIVER = Logger.getLogger("org.postgresql.core.v3.QueryExecutorImpl");
 
     /** Syncs by the name of the thread that sent them. */
     private final Map<String, AtomicInteger> syncs = new ConcurrentHashMap<>();
-    /** Per thread: whether the messages since its last Sync are a liveness check's (an empty query). */
-    private final Map<String, Boolean> checking = new ConcurrentHashMap<>();
 
     private final String thread = Thread.currentThread().getName();
     private final Level level = DRIVER.getLevel();
@@ -30,15 +29,10 @@ public final class ProtocolSyncs implements AutoCloseable {
     private final Handler handler = new Handler() {
         @Override
         public void publish(LogRecord record) {
-            String message =
-                    record.getMessage() == null ? "" : record.getMessage().trim();
-            String sender = Thread.currentThread().getName();
-            if (message.startsWith("FE=> Parse(") && message.contains("query=\"\"")) {
-                checking.put(sender, true);
-            } else if (message.equals("FE=> Sync")) {
-                if (checking.remove(sender) == null) {
-                    syncs.computeIfAbsent(sender, name -> new AtomicInteger()).incrementAndGet();
-                }
+            if (record.getMessage() != null && record.getMessage().trim().equals("FE=> Sync")) {
+                // published on the thread that sent it
+                syncs.computeIfAbsent(Thread.currentThread().getName(), name -> new AtomicInteger())
+                        .incrementAndGet();
             }
         }
 
@@ -63,7 +57,7 @@ public final class ProtocolSyncs implements AutoCloseable {
 
     /** Syncs sent so far on the thread that started the count. */
     public int syncs() {
-        return syncsOn(java.util.List.of(thread));
+        return syncsOn(List.of(thread));
     }
 
     /** Syncs sent so far on these threads (by name). */
