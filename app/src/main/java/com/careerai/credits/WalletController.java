@@ -5,7 +5,6 @@ import com.careerai.auth.SignedInUser;
 import com.careerai.platform.data.PageRead;
 import com.careerai.platform.web.Dates;
 import com.careerai.platform.web.LayoutModel;
-import com.careerai.platform.web.PageReads;
 import com.careerai.platform.web.PersonalPage;
 import com.careerai.platform.web.RequestExecutor;
 import com.careerai.platform.web.ViewerZones;
@@ -36,15 +35,13 @@ class WalletController {
     private final Wallets wallets;
     private final CreditCosts costs;
     private final ViewerZones zones;
-    private final PageReads reads;
     private final LayoutModel layout;
 
     /** One history row: the entry and when it happened, in the viewer's zone. */
     record WalletRow(TransactionView entry, String when) {}
 
-    WalletController(Wallets wallets, CreditCosts costs, ViewerZones zones, PageReads reads, LayoutModel layout) {
+    WalletController(Wallets wallets, CreditCosts costs, ViewerZones zones, LayoutModel layout) {
         this.zones = zones;
-        this.reads = reads;
         this.layout = layout;
         this.wallets = wallets;
         this.costs = costs;
@@ -57,10 +54,9 @@ class WalletController {
             @CurrentUser SignedInUser user,
             @QueryValue(defaultValue = "1") @Min(1) @Max(1_000_000) int page) {
         // the page's reads and its header's (balances, bell) in one round trip (ADR 0076)
-        List<PageRead<?>> ahead = new ArrayList<>(layout.reads(request));
+        List<PageRead<?>> ahead = new ArrayList<>(wallets.historyReads(user.universityId(), user.userId(), page));
         ahead.add(wallets.balancesRead(user.universityId(), user.userId()));
-        ahead.addAll(wallets.historyReads(user.universityId(), user.userId(), page));
-        reads.prefetch(ahead);
+        layout.prefetchWith(request, ahead);
         LedgerPage history = wallets.history(user.universityId(), user.userId(), page);
         ZoneId zone = zones.zoneOf(user.universityId(), user.userId());
         Map<String, Object> model = new HashMap<>();

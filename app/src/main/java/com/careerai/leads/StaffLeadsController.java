@@ -2,9 +2,7 @@ package com.careerai.leads;
 
 import com.careerai.auth.CurrentUser;
 import com.careerai.auth.SignedInUser;
-import com.careerai.platform.data.PageRead;
 import com.careerai.platform.web.LayoutModel;
-import com.careerai.platform.web.PageReads;
 import com.careerai.platform.web.Paging;
 import com.careerai.platform.web.Plural;
 import com.careerai.tenancy.CurrentUniversity;
@@ -47,13 +45,10 @@ class StaffLeadsController {
     private final ManualFollowUps followUps;
     private final TwilioGateway twilio;
     private final LayoutModel layout;
-    private final PageReads reads;
 
-    StaffLeadsController(
-            Leads leads, ManualFollowUps followUps, TwilioGateway twilio, LayoutModel layout, PageReads reads) {
+    StaffLeadsController(Leads leads, ManualFollowUps followUps, TwilioGateway twilio, LayoutModel layout) {
         this.leads = leads;
         this.layout = layout;
-        this.reads = reads;
         this.followUps = followUps;
         this.twilio = twilio;
     }
@@ -72,9 +67,7 @@ class StaffLeadsController {
                 .toList();
         long offset = only == null ? 0 : Paging.offset(current, COLUMN_SIZE);
         // the counts, the columns, the speed and the header's reads in one round trip (ADR 0076)
-        List<PageRead<?>> ahead = new ArrayList<>(layout.reads(request));
-        ahead.addAll(leads.boardReads(universityId, shown, COLUMN_SIZE, offset));
-        reads.prefetch(ahead);
+        layout.prefetchWith(request, leads.boardReads(universityId, shown, COLUMN_SIZE, offset));
         Map<LeadStatus, Long> counts = leads.countsByStatus(universityId);
         List<Map<String, Object>> columns = new ArrayList<>();
         long total = 0;

@@ -6,7 +6,6 @@ import com.careerai.auth.session.SignedInUsers;
 import com.careerai.platform.config.CareerAiConfiguration;
 import com.careerai.platform.web.DashboardPanel;
 import com.careerai.platform.web.LayoutModel;
-import com.careerai.platform.web.PageReads;
 import com.careerai.platform.web.PersonalPage;
 import com.careerai.platform.web.RequestExecutor;
 import com.careerai.platform.web.ViewerZones;
@@ -31,7 +30,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The public landing page on the bare base domain, and each university's home page: for a
@@ -55,7 +53,6 @@ class HomeController {
     private final CareerAiConfiguration configuration;
     private final LayoutModel layout;
     private final ConnectionOperations<Connection> connections;
-    private final PageReads reads;
 
     HomeController(
             List<DashboardPanel> panels,
@@ -63,8 +60,7 @@ class HomeController {
             SiteContent site,
             CareerAiConfiguration configuration,
             LayoutModel layout,
-            ConnectionOperations<Connection> connections,
-            PageReads reads) {
+            ConnectionOperations<Connection> connections) {
         this.panels = panels.stream()
                 .sorted(Comparator.comparingInt(DashboardPanel::order))
                 .toList();
@@ -73,7 +69,6 @@ class HomeController {
         this.configuration = configuration;
         this.layout = layout;
         this.connections = connections;
-        this.reads = reads;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
@@ -124,11 +119,11 @@ class HomeController {
         model.put("name", student.displayName());
         // every panel's reads and the header's (the purchase offer's policy where payments are set up)
         // in one round trip, then each finds its own kept (ADR 0076)
-        reads.prefetch(Stream.concat(
-                        layout.reads(request).stream(),
-                        panels.stream()
-                                .flatMap(panel -> panel.reads(student.universityId(), student.userId(), zone).stream()))
-                .toList());
+        layout.prefetchWith(
+                request,
+                panels.stream()
+                        .flatMap(panel -> panel.reads(student.universityId(), student.userId(), zone).stream())
+                        .toList());
         model.put(
                 "panels",
                 panels.stream()

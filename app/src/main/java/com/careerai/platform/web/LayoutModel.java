@@ -4,6 +4,8 @@ import com.careerai.platform.config.CareerAiConfiguration;
 import com.careerai.platform.data.PageRead;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,16 @@ public class LayoutModel {
         return contributors.stream()
                 .flatMap(contributor -> contributor.reads(request).stream())
                 .toList();
+    }
+
+    /**
+     * Sends {@code page}'s reads and the header's in one round trip (ADR 0076), for a page that knows
+     * what it will read; the page and its layout then find their values kept.
+     */
+    public void prefetchWith(HttpRequest<?> request, Collection<? extends PageRead<?>> page) {
+        List<PageRead<?>> all = new ArrayList<>(reads(request));
+        all.addAll(page);
+        pageReads.prefetch(all);
     }
 
     public Map<String, Object> forRequest(HttpRequest<?> request) {
