@@ -39,8 +39,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The pool lends the first idle connection, so one request after another reuses the same and the
  * five uses are that connection's. A request that still meets a statement's fifth use on a connection
- * (pgjdbc describes it then, once) is not the steady state: each page is measured twice and the fewer
- * Syncs count.
+ * (pgjdbc describes it then, once) is not the steady state: a page whose first measured request
+ * disagrees is measured once more, and that request is judged.
  */
 @MicronautTest(transactional = false)
 class PageRoundTripsTest extends IntegrationTest {
@@ -90,7 +90,7 @@ class PageRoundTripsTest extends IntegrationTest {
 
     @Test
     void theLeadBoardIsOneRoundTrip() {
-        University demo = universities.findBySubdomain("demo").orElseThrow();
+        University demo = demo();
         SignedIn staff = signIn(demo, "staff");
         for (String board : List.of("/staff/leads", "/staff/leads?status=NEW&page=1")) {
             get(demo, staff, board);
@@ -107,7 +107,7 @@ class PageRoundTripsTest extends IntegrationTest {
 
     @Test
     void theAnalyticsPageReadsOnOneConnectionWithoutTransactions() {
-        University demo = universities.findBySubdomain("demo").orElseThrow();
+        University demo = demo();
         SignedIn staff = signIn(demo, "staff");
         get(demo, staff, "/staff/analytics");
         counter.reset();
@@ -120,6 +120,10 @@ class PageRoundTripsTest extends IntegrationTest {
                 .isLessThanOrEqualTo(2);
     }
 
+    private University demo() {
+        return universities.findBySubdomain("demo").orElseThrow();
+    }
+
     private SignedIn signIn(University demo, String who) {
         User user = CrossTenant.within(demo, () -> users.findByEmail(demo.id(), who + "@demo.edu"))
                 .orElseThrow();
@@ -127,7 +131,7 @@ class PageRoundTripsTest extends IntegrationTest {
     }
 
     private void assertOneSyncPerRoundTrip(String who, String home) {
-        University demo = universities.findBySubdomain("demo").orElseThrow();
+        University demo = demo();
         SignedIn signedIn = signIn(demo, who);
         Set<String> pages = new LinkedHashSet<>();
         pages.add(home);
@@ -138,25 +142,33 @@ class PageRoundTripsTest extends IntegrationTest {
             for (int use = 0; use < WARM_UPS; use++) {
                 get(demo, signedIn, page);
             }
-            int syncs = Math.min(syncsOf(demo, signedIn, page), syncsOf(demo, signedIn, page));
-            int roundTrips = counter.statements().size() + counter.commits();
-            System.out.println(who + " " + page + ": " + syncs + " Syncs, "
-                    + counter.statements().size() + " statements, " + counter.commits() + " commits");
-            if (syncs != roundTrips) {
-                extra.add(page + ": " + syncs + " Syncs for "
-                        + counter.statements().size() + " statements and " + counter.commits() + " commits "
-                        + counter.statements());
+            Measured first = measure(demo, signedIn, page);
+            Measured measured = first.agrees() ? first : measure(demo, signedIn, page);
+            System.out.println(who + " " + page + ": " + measured);
+            if (!measured.agrees()) {
+                extra.add(page + ": " + measured);
             }
         }
         assertThat(extra).as("pages whose Syncs outnumber their round trips").isEmpty();
     }
 
-    /** The Syncs of one request for {@code page}; the counter holds its statements afterwards. */
-    private int syncsOf(University demo, SignedIn signedIn, String page) {
+    /** One request's Syncs beside its statements and commits. */
+    private record Measured(int syncs, List<String> statements, int commits) {
+        boolean agrees() {
+            return syncs == statements.size() + commits;
+        }
+
+        @Override
+        public String toString() {
+            return syncs + " Syncs for " + statements.size() + " statements and " + commits + " commits " + statements;
+        }
+    }
+
+    private Measured measure(University demo, SignedIn signedIn, String page) {
         counter.reset();
         try (ProtocolSyncs counted = ProtocolSyncs.count()) {
             assertThat(get(demo, signedIn, page).code()).as(page).isEqualTo(200);
-            return counted.syncsOn(counter.threads());
+            return new Measured(counted.syncsOn(counter.threads()), counter.statements(), counter.commits());
         }
     }
 
