@@ -5,19 +5,19 @@ import com.careerai.platform.analytics.Figure;
 import com.careerai.platform.analytics.FigureSource;
 import com.careerai.platform.analytics.Period;
 import com.careerai.platform.analytics.SqlFigures;
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.data.SqlRows;
-import io.micronaut.data.connection.annotation.Connectable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import com.careerai.platform.web.PageReads;
 import jakarta.inject.Singleton;
 import java.util.List;
 
 /** Staff analytics of AI runs: per day and per tool, by outcome. */
 @Singleton
 class RunFigureSource implements FigureSource {
-    private final JdbcOperations jdbc;
+    private final PageReads pageReads;
 
-    RunFigureSource(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    RunFigureSource(PageReads pageReads) {
+        this.pageReads = pageReads;
     }
 
     @Override
@@ -34,35 +34,14 @@ class RunFigureSource implements FigureSource {
     private record Group(java.time.LocalDate bucket, String tool, String outcome, long runs) {}
 
     @Override
-    @Connectable
+    public List<PageRead<?>> reads(long universityId, Period period) {
+        return List.of(groups(universityId, period), studentsByTool(universityId, period));
+    }
+
+    @Override
     public List<Figure> figures(long universityId, Period period) {
-        // Runs per bucket, tool and outcome summed from the per-day counters the trigger on ai_runs
-        // keeps (V91, by outcome since V94): a few thousand rows for a year where the runs
-        // themselves were a third of the page's time (issue 17). The series, the totals and the
-        // per-tool table are sums of these groups.
-        List<Group> groups = SqlRows.list(
-                jdbc,
-                "SELECT " + period.bucketOfDay("day") + ", tool, o.outcome, sum(o.runs)::bigint FROM ai_run_days "
-                        + OUTCOME_ROWS
-                        + " WHERE university_id = ? AND day BETWEEN ? AND ? GROUP BY 1, 2, 3 HAVING sum(o.runs) > 0",
-                SqlRows.parameters(universityId, period.from(), period.to()),
-                row -> new Group(
-                        row.getDate(1).toLocalDate(), row.getString(2), OUTCOMES.get(row.getInt(3)), row.getLong(4)));
-        // Distinct students per tool: the (week or month, tool, student) rows of the whole weeks and
-        // months inside the period (V91), and the runs of the few days left over.
-        Cover cover = period.cover();
-        Cover.Condition periods = cover.periods("unit", "starts_on");
-        Cover.Condition days = cover.instants("created_at");
-        java.util.Map<String, Long> studentsByTool = new java.util.HashMap<>();
-        SqlRows.list(
-                        jdbc,
-                        "SELECT tool, count(*) FROM (SELECT tool, user_id FROM ai_run_students WHERE university_id = ? AND "
-                                + periods.sql()
-                                + " UNION SELECT tool, user_id FROM ai_runs WHERE university_id = ? AND "
-                                + days.sql() + ") AS used GROUP BY tool",
-                        SqlFigures.parameters(universityId, periods, universityId, days),
-                        row -> java.util.Map.entry(row.getString(1), row.getLong(2)))
-                .forEach(entry -> studentsByTool.put(entry.getKey(), entry.getValue()));
+        List<Group> groups = pageReads.read(groups(universityId, period));
+        java.util.Map<String, Long> studentsByTool = pageReads.read(studentsByTool(universityId, period));
         long[] total = new long[OUTCOMES.size()];
         java.util.Map<java.time.LocalDate, long[]> byBucket = new java.util.TreeMap<>();
         java.util.Map<String, long[]> byTool = new java.util.TreeMap<>();
@@ -108,5 +87,42 @@ class RunFigureSource implements FigureSource {
                         perTool,
                         totals,
                         "Runs started in the period, per tool and outcome."));
+    }
+
+    /**
+     * Runs per bucket, tool and outcome summed from the per-day counters the trigger on ai_runs keeps
+     * (V91, by outcome since V94): a few thousand rows for a year where the runs themselves were a third of
+     * the page's time (issue 17). The series, the totals and the per-tool table are sums of these groups.
+     */
+    private static PageRead<List<Group>> groups(long universityId, Period period) {
+        return PageRead.list(
+                SqlFigures.key("ai.groups", universityId, period),
+                "SELECT " + period.bucketOfDay("day") + ", tool, o.outcome, sum(o.runs)::bigint FROM ai_run_days "
+                        + OUTCOME_ROWS
+                        + " WHERE university_id = ? AND day BETWEEN ? AND ? GROUP BY 1, 2, 3 HAVING sum(o.runs) > 0",
+                SqlRows.parameters(universityId, period.from(), period.to()),
+                row -> new Group(
+                        row.getDate(1).toLocalDate(), row.getString(2), OUTCOMES.get(row.getInt(3)), row.getLong(4)));
+    }
+
+    /**
+     * Distinct students per tool: the (week or month, tool, student) rows of the whole weeks and months
+     * inside the period (V91), and the runs of the few days left over.
+     */
+    private static PageRead<java.util.Map<String, Long>> studentsByTool(long universityId, Period period) {
+        Cover cover = period.cover();
+        Cover.Condition periods = cover.periods("unit", "starts_on");
+        Cover.Condition days = cover.instants("created_at");
+        return PageRead.list(
+                        SqlFigures.key("ai.students-by-tool", universityId, period),
+                        "SELECT tool, count(*) FROM (SELECT tool, user_id FROM ai_run_students WHERE university_id = ? AND "
+                                + periods.sql()
+                                + " UNION SELECT tool, user_id FROM ai_runs WHERE university_id = ? AND "
+                                + days.sql() + ") AS used GROUP BY tool",
+                        SqlFigures.parameters(universityId, periods, universityId, days),
+                        row -> java.util.Map.entry(row.getString(1), row.getLong(2)))
+                .map(entries -> entries.stream()
+                        .collect(java.util.stream.Collectors.toMap(
+                                java.util.Map.Entry::getKey, java.util.Map.Entry::getValue)));
     }
 }

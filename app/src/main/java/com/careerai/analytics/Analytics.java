@@ -3,6 +3,8 @@ package com.careerai.analytics;
 import com.careerai.platform.analytics.Figure;
 import com.careerai.platform.analytics.FigureSource;
 import com.careerai.platform.analytics.Period;
+import com.careerai.platform.data.PageRead;
+import com.careerai.platform.web.PageReads;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.serde.annotation.Serdeable;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -44,17 +47,47 @@ class Analytics {
 
     private final List<FigureSource> sources;
     private final ConnectionOperations<Connection> connections;
+    private final PageReads pageReads;
 
-    Analytics(List<FigureSource> sources, ConnectionOperations<Connection> connections) {
+    Analytics(List<FigureSource> sources, ConnectionOperations<Connection> connections, PageReads pageReads) {
         this.sources = sources.stream()
                 .sorted(Comparator.comparingInt(FigureSource::order))
                 .toList();
         this.connections = connections;
+        this.pageReads = pageReads;
     }
 
-    /** Every source's figures of the period and the one before, read on one connection. */
+    /**
+     * Every read {@link #report} of the period makes: every source's, of the period and the one before. A
+     * page sends them with its header's in one round trip (ADR 0076).
+     */
+    List<PageRead<?>> reads(long universityId, Period period) {
+        List<PageRead<?>> reads = new ArrayList<>();
+        for (FigureSource source : sources) {
+            reads.addAll(source.reads(universityId, period));
+            reads.addAll(source.reads(universityId, period.previous()));
+        }
+        return reads;
+    }
+
+    /**
+     * Every source's figures of the period and the one before. In a GET their reads go in one round trip,
+     * unless the page sent them ahead already; otherwise they are read one by one on one connection.
+     */
     Report report(long universityId, Period period) {
-        return connections.executeRead(status -> compared(universityId, period));
+        return afterSending(reads(universityId, period), () -> compared(universityId, period));
+    }
+
+    /**
+     * {@code compose}'s value once {@code reads} are sent ahead in one round trip (in a GET, and unless the
+     * page sent them already). What is left to read, outside a GET, is read on one connection.
+     */
+    private <T> T afterSending(List<PageRead<?>> reads, Supplier<T> compose) {
+        pageReads.prefetch(reads);
+        if (reads.stream().allMatch(read -> pageReads.kept(read).isPresent())) {
+            return compose.get(); // nothing left to read: no connection to hold
+        }
+        return connections.executeRead(status -> compose.get());
     }
 
     private Report compared(long universityId, Period period) {
@@ -76,7 +109,9 @@ class Analytics {
 
     /** One figure of the period, small groups suppressed; empty when no source has it. */
     Optional<Figure> figure(long universityId, Period period, String name) {
-        return connections.executeRead(status -> find(universityId, period, name));
+        List<PageRead<?>> reads = new ArrayList<>();
+        sources.forEach(source -> reads.addAll(source.reads(universityId, period)));
+        return afterSending(reads, () -> find(universityId, period, name)); // the period's only: no comparison
     }
 
     private Optional<Figure> find(long universityId, Period period, String name) {

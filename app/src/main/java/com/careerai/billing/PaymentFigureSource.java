@@ -4,19 +4,19 @@ import com.careerai.platform.analytics.Figure;
 import com.careerai.platform.analytics.FigureSource;
 import com.careerai.platform.analytics.Period;
 import com.careerai.platform.analytics.SqlFigures;
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.data.SqlRows;
-import io.micronaut.data.connection.annotation.Connectable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import com.careerai.platform.web.PageReads;
 import jakarta.inject.Singleton;
 import java.util.List;
 
 /** Staff analytics of payments: paid and refunded per day, and amounts per currency. */
 @Singleton
 class PaymentFigureSource implements FigureSource {
-    private final JdbcOperations jdbc;
+    private final PageReads pageReads;
 
-    PaymentFigureSource(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    PaymentFigureSource(PageReads pageReads) {
+        this.pageReads = pageReads;
     }
 
     @Override
@@ -25,55 +25,21 @@ class PaymentFigureSource implements FigureSource {
     }
 
     @Override
-    @Connectable
+    public List<PageRead<?>> reads(long universityId, Period period) {
+        return List.of(perBucket(universityId, period), totals(universityId, period), byCurrency(universityId, period));
+    }
+
+    @Override
     public List<Figure> figures(long universityId, Period period) {
         Figure payments = Figure.series(
                 "payments",
                 "Payments and refunds",
                 period,
                 List.of("Payments", "Refunds"),
-                SqlFigures.points(
-                        jdbc,
-                        "SELECT " + period.bucketOf("paid_at") + ", 'Payments', count(*) FROM payments"
-                                + " WHERE university_id = ? AND paid_at >= ? AND paid_at < ? GROUP BY 1"
-                                + " UNION ALL SELECT " + period.bucketOf("updated_at")
-                                + ", 'Refunds', count(*) FROM payments"
-                                + " WHERE university_id = ? AND refunded_cents > 0 AND updated_at >= ? AND updated_at < ? GROUP BY 1",
-                        SqlRows.parameters(
-                                universityId,
-                                period.start(),
-                                period.end(),
-                                universityId,
-                                period.start(),
-                                period.end())),
-                SqlFigures.totals(
-                        jdbc,
-                        "SELECT count(*) FILTER (WHERE paid_at >= ? AND paid_at < ?),"
-                                + " count(*) FILTER (WHERE refunded_cents > 0 AND updated_at >= ? AND updated_at < ?)"
-                                + " FROM payments WHERE university_id = ?",
-                        SqlRows.parameters(period.start(), period.end(), period.start(), period.end(), universityId)),
+                pageReads.read(perBucket(universityId, period)),
+                pageReads.read(totals(universityId, period)),
                 "Payments received in the period (by the day they were paid) and payments refunded (by the day of the refund).");
-        List<Figure.Row> byCurrency = SqlRows.list(
-                jdbc,
-                "SELECT upper(currency) AS currency, count(*) FILTER (WHERE paid_at >= ? AND paid_at < ?) AS paid,"
-                        + " round(COALESCE(sum(amount_cents) FILTER (WHERE paid_at >= ? AND paid_at < ?), 0) / 100.0, 2) AS amount,"
-                        + " round(COALESCE(sum(refunded_cents) FILTER (WHERE refunded_cents > 0 AND updated_at >= ? AND updated_at < ?), 0)"
-                        + "   / 100.0, 2) AS refunded"
-                        + " FROM payments WHERE university_id = ? AND (paid_at >= ? OR updated_at >= ?)"
-                        + " GROUP BY currency ORDER BY currency",
-                SqlRows.parameters(
-                        period.start(),
-                        period.end(),
-                        period.start(),
-                        period.end(),
-                        period.start(),
-                        period.end(),
-                        universityId,
-                        period.start(),
-                        period.start()),
-                row -> Figure.Row.of(
-                        row.getString("currency"),
-                        List.of(row.getLong("paid"), row.getBigDecimal("amount"), row.getBigDecimal("refunded"))));
+        List<Figure.Row> byCurrency = pageReads.read(byCurrency(universityId, period));
         java.util.ArrayList<Number> totals = new java.util.ArrayList<>();
         totals.add(payments.totals().get(0));
         totals.add(null);
@@ -93,7 +59,48 @@ class PaymentFigureSource implements FigureSource {
                         "Amounts in the currency's major unit; currencies do not add up."));
     }
 
-    private static long students(java.sql.ResultSet row, String column) throws java.sql.SQLException {
-        return row.getLong(column);
+    private static PageRead<List<Figure.Point>> perBucket(long universityId, Period period) {
+        return SqlFigures.points(
+                SqlFigures.key("payments.per-bucket", universityId, period),
+                "SELECT " + period.bucketOf("paid_at") + ", 'Payments', count(*) FROM payments"
+                        + " WHERE university_id = ? AND paid_at >= ? AND paid_at < ? GROUP BY 1"
+                        + " UNION ALL SELECT " + period.bucketOf("updated_at")
+                        + ", 'Refunds', count(*) FROM payments"
+                        + " WHERE university_id = ? AND refunded_cents > 0 AND updated_at >= ? AND updated_at < ? GROUP BY 1",
+                SqlRows.parameters(
+                        universityId, period.start(), period.end(), universityId, period.start(), period.end()));
+    }
+
+    private static PageRead<List<Number>> totals(long universityId, Period period) {
+        return SqlFigures.totals(
+                SqlFigures.key("payments.totals", universityId, period),
+                "SELECT count(*) FILTER (WHERE paid_at >= ? AND paid_at < ?),"
+                        + " count(*) FILTER (WHERE refunded_cents > 0 AND updated_at >= ? AND updated_at < ?)"
+                        + " FROM payments WHERE university_id = ?",
+                SqlRows.parameters(period.start(), period.end(), period.start(), period.end(), universityId));
+    }
+
+    private static PageRead<List<Figure.Row>> byCurrency(long universityId, Period period) {
+        return PageRead.list(
+                SqlFigures.key("payments.by-currency", universityId, period),
+                "SELECT upper(currency) AS currency, count(*) FILTER (WHERE paid_at >= ? AND paid_at < ?) AS paid,"
+                        + " round(COALESCE(sum(amount_cents) FILTER (WHERE paid_at >= ? AND paid_at < ?), 0) / 100.0, 2) AS amount,"
+                        + " round(COALESCE(sum(refunded_cents) FILTER (WHERE refunded_cents > 0 AND updated_at >= ? AND updated_at < ?), 0)"
+                        + "   / 100.0, 2) AS refunded"
+                        + " FROM payments WHERE university_id = ? AND (paid_at >= ? OR updated_at >= ?)"
+                        + " GROUP BY currency ORDER BY currency",
+                SqlRows.parameters(
+                        period.start(),
+                        period.end(),
+                        period.start(),
+                        period.end(),
+                        period.start(),
+                        period.end(),
+                        universityId,
+                        period.start(),
+                        period.start()),
+                row -> Figure.Row.of(
+                        row.getString("currency"),
+                        List.of(row.getLong("paid"), row.getBigDecimal("amount"), row.getBigDecimal("refunded"))));
     }
 }

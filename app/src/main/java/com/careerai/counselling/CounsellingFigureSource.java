@@ -4,19 +4,19 @@ import com.careerai.platform.analytics.Figure;
 import com.careerai.platform.analytics.FigureSource;
 import com.careerai.platform.analytics.Period;
 import com.careerai.platform.analytics.SqlFigures;
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.data.SqlRows;
-import io.micronaut.data.connection.annotation.Connectable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import com.careerai.platform.web.PageReads;
 import jakarta.inject.Singleton;
 import java.util.List;
 
 /** Staff analytics of counselling: appointments by outcome, and each counsellor's sessions, hours and ratings. */
 @Singleton
 class CounsellingFigureSource implements FigureSource {
-    private final JdbcOperations jdbc;
+    private final PageReads pageReads;
 
-    CounsellingFigureSource(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    CounsellingFigureSource(PageReads pageReads) {
+        this.pageReads = pageReads;
     }
 
     @Override
@@ -30,29 +30,58 @@ class CounsellingFigureSource implements FigureSource {
     private static final List<String> OUTCOMES = List.of("Booked", "Completed", "Cancelled", "No-shows");
 
     @Override
-    @Connectable
+    public List<PageRead<?>> reads(long universityId, Period period) {
+        return List.of(
+                outcomes(universityId, period),
+                perBucket(universityId, period),
+                counsellors(universityId, period),
+                counsellorTotals(universityId, period));
+    }
+
+    @Override
     public List<Figure> figures(long universityId, Period period) {
-        List<Number> totals = SqlFigures.totals(
-                jdbc,
-                "SELECT count(*) FILTER (WHERE status IN ('PENDING', 'CONFIRMED')),"
-                        + " count(*) FILTER (WHERE status = 'COMPLETED'), count(*) FILTER (WHERE status = 'CANCELLED'),"
-                        + " count(*) FILTER (WHERE status = 'NO_SHOW')"
-                        + " FROM appointments WHERE university_id = ? AND starts_at >= ? AND starts_at < ?",
-                SqlRows.parameters(universityId, period.start(), period.end()));
         Figure appointments = Figure.series(
                 "appointments",
                 "Counselling appointments",
                 period,
                 OUTCOMES,
-                SqlFigures.points(
-                        jdbc,
-                        "SELECT " + period.bucketOf("starts_at") + ", " + OUTCOME + ", count(*) FROM appointments"
-                                + " WHERE university_id = ? AND starts_at >= ? AND starts_at < ? GROUP BY 1, 2",
-                        SqlRows.parameters(universityId, period.start(), period.end())),
-                totals,
+                pageReads.read(perBucket(universityId, period)),
+                pageReads.read(outcomes(universityId, period)),
                 "Appointments starting in the period, by what became of them (booked: not held yet).");
-        List<Figure.Row> counsellors = SqlRows.list(
-                jdbc,
+        return List.of(
+                appointments,
+                Figure.table(
+                        "counsellors",
+                        "Counsellors: sessions, hours booked and ratings",
+                        "Counsellor",
+                        List.of("Sessions held", "Hours booked", "Cancelled", "No-shows", "Average rating"),
+                        pageReads.read(counsellors(universityId, period)),
+                        pageReads.read(counsellorTotals(universityId, period)),
+                        "Approved counsellors' appointments starting in the period; hours booked count every"
+                                + " appointment not cancelled (utilisation); ratings given in the period."));
+    }
+
+    private static PageRead<List<Number>> outcomes(long universityId, Period period) {
+        return SqlFigures.totals(
+                SqlFigures.key("counselling.outcomes", universityId, period),
+                "SELECT count(*) FILTER (WHERE status IN ('PENDING', 'CONFIRMED')),"
+                        + " count(*) FILTER (WHERE status = 'COMPLETED'), count(*) FILTER (WHERE status = 'CANCELLED'),"
+                        + " count(*) FILTER (WHERE status = 'NO_SHOW')"
+                        + " FROM appointments WHERE university_id = ? AND starts_at >= ? AND starts_at < ?",
+                SqlRows.parameters(universityId, period.start(), period.end()));
+    }
+
+    private static PageRead<List<Figure.Point>> perBucket(long universityId, Period period) {
+        return SqlFigures.points(
+                SqlFigures.key("counselling.per-bucket", universityId, period),
+                "SELECT " + period.bucketOf("starts_at") + ", " + OUTCOME + ", count(*) FROM appointments"
+                        + " WHERE university_id = ? AND starts_at >= ? AND starts_at < ? GROUP BY 1, 2",
+                SqlRows.parameters(universityId, period.start(), period.end()));
+    }
+
+    private static PageRead<List<Figure.Row>> counsellors(long universityId, Period period) {
+        return PageRead.list(
+                SqlFigures.key("counselling.counsellors", universityId, period),
                 "SELECT c.display_name,"
                         + " count(a.id) FILTER (WHERE a.status = 'COMPLETED') AS held,"
                         + " COALESCE(round(sum(EXTRACT(EPOCH FROM a.ends_at - a.starts_at) / 3600)"
@@ -75,37 +104,21 @@ class CounsellingFigureSource implements FigureSource {
                     values.add(row.getLong("cancelled"));
                     values.add(row.getLong("no_shows"));
                     values.add(row.getBigDecimal("rating"));
-                    return Figure.Row.ofStudents(row.getString("display_name"), values, students(row, "students"));
+                    return Figure.Row.ofStudents(row.getString("display_name"), values, row.getLong("students"));
                 });
-        return List.of(
-                appointments,
-                Figure.table(
-                        "counsellors",
-                        "Counsellors: sessions, hours booked and ratings",
-                        "Counsellor",
-                        List.of("Sessions held", "Hours booked", "Cancelled", "No-shows", "Average rating"),
-                        counsellors,
-                        SqlFigures.totals(
-                                jdbc,
-                                "SELECT count(*) FILTER (WHERE status = 'COMPLETED'),"
-                                        + " COALESCE(round(sum(EXTRACT(EPOCH FROM ends_at - starts_at) / 3600)"
-                                        + "   FILTER (WHERE status IN ('COMPLETED', 'CONFIRMED', 'PENDING', 'NO_SHOW'))::numeric, 1), 0),"
-                                        + " count(*) FILTER (WHERE status = 'CANCELLED'), count(*) FILTER (WHERE status = 'NO_SHOW'),"
-                                        + " (SELECT round(avg(rating)::numeric, 2) FROM appointment_feedback"
-                                        + "   WHERE university_id = ? AND created_at >= ? AND created_at < ?)"
-                                        + " FROM appointments WHERE university_id = ? AND starts_at >= ? AND starts_at < ?",
-                                SqlRows.parameters(
-                                        universityId,
-                                        period.start(),
-                                        period.end(),
-                                        universityId,
-                                        period.start(),
-                                        period.end())),
-                        "Approved counsellors' appointments starting in the period; hours booked count every"
-                                + " appointment not cancelled (utilisation); ratings given in the period."));
     }
 
-    private static long students(java.sql.ResultSet row, String column) throws java.sql.SQLException {
-        return row.getLong(column);
+    private static PageRead<List<Number>> counsellorTotals(long universityId, Period period) {
+        return SqlFigures.totals(
+                SqlFigures.key("counselling.counsellor-totals", universityId, period),
+                "SELECT count(*) FILTER (WHERE status = 'COMPLETED'),"
+                        + " COALESCE(round(sum(EXTRACT(EPOCH FROM ends_at - starts_at) / 3600)"
+                        + "   FILTER (WHERE status IN ('COMPLETED', 'CONFIRMED', 'PENDING', 'NO_SHOW'))::numeric, 1), 0),"
+                        + " count(*) FILTER (WHERE status = 'CANCELLED'), count(*) FILTER (WHERE status = 'NO_SHOW'),"
+                        + " (SELECT round(avg(rating)::numeric, 2) FROM appointment_feedback"
+                        + "   WHERE university_id = ? AND created_at >= ? AND created_at < ?)"
+                        + " FROM appointments WHERE university_id = ? AND starts_at >= ? AND starts_at < ?",
+                SqlRows.parameters(
+                        universityId, period.start(), period.end(), universityId, period.start(), period.end()));
     }
 }

@@ -4,19 +4,19 @@ import com.careerai.platform.analytics.Figure;
 import com.careerai.platform.analytics.FigureSource;
 import com.careerai.platform.analytics.Period;
 import com.careerai.platform.analytics.SqlFigures;
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.data.SqlRows;
-import io.micronaut.data.connection.annotation.Connectable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import com.careerai.platform.web.PageReads;
 import jakarta.inject.Singleton;
 import java.util.List;
 
 /** Staff analytics of interests: how many students hold each, and how many picked it in the period. */
 @Singleton
 class InterestFigureSource implements FigureSource {
-    private final JdbcOperations jdbc;
+    private final PageReads pageReads;
 
-    InterestFigureSource(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    InterestFigureSource(PageReads pageReads) {
+        this.pageReads = pageReads;
     }
 
     @Override
@@ -25,10 +25,26 @@ class InterestFigureSource implements FigureSource {
     }
 
     @Override
-    @Connectable
+    public List<PageRead<?>> reads(long universityId, Period period) {
+        return List.of(popular(universityId, period), totals(universityId, period));
+    }
+
+    @Override
     public List<Figure> figures(long universityId, Period period) {
-        List<Figure.Row> rows = SqlRows.list(
-                jdbc,
+        return List.of(
+                Figure.table(
+                        "popular-interests",
+                        "Popular interests",
+                        "Interest",
+                        List.of("Students", "Picked in the period"),
+                        pageReads.read(popular(universityId, period)),
+                        pageReads.read(totals(universityId, period)),
+                        "The 20 interests most students hold at the end of the range; totals: students with any interest, picks in the period."));
+    }
+
+    private static PageRead<List<Figure.Row>> popular(long universityId, Period period) {
+        return PageRead.list(
+                SqlFigures.key("interests.popular", universityId, period),
                 "SELECT i.name, count(s.user_id) AS students,"
                         + " count(s.user_id) FILTER (WHERE s.created_at >= ? AND s.created_at < ?) AS picked"
                         + " FROM interests i JOIN student_interests s"
@@ -39,23 +55,14 @@ class InterestFigureSource implements FigureSource {
                 row -> Figure.Row.ofStudents(
                         row.getString("name"),
                         List.of(row.getLong("students"), row.getLong("picked")),
-                        students(row, "students")));
-        return List.of(
-                Figure.table(
-                        "popular-interests",
-                        "Popular interests",
-                        "Interest",
-                        List.of("Students", "Picked in the period"),
-                        rows,
-                        SqlFigures.totals(
-                                jdbc,
-                                "SELECT count(DISTINCT user_id), count(*) FILTER (WHERE created_at >= ?)"
-                                        + " FROM student_interests WHERE university_id = ? AND created_at < ?",
-                                SqlRows.parameters(period.start(), universityId, period.end())),
-                        "The 20 interests most students hold at the end of the range; totals: students with any interest, picks in the period."));
+                        row.getLong("students")));
     }
 
-    private static long students(java.sql.ResultSet row, String column) throws java.sql.SQLException {
-        return row.getLong(column);
+    private static PageRead<List<Number>> totals(long universityId, Period period) {
+        return SqlFigures.totals(
+                SqlFigures.key("interests.totals", universityId, period),
+                "SELECT count(DISTINCT user_id), count(*) FILTER (WHERE created_at >= ?)"
+                        + " FROM student_interests WHERE university_id = ? AND created_at < ?",
+                SqlRows.parameters(period.start(), universityId, period.end()));
     }
 }

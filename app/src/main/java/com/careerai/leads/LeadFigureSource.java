@@ -4,19 +4,20 @@ import com.careerai.platform.analytics.Figure;
 import com.careerai.platform.analytics.FigureSource;
 import com.careerai.platform.analytics.Period;
 import com.careerai.platform.analytics.SqlFigures;
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.data.SqlRows;
-import io.micronaut.data.connection.annotation.Connectable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import com.careerai.platform.web.PageReads;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Map;
 
 /** Staff analytics of leads: how far the period's leads got, and how fast someone first answered them. */
 @Singleton
 class LeadFigureSource implements FigureSource {
-    private final JdbcOperations jdbc;
+    private final PageReads pageReads;
 
-    LeadFigureSource(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    LeadFigureSource(PageReads pageReads) {
+        this.pageReads = pageReads;
     }
 
     @Override
@@ -27,16 +28,13 @@ class LeadFigureSource implements FigureSource {
     private static final List<String> STAGES = List.of("NEW", "CONTACTED", "QUALIFIED", "ENROLLED", "LOST");
 
     @Override
-    @Connectable
+    public List<PageRead<?>> reads(long universityId, Period period) {
+        return List.of(byStage(universityId, period), speed(universityId, period), speedTotals(universityId, period));
+    }
+
+    @Override
     public List<Figure> figures(long universityId, Period period) {
-        java.util.Map<String, Long> byStage = new java.util.HashMap<>();
-        SqlRows.list(
-                        jdbc,
-                        "SELECT status, count(*) FROM leads WHERE university_id = ? AND created_at >= ? AND created_at < ?"
-                                + " GROUP BY status",
-                        SqlRows.parameters(universityId, period.start(), period.end()),
-                        row -> java.util.Map.entry(row.getString(1), row.getLong(2)))
-                .forEach(entry -> byStage.put(entry.getKey(), entry.getValue()));
+        Map<String, Long> byStage = pageReads.read(byStage(universityId, period));
         List<Figure.Row> stages = STAGES.stream()
                 .map(stage -> Figure.Row.of(
                         stage.charAt(0) + stage.substring(1).toLowerCase(java.util.Locale.ROOT),
@@ -55,33 +53,43 @@ class LeadFigureSource implements FigureSource {
                 "Speed to lead (median minutes to first contact)",
                 period,
                 List.of("Median minutes", "Leads contacted"),
-                SqlFigures.points(
-                        jdbc,
-                        "SELECT " + period.bucketOf("created_at") + ", 'Median minutes',"
-                                + " round(percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM first_contacted_at - created_at) / 60))::bigint"
-                                + " FROM leads WHERE university_id = ? AND created_at >= ? AND created_at < ?"
-                                + " AND first_contacted_at IS NOT NULL GROUP BY 1"
-                                + " UNION ALL SELECT " + period.bucketOf("created_at") + ", 'Leads contacted', count(*)"
-                                + " FROM leads WHERE university_id = ? AND created_at >= ? AND created_at < ?"
-                                + " AND first_contacted_at IS NOT NULL GROUP BY 1",
-                        SqlRows.parameters(
-                                universityId,
-                                period.start(),
-                                period.end(),
-                                universityId,
-                                period.start(),
-                                period.end())),
-                SqlFigures.totals(
-                        jdbc,
-                        "SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM first_contacted_at - created_at) / 60))::bigint,"
-                                + " count(*) FROM leads WHERE university_id = ? AND created_at >= ? AND created_at < ?"
-                                + " AND first_contacted_at IS NOT NULL",
-                        SqlRows.parameters(universityId, period.start(), period.end())),
+                pageReads.read(speed(universityId, period)),
+                pageReads.read(speedTotals(universityId, period)),
                 "Minutes from an inquiry to its first call, message or email, for leads of the period that were contacted.");
         return List.of(leads, speed);
     }
 
-    private static long students(java.sql.ResultSet row, String column) throws java.sql.SQLException {
-        return row.getLong(column);
+    private static PageRead<Map<String, Long>> byStage(long universityId, Period period) {
+        return PageRead.list(
+                        SqlFigures.key("leads.by-stage", universityId, period),
+                        "SELECT status, count(*) FROM leads WHERE university_id = ? AND created_at >= ? AND created_at < ?"
+                                + " GROUP BY status",
+                        SqlRows.parameters(universityId, period.start(), period.end()),
+                        row -> Map.entry(row.getString(1), row.getLong(2)))
+                .map(entries -> entries.stream()
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
+    private static PageRead<List<Figure.Point>> speed(long universityId, Period period) {
+        return SqlFigures.points(
+                SqlFigures.key("leads.speed", universityId, period),
+                "SELECT " + period.bucketOf("created_at") + ", 'Median minutes',"
+                        + " round(percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM first_contacted_at - created_at) / 60))::bigint"
+                        + " FROM leads WHERE university_id = ? AND created_at >= ? AND created_at < ?"
+                        + " AND first_contacted_at IS NOT NULL GROUP BY 1"
+                        + " UNION ALL SELECT " + period.bucketOf("created_at") + ", 'Leads contacted', count(*)"
+                        + " FROM leads WHERE university_id = ? AND created_at >= ? AND created_at < ?"
+                        + " AND first_contacted_at IS NOT NULL GROUP BY 1",
+                SqlRows.parameters(
+                        universityId, period.start(), period.end(), universityId, period.start(), period.end()));
+    }
+
+    private static PageRead<List<Number>> speedTotals(long universityId, Period period) {
+        return SqlFigures.totals(
+                SqlFigures.key("leads.speed-totals", universityId, period),
+                "SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM first_contacted_at - created_at) / 60))::bigint,"
+                        + " count(*) FROM leads WHERE university_id = ? AND created_at >= ? AND created_at < ?"
+                        + " AND first_contacted_at IS NOT NULL",
+                SqlRows.parameters(universityId, period.start(), period.end()));
     }
 }

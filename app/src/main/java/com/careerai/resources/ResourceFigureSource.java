@@ -5,19 +5,19 @@ import com.careerai.platform.analytics.Figure;
 import com.careerai.platform.analytics.FigureSource;
 import com.careerai.platform.analytics.Period;
 import com.careerai.platform.analytics.SqlFigures;
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.data.SqlRows;
-import io.micronaut.data.connection.annotation.Connectable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import com.careerai.platform.web.PageReads;
 import jakarta.inject.Singleton;
 import java.util.List;
 
 /** Staff analytics of resources: downloads per day and the most downloaded resources. */
 @Singleton
 class ResourceFigureSource implements FigureSource {
-    private final JdbcOperations jdbc;
+    private final PageReads pageReads;
 
-    ResourceFigureSource(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    ResourceFigureSource(PageReads pageReads) {
+        this.pageReads = pageReads;
     }
 
     @Override
@@ -26,17 +26,13 @@ class ResourceFigureSource implements FigureSource {
     }
 
     @Override
-    @Connectable
+    public List<PageRead<?>> reads(long universityId, Period period) {
+        return List.of(perBucket(universityId, period), top(universityId, period));
+    }
+
+    @Override
     public List<Figure> figures(long universityId, Period period) {
-        // Downloads per bucket summed from the per-day counters the trigger on resource_downloads
-        // keeps (V92); the total is the sum of the series (issue 17: a year of downloads was read
-        // twice per request).
-        List<Figure.Point> points = SqlFigures.points(
-                jdbc,
-                "SELECT " + period.bucketOfDay("day")
-                        + ", 'Downloads', sum(downloads)::bigint FROM resource_download_days"
-                        + " WHERE university_id = ? AND day BETWEEN ? AND ? GROUP BY 1 HAVING sum(downloads) > 0",
-                SqlRows.parameters(universityId, period.from(), period.to()));
+        List<Figure.Point> points = pageReads.read(perBucket(universityId, period));
         List<Number> totals = List.of(
                 points.stream().mapToLong(point -> point.value().longValue()).sum());
         Figure downloads = Figure.series(
@@ -47,14 +43,42 @@ class ResourceFigureSource implements FigureSource {
                 points,
                 totals,
                 "Downloads and opened links of the library.");
-        // Downloads per resource from the same counters; distinct students per resource from the
-        // (week or month, resource, student) rows of the whole weeks and months inside the period
-        // (V92) and the downloads of the few days left over.
+        return List.of(
+                downloads,
+                Figure.table(
+                        "top-resources",
+                        "Most downloaded resources",
+                        "Resource",
+                        List.of("Downloads"),
+                        pageReads.read(top(universityId, period)),
+                        totals,
+                        "The 20 resources downloaded most in the period."));
+    }
+
+    /**
+     * Downloads per bucket summed from the per-day counters the trigger on resource_downloads keeps (V92);
+     * the total is the sum of the series (issue 17: a year of downloads was read twice per request).
+     */
+    private static PageRead<List<Figure.Point>> perBucket(long universityId, Period period) {
+        return SqlFigures.points(
+                SqlFigures.key("resources.per-bucket", universityId, period),
+                "SELECT " + period.bucketOfDay("day")
+                        + ", 'Downloads', sum(downloads)::bigint FROM resource_download_days"
+                        + " WHERE university_id = ? AND day BETWEEN ? AND ? GROUP BY 1 HAVING sum(downloads) > 0",
+                SqlRows.parameters(universityId, period.from(), period.to()));
+    }
+
+    /**
+     * Downloads per resource from the same counters; distinct students per resource from the (week or
+     * month, resource, student) rows of the whole weeks and months inside the period (V92) and the
+     * downloads of the few days left over.
+     */
+    private static PageRead<List<Figure.Row>> top(long universityId, Period period) {
         Cover cover = period.cover();
         Cover.Condition periods = cover.periods("unit", "starts_on");
         Cover.Condition days = cover.instants("downloaded_at");
-        List<Figure.Row> top = SqlRows.list(
-                jdbc,
+        return PageRead.list(
+                SqlFigures.key("resources.top", universityId, period),
                 "SELECT r.title, d.downloads, COALESCE(s.students, 0) AS students"
                         + " FROM (SELECT resource_id, sum(downloads)::bigint AS downloads FROM resource_download_days"
                         + " WHERE university_id = ? AND day BETWEEN ? AND ? GROUP BY resource_id"
@@ -76,20 +100,6 @@ class ResourceFigureSource implements FigureSource {
                         universityId,
                         days),
                 row -> Figure.Row.ofStudents(
-                        row.getString("title"), List.of(row.getLong("downloads")), students(row, "students")));
-        return List.of(
-                downloads,
-                Figure.table(
-                        "top-resources",
-                        "Most downloaded resources",
-                        "Resource",
-                        List.of("Downloads"),
-                        top,
-                        totals,
-                        "The 20 resources downloaded most in the period."));
-    }
-
-    private static long students(java.sql.ResultSet row, String column) throws java.sql.SQLException {
-        return row.getLong(column);
+                        row.getString("title"), List.of(row.getLong("downloads")), row.getLong("students")));
     }
 }

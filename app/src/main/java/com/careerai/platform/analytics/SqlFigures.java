@@ -1,39 +1,53 @@
 package com.careerai.platform.analytics;
 
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.data.SqlRows;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
-/** Helpers for {@link FigureSource}s reading aggregates with {@link SqlRows}. */
+/**
+ * Helpers for {@link FigureSource}s building their aggregate reads as {@link PageRead}s, which the
+ * analytics page sends together in one round trip (ADR 0076).
+ */
 public final class SqlFigures {
     private SqlFigures() {}
 
+    /**
+     * The key of a source's read of one university's period: {@code what} names the read (its source and
+     * its figure), so two periods, two universities or two reads never share a key.
+     */
+    public static String key(String what, long universityId, Period period) {
+        return "analytics." + what + ":" + universityId + ":" + period.from() + ":" + period.to();
+    }
+
     /** Points of a series from a query returning (bucket date, column text, value) rows. */
-    public static List<Figure.Point> points(JdbcOperations jdbc, String sql, SqlRows.Binder binder) {
-        return SqlRows.list(
-                jdbc,
+    public static PageRead<List<Figure.Point>> points(String key, String sql, SqlRows.Binder binder) {
+        return PageRead.list(
+                key,
                 sql,
                 binder,
                 row -> new Figure.Point(row.getDate(1).toLocalDate(), row.getString(2), row.getLong(3)));
     }
 
     /** The numbers of a one-row aggregate query, in column order (SQL NULL stays null). */
-    public static List<Number> totals(JdbcOperations jdbc, String sql, SqlRows.Binder binder) {
-        return SqlRows.single(jdbc, sql, binder, row -> {
+    public static PageRead<List<Number>> totals(String key, String sql, SqlRows.Binder binder) {
+        return PageRead.single(key, sql, binder, row -> {
             int count = row.getMetaData().getColumnCount();
-            java.util.ArrayList<Number> values = new java.util.ArrayList<>();
+            List<Number> values = new ArrayList<>();
             for (int i = 1; i <= count; i++) {
                 Object value = row.getObject(i);
                 values.add(
                         value == null
                                 ? null
-                                : value instanceof java.math.BigDecimal decimal
+                                : value instanceof BigDecimal decimal
                                         ? decimal.setScale(
-                                                Math.min(2, Math.max(decimal.scale(), 0)),
-                                                java.math.RoundingMode.HALF_UP)
+                                                Math.min(2, Math.max(decimal.scale(), 0)), RoundingMode.HALF_UP)
                                         : (Number) value);
             }
-            return values;
+            return Collections.unmodifiableList(values);
         });
     }
 
@@ -42,7 +56,7 @@ public final class SqlFigures {
      * (so a query reads as its SQL: {@code parameters(universityId, periods, universityId, days)}).
      */
     public static SqlRows.Binder parameters(Object... values) {
-        List<Object> flat = new java.util.ArrayList<>();
+        List<Object> flat = new ArrayList<>();
         for (Object value : values) {
             if (value instanceof Cover.Condition condition) {
                 flat.addAll(condition.parameters());
