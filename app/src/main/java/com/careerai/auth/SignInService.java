@@ -147,8 +147,8 @@ public class SignInService {
             users.markSignedIn(universityId, user.id(), now, blankToNull(name));
         } else {
             Role role = invitation.map(Invitation::role).orElse(Role.STUDENT);
-            user = users.save(
-                    new User(null, universityId, email, blankToNull(name), role, true, null, null, now, null, null));
+            user = users.save(new User(
+                    null, universityId, email, blankToNull(name), role, true, null, null, now, null, null, false));
             events.publishEvent(new UserSignedUp(universityId, user.id(), role));
         }
         invitation.ifPresent(accepted -> invitations.accept(universityId, accepted.id()));

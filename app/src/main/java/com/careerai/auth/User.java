@@ -5,11 +5,18 @@ import io.micronaut.data.annotation.DateCreated;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.Optional;
 
-/** A person of one university. The table's key is (university_id, id); id alone is never looked up. */
+/**
+ * A person of one university. The table's key is (university_id, id); id alone is never looked up.
+ *
+ * @param pro whether the person holds an active plan: billing keeps the flag with the subscriptions
+ *     ({@link UserAccounts#setPro}), and it comes with the row every signed-in request has, so a page
+ *     learns that a student has no plan without asking billing
+ */
 @Serdeable
 @MappedEntity("users")
 public record User(
@@ -23,11 +30,12 @@ public record User(
         @Nullable @DateCreated Instant createdAt,
         @Nullable Instant lastSignInAt,
         @Nullable Instant deactivatedAt,
-        @Nullable Instant erasureScheduledAt) {
+        @Nullable Instant erasureScheduledAt,
+        @MappedProperty("is_pro") boolean pro) {
 
     /** A new, not yet saved user. */
     public static User newUser(long universityId, String email, @Nullable String name, Role role) {
-        return new User(null, universityId, email, name, role, false, null, null, null, null, null);
+        return new User(null, universityId, email, name, role, false, null, null, null, null, null, false);
     }
 
     /** Whether staff have not deactivated this person (a deactivated person cannot sign in). */

@@ -82,9 +82,12 @@ public class UserAccounts {
         return users.countByUniversityIdAndRole(universityId, Role.STUDENT);
     }
 
-    /** Whether the user holds an active plan (billing keeps this flag); false for an unknown user. */
+    /**
+     * Whether the user holds an active plan (billing keeps this flag); false for an unknown user. The row
+     * read once in the request: for the signed-in person, the one their sign-in check brought (no statement).
+     */
     public boolean isPro(long universityId, long userId) {
-        return users.findProByUniversityIdAndId(universityId, userId).orElse(false);
+        return find(universityId, userId).map(User::pro).orElse(false);
     }
 
     /** Billing marks a student Pro while a plan subscription is active; true when the user exists. */

@@ -46,9 +46,6 @@ interface UserRepository extends GenericRepository<User, Long> {
     @Query("UPDATE users SET role = :role WHERE university_id = :universityId AND id = :id")
     long changeRole(long universityId, long id, String role);
 
-    @Query("SELECT is_pro FROM users WHERE university_id = :universityId AND id = :id")
-    Optional<Boolean> findProByUniversityIdAndId(long universityId, long id);
-
     @Query("UPDATE users SET is_pro = :pro WHERE university_id = :universityId AND id = :id")
     long changePro(long universityId, long id, boolean pro);
 

@@ -26,8 +26,15 @@ public class Plans {
         return accounts.current(universityId, userId).flatMap(subscription -> catalogue.find(subscription.product()));
     }
 
-    /** What the student's plan includes; {@link Product.PlanIncludes#NONE} without a plan. */
+    /**
+     * What the student's plan includes; {@link Product.PlanIncludes#NONE} without a plan. A student who is
+     * not Pro has no active plan: that is known from their row ({@link #isPro}, which the signed-in person's
+     * request already holds) without reading the subscriptions.
+     */
     public Product.PlanIncludes includes(long universityId, long userId) {
+        if (!isPro(universityId, userId)) {
+            return Product.PlanIncludes.NONE;
+        }
         return currentPlan(universityId, userId).map(Product::includes).orElse(Product.PlanIncludes.NONE);
     }
 

@@ -383,6 +383,7 @@ class BookingApiTest extends IntegrationTest {
                 student.id(),
                 "sub_" + student.id(),
                 product);
+        fixtures.markPro(uni, student);
     }
 
     @Test

@@ -72,6 +72,7 @@ class PlanSessionQuotaTest extends IntegrationTest {
                 student.id(),
                 "sub_" + student.id(),
                 plan);
+        fixtures.markPro(uni, student);
         return CrossTenant.within(uni, () -> signIns.completeEmailSignIn(uni, student.email()));
     }
 

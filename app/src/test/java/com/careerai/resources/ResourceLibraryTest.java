@@ -275,6 +275,7 @@ class ResourceLibraryTest extends IntegrationTest {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
+        fixtures.markPro(uni, student);
     }
 
     @Test

@@ -48,6 +48,14 @@ public class Fixtures {
         units.runBound(university.id(), work);
     }
 
+    /**
+     * Marks the student Pro, as billing does when a subscription of theirs to a plan becomes active: for a
+     * test that writes the subscription row itself ({@code users.is_pro} goes with an active plan).
+     */
+    public void markPro(University university, User student) {
+        run(university, () -> users.setPro(university.id(), student.id(), true));
+    }
+
     /** A new active university whose students use {@code <subdomain>.edu}. */
     public University university(String subdomain) {
         return universities.createIfAbsent(new NewUniversity(

@@ -179,9 +179,10 @@ class HomePageQueriesTest extends IntegrationTest {
         // know them, matched, ordered and limited to the panel's 3 in SQL (the university's approved
         // counsellors used to come to Java to be filtered); the recommended resources with their tags'
         // ids in one statement (their tags came in a second, their names in a third); the names of
-        // the tags the student did not pick ("Design": the student's own come with their interests);
-        // the student's plan once, for the premium resources shown (once per premium resource
-        // before): 9 statements in all, however many counsellors, resources and tags there are.
+        // the tags the student did not pick ("Design": the student's own come with their interests):
+        // 8 statements in all, however many counsellors, resources and tags there are. The premium
+        // resources shown are locked without asking for the student's plan: they are not Pro, which
+        // their row (with the session) says.
         assertThat(statements.stream().filter(sql -> sql.contains("FROM counsellors")))
                 .as("the counsellors who know the student's field: one bounded statement")
                 .hasSize(1)
@@ -196,28 +197,68 @@ class HomePageQueriesTest extends IntegrationTest {
         assertThat(statements.stream().filter(sql -> sql.contains("FROM interests")))
                 .as("the tags the student did not pick are named from the university's categories, read once")
                 .hasSize(1);
-        assertThat(statements.stream().filter(sql -> sql.contains("FROM subscriptions")))
-                .as("the plan is asked once, however many premium resources are shown")
-                .hasSize(1);
+        assertThat(statements.stream().filter(sql -> sql.contains("FROM subscriptions") || sql.contains("is_pro")))
+                .as("a student who is not Pro has no plan to ask for")
+                .isEmpty();
         assertThat(statements.stream().filter(sql -> sql.contains("student_interests")))
                 .as("the student's interests came from their snapshot")
                 .isEmpty();
         assertThat(statements).as("statements of the interested student's home").doesNotHaveDuplicates();
         assertThat(statements.size())
                 .as("statements of the interested student's home: %s", statements)
-                .isLessThanOrEqualTo(9);
-        // Two round trips (ADR 0076), 9 before: the other tags' names come from the university's
-        // categories, sent ahead with the rest; the plan, asked only because premium resources were
-        // found, follows.
+                .isLessThanOrEqualTo(8);
+        // One round trip (ADR 0076), 9 before: the other tags' names come from the university's
+        // categories, sent ahead with the rest.
         assertThat(counter.statements())
                 .as("round trips of the interested student's home: %s", counter.statements())
-                .hasSize(2);
-        assertThat(counter.statements().get(1)).as("the second").contains("FROM subscriptions");
+                .hasSize(1);
         assertThat(counter.statements().get(0).split(";\n"))
-                .as("the first round trip")
+                .as("the round trip")
                 .hasSize(8)
                 .anyMatch(sql -> sql.contains("FROM counsellors"))
                 .anyMatch(sql -> sql.contains("FROM resources"));
+        assertThat(get("/", interested, MediaType.TEXT_HTML).body())
+                .as("premium resources shown locked")
+                .contains("Premium system design")
+                .contains(">Premium<");
+    }
+
+    @Test
+    void aProStudentsHomeAsksForTheirPlanOnceWhenPremiumResourcesAreShown() {
+        long id = university.id();
+        User pro = fixtures.verifiedStudent(university);
+        fixtures.run(university, () -> interests.choose(id, pro.id(), List.of(software(id))));
+        execute(
+                "INSERT INTO subscriptions (university_id, id, user_id, external_id, product, status, state_at)"
+                        + " VALUES (?, gen_random_uuid(), ?, ?, 'premium', 'active', now())",
+                id,
+                pro.id(),
+                "sub_home_" + pro.id());
+        fixtures.markPro(university, pro);
+        SignedIn signedIn = sessions.signIn(pro);
+
+        List<String> statements = statementsOf("/", signedIn);
+        // what the plan includes decides whether the premium resources are open: asked once, after the
+        // page's round trip (only a Pro student shown a premium resource pays for it)
+        assertThat(statements.stream().filter(sql -> sql.contains("FROM subscriptions")))
+                .as("the plan is asked once, however many premium resources are shown")
+                .hasSize(1);
+        assertThat(counter.statements())
+                .as("round trips of a Pro student's home: %s", counter.statements())
+                .hasSize(2);
+        assertThat(counter.statements().get(1)).as("the second").contains("FROM subscriptions");
+        assertThat(get("/", signedIn, MediaType.TEXT_HTML).body())
+                .as("premium resources open to a plan that includes them")
+                .contains("Premium system design")
+                .doesNotContain(">Premium<");
+    }
+
+    private long software(long universityId) {
+        return fixtures.in(university, () -> interests.all(universityId)).stream()
+                .filter(interest -> interest.name().equals("Software"))
+                .findFirst()
+                .orElseThrow()
+                .id();
     }
 
     @Test

@@ -22,18 +22,43 @@ class UserSnapshotTextTest {
             Instant.parse("2026-01-02T03:04:05.123456Z"),
             Instant.ofEpochSecond(-5, 999_999_999),
             Instant.parse("2026-12-03T22:00:00Z"),
-            Instant.ofEpochSecond(0));
-    private static final User BARE = new User(1L, 2L, "a@b.c", null, Role.STUDENT, false, null, null, null, null, null);
+            Instant.ofEpochSecond(0),
+            true);
+    private static final User BARE =
+            new User(1L, 2L, "a@b.c", null, Role.STUDENT, false, null, null, null, null, null, false);
 
     @Test
     void everyRowReadsBackAsItWasWritten() {
         List<User> rows = List.of(
                 FULL,
                 BARE,
-                new User(null, 3L, "", "", Role.STAFF, false, "", null, Instant.EPOCH, null, null),
-                new User(Long.MAX_VALUE, Long.MAX_VALUE, "-", "-", null, true, "1:", null, null, null, Instant.MAX),
+                new User(null, 3L, "", "", Role.STAFF, false, "", null, Instant.EPOCH, null, null, true),
                 new User(
-                        9L, 9L, "x".repeat(5_000), "\uD83C", Role.STUDENT, false, null, Instant.MIN, null, null, null));
+                        Long.MAX_VALUE,
+                        Long.MAX_VALUE,
+                        "-",
+                        "-",
+                        null,
+                        true,
+                        "1:",
+                        null,
+                        null,
+                        null,
+                        Instant.MAX,
+                        false),
+                new User(
+                        9L,
+                        9L,
+                        "x".repeat(5_000),
+                        "\uD83C",
+                        Role.STUDENT,
+                        false,
+                        null,
+                        Instant.MIN,
+                        null,
+                        null,
+                        null,
+                        true));
         for (User row : rows) {
             String text = UserSnapshotText.write(row);
 
@@ -47,7 +72,9 @@ class UserSnapshotTextTest {
         assertThat(UserSnapshotText.read("{\"id\":1,\"universityId\":2,\"email\":\"a@b.c\"}"))
                 .isNull();
         assertThat(UserSnapshotText.read("")).isNull();
-        assertThat(UserSnapshotText.read("u2|1:1")).isNull();
+        assertThat(UserSnapshotText.read("u3|1:1")).isNull();
+        // the shape before the Pro flag: its row is read afresh rather than taken as not Pro
+        assertThat(UserSnapshotText.read("u1|2:422:7a@b.c-7:STUDENT1:0-----")).isNull();
     }
 
     @Test
@@ -58,7 +85,7 @@ class UserSnapshotTextTest {
                 text.substring(0, UserSnapshotText.VERSION.length() + 4),
                 text + "-", // a field too many
                 text.replace("10:COUNSELLOR", "10:COUNSELLOX"), // no such role
-                text.substring(0, text.length() - "3:0.0".length()) + "3:000", // an instant without nanoseconds
+                text.substring(0, text.length() - "3:0.01:1".length()) + "3:0001:1", // an instant without nanoseconds
                 UserSnapshotText.VERSION + "x:42",
                 UserSnapshotText.VERSION + "99:42");
         for (String snapshot : damaged) {
