@@ -11,6 +11,7 @@ import com.careerai.platform.web.PageReads;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Staff analytics of students: sign-ups and active students (from {@code student_activity}). */
 @Singleton
@@ -129,13 +130,13 @@ class StudentFigureSource implements FigureSource {
     }
 
     /** The active students of the period's whole buckets, from the kept counts; none when no bucket is whole. */
-    private static java.util.Optional<PageRead<List<Figure.Point>>> wholeBuckets(long universityId, Period period) {
+    private static Optional<PageRead<List<Figure.Point>>> wholeBuckets(long universityId, Period period) {
         List<Period.Bucket> whole =
                 period.bucketsInside().stream().filter(Period.Bucket::whole).toList();
         if (whole.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(SqlFigures.points(
+        return Optional.of(SqlFigures.points(
                 SqlFigures.key("students.active-whole-buckets", universityId, period),
                 "SELECT starts_on, 'Active students', sum(students)::bigint FROM student_activity_counts"
                         + " WHERE university_id = ? AND unit = ? AND starts_on BETWEEN ? AND ? GROUP BY starts_on",
