@@ -113,16 +113,12 @@ class RunFigureSource implements FigureSource {
         Cover cover = period.cover();
         Cover.Condition periods = cover.periods("unit", "starts_on");
         Cover.Condition days = cover.instants("created_at");
-        return PageRead.list(
-                        SqlFigures.key("ai.students-by-tool", universityId, period),
-                        "SELECT tool, count(*) FROM (SELECT tool, user_id FROM ai_run_students WHERE university_id = ? AND "
-                                + periods.sql()
-                                + " UNION SELECT tool, user_id FROM ai_runs WHERE university_id = ? AND "
-                                + days.sql() + ") AS used GROUP BY tool",
-                        SqlFigures.parameters(universityId, periods, universityId, days),
-                        row -> java.util.Map.entry(row.getString(1), row.getLong(2)))
-                .map(entries -> entries.stream()
-                        .collect(java.util.stream.Collectors.toMap(
-                                java.util.Map.Entry::getKey, java.util.Map.Entry::getValue)));
+        return SqlFigures.counts(
+                SqlFigures.key("ai.students-by-tool", universityId, period),
+                "SELECT tool, count(*) FROM (SELECT tool, user_id FROM ai_run_students WHERE university_id = ? AND "
+                        + periods.sql()
+                        + " UNION SELECT tool, user_id FROM ai_runs WHERE university_id = ? AND "
+                        + days.sql() + ") AS used GROUP BY tool",
+                SqlFigures.parameters(universityId, periods, universityId, days));
     }
 }

@@ -60,14 +60,11 @@ class LeadFigureSource implements FigureSource {
     }
 
     private static PageRead<Map<String, Long>> byStage(long universityId, Period period) {
-        return PageRead.list(
-                        SqlFigures.key("leads.by-stage", universityId, period),
-                        "SELECT status, count(*) FROM leads WHERE university_id = ? AND created_at >= ? AND created_at < ?"
-                                + " GROUP BY status",
-                        SqlRows.parameters(universityId, period.start(), period.end()),
-                        row -> Map.entry(row.getString(1), row.getLong(2)))
-                .map(entries -> entries.stream()
-                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        return SqlFigures.counts(
+                SqlFigures.key("leads.by-stage", universityId, period),
+                "SELECT status, count(*) FROM leads WHERE university_id = ? AND created_at >= ? AND created_at < ?"
+                        + " GROUP BY status",
+                SqlRows.parameters(universityId, period.start(), period.end()));
     }
 
     private static PageRead<List<Figure.Point>> speed(long universityId, Period period) {

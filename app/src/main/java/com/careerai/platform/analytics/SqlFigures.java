@@ -6,7 +6,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Helpers for {@link FigureSource}s building their aggregate reads as {@link PageRead}s, which the
@@ -30,6 +32,17 @@ public final class SqlFigures {
                 sql,
                 binder,
                 row -> new Figure.Point(row.getDate(1).toLocalDate(), row.getString(2), row.getLong(3)));
+    }
+
+    /** Counts by name from a query returning (name text, count) rows, one row a name. */
+    public static PageRead<Map<String, Long>> counts(String key, String sql, SqlRows.Binder binder) {
+        return new PageRead<>(key, sql, binder, rows -> {
+            Map<String, Long> counts = new HashMap<>();
+            while (rows.next()) {
+                counts.put(rows.getString(1), rows.getLong(2));
+            }
+            return Map.copyOf(counts);
+        });
     }
 
     /** The numbers of a one-row aggregate query, in column order (SQL NULL stays null). */
