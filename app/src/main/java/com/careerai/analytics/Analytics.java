@@ -6,10 +6,8 @@ import com.careerai.platform.analytics.Period;
 import com.careerai.platform.data.PageRead;
 import com.careerai.platform.web.PageReads;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -46,14 +43,12 @@ class Analytics {
             List<Compared> figures) {}
 
     private final List<FigureSource> sources;
-    private final ConnectionOperations<Connection> connections;
     private final PageReads pageReads;
 
-    Analytics(List<FigureSource> sources, ConnectionOperations<Connection> connections, PageReads pageReads) {
+    Analytics(List<FigureSource> sources, PageReads pageReads) {
         this.sources = sources.stream()
                 .sorted(Comparator.comparingInt(FigureSource::order))
                 .toList();
-        this.connections = connections;
         this.pageReads = pageReads;
     }
 
@@ -71,23 +66,13 @@ class Analytics {
     }
 
     /**
-     * Every source's figures of the period and the one before. In a GET their reads go in one round trip,
-     * unless the page sent them ahead already; otherwise they are read one by one on one connection.
+     * Every source's figures of the period and the one before. In a GET their reads go in one round trip
+     * (nothing more when the page sent them ahead); elsewhere each is read as its source asks, on the
+     * caller's connection or one of its own.
      */
     Report report(long universityId, Period period) {
-        return afterSending(reads(universityId, period), () -> compared(universityId, period));
-    }
-
-    /**
-     * {@code compose}'s value once {@code reads} are sent ahead in one round trip (in a GET, and unless the
-     * page sent them already). What is left to read, outside a GET, is read on one connection.
-     */
-    private <T> T afterSending(List<PageRead<?>> reads, Supplier<T> compose) {
-        pageReads.prefetch(reads);
-        if (reads.stream().allMatch(read -> pageReads.kept(read).isPresent())) {
-            return compose.get(); // nothing left to read: no connection to hold
-        }
-        return connections.executeRead(status -> compose.get());
+        pageReads.prefetch(reads(universityId, period));
+        return compared(universityId, period);
     }
 
     private Report compared(long universityId, Period period) {
@@ -111,7 +96,8 @@ class Analytics {
     Optional<Figure> figure(long universityId, Period period, String name) {
         List<PageRead<?>> reads = new ArrayList<>();
         sources.forEach(source -> reads.addAll(source.reads(universityId, period)));
-        return afterSending(reads, () -> find(universityId, period, name)); // the period's only: no comparison
+        pageReads.prefetch(reads); // the period's only: no comparison
+        return find(universityId, period, name);
     }
 
     private Optional<Figure> find(long universityId, Period period, String name) {

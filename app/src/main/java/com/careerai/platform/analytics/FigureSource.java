@@ -14,7 +14,7 @@ import java.util.List;
  * names them in {@link #reads}, so that the page sends every source's reads of both periods, with its
  * header's, in one round trip before asking any source for its figures (ADR 0076); each then finds its
  * values read and takes no connection. Outside a GET nothing is kept, and a source reads each statement
- * as it comes to it, on the connection the analytics feature holds for all of them.
+ * as it comes to it, on the caller's connection or one of its own.
  */
 public interface FigureSource {
 
