@@ -9,6 +9,7 @@ import com.careerai.platform.web.PageReads;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -18,6 +19,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import org.jobrunr.scheduling.JobRequestScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +37,6 @@ public class RunService {
     private final TransactionOperations<Connection> transactions;
     private final JobRequestScheduler scheduler;
     private final AiConfiguration configuration;
-    private final RunExecutor executor;
     private final ToolSettings settings;
     private final RunFailures failures;
     private final RunRequestKeys keys;
@@ -48,7 +51,6 @@ public class RunService {
             TransactionOperations<Connection> transactions,
             JobRequestScheduler scheduler,
             AiConfiguration configuration,
-            RunExecutor executor,
             ToolSettings settings,
             RunFailures failures,
             RunRequestKeys keys,
@@ -60,7 +62,6 @@ public class RunService {
         this.failures = failures;
         this.keys = keys;
         this.synchronousRuns = synchronousRuns;
-        this.executor = executor;
         this.settings = settings;
         this.tools = tools;
         this.runs = runs;
@@ -91,6 +92,27 @@ public class RunService {
      * debited) and runs there.
      */
     public AiRun start(SignedInUser user, String slug, String currency, JsonNode input, @Nullable IdempotencyKey key) {
+        try {
+            return startAsync(user, slug, currency, input, key)
+                    .toCompletableFuture()
+                    .join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * {@link #start(SignedInUser, String, String, JsonNode, IdempotencyKey)} without waiting for a
+     * synchronous tool: everything up to the debit's commit happens before this returns (and throws
+     * as {@code start} does), and the stage completes with the run — at once for a queued run, when it
+     * ends for a synchronous one (refunded first if it broke). A route returns the stage, so the
+     * student's request holds no request thread while the model answers (ADR 0077).
+     */
+    public CompletionStage<AiRun> startAsync(
+            SignedInUser user, String slug, String currency, JsonNode input, @Nullable IdempotencyKey key) {
         VerifiedUsers.require(user);
         AiTool tool = settings.require(user.universityId(), slug);
         String normalisedCurrency = currency == null ? "" : currency.trim().toUpperCase(Locale.ROOT);
@@ -157,23 +179,32 @@ public class RunService {
             });
             if (earlier != null) {
                 LOG.info("Run {} started again with the same key: answering with it, nothing debited", earlier);
-                return runs.find(user.universityId(), earlier).orElseThrow();
+                return CompletableFuture.completedFuture(
+                        runs.find(user.universityId(), earlier).orElseThrow());
             }
             if (tool.synchronous()) {
-                try {
-                    synchronousRuns.run(place, () -> executor.execute(run.universityId(), runId));
-                } catch (RuntimeException e) {
-                    // The student is waiting for this answer: refund now rather than leave it to the sweeper.
-                    LOG.warn("Synchronous run {} ({}) broke; refunding", runId, slug, e);
-                    failures.failAndRefund(
-                            run.universityId(),
-                            runId,
-                            tool.usesModel() ? RunExecutor.UNUSABLE : RunExecutor.TEMPLATE_FAILED);
-                }
-                return runs.find(run.universityId(), runId).orElseThrow();
+                PropagatedContext request = PropagatedContext.getOrEmpty();
+                return synchronousRuns
+                        .start(place, run.universityId(), runId)
+                        .handle((ended, failure) -> request.propagate(() -> {
+                            if (failure != null) {
+                                // The student is waiting for this answer: refund now rather than leave it to
+                                // the sweeper.
+                                LOG.warn("Synchronous run {} ({}) broke; refunding", runId, slug, unwrapped(failure));
+                                failures.failAndRefund(
+                                        run.universityId(),
+                                        runId,
+                                        tool.usesModel() ? RunExecutor.UNUSABLE : RunExecutor.TEMPLATE_FAILED);
+                            }
+                            return runs.find(run.universityId(), runId).orElseThrow();
+                        }));
             }
         }
-        return run;
+        return CompletableFuture.completedFuture(run);
+    }
+
+    private static Throwable unwrapped(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     @Nullable

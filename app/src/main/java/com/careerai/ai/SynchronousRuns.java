@@ -1,17 +1,17 @@
 package com.careerai.ai;
 
 import com.careerai.auth.RateLimitedException;
+import com.careerai.platform.web.HandsOff;
 import io.micronaut.core.propagation.PropagatedContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.util.concurrent.ExecutionException;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,9 +27,11 @@ class SynchronousRuns {
     private final AiConfiguration configuration;
     private final Semaphore places;
     private final ExecutorService threads;
+    private final RunExecutor executor;
 
-    SynchronousRuns(AiConfiguration configuration) {
+    SynchronousRuns(AiConfiguration configuration, RunExecutor executor) {
         this.configuration = configuration;
+        this.executor = executor;
         this.places = new Semaphore(configuration.getSyncThreads() + configuration.getSyncQueueLimit());
         AtomicInteger number = new AtomicInteger();
         ThreadFactory factory = runnable -> {
@@ -72,19 +74,24 @@ class SynchronousRuns {
     }
 
     /**
-     * Runs {@code work} on the executor with the reserved place, waiting for it; an exception of
-     * the work is rethrown here. The place is released when the work ends, even if this waiting
-     * thread gives up first (the work is itself bounded by {@code careerai.ai.sync-timeout}).
+     * Starts the run on this executor with the reserved place and returns at once: the returned stage
+     * completes when the run ends (exceptionally with what it threw), or with a
+     * {@link java.util.concurrent.TimeoutException} {@code careerai.ai.sync-timeout} + 30 s later. The place is released
+     * when the run ends. The caller's propagated context (its university binding among it) goes with
+     * the run; the waiting student's request holds no thread meanwhile (ADR 0077).
      */
-    void run(Place place, Runnable work) {
+    @HandsOff
+    CompletableFuture<Void> start(Place place, long universityId, UUID runId) {
         place.handedOver = true;
-        // The request's propagated context (its university binding among it) goes with the work.
-        Runnable inContext = PropagatedContext.wrapCurrent(work);
-        Future<?> done;
+        Runnable inContext = PropagatedContext.wrapCurrent(() -> executor.execute(universityId, runId));
+        CompletableFuture<Void> done = new CompletableFuture<>();
         try {
-            done = threads.submit(() -> {
+            threads.execute(() -> {
                 try {
                     inContext.run();
+                    done.complete(null);
+                } catch (RuntimeException | Error e) {
+                    done.completeExceptionally(e);
                 } finally {
                     place.release();
                 }
@@ -93,19 +100,7 @@ class SynchronousRuns {
             place.release();
             throw e;
         }
-        try {
-            done.get(configuration.getSyncTimeout().toMillis() + 30_000, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Synchronous run did not finish in time", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for a synchronous run", e);
-        }
+        return done.orTimeout(configuration.getSyncTimeout().toMillis() + 30_000, TimeUnit.MILLISECONDS);
     }
 
     /** Places free right now (threads idle plus queue places left). */

@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** The tools pages: the list, each tool's form, and starting a run from it. */
 @Hidden
@@ -99,19 +101,21 @@ class ToolPagesController {
     }
 
     @Post(uri = "/{slug}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
-    HttpResponse<?> submit(@CurrentUser SignedInUser user, @PathVariable String slug, @Body Map<String, String> form) {
+    CompletionStage<HttpResponse<?>> submit(
+            @CurrentUser SignedInUser user, @PathVariable String slug, @Body Map<String, String> form) {
         AiTool tool = settings.require(user.universityId(), slug);
         String currency = form.getOrDefault("currency", "");
         try {
             ObjectNode input = ToolForms.toInput(tool.inputSchema(), prefill.resolve(user, form));
             // A double click posts the same one-time token twice: the second gets the first run.
             IdempotencyKey token = IdempotencyKey.fromForm(form.get(IdempotencyKey.FORM_FIELD));
-            AiRun run = runs.start(user, slug, currency, input, token);
-            return HttpResponse.seeOther(URI.create("/runs/" + run.id()));
+            // A synchronous tool's answer completes the stage; no request thread waits for it (ADR 0077).
+            return runs.startAsync(user, slug, currency, input, token)
+                    .thenApply(run -> HttpResponse.seeOther(URI.create("/runs/" + run.id())));
         } catch (InvalidRunInputException | CreditOperationException | IdempotencyKeyException e) {
-            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+            return CompletableFuture.completedFuture(HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
                     .body(new ModelAndView<>(
-                            "ai/tools/" + slug, formModel(user, tool, form, e.fields(), e.getMessage())));
+                            "ai/tools/" + slug, formModel(user, tool, form, e.fields(), e.getMessage()))));
         }
     }
 

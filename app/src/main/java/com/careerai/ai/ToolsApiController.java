@@ -34,6 +34,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /** The AI tools as an API: what exists, what it costs, its schemas; start a run. */
 @Controller("/api/v1/tools")
@@ -89,7 +90,7 @@ class ToolsApiController {
             responseCode = "200",
             description = "Finished (synchronous tools)",
             content = @Content(schema = @Schema(implementation = RunView.class)))
-    HttpResponse<?> start(
+    CompletionStage<HttpResponse<?>> start(
             @CurrentUser SignedInUser user,
             @PathVariable String slug,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -106,18 +107,22 @@ class ToolsApiController {
                     @Header(IdempotencyKeyException.HEADER)
                     String idempotencyKey) {
         StartRunBody body = StartRunBody.read(request);
-        AiRun run = runs.start(
-                user,
-                slug,
-                body.currency() == null ? "" : body.currency(),
-                body.input(),
-                IdempotencyKey.fromHeader(idempotencyKey));
-        AiTool tool = tools.require(run.tool());
-        if (tool.synchronous()) {
-            return HttpResponse.ok(RunView.of(run, tool));
-        }
-        return HttpResponse.accepted()
-                .body(new StartedRun(run.id().toString(), run.status().name(), "/api/v1/runs/" + run.id()));
+        // A synchronous tool's answer completes the stage; no request thread waits for it (ADR 0077).
+        return runs.startAsync(
+                        user,
+                        slug,
+                        body.currency() == null ? "" : body.currency(),
+                        body.input(),
+                        IdempotencyKey.fromHeader(idempotencyKey))
+                .thenApply(run -> {
+                    AiTool tool = tools.require(run.tool());
+                    if (tool.synchronous()) {
+                        return HttpResponse.ok(RunView.of(run, tool));
+                    }
+                    return HttpResponse.accepted()
+                            .body(new StartedRun(
+                                    run.id().toString(), run.status().name(), "/api/v1/runs/" + run.id()));
+                });
     }
 
     @Post(uri = "/resume-text", consumes = MediaType.MULTIPART_FORM_DATA)

@@ -179,6 +179,7 @@ class BillingApiController {
                     + " plan a subscription (sessionId sub_…), paid on"
                     + " the returned /billing/razorpay/{paymentId} page. Credits are added only when the provider's"
                     + " signed confirmation arrives: follow it with GET /api/v1/billing/checkouts/{sessionId}.")
+    @ExecuteOn(TaskExecutors.IO)
     CheckoutStarted checkout(HttpRequest<?> request, @CurrentUser SignedInUser user, @Body CheckoutBody body) {
         PaymentGateway.CheckoutSession session = billing.checkout(user, body.product(), hosts.resolve(request));
         Payment payment = accounts.checkoutPayment(user, session.id());

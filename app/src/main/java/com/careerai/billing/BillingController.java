@@ -65,6 +65,7 @@ class BillingController {
     }
 
     @Post(uri = "/checkout", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    @ExecuteOn(TaskExecutors.IO)
     HttpResponse<?> checkout(HttpRequest<?> request, @CurrentUser SignedInUser user, @Body Map<String, String> form) {
         BillingService.requireStudent(user);
         try {
@@ -77,6 +78,7 @@ class BillingController {
     }
 
     @Post(uri = "/portal", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    @ExecuteOn(TaskExecutors.IO)
     HttpResponse<?> portal(HttpRequest<?> request, @CurrentUser SignedInUser user) {
         BillingService.requireStudent(user);
         try {
@@ -88,6 +90,7 @@ class BillingController {
 
     /** A Razorpay plan is cancelled here, beside the plan (a Stripe one in Stripe's portal). */
     @Post(uri = "/plan/cancel", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    @ExecuteOn(TaskExecutors.IO)
     HttpResponse<?> cancelPlan(@CurrentUser SignedInUser user) {
         BillingService.requireStudent(user);
         try {

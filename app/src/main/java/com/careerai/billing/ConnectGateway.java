@@ -1,5 +1,6 @@
 package com.careerai.billing;
 
+import com.careerai.platform.web.CallsOut;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.util.Map;
@@ -17,6 +18,7 @@ interface ConnectGateway {
      *
      * @throws PaymentProviderException when the provider refuses or cannot be reached
      */
+    @CallsOut
     String createExpressAccount(long universityId, long userId, String email);
 
     /**
@@ -25,12 +27,14 @@ interface ConnectGateway {
      * @param refreshUrl where Stripe sends an expired or reused link (a page offering a new one)
      * @param returnUrl where Stripe sends the expert when they leave onboarding (finished or not)
      */
+    @CallsOut
     String onboardingLink(String accountId, String refreshUrl, String returnUrl);
 
     /** What Stripe says of a connected account now. */
     record AccountState(boolean chargesEnabled, boolean payoutsEnabled, boolean detailsSubmitted) {}
 
     /** @throws PaymentProviderException when the provider refuses or cannot be reached */
+    @CallsOut
     AccountState accountState(String accountId);
 
     /**
@@ -55,6 +59,7 @@ interface ConnectGateway {
             Instant expiresAt) {}
 
     /** @throws PaymentProviderException when the provider refuses or cannot be reached */
+    @CallsOut
     PaymentGateway.CheckoutSession createDestinationCheckout(DestinationCheckout request);
 
     /**
@@ -63,6 +68,7 @@ interface ConnectGateway {
      *
      * @throws PaymentProviderException when the provider cannot be reached
      */
+    @CallsOut
     boolean expireCheckout(String sessionId);
 
     /**
@@ -73,6 +79,7 @@ interface ConnectGateway {
      * @param amountCents null for whatever is left
      * @throws PaymentProviderException when the provider refuses or cannot be reached
      */
+    @CallsOut
     PaymentGateway.ProviderRefund refundDestinationCharge(
             String idempotencyKey, String paymentIntentId, @Nullable Long amountCents, Map<String, String> metadata);
 }

@@ -42,6 +42,7 @@ class ExpertPayoutsController {
     }
 
     @Get(uri = "/payouts", produces = MediaType.TEXT_HTML)
+    @ExecuteOn(TaskExecutors.IO)
     ModelAndView<Map<String, Object>> payouts(
             @CurrentUser SignedInUser user,
             @Nullable @QueryValue String returned,
@@ -57,6 +58,7 @@ class ExpertPayoutsController {
     }
 
     @Post(uri = "/payouts/onboard", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    @ExecuteOn(TaskExecutors.IO)
     HttpResponse<?> onboard(HttpRequest<?> request, @CurrentUser SignedInUser user) {
         try {
             return HttpResponse.seeOther(URI.create(payouts.onboardingUrl(user, hosts.resolve(request))));
@@ -70,6 +72,7 @@ class ExpertPayoutsController {
             uri = "/payouts/linked-account",
             consumes = MediaType.APPLICATION_FORM_URLENCODED,
             produces = MediaType.TEXT_HTML)
+    @ExecuteOn(TaskExecutors.IO)
     HttpResponse<?> linkedAccount(@CurrentUser SignedInUser user, @Body Map<String, String> form) {
         try {
             payouts.recordLinkedAccount(user, user.userId(), form.get("linkedAccount"));

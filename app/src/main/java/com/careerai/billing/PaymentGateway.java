@@ -1,5 +1,6 @@
 package com.careerai.billing;
 
+import com.careerai.platform.web.CallsOut;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
@@ -48,6 +49,7 @@ interface PaymentGateway {
     boolean webhooksConfigured();
 
     /** @throws PaymentProviderException when the provider refuses or cannot be reached */
+    @CallsOut
     CheckoutSession createCheckoutSession(CheckoutRequest request);
 
     /**
@@ -55,6 +57,7 @@ interface PaymentGateway {
      *
      * @throws PaymentProviderException when the provider refuses or cannot be reached
      */
+    @CallsOut
     String createPortalSession(String customerId, String returnUrl);
 
     /**
@@ -72,6 +75,7 @@ interface PaymentGateway {
      *
      * @throws PaymentProviderException when the provider cannot be reached
      */
+    @CallsOut
     Optional<String> invoiceOfPaymentIntent(String paymentIntentId);
 
     /**
@@ -97,6 +101,7 @@ interface PaymentGateway {
      *
      * @throws PaymentProviderException when the provider refuses or cannot be reached
      */
+    @CallsOut
     ProviderRefund refund(RefundRequest request);
 
     /**
@@ -105,6 +110,7 @@ interface PaymentGateway {
      *
      * @throws PaymentProviderException when the provider cannot be reached or refuses
      */
+    @CallsOut
     Optional<JsonNode> checkoutSession(String sessionId);
 
     /**
@@ -112,5 +118,6 @@ interface PaymentGateway {
      *
      * @throws PaymentProviderException when the provider cannot be reached or refuses
      */
+    @CallsOut
     Optional<JsonNode> invoice(String invoiceId);
 }

@@ -1,5 +1,6 @@
 package com.careerai.billing;
 
+import com.careerai.platform.web.CallsOut;
 import io.micronaut.core.annotation.Nullable;
 import java.util.Map;
 
@@ -47,6 +48,7 @@ interface RazorpayGateway {
      * @param notes what a webhook needs to find the student again
      * @throws PaymentProviderException when Razorpay refuses or cannot be reached
      */
+    @CallsOut
     Order createOrder(long amount, String currency, String receipt, Map<String, String> notes);
 
     /**
@@ -61,9 +63,11 @@ interface RazorpayGateway {
      *
      * @throws PaymentProviderException when Razorpay refuses or cannot be reached
      */
+    @CallsOut
     Order createOrder(long amount, String currency, String receipt, Map<String, String> notes, Transfer transfer);
 
     /** @throws PaymentProviderException when Razorpay refuses or cannot be reached */
+    @CallsOut
     Order fetchOrder(String orderId);
 
     /**
@@ -72,9 +76,11 @@ interface RazorpayGateway {
      *
      * @throws PaymentProviderException when Razorpay cannot be reached
      */
+    @CallsOut
     java.util.Optional<String> linkedAccountStatus(String accountId);
 
     /** @throws PaymentProviderException when Razorpay refuses or cannot be reached */
+    @CallsOut
     RazorpayPayment fetchPayment(String paymentId);
 
     /**
@@ -82,6 +88,7 @@ interface RazorpayGateway {
      *
      * @throws PaymentProviderException when Razorpay refuses or cannot be reached
      */
+    @CallsOut
     java.util.List<RazorpayPayment> orderPayments(String orderId);
 
     /**
@@ -89,6 +96,7 @@ interface RazorpayGateway {
      *
      * @throws PaymentProviderException when Razorpay refuses or cannot be reached
      */
+    @CallsOut
     String createPlan(String name, long amount, String currency, Map<String, String> notes);
 
     /**
@@ -98,9 +106,11 @@ interface RazorpayGateway {
      * @param notes what a webhook needs to find the student again
      * @throws PaymentProviderException when Razorpay refuses or cannot be reached
      */
+    @CallsOut
     RazorpaySubscription createSubscription(String planId, int totalCount, Map<String, String> notes);
 
     /** @throws PaymentProviderException when Razorpay refuses or cannot be reached */
+    @CallsOut
     RazorpaySubscription fetchSubscription(String subscriptionId);
 
     /**
@@ -109,6 +119,7 @@ interface RazorpayGateway {
      *
      * @throws PaymentProviderException when Razorpay refuses or cannot be reached
      */
+    @CallsOut
     java.util.List<RazorpayPayment> subscriptionPayments(String subscriptionId);
 
     /**
@@ -117,6 +128,7 @@ interface RazorpayGateway {
      *
      * @throws PaymentProviderException when Razorpay refuses or cannot be reached
      */
+    @CallsOut
     RazorpaySubscription cancelSubscriptionAtCycleEnd(String subscriptionId);
 
     /**
@@ -135,6 +147,7 @@ interface RazorpayGateway {
      *
      * @throws PaymentProviderException when Razorpay refuses or cannot be reached
      */
+    @CallsOut
     RazorpayRefund refund(
             String paymentId, long amount, String receipt, Map<String, String> notes, boolean reverseTransfers);
 

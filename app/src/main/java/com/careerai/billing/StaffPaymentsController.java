@@ -176,6 +176,7 @@ class StaffPaymentsController {
             consumes = MediaType.APPLICATION_FORM_URLENCODED,
             produces = MediaType.TEXT_HTML)
     @Hidden
+    @ExecuteOn(TaskExecutors.IO)
     HttpResponse<?> refundForm(
             @CurrentUniversity University university,
             @CurrentUser SignedInUser staff,
@@ -262,6 +263,7 @@ class StaffPaymentsController {
             responseCode = "202",
             description = "The refund was sent; its status is the provider's answer",
             content = @Content(schema = @Schema(implementation = RefundView.class)))
+    @ExecuteOn(TaskExecutors.IO)
     HttpResponse<RefundView> refund(
             @CurrentUniversity University university,
             @CurrentUser SignedInUser staff,

@@ -41,6 +41,7 @@ class StripeWebhookController {
 
     @Post(produces = MediaType.APPLICATION_JSON)
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @ExecuteOn(TaskExecutors.IO)
     Received receive(
             HttpRequest<?> request, @Body byte[] payload, @Nullable @Header("Stripe-Signature") String signature) {
         if (Tenants.current(request).isPresent()) {

@@ -54,6 +54,7 @@ class AppointmentsApiController {
             summary = "Book a slot: 201 (a card-priced session: PENDING with its checkoutUrl); 409 slot_taken,"
                     + " pay_by_card or stripe_required (the university's provider cannot pay experts); 422 not_a_slot;"
                     + " 402 not enough credits; 403 booking_blocked")
+    @ExecuteOn(TaskExecutors.IO)
     HttpResponse<AppointmentView> book(HttpRequest<?> request, @CurrentUser SignedInUser user, @Body BookingBody body) {
         VerifiedUsers.require(user);
         CounsellorsApiController.requireStudent(user);

@@ -123,6 +123,7 @@ class BookingPagesController {
     }
 
     @Post(value = "/book/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    @ExecuteOn(TaskExecutors.IO)
     HttpResponse<?> book(
             HttpRequest<?> request, @CurrentUser SignedInUser user, @PathVariable long id, @Body BookingForm form) {
         try {

@@ -222,6 +222,7 @@ class StaffCounsellingController {
             value = "/appointments/book",
             consumes = MediaType.APPLICATION_FORM_URLENCODED,
             produces = MediaType.TEXT_HTML)
+    @ExecuteOn(TaskExecutors.IO)
     HttpResponse<?> bookForStudent(@CurrentUser SignedInUser staff, @Body StaffForm form) {
         User student = users.findByEmail(staff.universityId(), form.studentEmail() == null ? "" : form.studentEmail())
                 .orElseThrow(

@@ -65,6 +65,7 @@ class StaffExpertsController {
             value = "/{id}/linked-account",
             consumes = MediaType.APPLICATION_FORM_URLENCODED,
             produces = MediaType.TEXT_HTML)
+    @ExecuteOn(TaskExecutors.IO)
     HttpResponse<?> linkedAccount(
             @CurrentUser SignedInUser staff, @PathVariable long id, @Body Map<String, String> form) {
         counsellors

@@ -98,6 +98,7 @@ class AssignmentPagesController {
     }
 
     @Post(value = "/assignments/{id}/submit", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.TEXT_HTML)
+    @ExecuteOn(TaskExecutors.IO)
     HttpResponse<?> submit(
             @CurrentUser SignedInUser user,
             @PathVariable long id,
@@ -127,6 +128,7 @@ class AssignmentPagesController {
             value = "/assignments/{id}/materials",
             consumes = MediaType.MULTIPART_FORM_DATA,
             produces = MediaType.TEXT_HTML)
+    @ExecuteOn(TaskExecutors.IO)
     HttpResponse<?> attach(
             @CurrentUser SignedInUser user,
             @PathVariable long id,
@@ -230,6 +232,7 @@ class AssignmentPagesController {
     @Get(
             value = "/assignments/{id}/submissions.zip",
             produces = {"application/zip", MediaType.TEXT_HTML})
+    @ExecuteOn(TaskExecutors.IO)
     HttpResponse<?> downloadAll(@CurrentUser SignedInUser user, @PathVariable long id) {
         SubmissionsZip.Prepared prepared = zips.prepare(user, id);
         return HttpResponse.ok(new StreamedFile(zips.stream(prepared), MediaType.of("application/zip")))
@@ -241,6 +244,7 @@ class AssignmentPagesController {
     @Get(
             value = "/submissions/{id}/file",
             produces = {MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_HTML})
+    @ExecuteOn(TaskExecutors.IO)
     HttpResponse<?> file(@CurrentUser SignedInUser user, @PathVariable long id) {
         Submission submission = assignments.fileOf(user, id);
         StreamedFile file = new StreamedFile(

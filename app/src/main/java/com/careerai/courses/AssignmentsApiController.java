@@ -122,6 +122,7 @@ class AssignmentsApiController {
             summary = "Submit an attempt as text",
             description = "201 {id, attempt, late}; 422 closed after the cut-off (and any extension),"
                     + " 422 attempts_exhausted, 422 not_open before it opens")
+    @ExecuteOn(TaskExecutors.IO)
     HttpResponse<SubmittedView> submitText(
             @CurrentUser SignedInUser user, @PathVariable long id, @Nullable @Body TextSubmission body) {
         return created(assignments.submit(user, id, body == null ? null : body.text(), null));
@@ -131,6 +132,7 @@ class AssignmentsApiController {
     @Operation(
             summary = "Submit an attempt as text and/or a file (PDF, Word, PowerPoint, Excel, PNG, JPEG)",
             description = "201 {id, attempt, late}; 422 closed, attempts_exhausted, not_open or file_refused")
+    @ExecuteOn(TaskExecutors.IO)
     HttpResponse<SubmittedView> submitFile(
             @CurrentUser SignedInUser user,
             @PathVariable long id,

@@ -93,6 +93,7 @@ class BatchPagesController {
     }
 
     @Post(value = "/sessions/{id}/materials", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.TEXT_HTML)
+    @ExecuteOn(TaskExecutors.IO)
     HttpResponse<?> addMaterial(
             @CurrentUser SignedInUser user,
             @PathVariable long id,
@@ -141,6 +142,7 @@ class BatchPagesController {
             value = "/materials/{id}/remove",
             consumes = MediaType.APPLICATION_FORM_URLENCODED,
             produces = MediaType.TEXT_HTML)
+    @ExecuteOn(TaskExecutors.IO)
     HttpResponse<?> removeMaterial(@CurrentUser SignedInUser user, @PathVariable long id) {
         return HttpResponse.seeOther(URI.create(materials.remove(user, id)));
     }
@@ -148,6 +150,7 @@ class BatchPagesController {
     @Get(
             value = "/materials/{id}/file",
             produces = {MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_HTML})
+    @ExecuteOn(TaskExecutors.IO)
     HttpResponse<?> file(@CurrentUser SignedInUser user, @PathVariable long id) {
         Material material = materials.visible(user, id);
         if (!material.isFile()) {

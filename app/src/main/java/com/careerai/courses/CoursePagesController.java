@@ -94,6 +94,7 @@ class CoursePagesController {
             consumes = MediaType.APPLICATION_FORM_URLENCODED,
             produces = MediaType.TEXT_HTML)
     @Secured(SecurityRule.IS_AUTHENTICATED)
+    @ExecuteOn(TaskExecutors.IO)
     HttpResponse<?> enrol(
             HttpRequest<?> request,
             @CurrentUser SignedInUser student,

@@ -153,6 +153,7 @@ class CoursesApiController {
             description = "201 {id, status: ACTIVE|PENDING, checkoutUrl?}; PENDING waits for Stripe's webhook."
                     + " 409 batch_full with waitlisted: true when the student joined the waitlist;"
                     + " 402 when credits are short; 422 enrolment_closed.")
+    @ExecuteOn(TaskExecutors.IO)
     HttpResponse<?> enrol(
             HttpRequest<?> request,
             @CurrentUser SignedInUser student,

@@ -67,6 +67,7 @@ class ContactController {
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    @ExecuteOn(TaskExecutors.IO)
     HttpResponse<?> submit(HttpRequest<?> request, @Body Map<String, Object> form) {
         Optional<University> host = Tenants.current(request);
         if (host.isEmpty()) {

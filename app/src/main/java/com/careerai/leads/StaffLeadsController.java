@@ -123,6 +123,7 @@ class StaffLeadsController {
     }
 
     @Post(value = "/{id}/follow-up", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    @ExecuteOn(TaskExecutors.IO)
     HttpResponse<?> followUp(
             @CurrentUser SignedInUser staff,
             @CurrentUniversity University university,

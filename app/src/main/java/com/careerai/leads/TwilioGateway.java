@@ -1,5 +1,6 @@
 package com.careerai.leads;
 
+import com.careerai.platform.web.CallsOut;
 import java.net.URI;
 
 /**
@@ -45,9 +46,11 @@ interface TwilioGateway {
     boolean voiceConfigured();
 
     /** Sends a WhatsApp message to {@code to} (E.164); statuses are posted to {@code statusCallback}. */
+    @CallsOut
     Accepted sendWhatsApp(String to, String body, URI statusCallback);
 
     /** Calls {@code to} (E.164) and reads {@code script} aloud ({@code <Say>}); statuses go to {@code statusCallback}. */
+    @CallsOut
     Accepted call(String to, String script, URI statusCallback);
 
     /** Whether {@code signature} (header {@code X-Twilio-Signature}) signs this callback to {@code url}. */

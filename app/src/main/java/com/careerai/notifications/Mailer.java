@@ -1,5 +1,7 @@
 package com.careerai.notifications;
 
+import com.careerai.platform.web.CallsOut;
+
 /**
  * Sends one email now. The only door to an SMTP server (or any other mail transport): features
  * never call it directly but queue mail through {@link Mail}, whose worker job calls this port
@@ -12,5 +14,6 @@ public interface Mailer {
      *
      * @throws MailDeliveryException when the server cannot be reached or refuses the message
      */
+    @CallsOut
     void send(MailMessage message);
 }

@@ -89,6 +89,7 @@ class PrivacyApiController {
             produces = {"application/zip", MediaType.APPLICATION_JSON})
     @Operation(summary = "The export's zip, while READY")
     @ApiResponse(responseCode = "404", description = "export_not_found")
+    @ExecuteOn(TaskExecutors.IO)
     HttpResponse<?> download(@CurrentUser SignedInUser user, @PathVariable UUID id) {
         return downloads.deliver(exports.of(user.universityId(), user.userId(), id));
     }

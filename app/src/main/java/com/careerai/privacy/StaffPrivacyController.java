@@ -82,6 +82,7 @@ class StaffPrivacyController {
     @Get(
             value = "/exports/{exportId}/download",
             produces = {"application/zip", MediaType.TEXT_HTML})
+    @ExecuteOn(TaskExecutors.IO)
     HttpResponse<?> download(@CurrentUser SignedInUser staff, @PathVariable long id, @PathVariable UUID exportId) {
         User student = student(staff, id);
         return downloads.deliver(exports.of(staff.universityId(), student.id(), exportId));

@@ -102,6 +102,7 @@ class ResourcePagesController {
     }
 
     @Post(consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.TEXT_HTML)
+    @ExecuteOn(TaskExecutors.IO)
     HttpResponse<?> share(
             @CurrentUser SignedInUser user,
             @Nullable @Part("title") String title,
@@ -168,6 +169,7 @@ class ResourcePagesController {
     }
 
     @Get(value = "/{id}/download", produces = MediaType.ALL)
+    @ExecuteOn(TaskExecutors.IO)
     HttpResponse<?> download(@CurrentUser SignedInUser user, @PathVariable long id) {
         return delivery.deliver(resources.download(user, id));
     }

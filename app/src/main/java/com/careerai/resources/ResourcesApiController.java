@@ -71,6 +71,7 @@ class ResourcesApiController {
                     + " 403 plan_required when the student's plan does not open it")
     @ApiResponse(responseCode = "200", description = "The file, as an attachment")
     @ApiResponse(responseCode = "302", description = "To the file's time-limited address in storage, or to the link")
+    @ExecuteOn(TaskExecutors.IO)
     HttpResponse<?> download(@CurrentUser SignedInUser user, @PathVariable long id) {
         return delivery.deliver(resources.download(user, id));
     }
@@ -79,6 +80,7 @@ class ResourcesApiController {
     @Operation(
             summary = "Share a resource (counsellors and staff): title, description, interests (ids), access"
                     + " (everyone|premium) and file or url (linkType=video optional); 201, or 422 with the reason")
+    @ExecuteOn(TaskExecutors.IO)
     HttpResponse<ResourceView> share(
             @CurrentUser SignedInUser user,
             @Nullable @Part("title") String title,

@@ -132,6 +132,7 @@ class StaffSupportController {
     }
 
     @Post(value = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.TEXT_HTML)
+    @ExecuteOn(TaskExecutors.IO)
     HttpResponse<?> attach(
             @CurrentUser SignedInUser staff, @PathVariable long id, @Nullable @Part("file") CompletedFileUpload file) {
         try {
@@ -150,6 +151,7 @@ class StaffSupportController {
     }
 
     @Get(value = "/{id}/attachments/{attachmentId}", produces = MediaType.ALL)
+    @ExecuteOn(TaskExecutors.IO)
     HttpResponse<?> download(@CurrentUser SignedInUser staff, @PathVariable long id, @PathVariable long attachmentId) {
         return attachments.downloadAsStaff(staff, id, attachmentId);
     }

@@ -83,6 +83,7 @@ class SupportPagesController {
     }
 
     @Post(value = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.TEXT_HTML)
+    @ExecuteOn(TaskExecutors.IO)
     HttpResponse<?> attach(
             @CurrentUser SignedInUser user, @PathVariable long id, @Nullable @Part("file") CompletedFileUpload file) {
         try {
@@ -101,6 +102,7 @@ class SupportPagesController {
     }
 
     @Get(value = "/{id}/attachments/{attachmentId}", produces = MediaType.ALL)
+    @ExecuteOn(TaskExecutors.IO)
     HttpResponse<?> download(@CurrentUser SignedInUser user, @PathVariable long id, @PathVariable long attachmentId) {
         return attachments.downloadAsRequester(user, id, attachmentId);
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,12 +36,16 @@ public final class FakeOpenAiServer implements AutoCloseable {
     /** Do not answer for this long (longer than the client's timeout). */
     public record Hang(Duration duration) implements Behaviour {}
 
+    /** Answer 200 with this content once {@code release} is counted down (a minute at most). */
+    public record Held(CountDownLatch release, String content) implements Behaviour {}
+
     private static final Pattern MODEL = Pattern.compile("\"model\"\\s*:\\s*\"([^\"]+)\"");
 
     private final HttpServer server;
     private final ConcurrentLinkedQueue<Behaviour> script = new ConcurrentLinkedQueue<>();
     private final List<String> models = new CopyOnWriteArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
+    private final AtomicInteger held = new AtomicInteger();
     private volatile Function<String, Behaviour> fallback = body -> new Status(500);
 
     public FakeOpenAiServer() {
@@ -77,6 +82,11 @@ public final class FakeOpenAiServer implements AutoCloseable {
         fallback = body -> new Status(500);
     }
 
+    /** How many requests a {@link Held} behaviour is holding right now. */
+    public int held() {
+        return held.get();
+    }
+
     /** Models named by the requests received so far, in order. */
     public List<String> models() {
         return List.copyOf(models);
@@ -98,6 +108,16 @@ public final class FakeOpenAiServer implements AutoCloseable {
                     status.code(),
                     "{\"error\":{\"message\":\"scripted " + status.code()
                             + "\",\"type\":\"server_error\",\"code\":null}}");
+        } else if (behaviour instanceof Held hold) {
+            held.incrementAndGet();
+            try {
+                hold.release().await(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                held.decrementAndGet();
+            }
+            send(exchange, 200, completion(hold.content()));
         } else if (behaviour instanceof Hang hang) {
             try {
                 release.await(hang.duration().toMillis(), TimeUnit.MILLISECONDS);

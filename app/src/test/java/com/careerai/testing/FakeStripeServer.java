@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -65,6 +67,7 @@ public final class FakeStripeServer implements AutoCloseable {
     private final Map<String, String> accountsByIdempotencyKey = new ConcurrentHashMap<>();
     private final Map<String, String> checkoutStatus = new ConcurrentHashMap<>();
     private final Map<String, Boolean> accountsEnabled = new ConcurrentHashMap<>();
+    private volatile Hold hold;
 
     public FakeStripeServer() {
         try {
@@ -156,6 +159,11 @@ public final class FakeStripeServer implements AutoCloseable {
     }
 
     public void reset() {
+        Hold hold = this.hold;
+        if (hold != null) {
+            hold.release();
+        }
+        this.hold = null;
         requests.clear();
         failures.clear();
         invoicesByPaymentIntent.clear();
@@ -168,8 +176,49 @@ public final class FakeStripeServer implements AutoCloseable {
         accountsEnabled.clear();
     }
 
+    /**
+     * Holds every API call that arrives from now on, unanswered, until {@link Hold#release()} (or a
+     * minute), as a slow or stuck provider would.
+     */
+    public Hold hold() {
+        Hold hold = new Hold();
+        this.hold = hold;
+        return hold;
+    }
+
+    /** API calls held unanswered; see {@link #hold()}. */
+    public static final class Hold {
+        private final CountDownLatch released = new CountDownLatch(1);
+        private final AtomicInteger waiting = new AtomicInteger();
+
+        /** How many calls are being held right now. */
+        public int waiting() {
+            return waiting.get();
+        }
+
+        /** Answers every held call, and every later one at once. */
+        public void release() {
+            released.countDown();
+        }
+
+        private void await() {
+            waiting.incrementAndGet();
+            try {
+                released.await(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                waiting.decrementAndGet();
+            }
+        }
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        Hold holding = hold;
+        if (holding != null && path.startsWith("/v1/")) {
+            holding.await();
+        }
         if (path.startsWith("/pay/") || path.startsWith("/portal/") || path.startsWith("/onboard/")) {
             page(exchange, path);
             return;

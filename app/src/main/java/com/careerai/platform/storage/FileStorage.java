@@ -1,5 +1,6 @@
 package com.careerai.platform.storage;
 
+import com.careerai.platform.web.CallsOut;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.Optional;
@@ -17,6 +18,7 @@ public interface FileStorage {
      *
      * @param area the feature's folder, lower-case letters, digits and dashes (e.g. {@code resources})
      */
+    @CallsOut
     String put(long universityId, String area, InputStream content, long size, String contentType);
 
     /** As {@link #put(long, String, InputStream, long, String)} for content in memory. */
@@ -29,9 +31,11 @@ public interface FileStorage {
      *
      * @throws StoredFileMissingException when nothing is stored under the key
      */
+    @CallsOut
     InputStream open(String key);
 
     /** Removes the file; a missing one is no error. */
+    @CallsOut
     void delete(String key);
 
     /**

@@ -1,0 +1,92 @@
+package com.careerai.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.careerai.auth.User;
+import com.careerai.credits.Http;
+import com.careerai.tenancy.University;
+import com.careerai.testing.FakeStripeServer;
+import com.careerai.testing.Fixtures;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.executor.ExecutorConfiguration;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A payment provider that does not answer holds none of the request pool's threads (ADR 0077): more
+ * checkouts than the pool has threads wait on the provider together, on the io pool, while a student's
+ * wallet is still served.
+ */
+@MicronautTest(transactional = false)
+class StuckProviderTest extends BillingTestBase {
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    @Named(TaskExecutors.BLOCKING)
+    ExecutorConfiguration requestPool;
+
+    @Test
+    void theRequestPoolHasFourThreadsPerCore() {
+        assertThat(requestPool.getNumberOfThreads())
+                .isEqualTo(4 * Runtime.getRuntime().availableProcessors());
+    }
+
+    @Test
+    void checkoutsWaitingOnAStuckProviderLeaveTheRequestPoolFree() throws Exception {
+        University uni = fixtures.university();
+        int checkouts = requestPool.getNumberOfThreads() + 2;
+        List<User> buyers = IntStream.range(0, checkouts)
+                .mapToObj(i -> fixtures.verifiedStudent(uni))
+                .toList();
+        User reader = fixtures.verifiedStudent(uni);
+        FakeStripeServer.Hold hold = stripe.hold();
+        ExecutorService senders = Executors.newFixedThreadPool(checkouts);
+        try {
+            List<Future<HttpResponse<String>>> started = buyers.stream()
+                    .map(buyer -> senders.submit(() -> Http.exchange(
+                            client,
+                            HttpRequest.POST("/api/v1/billing/checkout", Map.of("product", "gold-10"))
+                                    .header("Host", hostOf(uni.subdomain()))
+                                    .header(
+                                            "Authorization",
+                                            sessions.signIn(buyer).bearer()))))
+                    .toList();
+
+            // Every checkout reaches the provider: none queues behind another for a thread.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(hold.waiting())
+                    .as("checkouts waiting on the provider at once")
+                    .isEqualTo(checkouts));
+
+            HttpResponse<String> wallet = Http.exchange(
+                    client,
+                    HttpRequest.GET("/api/v1/wallet")
+                            .header("Host", hostOf(uni.subdomain()))
+                            .header("Authorization", sessions.signIn(reader).bearer()));
+            assertThat(wallet.code()).as(wallet.body()).isEqualTo(200);
+            assertThat(hold.waiting()).isEqualTo(checkouts);
+
+            hold.release();
+            for (Future<HttpResponse<String>> checkout : started) {
+                HttpResponse<String> response = checkout.get(30, TimeUnit.SECONDS);
+                assertThat(response.code()).as(response.body()).isEqualTo(200);
+            }
+        } finally {
+            hold.release();
+            senders.shutdownNow();
+        }
+    }
+}
