@@ -107,6 +107,10 @@ class InstantRunsHoldNoRequestThreadTest extends IntegrationTest {
                     .as("runs waiting for the model at once")
                     .isEqualTo(RUNS));
 
+            assertThat(started)
+                    .as("no request has answered: all are still waiting on the provider")
+                    .noneMatch(Future::isDone);
+
             HttpResponse<String> wallet = Http.exchange(
                     client,
                     HttpRequest.GET("/api/v1/wallet")

@@ -35,6 +35,13 @@ class StuckProviderTest extends BillingTestBase {
     @Inject
     Fixtures fixtures;
 
+    @Override
+    protected Map<String, String> moreProperties() {
+        // Longer than stripe-java's own timeout: a checkout that waited for a thread would fail
+        // there first, and the test would see it answered.
+        return Map.of("micronaut.http.client.read-timeout", "120s");
+    }
+
     @Inject
     @Named(TaskExecutors.BLOCKING)
     ExecutorConfiguration requestPool;
@@ -70,6 +77,10 @@ class StuckProviderTest extends BillingTestBase {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(hold.waiting())
                     .as("checkouts waiting on the provider at once")
                     .isEqualTo(checkouts));
+
+            assertThat(started)
+                    .as("no request has answered: all are still waiting on the provider")
+                    .noneMatch(Future::isDone);
 
             HttpResponse<String> wallet = Http.exchange(
                     client,
