@@ -1,7 +1,6 @@
 package com.careerai.ai;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.careerai.auth.User;
 import com.careerai.credits.Currency;
@@ -10,6 +9,7 @@ import com.careerai.credits.Wallets;
 import com.careerai.tenancy.University;
 import com.careerai.testing.FakeOpenAiServer;
 import com.careerai.testing.Fixtures;
+import com.careerai.testing.HeldRequests;
 import com.careerai.testing.IntegrationTest;
 import com.careerai.testing.TestSessions;
 import io.micronaut.http.HttpRequest;
@@ -18,7 +18,6 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -103,20 +102,16 @@ class InstantRunsHoldNoRequestThreadTest extends IntegrationTest {
                     .toList();
 
             // Every student's run is with the model at once: none queues behind another for a thread.
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(OPEN_AI.held())
-                    .as("runs waiting for the model at once")
-                    .isEqualTo(RUNS));
-
-            assertThat(started)
-                    .as("no request has answered: all are still waiting on the provider")
-                    .noneMatch(Future::isDone);
-
-            HttpResponse<String> wallet = Http.exchange(
-                    client,
-                    HttpRequest.GET("/api/v1/wallet")
-                            .header("Host", hostOf(uni.subdomain()))
-                            .header("Authorization", sessions.signIn(reader).bearer()));
-            assertThat(wallet.code()).as(wallet.body()).isEqualTo(200);
+            HeldRequests.assertAllWaitAtOnceWhileThePoolServes(
+                    started,
+                    OPEN_AI::held,
+                    () -> Http.exchange(
+                            client,
+                            HttpRequest.GET("/api/v1/wallet")
+                                    .header("Host", hostOf(uni.subdomain()))
+                                    .header(
+                                            "Authorization",
+                                            sessions.signIn(reader).bearer())));
 
             release.countDown();
             for (Future<HttpResponse<String>> run : started) {

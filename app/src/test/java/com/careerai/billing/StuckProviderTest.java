@@ -1,13 +1,13 @@
 package com.careerai.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.careerai.auth.User;
 import com.careerai.credits.Http;
 import com.careerai.tenancy.University;
 import com.careerai.testing.FakeStripeServer;
 import com.careerai.testing.Fixtures;
+import com.careerai.testing.HeldRequests;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.scheduling.TaskExecutors;
@@ -15,7 +15,6 @@ import io.micronaut.scheduling.executor.ExecutorConfiguration;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -74,20 +73,16 @@ class StuckProviderTest extends BillingTestBase {
                     .toList();
 
             // Every checkout reaches the provider: none queues behind another for a thread.
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(hold.waiting())
-                    .as("checkouts waiting on the provider at once")
-                    .isEqualTo(checkouts));
-
-            assertThat(started)
-                    .as("no request has answered: all are still waiting on the provider")
-                    .noneMatch(Future::isDone);
-
-            HttpResponse<String> wallet = Http.exchange(
-                    client,
-                    HttpRequest.GET("/api/v1/wallet")
-                            .header("Host", hostOf(uni.subdomain()))
-                            .header("Authorization", sessions.signIn(reader).bearer()));
-            assertThat(wallet.code()).as(wallet.body()).isEqualTo(200);
+            HeldRequests.assertAllWaitAtOnceWhileThePoolServes(
+                    started,
+                    hold::waiting,
+                    () -> Http.exchange(
+                            client,
+                            HttpRequest.GET("/api/v1/wallet")
+                                    .header("Host", hostOf(uni.subdomain()))
+                                    .header(
+                                            "Authorization",
+                                            sessions.signIn(reader).bearer())));
             assertThat(hold.waiting()).isEqualTo(checkouts);
 
             hold.release();
