@@ -12,7 +12,7 @@ import java.lang.annotation.Target;
  * ours to bound, so a request that reaches one must not hold a thread of the request pool, which is
  * sized to the cores (ADR 0077): a controller route that calls such a method, directly or through a
  * service, runs on Micronaut's {@code io} pool ({@code @ExecuteOn(TaskExecutors.IO)}), and
- * ArchitectureTest follows every route's calls to check it.
+ * RequestPoolsTest follows every route's calls to check it.
  *
  * <p>Put it on the port's method (the interface), where every adapter inherits it.
  */
