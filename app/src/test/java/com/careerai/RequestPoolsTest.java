@@ -1,6 +1,7 @@
 package com.careerai;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careerai.platform.web.CallsOut;
 import com.careerai.platform.web.HandsOff;
@@ -8,12 +9,12 @@ import com.careerai.platform.web.RequestExecutor;
 import com.tngtech.archunit.core.domain.AccessTarget;
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 
 /**
  * Which pool a route runs on (ADR 0077). The request pool ({@code blocking}, and {@code request} on top
@@ -40,12 +42,13 @@ import java.util.stream.Stream;
  * {@code com.careerai}; calls made inside lambdas count for the method that declares them, and calls
  * made inside a {@link HandsOff} method, which starts its work on threads of its own, are not followed.
  */
-@AnalyzeClasses(packages = "com.careerai", importOptions = ImportOption.DoNotIncludeTests.class)
 class RequestPoolsTest {
     private static final String BASE = "com.careerai.";
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(new ImportOption.DoNotIncludeTests())
+            .importPackages("com.careerai");
 
-    @ArchTest
-    static final ArchRule routesRunOnTheIoPoolExactlyWhenTheyCallOut = methods()
+    static final ArchRule ROUTES_ON_THEIR_POOL = methods()
             .that()
             .areMetaAnnotatedWith(HttpMethodMapping.class)
             .and()
@@ -56,6 +59,31 @@ class RequestPoolsTest {
                     + " storage or a payment provider there would hold one of them, and enough such requests"
                     + " would stall every page of the node (mark the route @ExecuteOn(TaskExecutors.IO));"
                     + " a route that does not wait belongs on the request pool");
+
+    @Test
+    void routesRunOnTheIoPoolExactlyWhenTheyCallOut() {
+        ROUTES_ON_THEIR_POOL.check(CLASSES);
+    }
+
+    /** The rule would pass on nothing if calls stopped being followed: known paths must be found. */
+    @Test
+    void followsCallsThroughServicesImplementationsAndLambdasButNotIntoAHandOff() {
+        assertThat(pathToACallOut(route("com.careerai.billing.BillingController", "checkout"))
+                        .map(RequestPoolsTest::describe))
+                .hasValue("BillingController.checkout → BillingService.checkout → StripeCheckoutProvider.start"
+                        + " → PaymentGateway.createCheckoutSession");
+        assertThat(pathToACallOut(route("com.careerai.ai.ToolsApiController", "start")))
+                .as("the instant tools' model call is made inside SynchronousRuns.start, a hand-off")
+                .isEmpty();
+        assertThat(poolOf(route("com.careerai.ai.ToolsApiController", "start"))).isEqualTo("blocking (request)");
+    }
+
+    private static JavaMethod route(String controller, String name) {
+        return CLASSES.get(controller).getMethods().stream()
+                .filter(method -> method.getName().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
 
     private static ArchCondition<JavaMethod> runOnTheIoPoolExactlyWhenTheyCallOut() {
         return new ArchCondition<>("run on the io pool exactly when they reach a @CallsOut method") {

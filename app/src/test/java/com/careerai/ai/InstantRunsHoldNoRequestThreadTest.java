@@ -20,10 +20,8 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -89,17 +87,16 @@ class InstantRunsHoldNoRequestThreadTest extends IntegrationTest {
                 "silver",
                 "input",
                 ToolSchemas.JSON.convertValue(ToolSamples.input("internship-finder"), Map.class));
-        ExecutorService senders = Executors.newFixedThreadPool(RUNS);
         try {
-            List<Future<HttpResponse<String>>> started = students.stream()
-                    .map(student -> senders.submit(() -> Http.exchange(
+            List<CompletableFuture<HttpResponse<String>>> started = HeldRequests.sendAtOnce(
+                    students,
+                    student -> Http.exchange(
                             client,
                             HttpRequest.POST("/api/v1/tools/internship-finder/runs", body)
                                     .header("Host", hostOf(uni.subdomain()))
                                     .header(
                                             "Authorization",
-                                            sessions.signIn(student).bearer()))))
-                    .toList();
+                                            sessions.signIn(student).bearer())));
 
             // Every student's run is with the model at once: none queues behind another for a thread.
             HeldRequests.assertAllWaitAtOnceWhileThePoolServes(
@@ -114,14 +111,13 @@ class InstantRunsHoldNoRequestThreadTest extends IntegrationTest {
                                             sessions.signIn(reader).bearer())));
 
             release.countDown();
-            for (Future<HttpResponse<String>> run : started) {
+            for (CompletableFuture<HttpResponse<String>> run : started) {
                 HttpResponse<String> answer = run.get(60, TimeUnit.SECONDS);
                 assertThat(answer.code()).as(answer.body()).isEqualTo(200);
                 assertThat(answer.body()).contains("\"status\":\"SUCCEEDED\"");
             }
         } finally {
             release.countDown();
-            senders.shutdownNow();
         }
     }
 }

@@ -17,9 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -60,17 +58,16 @@ class StuckProviderTest extends BillingTestBase {
                 .toList();
         User reader = fixtures.verifiedStudent(uni);
         FakeStripeServer.Hold hold = stripe.hold();
-        ExecutorService senders = Executors.newFixedThreadPool(checkouts);
         try {
-            List<Future<HttpResponse<String>>> started = buyers.stream()
-                    .map(buyer -> senders.submit(() -> Http.exchange(
+            List<CompletableFuture<HttpResponse<String>>> started = HeldRequests.sendAtOnce(
+                    buyers,
+                    buyer -> Http.exchange(
                             client,
                             HttpRequest.POST("/api/v1/billing/checkout", Map.of("product", "gold-10"))
                                     .header("Host", hostOf(uni.subdomain()))
                                     .header(
                                             "Authorization",
-                                            sessions.signIn(buyer).bearer()))))
-                    .toList();
+                                            sessions.signIn(buyer).bearer())));
 
             // Every checkout reaches the provider: none queues behind another for a thread.
             HeldRequests.assertAllWaitAtOnceWhileThePoolServes(
@@ -86,13 +83,12 @@ class StuckProviderTest extends BillingTestBase {
             assertThat(hold.waiting()).isEqualTo(checkouts);
 
             hold.release();
-            for (Future<HttpResponse<String>> checkout : started) {
+            for (CompletableFuture<HttpResponse<String>> checkout : started) {
                 HttpResponse<String> response = checkout.get(30, TimeUnit.SECONDS);
                 assertThat(response.code()).as(response.body()).isEqualTo(200);
             }
         } finally {
             hold.release();
-            senders.shutdownNow();
         }
     }
 }

@@ -6,13 +6,27 @@ import static org.awaitility.Awaitility.await;
 import io.micronaut.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /** Requests sent at once and held by a stand-in of another system: the request pool's tests (ADR 0077). */
 public final class HeldRequests {
     private HeldRequests() {}
+
+    /** Sends one request for each of {@code people} at the same time, each from a thread of its own. */
+    public static <P> List<CompletableFuture<HttpResponse<String>>> sendAtOnce(
+            List<P> people, Function<P, HttpResponse<String>> send) {
+        return people.stream()
+                .map(person -> CompletableFuture.supplyAsync(() -> send.apply(person), runnable -> {
+                    Thread sender = new Thread(runnable, "held-request-sender");
+                    sender.setDaemon(true);
+                    sender.start();
+                }))
+                .toList();
+    }
 
     /**
      * Waits (30 s at most) until the stand-in holds every one of {@code sent} at once, checks that none
