@@ -7,7 +7,8 @@
 --   ai_runs_university_tool_created (university_id, tool, created_at DESC): only operators' usage
 --                                   figures (RunUsage: runs since an instant, by tool), read index-only.
 -- One index over (university_id, created_at) that carries tool and user_id serves all three
--- index-only, so the second goes.
-CREATE INDEX ai_runs_university_created_tool_user ON ai_runs (university_id, created_at) INCLUDE (tool, user_id);
+-- index-only, so the second goes. IF NOT EXISTS: where ai_runs is large, an operator may build the
+-- index CONCURRENTLY by hand before deploying, so that the migration does not block run writes.
+CREATE INDEX IF NOT EXISTS ai_runs_university_created_tool_user ON ai_runs (university_id, created_at) INCLUDE (tool, user_id);
 DROP INDEX ai_runs_university_created;
 DROP INDEX ai_runs_university_tool_created;
