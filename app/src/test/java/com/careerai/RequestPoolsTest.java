@@ -30,11 +30,13 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -155,7 +157,7 @@ class RequestPoolsTest {
     }
 
     /** The calls from {@code route} to the first code unit that is {@code wanted}, breadth first. */
-    static Optional<List<JavaCodeUnit>> pathTo(JavaMethod route, java.util.function.Predicate<JavaCodeUnit> wanted) {
+    static Optional<List<JavaCodeUnit>> pathTo(JavaMethod route, Predicate<JavaCodeUnit> wanted) {
         Map<JavaCodeUnit, JavaCodeUnit> reachedFrom = new HashMap<>();
         Deque<JavaCodeUnit> queue = new ArrayDeque<>();
         reachedFrom.put(route, route);
@@ -177,7 +179,7 @@ class RequestPoolsTest {
                     .flatMap(RequestPoolsTest::withOverrides)
                     .filter(next -> next.getOwner().getName().startsWith(BASE))
                     // by name: ArchUnit's sets of calls have no order of their own; the path found should not vary
-                    .sorted(java.util.Comparator.comparing(JavaCodeUnit::getFullName))
+                    .sorted(Comparator.comparing(JavaCodeUnit::getFullName))
                     .forEach(next -> {
                         if (reachedFrom.putIfAbsent(next, unit) == null) {
                             queue.add(next);
