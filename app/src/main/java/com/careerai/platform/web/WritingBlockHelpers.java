@@ -12,9 +12,12 @@ import com.github.jknack.handlebars.helper.IfHelper;
 import com.github.jknack.handlebars.helper.UnlessHelper;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Handlebars' {@code if}, {@code unless}, {@code each} and {@code block} helpers, writing what their
@@ -73,8 +76,15 @@ final class WritingBlockHelpers {
         }
     }
 
-    /** Over an {@link Iterable}; anything else (a map's or an object's properties) is Handlebars' helper's. */
+    /**
+     * Over an {@link Iterable}; anything else (a map's or an object's properties) is Handlebars' helper's.
+     * Each turn sets only the {@code @} variables its block can read ({@link LoopVariables}): setting
+     * all seven, as Handlebars' helper does, filled a map per item that hardly any block looks at (the
+     * staff analytics page's tables, issue 19).
+     */
     static final class Each implements Helper<Object> {
+        private final LoopVariables variables = new LoopVariables();
+
         @Override
         public Object apply(Object context, Options options) throws IOException {
             Writer page = context instanceof Iterable<?> ? pageOf(options) : null;
@@ -87,17 +97,13 @@ final class WritingBlockHelpers {
             boolean even = index % 2 == 0;
             Context parent = options.context;
             Template fn = options.fn;
+            int read = variables.readBy(fn);
             while (loop.hasNext()) {
                 Object it = loop.next();
                 Context itCtx = Context.newContext(parent, it);
-                itCtx.combine("@key", index)
-                        .combine("@index", index)
-                        .combine("@first", index == base ? "first" : "")
-                        .combine("@last", !loop.hasNext() ? "last" : "")
-                        .combine("@odd", even ? "" : "odd")
-                        .combine("@even", even ? "even" : "")
-                        // 1-based index
-                        .combine("@index_1", index + 1);
+                if (read != 0) {
+                    LoopVariables.set(itCtx, read, index, index == base, !loop.hasNext(), even);
+                }
                 fn.apply(itCtx, page);
                 index += 1;
                 even = !even;
@@ -106,6 +112,55 @@ final class WritingBlockHelpers {
                 options.inverse.apply(parent, page);
             }
             return null;
+        }
+    }
+
+    /**
+     * Which of the loop's {@code @} variables a block reads, found once per compiled block from its
+     * text. A block that calls a partial ({@code {{> name}}}) or reads an enclosing loop's variables
+     * ({@code @../index}) may read any of them, so it gets them all.
+     */
+    static final class LoopVariables {
+        private static final String[] NAMES = {"@key", "@index", "@first", "@last", "@odd", "@even", "@index_1"};
+        private static final int ALL = (1 << NAMES.length) - 1;
+        private static final Pattern ANY = Pattern.compile("\\{\\{[~#]*>|@\\.\\./");
+
+        /** Weak: a template compiled from a string (not from the cached views) is dropped with it. */
+        private final Map<Template, Integer> read = Collections.synchronizedMap(new WeakHashMap<>());
+
+        /** The variables {@code block} reads, one bit each in {@link #NAMES}' order. */
+        int readBy(Template block) {
+            Integer bits = read.get(block);
+            if (bits == null) {
+                bits = bitsOf(block.text());
+                read.put(block, bits);
+            }
+            return bits;
+        }
+
+        static int bitsOf(String text) {
+            if (ANY.matcher(text).find()) {
+                return ALL;
+            }
+            int bits = 0;
+            for (int i = 0; i < NAMES.length; i++) {
+                if (text.contains(NAMES[i])) {
+                    bits |= 1 << i;
+                }
+            }
+            return bits;
+        }
+
+        /** Handlebars' values for the variables in {@code bits}: the same names and values its helper sets. */
+        static void set(Context item, int bits, int index, boolean first, boolean last, boolean even) {
+            Object[] values = {
+                index, index, first ? "first" : "", last ? "last" : "", even ? "" : "odd", even ? "even" : "", index + 1
+            };
+            for (int i = 0; i < NAMES.length; i++) {
+                if ((bits & 1 << i) != 0) {
+                    item.combine(NAMES[i], values[i]);
+                }
+            }
         }
     }
 

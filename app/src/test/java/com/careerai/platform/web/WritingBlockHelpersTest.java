@@ -87,6 +87,11 @@ class WritingBlockHelpersTest {
                 "{{#each items base=1}}{{@index}}{{@first}}{{this}},{{/each}}",
                 "{{#each items as |item i|}}{{i}}={{item}};{{else}}none{{/each}}",
                 "{{#each rows}}[{{#if on}}{{#each cells}}<{{this}}>{{else}}empty{{/each}}{{else}}off{{/if}}]{{/each}}",
+                "{{#each items}}{{this}}{{@last}}{{/each}}",
+                "{{#each items}}{{#if @first}}F{{/if}}{{this}}{{#unless @last}},{{/unless}}{{/each}}",
+                "{{#each items}}{{#each ../rows}}{{@index}}{{on}}{{/each}}{{@odd}}{{/each}}",
+                "{{#each rows}}{{#each cells}}{{@../index}}.{{@index}} {{/each}}{{/each}}",
+                "{{#*inline \"row\"}}{{@index}}{{@first}}{{this}}{{/inline}}{{#each items}}{{> row}}{{/each}}",
                 "{{#if items}}yes{{else}}no{{/if}}{{#unless items}}u-yes{{else}}u-no{{/unless}}",
                 "{{#if items}}a{{else if title}}b{{else}}c{{/if}}",
                 "{{#if missing}}x{{/if}}{{#unless missing}}y{{/unless}}",
@@ -125,6 +130,28 @@ class WritingBlockHelpersTest {
                         .isEqualTo(stock.compileInline(source).apply(model));
             }
         }
+    }
+
+    @Test
+    void eachSetsOnlyTheLoopVariablesItsBlockCanRead() {
+        assertThat(WritingBlockHelpers.LoopVariables.bitsOf("<td>{{name}}</td>{{#if on}}x{{/if}}"))
+                .as("a block that reads none")
+                .isZero();
+        assertThat(WritingBlockHelpers.LoopVariables.bitsOf("{{#unless @last}},{{/unless}}"))
+                .as("@last alone")
+                .isEqualTo(1 << 3);
+        assertThat(WritingBlockHelpers.LoopVariables.bitsOf("{{@index_1}}"))
+                .as("@index_1 (and @index, a prefix of it: one more than needed, never one less)")
+                .isEqualTo(1 << 1 | 1 << 6);
+        assertThat(WritingBlockHelpers.LoopVariables.bitsOf("{{> row}}"))
+                .as("a partial may read any")
+                .isEqualTo(0b111_1111);
+        assertThat(WritingBlockHelpers.LoopVariables.bitsOf("{{~> row}}")).isEqualTo(0b111_1111);
+        assertThat(WritingBlockHelpers.LoopVariables.bitsOf("{{#> layout}}x{{/layout}}"))
+                .isEqualTo(0b111_1111);
+        assertThat(WritingBlockHelpers.LoopVariables.bitsOf("{{@../first}}"))
+                .as("an enclosing loop's")
+                .isEqualTo(0b111_1111);
     }
 
     @Test
