@@ -117,13 +117,14 @@ final class WritingBlockHelpers {
 
     /**
      * Which of the loop's {@code @} variables a block reads, found once per compiled block from its
-     * text. A block that calls a partial ({@code {{> name}}}) or reads an enclosing loop's variables
-     * ({@code @../index}) may read any of them, so it gets them all.
+     * text. A block that renders another template by name — a partial ({@code {{> name}}},
+     * {@code {{#> name}}}), {@code {{#block "name"}}} or {@code {{embedded "name"}}} — or reads an
+     * enclosing loop's variables ({@code @../index}) may read any of them, so it gets them all.
      */
     static final class LoopVariables {
         private static final String[] NAMES = {"@key", "@index", "@first", "@last", "@odd", "@even", "@index_1"};
         private static final int ALL = (1 << NAMES.length) - 1;
-        private static final Pattern ANY = Pattern.compile("\\{\\{[~#]*>|@\\.\\./");
+        private static final Pattern ANY = Pattern.compile("\\{\\{[~#]*>|\\{\\{~?#?\\s*(?:block|embedded)\\b|@\\.\\./");
 
         /** Weak: a template compiled from a string (not from the cached views) is dropped with it. */
         private final Map<Template, Integer> read = Collections.synchronizedMap(new WeakHashMap<>());

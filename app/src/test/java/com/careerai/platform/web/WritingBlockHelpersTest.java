@@ -92,6 +92,7 @@ class WritingBlockHelpersTest {
                 "{{#each items}}{{#each ../rows}}{{@index}}{{on}}{{/each}}{{@odd}}{{/each}}",
                 "{{#each rows}}{{#each cells}}{{@../index}}.{{@index}} {{/each}}{{/each}}",
                 "{{#*inline \"row\"}}{{@index}}{{@first}}{{this}}{{/inline}}{{#each items}}{{> row}}{{/each}}",
+                "{{#partial \"cell\"}}{{@index}}{{@last}}{{/partial}}{{#each items}}{{#block \"cell\"}}-{{/block}}{{/each}}",
                 "{{#if items}}yes{{else}}no{{/if}}{{#unless items}}u-yes{{else}}u-no{{/unless}}",
                 "{{#if items}}a{{else if title}}b{{else}}c{{/if}}",
                 "{{#if missing}}x{{/if}}{{#unless missing}}y{{/unless}}",
@@ -149,6 +150,14 @@ class WritingBlockHelpersTest {
         assertThat(WritingBlockHelpers.LoopVariables.bitsOf("{{~> row}}")).isEqualTo(0b111_1111);
         assertThat(WritingBlockHelpers.LoopVariables.bitsOf("{{#> layout}}x{{/layout}}"))
                 .isEqualTo(0b111_1111);
+        assertThat(WritingBlockHelpers.LoopVariables.bitsOf("{{#block \"cell\"}}{{this}}{{/block}}"))
+                .as("a block helper renders a partial by name")
+                .isEqualTo(0b111_1111);
+        assertThat(WritingBlockHelpers.LoopVariables.bitsOf("{{embedded \"cell\"}}"))
+                .isEqualTo(0b111_1111);
+        assertThat(WritingBlockHelpers.LoopVariables.bitsOf("{{#blockquote}}x{{/blockquote}}"))
+                .as("a helper whose name starts with block")
+                .isZero();
         assertThat(WritingBlockHelpers.LoopVariables.bitsOf("{{@../first}}"))
                 .as("an enclosing loop's")
                 .isEqualTo(0b111_1111);
