@@ -154,13 +154,18 @@ final class WritingBlockHelpers {
 
         /** Handlebars' values for the variables in {@code bits}: the same names and values its helper sets. */
         static void set(Context item, int bits, int index, boolean first, boolean last, boolean even) {
-            Object[] values = {
-                index, index, first ? "first" : "", last ? "last" : "", even ? "" : "odd", even ? "even" : "", index + 1
-            };
-            for (int i = 0; i < NAMES.length; i++) {
-                if ((bits & 1 << i) != 0) {
-                    item.combine(NAMES[i], values[i]);
-                }
+            put(item, bits, 0, index);
+            put(item, bits, 1, index);
+            put(item, bits, 2, first ? "first" : "");
+            put(item, bits, 3, last ? "last" : "");
+            put(item, bits, 4, even ? "" : "odd");
+            put(item, bits, 5, even ? "even" : "");
+            put(item, bits, 6, index + 1);
+        }
+
+        private static void put(Context item, int bits, int variable, Object value) {
+            if ((bits & 1 << variable) != 0) {
+                item.combine(NAMES[variable], value);
             }
         }
     }
