@@ -101,6 +101,17 @@ public final class AiRunThroughput {
         properties.put("careerai.ai.mode", "mock");
         properties.put("careerai.tenancy.listen-for-changes", false);
         try (ApplicationContext context = ApplicationContext.run(properties, "bench")) {
+            // BENCH_AI_SQL: SQL run as the database's owner once the app has migrated, before anything
+            // is made (a schema variant measured without a build: an index, a trigger, a constraint)
+            String variant = System.getenv("BENCH_AI_SQL");
+            if (variant != null && !variant.isBlank()) {
+                try (Connection owner =
+                                java.sql.DriverManager.getConnection(System.getenv("BENCH_DATABASE_URL"), "postgres", "");
+                        java.sql.Statement statement = owner.createStatement()) {
+                    statement.execute(variant);
+                }
+                System.out.println("RESULT variant BENCH_AI_SQL applied");
+            }
             // the 200 students of one university, or spread over BENCH_AI_UNIVERSITIES (student i at i mod n)
             int universityCount = Integer.parseInt(System.getenv().getOrDefault("BENCH_AI_UNIVERSITIES", "1"));
             List<University> universities = new ArrayList<>();
