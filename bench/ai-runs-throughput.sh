@@ -11,8 +11,9 @@
 #   BENCH_AI_UNIVERSITIES=20 bench/ai-runs-throughput.sh   # the 200 students spread over 20 universities
 #     (a worker's consecutive runs then belong to different universities, as on a shared node)
 #   BENCH_AI_SQL="ALTER TABLE ai_runs DISABLE TRIGGER ai_runs_counted_update" bench/ai-runs-throughput.sh
-#     (a schema variant without a build: SQL run as the owner after the app's migrations, before the
-#     students are made; with PGPORT of a server that preloads pg_stat_statements, each statement's time)
+#     (a schema variant without a build: SQL run as the owner once the app has migrated, before the
+#     students are made; PGPORT=<a server that preloads pg_stat_statements> to time each statement,
+#     as bench/RESULTS "Session 28" did)
 #   BENCH_SKIP_BUILD=1 BENCH_JAR=/tmp/other.jar BENCH_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/ai.jfr,settings=profile \
 #     bench/ai-runs-throughput.sh
 set -euo pipefail

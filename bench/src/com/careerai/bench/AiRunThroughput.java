@@ -20,8 +20,10 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -101,13 +103,14 @@ public final class AiRunThroughput {
         properties.put("careerai.ai.mode", "mock");
         properties.put("careerai.tenancy.listen-for-changes", false);
         try (ApplicationContext context = ApplicationContext.run(properties, "bench")) {
-            // BENCH_AI_SQL: SQL run as the database's owner once the app has migrated, before anything
-            // is made (a schema variant measured without a build: an index, a trigger, a constraint)
+            // BENCH_AI_SQL: SQL run as the database's owner once the app has started on the migrated
+            // database, before the universities and students are made (a schema variant measured
+            // without a build: an index, a trigger, a constraint; a server setting needs ALTER SYSTEM
+            // and pg_reload_conf(), the pool's connections being open already)
             String variant = System.getenv("BENCH_AI_SQL");
             if (variant != null && !variant.isBlank()) {
-                try (Connection owner =
-                                java.sql.DriverManager.getConnection(System.getenv("BENCH_DATABASE_URL"), "postgres", "");
-                        java.sql.Statement statement = owner.createStatement()) {
+                try (Connection owner = DriverManager.getConnection(System.getenv("BENCH_DATABASE_URL"), "postgres", "");
+                        Statement statement = owner.createStatement()) {
                     statement.execute(variant);
                 }
                 System.out.println("RESULT variant BENCH_AI_SQL applied");
