@@ -10,6 +10,7 @@ import com.careerai.testing.Fixtures;
 import com.careerai.testing.IntegrationTest;
 import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -43,6 +44,9 @@ class MailDeliveryTest extends IntegrationTest {
     @Inject
     DataSourceResolver dataSourceResolver;
 
+    @Inject
+    TransactionOperations<Connection> transactions;
+
     @Override
     protected Map<String, String> extraProperties() {
         return Map.of(
@@ -64,18 +68,21 @@ class MailDeliveryTest extends IntegrationTest {
     @Test
     void aFailedSendIsRecordedWithItsErrorAndKeptForRetry() {
         University university = fixtures.university();
-        long id = fixtures.in(
+        // Read in the transaction that records the send: the outbox delivers only after its commit.
+        // Read after the commit, the send to the closed port may already have failed (a fast machine).
+        MailDelivery recorded = fixtures.in(
                 university,
-                () -> mail.send(
-                        university.id(),
-                        "nobody@" + university.allowedDomains().get(0),
-                        MailTemplate.SIGN_IN_CODE,
-                        Map.of("minutes", "10"),
-                        Map.of("code", "123456")));
-        assertThat(fixtures.in(university, () -> mail.find(university.id(), id))
-                        .orElseThrow()
-                        .status())
-                .isEqualTo(MailDelivery.Status.QUEUED);
+                () -> transactions.executeWrite(status -> {
+                    long sent = mail.send(
+                            university.id(),
+                            "nobody@" + university.allowedDomains().get(0),
+                            MailTemplate.SIGN_IN_CODE,
+                            Map.of("minutes", "10"),
+                            Map.of("code", "123456"));
+                    return mail.find(university.id(), sent).orElseThrow();
+                }));
+        long id = recorded.id();
+        assertThat(recorded.status()).isEqualTo(MailDelivery.Status.QUEUED);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             // Awaitility polls on a thread of its own: bind there.
