@@ -10,7 +10,7 @@
 #   BENCH_RUNS=5000 BENCH_CLIENTS=16 BENCH_WORKERS=32 bench/ai-runs-throughput.sh
 #   BENCH_AI_UNIVERSITIES=20 bench/ai-runs-throughput.sh   # the 200 students spread over 20 universities
 #     (a worker's consecutive runs then belong to different universities, as on a shared node)
-#   BENCH_AI_SQL="ALTER TABLE ai_runs DISABLE TRIGGER ai_runs_counted_update" bench/ai-runs-throughput.sh
+#   BENCH_AI_SQL="ALTER TABLE ai_runs DISABLE TRIGGER ai_runs_corrected_update" bench/ai-runs-throughput.sh
 #     (a schema variant without a build: SQL run as the owner once the app has migrated, before the
 #     students are made; PGPORT=<a server that preloads pg_stat_statements> to time each statement,
 #     as bench/RESULTS "Session 28" did)

@@ -9,9 +9,9 @@
 --      (session 9: a data-modifying WITH; since session 14 returning only whether the wallet covered it,
 --      Wallets.payForRun), JobRunr's job row (session 10, ADR 0043: before, a transaction of its
 --      own after the first committed), and the ai_runs row, last (session 16, ADR 0062: its trigger
---      counts it in ai_run_days / ai_run_students, and the day counter's row stays locked until the
---      commit; before, the job came after it, inside that lock). Since V102 (session 18, ADR 0070)
---      that count is made at the commit, so the row is locked only while the commit finishes.
+--      counted it in ai_run_days / ai_run_students, and the day counter's row stayed locked until the
+--      commit; since V102, session 18, ADR 0070, only while the commit finished). Since V105
+--      (session 29, ADR 0080) a run of today writes no counter: the days that are over are folded.
 -- Not here: a student's first signed-in request of the day also records student_activity (one
 -- INSERT in its own transaction, once a day per student and node), a pooled connection unused
 -- for 0.5 s is validated first, and the university's switched-off tools are read once per

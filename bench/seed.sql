@@ -208,8 +208,8 @@ CROSS JOIN LATERAL (SELECT (b.starts_on + a.week * 7 + time '17:00') AT TIME ZON
 WHERE b.k < 2;
 
 \echo analytics counters
--- The counters that triggers keep in the app (V90 on student_activity, V92 on resource_downloads,
--- V94 on ai_runs) stay empty above (session_replication_role = replica fires no trigger): without
+-- The counters that the app keeps (triggers: V90 on student_activity, V92 on resource_downloads;
+-- the fold of V105 for ai_runs) stay empty above (session_replication_role = replica fires no trigger): without
 -- them staff analytics charts an empty year. They are filled here from the seeded rows, set-based,
 -- with exactly the key, slot, UTC day and ISO week / month the trigger functions use (ADR 0064;
 -- bench/check-counters.sql compares them with what the triggers write). The largest two are loaded
@@ -244,18 +244,25 @@ FROM student_activity a JOIN bench_unis u USING (university_id) GROUP BY 1, 2, 3
 UNION ALL
 SELECT p.university_id, p.unit, p.starts_on, p.user_id & 7, count(*)
 FROM student_activity_periods p JOIN bench_unis u USING (university_id) GROUP BY 1, 2, 3, 4;
--- V94: runs per (UTC day of created_at, tool, slot hashtext(id) & 7), by outcome (ai_run_outcome:
--- QUEUED/RUNNING in progress, SUCCEEDED succeeded, FAILED/REFUNDED failed); V91 (kept by V94):
--- (week / month of the UTC created_at, tool, student) pairs.
+-- V105 (ADR 0080): the AI run counters hold the days up to each university's fold mark, two days
+-- ago, as RunCounterFolds folds them; the runs after it are read live. V94: runs per (UTC day of
+-- created_at, tool, slot hashtext(id) & 7), by outcome (ai_run_outcome: QUEUED/RUNNING in progress,
+-- SUCCEEDED succeeded, FAILED/REFUNDED failed); V91: (week / month of the UTC created_at, tool,
+-- student) pairs of the runs up to the mark.
+INSERT INTO ai_run_folds (university_id, folded_through)
+SELECT university_id, (now() AT TIME ZONE 'UTC')::date - 2 FROM bench_unis;
 INSERT INTO ai_run_days (university_id, day, tool, slot, in_progress, succeeded, failed)
 SELECT r.university_id, (r.created_at AT TIME ZONE 'UTC')::date, r.tool, hashtext(r.id::text) & 7,
        count(*) FILTER (WHERE ai_run_outcome(r.status) = 0), count(*) FILTER (WHERE ai_run_outcome(r.status) = 1),
        count(*) FILTER (WHERE ai_run_outcome(r.status) = 2)
-FROM ai_runs r JOIN bench_unis u USING (university_id) GROUP BY 1, 2, 3, 4;
+FROM ai_runs r JOIN bench_unis u USING (university_id)
+WHERE r.created_at < ((now() AT TIME ZONE 'UTC')::date - 1)::timestamp AT TIME ZONE 'UTC'
+GROUP BY 1, 2, 3, 4;
 ALTER TABLE ai_run_students DROP CONSTRAINT ai_run_students_pkey;
 INSERT INTO ai_run_students (university_id, unit, starts_on, tool, user_id)
 SELECT DISTINCT r.university_id, p.unit, date_trunc(p.unit, r.created_at AT TIME ZONE 'UTC')::date, r.tool, r.user_id
-FROM ai_runs r JOIN bench_unis u USING (university_id) CROSS JOIN (VALUES ('week'), ('month')) p(unit);
+FROM ai_runs r JOIN bench_unis u USING (university_id) CROSS JOIN (VALUES ('week'), ('month')) p(unit)
+WHERE r.created_at < ((now() AT TIME ZONE 'UTC')::date - 1)::timestamp AT TIME ZONE 'UTC';
 ALTER TABLE ai_run_students ADD CONSTRAINT ai_run_students_pkey PRIMARY KEY (university_id, unit, starts_on, tool, user_id);
 -- V92: downloads per (UTC day, resource, slot user_id & 7); (week / month, resource, student) pairs.
 INSERT INTO resource_download_days (university_id, day, resource_id, slot, downloads)

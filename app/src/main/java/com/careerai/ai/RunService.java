@@ -169,11 +169,9 @@ public class RunService {
                 if (!tool.synchronous()) {
                     jobs.enqueue(runId, new ExecuteRunJobRequest(run.universityId(), runId));
                 }
-                // The run last (ADR 0062): its insert counts it in the university's day counter
-                // (ai_run_days, eight rows a day and tool), whose row lock every concurrent start of the
-                // university wants; since ADR 0070 that count is made at the commit, so the lock no longer
-                // spans this transaction's statements. The job's row names the run without a foreign key,
-                // and no worker sees it before the commit.
+                // The run last (ADR 0062). Its insert writes no counter: staff analytics reads today's
+                // runs live and folds the days that are over later (ADR 0080). The job's row names the
+                // run without a foreign key, and no worker sees it before the commit.
                 runs.insert(run, analysis);
                 return null;
             });

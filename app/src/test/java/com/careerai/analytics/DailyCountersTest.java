@@ -2,6 +2,7 @@ package com.careerai.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.careerai.ai.RunCounterFolds;
 import com.careerai.auth.User;
 import com.careerai.platform.analytics.Figure;
 import com.careerai.platform.analytics.Period;
@@ -27,7 +28,9 @@ import org.junit.jupiter.api.Test;
  * facts they count: after a year and more of inserts, runs moving through their statuses (a
  * refund, a re-queued run, a status change whose transaction rolled back), deleted runs and
  * erased downloads and activity — table by table, and figure by figure for ranges counted per
- * day, per week (with cut edges) and per month.
+ * day, per week (with cut edges) and per month. The AI run counters hold the days up to the
+ * university's fold mark (ADR 0080), folded twice between the changes, and the figures add the
+ * runs after it; the other university is never folded (its figures are all live).
  */
 @MicronautTest(transactional = false)
 class DailyCountersTest extends IntegrationTest {
@@ -38,13 +41,21 @@ class DailyCountersTest extends IntegrationTest {
             new Period(LocalDate.parse("2025-10-03"), LocalDate.parse("2026-11-30")),
             new Period(LocalDate.parse("2025-12-17"), LocalDate.parse("2026-03-02")),
             new Period(LocalDate.parse("2026-03-05"), LocalDate.parse("2026-04-20")),
-            new Period(LocalDate.parse("2026-06-01"), LocalDate.parse("2026-06-30")));
+            new Period(LocalDate.parse("2026-06-01"), LocalDate.parse("2026-06-30")),
+            new Period(LocalDate.parse("2026-06-15"), LocalDate.parse("2026-07-20")));
+    /** The AI runs' fold marks of the university, the first before its runs change, the second after. */
+    static final LocalDate FIRST_FOLD = LocalDate.parse("2026-01-31");
+
+    static final LocalDate SECOND_FOLD = LocalDate.parse("2026-06-30");
 
     @Inject
     Fixtures fixtures;
 
     @Inject
     Analytics analytics;
+
+    @Inject
+    RunCounterFolds folds;
 
     University university;
     University other;
@@ -74,6 +85,7 @@ class DailyCountersTest extends IntegrationTest {
         }
         facts(other, stranger);
         long uni = university.id();
+        assertThat(folds.fold(uni, FIRST_FOLD)).isEqualTo(FIRST_FOLD);
         // Runs move on as the worker moves them: most run and succeed, some fail and are refunded,
         // some are re-queued by the sweeper and stay queued, a few are deleted by their student.
         execute(
@@ -103,6 +115,7 @@ class DailyCountersTest extends IntegrationTest {
             }
             connection.rollback();
         }
+        assertThat(folds.fold(uni, SECOND_FOLD)).isEqualTo(SECOND_FOLD);
         // Retries: a job attempt that starts a run already running (attempts only), and a replayed
         // start request whose run id exists already (nothing inserted).
         execute(
@@ -115,7 +128,8 @@ class DailyCountersTest extends IntegrationTest {
                         + " WHERE university_id = ? ON CONFLICT DO NOTHING",
                 uni);
         execute("DELETE FROM ai_runs WHERE university_id = ? AND abs(hashtext(id::text)) % 17 = 0", uni);
-        // A run moved to the day before (a correction by hand): uncounted on its day, counted on the other.
+        // A run moved to the day before (a correction by hand): uncounted on its day, counted on the other
+        // (across the mark too: a run of the day after it moves to a folded day).
         execute(
                 "UPDATE ai_runs SET created_at = created_at - interval '1 day' WHERE university_id = ?"
                         + " AND abs(hashtext(id::text)) % 23 = 0",
@@ -182,11 +196,26 @@ class DailyCountersTest extends IntegrationTest {
                         + " AS o (outcome, runs) GROUP BY 1, 2, 3, 4 HAVING sum(o.runs) > 0",
                 "SELECT university_id, (created_at AT TIME ZONE 'UTC')::date, tool, CASE status"
                         + " WHEN 'SUCCEEDED' THEN 'succeeded' WHEN 'FAILED' THEN 'failed' WHEN 'REFUNDED' THEN 'failed'"
-                        + " ELSE 'in progress' END, count(*) FROM ai_runs GROUP BY 1, 2, 3, 4");
+                        + " ELSE 'in progress' END, count(*) FROM ai_runs" + FOLDED + " GROUP BY 1, 2, 3, 4");
         assertSame(
                 "SELECT university_id, unit, starts_on, tool, user_id FROM ai_run_students",
                 "SELECT DISTINCT university_id, u.unit, date_trunc(u.unit, created_at AT TIME ZONE 'UTC')::date,"
-                        + " tool, user_id FROM ai_runs CROSS JOIN (VALUES ('week'), ('month')) AS u (unit)");
+                        + " tool, user_id FROM ai_runs CROSS JOIN (VALUES ('week'), ('month')) AS u (unit)" + FOLDED);
+        assertThat(count(
+                        "SELECT count(*) FROM ai_run_folds WHERE university_id = ? AND folded_through = ?",
+                        university.id(),
+                        SECOND_FOLD))
+                .as("the university's mark")
+                .isOne();
+        assertThat(count("SELECT count(*) FROM ai_run_folds WHERE university_id = ?", other.id()))
+                .as("the other university's mark")
+                .isZero();
+        assertThat(count(
+                        "SELECT count(*) FROM ai_runs WHERE university_id = ? AND created_at >= ?",
+                        university.id(),
+                        SECOND_FOLD.plusDays(1).atStartOfDay().atOffset(java.time.ZoneOffset.UTC)))
+                .as("runs after the mark, read live")
+                .isPositive();
         assertSame(
                 "SELECT university_id, unit, starts_on, user_id FROM student_activity_periods",
                 "SELECT DISTINCT university_id, u.unit, date_trunc(u.unit, day::timestamp)::date, user_id"
@@ -215,6 +244,10 @@ class DailyCountersTest extends IntegrationTest {
                 .as("the dataset has re-queued runs")
                 .isPositive();
     }
+
+    /** The runs of the days up to their university's fold mark (none when it has none). */
+    private static final String FOLDED =
+            " WHERE (created_at AT TIME ZONE 'UTC')::date <= ai_run_folded_through(university_id)";
 
     /** Both queries' rows of this test's two universities, compared as sets in both directions. */
     private void assertSame(String counters, String facts) {

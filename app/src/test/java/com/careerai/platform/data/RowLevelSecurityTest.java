@@ -360,6 +360,9 @@ class RowLevelSecurityTest extends IntegrationTest {
                 "INSERT INTO ai_run_days (university_id, day, tool, slot, succeeded)"
                         + " VALUES ({u}, date '2000-01-01' + {n}, 'job-pack', 0, 1)");
         SEEDS.put(
+                "ai_run_folds",
+                "INSERT INTO ai_run_folds (university_id, folded_through) VALUES ({u}, date '2000-01-01' + {n})");
+        SEEDS.put(
                 "ai_run_students",
                 "INSERT INTO ai_run_students (university_id, unit, starts_on, tool, user_id)"
                         + " VALUES ({u}, 'month', date '2000-01-01', 'rls{n}', {user})");
@@ -396,6 +399,7 @@ class RowLevelSecurityTest extends IntegrationTest {
      * owned by careerai_platform. Adding one means adding it here and to the ADR's list.
      */
     private static final List<String> PLATFORM_FUNCTIONS = List.of(
+            "platform_ai_run_folds_behind",
             "platform_purge_delivered_outbox_events",
             "platform_record_sales_lead",
             "platform_route_razorpay_payment",
