@@ -8,6 +8,8 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Folds the runs of the days that are over into staff analytics' counters (V105, ADR 0080): for a
@@ -19,6 +21,7 @@ import java.util.List;
  */
 @Singleton
 public class RunCounterFolds {
+    private static final Logger LOG = LoggerFactory.getLogger(RunCounterFolds.class);
     /** The university's mark; {@code -infinity} when nothing is folded yet. */
     private static final String AFTER = "ai_run_folded_through(?)";
     /**
@@ -27,7 +30,8 @@ public class RunCounterFolds {
      */
     private static final String THROUGH = "least(?::date, (now() AT TIME ZONE 'UTC')::date - 2)";
 
-    private static final String RUNS_TO_FOLD = " FROM ai_runs r WHERE r.university_id = ?"
+    /** The runs of the days being folded, of the university {@code ?} (three parameters: u, u, through). */
+    private static final String DAYS_TO_FOLD = " WHERE r.university_id = ?"
             + " AND r.created_at >= (" + AFTER + " + 1)::timestamp AT TIME ZONE 'UTC'"
             + " AND r.created_at < (" + THROUGH + " + 1)::timestamp AT TIME ZONE 'UTC'";
 
@@ -45,7 +49,11 @@ public class RunCounterFolds {
         this.units = units;
     }
 
-    /** Folds every university whose mark is before two days ago; returns how many it folded. */
+    /**
+     * Folds every university whose mark is before two days ago; returns how many it folded. One that
+     * fails (offboarded meanwhile, say) does not stop the others: the failures are logged and, at the
+     * end, thrown as one, so that the job is marked failed and retried.
+     */
     int foldBehind() {
         // read in a transaction of its own, bound to no university; each fold then binds its own
         List<Long> behind = transactions.executeRead(status -> SqlRows.list(
@@ -53,8 +61,20 @@ public class RunCounterFolds {
                 "SELECT university_id FROM platform_ai_run_folds_behind()",
                 SqlRows.parameters(),
                 row -> row.getLong(1)));
+        IllegalStateException failed = null;
         for (long universityId : behind) {
-            fold(universityId, null);
+            try {
+                fold(universityId, null);
+            } catch (RuntimeException e) {
+                LOG.warn("Folding the AI run counters of university {} failed", universityId, e);
+                if (failed == null) {
+                    failed = new IllegalStateException("folding the AI run counters failed for some universities");
+                }
+                failed.addSuppressed(e);
+            }
+        }
+        if (failed != null) {
+            throw failed;
         }
         return behind.size();
     }
@@ -79,8 +99,8 @@ public class RunCounterFolds {
                             + " SELECT r.university_id, (r.created_at AT TIME ZONE 'UTC')::date, r.tool,"
                             + " hashtext(r.id::text) & 7, count(*) FILTER (WHERE ai_run_outcome(r.status) = 0),"
                             + " count(*) FILTER (WHERE ai_run_outcome(r.status) = 1),"
-                            + " count(*) FILTER (WHERE ai_run_outcome(r.status) = 2)"
-                            + RUNS_TO_FOLD
+                            + " count(*) FILTER (WHERE ai_run_outcome(r.status) = 2) FROM ai_runs r"
+                            + DAYS_TO_FOLD
                             + " GROUP BY 1, 2, 3, 4",
                     SqlRows.parameters(universityId, universityId, through));
             SqlRows.update(
@@ -88,8 +108,8 @@ public class RunCounterFolds {
                     "INSERT INTO ai_run_students (university_id, unit, starts_on, tool, user_id)"
                             + " SELECT DISTINCT r.university_id, u.unit,"
                             + " date_trunc(u.unit, r.created_at AT TIME ZONE 'UTC')::date, r.tool, r.user_id"
-                            + RUNS_TO_FOLD.replace(
-                                    " WHERE ", " CROSS JOIN (VALUES ('week'), ('month')) AS u (unit) WHERE ")
+                            + " FROM ai_runs r CROSS JOIN (VALUES ('week'), ('month')) AS u (unit)"
+                            + DAYS_TO_FOLD
                             + " ON CONFLICT DO NOTHING",
                     SqlRows.parameters(universityId, universityId, through));
             return SqlRows.single(
