@@ -26,7 +26,10 @@ class RunFigureSource implements FigureSource {
     }
 
     private static final List<String> OUTCOMES = List.of("Succeeded", "Failed", "In progress");
-    /** The counters' outcome columns (V94), or a live run's, as rows, in the order of {@link #OUTCOMES}. */
+    /**
+     * The outcome columns of the counters (V94) and of the live runs' counts per day and tool, as rows,
+     * in the order of {@link #OUTCOMES}.
+     */
     private static final String OUTCOME_ROWS =
             "CROSS JOIN LATERAL (VALUES (0, succeeded), (1, failed), (2, in_progress)) AS o (outcome, runs)";
 
