@@ -97,6 +97,27 @@ class DemoSeederTest extends IntegrationTest {
     }
 
     @Test
+    void theDemoAnalyticsHistoryIsFoldedIntoTheCountersUpToTwoDaysAgo() {
+        startWithStepsRerun();
+        University demo = universities.findBySubdomain("demo").orElseThrow();
+        // ADR 0080: the history's days that are over are in the counters, the mark two days ago (UTC)
+        assertThat(count(
+                        "SELECT count(*) FROM ai_run_folds WHERE university_id = ?"
+                                + " AND folded_through = (now() AT TIME ZONE 'UTC')::date - 2",
+                        demo.id()))
+                .isEqualTo(1);
+        assertThat(count(
+                        "SELECT coalesce(sum(in_progress + succeeded + failed), 0) FROM ai_run_days WHERE university_id = ?",
+                        demo.id()))
+                .as("runs counted")
+                .isEqualTo(count(
+                        "SELECT count(*) FROM ai_runs WHERE university_id = ?"
+                                + " AND (created_at AT TIME ZONE 'UTC')::date <= (now() AT TIME ZONE 'UTC')::date - 2",
+                        demo.id()))
+                .isPositive();
+    }
+
+    @Test
     void theDemoStudentHasOneRefundedPaymentWithItsInvoiceAndTheLedgerBalances() {
         startWithStepsRerun();
         University demo = universities.findBySubdomain("demo").orElseThrow();
