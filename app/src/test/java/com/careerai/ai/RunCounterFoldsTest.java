@@ -1,6 +1,7 @@
 package com.careerai.ai;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.careerai.auth.User;
 import com.careerai.platform.analytics.Figure;
@@ -15,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -189,14 +191,10 @@ class RunCounterFoldsTest extends IntegrationTest {
         return rows.toString();
     }
 
-    private void waitForAWaitingAdvisoryLock() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") == 0) {
-            assertThat(System.nanoTime())
-                    .as("a fold waiting for the advisory lock")
-                    .isLessThan(deadline);
-            Thread.sleep(20);
-        }
+    private void waitForAWaitingAdvisoryLock() {
+        await().alias("a fold waiting for the advisory lock")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") > 0);
     }
 
     private LocalDate today() {
