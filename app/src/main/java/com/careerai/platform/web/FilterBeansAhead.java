@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * filter when a request first needs it, and the session check behind the security filter holds the
  * user store, whose repository brings up Micronaut Data's JDBC operations (a walk over all 1,244
  * bean definitions): on a slow 2-core machine the first request, a load balancer's first
- * {@code /health}, took 630–720 ms, the event loop blocked throughout (issue 19, ADR 0081).
+ * {@code /health}, took 570–720 ms, the event loop blocked throughout (issue 19, ADR 0081).
  *
  * <p>Nothing waits for this thread: a request that comes first makes what it needs itself (a bean
  * being made on this thread is waited for, never made twice: Micronaut locks each singleton's
