@@ -12,7 +12,6 @@ import com.careerai.testing.IntegrationTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,7 +41,7 @@ class RunCounterFoldsTest extends IntegrationTest {
     RunFigureSource figures;
 
     @Test
-    void aRunOfTodayWritesNoCounterAndIsCountedLive() throws SQLException {
+    void aRunOfTodayWritesNoCounterAndIsCountedLive() {
         University university = fixtures.university();
         User student = fixtures.student(university);
         assertThat(folds.fold(university.id(), null)).isEqualTo(today().minusDays(2));
@@ -63,7 +62,7 @@ class RunCounterFoldsTest extends IntegrationTest {
     }
 
     @Test
-    void foldingAgainChangesNothingAndNeverPassesTwoDaysAgo() throws SQLException {
+    void foldingAgainChangesNothingAndNeverPassesTwoDaysAgo() {
         University university = fixtures.university();
         User student = fixtures.student(university);
         for (int daysAgo : List.of(40, 10, 10, 5, 3, 2, 1, 0)) {
@@ -89,7 +88,7 @@ class RunCounterFoldsTest extends IntegrationTest {
     }
 
     @Test
-    void theJobFoldsEveryUniversityBehindAndThenFindsNone() throws SQLException {
+    void theJobFoldsEveryUniversityBehindAndThenFindsNone() {
         University university = fixtures.university();
         User student = fixtures.student(university);
         insertRun(university, student, 5);
@@ -113,7 +112,7 @@ class RunCounterFoldsTest extends IntegrationTest {
         UUID deleted = insertRun(university, student, 5);
         folds.fold(university.id(), today().minusDays(10));
 
-        try (Connection correction = owner()) {
+        try (Connection correction = ownerConnection()) {
             correction.setAutoCommit(false);
             update(correction, "DELETE FROM ai_runs WHERE id = ?", deleted);
             // the fold reads the run, not yet deleted for it, and folds its day
@@ -135,7 +134,7 @@ class RunCounterFoldsTest extends IntegrationTest {
         folds.fold(university.id(), today().minusDays(10));
 
         CompletableFuture<LocalDate> fold;
-        try (Connection correction = owner()) {
+        try (Connection correction = ownerConnection()) {
             correction.setAutoCommit(false);
             update(correction, "DELETE FROM ai_runs WHERE id = ?", deleted);
             // its correction runs now: the day is not folded, so it changes no counter and holds the lock
@@ -173,7 +172,7 @@ class RunCounterFoldsTest extends IntegrationTest {
 
     private String counters(University university) {
         StringBuilder rows = new StringBuilder();
-        try (Connection connection = owner();
+        try (Connection connection = ownerConnection();
                 PreparedStatement read = connection.prepareStatement(
                         "SELECT day, tool, slot, in_progress, succeeded, failed FROM ai_run_days WHERE university_id = ?"
                                 + " ORDER BY 1, 2, 3")) {
@@ -198,7 +197,7 @@ class RunCounterFoldsTest extends IntegrationTest {
     }
 
     private LocalDate today() {
-        try (Connection connection = owner();
+        try (Connection connection = ownerConnection();
                 PreparedStatement read = connection.prepareStatement("SELECT (now() AT TIME ZONE 'UTC')::date");
                 ResultSet row = read.executeQuery()) {
             row.next();
@@ -208,24 +207,17 @@ class RunCounterFoldsTest extends IntegrationTest {
         }
     }
 
-    private Connection owner() throws SQLException {
-        return DriverManager.getConnection(getProperties().get("datasources.default.url"), "postgres", "");
-    }
-
     /** A QUEUED run of the student's, created {@code daysAgo} days ago (at the same time of day as now). */
-    private UUID insertRun(University university, User student, int daysAgo) throws SQLException {
+    private UUID insertRun(University university, User student, int daysAgo) {
         UUID id = UUID.randomUUID();
-        try (Connection connection = owner();
-                PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO ai_runs (university_id, id, user_id, tool, status, currency, cost, input, created_at)"
-                                + " VALUES (?, ?, ?, 'job-pack', 'QUEUED', 'SILVER', 1, '{}'::jsonb,"
-                                + " now() - make_interval(days => ?))")) {
-            insert.setLong(1, university.id());
-            insert.setObject(2, id);
-            insert.setLong(3, student.id());
-            insert.setInt(4, daysAgo);
-            insert.executeUpdate();
-        }
+        execute(
+                "INSERT INTO ai_runs (university_id, id, user_id, tool, status, currency, cost, input, created_at)"
+                        + " VALUES (?, ?, ?, 'job-pack', 'QUEUED', 'SILVER', 1, '{}'::jsonb,"
+                        + " now() - make_interval(days => ?))",
+                university.id(),
+                id,
+                student.id(),
+                daysAgo);
         return id;
     }
 

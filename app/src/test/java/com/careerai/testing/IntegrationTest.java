@@ -56,8 +56,7 @@ public abstract class IntegrationTest implements TestPropertyProvider {
      * application's pool and transactions), e.g. {@code count("SELECT count(*) FROM t WHERE x = ?", x)}.
      */
     protected long count(String sql, Object... parameters) {
-        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
-                        getProperties().get("datasources.default.url"), "postgres", "");
+        try (java.sql.Connection connection = ownerConnection();
                 java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
@@ -76,8 +75,7 @@ public abstract class IntegrationTest implements TestPropertyProvider {
      * and row-level security: for arranging what no service offers, e.g. an active subscription.
      */
     protected void execute(String sql, Object... parameters) {
-        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
-                        getProperties().get("datasources.default.url"), "postgres", "");
+        try (java.sql.Connection connection = ownerConnection();
                 java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
@@ -86,6 +84,14 @@ public abstract class IntegrationTest implements TestPropertyProvider {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A connection of the test's own to this class's database as its owner ({@code postgres}):
+     * outside the application's pool, transactions and row-level security. The caller closes it.
+     */
+    protected java.sql.Connection ownerConnection() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(getProperties().get("datasources.default.url"), "postgres", "");
     }
 
     /** The Host header of a university's site in tests. */

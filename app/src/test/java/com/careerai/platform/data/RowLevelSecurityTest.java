@@ -9,7 +9,6 @@ import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -633,10 +632,6 @@ class RowLevelSecurityTest extends IntegrationTest {
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
-    }
-
-    private Connection ownerConnection() throws SQLException {
-        return DriverManager.getConnection(getProperties().get("datasources.default.url"), "postgres", "");
     }
 
     private interface Work<T> {
