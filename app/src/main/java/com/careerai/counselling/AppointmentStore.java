@@ -186,8 +186,14 @@ class AppointmentStore {
 
     /** Time the counsellor's non-cancelled appointments hold in [from, until), except {@code except}. */
     List<Busy> busy(long universityId, long counsellorId, Instant from, Instant until, @Nullable UUID except) {
-        return Sql.list(
-                jdbc,
+        return busyRead(universityId, counsellorId, from, until, except).runOn(jdbc);
+    }
+
+    /** {@link #busy} as a page's read (ADR 0076). */
+    static PageRead<List<Busy>> busyRead(
+            long universityId, long counsellorId, Instant from, Instant until, @Nullable UUID except) {
+        return Sql.listRead(
+                "counselling.busy:" + universityId + ":" + counsellorId + ":" + from + ":" + until + ":" + except,
                 "SELECT blocked_from, blocked_until FROM appointments WHERE university_id = ? AND counsellor_id = ?"
                         + " AND status <> 'CANCELLED' AND blocked_until > ? AND blocked_from < ?"
                         + " AND id IS DISTINCT FROM ?",

@@ -40,8 +40,13 @@ class CounsellorStore {
             String meetingUrl) {}
 
     Optional<Counsellor> find(long universityId, long userId) {
-        return Sql.one(
-                jdbc,
+        return findRead(universityId, userId).runOn(jdbc);
+    }
+
+    /** {@link #find} as a page's read (ADR 0076). */
+    static PageRead<Optional<Counsellor>> findRead(long universityId, long userId) {
+        return Sql.oneRead(
+                "counselling.counsellor:" + universityId + ":" + userId,
                 "SELECT " + COLUMNS + FROM + " WHERE c.university_id = ? AND c.user_id = ?",
                 CounsellorStore::counsellor,
                 universityId,
@@ -174,8 +179,13 @@ class CounsellorStore {
     }
 
     Optional<SessionType> sessionType(long universityId, long counsellorId, String slug) {
-        return Sql.one(
-                jdbc,
+        return sessionTypeRead(universityId, counsellorId, slug).runOn(jdbc);
+    }
+
+    /** {@link #sessionType} as a page's read (ADR 0076). */
+    static PageRead<Optional<SessionType>> sessionTypeRead(long universityId, long counsellorId, String slug) {
+        return Sql.oneRead(
+                "counselling.session-type:" + universityId + ":" + counsellorId + ":" + slug,
                 "SELECT * FROM counselling_session_types WHERE university_id = ? AND counsellor_id = ? AND slug = ?",
                 CounsellorStore::sessionType,
                 universityId,
@@ -210,8 +220,13 @@ class CounsellorStore {
     }
 
     List<WeeklyHours> weeklyHours(long universityId, long counsellorId) {
-        return Sql.list(
-                jdbc,
+        return weeklyHoursRead(universityId, counsellorId).runOn(jdbc);
+    }
+
+    /** {@link #weeklyHours} as a page's read (ADR 0076). */
+    static PageRead<List<WeeklyHours>> weeklyHoursRead(long universityId, long counsellorId) {
+        return Sql.listRead(
+                "counselling.weekly-hours:" + universityId + ":" + counsellorId,
                 "SELECT day_of_week, starts_at, ends_at FROM counsellor_weekly_hours"
                         + " WHERE university_id = ? AND counsellor_id = ? ORDER BY day_of_week, starts_at",
                 row -> new WeeklyHours(
@@ -223,8 +238,14 @@ class CounsellorStore {
     }
 
     List<DateOverride> overrides(long universityId, long counsellorId, LocalDate from, LocalDate to) {
-        return Sql.list(
-                jdbc,
+        return overridesRead(universityId, counsellorId, from, to).runOn(jdbc);
+    }
+
+    /** {@link #overrides} as a page's read (ADR 0076). */
+    static PageRead<List<DateOverride>> overridesRead(
+            long universityId, long counsellorId, LocalDate from, LocalDate to) {
+        return Sql.listRead(
+                "counselling.overrides:" + universityId + ":" + counsellorId + ":" + from + ":" + to,
                 "SELECT on_date, kind, starts_at, ends_at FROM counsellor_date_overrides"
                         + " WHERE university_id = ? AND counsellor_id = ? AND on_date BETWEEN ? AND ?"
                         + " ORDER BY on_date, starts_at",

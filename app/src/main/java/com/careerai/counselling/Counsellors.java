@@ -10,12 +10,15 @@ import com.careerai.counselling.SlotGenerator.WeeklyHours;
 import com.careerai.platform.audit.AuditLog;
 import com.careerai.platform.data.PageRead;
 import com.careerai.platform.web.PageReads;
+import io.micronaut.data.connection.ConnectionDefinition;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +37,7 @@ public class Counsellors {
     private final CounsellingClock clock;
     private final TransactionOperations<Connection> transactions;
     private final PageReads reads;
+    private final ConnectionOperations<Connection> connections;
 
     Counsellors(
             CounsellorStore store,
@@ -45,8 +49,10 @@ public class Counsellors {
             AuditLog auditLog,
             CounsellingClock clock,
             TransactionOperations<Connection> transactions,
-            PageReads reads) {
+            PageReads reads,
+            ConnectionOperations<Connection> connections) {
         this.reads = reads;
+        this.connections = connections;
         this.store = store;
         this.appointments = appointments;
         this.feedback = feedback;
@@ -156,15 +162,26 @@ public class Counsellors {
 
     /**
      * Open slots of an approved counsellor (404 first), with the request read from the counsellor
-     * (its refusals come next, then an unknown session type): one transaction, the counsellor read once.
+     * (its refusals come next, then an unknown session type). Two round trips on one connection and no
+     * transaction (ADR 0076, issue 19): the counsellor with their weekly hours, then the session type
+     * with the overrides and held time of the range the request names; at READ COMMITTED a transaction
+     * gave its statements no common snapshot either. In a GET, what a second call reads again (the
+     * booking page asks twice) is kept from the first.
      */
     OpenSlots slots(long universityId, long counsellorId, Function<Counsellor, SlotRequest> request) {
-        return transactions.executeRead(status -> {
-            Counsellor counsellor = store.find(universityId, counsellorId)
+        return connections.execute(ConnectionDefinition.DEFAULT, connection -> {
+            PageRead<Optional<Counsellor>> found = CounsellorStore.findRead(universityId, counsellorId);
+            reads.prefetch(List.of(found, CounsellorStore.weeklyHoursRead(universityId, counsellorId)));
+            Counsellor counsellor = reads.read(found)
                     .filter(Counsellor::bookable)
                     .orElseThrow(CounsellingException::counsellorNotFound);
             SlotRequest asked = request.apply(counsellor);
-            SessionType type = store.sessionType(universityId, counsellorId, asked.typeSlug())
+            PageRead<Optional<SessionType>> typeRead =
+                    CounsellorStore.sessionTypeRead(universityId, counsellorId, asked.typeSlug());
+            List<PageRead<?>> next = new ArrayList<>(availability.reads(counsellor, asked.from(), asked.until(), null));
+            next.add(typeRead);
+            reads.prefetch(next);
+            SessionType type = reads.read(typeRead)
                     .filter(SessionType::active)
                     .orElseThrow(
                             () -> CounsellingException.invalid("type", "This counsellor does not offer that session."));

@@ -35,6 +35,11 @@ final class Sql {
         return PageRead.list(key, sql, statement -> bind(statement, parameters), mapper::map);
     }
 
+    /** {@link #one} as a page's read (ADR 0076), under {@code key}. */
+    static <T> PageRead<Optional<T>> oneRead(String key, String sql, RowMapper<T> mapper, Object... parameters) {
+        return PageRead.optional(key, sql, statement -> bind(statement, parameters), mapper::map);
+    }
+
     static <T> Optional<T> one(JdbcOperations jdbc, String sql, RowMapper<T> mapper, Object... parameters) {
         return SqlRows.optional(jdbc, sql, statement -> bind(statement, parameters), mapper::map);
     }
