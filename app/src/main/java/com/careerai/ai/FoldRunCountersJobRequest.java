@@ -1,13 +1,11 @@
 package com.careerai.ai;
 
-import com.careerai.platform.jobs.JobServerStarting;
-import io.micronaut.context.annotation.Requires;
-import io.micronaut.runtime.event.annotation.EventListener;
+import com.careerai.platform.jobs.WorkerRecurringJob;
+import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import org.jobrunr.jobs.lambdas.JobRequest;
 import org.jobrunr.jobs.lambdas.JobRequestHandler;
-import org.jobrunr.scheduling.JobRequestScheduler;
 
 /**
  * Every hour, across universities: the days that are over are folded into staff analytics' AI run
@@ -39,19 +37,12 @@ public record FoldRunCountersJobRequest() implements JobRequest {
         }
     }
 
-    /** Registers the recurring fold on worker nodes (registering again replaces it). */
-    @Singleton
-    @Requires(bean = com.careerai.platform.jobs.WorkerRole.class)
+    /** Every worker node registers the fold, hourly ({@code platform.jobs.WorkerRecurringJobs}). */
+    @Factory
     static class Schedule {
-        private final JobRequestScheduler scheduler;
-
-        Schedule(JobRequestScheduler scheduler) {
-            this.scheduler = scheduler;
-        }
-
-        @EventListener
-        void onJobServerStarting(JobServerStarting event) {
-            scheduler.scheduleRecurrently(RECURRING_ID, Duration.ofHours(1), new FoldRunCountersJobRequest());
+        @Singleton
+        WorkerRecurringJob fold() {
+            return new WorkerRecurringJob(RECURRING_ID, Duration.ofHours(1), new FoldRunCountersJobRequest());
         }
     }
 }

@@ -1,9 +1,8 @@
 package com.careerai.ai;
 
 import com.careerai.platform.data.UnitOfWork;
-import com.careerai.platform.jobs.JobServerStarting;
-import io.micronaut.context.annotation.Requires;
-import io.micronaut.runtime.event.annotation.EventListener;
+import com.careerai.platform.jobs.WorkerRecurringJob;
+import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +10,6 @@ import org.jobrunr.jobs.Job;
 import org.jobrunr.jobs.lambdas.JobRequest;
 import org.jobrunr.jobs.lambdas.JobRequestHandler;
 import org.jobrunr.jobs.states.StateName;
-import org.jobrunr.scheduling.JobRequestScheduler;
 import org.jobrunr.storage.JobNotFoundException;
 import org.jobrunr.storage.StorageProvider;
 import org.slf4j.Logger;
@@ -114,19 +112,12 @@ public record SweepRunsJobRequest() implements JobRequest {
         }
     }
 
-    /** Registers the recurring sweep on worker nodes. */
-    @Singleton
-    @Requires(bean = com.careerai.platform.jobs.WorkerRole.class)
+    /** Every worker node registers the sweep, every minute ({@code platform.jobs.WorkerRecurringJobs}). */
+    @Factory
     static class Schedule {
-        private final JobRequestScheduler scheduler;
-
-        Schedule(JobRequestScheduler scheduler) {
-            this.scheduler = scheduler;
-        }
-
-        @EventListener
-        void onJobServerStarting(JobServerStarting event) {
-            scheduler.scheduleRecurrently(RECURRING_ID, Duration.ofMinutes(1), new SweepRunsJobRequest());
+        @Singleton
+        WorkerRecurringJob sweep() {
+            return new WorkerRecurringJob(RECURRING_ID, Duration.ofMinutes(1), new SweepRunsJobRequest());
         }
     }
 }

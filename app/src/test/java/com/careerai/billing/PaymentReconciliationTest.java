@@ -45,6 +45,9 @@ class PaymentReconciliationTest extends BillingTestBase {
     @Inject
     JobRequestScheduler scheduler;
 
+    @Inject
+    ReconcileSchedule reconcileSchedule;
+
     University uni;
 
     @Override
@@ -231,7 +234,7 @@ class PaymentReconciliationTest extends BillingTestBase {
         // the checkout registered the university's hourly reconciliation
         assertThat(count(
                         "SELECT count(*) FROM jobrunr_recurring_jobs WHERE id = ?",
-                        ReconcileSchedule.recurringJobId(uni.id())))
+                        reconcileSchedule.recurringJobId(uni.id())))
                 .isEqualTo(1);
     }
 

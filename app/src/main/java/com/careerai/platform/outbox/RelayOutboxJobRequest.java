@@ -1,14 +1,11 @@
 package com.careerai.platform.outbox;
 
-import com.careerai.platform.jobs.JobServerStarting;
-import com.careerai.platform.jobs.WorkerRole;
-import io.micronaut.context.annotation.Requires;
-import io.micronaut.runtime.event.annotation.EventListener;
+import com.careerai.platform.jobs.WorkerRecurringJob;
+import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import org.jobrunr.jobs.annotations.Job;
 import org.jobrunr.jobs.lambdas.JobRequest;
 import org.jobrunr.jobs.lambdas.JobRequestHandler;
-import org.jobrunr.scheduling.JobRequestScheduler;
 
 /**
  * Every {@code careerai.outbox.relay-interval}, across universities: enqueues the delivery job of
@@ -40,21 +37,12 @@ public record RelayOutboxJobRequest() implements JobRequest {
         }
     }
 
-    /** Registers the recurring relay on worker nodes. */
-    @Singleton
-    @Requires(bean = WorkerRole.class)
+    /** Every worker node registers the relay, every {@code careerai.outbox.relay-interval} ({@link WorkerRecurringJob}). */
+    @Factory
     static class Schedule {
-        private final JobRequestScheduler scheduler;
-        private final OutboxConfiguration configuration;
-
-        Schedule(JobRequestScheduler scheduler, OutboxConfiguration configuration) {
-            this.scheduler = scheduler;
-            this.configuration = configuration;
-        }
-
-        @EventListener
-        void onJobServerStarting(JobServerStarting event) {
-            scheduler.scheduleRecurrently(RECURRING_ID, configuration.getRelayInterval(), new RelayOutboxJobRequest());
+        @Singleton
+        WorkerRecurringJob relay(OutboxConfiguration configuration) {
+            return new WorkerRecurringJob(RECURRING_ID, configuration.getRelayInterval(), new RelayOutboxJobRequest());
         }
     }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * node's first answer.
  */
 class JobServerStartTest {
-    private static final List<String> RECURRING = List.of("outbox-relay", "ai-run-sweeper");
+    private static final List<String> RECURRING = List.of("outbox-relay", "ai-run-sweeper", "ai-run-counter-fold");
 
     @Test
     void theJobServerIsMadeAndTheRecurringJobsRegisteredWhenTheWatchdogFirstStartsIt() {
