@@ -51,6 +51,7 @@ class SlotsQueriesTest extends IntegrationTest {
     StatementCounter counter;
 
     private CounsellingApi api;
+    private CounsellingPages pages;
     private University university;
     private SignedIn student;
     private User counsellor;
@@ -63,6 +64,7 @@ class SlotsQueriesTest extends IntegrationTest {
     @BeforeAll
     void setUp() {
         api = new CounsellingApi(client, json);
+        pages = new CounsellingPages(client);
         university = fixtures.university();
         student = sessions.signIn(fixtures.verifiedStudent(university));
         counsellor = counselling.counsellor(university);
@@ -120,6 +122,26 @@ class SlotsQueriesTest extends IntegrationTest {
 
         assertThat(after).doesNotContain(booked).isNotEmpty().isSubsetOf(before);
         assertThat(before).containsAll(after).contains(booked);
+    }
+
+    @Test
+    void theBookingPageAsksForSlotsTwiceAndReadsTheCounsellorAndTheirHoursOnce() {
+        String path = "/counselling/book/" + counsellor.id() + "?type=" + CounsellingFixtures.GUIDANCE;
+        pages.get(university, path, student); // warm
+        counter.reset();
+
+        HttpResponse<String> page = pages.get(university, path, student);
+
+        assertThat(page.code()).isEqualTo(200);
+        // the week shown, then the booking window (whether the waitlist is offered): the second call finds the
+        // counsellor, their weekly hours and the session type kept from the first, and sends only its range's
+        List<String> statements = counter.statements();
+        assertThat(statements.stream().filter(sql -> sql.contains("FROM counsellor_weekly_hours")))
+                .as("statements: %s", statements)
+                .hasSize(1);
+        assertThat(statements.stream().filter(sql -> sql.contains("FROM counsellor_date_overrides")))
+                .as("statements: %s", statements)
+                .hasSize(2);
     }
 
     @SuppressWarnings("unchecked")
