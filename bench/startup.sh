@@ -20,7 +20,9 @@
 # STARTUP_REDIS_PREFIX [startup:], STARTUP_DEMO [true]. Needs PostgreSQL at 127.0.0.1:5432 (user
 # postgres, trust) and Redis.
 # Prints one line per start with the CPU time by kind of thread (main, JIT compilers, collector,
-# event loop, JobRunr, other) and the medians per variant; the application logs are in
+# event loop, JobRunr, other), how long the main thread ran and how long it stood runnable waiting for a
+# core ("queued": CPU the JIT compilers and the rest had instead), and the medians per variant; the
+# application logs are in
 # bench/target/startup/. A variant through the launcher gets one training start first (its jar's
 # class-data archive), not counted.
 set -euo pipefail
@@ -82,7 +84,7 @@ start_app() {
   if STARTUP_MS=$(python3 bench/first-200.py "$PORT" "$began" "$APP_PID" 120); then
     # fields 14 and 15 after the command name (which may hold spaces): utime, stime in ticks
     STARTUP_CPU_MS=$(( $(sed 's/.*) //' "/proc/$APP_PID/stat" | awk '{ print $12 + $13 }') * TICK_MS ))
-    STARTUP_THREADS=$(thread_split "$APP_PID")
+    STARTUP_THREADS="$(thread_split "$APP_PID"); $(main_waits "$APP_PID")"
     return 0
   fi
   echo "the app did not start: see $log"; tail -20 "$log"; exit 1
@@ -107,6 +109,20 @@ thread_split() {
       else if (name ~ /^jobrunr|^backgroundjob/) kind = "jobs"
       sum[kind] += cpu }
     END { printf "main %d, jit %d, gc %d, loop %d, jobs %d, other %d", sum["main"], sum["jit"], sum["gc"], sum["loop"], sum["jobs"], sum["other"] }'
+}
+
+# main_waits <pid>: how the Java main thread spent the start besides running (ms, from
+# /proc/<pid>/task/<tid>/schedstat: time on a core, time runnable but waiting for one): "queued" is CPU
+# it wanted and other threads had (the JIT compilers, the database); the rest of its life it was blocked
+# (I/O, locks, sleeps) or not yet started
+main_waits() {
+  local task
+  for task in /proc/"$1"/task/*; do
+    if [ "$(cat "$task/comm" 2>/dev/null)" = "java" ] && [ "$(awk '{ print $1 }' "$task/schedstat")" -gt 100000000 ]; then
+      awk '{ printf "main ran %d, queued %d", $1 / 1e6, $2 / 1e6 }' "$task/schedstat"
+      return
+    fi
+  done
 }
 
 if ! psql -X -q -At -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1; then
