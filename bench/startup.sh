@@ -116,13 +116,16 @@ thread_split() {
 # it wanted and other threads had (the JIT compilers, the database); the rest of its life it was blocked
 # (I/O, locks, sleeps) or not yet started
 main_waits() {
-  local task
+  local task stat
   for task in /proc/"$1"/task/*; do
-    if [ "$(cat "$task/comm" 2>/dev/null)" = "java" ] && [ "$(awk '{ print $1 }' "$task/schedstat")" -gt 100000000 ]; then
-      awk '{ printf "main ran %d, queued %d", $1 / 1e6, $2 / 1e6 }' "$task/schedstat"
+    # a thread may end while this looks; a kernel without scheduler statistics has no schedstat
+    stat=$(cat "$task/schedstat" 2>/dev/null) || continue
+    if [ "$(cat "$task/comm" 2>/dev/null)" = "java" ] && [ "${stat%% *}" -gt 100000000 ]; then
+      echo "$stat" | awk '{ printf "main ran %d, queued %d", $1 / 1e6, $2 / 1e6 }'
       return
     fi
   done
+  echo "main's waits unknown"
 }
 
 if ! psql -X -q -At -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1; then
