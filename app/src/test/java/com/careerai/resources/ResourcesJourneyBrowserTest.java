@@ -131,6 +131,8 @@ class ResourcesJourneyBrowserTest extends IntegrationTest {
                         com.microsoft.playwright.options.AriaRole.BUTTON,
                         new Page.GetByRoleOptions().setName("Approve"))
                 .click();
+        // the decision redirects to the address the page is already on: wait for the new page's words
+        staffPage.getByText("Nothing is waiting for review.").waitFor();
         staffPage.waitForURL(site + "/staff/resources");
         assertThat(staffPage.content()).contains("Nothing is waiting for review.");
 

@@ -93,6 +93,9 @@ class HelpAndTicketFilesBrowserTest extends IntegrationTest {
                             com.microsoft.playwright.options.AriaRole.BUTTON,
                             new Page.GetByRoleOptions().setName("Send").setExact(true))
                     .click();
+            // the form re-renders at the same address: wait for the answer, not for a URL that already matches
+            sales.getByText("Enter an email address").first().waitFor();
+            sales.waitForLoadState();
             assertThat(sales.content()).contains("Enter an email address").contains("value=\"Grace Dean\"");
             assertThat(Chromium.scrollWidth(sales)).isLessThanOrEqualTo(width);
             Chromium.assertNoConsoleErrors(sales);
@@ -121,6 +124,12 @@ class HelpAndTicketFilesBrowserTest extends IntegrationTest {
                             com.microsoft.playwright.options.AriaRole.BUTTON,
                             new Page.GetByRoleOptions().setName("Attach").setExact(true))
                     .click();
+            // the upload redirects back to the same ticket address, so wait for the new page's link to the file
+            page.getByRole(
+                            com.microsoft.playwright.options.AriaRole.LINK,
+                            new Page.GetByRoleOptions().setName("screenshot-" + suffix + ".pdf"))
+                    .waitFor();
+            page.waitForLoadState();
             assertThat(page.content()).contains("screenshot-" + suffix + ".pdf");
             assertThat(Chromium.scrollWidth(page)).isLessThanOrEqualTo(width);
             Chromium.screenshot(page, "help-04-ticket-with-file-" + suffix);
