@@ -3,19 +3,18 @@ package com.careerai.counselling;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.AbstractList;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 
 /** The JSON shapes of the counselling API. */
 final class ApiViews {
-    private static final long MIN_FAST_DAY = LocalDate.of(1000, 1, 1).toEpochDay();
-    private static final long MAX_FAST_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
-
     private ApiViews() {}
 
     /** ISO-8601 with seconds and offset, e.g. {@code 2026-03-02T09:00:00Z}. */
@@ -25,32 +24,18 @@ final class ApiViews {
 
     /**
      * The same text as {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME}, written digit by digit for
-     * whole-second times of years 1000-9999: a 30-day slots answer formats some 700 of them, and the
-     * formatter took a third of that endpoint's own CPU (issue 19). Other times go to the formatter.
+     * whole-second times of years 1000-9999 ({@link IsoTimes}): a 30-day slots answer formats some 700 of
+     * them, and the formatter took a third of that endpoint's own CPU (issue 19). Other times go to the
+     * formatter.
      */
     static String iso(Instant instant, ZoneId zone) {
-        ZoneOffset offset = zone.getRules().getOffset(instant);
-        long local = instant.getEpochSecond() + offset.getTotalSeconds();
-        long day = Math.floorDiv(local, 86_400);
-        int secondOfDay = Math.floorMod(local, 86_400);
-        if (instant.getNano() != 0 || day < MIN_FAST_DAY || day > MAX_FAST_DAY) {
+        byte[] text = new byte[IsoTimes.MAX_BYTES];
+        int end = new IsoTimes(zone).write(text, 0, instant);
+        if (end < 0) {
             return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
                     instant.atZone(zone).toOffsetDateTime());
         }
-        LocalDate date = LocalDate.ofEpochDay(day);
-        String offsetId = offset.getId();
-        StringBuilder text = new StringBuilder(19 + offsetId.length());
-        text.append(date.getYear()).append('-');
-        twoDigits(text, date.getMonthValue()).append('-');
-        twoDigits(text, date.getDayOfMonth()).append('T');
-        twoDigits(text, secondOfDay / 3600).append(':');
-        twoDigits(text, secondOfDay / 60 % 60).append(':');
-        twoDigits(text, secondOfDay % 60);
-        return text.append(offsetId).toString();
-    }
-
-    private static StringBuilder twoDigits(StringBuilder text, int value) {
-        return text.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
+        return new String(text, 0, end, StandardCharsets.ISO_8859_1);
     }
 
     @Serdeable
@@ -109,6 +94,41 @@ final class ApiViews {
 
     @Serdeable
     record SlotsView(String timeZone, List<SlotView> slots) {}
+
+    /**
+     * A counsellor's open slots as {@link SlotView}s in one zone, each formatted only when it is read:
+     * {@link SlotsJsonWriter} writes the times from the instants straight into the answer's bytes
+     * instead of making some 700 strings first (issue 19); anything else that reads the list sees
+     * the same views Serde would write.
+     */
+    static final class SlotList extends AbstractList<SlotView> implements RandomAccess {
+        private final List<SlotGenerator.Slot> slots;
+        private final ZoneId zone;
+
+        SlotList(List<SlotGenerator.Slot> slots, ZoneId zone) {
+            this.slots = List.copyOf(slots);
+            this.zone = zone;
+        }
+
+        @Override
+        public SlotView get(int index) {
+            SlotGenerator.Slot slot = slots.get(index);
+            return new SlotView(iso(slot.start(), zone), iso(slot.end(), zone));
+        }
+
+        @Override
+        public int size() {
+            return slots.size();
+        }
+
+        SlotGenerator.Slot slot(int index) {
+            return slots.get(index);
+        }
+
+        ZoneId zone() {
+            return zone;
+        }
+    }
 
     @Serdeable
     record Charge(String currency, int amount) {}

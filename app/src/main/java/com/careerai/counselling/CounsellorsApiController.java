@@ -3,7 +3,6 @@ package com.careerai.counselling;
 import com.careerai.auth.CurrentUser;
 import com.careerai.auth.SignedInUser;
 import com.careerai.counselling.ApiViews.CounsellorView;
-import com.careerai.counselling.ApiViews.SlotView;
 import com.careerai.counselling.ApiViews.SlotsView;
 import com.careerai.counselling.ApiViews.WaitlistBody;
 import io.micronaut.core.annotation.Nullable;
@@ -89,11 +88,7 @@ class CounsellorsApiController {
                     first.atStartOfDay(zone).toInstant(),
                     last.plusDays(1).atStartOfDay(zone).toInstant());
         });
-        ZoneId zone = open.zone();
-        List<SlotView> slots = open.slots().stream()
-                .map(slot -> new SlotView(ApiViews.iso(slot.start(), zone), ApiViews.iso(slot.end(), zone)))
-                .toList();
-        return new SlotsView(zone.getId(), slots);
+        return new SlotsView(open.zone().getId(), new ApiViews.SlotList(open.slots(), open.zone()));
     }
 
     @Post("/{id}/waitlist")

@@ -2,6 +2,7 @@ package com.careerai.counselling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -39,6 +40,29 @@ class ApiViewsTest {
             assertThat(ApiViews.iso(instant, zone))
                     .as("%s in %s", instant, zone)
                     .isEqualTo(expected(instant, zone));
+        }
+    }
+
+    @Test
+    void oneIsoTimesKeepsItsOffsetAndDateOnlyWhileTheyHold() {
+        SplittableRandom random = new SplittableRandom(33);
+        long first = Instant.parse("1930-01-01T00:00:00Z").getEpochSecond();
+        for (ZoneId zone : ZONES) {
+            IsoTimes times = new IsoTimes(zone);
+            byte[] out = new byte[IsoTimes.MAX_BYTES];
+            long second = first;
+            for (int i = 0; i < 5_000; i++) {
+                // mostly forward in steps from minutes to months (across clock changes and days),
+                // sometimes back: what was kept must be looked up again
+                second = i % 7 == 6
+                        ? second - random.nextLong(1, 40L * 86_400)
+                        : second + 60 * random.nextLong(1, 1 << random.nextInt(1, 17));
+                Instant instant = Instant.ofEpochSecond(second);
+                int end = times.write(out, 0, instant);
+                assertThat(new String(out, 0, end, StandardCharsets.US_ASCII))
+                        .as("%s in %s", instant, zone)
+                        .isEqualTo(expected(instant, zone));
+            }
         }
     }
 

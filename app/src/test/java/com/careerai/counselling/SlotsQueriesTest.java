@@ -10,7 +10,11 @@ import com.careerai.testing.IntegrationTest;
 import com.careerai.testing.StatementCounter;
 import com.careerai.testing.TestSessions;
 import com.careerai.testing.TestSessions.SignedIn;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.body.MessageBodyHandlerRegistry;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.serde.ObjectMapper;
@@ -49,6 +53,9 @@ class SlotsQueriesTest extends IntegrationTest {
 
     @Inject
     StatementCounter counter;
+
+    @Inject
+    MessageBodyHandlerRegistry writers;
 
     private CounsellingApi api;
     private CounsellingPages pages;
@@ -142,6 +149,27 @@ class SlotsQueriesTest extends IntegrationTest {
         assertThat(statements.stream().filter(sql -> sql.contains("FROM counsellor_date_overrides")))
                 .as("statements: %s", statements)
                 .hasSize(2);
+    }
+
+    @Test
+    void theSlotsAnswerIsWrittenByItsOwnWriterWithSerdesBytes() throws java.io.IOException {
+        assertThat(writers.findWriter(Argument.of(ApiViews.SlotsView.class), List.of(MediaType.APPLICATION_JSON_TYPE)))
+                .get()
+                .isInstanceOf(SlotsJsonWriter.class);
+        LocalDate from = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+        String path = "/api/v1/counsellors/" + counsellor.id() + "/slots?type=" + CounsellingFixtures.GUIDANCE
+                + "&from=" + from + "&to=" + from.plusDays(13) + "&tz=Asia/Kolkata";
+
+        HttpResponse<String> response = api.get(university.subdomain(), student, path);
+
+        assertThat(response.code()).isEqualTo(200);
+        assertThat(response.header(HttpHeaders.CONTENT_TYPE)).startsWith(MediaType.APPLICATION_JSON);
+        ApiViews.SlotsView parsed = json.readValue(response.body(), ApiViews.SlotsView.class);
+        assertThat(parsed.slots()).isNotEmpty().allMatch(slot -> slot.start().endsWith("+05:30"));
+        assertThat(response.body())
+                .isEqualTo(new String(
+                        json.writeValueAsBytes(Argument.of(ApiViews.SlotsView.class), parsed),
+                        java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @SuppressWarnings("unchecked")
