@@ -6,14 +6,17 @@
   jfr-shares.py frames <cpu.json>[,<cpu.json>…] ...  share of request-thread samples (blocking-executor,
                                                 event loop) whose stack holds each frame below; one column per group
   (cpu.json: `jfr print --json --stack-depth 300 --events jdk.ExecutionSample rec.jfr`)
+  JFR_FRAMES="A.b C.d" counts those frames instead of the debit's below (session 33: the slots answer's).
 """
-import collections, json, subprocess, sys
+import collections, json, os, subprocess, sys
 
 FRAMES = ["ToolsApiController.start", "RunService.start", "TransactionOperations.executeWrite", "WalletRunCharges.debit",
           "JobsInTransaction.enqueue", "JobStorage.insertOn", "JobCreationFilters", "JobUtils.assertJobExists",
           "AiRunRepository$Definition$Intercepted.insert", "JobPackTool.analyse", "RunService.analysisJson",
           "ToolSchemas.problems", "ObjectMapper.valueToTree", "SessionAuthenticationFetcher", "UserSnapshots.find",
           "redis.clients", "TenantFilter", "JacksonJsonMapper.readValue", "RoutingInBoundHandler.writeResponse"]
+if os.environ.get("JFR_FRAMES"):
+    FRAMES = os.environ["JFR_FRAMES"].split()
 
 def alloc(path, requests):
     out = subprocess.run(["jfr", "print", "--json", "--events", "jdk.ThreadAllocationStatistics", path],
