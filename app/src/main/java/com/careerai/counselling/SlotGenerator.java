@@ -9,10 +9,11 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * Bookable start times of one counsellor, as instants. Pure: everything it needs is passed in.
@@ -65,36 +66,83 @@ final class SlotGenerator {
         ZoneRules rules = zone.getRules();
         LocalDate firstDate = earliest.atZone(zone).toLocalDate().minusDays(1);
         LocalDate lastDate = latest.atZone(zone).toLocalDate().plusDays(1);
-        TreeSet<Instant> starts = new TreeSet<>();
+        long step = settings.interval().toNanos();
+        List<Slot> slots = new ArrayList<>();
         for (LocalDate date = firstDate; !date.isAfter(lastDate); date = date.plusDays(1)) {
-            for (LocalTime[] window : windows(settings, date)) {
+            List<LocalTime[]> windows = windows(settings, date);
+            if (windows.isEmpty()) {
+                continue;
+            }
+            ZoneOffset dayOffset = offsetAllDay(rules, date);
+            long dayStartLocal = date.toEpochDay() * SECONDS_PER_DAY;
+            for (LocalTime[] window : windows) {
                 Instant windowEnd = instant(date, window[1], zone, true);
-                for (LocalTime time = window[0]; time.isBefore(window[1]); time = next(time, settings.interval())) {
-                    LocalDateTime local = date.atTime(time);
-                    List<ZoneOffset> offsets = rules.getValidOffsets(local);
-                    if (offsets.isEmpty()) {
-                        continue; // inside a spring-forward gap: this local time never happens
+                long endNano = window[1].toNanoOfDay();
+                // local times as nanoseconds of the day, stopping at midnight instead of wrapping
+                for (long time = window[0].toNanoOfDay(); time < endNano; time = time + step) {
+                    ZoneOffset offset = dayOffset != null ? dayOffset : firstOffset(rules, date, time);
+                    if (offset != null) { // null: inside a spring-forward gap, this local time never happens
+                        Instant start = Instant.ofEpochSecond(
+                                dayStartLocal + time / NANOS_PER_SECOND - offset.getTotalSeconds(),
+                                time % NANOS_PER_SECOND);
+                        Instant end = start.plus(length);
+                        if (!end.isAfter(windowEnd)
+                                && !start.isBefore(earliest)
+                                && start.isBefore(latest)
+                                && isFree(
+                                        start.minus(settings.bufferBefore()), end.plus(settings.bufferAfter()), busy)) {
+                            slots.add(new Slot(start, end));
+                        }
                     }
-                    // the first valid offset is the earlier occurrence, as ZonedDateTime.ofLocal picks it
-                    Instant start = local.toInstant(offsets.get(0));
-                    Instant end = start.plus(length);
-                    if (end.isAfter(windowEnd) || start.isBefore(earliest) || !start.isBefore(latest)) {
-                        continue;
-                    }
-                    if (isFree(start.minus(settings.bufferBefore()), end.plus(settings.bufferAfter()), busy)) {
-                        starts.add(start);
+                    if (step <= 0 || time + step >= NANOS_PER_DAY) {
+                        break;
                     }
                 }
             }
         }
-        List<Slot> slots = new ArrayList<>();
-        starts.forEach(start -> slots.add(new Slot(start, start.plus(length))));
-        return slots;
+        return inOrderOnce(slots);
     }
 
-    private static LocalTime next(LocalTime time, Duration interval) {
-        LocalTime next = time.plus(interval);
-        return next.isAfter(time) ? next : LocalTime.MAX; // stop at midnight instead of wrapping
+    private static final long SECONDS_PER_DAY = 86_400;
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final long NANOS_PER_DAY = SECONDS_PER_DAY * NANOS_PER_SECOND;
+
+    /**
+     * The zone's offset for the whole of a local date, or null when it changes that day (or the day does
+     * not begin at midnight): then each time looks its own offset up. Looking it up for every candidate
+     * time, with a sorted set to order them, was most of a 30-day slots answer's own CPU (issue 19).
+     */
+    private static ZoneOffset offsetAllDay(ZoneRules rules, LocalDate date) {
+        if (rules.isFixedOffset()) {
+            return rules.getOffset(Instant.EPOCH);
+        }
+        LocalDateTime midnight = date.atStartOfDay();
+        List<ZoneOffset> offsets = rules.getValidOffsets(midnight);
+        if (offsets.size() != 1) {
+            return null;
+        }
+        ZoneOffset offset = offsets.get(0);
+        Instant dayStart = midnight.toInstant(offset);
+        ZoneOffsetTransition next = rules.nextTransition(dayStart);
+        return next == null || next.toEpochSecond() >= dayStart.getEpochSecond() + SECONDS_PER_DAY ? offset : null;
+    }
+
+    /** The first valid offset of a local time (the earlier occurrence, as ZonedDateTime.ofLocal picks it), or null in a gap. */
+    private static ZoneOffset firstOffset(ZoneRules rules, LocalDate date, long nanoOfDay) {
+        List<ZoneOffset> offsets = rules.getValidOffsets(date.atTime(LocalTime.ofNanoOfDay(nanoOfDay)));
+        return offsets.isEmpty() ? null : offsets.get(0);
+    }
+
+    /** The slots by start, each start once: already so unless a date's windows overlap or are out of order. */
+    private static List<Slot> inOrderOnce(List<Slot> slots) {
+        for (int i = 1; i < slots.size(); i++) {
+            if (!slots.get(i - 1).start().isBefore(slots.get(i).start())) {
+                TreeMap<Instant, Slot> byStart = new TreeMap<>();
+                slots.forEach(slot -> byStart.putIfAbsent(slot.start(), slot));
+                return new ArrayList<>(byStart.values());
+            }
+        }
+        return slots;
     }
 
     private static List<LocalTime[]> windows(Settings settings, LocalDate date) {

@@ -13,8 +13,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class SlotGeneratorTest {
@@ -196,5 +200,133 @@ class SlotGeneratorTest {
                         at("2026-06-04T08:00:00Z"),
                         at("2026-06-05T08:00:00Z"),
                         at("2026-06-06T09:00:00Z"));
+    }
+
+    /**
+     * The generator takes each date's offset once when it holds all day and keeps its slots in a list
+     * (issue 19); it must still give, for any hours, zone and range, what taking every local time through
+     * {@link ZonedDateTime#ofLocal} one by one gives. Zones with changes at midnight (São Paulo until
+     * 2019), by half an hour (Lord Howe), at 02:45 (Chatham) and none.
+     */
+    @Test
+    void anyHoursInAnyZoneGiveWhatEachLocalTimeTakenAloneGives() {
+        List<ZoneId> zones = List.of(
+                ZoneId.of("UTC"),
+                LONDON,
+                NEW_YORK,
+                ZoneId.of("America/Sao_Paulo"),
+                ZoneId.of("Australia/Lord_Howe"),
+                ZoneId.of("Pacific/Chatham"),
+                ZoneId.of("Asia/Kolkata"));
+        SplittableRandom random = new SplittableRandom(19);
+        int slotsSeen = 0;
+        for (int i = 0; i < 2_000; i++) {
+            ZoneId zone = zones.get(i % zones.size());
+            LocalDate first = LocalDate.of(2017, 1, 1).plusDays(random.nextInt(365 * 10));
+            List<WeeklyHours> weekly = new ArrayList<>();
+            for (DayOfWeek day : DayOfWeek.values()) {
+                for (int w = random.nextInt(3); w > 0; w--) {
+                    LocalTime[] window = window(random);
+                    weekly.add(new WeeklyHours(day, window[0], window[1]));
+                }
+            }
+            List<DateOverride> overrides = new ArrayList<>();
+            for (int o = random.nextInt(4); o > 0; o--) {
+                LocalDate date = first.plusDays(random.nextInt(30));
+                LocalTime[] window = window(random);
+                overrides.add(
+                        random.nextBoolean()
+                                ? new DateOverride(date, true, null, null)
+                                : new DateOverride(date, false, window[0], window[1]));
+            }
+            Settings settings = new Settings(
+                    zone,
+                    weekly,
+                    overrides,
+                    Duration.ofMinutes(random.nextInt(3) * 10),
+                    Duration.ofMinutes(random.nextInt(3) * 10),
+                    Duration.ofHours(random.nextInt(30)),
+                    random.nextInt(5, 60),
+                    Duration.ofMinutes(List.of(5, 10, 15, 20, 30, 45, 60, 90).get(random.nextInt(8))));
+            Duration length = Duration.ofMinutes(List.of(15, 30, 45, 60, 90).get(random.nextInt(5)));
+            Instant from = first.atStartOfDay(zone).toInstant();
+            Instant until =
+                    first.plusDays(random.nextInt(1, 32)).atStartOfDay(zone).toInstant();
+            Instant now = from.minus(Duration.ofMinutes(random.nextInt(4 * 24 * 60)));
+            List<Busy> busy = new ArrayList<>();
+            for (int b = random.nextInt(4); b > 0; b--) {
+                Instant taken = from.plus(Duration.ofMinutes(15L * random.nextInt(4 * 24 * 30)));
+                busy.add(new Busy(taken, taken.plus(Duration.ofMinutes(15L * random.nextInt(1, 8)))));
+            }
+
+            List<Slot> slots = SlotGenerator.slots(settings, length, from, until, now, busy);
+
+            assertThat(slots)
+                    .as("case %d in %s from %s", i, zone, first)
+                    .isEqualTo(oneByOne(settings, length, from, until, now, busy));
+            slotsSeen += slots.size();
+        }
+        assertThat(slotsSeen).as("slots over all cases").isGreaterThan(50_000);
+    }
+
+    /** A window of local hours on a quarter-hour grid, often around midnight (where zones change) and to its end. */
+    private static LocalTime[] window(SplittableRandom random) {
+        int start = random.nextInt(random.nextBoolean() ? 16 : 96) * 15;
+        LocalTime end = random.nextInt(6) == 0
+                ? LocalTime.MAX
+                : LocalTime.ofSecondOfDay(Math.min(23 * 60 + 45, start + 15 * random.nextInt(1, 40)) * 60L);
+        return new LocalTime[] {LocalTime.ofSecondOfDay(start * 60L), end};
+    }
+
+    /** Every candidate local time on its own through ZonedDateTime: the plain statement of the generator's rules. */
+    private static List<Slot> oneByOne(
+            Settings settings, Duration length, Instant from, Instant until, Instant now, List<Busy> busy) {
+        Instant earliest = from.isAfter(now.plus(settings.minimumNotice())) ? from : now.plus(settings.minimumNotice());
+        Instant bookable = now.plus(Duration.ofDays(settings.bookingWindowDays()));
+        Instant latest = until.isBefore(bookable) ? until : bookable;
+        ZoneId zone = settings.zone();
+        TreeMap<Instant, Slot> slots = new TreeMap<>();
+        LocalDate last = latest.atZone(zone).toLocalDate().plusDays(1);
+        for (LocalDate date = earliest.atZone(zone).toLocalDate().minusDays(1);
+                !date.isAfter(last);
+                date = date.plusDays(1)) {
+            LocalDate day = date;
+            boolean off = settings.overrides().stream().anyMatch(o -> o.date().equals(day) && o.off());
+            List<LocalTime[]> windows = new ArrayList<>();
+            settings.weekly().stream()
+                    .filter(hours -> !off && hours.day() == day.getDayOfWeek())
+                    .forEach(hours -> windows.add(new LocalTime[] {hours.start(), hours.end()}));
+            settings.overrides().stream()
+                    .filter(o -> o.date().equals(day) && !o.off())
+                    .forEach(o -> windows.add(new LocalTime[] {o.start(), o.end()}));
+            for (LocalTime[] window : windows) {
+                Instant windowEnd = ZonedDateTime.ofLocal(date.atTime(window[1]), zone, null)
+                        .withLaterOffsetAtOverlap()
+                        .toInstant();
+                LocalTime time = window[0];
+                while (time.isBefore(window[1])) {
+                    ZonedDateTime zoned = ZonedDateTime.ofLocal(date.atTime(time), zone, null);
+                    Instant start = zoned.toInstant();
+                    Instant end = start.plus(length);
+                    boolean exists = zoned.toLocalTime().equals(time); // a time in a gap is moved on by ofLocal
+                    boolean clear = busy.stream()
+                            .noneMatch(taken -> taken.from().isBefore(end.plus(settings.bufferAfter()))
+                                    && start.minus(settings.bufferBefore()).isBefore(taken.until()));
+                    if (exists
+                            && clear
+                            && !end.isAfter(windowEnd)
+                            && !start.isBefore(earliest)
+                            && start.isBefore(latest)) {
+                        slots.putIfAbsent(start, new Slot(start, end));
+                    }
+                    LocalTime next = time.plus(settings.interval());
+                    if (!next.isAfter(time)) {
+                        break; // midnight
+                    }
+                    time = next;
+                }
+            }
+        }
+        return new ArrayList<>(slots.values());
     }
 }
