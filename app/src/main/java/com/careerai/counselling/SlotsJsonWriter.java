@@ -19,8 +19,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Writes a counsellor's slots answer ({@link SlotsView}) as JSON from the slots' instants straight into
- * its bytes: in a warm node Serde writing this answer took a third of the slots endpoint's request-thread
- * samples and making its ~700 time strings another eighth (bench/RESULTS.md, session 33; ADR 0082).
+ * its bytes: in a warm node Serde writing this answer took 33-42 % of the slots endpoint's request-thread
+ * samples and making its ~700 time strings another 12-14 % (bench/RESULTS.md, sessions 32 and 33; ADR 0082).
  *
  * <p>The bytes are exactly Serde's, which tests hold it to: Serde leaves out an empty list
  * ({@code {"timeZone":"UTC"}}) and, having only ASCII without quotes, backslashes or controls here, needs
