@@ -78,29 +78,31 @@ final class SlotGenerator {
             for (LocalTime[] window : windows) {
                 Instant windowEnd = instant(date, window[1], zone, true);
                 long endNano = window[1].toNanoOfDay();
-                // local times as nanoseconds of the day, stopping at midnight instead of wrapping
-                for (long time = window[0].toNanoOfDay(); time < endNano; time = time + step) {
+                // local times as nanoseconds of the day
+                for (long time = window[0].toNanoOfDay(); time < endNano; time = next(time, step)) {
                     ZoneOffset offset = dayOffset != null ? dayOffset : firstOffset(rules, date, time);
-                    if (offset != null) { // null: inside a spring-forward gap, this local time never happens
-                        Instant start = Instant.ofEpochSecond(
-                                dayStartLocal + time / NANOS_PER_SECOND - offset.getTotalSeconds(),
-                                time % NANOS_PER_SECOND);
-                        Instant end = start.plus(length);
-                        if (!end.isAfter(windowEnd)
-                                && !start.isBefore(earliest)
-                                && start.isBefore(latest)
-                                && isFree(
-                                        start.minus(settings.bufferBefore()), end.plus(settings.bufferAfter()), busy)) {
-                            slots.add(new Slot(start, end));
-                        }
+                    if (offset == null) {
+                        continue; // inside a spring-forward gap: this local time never happens
                     }
-                    if (step <= 0 || time + step >= NANOS_PER_DAY) {
-                        break;
+                    Instant start = Instant.ofEpochSecond(
+                            dayStartLocal + time / NANOS_PER_SECOND - offset.getTotalSeconds(),
+                            time % NANOS_PER_SECOND);
+                    Instant end = start.plus(length);
+                    if (end.isAfter(windowEnd) || start.isBefore(earliest) || !start.isBefore(latest)) {
+                        continue;
+                    }
+                    if (isFree(start.minus(settings.bufferBefore()), end.plus(settings.bufferAfter()), busy)) {
+                        slots.add(new Slot(start, end));
                     }
                 }
             }
         }
         return inOrderOnce(slots);
+    }
+
+    /** The next local time of a window, or past midnight (which ends the window) instead of wrapping. */
+    private static long next(long nanoOfDay, long step) {
+        return step <= 0 || nanoOfDay + step >= NANOS_PER_DAY ? Long.MAX_VALUE : nanoOfDay + step;
     }
 
     private static final long SECONDS_PER_DAY = 86_400;
@@ -113,9 +115,6 @@ final class SlotGenerator {
      * time, with a sorted set to order them, was most of a 30-day slots answer's own CPU (issue 19).
      */
     private static ZoneOffset offsetAllDay(ZoneRules rules, LocalDate date) {
-        if (rules.isFixedOffset()) {
-            return rules.getOffset(Instant.EPOCH);
-        }
         LocalDateTime midnight = date.atStartOfDay();
         List<ZoneOffset> offsets = rules.getValidOffsets(midnight);
         if (offsets.size() != 1) {
