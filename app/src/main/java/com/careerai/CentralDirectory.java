@@ -31,7 +31,7 @@ final class CentralDirectory {
 
     private CentralDirectory() {}
 
-    /** The names of the entries of {@code jar} that start with one of {@code prefixes} (ASCII), in order. */
+    /** The names of the entries of {@code jar} that start with one of {@code prefixes} (non-empty, ASCII), in order. */
     static List<String> namesUnder(Path jar, List<String> prefixes) throws IOException {
         List<byte[]> wanted = prefixes.stream()
                 .map(p -> p.getBytes(StandardCharsets.US_ASCII))
@@ -62,27 +62,33 @@ final class CentralDirectory {
         }
     }
 
-    private static List<String> names(Window window, long start, long end, long entries, List<byte[]> wanted)
+    private static List<String> names(Window window, long start, long end, long entries, List<byte[]> prefixes)
             throws IOException {
+        // plain array reads and no iterator: the walk over ~100,000 entries runs once, at the start, mostly
+        // in the interpreter, where each ByteBuffer read was a chain of calls (issue 19, session 34)
+        byte[][] wanted = prefixes.toArray(new byte[0][]);
         List<String> names = new ArrayList<>();
         long count = 0;
         long position = start;
         while (position < end) {
-            ByteBuffer header = window.at(position, HEADER_LENGTH);
-            int at = window.index(position);
-            if (header.getInt(at) != HEADER) {
+            int at = window.at(position, HEADER_LENGTH);
+            byte[] bytes = window.bytes;
+            if (bytes[at] != 0x50 || bytes[at + 1] != 0x4b || bytes[at + 2] != 0x01 || bytes[at + 3] != 0x02) {
                 throw new ZipException("no central directory header at " + position);
             }
-            int nameLength = header.getShort(at + 28) & 0xFFFF;
-            int rest = (header.getShort(at + 30) & 0xFFFF) + (header.getShort(at + 32) & 0xFFFF);
-            ByteBuffer entry = window.at(position, HEADER_LENGTH + nameLength);
-            int name = window.index(position) + HEADER_LENGTH;
-            for (byte[] prefix : wanted) {
-                if (startsWith(entry, name, nameLength, prefix)) {
-                    byte[] bytes = new byte[nameLength];
-                    entry.get(name, bytes);
-                    names.add(new String(bytes, StandardCharsets.UTF_8)); // a jar's names are UTF-8
-                    break;
+            int nameLength = (bytes[at + 28] & 0xFF) | (bytes[at + 29] & 0xFF) << 8;
+            int rest = ((bytes[at + 30] & 0xFF) | (bytes[at + 31] & 0xFF) << 8)
+                    + ((bytes[at + 32] & 0xFF) | (bytes[at + 33] & 0xFF) << 8);
+            if (nameLength > 0) {
+                at = window.at(position, HEADER_LENGTH + nameLength);
+                bytes = window.bytes;
+                int name = at + HEADER_LENGTH;
+                for (int p = 0; p < wanted.length; p++) {
+                    byte[] prefix = wanted[p];
+                    if (bytes[name] == prefix[0] && startsWith(bytes, name, nameLength, prefix)) {
+                        names.add(new String(bytes, name, nameLength, StandardCharsets.UTF_8)); // names are UTF-8
+                        break;
+                    }
                 }
             }
             position += HEADER_LENGTH + nameLength + rest;
@@ -95,14 +101,16 @@ final class CentralDirectory {
     }
 
     /**
-     * The directory read in 64 KB pieces through one reused heap buffer: neither the 11.8 MB directory
-     * on the heap nor a mapping of it that stays resident until a collection.
+     * The directory read in 64 KB pieces into one reused array: neither the 11.8 MB directory on the
+     * heap nor a mapping of it that stays resident until a collection.
      */
     private static final class Window {
         private final FileChannel channel;
         private final long end;
-        private ByteBuffer buffer =
-                ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN).limit(0);
+        /** The file's bytes from {@code start}, {@code filled} of them. */
+        byte[] bytes = new byte[1 << 16];
+
+        private int filled;
         private long start;
 
         Window(FileChannel channel, long end) {
@@ -110,33 +118,30 @@ final class CentralDirectory {
             this.end = end;
         }
 
-        /** A buffer holding the {@code length} bytes at {@code position}, from {@link #index}. */
-        ByteBuffer at(long position, int length) throws IOException {
-            if (position < start || position + length > start + buffer.limit()) {
+        /** Where in {@link #bytes} the {@code length} bytes at {@code position} are, read in if they are not. */
+        int at(long position, int length) throws IOException {
+            if (position < start || position + length > start + filled) {
                 if (end - position < length) {
                     throw new ZipException("entry out of the central directory at " + position);
                 }
-                if (length > buffer.capacity()) {
-                    buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+                if (length > bytes.length) {
+                    bytes = new byte[length];
                 }
-                buffer.clear().limit((int) Math.min(buffer.capacity(), end - position));
+                ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, (int) Math.min(bytes.length, end - position));
                 fill(channel, buffer, position, "central directory out of the file");
                 start = position;
+                filled = buffer.position();
             }
-            return buffer;
-        }
-
-        int index(long position) {
             return (int) (position - start);
         }
     }
 
-    private static boolean startsWith(ByteBuffer directory, int name, int nameLength, byte[] prefix) {
+    private static boolean startsWith(byte[] bytes, int name, int nameLength, byte[] prefix) {
         if (nameLength < prefix.length) {
             return false;
         }
-        for (int i = 0; i < prefix.length; i++) {
-            if (directory.get(name + i) != prefix[i]) {
+        for (int i = 1; i < prefix.length; i++) {
+            if (bytes[name + i] != prefix[i]) {
                 return false;
             }
         }
