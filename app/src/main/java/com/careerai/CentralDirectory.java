@@ -31,7 +31,10 @@ final class CentralDirectory {
 
     private CentralDirectory() {}
 
-    /** The names of the entries of {@code jar} that start with one of {@code prefixes} (non-empty, ASCII), in order. */
+    /**
+     * The names of the entries of {@code jar} that start with one of {@code prefixes} (non-empty, ASCII),
+     * in order.
+     */
     static List<String> namesUnder(Path jar, List<String> prefixes) throws IOException {
         List<byte[]> wanted = prefixes.stream()
                 .map(p -> p.getBytes(StandardCharsets.US_ASCII))
@@ -73,7 +76,11 @@ final class CentralDirectory {
         while (position < end) {
             int at = window.at(position, HEADER_LENGTH);
             byte[] bytes = window.bytes;
-            if (bytes[at] != 0x50 || bytes[at + 1] != 0x4b || bytes[at + 2] != 0x01 || bytes[at + 3] != 0x02) {
+            int signature = (bytes[at] & 0xFF)
+                    | (bytes[at + 1] & 0xFF) << 8
+                    | (bytes[at + 2] & 0xFF) << 16
+                    | (bytes[at + 3] & 0xFF) << 24;
+            if (signature != HEADER) {
                 throw new ZipException("no central directory header at " + position);
             }
             int nameLength = (bytes[at + 28] & 0xFF) | (bytes[at + 29] & 0xFF) << 8;
@@ -109,7 +116,6 @@ final class CentralDirectory {
         private final long end;
         /** The file's bytes from {@code start}, {@code filled} of them. */
         byte[] bytes = new byte[1 << 16];
-
         private int filled;
         private long start;
 
@@ -140,7 +146,7 @@ final class CentralDirectory {
         if (nameLength < prefix.length) {
             return false;
         }
-        for (int i = 1; i < prefix.length; i++) {
+        for (int i = 0; i < prefix.length; i++) {
             if (bytes[name + i] != prefix[i]) {
                 return false;
             }

@@ -25,10 +25,10 @@ import java.io.OutputStream;
  * Micronaut's JSON writing, with each type's own writer made when that type is first written instead of
  * when the router starts. Micronaut's router asks, for every route as it is built, for the writer of its
  * body type, and the JSON handler's type-specific writer builds Serde's serialiser <em>and</em>
- * deserialiser of the type there and then: 12-16 % of the main thread's CPU before the first 200 on a
- * slow 2-core machine, for routes most of which a node will not serve for minutes (bench/RESULTS.md,
- * sessions 32 and 34; ADR 0084). Here that work moves to the first answer of each type, which Serde's
- * own caches make cheap after the first.
+ * deserialiser of the type there and then: 12-16 % of the main thread's samples before the first 200
+ * on a slow 2-core machine, for routes most of which a node will not serve for minutes (bench/RESULTS.md,
+ * sessions 32 and 34; ADR 0084). Here that work moves to the first answer of each type, and the
+ * writer made then is kept for every later one.
  *
  * <p>Everything is written by Micronaut's own {@link JsonMessageHandler} over the application's
  * {@link JsonMapper} — what {@code NettyJsonHandler} delegates its writing to — so the bytes are
