@@ -116,6 +116,7 @@ final class CentralDirectory {
         private final long end;
         /** The file's bytes from {@code start}, {@code filled} of them. */
         byte[] bytes = new byte[1 << 16];
+
         private int filled;
         private long start;
 
