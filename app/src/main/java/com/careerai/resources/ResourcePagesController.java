@@ -2,8 +2,9 @@ package com.careerai.resources;
 
 import com.careerai.auth.CurrentUser;
 import com.careerai.auth.SignedInUser;
-import com.careerai.interests.Interests;
+import com.careerai.platform.web.LayoutModel;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -40,17 +41,18 @@ class ResourcePagesController {
     private final Resources resources;
     private final ResourcePages pages;
     private final ResourceDelivery delivery;
-    private final Interests interests;
+    private final LayoutModel layout;
 
-    ResourcePagesController(Resources resources, ResourcePages pages, ResourceDelivery delivery, Interests interests) {
+    ResourcePagesController(Resources resources, ResourcePages pages, ResourceDelivery delivery, LayoutModel layout) {
         this.resources = resources;
         this.pages = pages;
         this.delivery = delivery;
-        this.interests = interests;
+        this.layout = layout;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> library(
+            HttpRequest<?> request,
             @CurrentUser SignedInUser user,
             @Nullable @QueryValue String interest,
             @Nullable @QueryValue String type,
@@ -64,14 +66,17 @@ class ResourcePagesController {
             filter = new ResourceStore.Filter(null, null, null);
             model.put("filterError", e.getMessage());
         }
-        Resources.Page found = resources.browse(user.universityId(), filter, ResourceFilters.page(page));
+        int asked = ResourceFilters.page(page);
+        // the library's reads and the header's in one round trip (ADR 0076)
+        layout.prefetchWith(request, resources.browseReads(user.universityId(), filter, asked));
+        Resources.Page found = resources.browse(user.universityId(), filter, asked);
         String interestValue = filter.interestId() == null ? "" : String.valueOf(filter.interestId());
         String typeValue = filter.kind() == null ? "" : filter.kind().slug();
         String query = filter.query() == null ? "" : filter.query();
         model.put("resources", pages.cards(found.items(), user));
         model.put(
                 "interests",
-                interests.offered(user.universityId()).stream()
+                resources.offeredInterests(user.universityId()).stream()
                         .map(i -> Map.<String, Object>of(
                                 "id",
                                 i.id(),

@@ -23,6 +23,11 @@ class ResourceStore {
             + " r.description, r.kind, r.access, r.status, r.url, r.storage_key, r.content_type, r.file_size,"
             + " r.file_name, r.rejection_reason, r.downloads, r.created_at";
 
+    /** A resource's tags' ids, ascending, as a column of the select list. */
+    private static final String TAG_IDS = "ARRAY(SELECT t.interest_id FROM resource_interests t"
+            + " WHERE t.university_id = r.university_id AND t.resource_id = r.id ORDER BY t.interest_id)"
+            + " AS interest_ids";
+
     private final JdbcOperations jdbc;
 
     ResourceStore(JdbcOperations jdbc) {
@@ -90,8 +95,13 @@ class ResourceStore {
         }
     }
 
-    /** One page of approved resources: best match first when searching, else newest first. */
-    List<Resource> approved(long universityId, Filter filter, int limit, int offset) {
+    /**
+     * One page of approved resources, each with its tags' ids: best match first when searching, else
+     * newest first. The tags' array is a subquery of the select list, worked out for the rows returned
+     * only, on the primary key of resource_interests (as {@link #recommended}'s), so the library reads
+     * its page in the one round trip it sends (ADR 0076).
+     */
+    PageRead<List<Tagged>> approvedRead(long universityId, Filter filter, int limit, long offset) {
         List<Object> parameters = new ArrayList<>();
         String rank = "0";
         if (filter.searching()) {
@@ -100,21 +110,22 @@ class ResourceStore {
         }
         parameters.add(universityId);
         String where = where(filter, parameters);
-        return SqlRows.list(
-                jdbc,
-                "SELECT " + COLUMNS + ", " + rank + " AS rank FROM resources r WHERE r.university_id = ?"
-                        + " AND r.status = 'APPROVED'" + where
+        return PageRead.list(
+                "resources.approved:" + universityId + ":" + filter + ":" + limit + ":" + offset,
+                "SELECT " + COLUMNS + ", " + rank + " AS rank, " + TAG_IDS
+                        + " FROM resources r WHERE r.university_id = ? AND r.status = 'APPROVED'" + where
                         + " ORDER BY rank DESC, r.created_at DESC, r.id DESC" + SqlRows.limit(limit, offset),
                 bind(parameters.toArray()),
-                ResourceStore::resource);
+                ResourceStore::tagged);
     }
 
-    long countApproved(long universityId, Filter filter) {
+    /** How many approved resources the filter finds, as a page's read. */
+    PageRead<Long> countApprovedRead(long universityId, Filter filter) {
         List<Object> parameters = new ArrayList<>();
         parameters.add(universityId);
         String where = where(filter, parameters);
-        return SqlRows.single(
-                jdbc,
+        return PageRead.single(
+                "resources.count:" + universityId + ":" + filter,
                 "SELECT count(*) FROM resources r WHERE r.university_id = ? AND r.status = 'APPROVED'" + where,
                 bind(parameters.toArray()),
                 row -> row.getLong(1));
@@ -152,17 +163,19 @@ class ResourceStore {
     PageRead<List<Tagged>> recommended(long universityId, Collection<Long> interestIds, int limit) {
         return PageRead.list(
                 "resources.recommended:" + universityId + ":" + interestIds + ":" + limit,
-                "SELECT " + COLUMNS + ", ARRAY(SELECT t.interest_id FROM resource_interests t"
-                        + " WHERE t.university_id = r.university_id AND t.resource_id = r.id"
-                        + " ORDER BY t.interest_id) AS interest_ids"
+                "SELECT " + COLUMNS + ", " + TAG_IDS
                         + " FROM resources r WHERE r.university_id = ? AND r.status = 'APPROVED'"
                         + " AND EXISTS (SELECT 1 FROM resource_interests ri WHERE ri.university_id = r.university_id"
                         + " AND ri.resource_id = r.id AND ri.interest_id = ANY(" + SqlRows.BIGINT_ARRAY + "))"
                         + " ORDER BY (r.created_at > now() - interval '14 days') DESC, r.downloads DESC,"
                         + " r.created_at DESC, r.id DESC" + SqlRows.limit(limit, 0),
                 bind(universityId, List.copyOf(interestIds)),
-                row -> new Tagged(resource(row), List.of((Long[])
-                        row.getArray("interest_ids").getArray())));
+                ResourceStore::tagged);
+    }
+
+    private static Tagged tagged(ResultSet row) throws SQLException {
+        return new Tagged(
+                resource(row), List.of((Long[]) row.getArray("interest_ids").getArray()));
     }
 
     List<Resource> byStatus(long universityId, ResourceStatus status, int limit) {

@@ -165,15 +165,46 @@ public class Resources {
     /** One page of the library. */
     record Page(List<Resource> items, int page, int pages, long total) {}
 
-    Page browse(long universityId, ResourceStore.Filter filter, int page) {
+    /**
+     * {@link #browse}'s reads, for the library page to send ahead with the layout's in one round trip
+     * (ADR 0076): how many the filter finds, the asked page of them with their tags' ids, and the
+     * university's categories (a short list staff keep), which name the tags and fill the page's filter.
+     */
+    List<PageRead<?>> browseReads(long universityId, ResourceStore.Filter filter, int page) {
         int size = configuration.getPageSize();
-        return transactions.executeRead(status -> {
-            long total = store.countApproved(universityId, filter);
-            int pages = (int) Math.max(1, (total + size - 1) / size);
-            int current = Math.min(Math.max(1, page), pages);
-            List<Resource> items = store.approved(universityId, filter, size, (current - 1) * size);
-            return new Page(withInterests(universityId, items), current, pages, total);
-        });
+        return List.of(
+                store.countApprovedRead(universityId, filter),
+                store.approvedRead(universityId, filter, size, (Math.max(1, page) - 1L) * size),
+                interests.allRead(universityId));
+    }
+
+    /** The categories students may pick today, from what the library page sent ahead ({@link #browseReads}). */
+    List<Interest> offeredInterests(long universityId) {
+        return reads.read(interests.allRead(universityId)).stream()
+                .filter(interest -> !interest.retired())
+                .toList();
+    }
+
+    /**
+     * One page of the library, the last one when {@code page} is past it (whose rows are then read once
+     * more). Its reads go in one round trip without a transaction, unless the page already sent them
+     * ahead ({@link #browseReads}) with its own: at READ COMMITTED a transaction gave the count and the
+     * rows no common snapshot either.
+     */
+    Page browse(long universityId, ResourceStore.Filter filter, int page) {
+        reads.prefetch(browseReads(universityId, filter, page));
+        int size = configuration.getPageSize();
+        long total = reads.read(store.countApprovedRead(universityId, filter));
+        int pages = (int) Math.max(1, (total + size - 1) / size);
+        int current = Math.min(Math.max(1, page), pages);
+        List<ResourceStore.Tagged> found =
+                reads.read(store.approvedRead(universityId, filter, size, (current - 1L) * size));
+        Map<Long, Interest> named = new HashMap<>();
+        reads.read(interests.allRead(universityId)).forEach(interest -> named.put(interest.id(), interest));
+        List<Resource> items = found.stream()
+                .map(tagged -> tagged.resource().withInterests(byName(tagged.interestIds(), named)))
+                .toList();
+        return new Page(items, current, pages, total);
     }
 
     /**
