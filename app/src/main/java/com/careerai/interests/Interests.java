@@ -2,6 +2,7 @@ package com.careerai.interests;
 
 import com.careerai.platform.audit.AuditLog;
 import com.careerai.platform.data.PageRead;
+import com.careerai.platform.web.PageReads;
 import com.careerai.platform.web.RequestMemo;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -25,10 +26,12 @@ public class Interests {
     private static final int MAX_NAME = 60;
 
     private final InterestStore store;
+    private final PageReads reads;
     private final AuditLog auditLog;
 
-    Interests(InterestStore store, AuditLog auditLog) {
+    Interests(InterestStore store, PageReads reads, AuditLog auditLog) {
         this.store = store;
+        this.reads = reads;
         this.auditLog = auditLog;
     }
 
@@ -47,10 +50,12 @@ public class Interests {
         return store.allRead(universityId);
     }
 
-    /** The categories students may pick today. */
-    @Transactional(readOnly = true)
+    /**
+     * The categories students may pick today: from {@link #allRead} when the page sent it ahead, else in
+     * one read of its own (joining the caller's transaction when there is one).
+     */
     public List<Interest> offered(long universityId) {
-        return store.all(universityId).stream()
+        return reads.read(store.allRead(universityId)).stream()
                 .filter(interest -> !interest.retired())
                 .toList();
     }

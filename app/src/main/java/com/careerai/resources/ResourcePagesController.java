@@ -2,6 +2,7 @@ package com.careerai.resources;
 
 import com.careerai.auth.CurrentUser;
 import com.careerai.auth.SignedInUser;
+import com.careerai.interests.Interests;
 import com.careerai.platform.web.LayoutModel;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -41,12 +42,19 @@ class ResourcePagesController {
     private final Resources resources;
     private final ResourcePages pages;
     private final ResourceDelivery delivery;
+    private final Interests interests;
     private final LayoutModel layout;
 
-    ResourcePagesController(Resources resources, ResourcePages pages, ResourceDelivery delivery, LayoutModel layout) {
+    ResourcePagesController(
+            Resources resources,
+            ResourcePages pages,
+            ResourceDelivery delivery,
+            Interests interests,
+            LayoutModel layout) {
         this.resources = resources;
         this.pages = pages;
         this.delivery = delivery;
+        this.interests = interests;
         this.layout = layout;
     }
 
@@ -76,7 +84,7 @@ class ResourcePagesController {
         model.put("resources", pages.cards(found.items(), user));
         model.put(
                 "interests",
-                resources.offeredInterests(user.universityId()).stream()
+                interests.offered(user.universityId()).stream()
                         .map(i -> Map.<String, Object>of(
                                 "id",
                                 i.id(),

@@ -178,13 +178,6 @@ public class Resources {
                 interests.allRead(universityId));
     }
 
-    /** The categories students may pick today, from what the library page sent ahead ({@link #browseReads}). */
-    List<Interest> offeredInterests(long universityId) {
-        return reads.read(interests.allRead(universityId)).stream()
-                .filter(interest -> !interest.retired())
-                .toList();
-    }
-
     /**
      * One page of the library, the last one when {@code page} is past it (whose rows are then read once
      * more). Its reads go in one round trip without a transaction, unless the page already sent them
