@@ -3,6 +3,8 @@ package com.careerai.counselling;
 import com.careerai.auth.SignedInUser;
 import com.careerai.credits.Wallets;
 import com.careerai.platform.audit.AuditLog;
+import com.careerai.platform.data.PageRead;
+import com.careerai.platform.web.PageReads;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -24,6 +26,7 @@ class AfterSession {
     private final CounsellingClock clock;
     private final TransactionOperations<Connection> transactions;
     private final PaidSessions paidSessions;
+    private final PageReads reads;
 
     AfterSession(
             AppointmentStore appointments,
@@ -34,7 +37,9 @@ class AfterSession {
             AuditLog auditLog,
             CounsellingClock clock,
             TransactionOperations<Connection> transactions,
-            PaidSessions paidSessions) {
+            PaidSessions paidSessions,
+            PageReads reads) {
+        this.reads = reads;
         this.paidSessions = paidSessions;
         this.appointments = appointments;
         this.feedback = feedback;
@@ -81,12 +86,24 @@ class AfterSession {
         return transactions.executeRead(status -> feedback.ratings(universityId));
     }
 
+    /** A counsellor's ratings: average, count, stars and monthly trend (one aggregate). */
     RatingSummary ratingsOf(long universityId, long counsellorId) {
-        return RatingSummary.of(transactions.executeRead(status -> feedback.ofCounsellor(universityId, counsellorId)));
+        return reads.read(ratingsOfRead(universityId, counsellorId));
     }
 
-    List<FeedbackStore.Given> feedbackOf(long universityId, long counsellorId) {
-        return transactions.executeRead(status -> feedback.ofCounsellor(universityId, counsellorId));
+    /** What {@link #ratingsOf} reads, for a page to read ahead with others (ADR 0076). */
+    PageRead<RatingSummary> ratingsOfRead(long universityId, long counsellorId) {
+        return FeedbackStore.summary(universityId, counsellorId);
+    }
+
+    /** A counsellor's newest {@code limit} feedback. */
+    List<FeedbackStore.Given> feedbackOf(long universityId, long counsellorId, int limit) {
+        return reads.read(feedbackOfRead(universityId, counsellorId, limit));
+    }
+
+    /** What {@link #feedbackOf} reads, for a page to read ahead with others (ADR 0076). */
+    PageRead<List<FeedbackStore.Given>> feedbackOfRead(long universityId, long counsellorId, int limit) {
+        return FeedbackStore.newest(universityId, counsellorId, limit);
     }
 
     List<FeedbackStore.Given> allFeedback(long universityId) {

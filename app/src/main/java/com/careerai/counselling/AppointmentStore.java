@@ -140,13 +140,56 @@ class AppointmentStore {
                 limit);
     }
 
-    List<Appointment> ofCounsellor(long universityId, long counsellorId) {
-        return Sql.list(
+    List<Appointment> ofCounsellor(long universityId, long counsellorId, Instant now) {
+        return ofCounsellorRead(universityId, counsellorId, now).runOn(jdbc);
+    }
+
+    /**
+     * A counsellor's appointments by start, as a page's read (ADR 0076): every one still to come or under
+     * way (PENDING or CONFIRMED, not ended; at most 500), the CONFIRMED ones that ended and wait to be
+     * closed (at most 200), and the newest 200 of the rest, their history. Each part is found from its own
+     * end of an index, so a year of history costs the first two nothing; reading the oldest 500 of all, as
+     * this did, lost today's sessions once a counsellor had had 500.
+     */
+    static PageRead<List<Appointment>> ofCounsellorRead(long universityId, long counsellorId, Instant now) {
+        return Sql.listRead(
+                        "counselling.counsellor-appointments:" + universityId + ":" + counsellorId,
+                        "(SELECT * FROM appointments WHERE university_id = ? AND counsellor_id = ?"
+                                + " AND status IN ('PENDING', 'CONFIRMED') AND blocked_until > ? AND ends_at > ?"
+                                + " ORDER BY starts_at LIMIT 500)"
+                                + " UNION ALL (SELECT * FROM appointments WHERE university_id = ? AND counsellor_id = ?"
+                                + " AND status = 'CONFIRMED' AND ends_at <= ? ORDER BY starts_at LIMIT 200)"
+                                + " UNION ALL (SELECT * FROM appointments WHERE university_id = ? AND counsellor_id = ?"
+                                + " AND (status IN ('CANCELLED', 'COMPLETED', 'NO_SHOW')"
+                                + " OR status = 'PENDING' AND ends_at <= ?) ORDER BY starts_at DESC LIMIT 200)",
+                        AppointmentStore::appointment,
+                        universityId,
+                        counsellorId,
+                        now,
+                        now,
+                        universityId,
+                        counsellorId,
+                        now,
+                        universityId,
+                        counsellorId,
+                        now)
+                .map(found -> found.stream()
+                        .sorted(java.util.Comparator.comparing(Appointment::startsAt))
+                        .toList());
+    }
+
+    /** The newest 200 appointments of one student with one counsellor, by start. */
+    List<Appointment> ofCounsellorWith(long universityId, long counsellorId, long studentId) {
+        List<Appointment> newestFirst = new ArrayList<>(Sql.list(
                 jdbc,
-                "SELECT * FROM appointments WHERE university_id = ? AND counsellor_id = ? ORDER BY starts_at LIMIT 500",
+                "SELECT * FROM appointments WHERE university_id = ? AND student_id = ? AND counsellor_id = ?"
+                        + " ORDER BY starts_at DESC LIMIT 200",
                 AppointmentStore::appointment,
                 universityId,
-                counsellorId);
+                studentId,
+                counsellorId));
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst;
     }
 
     /** Whether the student ever booked the counsellor (which lets the counsellor see the student's profile). */

@@ -505,8 +505,20 @@ public class Appointments {
         return store.upcomingOfStudent(universityId, studentId, java.time.Instant.now(), limit);
     }
 
+    /** A counsellor's appointments to come, to close and the newest of their history, by start (one statement). */
     List<Appointment> ofCounsellor(SignedInUser counsellor) {
-        return transactions.executeRead(status -> store.ofCounsellor(counsellor.universityId(), counsellor.userId()));
+        return reads.read(ofCounsellorRead(counsellor));
+    }
+
+    /** What {@link #ofCounsellor} reads, for a page to read ahead with others (ADR 0076). */
+    PageRead<List<Appointment>> ofCounsellorRead(SignedInUser counsellor) {
+        return AppointmentStore.ofCounsellorRead(counsellor.universityId(), counsellor.userId(), clock.now());
+    }
+
+    /** The counsellor's appointments with one student, newest first. */
+    List<Appointment> ofCounsellorWith(SignedInUser counsellor, long studentId) {
+        return transactions.executeRead(
+                status -> store.ofCounsellorWith(counsellor.universityId(), counsellor.userId(), studentId));
     }
 
     /** Every appointment of the staff member's university matching the filter, newest first (at most 1000). */

@@ -6,6 +6,7 @@ import com.careerai.auth.VerifiedUsers;
 import com.careerai.billing.Plans;
 import com.careerai.billing.Product.PlanIncludes;
 import com.careerai.counselling.SlotGenerator.Slot;
+import com.careerai.platform.web.LayoutModel;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -64,6 +65,7 @@ class BookingPagesController {
     private final Plans plans;
     private final SharedResumes sharedResumes;
     private final HttpHostResolver hosts;
+    private final LayoutModel layout;
 
     BookingPagesController(
             Counsellors counsellors,
@@ -73,8 +75,10 @@ class BookingPagesController {
             Waitlist waitlist,
             Plans plans,
             SharedResumes sharedResumes,
-            HttpHostResolver hosts) {
+            HttpHostResolver hosts,
+            LayoutModel layout) {
         this.hosts = hosts;
+        this.layout = layout;
         this.sharedResumes = sharedResumes;
         this.waitlist = waitlist;
         this.plans = plans;
@@ -86,7 +90,9 @@ class BookingPagesController {
 
     @Get(produces = MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> counsellors(
-            @CurrentUser SignedInUser user, @Nullable @QueryValue String expertise) {
+            HttpRequest<?> request, @CurrentUser SignedInUser user, @Nullable @QueryValue String expertise) {
+        // the list's reads and the header's in one round trip (ADR 0076)
+        layout.prefetchWith(request, counsellors.approvedReads(user.universityId()));
         List<Counsellors.Listed> all = counsellors.approved(user.universityId());
         List<String> tags = all.stream()
                 .flatMap(l -> l.counsellor().expertise().stream())

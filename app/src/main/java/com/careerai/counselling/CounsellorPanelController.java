@@ -4,7 +4,9 @@ import com.careerai.auth.CurrentUser;
 import com.careerai.auth.SignedInUser;
 import com.careerai.auth.User;
 import com.careerai.auth.UserAccounts;
+import com.careerai.platform.web.LayoutModel;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -37,12 +39,16 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Hidden
 class CounsellorPanelController {
+    /** The newest feedback the panel shows. */
+    private static final int FEEDBACK_SHOWN = 20;
+
     private final Appointments appointments;
     private final Counsellors counsellors;
     private final AfterSession afterSession;
     private final PageModels models;
     private final UserAccounts users;
     private final CounsellingClock clock;
+    private final LayoutModel layout;
 
     CounsellorPanelController(
             Appointments appointments,
@@ -50,7 +56,9 @@ class CounsellorPanelController {
             AfterSession afterSession,
             PageModels models,
             UserAccounts users,
-            CounsellingClock clock) {
+            CounsellingClock clock,
+            LayoutModel layout) {
+        this.layout = layout;
         this.appointments = appointments;
         this.counsellors = counsellors;
         this.afterSession = afterSession;
@@ -61,7 +69,18 @@ class CounsellorPanelController {
 
     @Get(produces = MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> panel(
-            @CurrentUser SignedInUser user, @Nullable @QueryValue String tz, @Nullable @QueryValue String closed) {
+            HttpRequest<?> request,
+            @CurrentUser SignedInUser user,
+            @Nullable @QueryValue String tz,
+            @Nullable @QueryValue String closed) {
+        // the panel's reads and the header's in one round trip (ADR 0076)
+        layout.prefetchWith(
+                request,
+                List.of(
+                        counsellors.findRead(user.universityId(), user.userId()),
+                        appointments.ofCounsellorRead(user),
+                        afterSession.ratingsOfRead(user.universityId(), user.userId()),
+                        afterSession.feedbackOfRead(user.universityId(), user.userId(), FEEDBACK_SHOWN)));
         Map<String, Object> model = new HashMap<>();
         model.put(
                 "notice",
@@ -144,8 +163,7 @@ class CounsellorPanelController {
                         .toList());
         model.put(
                 "feedback",
-                afterSession.feedbackOf(user.universityId(), user.userId()).stream()
-                        .limit(20)
+                afterSession.feedbackOf(user.universityId(), user.userId(), FEEDBACK_SHOWN).stream()
                         .map(f -> Map.of(
                                 "rating", f.rating(), "comment", f.hidden() || f.comment() == null ? "" : f.comment()))
                         .toList());
@@ -170,12 +188,7 @@ class CounsellorPanelController {
                         .toList());
         model.put(
                 "appointments",
-                models.appointments(
-                        appointments.ofCounsellor(user).stream()
-                                .filter(a -> a.studentId() == id)
-                                .toList(),
-                        ZoneId.of("UTC"),
-                        user.userId()));
+                models.appointments(appointments.ofCounsellorWith(user, id), ZoneId.of("UTC"), user.userId()));
         return new ModelAndView<>("counselling/student", model);
     }
 

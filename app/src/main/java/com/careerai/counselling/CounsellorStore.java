@@ -13,7 +13,9 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** SQL of counsellor profiles, session types, availability and booking rules; every statement is scoped. */
 @Singleton
@@ -54,8 +56,13 @@ class CounsellorStore {
     }
 
     List<Counsellor> listByStatus(long universityId, CounsellorStatus status) {
-        return Sql.list(
-                jdbc,
+        return listByStatusRead(universityId, status).runOn(jdbc);
+    }
+
+    /** {@link #listByStatus} as a page's read (ADR 0076). */
+    static PageRead<List<Counsellor>> listByStatusRead(long universityId, CounsellorStatus status) {
+        return Sql.listRead(
+                "counselling.counsellors:" + universityId + ":" + status,
                 "SELECT " + COLUMNS + FROM + " WHERE c.university_id = ? AND c.status = ? ORDER BY c.display_name",
                 CounsellorStore::counsellor,
                 universityId,
@@ -169,13 +176,35 @@ class CounsellorStore {
     }
 
     List<SessionType> sessionTypes(long universityId, long counsellorId) {
-        return Sql.list(
-                jdbc,
+        return sessionTypesRead(universityId, counsellorId).runOn(jdbc);
+    }
+
+    /** {@link #sessionTypes}, a counsellor's active session types, as a page's read (ADR 0076). */
+    static PageRead<List<SessionType>> sessionTypesRead(long universityId, long counsellorId) {
+        return Sql.listRead(
+                "counselling.session-types:" + universityId + ":" + counsellorId,
                 "SELECT * FROM counselling_session_types WHERE university_id = ? AND counsellor_id = ? AND active"
                         + " ORDER BY minutes, name",
                 CounsellorStore::sessionType,
                 universityId,
                 counsellorId);
+    }
+
+    /**
+     * The active session types of every approved counsellor of the university, by counsellor, each's in
+     * {@link #sessionTypes}'s order: one statement for a list of counsellors (it was one per counsellor).
+     */
+    static PageRead<Map<Long, List<SessionType>>> approvedSessionTypesRead(long universityId) {
+        return Sql.listRead(
+                        "counselling.approved-session-types:" + universityId,
+                        "SELECT t.* FROM counselling_session_types t JOIN counsellors c"
+                                + " ON c.university_id = t.university_id AND c.user_id = t.counsellor_id"
+                                + " WHERE t.university_id = ? AND c.status = 'APPROVED' AND t.active"
+                                + " ORDER BY t.counsellor_id, t.minutes, t.name",
+                        CounsellorStore::sessionType,
+                        universityId)
+                .map(types -> types.stream()
+                        .collect(Collectors.groupingBy(SessionType::counsellorId, Collectors.toUnmodifiableList())));
     }
 
     Optional<SessionType> sessionType(long universityId, long counsellorId, String slug) {

@@ -29,7 +29,6 @@ import java.util.function.Function;
 public class Counsellors {
     private final CounsellorStore store;
     private final AppointmentStore appointments;
-    private final FeedbackStore feedback;
     private final Availability availability;
     private final UserAccounts users;
     private final AppointmentMails mails;
@@ -42,7 +41,6 @@ public class Counsellors {
     Counsellors(
             CounsellorStore store,
             AppointmentStore appointments,
-            FeedbackStore feedback,
             Availability availability,
             UserAccounts users,
             AppointmentMails mails,
@@ -55,7 +53,6 @@ public class Counsellors {
         this.connections = connections;
         this.store = store;
         this.appointments = appointments;
-        this.feedback = feedback;
         this.availability = availability;
         this.users = users;
         this.mails = mails;
@@ -65,21 +62,34 @@ public class Counsellors {
     }
 
     /** An approved counsellor as students see them. */
-    record Listed(Counsellor counsellor, List<SessionType> sessionTypes, RatingSummary rating) {}
+    record Listed(Counsellor counsellor, List<SessionType> sessionTypes, FeedbackStore.Tally rating) {}
 
+    /**
+     * {@link #approved(long)}'s reads, for a page to send ahead with the layout's in one round trip (ADR
+     * 0076): the approved counsellors, their active session types and their ratings' tallies.
+     */
+    List<PageRead<?>> approvedReads(long universityId) {
+        return List.of(
+                CounsellorStore.listByStatusRead(universityId, CounsellorStatus.APPROVED),
+                CounsellorStore.approvedSessionTypesRead(universityId),
+                FeedbackStore.tallies(universityId));
+    }
+
+    /**
+     * The approved counsellors by name with their session types and ratings: three statements in one
+     * round trip without a transaction, none when a page sent them ahead ({@link #approvedReads}); at READ
+     * COMMITTED a transaction gave the three no common snapshot either.
+     */
     List<Listed> approved(long universityId) {
-        return transactions.executeRead(status -> {
-            Map<Long, List<FeedbackStore.Given>> byCounsellor = new java.util.HashMap<>();
-            feedback.ofUniversity(universityId).forEach(given -> byCounsellor
-                    .computeIfAbsent(given.counsellorId(), id -> new java.util.ArrayList<>())
-                    .add(given));
-            return store.listByStatus(universityId, CounsellorStatus.APPROVED).stream()
-                    .map(c -> new Listed(
-                            c,
-                            store.sessionTypes(universityId, c.userId()),
-                            RatingSummary.of(byCounsellor.getOrDefault(c.userId(), List.of()))))
-                    .toList();
-        });
+        reads.prefetch(approvedReads(universityId));
+        Map<Long, List<SessionType>> types = reads.read(CounsellorStore.approvedSessionTypesRead(universityId));
+        Map<Long, FeedbackStore.Tally> tallies = reads.read(FeedbackStore.tallies(universityId));
+        return reads.read(CounsellorStore.listByStatusRead(universityId, CounsellorStatus.APPROVED)).stream()
+                .map(c -> new Listed(
+                        c,
+                        types.getOrDefault(c.userId(), List.of()),
+                        tallies.getOrDefault(c.userId(), FeedbackStore.Tally.NONE)))
+                .toList();
     }
 
     /**
@@ -107,17 +117,27 @@ public class Counsellors {
         return java.util.Optional.of(store.withExpertise(universityId, wanted, limit));
     }
 
+    /**
+     * An approved counsellor with their session types and rating, empty for anyone else: three statements
+     * in one round trip (the types and the tally of someone not bookable are read and dropped).
+     */
     Optional<Listed> approved(long universityId, long counsellorId) {
-        return transactions.executeRead(status -> store.find(universityId, counsellorId)
+        PageRead<Optional<Counsellor>> found = CounsellorStore.findRead(universityId, counsellorId);
+        PageRead<List<SessionType>> types = CounsellorStore.sessionTypesRead(universityId, counsellorId);
+        PageRead<FeedbackStore.Tally> tally = FeedbackStore.tally(universityId, counsellorId);
+        reads.prefetch(List.of(found, types, tally));
+        return reads.read(found)
                 .filter(Counsellor::bookable)
-                .map(c -> new Listed(
-                        c,
-                        store.sessionTypes(universityId, c.userId()),
-                        RatingSummary.of(feedback.ofCounsellor(universityId, c.userId())))));
+                .map(c -> new Listed(c, reads.read(types), reads.read(tally)));
     }
 
     Optional<Counsellor> find(long universityId, long counsellorId) {
-        return transactions.executeRead(status -> store.find(universityId, counsellorId));
+        return reads.read(findRead(universityId, counsellorId));
+    }
+
+    /** What {@link #find} reads, for a page to read ahead with others (ADR 0076). */
+    PageRead<Optional<Counsellor>> findRead(long universityId, long counsellorId) {
+        return CounsellorStore.findRead(universityId, counsellorId);
     }
 
     /** Approved counsellors' public profiles (the university's signed-out counsellors page), by name. */
@@ -427,7 +447,7 @@ public class Counsellors {
     /** Upcoming appointments of a counsellor (staff deactivate them one by one through Appointments). */
     List<Appointment> upcomingOf(long universityId, long counsellorId) {
         Instant now = clock.now();
-        return transactions.executeRead(status -> appointments.ofCounsellor(universityId, counsellorId)).stream()
+        return transactions.executeRead(status -> appointments.ofCounsellor(universityId, counsellorId, now)).stream()
                 .filter(a -> a.isActive() && a.startsAt().isAfter(now))
                 .toList();
     }

@@ -1,11 +1,15 @@
 package com.careerai.counselling;
 
+import com.careerai.platform.data.PageRead;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** SQL of feedback and counsellors' private notes; every statement is scoped by {@code university_id}. */
 @Singleton
@@ -49,13 +53,31 @@ class FeedbackStore {
                 == 1;
     }
 
-    List<Given> ofCounsellor(long universityId, long counsellorId) {
-        return Sql.list(
-                jdbc,
-                "SELECT * FROM appointment_feedback WHERE university_id = ? AND counsellor_id = ? ORDER BY created_at DESC",
+    /**
+     * A counsellor's {@link RatingSummary}, as a page's read (ADR 0076): their ratings counted by month and
+     * stars in SQL rather than every row shipped to Java.
+     */
+    static PageRead<RatingSummary> summary(long universityId, long counsellorId) {
+        return Sql.listRead(
+                        "counselling.rating-summary:" + universityId + ":" + counsellorId,
+                        "SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM'), rating, count(*) FROM appointment_feedback"
+                                + " WHERE university_id = ? AND counsellor_id = ? GROUP BY 1, 2",
+                        row -> new RatingSummary.Counted(row.getString(1), row.getInt(2), row.getInt(3)),
+                        universityId,
+                        counsellorId)
+                .map(RatingSummary::of);
+    }
+
+    /** A counsellor's newest {@code limit} feedback, as a page's read. */
+    static PageRead<List<Given>> newest(long universityId, long counsellorId, int limit) {
+        return Sql.listRead(
+                "counselling.feedback:" + universityId + ":" + counsellorId + ":" + limit,
+                "SELECT * FROM appointment_feedback WHERE university_id = ? AND counsellor_id = ?"
+                        + " ORDER BY created_at DESC LIMIT ?",
                 FeedbackStore::given,
                 universityId,
-                counsellorId);
+                counsellorId,
+                limit);
     }
 
     List<Given> ofUniversity(long universityId) {
@@ -66,17 +88,50 @@ class FeedbackStore {
                 universityId);
     }
 
+    /** A counsellor's ratings as students see them beside the name: their sum and how many (hidden comments too). */
+    record Tally(long sum, int count) {
+        static final Tally NONE = new Tally(0, 0);
+
+        /** The average to one decimal, or null without a rating. */
+        @Nullable
+        Double average() {
+            return count == 0 ? null : RatingSummary.round((double) sum / count);
+        }
+    }
+
     /** Average rating and count per counsellor of the university: counsellorId → [sum, count]. */
-    java.util.Map<Long, long[]> ratings(long universityId) {
-        java.util.Map<Long, long[]> result = new java.util.HashMap<>();
-        Sql.list(
-                        jdbc,
+    Map<Long, long[]> ratings(long universityId) {
+        Map<Long, long[]> result = new HashMap<>();
+        tallies(universityId)
+                .runOn(jdbc)
+                .forEach((id, tally) -> result.put(id, new long[] {tally.sum(), tally.count()}));
+        return result;
+    }
+
+    /**
+     * Every counsellor's {@link Tally} of the university, as a page's read (ADR 0076): one aggregate over
+     * the university's feedback, every row counted (the list once averaged the newest 500 of them).
+     */
+    static PageRead<Map<Long, Tally>> tallies(long universityId) {
+        return Sql.listRead(
+                        "counselling.rating-tallies:" + universityId,
                         "SELECT counsellor_id, sum(rating), count(*) FROM appointment_feedback WHERE university_id = ?"
                                 + " GROUP BY counsellor_id",
-                        row -> new long[] {row.getLong(1), row.getLong(2), row.getLong(3)},
+                        row -> Map.entry(row.getLong(1), new Tally(row.getLong(2), row.getInt(3))),
                         universityId)
-                .forEach(row -> result.put(row[0], new long[] {row[1], row[2]}));
-        return result;
+                .map(rows -> rows.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
+    /** One counsellor's {@link Tally}, as a page's read. */
+    static PageRead<Tally> tally(long universityId, long counsellorId) {
+        return Sql.oneRead(
+                        "counselling.rating-tally:" + universityId + ":" + counsellorId,
+                        "SELECT coalesce(sum(rating), 0), count(*) FROM appointment_feedback"
+                                + " WHERE university_id = ? AND counsellor_id = ?",
+                        row -> new Tally(row.getLong(1), row.getInt(2)),
+                        universityId,
+                        counsellorId)
+                .map(found -> found.orElse(Tally.NONE));
     }
 
     boolean hide(long universityId, UUID appointmentId, String reason, long staffId) {

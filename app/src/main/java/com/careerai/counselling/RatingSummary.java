@@ -2,8 +2,6 @@ package com.careerai.counselling;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,30 +17,31 @@ record RatingSummary(@Nullable Double average, int count, List<Integer> distribu
     @Serdeable
     record Month(String month, double average, int count) {}
 
-    static RatingSummary of(List<FeedbackStore.Given> feedback) {
+    /** How many ratings of {@code rating} stars were given in {@code month} ({@code 2026-11}, UTC). */
+    record Counted(String month, int rating, int count) {}
+
+    /** The summary of counted ratings (a month's may come in any order). */
+    static RatingSummary of(List<Counted> counted) {
         int[] stars = new int[5];
-        Map<YearMonth, int[]> months = new TreeMap<>();
+        Map<String, int[]> months = new TreeMap<>();
         int sum = 0;
-        for (FeedbackStore.Given given : feedback) {
-            stars[given.rating() - 1]++;
-            sum += given.rating();
-            int[] month =
-                    months.computeIfAbsent(YearMonth.from(given.createdAt().atOffset(ZoneOffset.UTC)), m -> new int[2]);
-            month[0] += given.rating();
-            month[1]++;
+        int count = 0;
+        for (Counted given : counted) {
+            stars[given.rating() - 1] += given.count();
+            sum += given.rating() * given.count();
+            count += given.count();
+            int[] month = months.computeIfAbsent(given.month(), m -> new int[2]);
+            month[0] += given.rating() * given.count();
+            month[1] += given.count();
         }
         List<Month> trend = new ArrayList<>();
-        months.forEach((month, totals) ->
-                trend.add(new Month(month.toString(), round((double) totals[0] / totals[1]), totals[1])));
+        months.forEach(
+                (month, totals) -> trend.add(new Month(month, round((double) totals[0] / totals[1]), totals[1])));
         List<Integer> distribution = new ArrayList<>();
-        for (int count : stars) {
-            distribution.add(count);
+        for (int given : stars) {
+            distribution.add(given);
         }
-        return new RatingSummary(
-                feedback.isEmpty() ? null : round((double) sum / feedback.size()),
-                feedback.size(),
-                distribution,
-                trend);
+        return new RatingSummary(count == 0 ? null : round((double) sum / count), count, distribution, trend);
     }
 
     static double round(double value) {
