@@ -140,42 +140,54 @@ class AppointmentStore {
                 limit);
     }
 
-    List<Appointment> ofCounsellor(long universityId, long counsellorId, Instant now) {
-        return ofCounsellorRead(universityId, counsellorId, now).runOn(jdbc);
+    /**
+     * A counsellor's appointments to come or under way (PENDING or CONFIRMED, not ended; at most 500), by
+     * start, as a page's read (ADR 0076): found through {@code appointments_counsellor_held} from now on, so
+     * a year of history costs nothing. (Reading their oldest 500 of all, as this once did, lost today's
+     * sessions once a counsellor had had 500.)
+     */
+    static PageRead<List<Appointment>> toComeRead(long universityId, long counsellorId, Instant now) {
+        return Sql.listRead(
+                "counselling.counsellor-appointments-to-come:" + universityId + ":" + counsellorId,
+                "SELECT * FROM appointments WHERE university_id = ? AND counsellor_id = ?"
+                        + " AND status IN ('PENDING', 'CONFIRMED') AND blocked_until > ? AND ends_at > ?"
+                        + " ORDER BY starts_at LIMIT 500",
+                AppointmentStore::appointment,
+                universityId,
+                counsellorId,
+                now,
+                now);
     }
 
     /**
-     * A counsellor's appointments by start, as a page's read (ADR 0076): every one still to come or under
-     * way (PENDING or CONFIRMED, not ended; at most 500), the CONFIRMED ones that ended and wait to be
-     * closed (at most 200), and the newest 200 of the rest, their history. Each part is found from its own
-     * end of an index, so a year of history costs the first two nothing; reading the oldest 500 of all, as
-     * this did, lost today's sessions once a counsellor had had 500.
+     * A counsellor's CONFIRMED appointments that ended and wait to be closed (at most 200), by start, as a
+     * page's read: through the partial index {@code appointments_counsellor_confirmed}.
      */
-    static PageRead<List<Appointment>> ofCounsellorRead(long universityId, long counsellorId, Instant now) {
+    static PageRead<List<Appointment>> toCloseRead(long universityId, long counsellorId, Instant now) {
         return Sql.listRead(
-                        "counselling.counsellor-appointments:" + universityId + ":" + counsellorId,
-                        "(SELECT * FROM appointments WHERE university_id = ? AND counsellor_id = ?"
-                                + " AND status IN ('PENDING', 'CONFIRMED') AND blocked_until > ? AND ends_at > ?"
-                                + " ORDER BY starts_at LIMIT 500)"
-                                + " UNION ALL (SELECT * FROM appointments WHERE university_id = ? AND counsellor_id = ?"
-                                + " AND status = 'CONFIRMED' AND ends_at <= ? ORDER BY starts_at LIMIT 200)"
-                                + " UNION ALL (SELECT * FROM appointments WHERE university_id = ? AND counsellor_id = ?"
-                                + " AND (status IN ('CANCELLED', 'COMPLETED', 'NO_SHOW')"
-                                + " OR status = 'PENDING' AND ends_at <= ?) ORDER BY starts_at DESC LIMIT 200)",
-                        AppointmentStore::appointment,
-                        universityId,
-                        counsellorId,
-                        now,
-                        now,
-                        universityId,
-                        counsellorId,
-                        now,
-                        universityId,
-                        counsellorId,
-                        now)
-                .map(found -> found.stream()
-                        .sorted(java.util.Comparator.comparing(Appointment::startsAt))
-                        .toList());
+                "counselling.counsellor-appointments-to-close:" + universityId + ":" + counsellorId,
+                "SELECT * FROM appointments WHERE university_id = ? AND counsellor_id = ?"
+                        + " AND status = 'CONFIRMED' AND ends_at <= ? ORDER BY starts_at LIMIT 200",
+                AppointmentStore::appointment,
+                universityId,
+                counsellorId,
+                now);
+    }
+
+    /**
+     * The newest 200 of a counsellor's other appointments (closed, cancelled, or PENDING and past), newest
+     * first, as a page's read: {@code appointments_counsellor} read backwards.
+     */
+    static PageRead<List<Appointment>> historyRead(long universityId, long counsellorId, Instant now) {
+        return Sql.listRead(
+                "counselling.counsellor-appointments-history:" + universityId + ":" + counsellorId,
+                "SELECT * FROM appointments WHERE university_id = ? AND counsellor_id = ?"
+                        + " AND (status IN ('CANCELLED', 'COMPLETED', 'NO_SHOW') OR status = 'PENDING' AND ends_at <= ?)"
+                        + " ORDER BY starts_at DESC LIMIT 200",
+                AppointmentStore::appointment,
+                universityId,
+                counsellorId,
+                now);
     }
 
     /** The newest 200 appointments of one student with one counsellor, by start. */

@@ -4,6 +4,7 @@ import com.careerai.auth.CurrentUser;
 import com.careerai.auth.SignedInUser;
 import com.careerai.auth.User;
 import com.careerai.auth.UserAccounts;
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.web.LayoutModel;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -25,6 +26,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,13 +76,11 @@ class CounsellorPanelController {
             @Nullable @QueryValue String tz,
             @Nullable @QueryValue String closed) {
         // the panel's reads and the header's in one round trip (ADR 0076)
-        layout.prefetchWith(
-                request,
-                List.of(
-                        counsellors.findRead(user.universityId(), user.userId()),
-                        appointments.ofCounsellorRead(user),
-                        afterSession.ratingsOfRead(user.universityId(), user.userId()),
-                        afterSession.feedbackOfRead(user.universityId(), user.userId(), FEEDBACK_SHOWN)));
+        List<PageRead<?>> panel = new ArrayList<>(appointments.openOfCounsellorReads(user));
+        panel.add(counsellors.findRead(user.universityId(), user.userId()));
+        panel.add(afterSession.ratingsOfRead(user.universityId(), user.userId()));
+        panel.add(afterSession.feedbackOfRead(user.universityId(), user.userId(), FEEDBACK_SHOWN));
+        layout.prefetchWith(request, panel);
         Map<String, Object> model = new HashMap<>();
         model.put(
                 "notice",
@@ -104,7 +104,7 @@ class CounsellorPanelController {
         ZoneId zone = PageModels.zone(tz, me == null ? ZoneId.of("UTC") : me.timeZone());
         Instant now = clock.now();
         LocalDate today = now.atZone(zone).toLocalDate();
-        List<Appointment> mine = appointments.ofCounsellor(user);
+        List<Appointment> mine = appointments.openOfCounsellor(user);
         model.put(
                 "today",
                 models.appointments(

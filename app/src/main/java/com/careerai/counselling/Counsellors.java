@@ -28,7 +28,6 @@ import java.util.function.Function;
 @Singleton
 public class Counsellors {
     private final CounsellorStore store;
-    private final AppointmentStore appointments;
     private final Availability availability;
     private final UserAccounts users;
     private final AppointmentMails mails;
@@ -40,7 +39,6 @@ public class Counsellors {
 
     Counsellors(
             CounsellorStore store,
-            AppointmentStore appointments,
             Availability availability,
             UserAccounts users,
             AppointmentMails mails,
@@ -52,7 +50,6 @@ public class Counsellors {
         this.reads = reads;
         this.connections = connections;
         this.store = store;
-        this.appointments = appointments;
         this.availability = availability;
         this.users = users;
         this.mails = mails;
@@ -447,7 +444,7 @@ public class Counsellors {
     /** Upcoming appointments of a counsellor (staff deactivate them one by one through Appointments). */
     List<Appointment> upcomingOf(long universityId, long counsellorId) {
         Instant now = clock.now();
-        return transactions.executeRead(status -> appointments.ofCounsellor(universityId, counsellorId, now)).stream()
+        return reads.read(AppointmentStore.toComeRead(universityId, counsellorId, now)).stream()
                 .filter(a -> a.isActive() && a.startsAt().isAfter(now))
                 .toList();
     }
