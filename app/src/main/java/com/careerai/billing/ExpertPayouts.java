@@ -68,14 +68,18 @@ public class ExpertPayouts {
         this.transactions = transactions;
     }
 
-    /** Where an expert stands. */
+    /**
+     * Where an expert stands; {@code linkedAccount} is their Razorpay Route account ({@code acc_…}) when one
+     * was recorded.
+     */
     public record ExpertStatus(
             boolean paidExpert,
             boolean accountCreated,
             boolean chargesEnabled,
             boolean payoutsEnabled,
-            boolean detailsSubmitted) {
-        static final ExpertStatus NONE = new ExpertStatus(false, false, false, false, false);
+            boolean detailsSubmitted,
+            @Nullable String linkedAccount) {
+        public static final ExpertStatus NONE = new ExpertStatus(false, false, false, false, false, null);
 
         /** Whether their session types may carry a money price and be paid by card. */
         public boolean canCharge() {
@@ -134,14 +138,16 @@ public class ExpertPayouts {
                     row.razorpayAccountId() != null,
                     row.razorpayActivated(),
                     row.razorpayActivated(),
-                    row.razorpayActivated());
+                    row.razorpayActivated(),
+                    row.razorpayAccountId());
         }
         return new ExpertStatus(
                 row.paidExpert(),
                 row.accountId() != null,
                 row.chargesEnabled(),
                 row.payoutsEnabled(),
-                row.detailsSubmitted());
+                row.detailsSubmitted(),
+                row.razorpayAccountId());
     }
 
     /** Staff mark or unmark a counsellor (the caller checked they are one) as a paid expert; audited. */

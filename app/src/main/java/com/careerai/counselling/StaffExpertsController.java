@@ -110,17 +110,15 @@ class StaffExpertsController {
         List<Map<String, Object>> rows = counsellors.approved(universityId).stream()
                 .map(listed -> {
                     Counsellor c = listed.counsellor();
-                    ExpertPayouts.ExpertStatus status = statuses.getOrDefault(
-                            c.userId(), new ExpertPayouts.ExpertStatus(false, false, false, false, false));
+                    ExpertPayouts.ExpertStatus status =
+                            statuses.getOrDefault(c.userId(), ExpertPayouts.ExpertStatus.NONE);
                     ExpertPayouts.ExpertTotals t = totals.get(c.userId());
                     Map<String, Object> row = new HashMap<>();
                     row.put("id", c.userId());
                     row.put("name", c.name());
                     row.put("paidExpert", status.paidExpert());
                     row.put("state", status.state());
-                    row.put(
-                            "linkedAccount",
-                            payouts.linkedAccount(universityId, c.userId()).orElse(""));
+                    row.put("linkedAccount", status.linkedAccount() == null ? "" : status.linkedAccount());
                     row.put("sessions", t == null ? 0 : t.sessions());
                     row.put("gross", ExpertPayouts.format(t == null ? 0 : t.grossCents(), currency));
                     row.put("fee", ExpertPayouts.format(t == null ? 0 : t.feeCents(), currency));

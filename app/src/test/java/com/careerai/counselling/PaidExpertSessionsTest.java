@@ -923,6 +923,12 @@ class PaidExpertSessionsTest extends IntegrationTest {
                 Map.of("linkedAccount", account));
         assertThat(taken.code()).isEqualTo(422);
         assertThat(taken.body()).contains("Another expert has this linked account");
+        // the experts' list shows each one's recorded account (read with their statuses, not one by one)
+        assertThat(pages.get(razorpayUni, "/staff/experts", staff).body())
+                .contains("id=\"linked-" + expert.id()
+                        + "\" name=\"linkedAccount\" type=\"text\" maxlength=\"70\" value=\"" + account + "\"")
+                .contains("id=\"linked-" + other.id()
+                        + "\" name=\"linkedAccount\" type=\"text\" maxlength=\"70\" value=\"\"");
 
         CrossTenant.within(razorpayUni, () -> {
             counsellors.offer(razorpayUni.id(), expert.id(), PAID, "Expert hour", 60, null, false);
