@@ -81,9 +81,9 @@ class AfterSession {
         });
     }
 
-    /** Every counsellor's average rating and count (one SQL aggregate): counsellorId → [sum, count]. */
-    java.util.Map<Long, long[]> ratingsOfUniversity(long universityId) {
-        return transactions.executeRead(status -> feedback.ratings(universityId));
+    /** Every counsellor's ratings' sum and count (one SQL aggregate over every rating), by counsellor. */
+    Map<Long, FeedbackStore.Tally> ratingsOfUniversity(long universityId) {
+        return reads.read(FeedbackStore.tallies(universityId));
     }
 
     /** A counsellor's ratings: average, count, stars and monthly trend (one aggregate). */

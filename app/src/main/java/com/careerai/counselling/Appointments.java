@@ -548,7 +548,7 @@ public class Appointments {
                 .toList();
     }
 
-    /** The counsellor's appointments with one student, newest first. */
+    /** The newest 200 of the counsellor's appointments with one student, by start. */
     List<Appointment> ofCounsellorWith(SignedInUser counsellor, long studentId) {
         return transactions.executeRead(
                 status -> store.ofCounsellorWith(counsellor.universityId(), counsellor.userId(), studentId));

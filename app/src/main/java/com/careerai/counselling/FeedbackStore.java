@@ -5,7 +5,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -97,15 +96,6 @@ class FeedbackStore {
         Double average() {
             return count == 0 ? null : RatingSummary.round((double) sum / count);
         }
-    }
-
-    /** Average rating and count per counsellor of the university: counsellorId → [sum, count]. */
-    Map<Long, long[]> ratings(long universityId) {
-        Map<Long, long[]> result = new HashMap<>();
-        tallies(universityId)
-                .runOn(jdbc)
-                .forEach((id, tally) -> result.put(id, new long[] {tally.sum(), tally.count()}));
-        return result;
     }
 
     /**

@@ -79,13 +79,13 @@ class StaffCounsellingController {
     ModelAndView<Map<String, Object>> counsellorsPage(@CurrentUser SignedInUser staff) {
         Map<String, Object> model = new HashMap<>();
         model.put("pending", view(counsellors.withStatus(staff.universityId(), CounsellorStatus.PENDING)));
-        java.util.Map<Long, long[]> ratings = afterSession.ratingsOfUniversity(staff.universityId());
+        Map<Long, FeedbackStore.Tally> ratings = afterSession.ratingsOfUniversity(staff.universityId());
         model.put(
                 "approved",
                 counsellors.withStatus(staff.universityId(), CounsellorStatus.APPROVED).stream()
                         .map(c -> {
                             Map<String, Object> row = new HashMap<>(row(c));
-                            row.put("rating", ratingLine(ratings.get(c.userId())));
+                            row.put("rating", ratingLine(ratings.getOrDefault(c.userId(), FeedbackStore.Tally.NONE)));
                             return row;
                         })
                         .toList());
@@ -107,12 +107,11 @@ class StaffCounsellingController {
                 "timeZone", c.timeZone().getId());
     }
 
-    /** "4.3★ from 12 ratings" from a [sum, count] pair, or "No ratings yet". */
-    private static String ratingLine(@Nullable long[] given) {
-        return given == null || given[1] == 0
+    /** "4.3★ from 12 ratings", or "No ratings yet". */
+    private static String ratingLine(FeedbackStore.Tally given) {
+        return given.count() == 0
                 ? "No ratings yet"
-                : RatingSummary.round((double) given[0] / given[1]) + "★ from "
-                        + com.careerai.platform.web.Plural.of(given[1], "rating");
+                : given.average() + "★ from " + com.careerai.platform.web.Plural.of(given.count(), "rating");
     }
 
     @Post(
