@@ -129,8 +129,13 @@ class CourseStore {
 
     /** Courses not archived, newest first; students-only ones too when {@code students}. */
     List<Course> courses(long universityId, boolean students, int limit, long offset) {
-        return SqlRows.list(
-                jdbc,
+        return coursesRead(universityId, students, limit, offset).runOn(jdbc);
+    }
+
+    /** {@link #courses} as a page's read (ADR 0076). */
+    static PageRead<List<Course>> coursesRead(long universityId, boolean students, int limit, long offset) {
+        return PageRead.list(
+                "courses.list:" + universityId + ":" + students + ":" + limit + ":" + offset,
                 "SELECT " + COURSE + " FROM courses WHERE university_id = ? AND NOT archived"
                         + " AND (visibility = 'PUBLIC' OR ?) ORDER BY id DESC" + SqlRows.limit(limit, offset),
                 SqlRows.parameters(universityId, students),
@@ -138,8 +143,13 @@ class CourseStore {
     }
 
     long countCourses(long universityId, boolean students) {
-        return SqlRows.single(
-                jdbc,
+        return countCoursesRead(universityId, students).runOn(jdbc);
+    }
+
+    /** {@link #countCourses} as a page's read (ADR 0076). */
+    static PageRead<Long> countCoursesRead(long universityId, boolean students) {
+        return PageRead.single(
+                "courses.count:" + universityId + ":" + students,
                 "SELECT count(*) FROM courses WHERE university_id = ? AND NOT archived AND (visibility = 'PUBLIC' OR ?)",
                 SqlRows.parameters(universityId, students),
                 rows -> rows.getLong(1));

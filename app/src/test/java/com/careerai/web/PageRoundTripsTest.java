@@ -105,6 +105,21 @@ class PageRoundTripsTest extends IntegrationTest {
     }
 
     @Test
+    void theCoursesPageIsOneRoundTrip() {
+        University demo = demo();
+        SignedIn student = signIn(demo, "student");
+        assertThat(warmThenGet(demo, student, "/courses", MediaType.TEXT_HTML_TYPE))
+                .contains("Python");
+        // the count, the page of courses and the header's reads: they were a read transaction each for
+        // the count and the page, then the header's (3 round trips, 2 commits)
+        assertThat(counter.statements())
+                .as("round trips: %s", counter.statements())
+                .hasSize(1);
+        assertThat(counter.statements().get(0)).contains("FROM courses").contains("FROM notifications");
+        assertThat(counter.transactions()).as("transactions begun").isZero();
+    }
+
+    @Test
     void theAnalyticsPageIsOneRoundTrip() {
         University demo = demo();
         SignedIn staff = signIn(demo, "staff");
