@@ -23,15 +23,29 @@ public class Inbox {
         this.reads = reads;
     }
 
-    /** Page {@code page} (from 1) of the user's entries, or of the unread ones only. */
-    @Transactional(readOnly = true)
+    /**
+     * Page {@code page} (from 1) of the user's entries, or of the unread ones only, with how many are unread:
+     * two statements in one round trip, none when a page sent them ahead ({@link #pageReads}).
+     */
     public InboxPage page(long universityId, long userId, boolean unreadOnly, int page) {
         int current = Math.max(1, page);
-        List<Notification> rows =
-                store.page(universityId, userId, unreadOnly, PAGE_SIZE + 1, (long) (current - 1) * PAGE_SIZE);
+        reads.prefetch(pageReads(universityId, userId, unreadOnly, current));
+        List<Notification> rows = reads.read(rowsRead(universityId, userId, unreadOnly, current));
         boolean more = rows.size() > PAGE_SIZE;
         return new InboxPage(
                 more ? rows.subList(0, PAGE_SIZE) : rows, current, PAGE_SIZE, more, unread(universityId, userId));
+    }
+
+    /** What {@link #page} reads, for a page to read ahead with others (ADR 0076): the rows and the count. */
+    public List<PageRead<?>> pageReads(long universityId, long userId, boolean unreadOnly, int page) {
+        return List.of(
+                rowsRead(universityId, userId, unreadOnly, Math.max(1, page)), InboxStore.unread(universityId, userId));
+    }
+
+    /** Page {@code current}'s rows and one more (whether there is a next page). */
+    private static PageRead<List<Notification>> rowsRead(
+            long universityId, long userId, boolean unreadOnly, int current) {
+        return InboxStore.pageRead(universityId, userId, unreadOnly, PAGE_SIZE + 1, (long) (current - 1) * PAGE_SIZE);
     }
 
     /**

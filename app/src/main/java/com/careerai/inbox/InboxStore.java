@@ -119,8 +119,14 @@ class InboxStore {
 
     /** A page of the user's entries, newest first; one more than {@code limit} tells that more follow. */
     List<Notification> page(long universityId, long userId, boolean unreadOnly, int limit, long offset) {
-        return SqlRows.list(
-                jdbc,
+        return pageRead(universityId, userId, unreadOnly, limit, offset).runOn(jdbc);
+    }
+
+    /** {@link #page} as a page's read (ADR 0076). */
+    static PageRead<List<Notification>> pageRead(
+            long universityId, long userId, boolean unreadOnly, int limit, long offset) {
+        return PageRead.list(
+                "inbox.page:" + universityId + ":" + userId + ":" + unreadOnly + ":" + limit + ":" + offset,
                 "SELECT * FROM notifications WHERE university_id = ? AND user_id = ?"
                         + (unreadOnly ? " AND read_at IS NULL" : "")
                         + " ORDER BY id DESC" + SqlRows.limit(limit, offset),

@@ -120,6 +120,21 @@ class PageRoundTripsTest extends IntegrationTest {
     }
 
     @Test
+    void theNotificationsPageIsOneRoundTrip() {
+        University demo = demo();
+        SignedIn student = signIn(demo, "student");
+        assertThat(warmThenGet(demo, student, "/notifications", MediaType.TEXT_HTML_TYPE))
+                .contains("Notifications");
+        // the page of notifications, the unread count and the header's balances: they were a read
+        // transaction (rows, count) and then the balances (3 round trips, 1 commit)
+        assertThat(counter.statements())
+                .as("round trips: %s", counter.statements())
+                .hasSize(1);
+        assertThat(counter.statements().get(0)).contains("FROM notifications").contains("FROM credit_wallets");
+        assertThat(counter.transactions()).as("transactions begun").isZero();
+    }
+
+    @Test
     void theAnalyticsPageIsOneRoundTrip() {
         University demo = demo();
         SignedIn staff = signIn(demo, "staff");
