@@ -77,7 +77,7 @@ class SynchronousRuns {
      * Starts the run on this executor with the reserved place and returns at once: the returned stage
      * completes when the run ends (exceptionally with what it threw), or with a
      * {@link java.util.concurrent.TimeoutException} {@code careerai.ai.sync-timeout} + 30 s later. The place is released
-     * when the run ends. The caller's propagated context (its university binding among it) goes with
+     * when the run ends, before the stage completes. The caller's propagated context (its university binding among it) goes with
      * the run; the waiting student's request holds no thread meanwhile (ADR 0077).
      */
     @HandsOff
@@ -87,13 +87,19 @@ class SynchronousRuns {
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
             threads.execute(() -> {
+                Throwable failure = null;
                 try {
                     inContext.run();
-                    done.complete(null);
                 } catch (RuntimeException | Error e) {
-                    done.completeExceptionally(e);
+                    failure = e;
                 } finally {
+                    // free before the waiting request goes on: completing runs its answer on this thread
                     place.release();
+                }
+                if (failure == null) {
+                    done.complete(null);
+                } else {
+                    done.completeExceptionally(failure);
                 }
             });
         } catch (RuntimeException e) {
