@@ -6,9 +6,13 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** What other features may ask about users. Every method takes the university first. */
@@ -59,6 +63,29 @@ public class UserAccounts {
 
     private static String memoKey(long universityId, long userId) {
         return "users.find:" + universityId + ":" + userId;
+    }
+
+    /**
+     * The users among {@code userIds} by id, each read at most once per page request as {@link #find} reads
+     * it: those this request has not read yet in one statement, then kept for {@link #find} (a page listing
+     * many people's appointments names each once, however many lists it shows them in).
+     */
+    public Map<Long, User> findAllOnce(long universityId, Collection<Long> userIds) {
+        Map<Long, User> found = new HashMap<>();
+        List<Long> unread = new ArrayList<>();
+        for (Long id : new LinkedHashSet<>(userIds)) {
+            Optional<Object> kept = RequestMemo.find(memoKey(universityId, id));
+            if (kept.isPresent()) {
+                found.put(id, (User) kept.get());
+            } else {
+                unread.add(id);
+            }
+        }
+        for (User user : findAll(universityId, unread)) {
+            RequestMemo.keep(memoKey(universityId, user.id()), user);
+            found.put(user.id(), user);
+        }
+        return found;
     }
 
     /** The users among {@code userIds} (unknown ids, and other universities' ids, are left out). */

@@ -137,6 +137,22 @@ public class Counsellors {
         return CounsellorStore.findRead(universityId, counsellorId);
     }
 
+    /**
+     * As {@link #find}, read at most once in a page request: a list of appointments names each one's
+     * counsellor, most of them the same few.
+     */
+    Optional<Counsellor> findOnce(long universityId, long counsellorId) {
+        return reads.readOnce(findRead(universityId, counsellorId));
+    }
+
+    /** Sends these counsellors' {@link #findOnce} reads in one round trip, for a page listing their appointments. */
+    void prefetch(long universityId, java.util.Collection<Long> counsellorIds) {
+        reads.prefetch(counsellorIds.stream()
+                .distinct()
+                .map(id -> findRead(universityId, id))
+                .toList());
+    }
+
     /** Approved counsellors' public profiles (the university's signed-out counsellors page), by name. */
     public List<PublicCounsellor> publicProfiles(long universityId) {
         return transactions.executeRead(status -> store.listByStatus(universityId, CounsellorStatus.APPROVED)).stream()

@@ -169,8 +169,9 @@ class StaffCounsellingController {
         List<Map<String, Object>> rows = models.appointments(list, UTC, staff.userId());
         if ("csv".equals(format)) {
             StringBuilder csv = new StringBuilder("id,start_utc,end_utc,status,session,counsellor,student,payment\n");
-            for (Appointment a : list) {
-                Map<String, Object> row = models.appointment(a, UTC, staff.userId());
+            for (int i = 0; i < list.size(); i++) {
+                Appointment a = list.get(i);
+                Map<String, Object> row = rows.get(i);
                 csv.append(a.id())
                         .append(',')
                         .append(ApiViews.iso(a.startsAt()))

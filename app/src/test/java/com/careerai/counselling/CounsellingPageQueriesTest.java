@@ -200,6 +200,31 @@ class CounsellingPageQueriesTest extends IntegrationTest {
         assertThat(listed).extracting(a -> (String) a.get("start")).isSorted();
     }
 
+    @Test
+    void staffsAppointmentListNamesEachCounsellorAndStudentOnceHoweverManyAppointments() {
+        SignedIn staff = sessions.signIn(fixtures.staff(university));
+        for (String path : List.of("/staff/appointments", "/staff/appointments?format=csv")) {
+            pages.get(university, path, staff); // warm
+            counter.reset();
+
+            HttpResponse<String> page = pages.get(university, path, staff);
+
+            assertThat(page.code()).as(path).isEqualTo(200);
+            assertThat(page.body()).as(path).contains("Busy Counsellor").contains("Earlier Counsellor");
+            // 603 appointments of three counsellors and one student: each appointment read its counsellor in
+            // a transaction of its own (603 round trips and commits); now the counsellors go in one round
+            // trip and the students' names in one statement
+            List<String> statements = counter.statements();
+            assertThat(statements.stream()
+                            .filter(sql ->
+                                    sql.contains("FROM counsellors c WHERE c.university_id = ? AND c.user_id = ?")))
+                    .as("reads of a counsellor by id, %s: %s", path, statements)
+                    .hasSizeLessThanOrEqualTo(1);
+            assertThat(statements).as("round trips of %s: %s", path, statements).hasSizeLessThan(8);
+            assertThat(counter.commits()).as("commits of %s", path).isLessThanOrEqualTo(2);
+        }
+    }
+
     private static List<Object> slugs(Map<String, Object> counsellor) {
         return ((List<?>) counsellor.get("sessionTypes"))
                 .stream().<Object>map(type -> ((Map<?, ?>) type).get("slug")).toList();
