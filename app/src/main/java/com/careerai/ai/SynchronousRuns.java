@@ -76,9 +76,10 @@ class SynchronousRuns {
     /**
      * Starts the run on this executor with the reserved place and returns at once: the returned stage
      * completes when the run ends (exceptionally with what it threw), or with a
-     * {@link java.util.concurrent.TimeoutException} {@code careerai.ai.sync-timeout} + 30 s later. The place is released
-     * when the run ends, before the stage completes. The caller's propagated context (its university binding among it) goes with
-     * the run; the waiting student's request holds no thread meanwhile (ADR 0077).
+     * {@link java.util.concurrent.TimeoutException} {@code careerai.ai.sync-timeout} + 30 s later. The
+     * place is released when the run ends, before the stage completes (whose continuation answers the
+     * student on this thread). The caller's propagated context (its university binding among it) goes
+     * with the run; the waiting student's request holds no thread meanwhile (ADR 0077).
      */
     @HandsOff
     CompletableFuture<Void> start(Place place, long universityId, UUID runId) {
