@@ -106,32 +106,17 @@ class PageRoundTripsTest extends IntegrationTest {
 
     @Test
     void theCoursesPageIsOneRoundTrip() {
-        University demo = demo();
-        SignedIn student = signIn(demo, "student");
-        assertThat(warmThenGet(demo, student, "/courses", MediaType.TEXT_HTML_TYPE))
-                .contains("Python");
         // the count, the page of courses and the header's reads: they were a read transaction each for
         // the count and the page, then the header's (3 round trips, 2 commits)
-        assertThat(counter.statements())
-                .as("round trips: %s", counter.statements())
-                .hasSize(1);
-        assertThat(counter.statements().get(0)).contains("FROM courses").contains("FROM notifications");
-        assertThat(counter.transactions()).as("transactions begun").isZero();
+        assertOneRoundTripWithoutATransaction("/courses", "Python", "FROM courses", "FROM notifications");
     }
 
     @Test
     void theNotificationsPageIsOneRoundTrip() {
-        University demo = demo();
-        SignedIn student = signIn(demo, "student");
-        assertThat(warmThenGet(demo, student, "/notifications", MediaType.TEXT_HTML_TYPE))
-                .contains("Notifications");
         // the page of notifications, the unread count and the header's balances: they were a read
         // transaction (rows, count) and then the balances (3 round trips, 1 commit)
-        assertThat(counter.statements())
-                .as("round trips: %s", counter.statements())
-                .hasSize(1);
-        assertThat(counter.statements().get(0)).contains("FROM notifications").contains("FROM credit_wallets");
-        assertThat(counter.transactions()).as("transactions begun").isZero();
+        assertOneRoundTripWithoutATransaction(
+                "/notifications", "Notifications", "FROM notifications", "FROM credit_wallets");
     }
 
     @Test
@@ -182,6 +167,21 @@ class PageRoundTripsTest extends IntegrationTest {
         get(demo, who, path, accept);
         counter.reset();
         return get(demo, who, path, accept).body();
+    }
+
+    /**
+     * The demo student's {@code path}, warm, is one round trip (its reads and the header's, naming
+     * {@code reads}) without a transaction, and shows {@code shows}.
+     */
+    private void assertOneRoundTripWithoutATransaction(String path, String shows, String... reads) {
+        University demo = demo();
+        assertThat(warmThenGet(demo, signIn(demo, "student"), path, MediaType.TEXT_HTML_TYPE))
+                .contains(shows);
+        assertThat(counter.statements())
+                .as("round trips of %s: %s", path, counter.statements())
+                .hasSize(1);
+        assertThat(counter.statements().get(0)).contains(reads);
+        assertThat(counter.transactions()).as("transactions begun by %s", path).isZero();
     }
 
     private University demo() {
