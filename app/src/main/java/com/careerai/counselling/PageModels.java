@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Turns counselling records into the plain maps the Handlebars pages show. */
 @Singleton
@@ -95,13 +96,11 @@ class PageModels {
 
     /** An appointment as a row or page: times in {@code zone}, names, what the viewer may do. */
     Map<String, Object> appointment(Appointment a, ZoneId zone, long viewerId) {
-        return appointment(
-                a,
-                zone,
-                viewerId,
-                users.find(a.universityId(), a.studentId())
-                        .map(User::displayName)
-                        .orElse(A_STUDENT));
+        return appointment(a, zone, viewerId, nameOf(users.find(a.universityId(), a.studentId())));
+    }
+
+    private static String nameOf(Optional<User> student) {
+        return student.map(User::displayName).orElse(A_STUDENT);
     }
 
     private Map<String, Object> appointment(Appointment a, ZoneId zone, long viewerId, String studentName) {
@@ -172,13 +171,7 @@ class PageModels {
         Map<Long, User> students = users.findAllOnce(
                 universityId, list.stream().map(Appointment::studentId).toList());
         return list.stream()
-                .map(a -> appointment(
-                        a,
-                        zone,
-                        viewerId,
-                        students.containsKey(a.studentId())
-                                ? students.get(a.studentId()).displayName()
-                                : A_STUDENT))
+                .map(a -> appointment(a, zone, viewerId, nameOf(Optional.ofNullable(students.get(a.studentId())))))
                 .toList();
     }
 }

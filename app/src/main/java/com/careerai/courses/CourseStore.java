@@ -127,12 +127,10 @@ class CourseStore {
                 CourseStore::course);
     }
 
-    /** Courses not archived, newest first; students-only ones too when {@code students}. */
-    List<Course> courses(long universityId, boolean students, int limit, long offset) {
-        return coursesRead(universityId, students, limit, offset).runOn(jdbc);
-    }
-
-    /** {@link #courses} as a page's read (ADR 0076). */
+    /**
+     * Courses not archived, newest first, students-only ones too when {@code students}: a page of them, as a
+     * page's read (ADR 0076).
+     */
     static PageRead<List<Course>> coursesRead(long universityId, boolean students, int limit, long offset) {
         return PageRead.list(
                 "courses.list:" + universityId + ":" + students + ":" + limit + ":" + offset,
@@ -142,11 +140,7 @@ class CourseStore {
                 CourseStore::course);
     }
 
-    long countCourses(long universityId, boolean students) {
-        return countCoursesRead(universityId, students).runOn(jdbc);
-    }
-
-    /** {@link #countCourses} as a page's read (ADR 0076). */
+    /** How many {@link #coursesRead} pages through, as a page's read. */
     static PageRead<Long> countCoursesRead(long universityId, boolean students) {
         return PageRead.single(
                 "courses.count:" + universityId + ":" + students,

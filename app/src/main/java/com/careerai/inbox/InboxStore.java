@@ -118,11 +118,7 @@ class InboxStore {
     }
 
     /** A page of the user's entries, newest first; one more than {@code limit} tells that more follow. */
-    List<Notification> page(long universityId, long userId, boolean unreadOnly, int limit, long offset) {
-        return pageRead(universityId, userId, unreadOnly, limit, offset).runOn(jdbc);
-    }
-
-    /** {@link #page} as a page's read (ADR 0076). */
+    /** A page of the user's entries (or of the unread ones), newest first, as a page's read (ADR 0076). */
     static PageRead<List<Notification>> pageRead(
             long universityId, long userId, boolean unreadOnly, int limit, long offset) {
         return PageRead.list(

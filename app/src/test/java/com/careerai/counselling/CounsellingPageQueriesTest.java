@@ -245,17 +245,12 @@ class CounsellingPageQueriesTest extends IntegrationTest {
         Object[] values = {
             university.id(), counsellor.id(), student.id(), student.id(), university.id(), counsellor.id()
         };
-        return CrossTenant.within(
-                university,
-                () -> transactions.executeWrite(status -> jdbc.prepareStatement(sql, statement -> {
-                    for (int i = 0; i < values.length; i++) {
-                        statement.setObject(i + 1, values[i]);
-                    }
-                    try (java.sql.ResultSet row = statement.executeQuery()) {
-                        row.next();
-                        return row.getString(1);
-                    }
-                })));
+        return write(sql, values, statement -> {
+            try (java.sql.ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        });
     }
 
     /**
@@ -288,13 +283,23 @@ class CounsellingPageQueriesTest extends IntegrationTest {
             student.id(),
             rating
         };
-        CrossTenant.within(
+        write(sql, values, java.sql.PreparedStatement::executeUpdate);
+    }
+
+    /** What {@link #write} does with the bound statement. */
+    private interface Sent<T> {
+        T of(java.sql.PreparedStatement statement) throws java.sql.SQLException;
+    }
+
+    /** {@code sql} with {@code values} bound, in a transaction of the university's, as its rows. */
+    private <T> T write(String sql, Object[] values, Sent<T> sent) {
+        return CrossTenant.within(
                 university,
                 () -> transactions.executeWrite(status -> jdbc.prepareStatement(sql, statement -> {
                     for (int i = 0; i < values.length; i++) {
                         statement.setObject(i + 1, values[i]);
                     }
-                    return statement.executeUpdate();
+                    return sent.of(statement);
                 })));
     }
 }
