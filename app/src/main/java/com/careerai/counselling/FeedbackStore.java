@@ -39,16 +39,30 @@ class FeedbackStore {
             long studentId,
             int rating,
             @Nullable String comment) {
+        return give(universityId, appointmentId, counsellorId, studentId, rating, comment, null);
+    }
+
+    /** {@link #give} as given at {@code givenAt} (the demo's past sessions), or now when null. */
+    boolean give(
+            long universityId,
+            UUID appointmentId,
+            long counsellorId,
+            long studentId,
+            int rating,
+            @Nullable String comment,
+            @Nullable Instant givenAt) {
         return Sql.update(
                         jdbc,
                         "INSERT INTO appointment_feedback (university_id, appointment_id, counsellor_id, student_id, rating,"
-                                + " comment) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                                + " comment, created_at) VALUES (?, ?, ?, ?, ?, ?, coalesce(CAST(? AS timestamptz), now()))"
+                                + " ON CONFLICT DO NOTHING",
                         universityId,
                         appointmentId,
                         counsellorId,
                         studentId,
                         rating,
-                        comment)
+                        comment,
+                        givenAt)
                 == 1;
     }
 

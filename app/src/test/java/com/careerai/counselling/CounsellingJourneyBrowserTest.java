@@ -3,6 +3,7 @@ package com.careerai.counselling;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.careerai.demo.DemoUniversity;
 import com.careerai.tenancy.University;
 import com.careerai.testing.Chromium;
 import com.careerai.testing.Fixtures;
@@ -54,6 +55,9 @@ class CounsellingJourneyBrowserTest extends IntegrationTest {
     CounsellingDemo demo;
 
     @Inject
+    CounsellingHistoryDemo history;
+
+    @Inject
     TestClock clock;
 
     University university;
@@ -72,7 +76,10 @@ class CounsellingJourneyBrowserTest extends IntegrationTest {
     @BeforeAll
     void start() {
         university = fixtures.university("counseljourney");
-        fixtures.run(university, () -> demo.seed(university.id()));
+        fixtures.run(university, () -> {
+            demo.seed(university.id());
+            history.seed(new DemoUniversity(university.id(), university.name(), university.subdomain(), "demo.edu"));
+        });
         chromium = Chromium.launchOrSkip();
     }
 
@@ -161,6 +168,9 @@ class CounsellingJourneyBrowserTest extends IntegrationTest {
         // expertise → counsellor
         student.navigate(site() + "/counselling");
         assertThat(student.locator(".counsellor-card")).hasCount(2);
+        // the demo's past sessions, rated: (5+5+4+5+4+5)/6
+        assertThat(student.locator(".counsellor-card", new Page.LocatorOptions().setHasText("Casey Coach")))
+                .containsText("★ 4.7 (6 ratings)");
         shoot(student, "counselling-01-counsellors");
         student.navigate(site() + "/counselling?expertise=interviews");
         assertThat(student.locator(".counsellor-card")).hasCount(1);
