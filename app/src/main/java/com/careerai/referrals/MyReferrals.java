@@ -2,14 +2,13 @@ package com.careerai.referrals;
 
 import com.careerai.auth.User;
 import com.careerai.auth.UserAccounts;
+import com.careerai.platform.data.PageRead;
+import com.careerai.platform.web.PageReads;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,79 +45,94 @@ class MyReferrals {
             int holdDays,
             boolean enabled,
             @JsonInclude(JsonInclude.Include.ALWAYS) List<Referee> referees, // [] when nobody joined yet
+            long signUps, // every friend who joined; referees lists the newest 100
             Totals rewards,
             @Nullable Welcome joinedThrough) {}
 
     private final Referrals referrals;
-    private final ReferralStore store;
     private final UserAccounts users;
-    private final TransactionOperations<Connection> transactions;
+    private final PageReads reads;
 
-    MyReferrals(
-            Referrals referrals,
-            ReferralStore store,
-            UserAccounts users,
-            TransactionOperations<Connection> transactions) {
+    MyReferrals(Referrals referrals, UserAccounts users, PageReads reads) {
         this.referrals = referrals;
-        this.store = store;
         this.users = users;
-        this.transactions = transactions;
+        this.reads = reads;
     }
 
+    /**
+     * What {@link #of} reads, for a page to send ahead with the layout's in one round trip (ADR 0076): the
+     * code, the settings, the newest referrals listed, every referral's totals and the student's own.
+     */
+    List<PageRead<?>> reads(long universityId, long userId) {
+        return List.of(
+                ReferralStore.codeRead(universityId, userId),
+                ReferralStore.settingsRead(universityId),
+                ReferralStore.ofReferrerRead(universityId, userId, LISTED),
+                ReferralStore.totalsOfReferrerRead(universityId, userId),
+                ReferralStore.ofRefereeRead(universityId, userId));
+    }
+
+    /**
+     * The student's view: its five reads in one round trip without a transaction (none when the page sent
+     * them ahead), the listed friends' names in one statement, and a write only on the first visit (the
+     * code is made then). The totals count every referral, not only the {@value #LISTED} listed.
+     */
     View of(long universityId, String subdomain, long userId) {
-        ReferralStore.Code code = referrals.codeFor(universityId, userId);
-        return transactions.executeRead(status -> {
-            ReferralSettings settings = store.settings(universityId);
-            List<Referral> mine = store.ofReferrer(universityId, userId, LISTED);
-            Map<Long, String> names = new HashMap<>();
-            for (User user : users.findAll(
-                    universityId, mine.stream().map(Referral::refereeId).toList())) {
-                names.put(user.id(), firstName(user));
+        reads.prefetch(reads(universityId, userId));
+        ReferralStore.Code code = reads.read(ReferralStore.codeRead(universityId, userId))
+                .orElseGet(() -> referrals.codeFor(universityId, userId));
+        ReferralSettings settings = reads.read(ReferralStore.settingsRead(universityId));
+        List<Referral> mine = reads.read(ReferralStore.ofReferrerRead(universityId, userId, LISTED));
+        Map<Long, User> referees = mine.isEmpty()
+                ? Map.of()
+                : users.findAllOnce(
+                        universityId, mine.stream().map(Referral::refereeId).toList());
+        long signUps = 0;
+        long pending = 0;
+        long released = 0;
+        long cancelled = 0;
+        for (ReferralStore.StatusTotal total : reads.read(ReferralStore.totalsOfReferrerRead(universityId, userId))) {
+            signUps += total.count();
+            switch (total.status()) {
+                case HELD, REVIEW -> pending += total.amount();
+                case RELEASED -> released += total.amount();
+                case CANCELLED, REVERSED -> cancelled += total.amount();
+                default -> {}
             }
-            long pending = 0;
-            long released = 0;
-            long cancelled = 0;
-            for (Referral referral : mine) {
-                switch (referral.status()) {
-                    case HELD, REVIEW -> pending += referral.referrerAmount();
-                    case RELEASED -> released += referral.referrerAmount();
-                    case CANCELLED, REVERSED -> cancelled += referral.referrerAmount();
-                    default -> {}
-                }
-            }
-            Welcome welcome = store.ofReferee(universityId, userId)
-                    .map(referral -> new Welcome(
-                            referral.status().name(),
-                            referral.currency().name(),
-                            referral.refereeAmount(),
-                            referral.holdUntil(),
-                            referral.releasedAt()))
-                    .orElse(null);
-            return new View(
-                    code.code(),
-                    referrals.linkOf(subdomain, code.code()),
-                    settings.currency().name(),
-                    settings.referrerAmount(),
-                    settings.holdDays(),
-                    settings.enabled(),
-                    mine.stream()
-                            .map(referral -> new Referee(
-                                    referral.id(),
-                                    names.getOrDefault(referral.refereeId(), "A friend"),
-                                    referral.createdAt(),
-                                    referral.status().name(),
-                                    referral.currency().name(),
-                                    referral.referrerAmount(),
-                                    referral.holdUntil(),
-                                    referral.releasedAt()))
-                            .toList(),
-                    new Totals(pending, released, cancelled),
-                    welcome);
-        });
+        }
+        Welcome welcome = reads.read(ReferralStore.ofRefereeRead(universityId, userId))
+                .map(referral -> new Welcome(
+                        referral.status().name(),
+                        referral.currency().name(),
+                        referral.refereeAmount(),
+                        referral.holdUntil(),
+                        referral.releasedAt()))
+                .orElse(null);
+        return new View(
+                code.code(),
+                referrals.linkOf(subdomain, code.code()),
+                settings.currency().name(),
+                settings.referrerAmount(),
+                settings.holdDays(),
+                settings.enabled(),
+                mine.stream()
+                        .map(referral -> new Referee(
+                                referral.id(),
+                                firstName(referees.get(referral.refereeId())),
+                                referral.createdAt(),
+                                referral.status().name(),
+                                referral.currency().name(),
+                                referral.referrerAmount(),
+                                referral.holdUntil(),
+                                referral.releasedAt()))
+                        .toList(),
+                signUps,
+                new Totals(pending, released, cancelled),
+                welcome);
     }
 
-    private static String firstName(User user) {
-        String name = user.name();
+    private static String firstName(@Nullable User user) {
+        String name = user == null ? null : user.name();
         if (name == null || name.isBlank()) {
             return "A friend";
         }

@@ -1,6 +1,7 @@
 package com.careerai.referrals;
 
 import com.careerai.credits.Currency;
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.data.SqlRows;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -29,6 +30,9 @@ class ReferralStore {
     /** Referrals per status. */
     record StatusCount(String status, long count) {}
 
+    /** A referrer's referrals of one status: how many, and their rewards' sum. */
+    record StatusTotal(ReferralStatus status, long count, long amount) {}
+
     private final JdbcOperations jdbc;
 
     ReferralStore(JdbcOperations jdbc) {
@@ -36,8 +40,13 @@ class ReferralStore {
     }
 
     Optional<Code> codeOf(long universityId, long userId) {
-        return SqlRows.optional(
-                jdbc,
+        return codeRead(universityId, userId).runOn(jdbc);
+    }
+
+    /** {@link #codeOf}, as a page's read (ADR 0076). */
+    static PageRead<Optional<Code>> codeRead(long universityId, long userId) {
+        return PageRead.optional(
+                "referrals.code:" + universityId + ":" + userId,
                 "SELECT user_id, code, last_address, last_seen_at FROM referral_codes"
                         + " WHERE university_id = ? AND user_id = ?",
                 SqlRows.parameters(universityId, userId),
@@ -75,8 +84,13 @@ class ReferralStore {
     }
 
     ReferralSettings settings(long universityId) {
-        return SqlRows.optional(
-                        jdbc,
+        return settingsRead(universityId).runOn(jdbc);
+    }
+
+    /** {@link #settings}, as a page's read (ADR 0076). */
+    static PageRead<ReferralSettings> settingsRead(long universityId) {
+        return PageRead.optional(
+                        "referrals.settings:" + universityId,
                         "SELECT enabled, currency, referrer_amount, referee_amount, hold_days, monthly_cap,"
                                 + " address_window_hours FROM referral_settings WHERE university_id = ?",
                         SqlRows.parameters(universityId),
@@ -88,7 +102,7 @@ class ReferralStore {
                                 row.getInt(5),
                                 row.getInt(6),
                                 row.getInt(7)))
-                .orElse(ReferralSettings.DEFAULTS);
+                .map(found -> found.orElse(ReferralSettings.DEFAULTS));
     }
 
     void saveSettings(long universityId, ReferralSettings settings, String actor) {
@@ -177,20 +191,39 @@ class ReferralStore {
     }
 
     Optional<Referral> ofReferee(long universityId, long refereeId) {
-        return SqlRows.optional(
-                jdbc,
+        return ofRefereeRead(universityId, refereeId).runOn(jdbc);
+    }
+
+    /** {@link #ofReferee}, as a page's read (ADR 0076). */
+    static PageRead<Optional<Referral>> ofRefereeRead(long universityId, long refereeId) {
+        return PageRead.optional(
+                "referrals.of-referee:" + universityId + ":" + refereeId,
                 "SELECT " + COLUMNS + " FROM referrals WHERE university_id = ? AND referee_id = ?",
                 SqlRows.parameters(universityId, refereeId),
                 ReferralStore::referral);
     }
 
-    List<Referral> ofReferrer(long universityId, long referrerId, int limit) {
-        return SqlRows.list(
-                jdbc,
+    /** A referrer's newest {@code limit} referrals, as a page's read (ADR 0076). */
+    static PageRead<List<Referral>> ofReferrerRead(long universityId, long referrerId, int limit) {
+        return PageRead.list(
+                "referrals.of-referrer:" + universityId + ":" + referrerId + ":" + limit,
                 "SELECT " + COLUMNS + " FROM referrals WHERE university_id = ? AND referrer_id = ?"
                         + " ORDER BY created_at DESC, id DESC LIMIT ?",
                 SqlRows.parameters(universityId, referrerId, limit),
                 ReferralStore::referral);
+    }
+
+    /**
+     * A referrer's referrals counted and their rewards summed by status, every one of them (the page once
+     * summed only the newest it lists), as a page's read.
+     */
+    static PageRead<List<StatusTotal>> totalsOfReferrerRead(long universityId, long referrerId) {
+        return PageRead.list(
+                "referrals.totals-of-referrer:" + universityId + ":" + referrerId,
+                "SELECT status, count(*), coalesce(sum(referrer_amount), 0) FROM referrals"
+                        + " WHERE university_id = ? AND referrer_id = ? GROUP BY status",
+                SqlRows.parameters(universityId, referrerId),
+                row -> new StatusTotal(ReferralStatus.valueOf(row.getString(1)), row.getLong(2), row.getLong(3)));
     }
 
     List<Referral> withStatus(long universityId, ReferralStatus status, int limit) {

@@ -352,6 +352,32 @@ class ReferralsTest extends IntegrationTest {
     }
 
     @Test
+    void thePageCountsEveryFriendAndRewardNotOnlyTheHundredListed() {
+        University many = fixtures.university();
+        fixtures.run(
+                many,
+                () -> transactions.executeWrite(status -> {
+                    store.saveSettings(
+                            many.id(), new ReferralSettings(true, Currency.SILVER, 5, 5, 14, 500, 24), "test");
+                    return null;
+                }));
+        User referrer = fixtures.verifiedStudent(many);
+        String code = fixtures.in(
+                many, () -> referrals.codeFor(many.id(), referrer.id()).code());
+        for (int i = 0; i <= MyReferrals.LISTED; i++) {
+            assertThat(recordIn(many, fixtures.verifiedStudent(many), code)).isPresent();
+        }
+        SignedIn signedIn = sessions.signIn(referrer);
+        // the totals were summed over the newest 100 only
+        assertThat(page(many, "/referrals", signedIn).body())
+                .contains("101 friends joined")
+                .contains("505 silver");
+        String json = page(many, "/api/v1/referrals", signedIn).body();
+        assertThat(json).contains("\"signUps\":101").contains("\"pending\":505");
+        assertThat(json.split("\"referralId\"", -1)).as("friends listed").hasSize(MyReferrals.LISTED + 1);
+    }
+
+    @Test
     void anotherUniversitysReferralsAreAbsentOrNotFound() {
         User referrer = fixtures.verifiedStudent(uni);
         Referral referral = record(fixtures.verifiedStudent(uni), codeOf(referrer), "192.0.2.1")
@@ -448,9 +474,13 @@ class ReferralsTest extends IntegrationTest {
     }
 
     private HttpResponse<String> page(String path, SignedIn session) {
+        return page(uni, path, session);
+    }
+
+    private HttpResponse<String> page(University university, String path, SignedIn session) {
         MutableHttpRequest<?> request = HttpRequest.GET(path)
                 .accept(path.startsWith("/api/") ? MediaType.APPLICATION_JSON : MediaType.TEXT_HTML)
-                .header("Host", hostOf(uni.subdomain()))
+                .header("Host", hostOf(university.subdomain()))
                 .header("Cookie", session.cookie());
         return Http.exchange(client, request);
     }

@@ -120,6 +120,25 @@ class PageRoundTripsTest extends IntegrationTest {
     }
 
     @Test
+    void theReferralsPageIsThreeRoundTripsWithoutATransaction() {
+        University demo = demo();
+        assertThat(warmThenGet(demo, signIn(demo, "riya"), "/referrals", MediaType.TEXT_HTML_TYPE))
+                .contains("2 friends joined")
+                .contains("Sam");
+        // the code, settings, friends, totals, own referral and the header's reads; the friends' names; the
+        // address the link was asked from. They were 9: a write transaction for the code, a read transaction
+        // for the rest (a statement each), a write transaction for the address
+        assertThat(counter.statements())
+                .as("round trips: %s", counter.statements())
+                .hasSize(3);
+        assertThat(counter.statements().get(0))
+                .contains("FROM referral_codes", "FROM referrals", "FROM credit_wallets");
+        assertThat(counter.statements().get(1)).contains("FROM \"users\"");
+        assertThat(counter.statements().get(2)).startsWith("UPDATE referral_codes");
+        assertThat(counter.transactions()).as("transactions begun").isZero();
+    }
+
+    @Test
     void theAnalyticsPageIsOneRoundTrip() {
         University demo = demo();
         SignedIn staff = signIn(demo, "staff");
