@@ -1,6 +1,8 @@
 package com.careerai.billing;
 
 import com.careerai.auth.SignedInUser;
+import com.careerai.platform.data.PageRead;
+import com.careerai.platform.web.PageReads;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
@@ -15,16 +17,22 @@ class BillingAccounts {
     static final int HISTORY_SIZE = 50;
 
     private final PaymentProviders providers;
+    private final PaymentSettings settings;
     private final Catalogue catalogue;
     private final PaymentStore payments;
-    private final SubscriptionStore subscriptions;
+    private final PageReads reads;
 
     BillingAccounts(
-            PaymentProviders providers, Catalogue catalogue, PaymentStore payments, SubscriptionStore subscriptions) {
+            PaymentProviders providers,
+            PaymentSettings settings,
+            Catalogue catalogue,
+            PaymentStore payments,
+            PageReads reads) {
         this.providers = providers;
+        this.settings = settings;
         this.catalogue = catalogue;
         this.payments = payments;
-        this.subscriptions = subscriptions;
+        this.reads = reads;
     }
 
     /**
@@ -42,9 +50,25 @@ class BillingAccounts {
             @Nullable String customerId,
             List<Payment> payments) {}
 
+    /**
+     * What {@link #overview} reads, for a page to send ahead with the layout's in one round trip (ADR 0076):
+     * the university's provider, the student's subscriptions (read once for the plan and the customer), the
+     * customer of their payments and their newest payments.
+     */
+    List<PageRead<?>> overviewReads(SignedInUser user) {
+        long universityId = user.universityId();
+        long userId = user.userId();
+        return List.of(
+                settings.read(universityId),
+                SubscriptionStore.ofUserRead(universityId, userId),
+                PaymentStore.customerOfRead(universityId, userId),
+                PaymentStore.historyRead(universityId, userId, HISTORY_SIZE));
+    }
+
     @Connectable
     public Overview overview(SignedInUser user) {
         BillingService.requireStudent(user);
+        reads.prefetch(overviewReads(user));
         Optional<Subscription> subscription = current(user.universityId(), user.userId());
         PaymentProviders.Choice choice = providers.of(user.universityId());
         return new Overview(
@@ -54,7 +78,7 @@ class BillingAccounts {
                 subscription.orElse(null),
                 subscription.flatMap(found -> catalogue.find(found.product())).orElse(null),
                 customerOf(user.universityId(), user.userId()).orElse(null),
-                payments.history(user.universityId(), user.userId(), HISTORY_SIZE));
+                reads.read(PaymentStore.historyRead(user.universityId(), user.userId(), HISTORY_SIZE)));
     }
 
     /** The student's payment of a Checkout Session (the success page follows it). */
@@ -78,7 +102,7 @@ class BillingAccounts {
     /** The student's Pro subscription (the dearest, if several), if any. */
     @Connectable
     public Optional<Subscription> current(long universityId, long userId) {
-        return subscriptions.ofUser(universityId, userId).stream()
+        return reads.read(SubscriptionStore.ofUserRead(universityId, userId)).stream()
                 .filter(Subscription::pro)
                 .max(Comparator.comparingLong(subscription -> catalogue
                         .find(subscription.product())
@@ -89,10 +113,10 @@ class BillingAccounts {
     /** The student's Stripe customer, from their subscriptions or payments. */
     @Connectable
     public Optional<String> customerOf(long universityId, long userId) {
-        return subscriptions.ofUser(universityId, userId).stream()
+        return reads.read(SubscriptionStore.ofUserRead(universityId, userId)).stream()
                 .map(Subscription::customerId)
                 .filter(customer -> customer != null)
                 .findFirst()
-                .or(() -> payments.customerOf(universityId, userId));
+                .or(() -> reads.read(PaymentStore.customerOfRead(universityId, userId)));
     }
 }

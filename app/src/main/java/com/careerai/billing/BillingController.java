@@ -2,6 +2,8 @@ package com.careerai.billing;
 
 import com.careerai.auth.CurrentUser;
 import com.careerai.auth.SignedInUser;
+import com.careerai.platform.data.PageRead;
+import com.careerai.platform.web.LayoutModel;
 import com.careerai.platform.web.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -21,7 +23,9 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -41,6 +45,7 @@ class BillingController {
     private final PlanBenefits benefits;
     private final PurchasePolicy purchasePolicy;
     private final Invoices invoices;
+    private final LayoutModel layout;
 
     BillingController(
             BillingService billing,
@@ -49,8 +54,10 @@ class BillingController {
             HttpHostResolver hosts,
             PlanBenefits benefits,
             PurchasePolicy purchasePolicy,
-            Invoices invoices) {
+            Invoices invoices,
+            LayoutModel layout) {
         this.invoices = invoices;
+        this.layout = layout;
         this.benefits = benefits;
         this.purchasePolicy = purchasePolicy;
         this.billing = billing;
@@ -60,7 +67,12 @@ class BillingController {
     }
 
     @Get(produces = MediaType.TEXT_HTML)
-    ModelAndView<Map<String, Object>> index(@CurrentUser SignedInUser user) {
+    ModelAndView<Map<String, Object>> index(HttpRequest<?> request, @CurrentUser SignedInUser user) {
+        BillingService.requireStudent(user);
+        // the plan, payments, provider and purchase policy with the header's reads in one round trip (ADR 0076)
+        List<PageRead<?>> reads = new ArrayList<>(accounts.overviewReads(user));
+        reads.addAll(purchasePolicy.offerReads(user));
+        layout.prefetchWith(request, reads);
         return page(user, null);
     }
 

@@ -1,6 +1,7 @@
 package com.careerai.billing;
 
 import com.careerai.credits.Currency;
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.data.SqlRows;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
@@ -169,8 +170,13 @@ class PaymentStore {
 
     /** The student's payments, newest first. */
     List<Payment> history(long universityId, long userId, int limit) {
-        return SqlRows.list(
-                jdbc,
+        return historyRead(universityId, userId, limit).runOn(jdbc);
+    }
+
+    /** {@link #history}, as a page's read (ADR 0076). */
+    static PageRead<List<Payment>> historyRead(long universityId, long userId, int limit) {
+        return PageRead.list(
+                "billing.payment-history:" + universityId + ":" + userId + ":" + limit,
                 "SELECT " + COLUMNS + " FROM payments WHERE university_id = ? AND user_id = ?"
                         + " ORDER BY created_at DESC, id LIMIT ?",
                 SqlRows.parameters(universityId, userId, limit),
@@ -237,8 +243,13 @@ class PaymentStore {
 
     /** The Stripe customer of the student's latest payment that has one. */
     Optional<String> customerOf(long universityId, long userId) {
-        return SqlRows.optional(
-                jdbc,
+        return customerOfRead(universityId, userId).runOn(jdbc);
+    }
+
+    /** {@link #customerOf}, as a page's read (ADR 0076). */
+    static PageRead<Optional<String>> customerOfRead(long universityId, long userId) {
+        return PageRead.optional(
+                "billing.customer-of-payments:" + universityId + ":" + userId,
                 "SELECT customer_id FROM payments WHERE university_id = ? AND user_id = ? AND customer_id IS NOT NULL"
                         + " ORDER BY created_at DESC LIMIT 1",
                 SqlRows.parameters(universityId, userId),

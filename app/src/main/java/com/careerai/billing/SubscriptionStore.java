@@ -1,5 +1,6 @@
 package com.careerai.billing;
 
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.data.SqlRows;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -131,8 +132,13 @@ class SubscriptionStore {
 
     /** The student's subscriptions, most recently changed first. */
     List<Subscription> ofUser(long universityId, long userId) {
-        return SqlRows.list(
-                jdbc,
+        return ofUserRead(universityId, userId).runOn(jdbc);
+    }
+
+    /** {@link #ofUser}, as a page's read (ADR 0076). */
+    static PageRead<List<Subscription>> ofUserRead(long universityId, long userId) {
+        return PageRead.list(
+                "billing.subscriptions:" + universityId + ":" + userId,
                 "SELECT " + COLUMNS + " FROM subscriptions WHERE university_id = ? AND user_id = ?"
                         + " ORDER BY state_at DESC, created_at DESC",
                 SqlRows.parameters(universityId, userId),

@@ -120,6 +120,14 @@ class PageRoundTripsTest extends IntegrationTest {
     }
 
     @Test
+    void theBillingPageIsOneRoundTrip() {
+        // the provider, subscriptions, the payments' customer and history and the header's reads: they were 6
+        // round trips, the subscriptions read twice (for the plan, then for the customer)
+        assertOneRoundTripWithoutATransaction(
+                "/billing", "Payment history", "FROM subscriptions", "FROM payments", "FROM notifications");
+    }
+
+    @Test
     void theReferralsPageIsThreeRoundTripsWithoutATransaction() {
         University demo = demo();
         assertThat(warmThenGet(demo, signIn(demo, "riya"), "/referrals", MediaType.TEXT_HTML_TYPE))
