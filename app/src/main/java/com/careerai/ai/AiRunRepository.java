@@ -96,8 +96,13 @@ class AiRunRepository {
     }
 
     long countSince(long universityId, Instant since) {
-        return SqlRows.single(
-                jdbc,
+        return countSinceRead(universityId, since).runOn(jdbc);
+    }
+
+    /** {@link #countSince}, as a page's read (ADR 0076). */
+    static PageRead<Long> countSinceRead(long universityId, Instant since) {
+        return PageRead.single(
+                "ai.runs-since:" + universityId + ":" + since,
                 "SELECT count(*) FROM ai_runs WHERE university_id = ? AND created_at >= ?",
                 SqlRows.parameters(universityId, Timestamp.from(since)),
                 rows -> rows.getLong(1));

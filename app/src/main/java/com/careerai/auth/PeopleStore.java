@@ -1,5 +1,6 @@
 package com.careerai.auth;
 
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.data.SqlRows;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -84,10 +85,10 @@ class PeopleStore {
         return new PeoplePage(people, total, page, pageSize);
     }
 
-    StudentFigures studentFigures(long universityId, Instant since) {
+    static PageRead<StudentFigures> studentFiguresRead(long universityId, Instant since) {
         Timestamp from = Timestamp.from(since);
-        return SqlRows.single(
-                jdbc,
+        return PageRead.single(
+                "auth.student-figures:" + universityId + ":" + since,
                 "SELECT count(*), count(*) FILTER (WHERE created_at >= ?), count(*) FILTER (WHERE last_sign_in_at >= ?),"
                         + " count(*) FILTER (WHERE deactivated_at IS NOT NULL)"
                         + " FROM users WHERE university_id = ? AND role = 'STUDENT'",

@@ -94,9 +94,15 @@ class CounsellorStore {
                 limit);
     }
 
-    long countByStatus(long universityId, CounsellorStatus status) {
-        return Sql.count(
-                jdbc, "SELECT count(*) FROM counsellors WHERE university_id = ? AND status = ?", universityId, status);
+    /** How many counsellors have the status, as a page's read (ADR 0076). */
+    static PageRead<Long> countByStatusRead(long universityId, CounsellorStatus status) {
+        return Sql.oneRead(
+                        "counselling.counsellors-with-status:" + universityId + ":" + status,
+                        "SELECT count(*) FROM counsellors WHERE university_id = ? AND status = ?",
+                        row -> row.getLong(1),
+                        universityId,
+                        status)
+                .map(found -> found.orElse(0L));
     }
 
     /** Creates the profile (status as given) or updates its profile fields, leaving the status. */

@@ -3,6 +3,7 @@ package com.careerai.courses;
 import static com.careerai.courses.CourseStore.instant;
 import static com.careerai.courses.CourseStore.timestamp;
 
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.data.SqlRows;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -242,8 +243,13 @@ class AssignmentStore {
 
     /** Attempts not graded yet across the university's assignments (the staff home panel). */
     long ungraded(long universityId) {
-        return SqlRows.single(
-                jdbc,
+        return ungradedRead(universityId).runOn(jdbc);
+    }
+
+    /** {@link #ungraded}, as a page's read (ADR 0076). */
+    static PageRead<Long> ungradedRead(long universityId) {
+        return PageRead.single(
+                "courses.ungraded:" + universityId,
                 "SELECT count(*) FROM submissions WHERE university_id = ? AND graded_at IS NULL",
                 SqlRows.parameters(universityId),
                 rows -> rows.getLong(1));

@@ -1,24 +1,30 @@
 package com.careerai.courses;
 
+import com.careerai.platform.data.PageRead;
+import com.careerai.platform.web.PageReads;
 import com.careerai.platform.web.Plural;
 import com.careerai.staff.StaffHomePanel;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Optional;
 
 /** The staff home's "Course work" figure: submitted attempts still waiting for a grade. */
 @Singleton
 class UngradedWorkPanel implements StaffHomePanel {
-    private final AssignmentStore store;
+    private final PageReads reads;
 
-    UngradedWorkPanel(AssignmentStore store) {
-        this.store = store;
+    UngradedWorkPanel(PageReads reads) {
+        this.reads = reads;
     }
 
     @Override
-    @Transactional(readOnly = true)
+    public List<PageRead<?>> reads(long universityId) {
+        return List.of(AssignmentStore.ungradedRead(universityId));
+    }
+
+    @Override
     public Optional<Panel> panel(long universityId) {
-        long ungraded = store.ungraded(universityId);
+        long ungraded = reads.read(AssignmentStore.ungradedRead(universityId));
         return Optional.of(new Panel(
                 "course-work",
                 "Course work",

@@ -73,9 +73,9 @@ class LedgerStore {
                 .map(found -> found.orElse(Balances.EMPTY));
     }
 
-    Balances spentSince(long universityId, java.time.Instant since) {
-        return SqlRows.single(
-                jdbc,
+    static PageRead<Balances> spentSinceRead(long universityId, java.time.Instant since) {
+        return PageRead.single(
+                "credits.spent-since:" + universityId + ":" + since,
                 "SELECT coalesce(-sum(amount) FILTER (WHERE currency = 'SILVER'), 0),"
                         + " coalesce(-sum(amount) FILTER (WHERE currency = 'GOLD'), 0)"
                         + " FROM credit_transactions WHERE university_id = ? AND created_at >= ?"

@@ -10,7 +10,6 @@ import com.careerai.platform.data.PageRead;
 import com.careerai.platform.web.PageReads;
 import com.careerai.tenancy.University;
 import com.careerai.tenancy.UniversityAdministration;
-import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
@@ -71,9 +70,13 @@ public class Wallets {
      * Credits students spent in the university since {@code since}: debits less their refunds, per
      * currency, summed by one statement (the staff home's weekly figure).
      */
-    @Connectable
     public Balances spentSince(long universityId, java.time.Instant since) {
-        return store.spentSince(universityId, since);
+        return reads.read(spentSinceRead(universityId, since));
+    }
+
+    /** What {@link #spentSince} reads, for a page to read ahead with others (ADR 0076). */
+    public PageRead<Balances> spentSinceRead(long universityId, java.time.Instant since) {
+        return LedgerStore.spentSinceRead(universityId, since);
     }
 
     /**

@@ -1,8 +1,10 @@
 package com.careerai.staff;
 
 import com.careerai.counselling.Counsellors;
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.web.Plural;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Optional;
 
 /** The staff home's panel of counsellor applications waiting for approval (counselling counts them). */
@@ -12,6 +14,11 @@ class CounsellorApplicationsPanel implements StaffHomePanel {
 
     CounsellorApplicationsPanel(Counsellors counsellors) {
         this.counsellors = counsellors;
+    }
+
+    @Override
+    public List<PageRead<?>> reads(long universityId) {
+        return List.of(counsellors.pendingApplicationsRead(universityId));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package com.careerai.staff;
 
+import com.careerai.platform.data.PageRead;
 import io.micronaut.core.annotation.Nullable;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,6 +15,14 @@ public interface StaffHomePanel {
 
     /** The panel for the university, or empty to show none. */
     Optional<Panel> panel(long universityId);
+
+    /**
+     * What {@link #panel} will read, for the home to send with its figures and the header's reads in one
+     * round trip (ADR 0076); the panel then reads them through {@code PageReads} and finds them kept.
+     */
+    default List<PageRead<?>> reads(long universityId) {
+        return List.of();
+    }
 
     /**
      * One figure with what to do about it.

@@ -2,6 +2,7 @@ package com.careerai.support;
 
 import static com.careerai.platform.data.SqlRows.parameters;
 
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.data.SqlRows;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -144,8 +145,13 @@ class TicketStore {
     }
 
     long countOpen(long universityId) {
-        return SqlRows.single(
-                jdbc,
+        return countOpenRead(universityId).runOn(jdbc);
+    }
+
+    /** {@link #countOpen}, as a page's read (ADR 0076). */
+    static PageRead<Long> countOpenRead(long universityId) {
+        return PageRead.single(
+                "support.open-tickets:" + universityId,
                 "SELECT count(*) FROM tickets WHERE university_id = ? AND status = 'OPEN'",
                 parameters(universityId),
                 row -> row.getLong(1));

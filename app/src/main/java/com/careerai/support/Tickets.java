@@ -7,6 +7,7 @@ import com.careerai.notifications.Notice;
 import com.careerai.notifications.NoticeKind;
 import com.careerai.notifications.Notifications;
 import com.careerai.platform.audit.AuditLog;
+import com.careerai.platform.data.PageRead;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -173,9 +174,9 @@ public class Tickets {
         return store.messages(universityId, id, withInternal);
     }
 
-    @Transactional(readOnly = true)
-    public long openCount(long universityId) {
-        return store.countOpen(universityId);
+    /** How many tickets are open, as a page's read (ADR 0076): the staff home's panel. */
+    public PageRead<Long> openCountRead(long universityId) {
+        return TicketStore.countOpenRead(universityId);
     }
 
     /** A staff reply (shown to the requester and notified, email included) or an internal note. */

@@ -120,6 +120,23 @@ class PageRoundTripsTest extends IntegrationTest {
     }
 
     @Test
+    void theStaffHomeIsOneRoundTrip() {
+        // the week's figures (students, runs, credits), every panel's count and the header's reads: they were
+        // 11 round trips, each module's figure in a read transaction of its own
+        assertOneRoundTripWithoutATransactionFor(
+                "staff",
+                "/staff",
+                "Counsellor applications",
+                "FROM users",
+                "FROM ai_runs",
+                "FROM credit_transactions",
+                "FROM counsellors",
+                "FROM tickets",
+                "FROM submissions",
+                "FROM notifications");
+    }
+
+    @Test
     void theBillingPageIsOneRoundTrip() {
         // the provider, subscriptions, the payments' customer and history and the header's reads: they were 6
         // round trips, the subscriptions read twice (for the plan, then for the customer)
@@ -201,8 +218,13 @@ class PageRoundTripsTest extends IntegrationTest {
      * {@code reads}) without a transaction, and shows {@code shows}.
      */
     private void assertOneRoundTripWithoutATransaction(String path, String shows, String... reads) {
+        assertOneRoundTripWithoutATransactionFor("student", path, shows, reads);
+    }
+
+    /** {@link #assertOneRoundTripWithoutATransaction(String, String, String...)} for the demo's {@code who}. */
+    private void assertOneRoundTripWithoutATransactionFor(String who, String path, String shows, String... reads) {
         University demo = demo();
-        assertThat(warmThenGet(demo, signIn(demo, "student"), path, MediaType.TEXT_HTML_TYPE))
+        assertThat(warmThenGet(demo, signIn(demo, who), path, MediaType.TEXT_HTML_TYPE))
                 .contains(shows);
         assertThat(counter.statements())
                 .as("round trips of %s: %s", path, counter.statements())
