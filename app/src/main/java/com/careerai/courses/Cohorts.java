@@ -1,6 +1,8 @@
 package com.careerai.courses;
 
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.data.SqlRows;
+import com.careerai.platform.web.PageReads;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -22,16 +24,23 @@ public class Cohorts {
 
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> transactions;
+    private final PageReads reads;
 
-    Cohorts(JdbcOperations jdbc, TransactionOperations<Connection> transactions) {
+    Cohorts(JdbcOperations jdbc, TransactionOperations<Connection> transactions, PageReads reads) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.reads = reads;
     }
 
     /** Batches of the university that end today or later, soonest start first, with active members. */
     public List<Cohort> current(long universityId) {
-        return transactions.executeRead(status -> SqlRows.list(
-                jdbc,
+        return reads.read(currentRead(universityId));
+    }
+
+    /** What {@link #current} reads, for a page to read ahead with others (ADR 0076). */
+    public PageRead<List<Cohort>> currentRead(long universityId) {
+        return PageRead.list(
+                "courses.current-cohorts:" + universityId,
                 "SELECT b.id, c.title || ' — ' || b.name AS label,"
                         + " (SELECT count(*) FROM enrolments e WHERE e.university_id = b.university_id"
                         + " AND e.batch_id = b.id AND e.status = 'ACTIVE') AS members"
@@ -39,7 +48,7 @@ public class Cohorts {
                         + " WHERE b.university_id = ? AND b.ends_on >= current_date"
                         + " ORDER BY b.starts_on, b.id LIMIT " + OFFERED,
                 SqlRows.parameters(universityId),
-                row -> new Cohort(row.getLong("id"), row.getString("label"), row.getLong("members"))));
+                row -> new Cohort(row.getLong("id"), row.getString("label"), row.getLong("members")));
     }
 
     /** The cohort's name ("Course — Batch"), also once it has ended; empty when it is not the university's. */

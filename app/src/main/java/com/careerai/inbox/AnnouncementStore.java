@@ -1,5 +1,6 @@
 package com.careerai.inbox;
 
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.data.SqlRows;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -72,12 +73,20 @@ class AnnouncementStore {
                 AnnouncementStore::announcement);
     }
 
-    List<Announcement> newest(long universityId, int limit, long offset) {
-        return SqlRows.list(
-                jdbc,
-                "SELECT * FROM announcements WHERE university_id = ? ORDER BY id DESC" + SqlRows.limit(limit, offset),
+    /**
+     * A page of announcements, newest first, each with how many recipients have read it: one statement, as a
+     * page's read (ADR 0076). Each count was a statement of its own (N + 1); the partial index
+     * {@code notifications_announcement_read} (V107) counts read rows only.
+     */
+    static PageRead<List<Announcements.Progress>> newestRead(long universityId, int limit, long offset) {
+        return PageRead.list(
+                "inbox.announcements:" + universityId + ":" + limit + ":" + offset,
+                "SELECT a.*, (SELECT count(*) FROM notifications n WHERE n.university_id = a.university_id"
+                        + " AND n.announcement_id = a.id AND n.read_at IS NOT NULL) AS read_count"
+                        + " FROM announcements a WHERE a.university_id = ? ORDER BY a.id DESC"
+                        + SqlRows.limit(limit, offset),
                 SqlRows.parameters(universityId),
-                AnnouncementStore::announcement);
+                row -> new Announcements.Progress(announcement(row), row.getLong("read_count")));
     }
 
     boolean schedule(long universityId, long id, Instant sendAt) {

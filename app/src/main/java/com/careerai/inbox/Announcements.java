@@ -5,6 +5,8 @@ import com.careerai.courses.Cohorts;
 import com.careerai.interests.InterestException;
 import com.careerai.interests.Interests;
 import com.careerai.platform.audit.AuditLog;
+import com.careerai.platform.data.PageRead;
+import com.careerai.platform.web.PageReads;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -34,6 +36,7 @@ public class Announcements {
     private final JobRequestScheduler scheduler;
     private final TransactionOperations<Connection> transactions;
     private final Cohorts cohorts;
+    private final PageReads reads;
 
     Announcements(
             AnnouncementStore store,
@@ -42,8 +45,10 @@ public class Announcements {
             AuditLog auditLog,
             JobRequestScheduler scheduler,
             TransactionOperations<Connection> transactions,
-            Cohorts cohorts) {
+            Cohorts cohorts,
+            PageReads reads) {
         this.cohorts = cohorts;
+        this.reads = reads;
         this.store = store;
         this.inbox = inbox;
         this.interests = interests;
@@ -178,12 +183,17 @@ public class Announcements {
                 status -> store.find(universityId, id).map(a -> new Progress(a, inbox.readCount(universityId, id))));
     }
 
-    /** Page {@code page} (from 1), newest first; one more than the page size tells that more follow. */
+    /**
+     * Page {@code page} (from 1), newest first, with how many have read each; one more than the page size
+     * tells that more follow. One statement.
+     */
     public List<Progress> newest(long universityId, int page) {
+        return reads.read(newestRead(universityId, page));
+    }
+
+    /** What {@link #newest} reads, for a page to read ahead with others (ADR 0076). */
+    public PageRead<List<Progress>> newestRead(long universityId, int page) {
         int current = Math.max(1, page);
-        return transactions.executeRead(
-                status -> store.newest(universityId, PAGE_SIZE + 1, (long) (current - 1) * PAGE_SIZE).stream()
-                        .map(a -> new Progress(a, inbox.readCount(universityId, a.id())))
-                        .toList());
+        return AnnouncementStore.newestRead(universityId, PAGE_SIZE + 1, (long) (current - 1) * PAGE_SIZE);
     }
 }

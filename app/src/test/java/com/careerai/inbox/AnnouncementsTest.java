@@ -51,6 +51,9 @@ class AnnouncementsTest extends IntegrationTest {
     Announcements announcements;
 
     @Inject
+    Inbox inboxService;
+
+    @Inject
     AnnouncementSender sender;
 
     @Inject
@@ -235,6 +238,17 @@ class AnnouncementsTest extends IntegrationTest {
                         undecided.id()));
         assertThat(recipients).containsExactly(1L, 1L, 0L, 0L);
         assertThat(find(uni, announcement.id()).recipients()).isEqualTo(2);
+
+        // staff's list counts who read each announcement, in one statement for the page
+        Announcement unread = draft(uni, staff, "Law fair", List.of(law.id()));
+        fixtures.run(uni, () -> announcements.schedule(staff, unread.id(), Instant.now()));
+        fixtures.run(uni, () -> sender.send(uni.id(), unread.id(), AnnouncementSender.PageHook.NONE));
+        fixtures.run(uni, () -> inboxService.markAllRead(uni.id(), banker.id()));
+        assertThat(fixtures.in(uni, () -> announcements.newest(uni.id(), 1)))
+                .filteredOn(progress -> progress.announcement().id() == announcement.id()
+                        || progress.announcement().id() == unread.id())
+                .extracting(progress -> progress.announcement().title() + ": " + progress.read())
+                .containsExactly("Law fair: 0", "Finance and research evening: 1");
 
         // a retired or foreign interest is refused
         assertThatThrownBy(() -> draft(uni, staff, "Nobody", List.of(999_999L)))

@@ -137,6 +137,20 @@ class PageRoundTripsTest extends IntegrationTest {
     }
 
     @Test
+    void theAnnouncementsListIsOneRoundTrip() {
+        // the page of announcements with their read counts, the interests and cohorts of the form and the
+        // header's reads: they were 8 round trips, a count per announcement among them (N + 1)
+        assertOneRoundTripWithoutATransactionFor(
+                "staff",
+                "/staff/announcements",
+                "Spring careers fair",
+                "FROM announcements",
+                "FROM interests",
+                "FROM batches",
+                "FROM notifications");
+    }
+
+    @Test
     void theBillingPageIsOneRoundTrip() {
         // the provider, subscriptions, the payments' customer and history and the header's reads: they were 6
         // round trips, the subscriptions read twice (for the plan, then for the customer)
