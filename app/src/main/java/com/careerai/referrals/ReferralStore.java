@@ -226,30 +226,24 @@ class ReferralStore {
                 row -> new StatusTotal(ReferralStatus.valueOf(row.getString(1)), row.getLong(2), row.getLong(3)));
     }
 
-    List<Referral> withStatus(long universityId, ReferralStatus status, int limit) {
-        return SqlRows.list(
-                jdbc,
+    /** The newest {@code limit} referrals of a status, as a page's read (ADR 0076). */
+    static PageRead<List<Referral>> withStatusRead(long universityId, ReferralStatus status, int limit) {
+        return PageRead.list(
+                "referrals.with-status:" + universityId + ":" + status + ":" + limit,
                 "SELECT " + COLUMNS + " FROM referrals WHERE university_id = ? AND status = ?"
                         + " ORDER BY created_at DESC, id DESC LIMIT ?",
                 SqlRows.parameters(universityId, status.name(), limit),
                 ReferralStore::referral);
     }
 
-    List<Referral> recent(long universityId, long offset, int limit) {
-        return SqlRows.list(
-                jdbc,
+    /** A page of the university's referrals, newest first, as a page's read. */
+    static PageRead<List<Referral>> recentRead(long universityId, long offset, int limit) {
+        return PageRead.list(
+                "referrals.recent:" + universityId + ":" + offset + ":" + limit,
                 "SELECT " + COLUMNS + " FROM referrals WHERE university_id = ? ORDER BY created_at DESC, id DESC"
                         + SqlRows.limit(limit, offset),
                 SqlRows.parameters(universityId),
                 ReferralStore::referral);
-    }
-
-    long count(long universityId) {
-        return SqlRows.single(
-                jdbc,
-                "SELECT count(*) FROM referrals WHERE university_id = ?",
-                SqlRows.parameters(universityId),
-                row -> row.getLong(1));
     }
 
     /** Ids of held referrals whose hold ended by {@code now}, oldest first. */
@@ -266,17 +260,19 @@ class ReferralStore {
                 row -> row.getLong(1));
     }
 
-    List<StatusCount> countsByStatus(long universityId) {
-        return SqlRows.list(
-                jdbc,
+    /** The university's referrals counted by status, as a page's read. */
+    static PageRead<List<StatusCount>> countsByStatusRead(long universityId) {
+        return PageRead.list(
+                "referrals.counts-by-status:" + universityId,
                 "SELECT status, count(*) FROM referrals WHERE university_id = ? GROUP BY status ORDER BY status",
                 SqlRows.parameters(universityId),
                 row -> new StatusCount(row.getString(1), row.getLong(2)));
     }
 
-    List<TopReferrer> top(long universityId, int limit) {
-        return SqlRows.list(
-                jdbc,
+    /** The {@code limit} referrers with the most rewarded referrals, as a page's read. */
+    static PageRead<List<TopReferrer>> topRead(long universityId, int limit) {
+        return PageRead.list(
+                "referrals.top:" + universityId + ":" + limit,
                 "SELECT referrer_id, count(*), count(*) FILTER (WHERE status IN ('HELD', 'REVIEW', 'RELEASED'))"
                         + " FROM referrals WHERE university_id = ? GROUP BY referrer_id"
                         + " ORDER BY 3 DESC, 2 DESC, referrer_id LIMIT ?",

@@ -5,11 +5,15 @@ import com.careerai.auth.SignedInUser;
 import com.careerai.auth.User;
 import com.careerai.auth.UserAccounts;
 import com.careerai.credits.Currency;
+import com.careerai.platform.data.PageRead;
+import com.careerai.platform.web.LayoutModel;
+import com.careerai.platform.web.PageReads;
 import com.careerai.platform.web.Paging;
 import com.careerai.platform.web.Plural;
 import com.careerai.tenancy.CurrentUniversity;
 import com.careerai.tenancy.University;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -49,6 +53,10 @@ import java.util.Set;
 @Hidden
 class StaffReferralsController {
     static final int PAGE_SIZE = 25;
+    /** Top referrers shown. */
+    static final int TOP = 10;
+    /** Referrals held for review shown, newest first. */
+    static final int REVIEWED = 100;
 
     @Serdeable
     record DecisionForm(@Nullable String decision, @Nullable String reason) {}
@@ -67,23 +75,32 @@ class StaffReferralsController {
     private final ReferralStore store;
     private final UserAccounts users;
     private final TransactionOperations<Connection> transactions;
+    private final PageReads reads;
+    private final LayoutModel layout;
 
     StaffReferralsController(
             Referrals referrals,
             ReferralStore store,
             UserAccounts users,
-            TransactionOperations<Connection> transactions) {
+            TransactionOperations<Connection> transactions,
+            PageReads reads,
+            LayoutModel layout) {
         this.referrals = referrals;
         this.store = store;
         this.users = users;
         this.transactions = transactions;
+        this.reads = reads;
+        this.layout = layout;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> page(
+            HttpRequest<?> request,
             @CurrentUniversity University university,
             @QueryValue @Nullable Integer page,
             @QueryValue @Nullable String notice) {
+        // the page's reads with the header's in one round trip (ADR 0076)
+        layout.prefetchWith(request, pageReads(university.id(), Paging.page(page == null ? 1 : page)));
         Map<String, Object> model = model(university, page == null ? 1 : page);
         if (notice != null) {
             model.put(
@@ -205,77 +222,92 @@ class StaffReferralsController {
         model.put("problem", message);
     }
 
+    /**
+     * What the page reads before the names: counts by status (their sum is the total), the top referrers,
+     * those to review, the page of all and the settings (ADR 0076).
+     */
+    private static List<PageRead<?>> pageReads(long universityId, int page) {
+        return List.of(
+                ReferralStore.countsByStatusRead(universityId),
+                ReferralStore.topRead(universityId, TOP),
+                ReferralStore.withStatusRead(universityId, ReferralStatus.REVIEW, REVIEWED),
+                ReferralStore.recentRead(universityId, Paging.offset(page, PAGE_SIZE), PAGE_SIZE),
+                ReferralStore.settingsRead(universityId));
+    }
+
+    /**
+     * The page's model: its reads in one round trip (with the header's when the GET sent them ahead), then
+     * every name shown in one statement. They were a read transaction of seven statements.
+     */
     private Map<String, Object> model(University university, int requestedPage) {
         long universityId = university.id();
         int page = Paging.page(requestedPage);
-        return transactions.executeRead(status -> {
-            List<ReferralStore.StatusCount> counts = store.countsByStatus(universityId);
-            List<ReferralStore.TopReferrer> top = store.top(universityId, 10);
-            List<Referral> review = store.withStatus(universityId, ReferralStatus.REVIEW, 100);
-            long total = store.count(universityId);
-            List<Referral> recent = store.recent(universityId, Paging.offset(page, PAGE_SIZE), PAGE_SIZE);
-            Set<Long> ids = new HashSet<>();
-            top.forEach(referrer -> ids.add(referrer.userId()));
-            for (Referral referral : review) {
-                ids.add(referral.referrerId());
-                ids.add(referral.refereeId());
-            }
-            for (Referral referral : recent) {
-                ids.add(referral.referrerId());
-                ids.add(referral.refereeId());
-            }
-            Map<Long, String> names = new HashMap<>();
-            for (User user : users.findAll(universityId, List.copyOf(ids))) {
-                names.put(user.id(), user.displayName() + " <" + user.email() + ">");
-            }
-            Map<String, Object> model = new HashMap<>();
-            model.put("university", university);
-            ReferralSettings current = store.settings(universityId);
-            Map<String, Object> settings = new HashMap<>();
-            settings.put("enabled", current.enabled());
-            settings.put("silver", current.currency() == Currency.SILVER);
-            settings.put("gold", current.currency() == Currency.GOLD);
-            settings.put("referrerAmount", current.referrerAmount());
-            settings.put("refereeAmount", current.refereeAmount());
-            settings.put("holdDays", current.holdDays());
-            settings.put("monthlyCap", current.monthlyCap());
-            settings.put("addressWindowHours", current.addressWindowHours());
-            model.put("settings", settings);
-            model.put("settingsProblems", Map.of());
-            Map<String, Long> byStatus = new LinkedHashMap<>();
-            for (ReferralStatus value : ReferralStatus.values()) {
-                byStatus.put(value.name(), 0L);
-            }
-            counts.forEach(count -> byStatus.put(count.status(), count.count()));
-            List<Map<String, Object>> figures = new ArrayList<>();
-            byStatus.forEach((name, count) -> figures.add(Map.of("label", figureLabel(name), "count", count)));
-            model.put("figures", figures);
-            model.put("summary", Plural.of(total, "referral"));
-            model.put(
-                    "top",
-                    top.stream()
-                            .map(referrer -> Map.of(
-                                    "name", names.getOrDefault(referrer.userId(), "user " + referrer.userId()),
-                                    "signUps", referrer.signUps(),
-                                    "rewarded", referrer.rewarded()))
-                            .toList());
-            model.put(
-                    "review",
-                    review.stream().map(referral -> row(referral, names)).toList());
-            model.put(
-                    "recent",
-                    recent.stream().map(referral -> row(referral, names)).toList());
-            int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-            model.put("page", page);
-            model.put("pages", pages);
-            if (page > 1) {
-                model.put("previousUrl", "/staff/referrals?page=" + (page - 1) + "#all");
-            }
-            if (page < pages) {
-                model.put("nextUrl", "/staff/referrals?page=" + (page + 1) + "#all");
-            }
-            return model;
-        });
+        reads.prefetch(pageReads(universityId, page));
+        List<ReferralStore.StatusCount> counts = reads.read(ReferralStore.countsByStatusRead(universityId));
+        List<ReferralStore.TopReferrer> top = reads.read(ReferralStore.topRead(universityId, TOP));
+        List<Referral> review = reads.read(ReferralStore.withStatusRead(universityId, ReferralStatus.REVIEW, REVIEWED));
+        long total = counts.stream().mapToLong(ReferralStore.StatusCount::count).sum();
+        List<Referral> recent =
+                reads.read(ReferralStore.recentRead(universityId, Paging.offset(page, PAGE_SIZE), PAGE_SIZE));
+        Set<Long> ids = new HashSet<>();
+        top.forEach(referrer -> ids.add(referrer.userId()));
+        for (Referral referral : review) {
+            ids.add(referral.referrerId());
+            ids.add(referral.refereeId());
+        }
+        for (Referral referral : recent) {
+            ids.add(referral.referrerId());
+            ids.add(referral.refereeId());
+        }
+        Map<Long, String> names = new HashMap<>();
+        for (User user : users.findAllOnce(universityId, ids).values()) {
+            names.put(user.id(), user.displayName() + " <" + user.email() + ">");
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("university", university);
+        ReferralSettings current = reads.read(ReferralStore.settingsRead(universityId));
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("enabled", current.enabled());
+        settings.put("silver", current.currency() == Currency.SILVER);
+        settings.put("gold", current.currency() == Currency.GOLD);
+        settings.put("referrerAmount", current.referrerAmount());
+        settings.put("refereeAmount", current.refereeAmount());
+        settings.put("holdDays", current.holdDays());
+        settings.put("monthlyCap", current.monthlyCap());
+        settings.put("addressWindowHours", current.addressWindowHours());
+        model.put("settings", settings);
+        model.put("settingsProblems", Map.of());
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        for (ReferralStatus value : ReferralStatus.values()) {
+            byStatus.put(value.name(), 0L);
+        }
+        counts.forEach(count -> byStatus.put(count.status(), count.count()));
+        List<Map<String, Object>> figures = new ArrayList<>();
+        byStatus.forEach((name, count) -> figures.add(Map.of("label", figureLabel(name), "count", count)));
+        model.put("figures", figures);
+        model.put("summary", Plural.of(total, "referral"));
+        model.put(
+                "top",
+                top.stream()
+                        .map(referrer -> Map.of(
+                                "name", names.getOrDefault(referrer.userId(), "user " + referrer.userId()),
+                                "signUps", referrer.signUps(),
+                                "rewarded", referrer.rewarded()))
+                        .toList());
+        model.put(
+                "review", review.stream().map(referral -> row(referral, names)).toList());
+        model.put(
+                "recent", recent.stream().map(referral -> row(referral, names)).toList());
+        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        model.put("page", page);
+        model.put("pages", pages);
+        if (page > 1) {
+            model.put("previousUrl", "/staff/referrals?page=" + (page - 1) + "#all");
+        }
+        if (page < pages) {
+            model.put("nextUrl", "/staff/referrals?page=" + (page + 1) + "#all");
+        }
+        return model;
     }
 
     private static String figureLabel(String status) {

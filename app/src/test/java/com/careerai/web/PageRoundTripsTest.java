@@ -151,6 +151,24 @@ class PageRoundTripsTest extends IntegrationTest {
     }
 
     @Test
+    void staffsReferralsPageIsTwoRoundTrips() {
+        University demo = demo();
+        assertThat(warmThenGet(demo, signIn(demo, "staff"), "/staff/referrals", MediaType.TEXT_HTML_TYPE))
+                .contains("2 referrals")
+                .contains("Riya");
+        // the counts, top referrers, those to review, the page of all, the settings and the header's reads;
+        // then every name shown. They were 9: a read transaction of seven statements (a count the counts
+        // by status already gave among them) and the header's
+        assertThat(counter.statements())
+                .as("round trips: %s", counter.statements())
+                .hasSize(2);
+        assertThat(counter.statements().get(0))
+                .contains("FROM referrals", "FROM referral_settings", "FROM notifications");
+        assertThat(counter.statements().get(1)).contains("FROM \"users\"");
+        assertThat(counter.transactions()).as("transactions begun").isZero();
+    }
+
+    @Test
     void theBillingPageIsOneRoundTrip() {
         // the provider, subscriptions, the payments' customer and history and the header's reads: they were 6
         // round trips, the subscriptions read twice (for the plan, then for the customer)
