@@ -1,10 +1,12 @@
 package com.careerai.analytics;
 
 import com.careerai.auth.UserAccounts;
+import com.careerai.platform.web.LayoutModel;
 import com.careerai.platform.web.Plural;
 import com.careerai.tenancy.CurrentUniversity;
 import com.careerai.tenancy.University;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -37,14 +39,17 @@ class AuditPagesController {
 
     private final AuditTrail trail;
     private final UserAccounts users;
+    private final LayoutModel layout;
 
-    AuditPagesController(AuditTrail trail, UserAccounts users) {
+    AuditPagesController(AuditTrail trail, UserAccounts users, LayoutModel layout) {
         this.trail = trail;
         this.users = users;
+        this.layout = layout;
     }
 
     @Get(uri = "/audit", produces = MediaType.TEXT_HTML)
     HttpResponse<ModelAndView<Map<String, Object>>> page(
+            HttpRequest<?> request,
             @CurrentUniversity University university,
             @QueryValue @Nullable String actor,
             @QueryValue @Nullable String action,
@@ -52,6 +57,10 @@ class AuditPagesController {
             @QueryValue @Nullable String to,
             @QueryValue @Nullable Integer page) {
         AuditQuery query = AuditQuery.parse(university.id(), users, actor, action, from, to);
+        if (query.valid()) {
+            // the filter's actions, the count, the page of entries and the header's reads in one round trip
+            layout.prefetchWith(request, trail.pageReads(university.id(), query.filter(), page == null ? 1 : page));
+        }
         Map<String, Object> model = new HashMap<>();
         model.put("university", university);
         model.put("actor", actor);

@@ -5,6 +5,8 @@ import com.careerai.auth.UserAccounts;
 import com.careerai.platform.audit.AuditEntry;
 import com.careerai.platform.audit.AuditFilter;
 import com.careerai.platform.audit.AuditLog;
+import com.careerai.platform.data.PageRead;
+import com.careerai.platform.web.PageReads;
 import com.careerai.platform.web.Paging;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
@@ -43,23 +45,41 @@ class AuditTrail {
 
     private final AuditLog log;
     private final UserAccounts users;
+    private final PageReads reads;
 
-    AuditTrail(AuditLog log, UserAccounts users) {
+    AuditTrail(AuditLog log, UserAccounts users, PageReads reads) {
         this.log = log;
         this.users = users;
+        this.reads = reads;
     }
 
+    /**
+     * What {@link #page} and {@link #actions} read before the actors' names, for a page to send ahead with the
+     * header's reads in one round trip (ADR 0076): the filter's actions, the count and the page of entries.
+     */
+    List<PageRead<?>> pageReads(long universityId, AuditFilter filter, int requestedPage) {
+        int page = Paging.page(requestedPage);
+        return List.of(
+                log.actionsRead(universityId),
+                log.countRead(universityId, filter),
+                log.searchRead(universityId, filter, Paging.offset(page, PAGE_SIZE), PAGE_SIZE));
+    }
+
+    /** A page of entries with their actors' names: the count and the page in one round trip, the names in one. */
     Page page(long universityId, AuditFilter filter, int requestedPage) {
         int page = Paging.page(requestedPage);
-        long total = log.count(universityId, filter);
-        List<Entry> entries =
-                named(universityId, log.search(universityId, filter, Paging.offset(page, PAGE_SIZE), PAGE_SIZE));
+        PageRead<Long> count = log.countRead(universityId, filter);
+        PageRead<List<AuditEntry>> search =
+                log.searchRead(universityId, filter, Paging.offset(page, PAGE_SIZE), PAGE_SIZE);
+        reads.prefetch(List.of(count, search));
+        long total = reads.read(count);
+        List<Entry> entries = named(universityId, reads.read(search));
         int pages = (int) Math.max(1, Math.min(Paging.MAX_PAGE, (total + PAGE_SIZE - 1) / PAGE_SIZE));
         return new Page(entries, total, page, pages, PAGE_SIZE);
     }
 
     List<String> actions(long universityId) {
-        return log.actions(universityId);
+        return reads.read(log.actionsRead(universityId));
     }
 
     String csv(long universityId, AuditFilter filter) {
@@ -103,7 +123,7 @@ class AuditTrail {
                 .distinct()
                 .toList();
         Map<String, String> names = new HashMap<>();
-        for (User user : users.findAll(universityId, ids)) {
+        for (User user : users.findAllOnce(universityId, ids).values()) {
             names.put("user:" + user.id(), user.displayName() + " <" + user.email() + ">");
         }
         return entries.stream()

@@ -169,6 +169,21 @@ class PageRoundTripsTest extends IntegrationTest {
     }
 
     @Test
+    void theAuditLogPageIsTwoRoundTrips() {
+        University demo = demo();
+        assertThat(warmThenGet(demo, signIn(demo, "staff"), "/staff/audit", MediaType.TEXT_HTML_TYPE))
+                .contains("Audit log");
+        // the filter's actions, the count, the page of entries and the header's reads; then the actors' names.
+        // They were 8: three read transactions and the header's
+        assertThat(counter.statements())
+                .as("round trips: %s", counter.statements())
+                .hasSize(2);
+        assertThat(counter.statements().get(0)).contains("WITH RECURSIVE", "FROM audit_log", "FROM notifications");
+        assertThat(counter.statements().get(1)).contains("FROM \"users\"");
+        assertThat(counter.transactions()).as("transactions begun").isZero();
+    }
+
+    @Test
     void theBillingPageIsOneRoundTrip() {
         // the provider, subscriptions, the payments' customer and history and the header's reads: they were 6
         // round trips, the subscriptions read twice (for the plan, then for the customer)

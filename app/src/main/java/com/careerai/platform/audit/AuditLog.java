@@ -1,5 +1,6 @@
 package com.careerai.platform.audit;
 
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.data.SqlRows;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.ObjectMapper;
@@ -87,48 +88,62 @@ public class AuditLog {
     /** One page of the university's entries matching {@code filter}, newest first. */
     @Transactional(readOnly = true)
     public List<AuditEntry> search(long universityId, AuditFilter filter, long offset, int limit) {
+        return searchRead(universityId, filter, offset, limit).runOn(jdbc);
+    }
+
+    /** What {@link #search} reads, for a page to read ahead with others (ADR 0076). */
+    public PageRead<List<AuditEntry>> searchRead(long universityId, AuditFilter filter, long offset, int limit) {
         Where where = where(universityId, filter);
-        return jdbc.prepareStatement(
+        return new PageRead<>(
+                "audit.search:" + where.values + ":" + offset + ":" + limit,
                 "SELECT university_id, id, actor, action, details::text, created_at, client_address FROM audit_log "
                         + where.sql + " ORDER BY created_at DESC, id DESC" + SqlRows.limit(limit, offset),
-                (PreparedStatement statement) -> {
-                    where.bind(statement);
-                    return read(statement);
-                });
+                where::bind,
+                this::read);
     }
 
     /** How many of the university's entries match {@code filter}. */
     @Transactional(readOnly = true)
     public long count(long universityId, AuditFilter filter) {
+        return countRead(universityId, filter).runOn(jdbc);
+    }
+
+    /** What {@link #count} reads, for a page to read ahead with others (ADR 0076). */
+    public PageRead<Long> countRead(long universityId, AuditFilter filter) {
         Where where = where(universityId, filter);
-        return jdbc.prepareStatement("SELECT count(*) FROM audit_log " + where.sql, (PreparedStatement statement) -> {
-            where.bind(statement);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        });
+        return PageRead.single(
+                "audit.count:" + where.values,
+                "SELECT count(*) FROM audit_log " + where.sql,
+                where::bind,
+                rows -> rows.getLong(1));
     }
 
     /** The distinct actions the university's log holds, for the filter's choices. */
     @Transactional(readOnly = true)
     public List<String> actions(long universityId) {
-        return jdbc.prepareStatement(
-                "SELECT DISTINCT action FROM audit_log WHERE university_id = ? ORDER BY action",
-                (PreparedStatement statement) -> {
-                    statement.setLong(1, universityId);
-                    List<String> actions = new ArrayList<>();
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            actions.add(rows.getString(1));
-                        }
-                    }
-                    return actions;
-                });
+        return actionsRead(universityId).runOn(jdbc);
+    }
+
+    /**
+     * What {@link #actions} reads, for a page to read ahead with others (ADR 0076). A loose index scan of
+     * {@code audit_log_university_action_created}: one index probe for each distinct action, where
+     * {@code SELECT DISTINCT} read every entry the university ever logged on every view of the page.
+     */
+    public PageRead<List<String>> actionsRead(long universityId) {
+        return PageRead.list(
+                "audit.actions:" + universityId,
+                "WITH RECURSIVE found(action) AS ("
+                        + "(SELECT action FROM audit_log WHERE university_id = ? ORDER BY action LIMIT 1)"
+                        + " UNION ALL SELECT (SELECT a.action FROM audit_log a WHERE a.university_id = ?"
+                        + " AND a.action > found.action ORDER BY a.action LIMIT 1) FROM found"
+                        + " WHERE found.action IS NOT NULL)"
+                        + " SELECT action FROM found WHERE action IS NOT NULL ORDER BY action",
+                SqlRows.parameters(universityId, universityId),
+                rows -> rows.getString(1));
     }
 
     private record Where(String sql, List<Object> values) {
-        int bind(PreparedStatement statement) throws SQLException {
+        void bind(PreparedStatement statement) throws SQLException {
             for (int i = 0; i < values.size(); i++) {
                 Object value = values.get(i);
                 if (value instanceof java.time.Instant instant) {
@@ -137,7 +152,6 @@ public class AuditLog {
                     statement.setObject(i + 1, value);
                 }
             }
-            return values.size() + 1;
         }
     }
 
@@ -173,26 +187,30 @@ public class AuditLog {
         return new Where(sql.toString(), values);
     }
 
-    @SuppressWarnings("unchecked")
     private List<AuditEntry> read(PreparedStatement statement) throws SQLException {
-        List<AuditEntry> entries = new ArrayList<>();
         try (ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                Map<String, Object> details;
-                try {
-                    details = json.readValue(rows.getString(5), Map.class);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                entries.add(new AuditEntry(
-                        rows.getLong(1),
-                        rows.getLong(2),
-                        rows.getString(3),
-                        rows.getString(4),
-                        details,
-                        rows.getTimestamp(6).toInstant(),
-                        rows.getString(7)));
+            return read(rows);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<AuditEntry> read(ResultSet rows) throws SQLException {
+        List<AuditEntry> entries = new ArrayList<>();
+        while (rows.next()) {
+            Map<String, Object> details;
+            try {
+                details = json.readValue(rows.getString(5), Map.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
+            entries.add(new AuditEntry(
+                    rows.getLong(1),
+                    rows.getLong(2),
+                    rows.getString(3),
+                    rows.getString(4),
+                    details,
+                    rows.getTimestamp(6).toInstant(),
+                    rows.getString(7)));
         }
         return entries;
     }
