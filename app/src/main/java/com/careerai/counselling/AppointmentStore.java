@@ -216,6 +216,11 @@ class AppointmentStore {
     }
 
     List<Appointment> all(long universityId, Filter filter, int limit) {
+        return allRead(universityId, filter, limit).runOn(jdbc);
+    }
+
+    /** {@link #all} as a page's read (ADR 0076). */
+    static PageRead<List<Appointment>> allRead(long universityId, Filter filter, int limit) {
         StringBuilder sql = new StringBuilder("SELECT * FROM appointments WHERE university_id = ?");
         List<Object> parameters = new ArrayList<>(List.of(universityId));
         if (filter.counsellorId() != null) {
@@ -236,7 +241,11 @@ class AppointmentStore {
         }
         sql.append(" ORDER BY starts_at DESC LIMIT ?");
         parameters.add(limit);
-        return Sql.list(jdbc, sql.toString(), AppointmentStore::appointment, parameters.toArray());
+        return Sql.listRead(
+                "counselling.appointments-for-staff:" + universityId + ":" + filter + ":" + limit,
+                sql.toString(),
+                AppointmentStore::appointment,
+                parameters.toArray());
     }
 
     /** Time the counsellor's non-cancelled appointments hold in [from, until), except {@code except}. */

@@ -33,6 +33,9 @@ import java.util.UUID;
  */
 @Singleton
 public class Appointments {
+    /** The most appointments staff's list and its CSV show. */
+    static final int STAFF_LIST = 1000;
+
     /** The ledger feature of counselling charges. */
     public static final String FEATURE = "counselling";
 
@@ -554,12 +557,17 @@ public class Appointments {
                 status -> store.ofCounsellorWith(counsellor.universityId(), counsellor.userId(), studentId));
     }
 
-    /** Every appointment of the staff member's university matching the filter, newest first (at most 1000). */
+    /** Every appointment of the staff member's university matching the filter, newest first (at most {@value #STAFF_LIST}). */
     List<Appointment> forStaff(SignedInUser staff, AppointmentStore.Filter filter) {
         if (!staff.isStaff()) {
             throw CounsellingException.forbidden("Only staff see every appointment.");
         }
-        return transactions.executeRead(status -> store.all(staff.universityId(), filter, 1000));
+        return reads.read(forStaffRead(staff.universityId(), filter));
+    }
+
+    /** What {@link #forStaff} reads, for a page to read ahead with others (ADR 0076). */
+    PageRead<List<Appointment>> forStaffRead(long universityId, AppointmentStore.Filter filter) {
+        return AppointmentStore.allRead(universityId, filter, STAFF_LIST);
     }
 
     /** The iCalendar of an appointment the caller may see. */

@@ -179,8 +179,14 @@ public class Counsellors {
         return CounsellorStore.countByStatusRead(universityId, CounsellorStatus.PENDING);
     }
 
+    /** The university's counsellors of a status, by name: one read, no transaction. */
     List<Counsellor> withStatus(long universityId, CounsellorStatus status) {
-        return transactions.executeRead(tx -> store.listByStatus(universityId, status));
+        return reads.read(withStatusRead(universityId, status));
+    }
+
+    /** What {@link #withStatus} reads, for a page to read ahead with others (ADR 0076). */
+    PageRead<List<Counsellor>> withStatusRead(long universityId, CounsellorStatus status) {
+        return CounsellorStore.listByStatusRead(universityId, status);
     }
 
     /** Open slots of an approved counsellor's session type starting in [from, until). */

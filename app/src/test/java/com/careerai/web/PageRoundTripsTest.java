@@ -184,6 +184,33 @@ class PageRoundTripsTest extends IntegrationTest {
     }
 
     @Test
+    void staffsCounsellorsPageIsOneRoundTrip() {
+        // the pending, approved and inactive counsellors, every rating's tally and the header's reads: they were
+        // 8 round trips, the three lists a read transaction each
+        assertOneRoundTripWithoutATransactionFor(
+                "staff",
+                "/staff/counsellors",
+                "Casey Coach",
+                "FROM counsellors",
+                "FROM appointment_feedback",
+                "FROM notifications");
+    }
+
+    @Test
+    void staffsAppointmentsPageSendsTheListWithTheHeadersReads() {
+        University demo = demo();
+        assertThat(warmThenGet(demo, signIn(demo, "staff"), "/staff/appointments", MediaType.TEXT_HTML_TYPE))
+                .contains("Casey Coach");
+        // the appointments, the counsellors to filter by and the header's reads; the rows' counsellors; the
+        // students' names. They were 7: the list and the filter's counsellors a read transaction each
+        assertThat(counter.statements())
+                .as("round trips: %s", counter.statements())
+                .hasSizeLessThanOrEqualTo(3);
+        assertThat(counter.statements().get(0)).contains("FROM appointments", "FROM counsellors", "FROM notifications");
+        assertThat(counter.transactions()).as("transactions begun").isZero();
+    }
+
+    @Test
     void theBillingPageIsOneRoundTrip() {
         // the provider, subscriptions, the payments' customer and history and the header's reads: they were 6
         // round trips, the subscriptions read twice (for the plan, then for the customer)
