@@ -178,13 +178,14 @@ class ResourceStore {
                 resource(row), List.of((Long[]) row.getArray("interest_ids").getArray()));
     }
 
-    List<Resource> byStatus(long universityId, ResourceStatus status, int limit) {
-        return SqlRows.list(
-                jdbc,
-                "SELECT " + COLUMNS + " FROM resources r WHERE r.university_id = ? AND r.status = ?"
+    /** The oldest {@code limit} resources of a status with their tags' ids, as a page's read (ADR 0076). */
+    static PageRead<List<Tagged>> byStatusRead(long universityId, ResourceStatus status, int limit) {
+        return PageRead.list(
+                "resources.by-status:" + universityId + ":" + status + ":" + limit,
+                "SELECT " + COLUMNS + ", " + TAG_IDS + " FROM resources r WHERE r.university_id = ? AND r.status = ?"
                         + " ORDER BY r.created_at, r.id LIMIT ?",
                 bind(universityId, status, limit),
-                ResourceStore::resource);
+                ResourceStore::tagged);
     }
 
     List<Resource> ofUploader(long universityId, long uploaderId, int limit) {
@@ -243,12 +244,17 @@ class ResourceStore {
     }
 
     boolean requiresApproval(long universityId) {
-        return SqlRows.optional(
-                        jdbc,
+        return requiresApprovalRead(universityId).runOn(jdbc);
+    }
+
+    /** {@link #requiresApproval}, as a page's read (ADR 0076). */
+    static PageRead<Boolean> requiresApprovalRead(long universityId) {
+        return PageRead.optional(
+                        "resources.requires-approval:" + universityId,
                         "SELECT require_approval FROM resource_settings WHERE university_id = ?",
                         bind(universityId),
                         row -> row.getBoolean(1))
-                .orElse(true);
+                .map(found -> found.orElse(true));
     }
 
     void setRequiresApproval(long universityId, boolean required, long staffId) {

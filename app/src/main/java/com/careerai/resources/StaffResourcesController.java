@@ -2,7 +2,9 @@ package com.careerai.resources;
 
 import com.careerai.auth.CurrentUser;
 import com.careerai.auth.SignedInUser;
+import com.careerai.platform.web.LayoutModel;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -33,14 +35,17 @@ class StaffResourcesController {
 
     private final Resources resources;
     private final ResourcePages pages;
+    private final LayoutModel layout;
 
-    StaffResourcesController(Resources resources, ResourcePages pages) {
+    StaffResourcesController(Resources resources, ResourcePages pages, LayoutModel layout) {
         this.resources = resources;
         this.pages = pages;
+        this.layout = layout;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
-    ModelAndView<Map<String, Object>> queue(@CurrentUser SignedInUser staff) {
+    ModelAndView<Map<String, Object>> queue(HttpRequest<?> request, @CurrentUser SignedInUser staff) {
+        layout.prefetchWith(request, resources.reviewReads(staff.universityId()));
         return new ModelAndView<>("resources/staff", model(staff, null, Map.of()));
     }
 

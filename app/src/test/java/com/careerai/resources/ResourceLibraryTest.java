@@ -144,7 +144,10 @@ class ResourceLibraryTest extends IntegrationTest {
         assertThat(api.download(uni.subdomain(), student, id).code()).isEqualTo(404);
         assertThat(api.map(api.get(uni.subdomain(), counsellor, "/api/v1/resources/" + id)))
                 .containsEntry("status", "pending");
-        assertThat(page("/staff/resources", staff).body()).contains("Pending guide to fintech");
+        // the queue names each resource's categories (read with the queue, not a statement after it)
+        assertThat(page("/staff/resources", staff).body())
+                .contains("Pending guide to fintech")
+                .contains("<span class=\"badge tag\">Finance</span>");
 
         HttpResponse<String> approved =
                 post("/staff/resources/" + id + "/decision", staff, Map.of("decision", "approve"));

@@ -211,6 +211,20 @@ class PageRoundTripsTest extends IntegrationTest {
     }
 
     @Test
+    void staffsResourceQueueIsOneRoundTrip() {
+        // the approval setting, the pending resources with their tags, the categories naming them and the
+        // header's reads: they were 7 round trips, two read transactions and the tags' two statements
+        assertOneRoundTripWithoutATransactionFor(
+                "staff",
+                "/staff/resources",
+                "Resources to review",
+                "FROM resource_settings",
+                "FROM resources",
+                "FROM interests",
+                "FROM notifications");
+    }
+
+    @Test
     void theBillingPageIsOneRoundTrip() {
         // the provider, subscriptions, the payments' customer and history and the header's reads: they were 6
         // round trips, the subscriptions read twice (for the plan, then for the customer)
