@@ -152,35 +152,23 @@ class PageRoundTripsTest extends IntegrationTest {
 
     @Test
     void staffsReferralsPageIsTwoRoundTrips() {
-        University demo = demo();
-        assertThat(warmThenGet(demo, signIn(demo, "staff"), "/staff/referrals", MediaType.TEXT_HTML_TYPE))
-                .contains("2 referrals")
-                .contains("Riya");
         // the counts, top referrers, those to review, the page of all, the settings and the header's reads;
         // then every name shown. They were 9: a read transaction of seven statements (a count the counts
         // by status already gave among them) and the header's
-        assertThat(counter.statements())
-                .as("round trips: %s", counter.statements())
-                .hasSize(2);
-        assertThat(counter.statements().get(0))
-                .contains("FROM referrals", "FROM referral_settings", "FROM notifications");
-        assertThat(counter.statements().get(1)).contains("FROM \"users\"");
-        assertThat(counter.transactions()).as("transactions begun").isZero();
+        List<String> roundTrips = roundTripsWithoutATransaction("staff", "/staff/referrals", "2 referrals", "Riya");
+        assertThat(roundTrips).as("round trips: %s", roundTrips).hasSize(2);
+        assertThat(roundTrips.get(0)).contains("FROM referrals", "FROM referral_settings", "FROM notifications");
+        assertThat(roundTrips.get(1)).contains("FROM \"users\"");
     }
 
     @Test
     void theAuditLogPageIsTwoRoundTrips() {
-        University demo = demo();
-        assertThat(warmThenGet(demo, signIn(demo, "staff"), "/staff/audit", MediaType.TEXT_HTML_TYPE))
-                .contains("Audit log");
         // the filter's actions, the count, the page of entries and the header's reads; then the actors' names.
         // They were 8: three read transactions and the header's
-        assertThat(counter.statements())
-                .as("round trips: %s", counter.statements())
-                .hasSize(2);
-        assertThat(counter.statements().get(0)).contains("WITH RECURSIVE", "FROM audit_log", "FROM notifications");
-        assertThat(counter.statements().get(1)).contains("FROM \"users\"");
-        assertThat(counter.transactions()).as("transactions begun").isZero();
+        List<String> roundTrips = roundTripsWithoutATransaction("staff", "/staff/audit", "Audit log");
+        assertThat(roundTrips).as("round trips: %s", roundTrips).hasSize(2);
+        assertThat(roundTrips.get(0)).contains("WITH RECURSIVE", "FROM audit_log", "FROM notifications");
+        assertThat(roundTrips.get(1)).contains("FROM \"users\"");
     }
 
     @Test
@@ -198,16 +186,11 @@ class PageRoundTripsTest extends IntegrationTest {
 
     @Test
     void staffsAppointmentsPageSendsTheListWithTheHeadersReads() {
-        University demo = demo();
-        assertThat(warmThenGet(demo, signIn(demo, "staff"), "/staff/appointments", MediaType.TEXT_HTML_TYPE))
-                .contains("Casey Coach");
         // the appointments, the counsellors to filter by and the header's reads; the rows' counsellors; the
         // students' names. They were 7: the list and the filter's counsellors a read transaction each
-        assertThat(counter.statements())
-                .as("round trips: %s", counter.statements())
-                .hasSizeLessThanOrEqualTo(3);
-        assertThat(counter.statements().get(0)).contains("FROM appointments", "FROM counsellors", "FROM notifications");
-        assertThat(counter.transactions()).as("transactions begun").isZero();
+        List<String> roundTrips = roundTripsWithoutATransaction("staff", "/staff/appointments", "Casey Coach");
+        assertThat(roundTrips).as("round trips: %s", roundTrips).hasSizeLessThanOrEqualTo(3);
+        assertThat(roundTrips.get(0)).contains("FROM appointments", "FROM counsellors", "FROM notifications");
     }
 
     @Test
@@ -234,21 +217,14 @@ class PageRoundTripsTest extends IntegrationTest {
 
     @Test
     void theReferralsPageIsThreeRoundTripsWithoutATransaction() {
-        University demo = demo();
-        assertThat(warmThenGet(demo, signIn(demo, "riya"), "/referrals", MediaType.TEXT_HTML_TYPE))
-                .contains("2 friends joined")
-                .contains("Sam");
         // the code, settings, friends, totals, own referral and the header's reads; the friends' names; the
         // address the link was asked from. They were 9: a write transaction for the code, a read transaction
         // for the rest (a statement each), a write transaction for the address
-        assertThat(counter.statements())
-                .as("round trips: %s", counter.statements())
-                .hasSize(3);
-        assertThat(counter.statements().get(0))
-                .contains("FROM referral_codes", "FROM referrals", "FROM credit_wallets");
-        assertThat(counter.statements().get(1)).contains("FROM \"users\"");
-        assertThat(counter.statements().get(2)).startsWith("UPDATE referral_codes");
-        assertThat(counter.transactions()).as("transactions begun").isZero();
+        List<String> roundTrips = roundTripsWithoutATransaction("riya", "/referrals", "2 friends joined", "Sam");
+        assertThat(roundTrips).as("round trips: %s", roundTrips).hasSize(3);
+        assertThat(roundTrips.get(0)).contains("FROM referral_codes", "FROM referrals", "FROM credit_wallets");
+        assertThat(roundTrips.get(1)).contains("FROM \"users\"");
+        assertThat(roundTrips.get(2)).startsWith("UPDATE referral_codes");
     }
 
     @Test
@@ -311,14 +287,21 @@ class PageRoundTripsTest extends IntegrationTest {
 
     /** {@link #assertOneRoundTripWithoutATransaction(String, String, String...)} for the demo's {@code who}. */
     private void assertOneRoundTripWithoutATransactionFor(String who, String path, String shows, String... reads) {
+        List<String> roundTrips = roundTripsWithoutATransaction(who, path, shows);
+        assertThat(roundTrips).as("round trips of %s: %s", path, roundTrips).hasSize(1);
+        assertThat(roundTrips.get(0)).contains(reads);
+    }
+
+    /**
+     * The statements (round trips) of the demo's {@code who}'s warm {@code path}, which shows {@code shows}
+     * and begins no transaction.
+     */
+    private List<String> roundTripsWithoutATransaction(String who, String path, String... shows) {
         University demo = demo();
         assertThat(warmThenGet(demo, signIn(demo, who), path, MediaType.TEXT_HTML_TYPE))
                 .contains(shows);
-        assertThat(counter.statements())
-                .as("round trips of %s: %s", path, counter.statements())
-                .hasSize(1);
-        assertThat(counter.statements().get(0)).contains(reads);
         assertThat(counter.transactions()).as("transactions begun by %s", path).isZero();
+        return counter.statements();
     }
 
     private University demo() {
