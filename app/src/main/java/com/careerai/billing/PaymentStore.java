@@ -192,9 +192,11 @@ class PaymentStore {
     }
 
     /** The university's payments of one status (or all, when null), newest first, for staff. */
-    List<Payment> byStatus(long universityId, @Nullable PaymentStatus status, long offset, int limit) {
-        return SqlRows.list(
-                jdbc,
+    /** A page of the university's payments of a status (null: any), newest first, as a page's read (ADR 0076). */
+    static PageRead<List<Payment>> byStatusRead(
+            long universityId, @Nullable PaymentStatus status, long offset, int limit) {
+        return PageRead.list(
+                "billing.payments-by-status:" + universityId + ":" + status + ":" + offset + ":" + limit,
                 "SELECT " + COLUMNS + " FROM payments WHERE university_id = ? AND (?::text IS NULL OR status = ?)"
                         + " ORDER BY created_at DESC, id" + SqlRows.limit(limit, offset),
                 statement -> {
@@ -227,18 +229,21 @@ class PaymentStore {
     }
 
     /** How many payments of the university have each status. */
-    java.util.Map<PaymentStatus, Long> countByStatus(long universityId) {
-        java.util.Map<PaymentStatus, Long> counts = new java.util.EnumMap<>(PaymentStatus.class);
-        for (PaymentStatus status : PaymentStatus.values()) {
-            counts.put(status, 0L);
-        }
-        SqlRows.list(
-                        jdbc,
+    /** The university's payments counted by status (every status, 0 for none), as a page's read (ADR 0076). */
+    static PageRead<java.util.Map<PaymentStatus, Long>> countByStatusRead(long universityId) {
+        return PageRead.list(
+                        "billing.payment-counts:" + universityId,
                         "SELECT status, count(*) FROM payments WHERE university_id = ? GROUP BY status",
                         SqlRows.parameters(universityId),
                         rows -> java.util.Map.entry(PaymentStatus.valueOf(rows.getString(1)), rows.getLong(2)))
-                .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
-        return counts;
+                .map(found -> {
+                    java.util.Map<PaymentStatus, Long> counts = new java.util.EnumMap<>(PaymentStatus.class);
+                    for (PaymentStatus status : PaymentStatus.values()) {
+                        counts.put(status, 0L);
+                    }
+                    found.forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+                    return counts;
+                });
     }
 
     /** The Stripe customer of the student's latest payment that has one. */

@@ -3,7 +3,9 @@ package com.careerai.counselling;
 import com.careerai.auth.CurrentUser;
 import com.careerai.auth.Role;
 import com.careerai.auth.SignedInUser;
+import com.careerai.platform.web.LayoutModel;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -21,7 +23,9 @@ import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +67,7 @@ class AppointmentPagesController {
     private final CounsellingClock clock;
     private final com.careerai.platform.web.ViewerZones zones;
     private final SharedResumes sharedResumes;
+    private final LayoutModel layout;
 
     AppointmentPagesController(
             Appointments appointments,
@@ -71,7 +76,9 @@ class AppointmentPagesController {
             PageModels models,
             CounsellingClock clock,
             com.careerai.platform.web.ViewerZones zones,
-            SharedResumes sharedResumes) {
+            SharedResumes sharedResumes,
+            LayoutModel layout) {
+        this.layout = layout;
         this.sharedResumes = sharedResumes;
         this.zones = zones;
         this.appointments = appointments;
@@ -82,28 +89,29 @@ class AppointmentPagesController {
     }
 
     @Get(produces = MediaType.TEXT_HTML)
-    ModelAndView<Map<String, Object>> list(@CurrentUser SignedInUser user, @Nullable @QueryValue String tz) {
+    ModelAndView<Map<String, Object>> list(
+            HttpRequest<?> request, @CurrentUser SignedInUser user, @Nullable @QueryValue String tz) {
         boolean counsellor = user.role() == Role.COUNSELLOR;
+        // the appointments with the header's reads in one round trip (ADR 0076), then their counsellors and
+        // students once for both lists
+        layout.prefetchWith(
+                request, counsellor ? appointments.ofCounsellorReads(user) : List.of(appointments.ofStudentRead(user)));
         List<Appointment> mine = counsellor ? appointments.ofCounsellor(user) : appointments.ofStudent(user);
         ZoneId zone = PageModels.zone(tz, zones.zoneOf(user.universityId(), user.userId()));
+        Instant now = clock.now();
+        List<Appointment> upcoming = mine.stream()
+                .filter(a -> a.isActive() && a.endsAt().isAfter(now))
+                .toList();
+        List<Appointment> past = mine.stream()
+                .filter(a -> !(a.isActive() && a.endsAt().isAfter(now)))
+                .toList();
+        List<Appointment> both = new ArrayList<>(upcoming);
+        both.addAll(past);
+        List<Map<String, Object>> rows = models.appointments(both, zone, user.userId());
         Map<String, Object> model = new HashMap<>();
         model.put("counsellor", counsellor);
-        model.put(
-                "upcoming",
-                models.appointments(
-                        mine.stream()
-                                .filter(a -> a.isActive() && a.endsAt().isAfter(clock.now()))
-                                .toList(),
-                        zone,
-                        user.userId()));
-        model.put(
-                "past",
-                models.appointments(
-                        mine.stream()
-                                .filter(a -> !(a.isActive() && a.endsAt().isAfter(clock.now())))
-                                .toList(),
-                        zone,
-                        user.userId()));
+        model.put("upcoming", rows.subList(0, upcoming.size()));
+        model.put("past", rows.subList(upcoming.size(), rows.size()));
         model.put("tz", zone.getId());
         return new ModelAndView<>("counselling/appointments", model);
     }

@@ -87,9 +87,10 @@ class AppointmentStore {
                 id);
     }
 
-    List<Appointment> ofStudent(long universityId, long studentId) {
-        return Sql.list(
-                jdbc,
+    /** A student's newest 200 appointments, as a page's read (ADR 0076). */
+    static PageRead<List<Appointment>> ofStudentRead(long universityId, long studentId) {
+        return Sql.listRead(
+                "counselling.student-appointments:" + universityId + ":" + studentId,
                 "SELECT * FROM appointments WHERE university_id = ? AND student_id = ? ORDER BY starts_at DESC LIMIT 200",
                 AppointmentStore::appointment,
                 universityId,

@@ -487,7 +487,12 @@ public class Appointments {
     }
 
     List<Appointment> ofStudent(SignedInUser student) {
-        return transactions.executeRead(status -> store.ofStudent(student.universityId(), student.userId()));
+        return reads.read(ofStudentRead(student));
+    }
+
+    /** What {@link #ofStudent} reads, for a page to read ahead with others (ADR 0076). */
+    PageRead<List<Appointment>> ofStudentRead(SignedInUser student) {
+        return AppointmentStore.ofStudentRead(student.universityId(), student.userId());
     }
 
     /** A student's appointments, newest first, for staff looking at that student. */

@@ -2,7 +2,9 @@ package com.careerai.interests;
 
 import com.careerai.auth.CurrentUser;
 import com.careerai.auth.SignedInUser;
+import com.careerai.platform.web.LayoutModel;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -30,14 +32,20 @@ import java.util.Map;
 @Hidden
 class InterestPagesController {
     private final Interests interests;
+    private final LayoutModel layout;
 
-    InterestPagesController(Interests interests) {
+    InterestPagesController(Interests interests, LayoutModel layout) {
         this.interests = interests;
+        this.layout = layout;
     }
 
     @Get(value = "/staff/interests", produces = MediaType.TEXT_HTML)
     @Secured("STAFF")
-    ModelAndView<Map<String, Object>> staffPage(@CurrentUser SignedInUser staff) {
+    ModelAndView<Map<String, Object>> staffPage(HttpRequest<?> request, @CurrentUser SignedInUser staff) {
+        // every category, how many picked each and the header's reads in one round trip (ADR 0076)
+        layout.prefetchWith(
+                request,
+                List.of(interests.popularityRead(staff.universityId()), interests.allRead(staff.universityId())));
         return new ModelAndView<>("interests/staff", staffModel(staff, null, Map.of(), Map.of()));
     }
 

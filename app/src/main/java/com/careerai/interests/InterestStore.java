@@ -34,11 +34,7 @@ class InterestStore {
         this.snapshots = snapshots;
     }
 
-    List<Interest> all(long universityId) {
-        return allRead(universityId).runOn(jdbc);
-    }
-
-    /** What {@link #all} reads, as a page's read (ADR 0076). */
+    /** Every category, offered ones first, as a page's read (ADR 0076). */
     PageRead<List<Interest>> allRead(long universityId) {
         return PageRead.list(
                 "interests.all:" + universityId,
@@ -156,9 +152,10 @@ class InterestStore {
     }
 
     /** Students per offered interest, most popular first (for staff pages and analytics). */
-    List<InterestPopularity> popularity(long universityId) {
-        return SqlRows.list(
-                jdbc,
+    /** Offered interests with how many students picked each, most popular first, as a page's read. */
+    PageRead<List<InterestPopularity>> popularityRead(long universityId) {
+        return PageRead.list(
+                "interests.popularity:" + universityId,
                 "SELECT i.id, i.name, count(s.user_id) AS students FROM interests i"
                         + " LEFT JOIN student_interests s ON s.university_id = i.university_id AND s.interest_id = i.id"
                         + " WHERE i.university_id = ? AND i.retired_at IS NULL GROUP BY i.id, i.name"

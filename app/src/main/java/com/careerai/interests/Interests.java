@@ -36,9 +36,8 @@ public class Interests {
     }
 
     /** Every category, offered ones first, retired ones after (for staff and for history). */
-    @Transactional(readOnly = true)
     public List<Interest> all(long universityId) {
-        return store.all(universityId);
+        return reads.read(store.allRead(universityId));
     }
 
     /**
@@ -145,9 +144,13 @@ public class Interests {
     }
 
     /** Offered interests with how many students picked each, most popular first. */
-    @Transactional(readOnly = true)
     public List<InterestPopularity> popularity(long universityId) {
-        return store.popularity(universityId);
+        return reads.read(popularityRead(universityId));
+    }
+
+    /** What {@link #popularity} reads, for a page to read ahead with others (ADR 0076). */
+    public PageRead<List<InterestPopularity>> popularityRead(long universityId) {
+        return store.popularityRead(universityId);
     }
 
     private Interest existing(long universityId, long id) {

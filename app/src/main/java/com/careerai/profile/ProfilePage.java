@@ -3,6 +3,7 @@ package com.careerai.profile;
 import com.careerai.auth.SignedInUser;
 import com.careerai.interests.Interest;
 import com.careerai.interests.Interests;
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.web.Dates;
 import com.careerai.platform.web.Plural;
 import io.micronaut.core.annotation.Nullable;
@@ -48,6 +49,15 @@ class ProfilePage {
         this.profiles = profiles;
         this.resumes = resumes;
         this.interests = interests;
+    }
+
+    /**
+     * What the page reads from PostgreSQL, for it to send with the header's reads in one round trip (ADR
+     * 0076): the resumes and the university's categories (the profile and the person's own interests come
+     * from their snapshots). They were a read transaction and a round trip more.
+     */
+    List<PageRead<?>> reads(SignedInUser user) {
+        return List.of(resumes.ofRead(user.universityId(), user.userId()), interests.allRead(user.universityId()));
     }
 
     Map<String, Object> model(SignedInUser user, Refused refused, @Nullable String saved) {

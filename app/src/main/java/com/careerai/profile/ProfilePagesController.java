@@ -4,7 +4,9 @@ import com.careerai.auth.CurrentUser;
 import com.careerai.auth.SignedInUser;
 import com.careerai.interests.InterestException;
 import com.careerai.interests.Interests;
+import com.careerai.platform.web.LayoutModel;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -41,16 +43,21 @@ class ProfilePagesController {
     private final CareerProfiles profiles;
     private final SavedResumes resumes;
     private final Interests interests;
+    private final LayoutModel layout;
 
-    ProfilePagesController(ProfilePage page, CareerProfiles profiles, SavedResumes resumes, Interests interests) {
+    ProfilePagesController(
+            ProfilePage page, CareerProfiles profiles, SavedResumes resumes, Interests interests, LayoutModel layout) {
         this.page = page;
         this.profiles = profiles;
         this.resumes = resumes;
         this.interests = interests;
+        this.layout = layout;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
-    ModelAndView<Map<String, Object>> show(@CurrentUser SignedInUser user, @Nullable @QueryValue String saved) {
+    ModelAndView<Map<String, Object>> show(
+            HttpRequest<?> request, @CurrentUser SignedInUser user, @Nullable @QueryValue String saved) {
+        layout.prefetchWith(request, page.reads(user));
         return new ModelAndView<>(VIEW, page.model(user, ProfilePage.Refused.none(), saved));
     }
 

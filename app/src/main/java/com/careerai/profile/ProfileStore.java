@@ -2,6 +2,7 @@ package com.careerai.profile;
 
 import static com.careerai.platform.data.SqlRows.parameters;
 
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.data.SqlRows;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.ConnectionOperations;
@@ -115,9 +116,10 @@ class ProfileStore {
         snapshots.changed(universityId, userId);
     }
 
-    List<SavedResume> resumes(long universityId, long userId) {
-        return SqlRows.list(
-                jdbc,
+    /** A person's resumes, the default first, then newest first, as a page's read (ADR 0076). */
+    static PageRead<List<SavedResume>> resumesRead(long universityId, long userId) {
+        return PageRead.list(
+                "profile.resumes:" + universityId + ":" + userId,
                 "SELECT " + RESUME_COLUMNS + " FROM saved_resumes WHERE university_id = ? AND user_id = ?"
                         + " ORDER BY is_default DESC, created_at DESC, id DESC LIMIT " + SavedResumes.MAX_RESUMES,
                 parameters(universityId, userId),

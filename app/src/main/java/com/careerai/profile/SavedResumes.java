@@ -1,5 +1,7 @@
 package com.careerai.profile;
 
+import com.careerai.platform.data.PageRead;
+import com.careerai.platform.web.PageReads;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -20,15 +22,21 @@ public class SavedResumes {
     static final int MAX_NAME = 80;
 
     private final ProfileStore store;
+    private final PageReads reads;
 
-    SavedResumes(ProfileStore store) {
+    SavedResumes(ProfileStore store, PageReads reads) {
         this.store = store;
+        this.reads = reads;
     }
 
     /** The person's resumes, the default first, then newest first. */
-    @Transactional(readOnly = true)
     public List<SavedResume> of(long universityId, long userId) {
-        return store.resumes(universityId, userId);
+        return reads.read(ofRead(universityId, userId));
+    }
+
+    /** What {@link #of} reads, for a page to read ahead with others (ADR 0076). */
+    PageRead<List<SavedResume>> ofRead(long universityId, long userId) {
+        return ProfileStore.resumesRead(universityId, userId);
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,8 @@
 package com.careerai.site;
 
 import com.careerai.platform.audit.AuditLog;
+import com.careerai.platform.data.PageRead;
+import com.careerai.platform.web.PageReads;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
@@ -25,20 +27,26 @@ public class SiteContent {
 
     private final SiteStore store;
     private final AuditLog auditLog;
+    private final PageReads reads;
 
-    SiteContent(SiteStore store, AuditLog auditLog) {
+    SiteContent(SiteStore store, AuditLog auditLog, PageReads reads) {
         this.store = store;
         this.auditLog = auditLog;
+        this.reads = reads;
     }
 
-    @Transactional(readOnly = true)
+    /** The hero text and services blurb: one read, no transaction (the public landing page's). */
     public SiteTexts texts(long universityId) {
-        return store.texts(universityId);
+        return reads.read(SiteStore.textsRead(universityId));
     }
 
-    @Transactional(readOnly = true)
     public List<FaqEntry> faq(long universityId) {
-        return store.faq(universityId);
+        return reads.read(SiteStore.faqRead(universityId));
+    }
+
+    /** What staff's site page reads, for it to send with the header's reads in one round trip (ADR 0076). */
+    List<PageRead<?>> staffPageReads(long universityId) {
+        return List.of(SiteStore.textsRead(universityId), SiteStore.faqRead(universityId));
     }
 
     @Transactional

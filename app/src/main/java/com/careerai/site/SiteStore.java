@@ -2,6 +2,7 @@ package com.careerai.site;
 
 import static com.careerai.platform.data.SqlRows.parameters;
 
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.data.SqlRows;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -17,13 +18,14 @@ class SiteStore {
         this.jdbc = jdbc;
     }
 
-    SiteTexts texts(long universityId) {
-        return SqlRows.optional(
-                        jdbc,
+    /** The hero text and services blurb, as a page's read (ADR 0076). */
+    static PageRead<SiteTexts> textsRead(long universityId) {
+        return PageRead.optional(
+                        "site.texts:" + universityId,
                         "SELECT hero_text, services_blurb FROM site_texts WHERE university_id = ?",
                         parameters(universityId),
                         row -> new SiteTexts(row.getString("hero_text"), row.getString("services_blurb")))
-                .orElse(SiteTexts.empty());
+                .map(found -> found.orElse(SiteTexts.empty()));
     }
 
     void saveTexts(long universityId, SiteTexts texts) {
@@ -36,8 +38,13 @@ class SiteStore {
     }
 
     List<FaqEntry> faq(long universityId) {
-        return SqlRows.list(
-                jdbc,
+        return faqRead(universityId).runOn(jdbc);
+    }
+
+    /** The FAQ in order, as a page's read (ADR 0076). */
+    static PageRead<List<FaqEntry>> faqRead(long universityId) {
+        return PageRead.list(
+                "site.faq:" + universityId,
                 "SELECT id, position, question, answer FROM site_faq WHERE university_id = ? ORDER BY position, id",
                 parameters(universityId),
                 row -> new FaqEntry(

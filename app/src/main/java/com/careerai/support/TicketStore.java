@@ -27,8 +27,13 @@ class TicketStore {
     }
 
     SupportSettings settings(long universityId) {
-        return SqlRows.optional(
-                        jdbc,
+        return settingsRead(universityId).runOn(jdbc);
+    }
+
+    /** {@link #settings}, as a page's read (ADR 0076). */
+    static PageRead<SupportSettings> settingsRead(long universityId) {
+        return PageRead.optional(
+                        "support.settings:" + universityId,
                         "SELECT time_zone, work_days, day_start, day_end, first_response_minutes, resolution_minutes"
                                 + " FROM support_settings WHERE university_id = ?",
                         parameters(universityId),
@@ -39,7 +44,7 @@ class TicketStore {
                                 row.getTime("day_end").toLocalTime(),
                                 row.getInt("first_response_minutes"),
                                 row.getInt("resolution_minutes")))
-                .orElse(SupportSettings.defaults());
+                .map(found -> found.orElse(SupportSettings.defaults()));
     }
 
     void saveSettings(long universityId, SupportSettings settings) {
@@ -133,14 +138,42 @@ class TicketStore {
             @Nullable Long assignee,
             int limit,
             long offset) {
-        return SqlRows.list(
-                jdbc,
+        return queueRead(universityId, status, category, assignee, limit, offset)
+                .runOn(jdbc);
+    }
+
+    /** {@link #queue}, as a page's read (ADR 0076). */
+    static PageRead<List<Ticket>> queueRead(
+            long universityId,
+            @Nullable String status,
+            @Nullable String category,
+            @Nullable Long assignee,
+            int limit,
+            long offset) {
+        return PageRead.list(
+                "support.queue:" + universityId + ":" + status + ":" + category + ":" + assignee + ":" + limit + ":"
+                        + offset,
                 "SELECT " + TICKET + " FROM tickets WHERE university_id = ?"
                         + " AND (?::text IS NULL OR status = ?) AND (?::text IS NULL OR category = ?)"
                         + " AND (?::bigint IS NULL OR (? = 0 AND assignee_id IS NULL) OR assignee_id = ?)"
                         + " ORDER BY (status IN ('OPEN', 'PENDING_STUDENT')) DESC, created_at, id"
                         + SqlRows.limit(limit, offset),
-                parameters(universityId, status, status, category, category, assignee, assignee, assignee),
+                statement -> {
+                    // every parameter typed, nulls too: an untyped one would cost a Sync of its own in a page's
+                    // round trip (PageReads)
+                    statement.setLong(1, universityId);
+                    statement.setString(2, status);
+                    statement.setString(3, status);
+                    statement.setString(4, category);
+                    statement.setString(5, category);
+                    for (int index = 6; index <= 8; index++) {
+                        if (assignee == null) {
+                            statement.setNull(index, java.sql.Types.BIGINT);
+                        } else {
+                            statement.setLong(index, assignee);
+                        }
+                    }
+                },
                 TicketStore::ticket);
     }
 

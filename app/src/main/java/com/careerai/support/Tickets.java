@@ -8,6 +8,7 @@ import com.careerai.notifications.NoticeKind;
 import com.careerai.notifications.Notifications;
 import com.careerai.platform.audit.AuditLog;
 import com.careerai.platform.data.PageRead;
+import com.careerai.platform.web.PageReads;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -38,13 +39,15 @@ public class Tickets {
     private final Notifications notifications;
     private final Mail mail;
     private final AuditLog auditLog;
+    private final PageReads reads;
     private final Clock clock = Clock.systemUTC();
 
-    Tickets(TicketStore store, Notifications notifications, Mail mail, AuditLog auditLog) {
+    Tickets(TicketStore store, Notifications notifications, Mail mail, AuditLog auditLog, PageReads reads) {
         this.store = store;
         this.notifications = notifications;
         this.mail = mail;
         this.auditLog = auditLog;
+        this.reads = reads;
     }
 
     @Transactional
@@ -158,7 +161,6 @@ public class Tickets {
         return store.find(universityId, id).orElseThrow(TicketException::notFound);
     }
 
-    @Transactional(readOnly = true)
     public List<Ticket> queue(
             long universityId,
             @Nullable String status,
@@ -166,7 +168,23 @@ public class Tickets {
             @Nullable Long assignee,
             int limit,
             long offset) {
-        return store.queue(universityId, status, category, assignee, limit, offset);
+        return reads.read(TicketStore.queueRead(universityId, status, category, assignee, limit, offset));
+    }
+
+    /**
+     * What the staff queue reads, for the page to send with the header's reads in one round trip (ADR 0076):
+     * the university's business hours (its timers) and the page of tickets.
+     */
+    List<PageRead<?>> queueReads(
+            long universityId,
+            @Nullable String status,
+            @Nullable String category,
+            @Nullable Long assignee,
+            int limit,
+            long offset) {
+        return List.of(
+                TicketStore.settingsRead(universityId),
+                TicketStore.queueRead(universityId, status, category, assignee, limit, offset));
     }
 
     @Transactional(readOnly = true)
@@ -282,9 +300,8 @@ public class Tickets {
         }
     }
 
-    @Transactional(readOnly = true)
     SupportSettings settings(long universityId) {
-        return store.settings(universityId);
+        return reads.read(TicketStore.settingsRead(universityId));
     }
 
     @Transactional

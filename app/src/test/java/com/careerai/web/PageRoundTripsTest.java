@@ -208,6 +208,54 @@ class PageRoundTripsTest extends IntegrationTest {
     }
 
     @Test
+    void staffsSupportQueueSiteAndInterestsPagesAreOneRoundTripEach() {
+        // each was a read transaction or two and the header's: 5 round trips
+        assertOneRoundTripWithoutATransactionFor(
+                "staff",
+                "/staff/support",
+                "Support queue",
+                "FROM support_settings",
+                "FROM tickets",
+                "FROM notifications");
+        assertOneRoundTripWithoutATransactionFor(
+                "staff", "/staff/site", "Public site", "FROM site_texts", "FROM site_faq", "FROM notifications");
+        assertOneRoundTripWithoutATransactionFor(
+                "staff",
+                "/staff/interests",
+                "Interests",
+                "JOIN student_interests",
+                "FROM interests",
+                "FROM notifications");
+    }
+
+    @Test
+    void staffsPaymentsListIsTwoRoundTrips() {
+        // the counts by status, the page of payments and the header's reads; then the students' names. They
+        // were 5: a read transaction of three statements and the header's
+        List<String> roundTrips = roundTripsWithoutATransaction("staff", "/staff/payments", "Payments at");
+        assertThat(roundTrips).as("round trips: %s", roundTrips).hasSize(2);
+        assertThat(roundTrips.get(0)).contains("GROUP BY status", "FROM payments", "FROM notifications");
+        assertThat(roundTrips.get(1)).contains("FROM \"users\"");
+    }
+
+    @Test
+    void theProfilePageIsOneRoundTrip() {
+        // the resumes, the categories to pick from and the header's reads: they were a read transaction for the
+        // resumes, then the categories with the header's (4 round trips)
+        assertOneRoundTripWithoutATransaction(
+                "/profile", "Your profile", "FROM saved_resumes", "FROM interests", "FROM credit_wallets");
+    }
+
+    @Test
+    void aStudentsAppointmentsAreTwoRoundTrips() {
+        // the appointments and the header's reads; then their counsellors, once for both lists. They were 4: a
+        // read transaction for the appointments, the counsellors, the header's
+        List<String> roundTrips = roundTripsWithoutATransaction("student", "/appointments", "Your appointments");
+        assertThat(roundTrips).as("round trips: %s", roundTrips).hasSizeLessThanOrEqualTo(2);
+        assertThat(roundTrips.get(0)).contains("FROM appointments", "FROM credit_wallets");
+    }
+
+    @Test
     void theBillingPageIsOneRoundTrip() {
         // the provider, subscriptions, the payments' customer and history and the header's reads: they were 6
         // round trips, the subscriptions read twice (for the plan, then for the customer)
