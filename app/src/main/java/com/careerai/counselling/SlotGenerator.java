@@ -25,6 +25,10 @@ import java.util.TreeMap;
  * the window's end instant.
  */
 final class SlotGenerator {
+    private static final long SECONDS_PER_DAY = 86_400;
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final long NANOS_PER_DAY = SECONDS_PER_DAY * NANOS_PER_SECOND;
+
     private SlotGenerator() {}
 
     /** Weekly hours: ISO day of week and local start/end in the counsellor's zone. */
@@ -104,10 +108,6 @@ final class SlotGenerator {
     private static long next(long nanoOfDay, long step) {
         return step <= 0 || nanoOfDay + step >= NANOS_PER_DAY ? Long.MAX_VALUE : nanoOfDay + step;
     }
-
-    private static final long SECONDS_PER_DAY = 86_400;
-    private static final long NANOS_PER_SECOND = 1_000_000_000L;
-    private static final long NANOS_PER_DAY = SECONDS_PER_DAY * NANOS_PER_SECOND;
 
     /**
      * The zone's offset for the whole of a local date, or null when it changes that day (or the day does
