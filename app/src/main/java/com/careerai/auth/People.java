@@ -40,9 +40,38 @@ public class People {
     }
 
     /** One page (from 1) of the university's students matching the search, newest first. */
-    @Transactional(readOnly = true)
     public PeoplePage students(long universityId, StudentSearch search, int page) {
-        return store.students(universityId, search, Instant.now(), Math.max(1, page), PAGE_SIZE);
+        return students(studentsQuery(universityId, search, page));
+    }
+
+    /**
+     * A search of students as of now, whose two reads (the count and the page) a page can send with the
+     * header's in one round trip ({@link StudentsQuery#reads}) before it asks for {@link #students(StudentsQuery)}.
+     */
+    public StudentsQuery studentsQuery(long universityId, StudentSearch search, int page) {
+        return new StudentsQuery(
+                PeopleStore.studentsReads(universityId, search, Instant.now(), Math.max(1, page), PAGE_SIZE));
+    }
+
+    /** The page of students a query reads: the count and the rows in one round trip, none when sent ahead. */
+    public PeoplePage students(StudentsQuery query) {
+        PeopleStore.StudentsReads parts = query.parts;
+        reads.prefetch(parts.both());
+        return new PeoplePage(reads.read(parts.rows()), reads.read(parts.count()), parts.page(), parts.pageSize());
+    }
+
+    /** A search of students fixed at an instant: what {@link #students(StudentsQuery)} reads. */
+    public static final class StudentsQuery {
+        private final PeopleStore.StudentsReads parts;
+
+        private StudentsQuery(PeopleStore.StudentsReads parts) {
+            this.parts = parts;
+        }
+
+        /** The count's and the page's reads, for a page to send ahead with its own (ADR 0076). */
+        public List<PageRead<?>> reads() {
+            return parts.both();
+        }
     }
 
     /** The staff home's figures of students: in all, joined and signed in since {@code since}, deactivated. */

@@ -30,7 +30,17 @@ class PeopleStore {
         this.accounts = accounts;
     }
 
-    PeoplePage students(long universityId, StudentSearch search, Instant now, int page, int pageSize) {
+    /**
+     * A page of students matching a search: its count and its rows, as a page's two reads (ADR 0076), for the
+     * instant {@code now} its "joined" and "active" filters count back from.
+     */
+    record StudentsReads(PageRead<Long> count, PageRead<List<Person>> rows, int page, int pageSize) {
+        List<PageRead<?>> both() {
+            return List.of(count, rows);
+        }
+    }
+
+    static StudentsReads studentsReads(long universityId, StudentSearch search, Instant now, int page, int pageSize) {
         List<Object> parameters = new ArrayList<>(List.of(universityId));
         StringBuilder where = new StringBuilder(" WHERE university_id = ? AND role = 'STUDENT'");
         if (!search.text().isEmpty()) {
@@ -71,18 +81,21 @@ class PeopleStore {
             case "deactivated" -> where.append(" AND deactivated_at IS NOT NULL");
             default -> {}
         }
-        long total = SqlRows.single(
-                jdbc,
-                "SELECT count(*) FROM users" + where,
-                SqlRows.parameters(parameters.toArray()),
-                row -> row.getLong(1));
-        List<Person> people = SqlRows.list(
-                jdbc,
-                "SELECT " + COLUMNS + where + " ORDER BY created_at DESC, id DESC"
-                        + SqlRows.limit(pageSize, (long) (page - 1) * pageSize),
-                SqlRows.parameters(parameters.toArray()),
-                PeopleStore::person);
-        return new PeoplePage(people, total, page, pageSize);
+        String key = "auth.students:" + universityId + ":" + search + ":" + now + ":" + page + ":" + pageSize;
+        return new StudentsReads(
+                PageRead.single(
+                        key + ":count",
+                        "SELECT count(*) FROM users" + where,
+                        SqlRows.parameters(parameters.toArray()),
+                        row -> row.getLong(1)),
+                PageRead.list(
+                        key + ":rows",
+                        "SELECT " + COLUMNS + where + " ORDER BY created_at DESC, id DESC"
+                                + SqlRows.limit(pageSize, (long) (page - 1) * pageSize),
+                        SqlRows.parameters(parameters.toArray()),
+                        PeopleStore::person),
+                page,
+                pageSize);
     }
 
     static PageRead<StudentFigures> studentFiguresRead(long universityId, Instant since) {

@@ -256,6 +256,14 @@ class PageRoundTripsTest extends IntegrationTest {
     }
 
     @Test
+    void staffsStudentsListIsOneRoundTrip() {
+        // the count, the page of students and the header's reads: they were a read transaction of two statements,
+        // then the header's (4 round trips)
+        assertOneRoundTripWithoutATransactionFor(
+                "staff", "/staff/students", "History Student", "SELECT count(*) FROM users", "FROM notifications");
+    }
+
+    @Test
     void theBillingPageIsOneRoundTrip() {
         // the provider, subscriptions, the payments' customer and history and the header's reads: they were 6
         // round trips, the subscriptions read twice (for the plan, then for the customer)
