@@ -155,20 +155,22 @@ class PageRoundTripsTest extends IntegrationTest {
         // the counts, top referrers, those to review, the page of all, the settings and the header's reads;
         // then every name shown. They were 9: a read transaction of seven statements (a count the counts
         // by status already gave among them) and the header's
-        List<String> roundTrips = roundTripsWithoutATransaction("staff", "/staff/referrals", "2 referrals", "Riya");
-        assertThat(roundTrips).as("round trips: %s", roundTrips).hasSize(2);
-        assertThat(roundTrips.get(0)).contains("FROM referrals", "FROM referral_settings", "FROM notifications");
-        assertThat(roundTrips.get(1)).contains("FROM \"users\"");
+        assertReadsThenNames(
+                roundTripsWithoutATransaction("staff", "/staff/referrals", "2 referrals", "Riya"),
+                "FROM referrals",
+                "FROM referral_settings",
+                "FROM notifications");
     }
 
     @Test
     void theAuditLogPageIsTwoRoundTrips() {
         // the filter's actions, the count, the page of entries and the header's reads; then the actors' names.
         // They were 8: three read transactions and the header's
-        List<String> roundTrips = roundTripsWithoutATransaction("staff", "/staff/audit", "Audit log");
-        assertThat(roundTrips).as("round trips: %s", roundTrips).hasSize(2);
-        assertThat(roundTrips.get(0)).contains("WITH RECURSIVE", "FROM audit_log", "FROM notifications");
-        assertThat(roundTrips.get(1)).contains("FROM \"users\"");
+        assertReadsThenNames(
+                roundTripsWithoutATransaction("staff", "/staff/audit", "Audit log"),
+                "WITH RECURSIVE",
+                "FROM audit_log",
+                "FROM notifications");
     }
 
     @Test
@@ -232,10 +234,11 @@ class PageRoundTripsTest extends IntegrationTest {
     void staffsPaymentsListIsTwoRoundTrips() {
         // the counts by status, the page of payments and the header's reads; then the students' names. They
         // were 5: a read transaction of three statements and the header's
-        List<String> roundTrips = roundTripsWithoutATransaction("staff", "/staff/payments", "Payments at");
-        assertThat(roundTrips).as("round trips: %s", roundTrips).hasSize(2);
-        assertThat(roundTrips.get(0)).contains("GROUP BY status", "FROM payments", "FROM notifications");
-        assertThat(roundTrips.get(1)).contains("FROM \"users\"");
+        assertReadsThenNames(
+                roundTripsWithoutATransaction("staff", "/staff/payments", "Payments at"),
+                "GROUP BY status",
+                "FROM payments",
+                "FROM notifications");
     }
 
     @Test
@@ -346,6 +349,13 @@ class PageRoundTripsTest extends IntegrationTest {
         List<String> roundTrips = roundTripsWithoutATransaction(who, path, shows);
         assertThat(roundTrips).as("round trips of %s: %s", path, roundTrips).hasSize(1);
         assertThat(roundTrips.get(0)).contains(reads);
+    }
+
+    /** Two round trips: the page's reads (naming {@code reads}) with the header's, then the names shown. */
+    private static void assertReadsThenNames(List<String> roundTrips, String... reads) {
+        assertThat(roundTrips).as("round trips: %s", roundTrips).hasSize(2);
+        assertThat(roundTrips.get(0)).contains(reads);
+        assertThat(roundTrips.get(1)).contains("FROM \"users\"");
     }
 
     /**
