@@ -74,7 +74,7 @@ class AfterSession {
                         "not_completed", "You can rate an appointment once it is completed.");
             }
             if (!feedback.give(
-                    universityId, appointmentId, appointment.counsellorId(), student.userId(), rating, text)) {
+                    universityId, appointmentId, appointment.counsellorId(), student.userId(), rating, text, null)) {
                 throw CounsellingException.conflict("feedback_given", "You have already rated this appointment.");
             }
             return null;

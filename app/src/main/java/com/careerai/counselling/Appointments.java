@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -524,11 +525,9 @@ public class Appointments {
     /** What {@link #ofCounsellor} reads, for a page to read ahead with others (ADR 0076). */
     List<PageRead<List<Appointment>>> ofCounsellorReads(SignedInUser counsellor) {
         Instant now = clock.now();
-        List<PageRead<List<Appointment>>> open = openOfCounsellorReads(counsellor, now);
-        return List.of(
-                open.get(0),
-                open.get(1),
-                AppointmentStore.historyRead(counsellor.universityId(), counsellor.userId(), now));
+        List<PageRead<List<Appointment>>> all = new ArrayList<>(openOfCounsellorReads(counsellor, now));
+        all.add(AppointmentStore.historyRead(counsellor.universityId(), counsellor.userId(), now));
+        return all;
     }
 
     /** A counsellor's appointments to come or under way and those that wait to be closed, by start. */

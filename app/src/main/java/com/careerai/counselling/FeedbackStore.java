@@ -31,18 +31,10 @@ class FeedbackStore {
 
     record Note(long id, long counsellorId, long studentId, String body, Instant createdAt) {}
 
-    /** True when recorded; false when this appointment already has feedback. */
-    boolean give(
-            long universityId,
-            UUID appointmentId,
-            long counsellorId,
-            long studentId,
-            int rating,
-            @Nullable String comment) {
-        return give(universityId, appointmentId, counsellorId, studentId, rating, comment, null);
-    }
-
-    /** {@link #give} as given at {@code givenAt} (the demo's past sessions), or now when null. */
+    /**
+     * Records feedback as given at {@code givenAt} (the demo's past sessions), or now when null. True when
+     * recorded; false when this appointment already has feedback.
+     */
     boolean give(
             long universityId,
             UUID appointmentId,
