@@ -95,11 +95,7 @@ class AiRunRepository {
                 id);
     }
 
-    long countSince(long universityId, Instant since) {
-        return countSinceRead(universityId, since).runOn(jdbc);
-    }
-
-    /** {@link #countSince}, as a page's read (ADR 0076). */
+    /** Runs started in the university since {@code since}, as a page's read (ADR 0076). */
     static PageRead<Long> countSinceRead(long universityId, Instant since) {
         return PageRead.single(
                 "ai.runs-since:" + universityId + ":" + since,

@@ -246,12 +246,7 @@ class PaymentStore {
                 });
     }
 
-    /** The Stripe customer of the student's latest payment that has one. */
-    Optional<String> customerOf(long universityId, long userId) {
-        return customerOfRead(universityId, userId).runOn(jdbc);
-    }
-
-    /** {@link #customerOf}, as a page's read (ADR 0076). */
+    /** The Stripe customer of the student's latest payment that has one, as a page's read (ADR 0076). */
     static PageRead<Optional<String>> customerOfRead(long universityId, long userId) {
         return PageRead.optional(
                 "billing.customer-of-payments:" + universityId + ":" + userId,

@@ -241,12 +241,7 @@ class AssignmentStore {
                 });
     }
 
-    /** Attempts not graded yet across the university's assignments (the staff home panel). */
-    long ungraded(long universityId) {
-        return ungradedRead(universityId).runOn(jdbc);
-    }
-
-    /** {@link #ungraded}, as a page's read (ADR 0076). */
+    /** Attempts not graded yet across the university's assignments (the staff home panel), as a page's read. */
     static PageRead<Long> ungradedRead(long universityId) {
         return PageRead.single(
                 "courses.ungraded:" + universityId,

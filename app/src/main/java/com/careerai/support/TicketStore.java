@@ -26,11 +26,7 @@ class TicketStore {
         this.jdbc = jdbc;
     }
 
-    SupportSettings settings(long universityId) {
-        return settingsRead(universityId).runOn(jdbc);
-    }
-
-    /** {@link #settings}, as a page's read (ADR 0076). */
+    /** The university's business hours and targets (the defaults until staff save some), as a page's read (ADR 0076). */
     static PageRead<SupportSettings> settingsRead(long universityId) {
         return PageRead.optional(
                         "support.settings:" + universityId,
@@ -130,19 +126,10 @@ class TicketStore {
                 TicketStore::ticket);
     }
 
-    /** The staff queue, filtered (null = any; assignee 0 = unassigned), oldest waiting first. */
-    List<Ticket> queue(
-            long universityId,
-            @Nullable String status,
-            @Nullable String category,
-            @Nullable Long assignee,
-            int limit,
-            long offset) {
-        return queueRead(universityId, status, category, assignee, limit, offset)
-                .runOn(jdbc);
-    }
-
-    /** {@link #queue}, as a page's read (ADR 0076). */
+    /**
+     * A page of the staff queue, filtered (null = any; assignee 0 = unassigned), open work first, oldest
+     * waiting first, as a page's read (ADR 0076).
+     */
     static PageRead<List<Ticket>> queueRead(
             long universityId,
             @Nullable String status,
@@ -177,11 +164,7 @@ class TicketStore {
                 TicketStore::ticket);
     }
 
-    long countOpen(long universityId) {
-        return countOpenRead(universityId).runOn(jdbc);
-    }
-
-    /** {@link #countOpen}, as a page's read (ADR 0076). */
+    /** How many tickets are open, as a page's read (ADR 0076). */
     static PageRead<Long> countOpenRead(long universityId) {
         return PageRead.single(
                 "support.open-tickets:" + universityId,
