@@ -66,14 +66,6 @@ public class Invitations {
                 .toList();
     }
 
-    /** Invitations not yet accepted nor expired, newest first. */
-    public List<Invitation> pending(long universityId) {
-        Instant now = Instant.now();
-        return invitations.findByUniversityIdOrderByCreatedAtDesc(universityId).stream()
-                .filter(invitation -> invitation.isPending(now))
-                .toList();
-    }
-
     /** The newest pending invitation of {@code email}, if any. */
     public Optional<Invitation> pendingFor(long universityId, String email) {
         Instant now = Instant.now();

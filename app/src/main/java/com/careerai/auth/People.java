@@ -91,9 +91,18 @@ public class People {
     }
 
     /** Staff and counsellors, staff first. */
-    @Transactional(readOnly = true)
     public List<Person> team(long universityId) {
-        return store.team(universityId);
+        return reads.read(PeopleStore.teamRead(universityId));
+    }
+
+    /** Invitations to the team (staff, counsellors) neither accepted nor expired, newest first, at most 200. */
+    public List<Invitation> pendingTeamInvitations(long universityId) {
+        return reads.read(PeopleStore.pendingTeamInvitationsRead(universityId));
+    }
+
+    /** What the team page reads ({@link #team}, {@link #pendingTeamInvitations}), to send with the header's (ADR 0076). */
+    public List<PageRead<?>> teamPageReads(long universityId) {
+        return List.of(PeopleStore.teamRead(universityId), PeopleStore.pendingTeamInvitationsRead(universityId));
     }
 
     /** Which of these normalised addresses already have an account here. */

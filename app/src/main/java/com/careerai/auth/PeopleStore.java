@@ -22,6 +22,9 @@ class PeopleStore {
     private static final String COLUMNS =
             "id, email, name, role, created_at, last_sign_in_at, deactivated_at, is_pro FROM users";
 
+    /** The most pending team invitations the team page lists. */
+    static final int TEAM_INVITATIONS_SHOWN = 200;
+
     private final JdbcOperations jdbc;
     private final UserAccounts accounts;
 
@@ -109,13 +112,36 @@ class PeopleStore {
                 row -> new StudentFigures(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4)));
     }
 
-    List<Person> team(long universityId) {
-        return SqlRows.list(
-                jdbc,
+    /** Staff and counsellors, staff first: the team page's read (ADR 0076). */
+    static PageRead<List<Person>> teamRead(long universityId) {
+        return PageRead.list(
+                "auth.team:" + universityId,
                 "SELECT " + COLUMNS + " WHERE university_id = ? AND role IN ('STAFF', 'COUNSELLOR')"
                         + " ORDER BY role DESC, deactivated_at NULLS FIRST, lower(coalesce(name, email)) LIMIT 500",
                 SqlRows.parameters(universityId),
                 PeopleStore::person);
+    }
+
+    /**
+     * Invitations to the team (staff, counsellor) neither accepted nor expired, newest first: filtered in
+     * SQL, so that the thousands of students a university invites are not read to show none of them.
+     */
+    static PageRead<List<Invitation>> pendingTeamInvitationsRead(long universityId) {
+        return PageRead.list(
+                "auth.team-invitations:" + universityId,
+                "SELECT id, email, role, invited_by, expires_at, created_at FROM invitations"
+                        + " WHERE university_id = ? AND accepted_at IS NULL AND role <> 'STUDENT' AND expires_at > now()"
+                        + " ORDER BY created_at DESC, id DESC LIMIT " + TEAM_INVITATIONS_SHOWN,
+                SqlRows.parameters(universityId),
+                row -> new Invitation(
+                        row.getLong("id"),
+                        universityId,
+                        row.getString("email"),
+                        Role.valueOf(row.getString("role")),
+                        row.getString("invited_by"),
+                        SqlRows.instant(row, "expires_at"),
+                        null,
+                        SqlRows.instant(row, "created_at")));
     }
 
     Optional<Person> find(long universityId, long userId) {

@@ -2,6 +2,9 @@ package com.careerai.credits;
 
 import com.careerai.auth.UserAccounts;
 import com.careerai.platform.audit.AuditLog;
+import com.careerai.platform.data.PageRead;
+import com.careerai.platform.data.SqlRows;
+import com.careerai.platform.web.PageReads;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
@@ -10,7 +13,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,7 @@ public class BulkGrants {
     private final AuditLog auditLog;
     private final JobRequestScheduler scheduler;
     private final CreditsConfiguration configuration;
+    private final PageReads reads;
 
     BulkGrants(
             JdbcOperations jdbc,
@@ -39,7 +42,8 @@ public class BulkGrants {
             UserAccounts users,
             AuditLog auditLog,
             JobRequestScheduler scheduler,
-            CreditsConfiguration configuration) {
+            CreditsConfiguration configuration,
+            PageReads reads) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.store = store;
@@ -47,6 +51,7 @@ public class BulkGrants {
         this.auditLog = auditLog;
         this.scheduler = scheduler;
         this.configuration = configuration;
+        this.reads = reads;
     }
 
     /**
@@ -117,23 +122,26 @@ public class BulkGrants {
 
     @Connectable
     public Optional<GrantBatch> find(long universityId, UUID batchId) {
-        List<GrantBatch> found = query(
+        return SqlRows.optional(
+                jdbc,
                 "SELECT " + BATCH_COLUMNS + " FROM credit_grant_batches WHERE university_id = ? AND id = ?",
-                universityId,
-                batchId,
-                1);
-        return found.stream().findFirst();
+                SqlRows.parameters(universityId, batchId),
+                BulkGrants::batch);
     }
 
     /** The university's latest grants, newest first. */
-    @Connectable
     public List<GrantBatch> recent(long universityId, int limit) {
-        return query(
+        return reads.read(recentRead(universityId, limit));
+    }
+
+    /** What {@link #recent} reads, for a page to send with its other reads (ADR 0076). */
+    public static PageRead<List<GrantBatch>> recentRead(long universityId, int limit) {
+        return PageRead.list(
+                "credits.grant-batches:" + universityId + ":" + limit,
                 "SELECT " + BATCH_COLUMNS + " FROM credit_grant_batches WHERE university_id = ?"
-                        + " ORDER BY created_at DESC LIMIT ?",
-                universityId,
-                null,
-                limit);
+                        + " ORDER BY created_at DESC" + SqlRows.limit(limit, 0),
+                SqlRows.parameters(universityId),
+                BulkGrants::batch);
     }
 
     /**
@@ -196,24 +204,6 @@ public class BulkGrants {
                         return statement.executeUpdate();
                     });
             return !finished;
-        });
-    }
-
-    private List<GrantBatch> query(String sql, long universityId, UUID batchId, int limit) {
-        return jdbc.prepareStatement(sql, statement -> {
-            statement.setLong(1, universityId);
-            if (batchId != null) {
-                statement.setObject(2, batchId);
-            } else {
-                statement.setInt(2, limit);
-            }
-            List<GrantBatch> batches = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    batches.add(batch(rows));
-                }
-            }
-            return batches;
         });
     }
 

@@ -2,14 +2,15 @@ package com.careerai.credits;
 
 import com.careerai.auth.UserAccounts;
 import com.careerai.platform.audit.AuditLog;
+import com.careerai.platform.data.PageRead;
+import com.careerai.platform.data.SqlRows;
+import com.careerai.platform.web.PageReads;
 import com.careerai.tenancy.University;
 import com.careerai.tenancy.UniversityAdministration;
-import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -34,6 +35,7 @@ public class MonthlyRefill {
     private final AuditLog auditLog;
     private final JobRequestScheduler scheduler;
     private final CreditsConfiguration configuration;
+    private final PageReads reads;
 
     MonthlyRefill(
             JdbcOperations jdbc,
@@ -43,7 +45,8 @@ public class MonthlyRefill {
             UniversityAdministration universities,
             AuditLog auditLog,
             JobRequestScheduler scheduler,
-            CreditsConfiguration configuration) {
+            CreditsConfiguration configuration,
+            PageReads reads) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.store = store;
@@ -52,6 +55,7 @@ public class MonthlyRefill {
         this.auditLog = auditLog;
         this.scheduler = scheduler;
         this.configuration = configuration;
+        this.reads = reads;
     }
 
     /** The JobRunr recurring job id of a university's refill. */
@@ -59,15 +63,18 @@ public class MonthlyRefill {
         return "credits-refill-" + universityId;
     }
 
-    @Connectable
+    /** Whether the university's monthly refill is on (off until staff turn it on). */
     public boolean isEnabled(long universityId) {
-        return jdbc.prepareStatement(
-                "SELECT enabled FROM credit_refill_settings WHERE university_id = ?", statement -> {
-                    statement.setLong(1, universityId);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        return rows.next() && rows.getBoolean(1);
-                    }
-                });
+        return reads.read(enabledRead(universityId));
+    }
+
+    /** What {@link #isEnabled} reads, for a page to send with its other reads (ADR 0076). */
+    public static PageRead<Boolean> enabledRead(long universityId) {
+        return new PageRead<>(
+                "credits.refill-enabled:" + universityId,
+                "SELECT enabled FROM credit_refill_settings WHERE university_id = ?",
+                SqlRows.parameters(universityId),
+                rows -> rows.next() && rows.getBoolean(1));
     }
 
     /** Turns the refill on or off (audited) and schedules or removes its recurring job. */

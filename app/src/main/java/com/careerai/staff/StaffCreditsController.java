@@ -14,11 +14,14 @@ import com.careerai.credits.LedgerAuditResults;
 import com.careerai.credits.MonthlyRefill;
 import com.careerai.credits.UnknownStudentException;
 import com.careerai.credits.Wallets;
+import com.careerai.platform.web.LayoutModel;
 import com.careerai.platform.web.Plural;
 import com.careerai.tenancy.CurrentUniversity;
 import com.careerai.tenancy.University;
 import com.careerai.tenancy.UniversityAdministration;
+import com.careerai.tenancy.UniversityAdministration.DefaultAllowance;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -37,6 +40,7 @@ import java.net.URI;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +59,7 @@ import java.util.UUID;
 @Hidden
 class StaffCreditsController {
     private static final String VIEW = "staff/credits";
+    private static final int RECENT_GRANTS = 5;
     private static final DateTimeFormatter RAN_AT = DateTimeFormatter.ofPattern(
                     "d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
@@ -89,6 +94,7 @@ class StaffCreditsController {
     private final LedgerAuditResults audits;
     private final UserAccounts users;
     private final CreditsConfiguration configuration;
+    private final LayoutModel layout;
 
     StaffCreditsController(
             UniversityAdministration universities,
@@ -98,7 +104,9 @@ class StaffCreditsController {
             Wallets wallets,
             LedgerAuditResults audits,
             UserAccounts users,
-            CreditsConfiguration configuration) {
+            CreditsConfiguration configuration,
+            LayoutModel layout) {
+        this.layout = layout;
         this.universities = universities;
         this.defaults = defaults;
         this.grants = grants;
@@ -111,9 +119,17 @@ class StaffCreditsController {
 
     @Get(produces = MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> page(
+            HttpRequest<?> request,
             @CurrentUniversity University university,
             @QueryValue @Nullable String notice,
             @QueryValue @Nullable String batch) {
+        // the allowance, the refill, the latest grants and the header's reads in one round trip (ADR 0076)
+        layout.prefetchWith(
+                request,
+                List.of(
+                        UniversityAdministration.defaultAllowanceRead(university.id()),
+                        MonthlyRefill.enabledRead(university.id()),
+                        BulkGrants.recentRead(university.id(), RECENT_GRANTS)));
         Map<String, Object> model = model(university);
         if (notice != null) {
             model.put("notice", noticeText(notice));
@@ -227,13 +243,15 @@ class StaffCreditsController {
         return HttpResponse.seeOther(URI.create("/staff/credits?notice=audited#audit"));
     }
 
-    private Map<String, Object> model(University requestUniversity) {
+    private Map<String, Object> model(University university) {
         // Read afresh: the request's copy may predate a change made on another node.
-        University university = universities.findById(requestUniversity.id()).orElse(requestUniversity);
+        DefaultAllowance allowance = universities
+                .defaultAllowance(university.id())
+                .orElse(new DefaultAllowance(university.defaultSilver(), university.defaultGold()));
         Map<String, Object> model = new HashMap<>();
-        model.put("defaults", Map.of("silver", university.defaultSilver(), "gold", university.defaultGold()));
+        model.put("defaults", Map.of("silver", allowance.silver(), "gold", allowance.gold()));
         model.put("refillEnabled", refill.isEnabled(university.id()));
-        model.put("batches", grants.recent(university.id(), 5));
+        model.put("batches", grants.recent(university.id(), RECENT_GRANTS));
         audits.latest(university.id()).ifPresent(saved -> model.put("audit", auditView(saved)));
         model.put("maxAmount", configuration.getMaxAmount());
         model.put("grantKey", UUID.randomUUID());

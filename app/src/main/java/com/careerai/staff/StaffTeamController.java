@@ -9,10 +9,12 @@ import com.careerai.auth.Person;
 import com.careerai.auth.Role;
 import com.careerai.auth.SignInException;
 import com.careerai.auth.SignedInUser;
+import com.careerai.platform.web.LayoutModel;
 import com.careerai.platform.web.Plural;
 import com.careerai.tenancy.CurrentUniversity;
 import com.careerai.tenancy.University;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -55,17 +57,22 @@ class StaffTeamController {
 
     private final People people;
     private final Invitations invitations;
+    private final LayoutModel layout;
 
-    StaffTeamController(People people, Invitations invitations) {
+    StaffTeamController(People people, Invitations invitations, LayoutModel layout) {
         this.people = people;
         this.invitations = invitations;
+        this.layout = layout;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> page(
+            HttpRequest<?> request,
             @CurrentUniversity University university,
             @CurrentUser SignedInUser staff,
             @QueryValue @Nullable String notice) {
+        // the team, its pending invitations and the header's reads in one round trip (ADR 0076)
+        layout.prefetchWith(request, people.teamPageReads(university.id()));
         Map<String, Object> model = model(university, staff);
         if (notice != null) {
             model.put("notice", noticeText(notice));
@@ -183,8 +190,7 @@ class StaffTeamController {
                 Plural.of(staffCount, "active staff member") + " · " + Plural.of(counsellorCount, "active counsellor"));
         model.put(
                 "invitations",
-                invitations.pending(university.id()).stream()
-                        .filter(invitation -> invitation.role() != Role.STUDENT)
+                people.pendingTeamInvitations(university.id()).stream()
                         .map(invitation -> Map.of(
                                 "email", invitation.email(),
                                 "role", invitation.role().name().toLowerCase(Locale.ROOT),

@@ -1,7 +1,10 @@
 package com.careerai.tenancy;
 
 import com.careerai.platform.audit.AuditLog;
+import com.careerai.platform.data.PageRead;
+import com.careerai.platform.data.SqlRows;
 import com.careerai.platform.data.UnitOfWork;
+import com.careerai.platform.web.PageReads;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -21,13 +24,16 @@ public class UniversityAdministration {
     private final ApplicationEventPublisher<UniversityChanged> events;
     private final AuditLog audit;
     private final UnitOfWork units;
+    private final PageReads reads;
 
     UniversityAdministration(
             UniversityRepository universities,
             ApplicationEventPublisher<UniversityChanged> events,
             AuditLog audit,
-            UnitOfWork units) {
+            UnitOfWork units,
+            PageReads reads) {
         this.units = units;
+        this.reads = reads;
         this.universities = universities;
         this.events = events;
         this.audit = audit;
@@ -40,6 +46,26 @@ public class UniversityAdministration {
     /** The university of {@code subdomain}; throws {@link UniversityNotFoundException} when none. */
     public University require(String subdomain) {
         return universities.findBySubdomain(subdomain).orElseThrow(() -> new UniversityNotFoundException(subdomain));
+    }
+
+    /** A university's allowance for a new student's first sign-in. */
+    public record DefaultAllowance(int silver, int gold) {}
+
+    /** The allowance of university {@code id} read afresh; empty when there is no such university. */
+    public Optional<DefaultAllowance> defaultAllowance(long id) {
+        return reads.read(defaultAllowanceRead(id));
+    }
+
+    /**
+     * What {@link #defaultAllowance} reads: the allowance of university {@code id} read afresh (not the request's cached copy, which may predate a
+     * change made on another node), for a page to send with its other reads (ADR 0076); empty when none.
+     */
+    public static PageRead<Optional<DefaultAllowance>> defaultAllowanceRead(long id) {
+        return PageRead.optional(
+                "tenancy.default-allowance:" + id,
+                "SELECT default_silver, default_gold FROM universities WHERE id = ?",
+                SqlRows.parameters(id),
+                row -> new DefaultAllowance(row.getInt(1), row.getInt(2)));
     }
 
     /** Every university, by subdomain. */

@@ -354,6 +354,29 @@ class StaffPagesTest extends IntegrationTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void theTeamPageListsOnlyTheTeamsInvitationsStillWaiting() {
+        University own = fixtures.university();
+        SignedIn staff = sessions.signIn(fixtures.staff(own));
+        String insert = "INSERT INTO invitations (university_id, email, role, invited_by, expires_at, accepted_at)"
+                + " VALUES (?, ?, ?, 'test', now() + ?::interval, ?::timestamptz)";
+        execute(insert, own.id(), "waiting.coach@example.org", "COUNSELLOR", "7 days", null);
+        execute(insert, own.id(), "waiting.staff@example.org", "STAFF", "7 days", null);
+        execute(insert, own.id(), "accepted.coach@example.org", "COUNSELLOR", "7 days", "2026-01-01T00:00:00Z");
+        execute(insert, own.id(), "expired.coach@example.org", "COUNSELLOR", "-1 day", null);
+        execute(insert, own.id(), "a.student@example.org", "STUDENT", "7 days", null);
+
+        String page = site.get(own, "/staff/team", staff).body();
+
+        assertThat(page)
+                .contains(
+                        "data-invitation=\"waiting.coach@example.org\"",
+                        "data-invitation=\"waiting.staff@example.org\"")
+                .doesNotContain("accepted.coach@", "expired.coach@", "a.student@");
+        // newest first
+        assertThat(page.indexOf("waiting.staff@")).isLessThan(page.indexOf("waiting.coach@"));
+    }
+
     private int me(SignedIn session) {
         return site.exchange(
                         uni,

@@ -267,6 +267,28 @@ class PageRoundTripsTest extends IntegrationTest {
     }
 
     @Test
+    void staffsTeamAndCreditsPagesAreOneRoundTripEach() {
+        // the team and its invitations waiting with the header's reads: they were 3 round trips, the invitations
+        // (every one the university ever sent, filtered in Java) a read of their own
+        assertOneRoundTripWithoutATransactionFor(
+                "staff",
+                "/staff/team",
+                "Staff and counsellors",
+                "FROM users",
+                "FROM invitations",
+                "FROM notifications");
+        // the allowance read afresh, the refill, the latest grants and the header's: they were 4
+        assertOneRoundTripWithoutATransactionFor(
+                "staff",
+                "/staff/credits",
+                "Default allowance",
+                "FROM universities",
+                "FROM credit_refill_settings",
+                "FROM credit_grant_batches",
+                "FROM notifications");
+    }
+
+    @Test
     void theBillingPageIsOneRoundTrip() {
         // the provider, subscriptions, the payments' customer and history and the header's reads: they were 6
         // round trips, the subscriptions read twice (for the plan, then for the customer)
