@@ -1,6 +1,8 @@
 package com.careerai.auth;
 
 import com.careerai.auth.session.UserSnapshots;
+import com.careerai.platform.data.PageRead;
+import com.careerai.platform.data.SqlRows;
 import com.careerai.platform.web.RequestMemo;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -86,6 +88,52 @@ public class UserAccounts {
             found.put(user.id(), user);
         }
         return found;
+    }
+
+    /**
+     * What {@link #findAllOnce} would read for {@code userIds}, for a page to send with its other reads in one
+     * round trip (ADR 0076): the users this request has not read yet, each then kept as {@link #find} keeps
+     * it, so that {@link #findAllOnce} finds them without a statement. Empty when every one is kept.
+     */
+    public List<PageRead<?>> findAllOnceReads(long universityId, Collection<Long> userIds) {
+        List<Long> unread = new LinkedHashSet<>(userIds)
+                .stream()
+                        .filter(id ->
+                                RequestMemo.find(memoKey(universityId, id)).isEmpty())
+                        .sorted()
+                        .toList();
+        if (unread.isEmpty()) {
+            return List.of();
+        }
+        PageRead<List<User>> read = PageRead.list(
+                "users.find-all:" + universityId + ":" + unread,
+                "SELECT id, email, name, role, email_verified, google_id, created_at, last_sign_in_at, deactivated_at,"
+                        + " erasure_scheduled_at, is_pro FROM users WHERE university_id = ? AND id = ANY("
+                        + SqlRows.BIGINT_ARRAY + ")",
+                statement -> {
+                    statement.setLong(1, universityId);
+                    statement.setArray(2, statement.getConnection().createArrayOf("bigint", unread.toArray()));
+                },
+                row -> new User(
+                        row.getLong("id"),
+                        universityId,
+                        row.getString("email"),
+                        row.getString("name"),
+                        Role.valueOf(row.getString("role")),
+                        row.getBoolean("email_verified"),
+                        row.getString("google_id"),
+                        SqlRows.instant(row, "created_at"),
+                        SqlRows.instantOrNull(row, "last_sign_in_at"),
+                        SqlRows.instantOrNull(row, "deactivated_at"),
+                        SqlRows.instantOrNull(row, "erasure_scheduled_at"),
+                        row.getBoolean("is_pro")));
+        for (Long id : unread) {
+            read = read.alsoKeeps(memoKey(universityId, id), users -> users.stream()
+                    .filter(user -> user.id().equals(id))
+                    .findFirst()
+                    .orElse(null));
+        }
+        return List.of(read);
     }
 
     /** The users among {@code userIds} (unknown ids, and other universities' ids, are left out). */

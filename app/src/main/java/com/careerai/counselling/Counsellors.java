@@ -145,12 +145,12 @@ public class Counsellors {
         return reads.readOnce(findRead(universityId, counsellorId));
     }
 
-    /** Sends these counsellors' {@link #findOnce} reads in one round trip, for a page listing their appointments. */
-    void prefetch(long universityId, java.util.Collection<Long> counsellorIds) {
-        reads.prefetch(counsellorIds.stream()
+    /** These counsellors' {@link #findOnce} reads, for a page listing their appointments to send together. */
+    List<PageRead<?>> findOnceReads(long universityId, java.util.Collection<Long> counsellorIds) {
+        return counsellorIds.stream()
                 .distinct()
-                .map(id -> findRead(universityId, id))
-                .toList());
+                .<PageRead<?>>map(id -> findRead(universityId, id))
+                .toList();
     }
 
     /** Approved counsellors' public profiles (the university's signed-out counsellors page), by name. */

@@ -2,10 +2,13 @@ package com.careerai.counselling;
 
 import com.careerai.auth.User;
 import com.careerai.auth.UserAccounts;
+import com.careerai.platform.data.PageRead;
+import com.careerai.platform.web.PageReads;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,12 +29,15 @@ class PageModels {
     private final UserAccounts users;
     private final CounsellingConfiguration configuration;
     private final CounsellingClock clock;
+    private final PageReads reads;
 
     PageModels(
             Counsellors counsellors,
             UserAccounts users,
             CounsellingConfiguration configuration,
-            CounsellingClock clock) {
+            CounsellingClock clock,
+            PageReads reads) {
+        this.reads = reads;
         this.counsellors = counsellors;
         this.users = users;
         this.configuration = configuration;
@@ -166,10 +172,13 @@ class PageModels {
             return List.of();
         }
         long universityId = list.get(0).universityId();
-        counsellors.prefetch(
-                universityId, list.stream().map(Appointment::counsellorId).toList());
-        Map<Long, User> students = users.findAllOnce(
-                universityId, list.stream().map(Appointment::studentId).toList());
+        List<Long> studentIds = list.stream().map(Appointment::studentId).toList();
+        // the counsellors and the students named, in one round trip (ADR 0076)
+        List<PageRead<?>> names = new ArrayList<>(counsellors.findOnceReads(
+                universityId, list.stream().map(Appointment::counsellorId).toList()));
+        names.addAll(users.findAllOnceReads(universityId, studentIds));
+        reads.prefetch(names);
+        Map<Long, User> students = users.findAllOnce(universityId, studentIds);
         return list.stream()
                 .map(a -> appointment(a, zone, viewerId, nameOf(Optional.ofNullable(students.get(a.studentId())))))
                 .toList();

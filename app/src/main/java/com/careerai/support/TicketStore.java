@@ -117,9 +117,10 @@ class TicketStore {
                 TicketStore::ticket);
     }
 
-    List<Ticket> ofRequester(long universityId, long requesterId, int limit, long offset) {
-        return SqlRows.list(
-                jdbc,
+    /** A requester's own tickets, latest activity first, as a page's read (ADR 0076). */
+    static PageRead<List<Ticket>> ofRequesterRead(long universityId, long requesterId, int limit, long offset) {
+        return PageRead.list(
+                "support.mine:" + universityId + ":" + requesterId + ":" + limit + ":" + offset,
                 "SELECT " + TICKET + " FROM tickets WHERE university_id = ? AND requester_id = ?"
                         + " ORDER BY updated_at DESC, id DESC" + SqlRows.limit(limit, offset),
                 parameters(universityId, requesterId),

@@ -117,9 +117,14 @@ public class Tickets {
                 .orElseThrow(TicketException::notFound);
     }
 
-    @Transactional(readOnly = true)
+    /** The requester's own tickets, latest activity first. */
     public List<Ticket> mine(SignedInUser requester, int limit, long offset) {
-        return store.ofRequester(requester.universityId(), requester.userId(), limit, offset);
+        return reads.read(TicketStore.ofRequesterRead(requester.universityId(), requester.userId(), limit, offset));
+    }
+
+    /** What {@link #mine(SignedInUser, int, long)} reads, for a page to send with the header's (ADR 0076). */
+    List<PageRead<?>> mineReads(SignedInUser requester, int limit, long offset) {
+        return List.of(TicketStore.ofRequesterRead(requester.universityId(), requester.userId(), limit, offset));
     }
 
     @Transactional

@@ -402,19 +402,25 @@ class CounsellingPagesTest extends IntegrationTest {
     @Test
     void staffSeeEveryAppointmentAndExportThemAsCsv() {
         User counsellor = counselling.counsellor(uni);
+        User student = student(0);
         String id = bookThroughTheForm(
-                student(0),
+                student,
                 counsellor,
                 counselling.slot(uni, counsellor, CounsellingFixtures.DROP_IN, Duration.ofDays(1)));
         SignedIn staff = sessions.signIn(fixtures.staff(uni));
 
+        // each row names its student (read with the rows' counsellors, ADR 0076)
         assertThat(get("/staff/appointments?counsellor=" + counsellor.id(), staff)
                         .body())
-                .contains("/appointments/" + id);
+                .contains("/appointments/" + id)
+                .contains(student.displayName());
         HttpResponse<String> csv = get("/staff/appointments?counsellor=" + counsellor.id() + "&format=csv", staff);
         assertThat(csv.code()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
-        assertThat(csv.body()).startsWith("id,start_utc").contains(id + ",");
+        assertThat(csv.body())
+                .startsWith("id,start_utc")
+                .contains(id + ",")
+                .contains(",\"" + student.displayName() + "\",");
         assertThat(get("/staff/appointments?status=CANCELLED&counsellor=" + counsellor.id(), staff)
                         .body())
                 .doesNotContain("/appointments/" + id);

@@ -188,11 +188,32 @@ class PageRoundTripsTest extends IntegrationTest {
 
     @Test
     void staffsAppointmentsPageSendsTheListWithTheHeadersReads() {
-        // the appointments, the counsellors to filter by and the header's reads; the rows' counsellors; the
-        // students' names. They were 7: the list and the filter's counsellors a read transaction each
+        // the appointments, the counsellors to filter by and the header's reads; the rows' counsellors with the
+        // students' names. They were 7: the list and the filter's counsellors a read transaction each; then 3,
+        // the students' names a round trip after the counsellors'
         List<String> roundTrips = roundTripsWithoutATransaction("staff", "/staff/appointments", "Casey Coach");
-        assertThat(roundTrips).as("round trips: %s", roundTrips).hasSizeLessThanOrEqualTo(3);
+        assertThat(roundTrips).as("round trips: %s", roundTrips).hasSize(2);
         assertThat(roundTrips.get(0)).contains("FROM appointments", "FROM counsellors", "FROM notifications");
+        assertThat(roundTrips.get(1)).contains("FROM counsellors", "FROM users");
+    }
+
+    @Test
+    void aCounsellorsAppointmentsAreTwoRoundTrips() {
+        // their appointments and the header's reads; then the counsellor's profile with the students' names
+        // (they were 3: the names a round trip after the profile)
+        List<String> roundTrips = roundTripsWithoutATransaction("coach", "/appointments", "Your appointments");
+        assertThat(roundTrips).as("round trips: %s", roundTrips).hasSize(2);
+        assertThat(roundTrips.get(0)).contains("FROM appointments", "FROM notifications");
+        assertThat(roundTrips.get(1)).contains("FROM counsellors", "FROM users");
+    }
+
+    @Test
+    void aStudentsSupportTicketsAndStaffsCoursesAreOneRoundTripEach() {
+        // the tickets and the header's reads: they were a read transaction, then the header's (3 round trips)
+        assertOneRoundTripWithoutATransaction("/support", "Support", "FROM tickets", "FROM credit_wallets");
+        // the count, the courses and the header's reads: they were 3 (the two reads one by one)
+        assertOneRoundTripWithoutATransactionFor(
+                "staff", "/staff/courses", "Courses", "count(*)", "FROM courses", "FROM notifications");
     }
 
     @Test
