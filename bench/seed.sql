@@ -4,7 +4,8 @@
 -- every student has a wallet and :ledger ledger rows (one opening grant, :runs debits each paying
 -- for a SUCCEEDED AI run, the rest small grants); per university eight interests (7 students in 10
 -- pick one to three), :resources approved link resources with downloads, each tagged with one or
--- two interests, past appointments, support tickets and leads; three courses with a batch each (two
+-- two interests, past appointments, support tickets, leads and referrals (a fifth of the students
+-- brought three friends each); three courses with a batch each (two
 -- free batches running from six and four weeks ago to six and eight weeks ahead, twice a week, with
 -- two assignments each; a paid one starting in two weeks), 8 students in 10 enrolled (ACTIVE, free)
 -- in one of the free batches, so the home's "Your courses" names a next class.
@@ -139,6 +140,28 @@ SELECT u.university_id, 'Lead ' || k, 'lead' || k || '@example.com', '+4477009' 
        now() - k * interval '1 day', (ARRAY['NEW', 'CONTACTED', 'QUALIFIED', 'ENROLLED', 'LOST'])[1 + k % 5], 1,
        now() - (k % 365) * interval '1 day'
 FROM bench_unis u, generate_series(1, :leads) k;
+
+\echo referrals
+-- The first fifth of each university's students (by id) asked for their referral link 90 days ago and
+-- each brought three of the other students, who signed up with it over the last 60 days: two rewards
+-- held (hold_until ahead or just passed, as the release job finds them), one cancelled. None released,
+-- so no credits moved and every wallet still balances with its ledger.
+CREATE TEMP TABLE bench_students AS
+SELECT university_id, id, row_number() OVER (PARTITION BY university_id ORDER BY id) AS g
+FROM users JOIN bench_unis USING (university_id) WHERE role = 'STUDENT';
+INSERT INTO referral_codes (university_id, user_id, code, created_at)
+SELECT university_id, id, 'R' || lpad(translate(g::text, '01', 'AB'), 7, 'Z'), now() - interval '90 days'
+FROM bench_students WHERE g <= :students / 5;
+INSERT INTO referrals (university_id, referrer_id, referee_id, status, currency, referrer_amount, referee_amount,
+                       hold_until, ended_at, end_reason, created_at)
+SELECT r.university_id, r.id, f.id, CASE WHEN k = 3 THEN 'CANCELLED' ELSE 'HELD' END, 'SILVER', 5, 5,
+       now() - ((r.g * k) % 60) * interval '1 day' + interval '14 days',
+       CASE WHEN k = 3 THEN now() - ((r.g * k) % 60) * interval '1 day' + interval '1 day' END,
+       CASE WHEN k = 3 THEN 'account closed' END,
+       now() - ((r.g * k) % 60) * interval '1 day'
+FROM bench_students r CROSS JOIN generate_series(1, 3) k
+JOIN bench_students f ON f.university_id = r.university_id AND f.g = r.g + k * (:students / 5)
+WHERE r.g <= :students / 5;
 
 \echo courses, batches, sessions, enrolments, assignments
 -- Three courses per university created by its staff member, each with one batch taught by its
