@@ -131,6 +131,20 @@ class MyReferrals {
                 welcome);
     }
 
+    /**
+     * {@link #of} for a student asking from {@code address}, which is remembered ({@link Referrals#seen}):
+     * nothing is written while the code's row, as the view read it, already holds that address from within
+     * the last minute.
+     */
+    View seenFrom(long universityId, String subdomain, long userId, @Nullable String address) {
+        View view = of(universityId, subdomain, userId);
+        ReferralStore.Code read = reads.kept(ReferralStore.codeRead(universityId, userId))
+                .flatMap(code -> code)
+                .orElse(null);
+        referrals.seen(universityId, userId, address, read);
+        return view;
+    }
+
     private static String firstName(@Nullable User user) {
         String name = user == null ? null : user.name();
         if (name == null || name.isBlank()) {

@@ -33,13 +33,11 @@ class ReferralPagesController {
             DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private final MyReferrals mine;
-    private final Referrals referrals;
     private final ClientAddresses addresses;
     private final LayoutModel layout;
 
-    ReferralPagesController(MyReferrals mine, Referrals referrals, ClientAddresses addresses, LayoutModel layout) {
+    ReferralPagesController(MyReferrals mine, ClientAddresses addresses, LayoutModel layout) {
         this.mine = mine;
-        this.referrals = referrals;
         this.addresses = addresses;
         this.layout = layout;
     }
@@ -49,8 +47,8 @@ class ReferralPagesController {
             HttpRequest<?> request, @CurrentUniversity University university, @CurrentUser SignedInUser student) {
         // the page's five reads and the header's in one round trip (ADR 0076)
         layout.prefetchWith(request, mine.reads(university.id(), student.userId()));
-        MyReferrals.View view = mine.of(university.id(), university.subdomain(), student.userId());
-        referrals.seen(university.id(), student.userId(), addresses.of(request));
+        MyReferrals.View view =
+                mine.seenFrom(university.id(), university.subdomain(), student.userId(), addresses.of(request));
         Map<String, Object> model = new HashMap<>();
         model.put("university", university);
         model.put("view", view);

@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -71,15 +72,23 @@ class ReferralStore {
                 == 1;
     }
 
-    void seen(long universityId, long userId, String address, Instant at) {
+    /**
+     * Records where and when the user last asked for their link. Asked again from the same address within
+     * {@code refreshAfter}, nothing is written (the statement matches no row): a page viewed again and again
+     * makes no new row version, WAL or row lock each time, and the time kept is at most that much early.
+     */
+    void seen(long universityId, long userId, String address, Instant at, Duration refreshAfter) {
         SqlRows.update(
                 jdbc,
-                "UPDATE referral_codes SET last_address = ?, last_seen_at = ? WHERE university_id = ? AND user_id = ?",
+                "UPDATE referral_codes SET last_address = ?, last_seen_at = ? WHERE university_id = ? AND user_id = ?"
+                        + " AND (last_address IS DISTINCT FROM ? OR last_seen_at IS NULL OR last_seen_at <= ?)",
                 statement -> {
                     statement.setString(1, address);
                     statement.setTimestamp(2, Timestamp.from(at));
                     statement.setLong(3, universityId);
                     statement.setLong(4, userId);
+                    statement.setString(5, address);
+                    statement.setTimestamp(6, Timestamp.from(at.minus(refreshAfter)));
                 });
     }
 

@@ -39,6 +39,8 @@ class Referrals {
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int RELEASE_BATCH = 200;
+    /** How long the same address asking again leaves the kept time as it is. */
+    static final Duration SEEN_REFRESH = Duration.ofMinutes(1);
 
     private final ReferralStore store;
     private final UserAccounts users;
@@ -89,12 +91,31 @@ class Referrals {
 
     /**
      * Remembers the address the user asked for their link from (a sign-up from it soon after is suspect):
-     * one statement in auto-commit, a round trip, where a transaction around it took two.
+     * one statement in auto-commit, a round trip, where a transaction around it took two. The same address
+     * again within {@link #SEEN_REFRESH} writes nothing: the time kept is then at most a minute early, against
+     * a review window of hours.
      */
     @Connectable
     void seen(long universityId, long userId, @Nullable String address) {
-        if (address != null) {
-            store.seen(universityId, userId, address, Instant.now());
+        seen(universityId, userId, address, null);
+    }
+
+    /**
+     * As {@link #seen(long, long, String)}, given the user's code row as this request read it: when it already
+     * holds this address from within {@link #SEEN_REFRESH}, no statement is sent at all.
+     */
+    @Connectable
+    void seen(long universityId, long userId, @Nullable String address, @Nullable ReferralStore.Code read) {
+        if (address == null) {
+            return;
+        }
+        Instant now = Instant.now();
+        boolean fresh = read != null
+                && address.equals(read.lastAddress())
+                && read.lastSeenAt() != null
+                && read.lastSeenAt().isAfter(now.minus(SEEN_REFRESH));
+        if (!fresh) {
+            store.seen(universityId, userId, address, now, SEEN_REFRESH);
         }
     }
 

@@ -21,12 +21,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Referrals")
 class ReferralsApiController {
     private final MyReferrals mine;
-    private final Referrals referrals;
     private final ClientAddresses addresses;
 
-    ReferralsApiController(MyReferrals mine, Referrals referrals, ClientAddresses addresses) {
+    ReferralsApiController(MyReferrals mine, ClientAddresses addresses) {
         this.mine = mine;
-        this.referrals = referrals;
         this.addresses = addresses;
     }
 
@@ -38,8 +36,8 @@ class ReferralsApiController {
                     + " never rewarded. joinedThrough is the caller's own welcome reward, if they joined by a link.")
     MyReferrals.View mine(
             HttpRequest<?> request, @CurrentUniversity University university, @CurrentUser SignedInUser student) {
-        MyReferrals.View view = mine.of(university.id(), university.subdomain(), student.userId());
-        referrals.seen(university.id(), student.userId(), addresses.of(request));
+        MyReferrals.View view =
+                mine.seenFrom(university.id(), university.subdomain(), student.userId(), addresses.of(request));
         return view;
     }
 }

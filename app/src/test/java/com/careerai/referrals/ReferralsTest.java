@@ -263,6 +263,54 @@ class ReferralsTest extends IntegrationTest {
     }
 
     @Test
+    void askingAgainFromTheSameAddressWithinAMinuteWritesNothing() {
+        User sam = fixtures.verifiedStudent(uni);
+        codeOf(sam);
+        String seenAt = "SELECT (extract(epoch FROM last_seen_at) * 1000000)::bigint FROM referral_codes"
+                + " WHERE university_id = ? AND user_id = ?";
+        String version = "SELECT xmin::text::bigint FROM referral_codes WHERE university_id = ? AND user_id = ?";
+        fixtures.run(uni, () -> referrals.seen(uni.id(), sam.id(), "203.0.113.9"));
+        long first = count(seenAt, uni.id(), sam.id());
+        long firstVersion = count(version, uni.id(), sam.id());
+
+        fixtures.run(uni, () -> referrals.seen(uni.id(), sam.id(), "203.0.113.9"));
+        assertThat(count(seenAt, uni.id(), sam.id())).as("the time kept").isEqualTo(first);
+        assertThat(count(version, uni.id(), sam.id())).as("no new row version").isEqualTo(firstVersion);
+
+        // another address is written at once; the same one again once the minute has passed
+        fixtures.run(uni, () -> referrals.seen(uni.id(), sam.id(), "198.51.100.4"));
+        assertThat(count(
+                        "SELECT count(*) FROM referral_codes WHERE university_id = ? AND user_id = ?"
+                                + " AND last_address = '198.51.100.4'",
+                        uni.id(),
+                        sam.id()))
+                .isOne();
+        execute(
+                "UPDATE referral_codes SET last_seen_at = now() - interval '61 seconds'"
+                        + " WHERE university_id = ? AND user_id = ?",
+                uni.id(),
+                sam.id());
+        long backdated = count(seenAt, uni.id(), sam.id());
+        fixtures.run(uni, () -> referrals.seen(uni.id(), sam.id(), "198.51.100.4"));
+        assertThat(count(seenAt, uni.id(), sam.id())).isGreaterThan(backdated);
+
+        // the page remembers the address at a first visit (the code made then), and the API as well
+        User ana = fixtures.verifiedStudent(uni);
+        SignedIn anaSession = sessions.signIn(ana);
+        assertThat(page("/referrals", anaSession).code()).isEqualTo(200);
+        String remembered = "SELECT count(*) FROM referral_codes WHERE university_id = ? AND user_id = ?"
+                + " AND last_address IS NOT NULL AND last_seen_at > now() - interval '1 minute'";
+        assertThat(count(remembered, uni.id(), ana.id())).isOne();
+        execute(
+                "UPDATE referral_codes SET last_seen_at = now() - interval '61 seconds'"
+                        + " WHERE university_id = ? AND user_id = ?",
+                uni.id(),
+                ana.id());
+        assertThat(page("/api/v1/referrals", anaSession).code()).isEqualTo(200);
+        assertThat(count(remembered, uni.id(), ana.id())).isOne();
+    }
+
+    @Test
     void selfReferralsAreRefusedOrHeldForReviewAndStaffDecide() {
         String domain = uni.allowedDomains().get(0);
         int n = SEQUENCE.incrementAndGet();
