@@ -96,12 +96,11 @@ public class UserAccounts {
      * it, so that {@link #findAllOnce} finds them without a statement. Empty when every one is kept.
      */
     public List<PageRead<?>> findAllOnceReads(long universityId, Collection<Long> userIds) {
-        List<Long> unread = new LinkedHashSet<>(userIds)
-                .stream()
-                        .filter(id ->
-                                RequestMemo.find(memoKey(universityId, id)).isEmpty())
-                        .sorted()
-                        .toList();
+        List<Long> unread = userIds.stream()
+                .distinct()
+                .filter(id -> RequestMemo.find(memoKey(universityId, id)).isEmpty())
+                .sorted()
+                .toList();
         if (unread.isEmpty()) {
             return List.of();
         }

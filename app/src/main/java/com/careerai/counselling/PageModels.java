@@ -37,11 +37,11 @@ class PageModels {
             CounsellingConfiguration configuration,
             CounsellingClock clock,
             PageReads reads) {
-        this.reads = reads;
         this.counsellors = counsellors;
         this.users = users;
         this.configuration = configuration;
         this.clock = clock;
+        this.reads = reads;
     }
 
     static ZoneId zone(String tz, ZoneId fallback) {

@@ -36,8 +36,6 @@ class ReferralsApiController {
                     + " never rewarded. joinedThrough is the caller's own welcome reward, if they joined by a link.")
     MyReferrals.View mine(
             HttpRequest<?> request, @CurrentUniversity University university, @CurrentUser SignedInUser student) {
-        MyReferrals.View view =
-                mine.seenFrom(university.id(), university.subdomain(), student.userId(), addresses.of(request));
-        return view;
+        return mine.seenFrom(university.id(), university.subdomain(), student.userId(), addresses.of(request));
     }
 }

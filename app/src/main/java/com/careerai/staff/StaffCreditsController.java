@@ -106,7 +106,6 @@ class StaffCreditsController {
             UserAccounts users,
             CreditsConfiguration configuration,
             LayoutModel layout) {
-        this.layout = layout;
         this.universities = universities;
         this.defaults = defaults;
         this.grants = grants;
@@ -115,6 +114,7 @@ class StaffCreditsController {
         this.audits = audits;
         this.users = users;
         this.configuration = configuration;
+        this.layout = layout;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
