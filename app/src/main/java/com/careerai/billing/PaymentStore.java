@@ -191,7 +191,6 @@ class PaymentStore {
         });
     }
 
-    /** The university's payments of one status (or all, when null), newest first, for staff. */
     /** A page of the university's payments of a status (null: any), newest first, as a page's read (ADR 0076). */
     static PageRead<List<Payment>> byStatusRead(
             long universityId, @Nullable PaymentStatus status, long offset, int limit) {

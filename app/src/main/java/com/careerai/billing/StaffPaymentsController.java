@@ -109,8 +109,6 @@ class StaffPaymentsController {
             PageReads reads,
             LayoutModel layout) {
         this.experts = experts;
-        this.reads = reads;
-        this.layout = layout;
         this.payments = payments;
         this.refunds = refunds;
         this.invoices = invoices;
@@ -118,6 +116,8 @@ class StaffPaymentsController {
         this.users = users;
         this.zones = zones;
         this.transactions = transactions;
+        this.reads = reads;
+        this.layout = layout;
     }
 
     // ---- Pages ---------------------------------------------------------------------------------
@@ -137,9 +137,7 @@ class StaffPaymentsController {
         // more (ADR 0076); they were a read transaction of three statements, then the header's
         layout.prefetchWith(request, listReads(university.id(), filter, current));
         Map<PaymentStatus, Long> counts = reads.read(PaymentStore.countByStatusRead(university.id()));
-        long total = filter == null
-                ? counts.values().stream().mapToLong(Long::longValue).sum()
-                : counts.get(filter);
+        long total = filter == null ? total(counts) : counts.get(filter);
         List<Payment> rows = reads.read(
                 PaymentStore.byStatusRead(university.id(), filter, Paging.offset(current, PAGE_SIZE), PAGE_SIZE));
         Map<Long, User> people = users.findAllOnce(
@@ -155,7 +153,7 @@ class StaffPaymentsController {
         model.put("filterLabel", filter == null ? "all" : label(filter).toLowerCase(Locale.ROOT));
         model.put("summary", Plural.of(total, "payment"));
         model.put("payments", rows.stream().map(p -> row(p, people, zone)).toList());
-        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        int pages = pages(total);
         model.put("page", current);
         model.put("pages", pages);
         String base = "/staff/payments?" + (filter == null ? "" : "status=" + filter.name() + "&") + "page=";
@@ -274,7 +272,7 @@ class StaffPaymentsController {
                         StaffRefunds.refundable(p),
                         p.createdAt().toString()))
                 .toList();
-        return new PaymentList(rows, current, (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE), total);
+        return new PaymentList(rows, current, pages(total), total);
     }
 
     @Post(uri = "/api/v1/staff/payments/{id}/refunds", produces = MediaType.APPLICATION_JSON)
@@ -307,7 +305,7 @@ class StaffPaymentsController {
         return transactions.executeRead(tx -> {
             Payment payment = payments.findForStaff(university.id(), paymentId)
                     .orElseThrow(StaffRefunds.StaffPaymentNotFound::new);
-            Map<Long, User> people = people(university.id(), List.of(payment));
+            Map<Long, User> people = users.findAllOnce(university.id(), List.of(payment.userId()));
             List<RefundStore.StaffRefund> history = refunds.ofPayment(university.id(), paymentId);
             Map<Long, String> staffNames = new HashMap<>();
             users.findAll(
@@ -353,15 +351,6 @@ class StaffPaymentsController {
         });
     }
 
-    private Map<Long, User> people(long universityId, List<Payment> rows) {
-        Map<Long, User> people = new HashMap<>();
-        users.findAll(
-                        universityId,
-                        rows.stream().map(Payment::userId).distinct().toList())
-                .forEach(user -> people.put(user.id(), user));
-        return people;
-    }
-
     private static Map<String, Object> row(Payment payment, Map<Long, User> people, ZoneId zone) {
         Map<String, Object> row = new HashMap<>();
         User buyer = people.get(payment.userId());
@@ -399,6 +388,11 @@ class StaffPaymentsController {
 
     private static long total(Map<PaymentStatus, Long> counts) {
         return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Pages of {@value #PAGE_SIZE} payments for {@code total} (one at least, for an empty list). */
+    private static int pages(long total) {
+        return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
     }
 
     static String label(PaymentStatus status) {

@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * {@code /appointments} and {@code /appointments/{id}}: the participants' view of an appointment,
@@ -99,14 +100,12 @@ class AppointmentPagesController {
         List<Appointment> mine = counsellor ? appointments.ofCounsellor(user) : appointments.ofStudent(user);
         ZoneId zone = PageModels.zone(tz, zones.zoneOf(user.universityId(), user.userId()));
         Instant now = clock.now();
-        List<Appointment> upcoming = mine.stream()
-                .filter(a -> a.isActive() && a.endsAt().isAfter(now))
-                .toList();
-        List<Appointment> past = mine.stream()
-                .filter(a -> !(a.isActive() && a.endsAt().isAfter(now)))
-                .toList();
+        Map<Boolean, List<Appointment>> toCome = mine.stream()
+                .collect(Collectors.partitioningBy(
+                        a -> a.isActive() && a.endsAt().isAfter(now)));
+        List<Appointment> upcoming = toCome.get(true);
         List<Appointment> both = new ArrayList<>(upcoming);
-        both.addAll(past);
+        both.addAll(toCome.get(false));
         List<Map<String, Object>> rows = models.appointments(both, zone, user.userId());
         Map<String, Object> model = new HashMap<>();
         model.put("counsellor", counsellor);

@@ -151,8 +151,7 @@ class InterestStore {
                 row -> row.getLong(1));
     }
 
-    /** Students per offered interest, most popular first (for staff pages and analytics). */
-    /** Offered interests with how many students picked each, most popular first, as a page's read. */
+    /** Offered interests with how many students picked each, most popular first, as a page's read (ADR 0076). */
     PageRead<List<InterestPopularity>> popularityRead(long universityId) {
         return PageRead.list(
                 "interests.popularity:" + universityId,

@@ -64,24 +64,17 @@ class StaffSupportController {
                 ? Long.valueOf(staff.userId())
                 : "nobody".equals(assignee) ? Long.valueOf(0) : null;
         int current = Paging.page(page == null ? 1 : page);
-        // the business hours, the page of tickets and the header's reads in one round trip (ADR 0076)
-        layout.prefetchWith(
-                request,
-                tickets.queueReads(
-                        staff.universityId(),
-                        onlyStatus,
-                        onlyCategory,
-                        onlyAssignee,
-                        PAGE_SIZE + 1,
-                        Paging.offset(current, PAGE_SIZE)));
-        SupportSettings settings = tickets.settings(staff.universityId());
-        List<Ticket> found = tickets.queue(
+        Tickets.QueuePage queue = new Tickets.QueuePage(
                 staff.universityId(),
                 onlyStatus,
                 onlyCategory,
                 onlyAssignee,
                 PAGE_SIZE + 1,
                 Paging.offset(current, PAGE_SIZE));
+        // the business hours, the page of tickets and the header's reads in one round trip (ADR 0076)
+        layout.prefetchWith(request, tickets.queueReads(queue));
+        SupportSettings settings = tickets.settings(staff.universityId());
+        List<Ticket> found = tickets.queue(queue);
         Map<String, Object> model = new HashMap<>();
         model.put(
                 "tickets",

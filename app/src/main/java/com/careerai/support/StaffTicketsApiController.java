@@ -86,7 +86,8 @@ class StaffTicketsApiController {
         int current = Paging.page(page == null ? 1 : page);
         SupportSettings settings = tickets.settings(staff.universityId());
         List<QueueItem> items = tickets
-                .queue(staff.universityId(), onlyStatus, onlyCategory, onlyAssignee, 50, Paging.offset(current, 50))
+                .queue(new Tickets.QueuePage(
+                        staff.universityId(), onlyStatus, onlyCategory, onlyAssignee, 50, Paging.offset(current, 50)))
                 .stream()
                 .map(t -> {
                     Tickets.Timers timers = tickets.timers(settings, t);

@@ -155,11 +155,7 @@ class TicketStore {
                     statement.setString(4, category);
                     statement.setString(5, category);
                     for (int index = 6; index <= 8; index++) {
-                        if (assignee == null) {
-                            statement.setNull(index, java.sql.Types.BIGINT);
-                        } else {
-                            statement.setLong(index, assignee);
-                        }
+                        statement.setObject(index, assignee, java.sql.Types.BIGINT);
                     }
                 },
                 TicketStore::ticket);

@@ -166,30 +166,32 @@ public class Tickets {
         return store.find(universityId, id).orElseThrow(TicketException::notFound);
     }
 
-    public List<Ticket> queue(
+    /**
+     * A page of the staff queue: filtered (null = any; assignee 0 = unassigned), {@code limit} tickets from
+     * {@code offset}, open work first, oldest waiting first.
+     */
+    public record QueuePage(
             long universityId,
             @Nullable String status,
             @Nullable String category,
             @Nullable Long assignee,
             int limit,
             long offset) {
-        return reads.read(TicketStore.queueRead(universityId, status, category, assignee, limit, offset));
+        PageRead<List<Ticket>> read() {
+            return TicketStore.queueRead(universityId, status, category, assignee, limit, offset);
+        }
+    }
+
+    public List<Ticket> queue(QueuePage page) {
+        return reads.read(page.read());
     }
 
     /**
      * What the staff queue reads, for the page to send with the header's reads in one round trip (ADR 0076):
      * the university's business hours (its timers) and the page of tickets.
      */
-    List<PageRead<?>> queueReads(
-            long universityId,
-            @Nullable String status,
-            @Nullable String category,
-            @Nullable Long assignee,
-            int limit,
-            long offset) {
-        return List.of(
-                TicketStore.settingsRead(universityId),
-                TicketStore.queueRead(universityId, status, category, assignee, limit, offset));
+    List<PageRead<?>> queueReads(QueuePage page) {
+        return List.of(TicketStore.settingsRead(page.universityId()), page.read());
     }
 
     @Transactional(readOnly = true)

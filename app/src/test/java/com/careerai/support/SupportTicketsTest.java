@@ -94,6 +94,14 @@ class SupportTicketsTest extends IntegrationTest {
 
         HttpResponse<String> queue = get(a, asStaff, "/staff/support?status=OPEN");
         assertThat(queue.body()).contains("Cannot upload my CV");
+        // the assignee filter: nobody's until a staff member takes it, then theirs
+        assertThat(get(a, asStaff, "/staff/support?assignee=nobody").body()).contains("Cannot upload my CV");
+        assertThat(get(a, asStaff, "/staff/support?assignee=me").body()).doesNotContain("Cannot upload my CV");
+        assertThat(form(a, asStaff, "/staff/support/" + id + "/assign", "assignee=me")
+                        .code())
+                .isEqualTo(303);
+        assertThat(get(a, asStaff, "/staff/support?assignee=me").body()).contains("Cannot upload my CV");
+        assertThat(get(a, asStaff, "/staff/support?assignee=nobody").body()).doesNotContain("Cannot upload my CV");
         assertThat(form(a, asStaff, "/staff/support/" + id + "/replies", "kind=note&message=Probably+the+proxy+again")
                         .code())
                 .isEqualTo(303);
