@@ -88,11 +88,16 @@ class AiRunRepository {
     }
 
     Optional<AiRun> findOfUser(long universityId, long userId, UUID id) {
-        return one(
+        return ofUser(universityId, userId, id).runOn(jdbc);
+    }
+
+    /** The user's run, as a page's read (ADR 0076). */
+    static PageRead<Optional<AiRun>> ofUser(long universityId, long userId, UUID id) {
+        return PageRead.optional(
+                "ai.run-of-user:" + universityId + ":" + userId + ":" + id,
                 "SELECT " + COLUMNS + " FROM ai_runs WHERE university_id = ? AND user_id = ? AND id = ?",
-                universityId,
-                userId,
-                id);
+                SqlRows.parameters(universityId, userId, id),
+                AiRunRepository::map);
     }
 
     /** Runs started in the university since {@code since}, as a page's read (ADR 0076). */
@@ -127,18 +132,36 @@ class AiRunRepository {
                 filter,
                 limit,
                 offset,
-                rows -> new RunSummary(
-                        rows.getObject("id", UUID.class),
-                        rows.getString("tool"),
-                        rows.getString("title"),
-                        RunStatus.valueOf(rows.getString("status")),
-                        rows.getString("currency"),
-                        rows.getInt("cost"),
-                        rows.getBoolean("demo"),
-                        rows.getBoolean("fell_back"),
-                        rows.getString("error"),
-                        rows.getTimestamp("created_at").toInstant(),
-                        (Integer) rows.getObject("score")));
+                AiRunRepository::summary);
+    }
+
+    /**
+     * A user's newest succeeded runs whose input holds a resume (what a student can share with a
+     * counsellor), as a page's read (ADR 0076): their summaries only, the inputs looked at in SQL.
+     */
+    static PageRead<List<RunSummary>> withResume(long universityId, long userId, int limit) {
+        return PageRead.list(
+                "ai.runs-with-resume:" + universityId + ":" + userId + ":" + limit,
+                "SELECT " + SUMMARY_COLUMNS + " FROM ai_runs WHERE university_id = ? AND user_id = ?"
+                        + " AND status = 'SUCCEEDED' AND input ->> 'resume' ~ '\\S'"
+                        + " ORDER BY created_at DESC" + SqlRows.limit(limit, 0),
+                SqlRows.parameters(universityId, userId),
+                AiRunRepository::summary);
+    }
+
+    private static RunSummary summary(ResultSet rows) throws SQLException {
+        return new RunSummary(
+                rows.getObject("id", UUID.class),
+                rows.getString("tool"),
+                rows.getString("title"),
+                RunStatus.valueOf(rows.getString("status")),
+                rows.getString("currency"),
+                rows.getInt("cost"),
+                rows.getBoolean("demo"),
+                rows.getBoolean("fell_back"),
+                rows.getString("error"),
+                rows.getTimestamp("created_at").toInstant(),
+                (Integer) rows.getObject("score"));
     }
 
     /**

@@ -298,21 +298,32 @@ public class RunService {
      * reading the resume a booking points at); empty when it is not theirs or did not succeed.
      */
     public Optional<AiRun> findSucceededOfStudent(long universityId, long userId, UUID runId) {
-        return runs.findOfUser(universityId, userId, runId).filter(run -> run.status() == RunStatus.SUCCEEDED);
+        return reads.read(findSucceededOfStudentRead(universityId, userId, runId))
+                .filter(run -> run.status() == RunStatus.SUCCEEDED);
     }
 
-    /** A student's newest succeeded runs (what they can share with a counsellor). */
-    public List<AiRun> listSucceededOfStudent(long universityId, long userId, int limit) {
-        return runs.listOfUser(
-                universityId,
-                userId,
-                new RunFilter(null, RunStatus.SUCCEEDED, List.of(RunStatus.SUCCEEDED), null),
-                limit,
-                0);
+    /** What {@link #findSucceededOfStudent} reads, for a page to read ahead with others (ADR 0076). */
+    public PageRead<Optional<AiRun>> findSucceededOfStudentRead(long universityId, long userId, UUID runId) {
+        return AiRunRepository.ofUser(universityId, userId, runId);
+    }
+
+    /** A student's newest succeeded runs that were given a resume (what they can share with a counsellor). */
+    public List<RunSummary> withResumeOfStudent(long universityId, long userId, int limit) {
+        return reads.read(withResumeOfStudentRead(universityId, userId, limit));
+    }
+
+    /** What {@link #withResumeOfStudent} reads, for a page to read ahead with others (ADR 0076). */
+    public PageRead<List<RunSummary>> withResumeOfStudentRead(long universityId, long userId, int limit) {
+        return AiRunRepository.withResume(universityId, userId, limit);
     }
 
     public long countOfStudent(long universityId, long userId) {
-        return runs.countOfUser(universityId, userId, RunFilter.NONE);
+        return reads.read(countOfStudentRead(universityId, userId));
+    }
+
+    /** What {@link #countOfStudent} reads, for a page to read ahead with others (ADR 0076). */
+    public PageRead<Long> countOfStudentRead(long universityId, long userId) {
+        return AiRunRepository.counted(universityId, userId, RunFilter.NONE);
     }
 
     /**

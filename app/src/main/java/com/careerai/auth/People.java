@@ -85,9 +85,13 @@ public class People {
     }
 
     /** A student of the university; empty for anyone else (another university's id included). */
-    @Transactional(readOnly = true)
     public Optional<Person> student(long universityId, long userId) {
-        return store.find(universityId, userId).filter(person -> person.role() == Role.STUDENT);
+        return reads.read(PeopleStore.findRead(universityId, userId)).filter(person -> person.role() == Role.STUDENT);
+    }
+
+    /** What {@link #student} reads, for a page to read ahead with others (ADR 0076). */
+    public PageRead<?> studentRead(long universityId, long userId) {
+        return PeopleStore.findRead(universityId, userId);
     }
 
     /** Staff and counsellors, staff first. */

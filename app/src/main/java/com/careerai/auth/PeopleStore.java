@@ -145,8 +145,13 @@ class PeopleStore {
     }
 
     Optional<Person> find(long universityId, long userId) {
-        return SqlRows.optional(
-                jdbc,
+        return findRead(universityId, userId).runOn(jdbc);
+    }
+
+    /** One person of the university, as a page's read (ADR 0076). */
+    static PageRead<Optional<Person>> findRead(long universityId, long userId) {
+        return PageRead.optional(
+                "auth.person:" + universityId + ":" + userId,
                 "SELECT " + COLUMNS + " WHERE university_id = ? AND id = ?",
                 SqlRows.parameters(universityId, userId),
                 PeopleStore::person);

@@ -3,7 +3,9 @@ package com.careerai.counselling;
 import com.careerai.auth.CurrentUser;
 import com.careerai.auth.Role;
 import com.careerai.auth.SignedInUser;
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.web.LayoutModel;
+import com.careerai.platform.web.PageReads;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -69,6 +71,7 @@ class AppointmentPagesController {
     private final com.careerai.platform.web.ViewerZones zones;
     private final SharedResumes sharedResumes;
     private final LayoutModel layout;
+    private final PageReads reads;
 
     AppointmentPagesController(
             Appointments appointments,
@@ -78,8 +81,10 @@ class AppointmentPagesController {
             CounsellingClock clock,
             com.careerai.platform.web.ViewerZones zones,
             SharedResumes sharedResumes,
-            LayoutModel layout) {
+            LayoutModel layout,
+            PageReads reads) {
         this.layout = layout;
+        this.reads = reads;
         this.sharedResumes = sharedResumes;
         this.zones = zones;
         this.appointments = appointments;
@@ -117,15 +122,32 @@ class AppointmentPagesController {
 
     @Get(value = "/{id}", produces = MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> page(
+            HttpRequest<?> request,
             @CurrentUser SignedInUser user,
             @PathVariable String id,
             @Nullable @QueryValue String tz,
             @Nullable @QueryValue String booked,
             @Nullable @QueryValue String notice) {
+        UUID appointmentId = Inputs.id(id);
+        // the appointment with the header's reads in one round trip, then in one more what the page shows of it:
+        // its counsellor, the student's name, the shared resume, what moving it needs, the counsellor's notes
+        // (ADR 0076); they were 5 to 7 round trips, 1 or 2 of them read transactions
+        layout.prefetchWith(request, List.of(appointments.findRead(user.universityId(), appointmentId)));
         Appointment appointment =
-                appointments.findVisible(user, Inputs.id(id)).orElseThrow(CounsellingException::appointmentNotFound);
+                appointments.findVisible(user, appointmentId).orElseThrow(CounsellingException::appointmentNotFound);
+        List<PageRead<?>> shown = new ArrayList<>(models.appointmentReads(appointment));
+        shown.addAll(
+                sharedResumes.sharedReads(user.universityId(), appointment.studentId(), appointment.resumeRunId()));
+        if (appointment.isActive() && clock.now().isBefore(appointment.startsAt())) {
+            shown.addAll(counsellors.movingReads(user.universityId(), appointment.counsellorId()));
+        }
+        if (user.userId() == appointment.counsellorId()) {
+            shown.addAll(afterSession.notesReads(user, appointment.studentId()));
+        }
+        reads.prefetch(shown);
+        // kept for the model's name of the counsellor: read once also when it was the only read left to send
         Counsellor counsellor = counsellors
-                .find(user.universityId(), appointment.counsellorId())
+                .findOnce(user.universityId(), appointment.counsellorId())
                 .orElseThrow();
         ZoneId zone = PageModels.zone(tz, counsellor.timeZone());
         Map<String, Object> model = new HashMap<>();

@@ -69,8 +69,13 @@ class AppointmentStore {
     }
 
     Optional<Appointment> find(long universityId, UUID id) {
-        return Sql.one(
-                jdbc,
+        return findRead(universityId, id).runOn(jdbc);
+    }
+
+    /** One appointment of the university, as a page's read (ADR 0076). */
+    static PageRead<Optional<Appointment>> findRead(long universityId, UUID id) {
+        return Sql.oneRead(
+                "counselling.appointment:" + universityId + ":" + id,
                 "SELECT * FROM appointments WHERE university_id = ? AND id = ?",
                 AppointmentStore::appointment,
                 universityId,
@@ -97,9 +102,10 @@ class AppointmentStore {
                 studentId);
     }
 
-    List<StudentAppointment> summariesOfStudent(long universityId, long studentId, int limit) {
-        return Sql.list(
-                jdbc,
+    /** A student's newest appointments, any status, latest start first, as a page's read (ADR 0076). */
+    static PageRead<List<StudentAppointment>> summariesOfStudent(long universityId, long studentId, int limit) {
+        return Sql.listRead(
+                "counselling.of-student:" + universityId + ":" + studentId + ":" + limit,
                 "SELECT a.id, a.session_name, c.display_name, a.starts_at, a.ends_at, a.status, a.charged_gold"
                         + " FROM appointments a JOIN counsellors c"
                         + " ON c.university_id = a.university_id AND c.user_id = a.counsellor_id"
@@ -207,13 +213,20 @@ class AppointmentStore {
 
     /** Whether the student ever booked the counsellor (which lets the counsellor see the student's profile). */
     boolean haveMet(long universityId, long counsellorId, long studentId) {
-        return Sql.count(
-                        jdbc,
-                        "SELECT count(*) FROM appointments WHERE university_id = ? AND counsellor_id = ? AND student_id = ?",
+        return haveMetRead(universityId, counsellorId, studentId).runOn(jdbc);
+    }
+
+    /** Whether the student ever booked the counsellor, as a page's read (ADR 0076). */
+    static PageRead<Boolean> haveMetRead(long universityId, long counsellorId, long studentId) {
+        return Sql.oneRead(
+                        "counselling.have-met:" + universityId + ":" + counsellorId + ":" + studentId,
+                        "SELECT 1 FROM appointments WHERE university_id = ? AND counsellor_id = ? AND student_id = ?"
+                                + " LIMIT 1",
+                        row -> true,
                         universityId,
                         counsellorId,
                         studentId)
-                > 0;
+                .map(Optional::isPresent);
     }
 
     List<Appointment> all(long universityId, Filter filter, int limit) {

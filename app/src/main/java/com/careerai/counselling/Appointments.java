@@ -330,7 +330,7 @@ public class Appointments {
 
     /** Whether a student may still cancel with a refund or move the appointment now. */
     boolean insideWindow(long universityId, Appointment appointment, Instant now) {
-        BookingRules rules = transactions.executeRead(status -> counsellors.rules(universityId));
+        BookingRules rules = reads.read(CounsellorStore.rulesRead(universityId));
         return !now.isAfter(appointment.startsAt().minus(Duration.ofHours(rules.cancellationWindowHours())));
     }
 
@@ -482,9 +482,13 @@ public class Appointments {
 
     /** The appointment if the caller is one of its participants or staff of its university; else empty. */
     Optional<Appointment> findVisible(SignedInUser user, UUID id) {
-        return transactions
-                .executeRead(status -> store.find(user.universityId(), id))
+        return reads.read(AppointmentStore.findRead(user.universityId(), id))
                 .filter(a -> a.isParticipant(user.userId()) || user.isStaff());
+    }
+
+    /** What {@link #findVisible} reads, for a page to send with the header's reads (ADR 0076). */
+    PageRead<?> findRead(long universityId, UUID id) {
+        return AppointmentStore.findRead(universityId, id);
     }
 
     List<Appointment> ofStudent(SignedInUser student) {
@@ -498,7 +502,12 @@ public class Appointments {
 
     /** A student's appointments, newest first, for staff looking at that student. */
     public List<StudentAppointment> ofStudentForStaff(long universityId, long studentId, int limit) {
-        return transactions.executeRead(status -> store.summariesOfStudent(universityId, studentId, limit));
+        return reads.read(ofStudentForStaffRead(universityId, studentId, limit));
+    }
+
+    /** What {@link #ofStudentForStaff} reads, for a page to read ahead with others (ADR 0076). */
+    public PageRead<List<StudentAppointment>> ofStudentForStaffRead(long universityId, long studentId, int limit) {
+        return AppointmentStore.summariesOfStudent(universityId, studentId, limit);
     }
 
     /**

@@ -6,6 +6,7 @@ import com.careerai.auth.VerifiedUsers;
 import com.careerai.billing.Plans;
 import com.careerai.billing.Product.PlanIncludes;
 import com.careerai.counselling.SlotGenerator.Slot;
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.web.LayoutModel;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -121,10 +122,16 @@ class BookingPagesController {
 
     @Get(value = "/book/{id}", produces = MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> booking(
+            HttpRequest<?> request,
             @CurrentUser SignedInUser user,
             @PathVariable long id,
             @Nullable @QueryValue String type,
             @Nullable @QueryValue String tz) {
+        // the counsellor, their session types and rating, the booking rules, the resumes the student may share
+        // and the header's reads in one round trip (ADR 0076)
+        List<PageRead<?>> page = new ArrayList<>(counsellors.bookingReads(user.universityId(), id, type != null));
+        page.add(sharedResumes.optionsRead(user.universityId(), user.userId()));
+        layout.prefetchWith(request, page);
         return new ModelAndView<>("counselling/book", bookingModel(user, id, type, tz, null, Map.of(), null));
     }
 
@@ -246,16 +253,18 @@ class BookingPagesController {
                     (day, daySlots) -> dayModels.add(Map.of("label", PageModels.DAY.format(day), "slots", daySlots)));
             model.put("days", dayModels);
             model.put("noSlots", slots.isEmpty());
+            // the waitlist is for a counsellor with no open slot in the whole booking window: a slot shown that
+            // lies in it says so without working out the window's slots
+            Instant windowEnd = now.plus(Duration.ofDays(listed.counsellor().bookingWindowDays()));
+            boolean shownInWindow = slots.stream()
+                    .anyMatch(
+                            slot -> !slot.start().isBefore(now) && slot.start().isBefore(windowEnd));
             model.put(
                     "waitlistAllowed",
-                    counsellors
-                            .slots(
-                                    user.universityId(),
-                                    id,
-                                    chosen.slug(),
-                                    now,
-                                    now.plus(Duration.ofDays(listed.counsellor().bookingWindowDays())))
-                            .isEmpty());
+                    !shownInWindow
+                            && counsellors
+                                    .slots(user.universityId(), id, chosen.slug(), now, windowEnd)
+                                    .isEmpty());
         }
         return model;
     }

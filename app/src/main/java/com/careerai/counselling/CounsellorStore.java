@@ -3,6 +3,7 @@ package com.careerai.counselling;
 import com.careerai.counselling.SlotGenerator.DateOverride;
 import com.careerai.counselling.SlotGenerator.WeeklyHours;
 import com.careerai.platform.data.PageRead;
+import com.careerai.platform.data.SqlRows;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
@@ -339,13 +340,18 @@ class CounsellorStore {
     }
 
     BookingRules rules(long universityId) {
-        return Sql.one(
-                        jdbc,
+        return rulesRead(universityId).runOn(jdbc);
+    }
+
+    /** The university's booking rules (the defaults until staff save some), as a page's read (ADR 0076). */
+    static PageRead<BookingRules> rulesRead(long universityId) {
+        return PageRead.optional(
+                        "counselling.rules:" + universityId,
                         "SELECT cancellation_window_hours, max_active_bookings, no_show_strike_limit"
                                 + " FROM counselling_rules WHERE university_id = ?",
-                        row -> new BookingRules(row.getInt(1), row.getInt(2), row.getInt(3)),
-                        universityId)
-                .orElse(BookingRules.DEFAULTS);
+                        SqlRows.parameters(universityId),
+                        row -> new BookingRules(row.getInt(1), row.getInt(2), row.getInt(3)))
+                .map(found -> found.orElse(BookingRules.DEFAULTS));
     }
 
     void saveRules(long universityId, BookingRules rules, long staffId) {

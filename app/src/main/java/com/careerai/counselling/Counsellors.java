@@ -450,7 +450,33 @@ public class Counsellors {
     }
 
     BookingRules rules(long universityId) {
-        return transactions.executeRead(status -> store.rules(universityId));
+        return reads.read(CounsellorStore.rulesRead(universityId));
+    }
+
+    /**
+     * What an appointment's page reads to offer moving it — the booking rules (the window to move in), the
+     * counsellor's weekly hours the slots are made of — for it to send with its other reads (ADR 0076).
+     */
+    List<PageRead<?>> movingReads(long universityId, long counsellorId) {
+        return List.of(
+                CounsellorStore.rulesRead(universityId), CounsellorStore.weeklyHoursRead(universityId, counsellorId));
+    }
+
+    /**
+     * What a counsellor's booking page reads of this feature — the counsellor, their session types and
+     * rating, the university's booking rules and, {@code withSlots}, the weekly hours slots are made of —
+     * for the page to send with its other reads (ADR 0076).
+     */
+    List<PageRead<?>> bookingReads(long universityId, long counsellorId, boolean withSlots) {
+        List<PageRead<?>> page = new ArrayList<>(List.of(
+                CounsellorStore.findRead(universityId, counsellorId),
+                CounsellorStore.sessionTypesRead(universityId, counsellorId),
+                FeedbackStore.tally(universityId, counsellorId),
+                CounsellorStore.rulesRead(universityId)));
+        if (withSlots) {
+            page.add(CounsellorStore.weeklyHoursRead(universityId, counsellorId)); // what {@link #slots} reads first
+        }
+        return page;
     }
 
     void changeRules(SignedInUser staff, BookingRules rules) {

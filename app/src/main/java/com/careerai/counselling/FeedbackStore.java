@@ -153,8 +153,13 @@ class FeedbackStore {
     }
 
     List<Note> notes(long universityId, long counsellorId, long studentId) {
-        return Sql.list(
-                jdbc,
+        return notesRead(universityId, counsellorId, studentId).runOn(jdbc);
+    }
+
+    /** A counsellor's notes about a student, newest first, as a page's read (ADR 0076). */
+    static PageRead<List<Note>> notesRead(long universityId, long counsellorId, long studentId) {
+        return Sql.listRead(
+                "counselling.notes:" + universityId + ":" + counsellorId + ":" + studentId,
                 "SELECT id, counsellor_id, student_id, body, created_at FROM counsellor_notes"
                         + " WHERE university_id = ? AND counsellor_id = ? AND student_id = ? ORDER BY id DESC",
                 row -> new Note(

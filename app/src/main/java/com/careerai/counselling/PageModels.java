@@ -163,6 +163,17 @@ class PageModels {
     }
 
     /**
+     * What {@link #appointment(Appointment, ZoneId, long)} reads — the counsellor, the student's name — for a
+     * page to send with its other reads (ADR 0076); nothing for what this request already read.
+     */
+    List<PageRead<?>> appointmentReads(Appointment a) {
+        List<PageRead<?>> names =
+                new ArrayList<>(counsellors.findOnceReads(a.universityId(), List.of(a.counsellorId())));
+        names.addAll(users.findAllOnceReads(a.universityId(), List.of(a.studentId())));
+        return names;
+    }
+
+    /**
      * The appointments' models: their counsellors read once each, all in one round trip, and their students'
      * names in one statement (a staff list holds up to 1,000 appointments; each read its counsellor and its
      * student before).

@@ -3,6 +3,7 @@ package com.careerai.counselling;
 import com.careerai.ai.AiRun;
 import com.careerai.ai.RunService;
 import com.careerai.ai.ToolCatalog;
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.web.Dates;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -36,11 +37,17 @@ class SharedResumes {
 
     /** The student's newest runs that carry a resume, newest first. */
     List<Option> options(long universityId, long studentId, ZoneId zone) {
-        return runs.listSucceededOfStudent(universityId, studentId, OFFERED * 2).stream()
-                .filter(SharedResumes::hasResume)
-                .limit(OFFERED)
-                .map(run -> new Option(run.id().toString(), title(run) + " · " + Dates.day(run.createdAt(), zone)))
+        return runs.withResumeOfStudent(universityId, studentId, OFFERED).stream()
+                .map(run -> new Option(
+                        run.id().toString(),
+                        tools.find(run.tool()).map(run::displayTitle).orElse(run.tool()) + " · "
+                                + Dates.day(run.createdAt(), zone)))
                 .toList();
+    }
+
+    /** What {@link #options} reads, for the booking page to send with its other reads (ADR 0076). */
+    PageRead<?> optionsRead(long universityId, long studentId) {
+        return runs.withResumeOfStudentRead(universityId, studentId, OFFERED);
     }
 
     /** Refuses a run that is not one of the student's succeeded runs with a resume. */
@@ -48,6 +55,11 @@ class SharedResumes {
         if (runId != null && shared(universityId, studentId, runId).isEmpty()) {
             throw CounsellingException.invalid("resumeRunId", "Choose one of your runs.");
         }
+    }
+
+    /** What {@link #shared} reads (nothing without a run), for a page to send with its other reads (ADR 0076). */
+    List<PageRead<?>> sharedReads(long universityId, long studentId, @Nullable UUID runId) {
+        return runId == null ? List.of() : List.of(runs.findSucceededOfStudentRead(universityId, studentId, runId));
     }
 
     Optional<Shared> shared(long universityId, long studentId, @Nullable UUID runId) {

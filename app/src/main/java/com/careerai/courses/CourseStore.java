@@ -120,8 +120,13 @@ class CourseStore {
     }
 
     Optional<Course> course(long universityId, long id) {
-        return SqlRows.optional(
-                jdbc,
+        return courseRead(universityId, id).runOn(jdbc);
+    }
+
+    /** One course of the university, archived or not, as a page's read (ADR 0076). */
+    static PageRead<Optional<Course>> courseRead(long universityId, long id) {
+        return PageRead.optional(
+                "courses.course:" + universityId + ":" + id,
                 "SELECT " + COURSE + " FROM courses WHERE university_id = ? AND id = ?",
                 SqlRows.parameters(universityId, id),
                 CourseStore::course);
@@ -238,8 +243,13 @@ class CourseStore {
     }
 
     List<Batch> batchesOfCourse(long universityId, long courseId) {
-        return SqlRows.list(
-                jdbc,
+        return batchesOfCourseRead(universityId, courseId).runOn(jdbc);
+    }
+
+    /** A course's batches, soonest first, as a page's read (ADR 0076). */
+    static PageRead<List<Batch>> batchesOfCourseRead(long universityId, long courseId) {
+        return PageRead.list(
+                "courses.batches-of:" + universityId + ":" + courseId,
                 "SELECT " + BATCH + " FROM batches WHERE university_id = ? AND course_id = ? ORDER BY starts_on, id",
                 SqlRows.parameters(universityId, courseId),
                 CourseStore::batch);

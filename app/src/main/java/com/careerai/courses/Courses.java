@@ -132,16 +132,24 @@ public class Courses {
     }
 
     /** The course if {@code viewer} may see it: public ones to everyone, students-only to signed-in people. */
-    @Transactional(readOnly = true)
     public Optional<Course> visible(long universityId, long courseId, @Nullable SignedInUser viewer) {
-        return store.course(universityId, courseId)
+        return course(universityId, courseId)
                 .filter(course -> !course.archived())
                 .filter(course -> course.visibility() == Course.Visibility.PUBLIC || viewer != null);
     }
 
-    @Transactional(readOnly = true)
     public Optional<Course> course(long universityId, long courseId) {
-        return store.course(universityId, courseId);
+        return reads.read(CourseStore.courseRead(universityId, courseId));
+    }
+
+    /**
+     * What a course's page reads — the course and its batches — for the page to send with the header's reads
+     * in one round trip (ADR 0076).
+     */
+    public List<PageRead<?>> courseReads(long universityId, long courseId) {
+        return List.of(
+                CourseStore.courseRead(universityId, courseId),
+                CourseStore.batchesOfCourseRead(universityId, courseId));
     }
 
     /** A page of the courses the viewer may see, newest first (none archived; students-only ones signed in). */
@@ -164,9 +172,8 @@ public class Courses {
                 CourseStore.coursesRead(universityId, viewer != null, limit, offset));
     }
 
-    @Transactional(readOnly = true)
     public List<Batch> batches(long universityId, long courseId) {
-        return store.batchesOfCourse(universityId, courseId);
+        return reads.read(CourseStore.batchesOfCourseRead(universityId, courseId));
     }
 
     @Transactional(readOnly = true)

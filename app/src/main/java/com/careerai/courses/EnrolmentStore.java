@@ -1,6 +1,7 @@
 package com.careerai.courses;
 
 import com.careerai.credits.Currency;
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.data.SqlRows;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -97,6 +98,24 @@ class EnrolmentStore {
                         + " AND status <> 'CANCELLED'",
                 SqlRows.parameters(universityId, batchId, userId),
                 EnrolmentStore::enrolment);
+    }
+
+    /** A student's live (not cancelled) enrolments in a course's batches, by batch, as a page's read (ADR 0076). */
+    static PageRead<Map<Long, Enrolment>> liveInCourseRead(long universityId, long courseId, long userId) {
+        return new PageRead<>(
+                "courses.live-in-course:" + universityId + ":" + courseId + ":" + userId,
+                "SELECT " + COLUMNS + " FROM enrolments WHERE university_id = ? AND user_id = ?"
+                        + " AND status <> 'CANCELLED' AND batch_id IN"
+                        + " (SELECT id FROM batches WHERE university_id = ? AND course_id = ?)",
+                SqlRows.parameters(universityId, userId, universityId, courseId),
+                rows -> {
+                    Map<Long, Enrolment> byBatch = new LinkedHashMap<>();
+                    while (rows.next()) {
+                        Enrolment enrolment = enrolment(rows);
+                        byBatch.put(enrolment.batchId(), enrolment); // one live enrolment a batch (enrolments_live)
+                    }
+                    return Map.copyOf(byBatch);
+                });
     }
 
     List<Enrolment> ofUser(long universityId, long userId, int limit) {

@@ -2,6 +2,8 @@ package com.careerai.courses;
 
 import com.careerai.auth.SignedInUser;
 import com.careerai.billing.ItemCheckouts;
+import com.careerai.platform.data.PageRead;
+import com.careerai.platform.web.PageReads;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -21,11 +23,13 @@ public class Enrolments {
     private final EnrolmentDesk desk;
     private final EnrolmentStore store;
     private final ItemCheckouts checkouts;
+    private final PageReads reads;
 
-    Enrolments(EnrolmentDesk desk, EnrolmentStore store, ItemCheckouts checkouts) {
+    Enrolments(EnrolmentDesk desk, EnrolmentStore store, ItemCheckouts checkouts, PageReads reads) {
         this.desk = desk;
         this.store = store;
         this.checkouts = checkouts;
+        this.reads = reads;
     }
 
     /** What enrolling gave: the enrolment, where to pay when it waits for money, whether waitlisted. */
@@ -80,6 +84,16 @@ public class Enrolments {
     @Transactional(readOnly = true)
     public Optional<Enrolment> live(long universityId, long batchId, long userId) {
         return store.live(universityId, batchId, userId);
+    }
+
+    /** A student's live enrolments in a course's batches, by batch. */
+    Map<Long, Enrolment> liveInCourse(long universityId, long courseId, long userId) {
+        return reads.read(EnrolmentStore.liveInCourseRead(universityId, courseId, userId));
+    }
+
+    /** What {@link #liveInCourse} reads, for a course's page to send with its other reads (ADR 0076). */
+    PageRead<?> liveInCourseRead(long universityId, long courseId, long userId) {
+        return EnrolmentStore.liveInCourseRead(universityId, courseId, userId);
     }
 
     @Transactional(readOnly = true)

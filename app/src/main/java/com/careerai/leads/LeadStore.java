@@ -123,8 +123,13 @@ class LeadStore {
     }
 
     Optional<Lead> find(long universityId, long id) {
-        return SqlRows.optional(
-                jdbc,
+        return findRead(universityId, id).runOn(jdbc);
+    }
+
+    /** One lead of the university, as a page's read (ADR 0076). */
+    static PageRead<Optional<Lead>> findRead(long universityId, long id) {
+        return PageRead.optional(
+                "leads.lead:" + universityId + ":" + id,
                 "SELECT " + LEAD + " FROM leads WHERE university_id = ? AND id = ?",
                 parameters(universityId, id),
                 LeadStore::lead);
@@ -200,8 +205,13 @@ class LeadStore {
     }
 
     List<Note> notes(long universityId, long leadId) {
-        return SqlRows.list(
-                jdbc,
+        return notesRead(universityId, leadId).runOn(jdbc);
+    }
+
+    /** A lead's notes, oldest first, as a page's read (ADR 0076). */
+    static PageRead<List<Note>> notesRead(long universityId, long leadId) {
+        return PageRead.list(
+                "leads.notes:" + universityId + ":" + leadId,
                 "SELECT id, author, body, created_at FROM lead_notes WHERE university_id = ? AND lead_id = ?"
                         + " ORDER BY created_at, id",
                 parameters(universityId, leadId),
@@ -281,8 +291,13 @@ class LeadStore {
     }
 
     List<CommunicationLog> logs(long universityId, long leadId) {
-        return SqlRows.list(
-                jdbc,
+        return logsRead(universityId, leadId).runOn(jdbc);
+    }
+
+    /** A lead's messages sent and tried, oldest first, as a page's read (ADR 0076). */
+    static PageRead<List<CommunicationLog>> logsRead(long universityId, long leadId) {
+        return PageRead.list(
+                "leads.logs:" + universityId + ":" + leadId,
                 "SELECT " + LOG + " FROM communication_logs WHERE university_id = ? AND lead_id = ? ORDER BY at, id",
                 parameters(universityId, leadId),
                 LeadStore::log);

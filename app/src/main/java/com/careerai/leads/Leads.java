@@ -146,9 +146,8 @@ public class Leads {
         return store.duplicateOf(universityId, email, "").isPresent();
     }
 
-    @Transactional(readOnly = true)
     public Optional<Lead> find(long universityId, long id) {
-        return store.find(universityId, id);
+        return reads.read(LeadStore.findRead(universityId, id));
     }
 
     @Transactional(readOnly = true)
@@ -178,14 +177,23 @@ public class Leads {
         return reads.read(LeadStore.column(universityId, status, limit, offset));
     }
 
-    @Transactional(readOnly = true)
     public List<CommunicationLog> communications(long universityId, long leadId) {
-        return store.logs(universityId, leadId);
+        return reads.read(LeadStore.logsRead(universityId, leadId));
     }
 
-    @Transactional(readOnly = true)
     List<LeadStore.Note> notes(long universityId, long leadId) {
-        return store.notes(universityId, leadId);
+        return reads.read(LeadStore.notesRead(universityId, leadId));
+    }
+
+    /**
+     * What a lead's page reads — the lead, its messages and its notes — for the page to send with the
+     * header's reads in one round trip (ADR 0076).
+     */
+    List<PageRead<?>> leadReads(long universityId, long id) {
+        return List.of(
+                LeadStore.findRead(universityId, id),
+                LeadStore.logsRead(universityId, id),
+                LeadStore.notesRead(universityId, id));
     }
 
     /** Speed to lead over the last 30 days. */
@@ -291,9 +299,8 @@ public class Leads {
     }
 
     /** The lead, or a 404 problem (also for another university's id). */
-    @Transactional(readOnly = true)
     Lead existing(long universityId, long id) {
-        return store.find(universityId, id).orElseThrow(LeadProblem::notFound);
+        return find(universityId, id).orElseThrow(LeadProblem::notFound);
     }
 
     private static String noteOf(Inquiry inquiry, String phone) {

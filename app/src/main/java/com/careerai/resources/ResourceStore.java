@@ -178,6 +178,15 @@ class ResourceStore {
                 resource(row), List.of((Long[]) row.getArray("interest_ids").getArray()));
     }
 
+    /** One resource of the university with its tags' ids, as a page's read (ADR 0076). */
+    static PageRead<Optional<Tagged>> findTaggedRead(long universityId, long id) {
+        return PageRead.optional(
+                "resources.tagged:" + universityId + ":" + id,
+                "SELECT " + COLUMNS + ", " + TAG_IDS + " FROM resources r WHERE r.university_id = ? AND r.id = ?",
+                bind(universityId, id),
+                ResourceStore::tagged);
+    }
+
     /** The oldest {@code limit} resources of a status with their tags' ids, as a page's read (ADR 0076). */
     static PageRead<List<Tagged>> byStatusRead(long universityId, ResourceStatus status, int limit) {
         return PageRead.list(

@@ -117,12 +117,17 @@ class StaffStudentsController {
 
     @Get(uri = "/{id}", produces = MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> student(
+            HttpRequest<?> request,
             @CurrentUniversity University university,
             @PathVariable String id,
             @QueryValue @Nullable Integer page,
             @QueryValue @Nullable String notice) {
-        StudentRecord.View record = records.of(university.id(), parseId(id), page == null ? 1 : page)
-                .orElseThrow(StaffStudentsController::notFound);
+        long studentId = parseId(id);
+        int ledgerPage = page == null ? 1 : page;
+        // the person, ledger, balances, runs and appointments with the header's reads in one round trip (ADR 0076)
+        layout.prefetchWith(request, records.reads(university.id(), studentId, ledgerPage));
+        StudentRecord.View record =
+                records.of(university.id(), studentId, ledgerPage).orElseThrow(StaffStudentsController::notFound);
         Map<String, Object> model = new HashMap<>();
         model.put("university", university);
         model.put("student", StudentViews.person(record.student()));

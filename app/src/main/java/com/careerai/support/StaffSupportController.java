@@ -119,7 +119,11 @@ class StaffSupportController {
     }
 
     @Get(value = "/{id}", produces = MediaType.TEXT_HTML)
-    ModelAndView<Map<String, Object>> ticket(@CurrentUser SignedInUser staff, @PathVariable long id) {
+    ModelAndView<Map<String, Object>> ticket(
+            HttpRequest<?> request, @CurrentUser SignedInUser staff, @PathVariable long id) {
+        // the ticket, its whole conversation, files and the business hours with the header's reads in one
+        // round trip (ADR 0076)
+        layout.prefetchWith(request, tickets.conversationReads(staff.universityId(), id, true));
         return new ModelAndView<>("support/staff-ticket", ticketModel(staff, id, Map.of(), ""));
     }
 

@@ -84,11 +84,11 @@ class StaffTicketsApiController {
                 ? Long.valueOf(staff.userId())
                 : "nobody".equals(assignee) ? Long.valueOf(0) : null;
         int current = Paging.page(page == null ? 1 : page);
+        Tickets.QueuePage queue = new Tickets.QueuePage(
+                staff.universityId(), onlyStatus, onlyCategory, onlyAssignee, 50, Paging.offset(current, 50));
+        tickets.prefetch(queue); // the business hours and the page in one round trip (ADR 0076)
         SupportSettings settings = tickets.settings(staff.universityId());
-        List<QueueItem> items = tickets
-                .queue(new Tickets.QueuePage(
-                        staff.universityId(), onlyStatus, onlyCategory, onlyAssignee, 50, Paging.offset(current, 50)))
-                .stream()
+        List<QueueItem> items = tickets.queue(queue).stream()
                 .map(t -> {
                     Tickets.Timers timers = tickets.timers(settings, t);
                     return new QueueItem(

@@ -2,6 +2,7 @@ package com.careerai.support;
 
 import static com.careerai.platform.data.SqlRows.parameters;
 
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.data.SqlRows;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -52,8 +53,13 @@ class TicketAttachmentStore {
     }
 
     List<TicketAttachment> ofTicket(long universityId, long ticketId) {
-        return SqlRows.list(
-                jdbc,
+        return ofTicketRead(universityId, ticketId).runOn(jdbc);
+    }
+
+    /** A ticket's files, oldest first, as a page's read (ADR 0076). */
+    static PageRead<List<TicketAttachment>> ofTicketRead(long universityId, long ticketId) {
+        return PageRead.list(
+                "support.attachments:" + universityId + ":" + ticketId,
                 "SELECT " + ATTACHMENT + " FROM ticket_attachments WHERE university_id = ? AND ticket_id = ?"
                         + " ORDER BY created_at, id",
                 parameters(universityId, ticketId),

@@ -3,6 +3,7 @@ package com.careerai.support;
 import com.careerai.auth.SignedInUser;
 import com.careerai.platform.storage.ContentDisposition;
 import com.careerai.platform.storage.FileStorage;
+import com.careerai.platform.web.PageReads;
 import com.careerai.resources.ResourceException;
 import com.careerai.resources.UploadedFiles;
 import io.micronaut.core.annotation.Nullable;
@@ -32,6 +33,7 @@ class TicketAttachments {
     private final UploadedFiles uploads;
     private final FileStorage storage;
     private final SupportConfiguration configuration;
+    private final PageReads reads;
 
     TicketAttachments(
             TicketAttachmentStore store,
@@ -39,13 +41,15 @@ class TicketAttachments {
             Tickets ticketService,
             UploadedFiles uploads,
             FileStorage storage,
-            SupportConfiguration configuration) {
+            SupportConfiguration configuration,
+            PageReads reads) {
         this.store = store;
         this.tickets = tickets;
         this.ticketService = ticketService;
         this.uploads = uploads;
         this.storage = storage;
         this.configuration = configuration;
+        this.reads = reads;
     }
 
     /** The requester attaches a file to their own (not closed) ticket; 404 for anyone else's. */
@@ -66,9 +70,8 @@ class TicketAttachments {
         return attach(staff, ticket, true, fileName, content);
     }
 
-    @Transactional(readOnly = true)
     List<TicketAttachment> ofTicket(long universityId, long ticketId) {
-        return store.ofTicket(universityId, ticketId);
+        return reads.read(TicketAttachmentStore.ofTicketRead(universityId, ticketId));
     }
 
     /** The requester's download (404 unless the ticket is theirs and the file on it). */

@@ -101,9 +101,10 @@ class TicketStore {
                 parameters(universityId, ticketId, authorId, authorName, kind, body, Timestamp.from(at)));
     }
 
-    Optional<Ticket> find(long universityId, long id) {
-        return SqlRows.optional(
-                jdbc,
+    /** One ticket of the university, as a page's read (ADR 0076). */
+    static PageRead<Optional<Ticket>> findRead(long universityId, long id) {
+        return PageRead.optional(
+                "support.ticket:" + universityId + ":" + id,
                 "SELECT " + TICKET + " FROM tickets WHERE university_id = ? AND id = ?",
                 parameters(universityId, id),
                 TicketStore::ticket);
@@ -171,8 +172,13 @@ class TicketStore {
     }
 
     List<Ticket.Message> messages(long universityId, long ticketId, boolean withInternal) {
-        return SqlRows.list(
-                jdbc,
+        return messagesRead(universityId, ticketId, withInternal).runOn(jdbc);
+    }
+
+    /** A ticket's conversation, oldest first, staff's internal notes only {@code withInternal}, as a page's read. */
+    static PageRead<List<Ticket.Message>> messagesRead(long universityId, long ticketId, boolean withInternal) {
+        return PageRead.list(
+                "support.messages:" + universityId + ":" + ticketId + ":" + withInternal,
                 "SELECT id, author_id, author_name, kind, body, created_at FROM ticket_messages"
                         + " WHERE university_id = ? AND ticket_id = ? AND (? OR kind <> 'INTERNAL_NOTE')"
                         + " ORDER BY created_at, id",

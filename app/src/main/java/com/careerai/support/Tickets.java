@@ -110,9 +110,8 @@ public class Tickets {
     }
 
     /** The requester's own ticket, or 404 (someone else's, another university's). */
-    @Transactional(readOnly = true)
     public Ticket mine(SignedInUser requester, long id) {
-        return store.find(requester.universityId(), id)
+        return reads.read(TicketStore.findRead(requester.universityId(), id))
                 .filter(t -> t.requesterId() != null && t.requesterId() == requester.userId())
                 .orElseThrow(TicketException::notFound);
     }
@@ -161,9 +160,24 @@ public class Tickets {
 
     // --- staff ---------------------------------------------------------------------------------
 
-    @Transactional(readOnly = true)
     public Ticket find(long universityId, long id) {
-        return store.find(universityId, id).orElseThrow(TicketException::notFound);
+        return reads.read(TicketStore.findRead(universityId, id)).orElseThrow(TicketException::notFound);
+    }
+
+    /**
+     * What a ticket's page reads, for it to send with the header's reads in one round trip (ADR 0076): the
+     * ticket, its conversation (staff's internal notes for {@code staff}), its files and, for staff, the
+     * business hours its timers count in. Someone else's ticket is read too, and then answered 404.
+     */
+    List<PageRead<?>> conversationReads(long universityId, long id, boolean staff) {
+        List<PageRead<?>> page = new java.util.ArrayList<>(List.of(
+                TicketStore.findRead(universityId, id),
+                TicketStore.messagesRead(universityId, id, staff),
+                TicketAttachmentStore.ofTicketRead(universityId, id)));
+        if (staff) {
+            page.add(TicketStore.settingsRead(universityId));
+        }
+        return page;
     }
 
     /**
@@ -194,9 +208,13 @@ public class Tickets {
         return List.of(TicketStore.settingsRead(page.universityId()), page.read());
     }
 
-    @Transactional(readOnly = true)
+    /** Sends {@link #queueReads} ahead, for a GET that is not a page with a header (the queue's API). */
+    void prefetch(QueuePage page) {
+        reads.prefetch(queueReads(page));
+    }
+
     public List<Ticket.Message> messages(long universityId, long id, boolean withInternal) {
-        return store.messages(universityId, id, withInternal);
+        return reads.read(TicketStore.messagesRead(universityId, id, withInternal));
     }
 
     /** How many tickets are open, as a page's read (ADR 0076): the staff home's panel. */
