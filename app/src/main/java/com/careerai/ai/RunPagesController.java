@@ -3,8 +3,10 @@ package com.careerai.ai;
 import com.careerai.auth.CurrentUser;
 import com.careerai.auth.SignedInUser;
 import com.careerai.platform.web.Dates;
+import com.careerai.platform.web.LayoutModel;
 import com.careerai.platform.web.ViewerZones;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -26,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** A student's runs as pages: the list (filtered, paged), one run with live progress or its result, the PDF, delete. */
@@ -51,7 +54,11 @@ class RunPagesController {
     private final RunDocuments documents;
     private final ViewerZones zones;
 
-    RunPagesController(RunService runs, ToolCatalog tools, RunDocuments documents, ViewerZones zones) {
+    private final LayoutModel layout;
+
+    RunPagesController(
+            RunService runs, ToolCatalog tools, RunDocuments documents, ViewerZones zones, LayoutModel layout) {
+        this.layout = layout;
         this.zones = zones;
         this.runs = runs;
         this.tools = tools;
@@ -153,8 +160,12 @@ class RunPagesController {
     }
 
     @Get(uri = "/{id}", produces = MediaType.TEXT_HTML)
-    ModelAndView<Map<String, Object>> show(@CurrentUser SignedInUser user, @PathVariable String id) {
-        AiRun run = runs.findOfUser(user, RunIds.parse(id)).orElseThrow(RunNotFoundException::new);
+    ModelAndView<Map<String, Object>> show(
+            HttpRequest<?> request, @CurrentUser SignedInUser user, @PathVariable String id) {
+        UUID runId = RunIds.parse(id);
+        // the run with the header's reads in one round trip (ADR 0076)
+        layout.prefetchWith(request, java.util.List.of(runs.findOfUserRead(user, runId)));
+        AiRun run = runs.findOfUser(user, runId).orElseThrow(RunNotFoundException::new);
         AiTool tool = tools.require(run.tool());
         Map<String, Object> model = new HashMap<>();
         model.put("run", row(RunSummary.of(run), zones.zoneOf(user.universityId(), user.userId())));

@@ -230,7 +230,12 @@ public class RunService {
     }
 
     public Optional<AiRun> findOfUser(SignedInUser user, UUID runId) {
-        return runs.findOfUser(user.universityId(), user.userId(), runId);
+        return reads.read(findOfUserRead(user, runId));
+    }
+
+    /** What {@link #findOfUser} reads, for a page to send with the header's reads (ADR 0076). */
+    public PageRead<Optional<AiRun>> findOfUserRead(SignedInUser user, UUID runId) {
+        return AiRunRepository.ofUser(user.universityId(), user.userId(), runId);
     }
 
     public List<AiRun> listOfUser(SignedInUser user, String tool, int limit) {

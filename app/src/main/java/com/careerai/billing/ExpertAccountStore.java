@@ -1,5 +1,6 @@
 package com.careerai.billing;
 
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.data.SqlRows;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -201,12 +202,17 @@ class ExpertAccountStore {
 
     /** Whether the payment is a paid expert session's destination charge. */
     boolean isCharge(long universityId, UUID paymentId) {
-        return SqlRows.optional(
-                        jdbc,
+        return isChargeRead(universityId, paymentId).runOn(jdbc);
+    }
+
+    /** Whether the payment is a paid expert session's destination charge, as a page's read (ADR 0076). */
+    static PageRead<Boolean> isChargeRead(long universityId, UUID paymentId) {
+        return PageRead.optional(
+                        "billing.is-expert-charge:" + universityId + ":" + paymentId,
                         "SELECT 1 FROM expert_charges WHERE university_id = ? AND payment_id = ?",
                         SqlRows.parameters(universityId, paymentId),
                         rows -> rows.getInt(1))
-                .isPresent();
+                .map(java.util.Optional::isPresent);
     }
 
     /** The charges students paid (or paid and were refunded), of one expert or (null) of all, newest session first. */

@@ -1,5 +1,6 @@
 package com.careerai.billing;
 
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.data.SqlRows;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -95,8 +96,13 @@ class InvoiceStore {
     }
 
     Optional<Invoice> ofPayment(long universityId, UUID paymentId) {
-        return SqlRows.optional(
-                jdbc,
+        return ofPaymentRead(universityId, paymentId).runOn(jdbc);
+    }
+
+    /** A payment's invoice, as a page's read (ADR 0076). */
+    static PageRead<Optional<Invoice>> ofPaymentRead(long universityId, UUID paymentId) {
+        return PageRead.optional(
+                "billing.invoice-of-payment:" + universityId + ":" + paymentId,
                 "SELECT " + COLUMNS + " FROM invoices WHERE university_id = ? AND payment_id = ?",
                 statement -> {
                     statement.setLong(1, universityId);

@@ -185,10 +185,19 @@ class PaymentStore {
 
     /** Any payment of the university, for staff. */
     Optional<Payment> findForStaff(long universityId, UUID id) {
-        return one("SELECT " + COLUMNS + " FROM payments WHERE university_id = ? AND id = ?", statement -> {
-            statement.setLong(1, universityId);
-            statement.setObject(2, id);
-        });
+        return findForStaffRead(universityId, id).runOn(jdbc);
+    }
+
+    /** Any payment of the university, for staff, as a page's read (ADR 0076). */
+    static PageRead<Optional<Payment>> findForStaffRead(long universityId, UUID id) {
+        return PageRead.optional(
+                "billing.payment:" + universityId + ":" + id,
+                "SELECT " + COLUMNS + " FROM payments WHERE university_id = ? AND id = ?",
+                statement -> {
+                    statement.setLong(1, universityId);
+                    statement.setObject(2, id);
+                },
+                PaymentStore::payment);
     }
 
     /** A page of the university's payments of a status (null: any), newest first, as a page's read (ADR 0076). */

@@ -1,5 +1,6 @@
 package com.careerai.billing;
 
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.data.SqlRows;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -73,8 +74,13 @@ class RefundStore {
     }
 
     List<StaffRefund> ofPayment(long universityId, UUID paymentId) {
-        return SqlRows.list(
-                jdbc,
+        return ofPaymentRead(universityId, paymentId).runOn(jdbc);
+    }
+
+    /** A payment's refunds, newest first, as a page's read (ADR 0076). */
+    static PageRead<List<StaffRefund>> ofPaymentRead(long universityId, UUID paymentId) {
+        return PageRead.list(
+                "billing.refunds-of-payment:" + universityId + ":" + paymentId,
                 "SELECT " + COLUMNS + " FROM payment_refunds WHERE university_id = ? AND payment_id = ?"
                         + " ORDER BY created_at DESC, id",
                 SqlRows.parameters(universityId, paymentId),

@@ -110,8 +110,13 @@ class AssignmentStore {
     }
 
     List<Assignment> ofBatch(long universityId, long batchId) {
-        return SqlRows.list(
-                jdbc,
+        return ofBatchRead(universityId, batchId).runOn(jdbc);
+    }
+
+    /** A batch's assignments, soonest due first, as a page's read (ADR 0076). */
+    static PageRead<List<Assignment>> ofBatchRead(long universityId, long batchId) {
+        return PageRead.list(
+                "courses.assignments-of-batch:" + universityId + ":" + batchId,
                 "SELECT " + ASSIGNMENT
                         + " FROM assignments WHERE university_id = ? AND batch_id = ? ORDER BY due_at, id",
                 SqlRows.parameters(universityId, batchId),
@@ -227,8 +232,13 @@ class AssignmentStore {
     record AssignmentFigures(long assignmentId, int submitted, int graded, List<Integer> scores) {}
 
     List<AssignmentFigures> figures(long universityId, long batchId) {
-        return SqlRows.list(
-                jdbc,
+        return figuresRead(universityId, batchId).runOn(jdbc);
+    }
+
+    /** Per assignment of a batch: who submitted, attempts graded, graded scores, as a page's read (ADR 0076). */
+    static PageRead<List<AssignmentFigures>> figuresRead(long universityId, long batchId) {
+        return PageRead.list(
+                "courses.assignment-figures:" + universityId + ":" + batchId,
                 "SELECT a.id, count(DISTINCT s.user_id), count(s.graded_at),"
                         + " coalesce(array_agg(s.score ORDER BY s.score) FILTER (WHERE s.graded_at IS NOT NULL),"
                         + " '{}'::int[]) FROM assignments a LEFT JOIN submissions s"

@@ -7,7 +7,9 @@ import com.careerai.notifications.Notice;
 import com.careerai.notifications.NoticeKind;
 import com.careerai.notifications.Notifications;
 import com.careerai.platform.audit.AuditLog;
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.storage.FileStorage;
+import com.careerai.platform.web.PageReads;
 import com.careerai.resources.UploadInspector;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
@@ -40,6 +42,7 @@ public class Assignments {
     private final AuditLog audit;
     private final CourseClock clock;
     private final UserAccounts users;
+    private final PageReads reads;
 
     Assignments(
             AssignmentStore store,
@@ -50,7 +53,8 @@ public class Assignments {
             Notifications notifications,
             AuditLog audit,
             CourseClock clock,
-            UserAccounts users) {
+            UserAccounts users,
+            PageReads reads) {
         this.store = store;
         this.access = access;
         this.enrolments = enrolments;
@@ -60,6 +64,7 @@ public class Assignments {
         this.audit = audit;
         this.clock = clock;
         this.users = users;
+        this.reads = reads;
     }
 
     /** Where a student stands with an assignment at a moment. */
@@ -109,9 +114,8 @@ public class Assignments {
 
     record Viewed(Assignment assignment, BatchAccess.Granted granted) {}
 
-    @Transactional(readOnly = true)
     List<Assignment> ofBatch(long universityId, long batchId) {
-        return store.ofBatch(universityId, batchId);
+        return reads.read(AssignmentStore.ofBatchRead(universityId, batchId));
     }
 
     @Transactional(readOnly = true)
@@ -280,9 +284,8 @@ public class Assignments {
     }
 
     /** The batch's ACTIVE students with their accounts (for the extension form and names of submitters). */
-    @Transactional(readOnly = true)
     Roster roster(long universityId, long batchId, List<Long> alsoNamed) {
-        List<Long> active = enrolments.ofBatch(universityId, batchId).stream()
+        List<Long> active = reads.read(EnrolmentStore.ofBatchRead(universityId, batchId)).stream()
                 .filter(enrolment -> enrolment.status() == Enrolment.Status.ACTIVE)
                 .map(Enrolment::userId)
                 .toList();
@@ -292,6 +295,11 @@ public class Assignments {
         Map<Long, User> people = new LinkedHashMap<>();
         users.findAll(universityId, ids).forEach(user -> people.put(user.id(), user));
         return new Roster(active, people);
+    }
+
+    /** What {@link #roster} reads before the names, for a page to send with its other reads (ADR 0076). */
+    PageRead<?> rosterRead(long universityId, long batchId) {
+        return EnrolmentStore.ofBatchRead(universityId, batchId);
     }
 
     record Roster(List<Long> active, Map<Long, User> people) {}

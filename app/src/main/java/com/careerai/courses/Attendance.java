@@ -2,6 +2,8 @@ package com.careerai.courses;
 
 import com.careerai.auth.SignedInUser;
 import com.careerai.platform.audit.AuditLog;
+import com.careerai.platform.data.PageRead;
+import com.careerai.platform.web.PageReads;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -21,23 +23,51 @@ class Attendance {
     private final Assignments assignments;
     private final CourseClock clock;
     private final AuditLog audit;
+    private final PageReads reads;
 
-    Attendance(AttendanceStore store, BatchAccess access, Assignments assignments, CourseClock clock, AuditLog audit) {
+    Attendance(
+            AttendanceStore store,
+            BatchAccess access,
+            Assignments assignments,
+            CourseClock clock,
+            AuditLog audit,
+            PageReads reads) {
         this.store = store;
         this.access = access;
         this.assignments = assignments;
         this.clock = clock;
         this.audit = audit;
+        this.reads = reads;
     }
 
     /** One student on a session's register. */
     record Entry(long userId, String name, boolean present, boolean recorded) {}
 
-    /** The session's register: every ACTIVE student of the batch, with their record if any. */
-    @Transactional(readOnly = true)
-    List<Entry> register(long universityId, long batchId, long sessionId) {
+    /**
+     * The registers of these sessions of a batch, by session id: the batch's ACTIVE students read once, and
+     * every session's records in one statement (they were read session by session, the roster each time).
+     */
+    Map<Long, List<Entry>> registers(long universityId, long batchId, List<Long> sessionIds) {
+        if (sessionIds.isEmpty()) {
+            return Map.of();
+        }
+        reads.prefetch(registersReads(universityId, batchId));
         Assignments.Roster roster = assignments.roster(universityId, batchId, List.of());
-        Map<Long, Boolean> recorded = store.ofSession(universityId, sessionId);
+        Map<Long, Map<Long, Boolean>> bySession = reads.read(AttendanceStore.ofBatchRead(universityId, batchId));
+        Map<Long, List<Entry>> registers = new java.util.HashMap<>();
+        for (long sessionId : sessionIds) {
+            registers.put(sessionId, entries(roster, bySession.getOrDefault(sessionId, Map.of())));
+        }
+        return registers;
+    }
+
+    /** What {@link #registers} reads first, for a page to send with its other reads (ADR 0076). */
+    List<PageRead<?>> registersReads(long universityId, long batchId) {
+        return List.of(
+                assignments.rosterRead(universityId, batchId), AttendanceStore.ofBatchRead(universityId, batchId));
+    }
+
+    private static List<Entry> entries(Assignments.Roster roster, Map<Long, Boolean> recorded) {
         return roster.active().stream()
                 .map(id -> new Entry(
                         id,

@@ -1,13 +1,14 @@
 package com.careerai.courses;
 
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.data.SqlRows;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** The SQL of session attendance; every statement names {@code university_id}. */
 @Singleton
@@ -38,16 +39,26 @@ class AttendanceStore {
                 SqlRows.parameters(universityId, sessionId, userId));
     }
 
-    /** Who is recorded for a session: user id → present. */
-    Map<Long, Boolean> ofSession(long universityId, long sessionId) {
-        record Row(long userId, boolean present) {}
-        return SqlRows.list(
-                        jdbc,
-                        "SELECT user_id, present FROM session_attendance WHERE university_id = ? AND session_id = ?",
-                        SqlRows.parameters(universityId, sessionId),
-                        rows -> new Row(rows.getLong("user_id"), rows.getBoolean("present")))
-                .stream()
-                .collect(Collectors.toMap(Row::userId, Row::present));
+    /**
+     * Who is recorded for each session of a batch: session id → (user id → present), as a page's read (ADR
+     * 0076); an instructor's batch page shows every started session's register.
+     */
+    static PageRead<Map<Long, Map<Long, Boolean>>> ofBatchRead(long universityId, long batchId) {
+        return new PageRead<>(
+                "courses.attendance-of-batch:" + universityId + ":" + batchId,
+                "SELECT a.session_id, a.user_id, a.present FROM session_attendance a JOIN batch_sessions s"
+                        + " ON s.university_id = a.university_id AND s.id = a.session_id"
+                        + " WHERE s.university_id = ? AND s.batch_id = ?",
+                SqlRows.parameters(universityId, batchId),
+                rows -> {
+                    Map<Long, Map<Long, Boolean>> bySession = new HashMap<>();
+                    while (rows.next()) {
+                        bySession
+                                .computeIfAbsent(rows.getLong(1), session -> new HashMap<>())
+                                .put(rows.getLong(2), rows.getBoolean(3));
+                    }
+                    return bySession;
+                });
     }
 
     /**
@@ -58,8 +69,14 @@ class AttendanceStore {
     record SessionAttendance(long sessionId, Instant startsAt, long present, long recorded, long expected) {}
 
     List<SessionAttendance> figures(long universityId, long batchId, Instant now) {
-        return SqlRows.list(
-                jdbc,
+        return figuresRead(universityId, batchId, now).runOn(jdbc);
+    }
+
+    /** Attendance per started session of a batch, as a page's read (ADR 0076). */
+    static PageRead<List<SessionAttendance>> figuresRead(long universityId, long batchId, Instant now) {
+        return PageRead.list(
+                // not keyed by the instant: a page reads the figures once, as of when it sent them
+                "courses.attendance-figures:" + universityId + ":" + batchId,
                 "WITH roster AS (SELECT user_id FROM enrolments WHERE university_id = ? AND batch_id = ?"
                         + " AND status = 'ACTIVE')"
                         + " SELECT s.id, s.starts_at,"

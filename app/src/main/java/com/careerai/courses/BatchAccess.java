@@ -2,9 +2,13 @@ package com.careerai.courses;
 
 import com.careerai.auth.Role;
 import com.careerai.auth.SignedInUser;
+import com.careerai.platform.data.PageRead;
+import com.careerai.platform.web.PageReads;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Who may open a batch: its ACTIVE students, its instructor and staff. Another university's batch
@@ -14,10 +18,12 @@ import jakarta.inject.Singleton;
 class BatchAccess {
     private final CourseStore courses;
     private final EnrolmentStore enrolments;
+    private final PageReads reads;
 
-    BatchAccess(CourseStore courses, EnrolmentStore enrolments) {
+    BatchAccess(CourseStore courses, EnrolmentStore enrolments, PageReads reads) {
         this.courses = courses;
         this.enrolments = enrolments;
+        this.reads = reads;
     }
 
     enum As {
@@ -37,18 +43,19 @@ class BatchAccess {
         }
     }
 
-    @Transactional(readOnly = true)
     Granted require(SignedInUser user, long batchId) {
-        Batch batch = courses.batch(user.universityId(), batchId).orElseThrow(CourseProblem::notFound);
-        Course course = courses.course(user.universityId(), batch.courseId()).orElseThrow(CourseProblem::notFound);
+        reads.prefetch(reads(user, batchId));
+        Batch batch =
+                reads.read(CourseStore.batchRead(user.universityId(), batchId)).orElseThrow(CourseProblem::notFound);
+        Course course = reads.read(CourseStore.courseOfBatchRead(user.universityId(), batchId))
+                .orElseThrow(CourseProblem::notFound);
         if (batch.instructorId() == user.userId()) {
             return new Granted(batch, course, As.INSTRUCTOR);
         }
         if (user.role() == Role.STAFF) {
             return new Granted(batch, course, As.STAFF);
         }
-        boolean active = enrolments
-                .live(user.universityId(), batchId, user.userId())
+        boolean active = reads.read(EnrolmentStore.liveRead(user.universityId(), batchId, user.userId()))
                 .filter(enrolment -> enrolment.status() == Enrolment.Status.ACTIVE)
                 .isPresent();
         if (!active) {
@@ -56,6 +63,20 @@ class BatchAccess {
                     HttpStatus.FORBIDDEN, "not_enrolled", "The batch page opens once your enrolment is active.");
         }
         return new Granted(batch, course, As.STUDENT);
+    }
+
+    /**
+     * What {@link #require} reads — the batch, its course and a student's enrolment in it — in one round trip
+     * (ADR 0076), for a page to send with its own.
+     */
+    List<PageRead<?>> reads(SignedInUser user, long batchId) {
+        List<PageRead<?>> access = new ArrayList<>(List.of(
+                CourseStore.batchRead(user.universityId(), batchId),
+                CourseStore.courseOfBatchRead(user.universityId(), batchId)));
+        if (user.role() == Role.STUDENT) {
+            access.add(EnrolmentStore.liveRead(user.universityId(), batchId, user.userId()));
+        }
+        return access;
     }
 
     /** The session of a batch the person may open. */

@@ -1,10 +1,13 @@
 package com.careerai.courses;
 
+import com.careerai.auth.Role;
 import com.careerai.auth.SignedInUser;
+import com.careerai.platform.data.PageRead;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +23,11 @@ class BatchPage {
     private final Assignments assignments;
     private final Materials materials;
     private final Attendance attendance;
+    private final BatchAccess access;
 
-    BatchPage(Courses courses, Assignments assignments, Materials materials, Attendance attendance) {
+    BatchPage(
+            Courses courses, Assignments assignments, Materials materials, Attendance attendance, BatchAccess access) {
+        this.access = access;
         this.courses = courses;
         this.assignments = assignments;
         this.materials = materials;
@@ -40,7 +46,18 @@ class BatchPage {
         ZoneId zone = CourseViews.zone(tz, batch.zone());
         Instant now = courses.now();
         Map<Long, List<Material>> bySession = materials.ofSessions(user.universityId(), batch.id());
-        List<Map<String, Object>> rows = courses.sessions(user.universityId(), batch.id()).stream()
+        List<BatchSession> all = courses.sessions(user.universityId(), batch.id());
+        // every started session's register at once: the roster and the records read once for them all
+        Map<Long, List<Attendance.Entry>> registers = granted.teaches()
+                ? attendance.registers(
+                        user.universityId(),
+                        batch.id(),
+                        all.stream()
+                                .filter(session -> started(session, now))
+                                .map(BatchSession::id)
+                                .toList())
+                : Map.of();
+        List<Map<String, Object>> rows = all.stream()
                 .map(session -> {
                     Map<String, Object> row = new HashMap<>();
                     row.put("id", session.id());
@@ -50,8 +67,7 @@ class BatchPage {
                     row.put("moved", session.movedFrom() != null);
                     row.put("joinable", granted.mayJoin() && batch.meetingUrl() != null && session.joinableAt(now));
                     row.put("past", !session.endsAt().isAfter(now));
-                    boolean started =
-                            !session.cancelled() && !session.startsAt().isAfter(now);
+                    boolean started = started(session, now);
                     row.put("started", started);
                     row.put("recordingUrl", session.recordingUrl());
                     row.put("teaches", granted.teaches());
@@ -61,8 +77,7 @@ class BatchPage {
                                     .map(Materials::view)
                                     .toList());
                     if (granted.teaches() && started) {
-                        List<Attendance.Entry> register =
-                                attendance.register(user.universityId(), batch.id(), session.id());
+                        List<Attendance.Entry> register = registers.get(session.id());
                         row.put(
                                 "register",
                                 register.stream()
@@ -109,5 +124,26 @@ class BatchPage {
         model.put("form", AssignmentForms.blank());
         model.put("errors", Map.of());
         return model;
+    }
+
+    /**
+     * What {@link #model} and the access check before it read, for the batch page to send with the header's
+     * reads in one round trip (ADR 0076): the batch, its course, a student's enrolment, the sessions, their
+     * materials, the assignments and, for whoever may teach, the roster and every session's attendance.
+     */
+    List<PageRead<?>> reads(SignedInUser user, long batchId) {
+        long universityId = user.universityId();
+        List<PageRead<?>> page = new ArrayList<>(access.reads(user, batchId));
+        page.add(CourseStore.sessionsRead(universityId, batchId));
+        page.add(MaterialStore.ofBatchRead(universityId, batchId));
+        page.add(AssignmentStore.ofBatchRead(universityId, batchId));
+        if (user.role() != Role.STUDENT) { // an instructor is a counsellor or staff
+            page.addAll(attendance.registersReads(universityId, batchId));
+        }
+        return page;
+    }
+
+    private static boolean started(BatchSession session, Instant now) {
+        return !session.cancelled() && !session.startsAt().isAfter(now);
     }
 }

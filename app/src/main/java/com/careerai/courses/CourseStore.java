@@ -235,11 +235,26 @@ class CourseStore {
     }
 
     Optional<Batch> batch(long universityId, long id) {
-        return SqlRows.optional(
-                jdbc,
+        return batchRead(universityId, id).runOn(jdbc);
+    }
+
+    /** One batch of the university, as a page's read (ADR 0076). */
+    static PageRead<Optional<Batch>> batchRead(long universityId, long id) {
+        return PageRead.optional(
+                "courses.batch:" + universityId + ":" + id,
                 "SELECT " + BATCH + " FROM batches WHERE university_id = ? AND id = ?",
                 SqlRows.parameters(universityId, id),
                 CourseStore::batch);
+    }
+
+    /** The course a batch belongs to, as a page's read (ADR 0076): read with the batch, not after it. */
+    static PageRead<Optional<Course>> courseOfBatchRead(long universityId, long batchId) {
+        return PageRead.optional(
+                "courses.course-of-batch:" + universityId + ":" + batchId,
+                "SELECT " + COURSE + " FROM courses WHERE university_id = ?"
+                        + " AND id = (SELECT course_id FROM batches WHERE university_id = ? AND id = ?)",
+                SqlRows.parameters(universityId, universityId, batchId),
+                CourseStore::course);
     }
 
     List<Batch> batchesOfCourse(long universityId, long courseId) {
@@ -288,8 +303,13 @@ class CourseStore {
     }
 
     List<BatchSession> sessions(long universityId, long batchId) {
-        return SqlRows.list(
-                jdbc,
+        return sessionsRead(universityId, batchId).runOn(jdbc);
+    }
+
+    /** A batch's sessions, soonest first, as a page's read (ADR 0076). */
+    static PageRead<List<BatchSession>> sessionsRead(long universityId, long batchId) {
+        return PageRead.list(
+                "courses.sessions:" + universityId + ":" + batchId,
                 "SELECT " + SESSION
                         + " FROM batch_sessions WHERE university_id = ? AND batch_id = ? ORDER BY starts_at, id",
                 SqlRows.parameters(universityId, batchId),

@@ -176,9 +176,24 @@ public class Courses {
         return reads.read(CourseStore.batchesOfCourseRead(universityId, courseId));
     }
 
-    @Transactional(readOnly = true)
     public Optional<Batch> batch(long universityId, long batchId) {
-        return store.batch(universityId, batchId);
+        return reads.read(CourseStore.batchRead(universityId, batchId));
+    }
+
+    /**
+     * What a batch's staff page reads of it — the batch, its course, its sessions — for the page to send with
+     * its other reads (ADR 0076).
+     */
+    List<PageRead<?>> batchReads(long universityId, long batchId) {
+        return List.of(
+                CourseStore.batchRead(universityId, batchId),
+                CourseStore.courseOfBatchRead(universityId, batchId),
+                CourseStore.sessionsRead(universityId, batchId));
+    }
+
+    /** The course a batch belongs to, read by the batch's id (with the batch, not after it). */
+    Optional<Course> courseOfBatch(long universityId, long batchId) {
+        return reads.read(CourseStore.courseOfBatchRead(universityId, batchId));
     }
 
     @Transactional(readOnly = true)
@@ -186,9 +201,8 @@ public class Courses {
         return store.session(universityId, sessionId);
     }
 
-    @Transactional(readOnly = true)
     public List<BatchSession> sessions(long universityId, long batchId) {
-        return store.sessions(universityId, batchId);
+        return reads.read(CourseStore.sessionsRead(universityId, batchId));
     }
 
     /** The instructor's user, who must be a counsellor or staff member of the university. */

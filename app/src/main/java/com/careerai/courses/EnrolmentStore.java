@@ -92,8 +92,13 @@ class EnrolmentStore {
 
     /** The student's enrolment in the batch that is not cancelled, if any. */
     Optional<Enrolment> live(long universityId, long batchId, long userId) {
-        return SqlRows.optional(
-                jdbc,
+        return liveRead(universityId, batchId, userId).runOn(jdbc);
+    }
+
+    /** A student's live (not cancelled) enrolment in a batch, as a page's read (ADR 0076). */
+    static PageRead<Optional<Enrolment>> liveRead(long universityId, long batchId, long userId) {
+        return PageRead.optional(
+                "courses.live-enrolment:" + universityId + ":" + batchId + ":" + userId,
                 "SELECT " + COLUMNS + " FROM enrolments WHERE university_id = ? AND batch_id = ? AND user_id = ?"
                         + " AND status <> 'CANCELLED'",
                 SqlRows.parameters(universityId, batchId, userId),
@@ -128,8 +133,13 @@ class EnrolmentStore {
     }
 
     List<Enrolment> ofBatch(long universityId, long batchId) {
-        return SqlRows.list(
-                jdbc,
+        return ofBatchRead(universityId, batchId).runOn(jdbc);
+    }
+
+    /** A batch's enrolments, any status, oldest first, as a page's read (ADR 0076). */
+    static PageRead<List<Enrolment>> ofBatchRead(long universityId, long batchId) {
+        return PageRead.list(
+                "courses.enrolments-of-batch:" + universityId + ":" + batchId,
                 "SELECT " + COLUMNS + " FROM enrolments WHERE university_id = ? AND batch_id = ?"
                         + " ORDER BY created_at, id",
                 SqlRows.parameters(universityId, batchId),
@@ -206,23 +216,36 @@ class EnrolmentStore {
 
     /** Enrolments of a batch by status, every status present (zero when none). */
     Map<Enrolment.Status, Long> countsByStatus(long universityId, long batchId) {
-        Map<Enrolment.Status, Long> counts = new LinkedHashMap<>();
-        for (Enrolment.Status status : Enrolment.Status.values()) {
-            counts.put(status, 0L);
-        }
-        SqlRows.list(
-                        jdbc,
-                        "SELECT status, count(*) FROM enrolments WHERE university_id = ? AND batch_id = ? GROUP BY status",
-                        SqlRows.parameters(universityId, batchId),
-                        rows -> Map.entry(Enrolment.Status.valueOf(rows.getString(1)), rows.getLong(2)))
-                .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
-        return counts;
+        return countsByStatusRead(universityId, batchId).runOn(jdbc);
+    }
+
+    /** A batch's enrolments counted by status (every status, 0 for none), as a page's read (ADR 0076). */
+    static PageRead<Map<Enrolment.Status, Long>> countsByStatusRead(long universityId, long batchId) {
+        return new PageRead<>(
+                "courses.enrolment-counts:" + universityId + ":" + batchId,
+                "SELECT status, count(*) FROM enrolments WHERE university_id = ? AND batch_id = ? GROUP BY status",
+                SqlRows.parameters(universityId, batchId),
+                rows -> {
+                    Map<Enrolment.Status, Long> counts = new LinkedHashMap<>();
+                    for (Enrolment.Status status : Enrolment.Status.values()) {
+                        counts.put(status, 0L);
+                    }
+                    while (rows.next()) {
+                        counts.put(Enrolment.Status.valueOf(rows.getString(1)), rows.getLong(2));
+                    }
+                    return counts;
+                });
     }
 
     /** Revenue of a batch from its active enrolments: money per currency and credits per currency. */
     List<Revenue> revenue(long universityId, long batchId) {
-        return SqlRows.list(
-                jdbc,
+        return revenueRead(universityId, batchId).runOn(jdbc);
+    }
+
+    /** Revenue of a batch from its active enrolments, as a page's read (ADR 0076). */
+    static PageRead<List<Revenue>> revenueRead(long universityId, long batchId) {
+        return PageRead.list(
+                "courses.revenue:" + universityId + ":" + batchId,
                 "SELECT payment, coalesce(currency, credits_currency) AS unit, sum(amount_cents) AS cents,"
                         + " sum(credits) AS credits, count(*) AS enrolments FROM enrolments"
                         + " WHERE university_id = ? AND batch_id = ? AND status = 'ACTIVE' AND payment IN ('MONEY', 'CREDITS')"

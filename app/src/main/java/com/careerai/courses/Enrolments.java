@@ -81,9 +81,8 @@ public class Enrolments {
         return store.ofUser(student.universityId(), student.userId(), 100);
     }
 
-    @Transactional(readOnly = true)
     public Optional<Enrolment> live(long universityId, long batchId, long userId) {
-        return store.live(universityId, batchId, userId);
+        return reads.read(EnrolmentStore.liveRead(universityId, batchId, userId));
     }
 
     /** A student's live enrolments in a course's batches, by batch. */

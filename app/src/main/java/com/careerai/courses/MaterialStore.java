@@ -1,5 +1,6 @@
 package com.careerai.courses;
 
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.data.SqlRows;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -64,8 +65,13 @@ class MaterialStore {
 
     /** Every material of the batch (sessions' and assignments'), oldest first. */
     List<Material> ofBatch(long universityId, long batchId) {
-        return SqlRows.list(
-                jdbc,
+        return ofBatchRead(universityId, batchId).runOn(jdbc);
+    }
+
+    /** A batch's materials, oldest first, as a page's read (ADR 0076). */
+    static PageRead<List<Material>> ofBatchRead(long universityId, long batchId) {
+        return PageRead.list(
+                "courses.materials-of-batch:" + universityId + ":" + batchId,
                 "SELECT " + COLUMNS + " FROM course_materials WHERE university_id = ? AND batch_id = ? ORDER BY id",
                 SqlRows.parameters(universityId, batchId),
                 MaterialStore::material);

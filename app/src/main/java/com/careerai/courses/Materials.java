@@ -3,6 +3,7 @@ package com.careerai.courses;
 import com.careerai.auth.SignedInUser;
 import com.careerai.platform.audit.AuditLog;
 import com.careerai.platform.storage.FileStorage;
+import com.careerai.platform.web.PageReads;
 import com.careerai.resources.UploadInspector;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
@@ -30,6 +31,7 @@ class Materials {
     private final UploadInspector inspector;
     private final FileStorage storage;
     private final AuditLog audit;
+    private final PageReads reads;
 
     Materials(
             MaterialStore store,
@@ -37,13 +39,15 @@ class Materials {
             BatchAccess access,
             UploadInspector inspector,
             FileStorage storage,
-            AuditLog audit) {
+            AuditLog audit,
+            PageReads reads) {
         this.store = store;
         this.assignments = assignments;
         this.access = access;
         this.inspector = inspector;
         this.storage = storage;
         this.audit = audit;
+        this.reads = reads;
     }
 
     /** Adds a material to a session of a batch the user teaches. Returns the batch id. */
@@ -158,10 +162,9 @@ class Materials {
     }
 
     /** The batch's session materials by session id; the caller has checked access to the batch. */
-    @Transactional(readOnly = true)
     Map<Long, List<Material>> ofSessions(long universityId, long batchId) {
         Map<Long, List<Material>> bySession = new LinkedHashMap<>();
-        for (Material material : store.ofBatch(universityId, batchId)) {
+        for (Material material : reads.read(MaterialStore.ofBatchRead(universityId, batchId))) {
             if (material.sessionId() != null) {
                 bySession
                         .computeIfAbsent(material.sessionId(), id -> new java.util.ArrayList<>())

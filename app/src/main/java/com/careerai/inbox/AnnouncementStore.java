@@ -48,8 +48,13 @@ class AnnouncementStore {
     }
 
     Optional<Announcement> find(long universityId, long id) {
-        return SqlRows.optional(
-                jdbc,
+        return findRead(universityId, id).runOn(jdbc);
+    }
+
+    /** One announcement of the university, as a page's read (ADR 0076). */
+    static PageRead<Optional<Announcement>> findRead(long universityId, long id) {
+        return PageRead.optional(
+                "inbox.announcement:" + universityId + ":" + id,
                 "SELECT * FROM announcements WHERE university_id = ? AND id = ?",
                 SqlRows.parameters(universityId, id),
                 AnnouncementStore::announcement);

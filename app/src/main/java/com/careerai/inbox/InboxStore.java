@@ -203,8 +203,13 @@ class InboxStore {
 
     /** How many recipients of each announcement have read it. */
     long readCount(long universityId, long announcementId) {
-        return SqlRows.single(
-                jdbc,
+        return readCountRead(universityId, announcementId).runOn(jdbc);
+    }
+
+    /** How many of an announcement's notifications were read, as a page's read (ADR 0076). */
+    static PageRead<Long> readCountRead(long universityId, long announcementId) {
+        return PageRead.single(
+                "inbox.announcement-read-count:" + universityId + ":" + announcementId,
                 "SELECT count(*) FROM notifications WHERE university_id = ? AND announcement_id = ?"
                         + " AND read_at IS NOT NULL",
                 SqlRows.parameters(universityId, announcementId),

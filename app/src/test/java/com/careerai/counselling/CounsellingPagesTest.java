@@ -236,13 +236,19 @@ class CounsellingPagesTest extends IntegrationTest {
                 + "notes on Bernoulli numbers; wants a role in research software engineering.";
         String mine = cvRun(student, resume);
         String theirs = cvRun(other, resume + " (someone else)");
+        // offered only: succeeded runs given a resume with words in it (the database says which)
+        String blank = cvRun(student, " \n\t ");
+        String failed = cvRun(student, resume);
+        execute("UPDATE ai_runs SET status = 'FAILED' WHERE id = ?::uuid", failed);
 
         HttpResponse<String> form = get(
                 "/counselling/book/" + counsellor.id() + "?type=drop-in&tz=Europe/London", sessions.signIn(student));
         assertThat(form.body())
                 .contains("name=\"resumeRunId\"")
                 .contains("value=\"" + mine + "\"")
-                .doesNotContain(theirs);
+                .doesNotContain(theirs)
+                .doesNotContain(blank)
+                .doesNotContain(failed);
 
         Instant start = counselling.slot(uni, counsellor, CounsellingFixtures.DROP_IN, Duration.ofDays(2));
         HttpResponse<String> refused = post(

@@ -280,6 +280,10 @@ class MaterialsAndAttendanceTest extends IntegrationTest {
         String batchPage = page(uni, instructor, "/batches/" + course.batchId()).body();
         assertThat(batchPage)
                 .contains("data-attendance=\"" + first + "\" aria-live=\"polite\">3 of 4 present")
+                // every started session's register from one read of the batch's attendance
+                .contains("data-attendance=\"" + second + "\" aria-live=\"polite\">1 of 4 present")
+                .contains("data-attendance=\"" + third + "\" aria-live=\"polite\">Not taken yet")
+                .doesNotContain("data-attendance=\"" + future + "\"")
                 .contains("data-present=\"" + students.get(0).id() + "\" checked");
         assertThat(page(uni, sessions.signIn(fixtures.staff(uni)), "/staff/batches/" + course.batchId())
                         .body())

@@ -49,6 +49,7 @@ class PageRoundTripsTest extends IntegrationTest {
 
     private static final Pattern NAV = Pattern.compile("<nav\\b.*?</nav>", Pattern.DOTALL);
     private static final Pattern LINK = Pattern.compile("href=\"(/[^\"#?]*)\"");
+    private static final Pattern DETAIL_LINK = Pattern.compile("href=\"(/[a-z/-]*/[0-9a-f-]*\\d[0-9a-f-]*)\"");
 
     @Inject
     @Client("/")
@@ -86,6 +87,86 @@ class PageRoundTripsTest extends IntegrationTest {
     @Test
     void everyStaffPageSendsOneSyncPerRoundTrip() {
         assertOneSyncPerRoundTrip("staff", "/staff");
+    }
+
+    @Test
+    void everyDetailPageAStudentReachesIsOneRoundTrip() {
+        assertDetailPages(
+                "student",
+                "/",
+                "/runs/{id}",
+                "/courses/{id}",
+                "/resources/{id}",
+                "/support/{id}",
+                "/counselling/book/{id}",
+                "/appointments/{id}");
+    }
+
+    @Test
+    void everyDetailPageACounsellorReachesIsOneRoundTrip() {
+        assertDetailPages("coach", "/counsellor", "/appointments/{id}", "/batches/{id}", "/courses/{id}");
+    }
+
+    @Test
+    void everyDetailPageStaffReachIsOneRoundTrip() {
+        assertDetailPages(
+                "staff",
+                "/staff",
+                "/staff/students/{id}",
+                "/staff/courses/{id}",
+                "/staff/batches/{id}",
+                "/staff/support/{id}",
+                "/staff/leads/{id}",
+                "/staff/announcements/{id}",
+                "/staff/payments/{id}",
+                "/appointments/{id}",
+                "/resources/{id}");
+    }
+
+    @Test
+    void anInstructorsBatchPageReadsEveryStartedSessionsRegisterAtOnce() {
+        University demo = demo();
+        SignedIn coach = signIn(demo, "coach");
+        long batch = count("SELECT min(b.id) FROM batches b JOIN users u ON u.university_id = b.university_id"
+                + " AND u.id = b.instructor_id WHERE u.email = 'coach@demo.edu'");
+        String page = "/batches/" + batch;
+        warmThenGet(demo, coach, page, MediaType.TEXT_HTML_TYPE);
+        assertThat(counter.statements())
+                .as("round trips before any session started")
+                .hasSize(1);
+        // every session of the batch moved into the past, then back: each started session shows its register
+        long shift = count(
+                "SELECT extract(epoch FROM max(starts_at) - now())::bigint + 86400"
+                        + " FROM batch_sessions WHERE batch_id = ?",
+                batch);
+        execute(
+                "UPDATE batch_sessions SET starts_at = starts_at - make_interval(secs => ?),"
+                        + " ends_at = ends_at - make_interval(secs => ?) WHERE batch_id = ?",
+                shift,
+                shift,
+                batch);
+        try {
+            long started =
+                    count("SELECT count(*) FROM batch_sessions WHERE batch_id = ? AND status = 'SCHEDULED'", batch);
+            assertThat(started).as("sessions started").isGreaterThanOrEqualTo(3);
+            String body = warmThenGet(demo, coach, page, MediaType.TEXT_HTML_TYPE);
+            assertThat(body.split("data-attendance=\"", -1))
+                    .as("registers shown")
+                    .hasSize((int) started + 1);
+            // the page's reads with the roster and every session's attendance, then the roster's names: they were
+            // a roster (two statements) and a register for each started session
+            List<String> roundTrips = counter.statements();
+            assertThat(roundTrips).as("round trips: %s", roundTrips).hasSize(2);
+            assertThat(roundTrips.get(0)).contains("FROM session_attendance", "FROM enrolments", "FROM notifications");
+            assertThat(counter.transactions()).isZero();
+        } finally {
+            execute(
+                    "UPDATE batch_sessions SET starts_at = starts_at + make_interval(secs => ?),"
+                            + " ends_at = ends_at + make_interval(secs => ?) WHERE batch_id = ?",
+                    shift,
+                    shift,
+                    batch);
+        }
     }
 
     @Test
@@ -399,6 +480,56 @@ class PageRoundTripsTest extends IntegrationTest {
         assertThat(roundTrips).as("round trips: %s", roundTrips).hasSize(2);
         assertThat(roundTrips.get(0)).contains(reads);
         assertThat(roundTrips.get(1)).contains("FROM \"users\"");
+    }
+
+    /** An appointment's counsellor and student, and a payment's names, are read once its row is known. */
+    private static final Set<String> TWO_ROUND_TRIPS = Set.of("/appointments/{id}", "/staff/payments/{id}");
+
+    private static final Pattern ID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\\d+");
+
+    /**
+     * Every detail page (a path with an id) {@code who}'s navigation links to, and those pages link to, one
+     * page of each shape: warm, it is one round trip (two for {@link #TWO_ROUND_TRIPS}) without a
+     * transaction, one Sync each, and {@code expected} shapes are among them.
+     */
+    private void assertDetailPages(String who, String home, String... expected) {
+        University demo = demo();
+        SignedIn signedIn = signIn(demo, who);
+        Set<String> pages = new LinkedHashSet<>();
+        pages.add(home);
+        pages.addAll(navigationOf(get(demo, signedIn, home).body()));
+        Map<String, String> details = new java.util.TreeMap<>();
+        for (String page : pages) {
+            detailLinks(get(demo, signedIn, page).body(), details);
+        }
+        for (String page : List.copyOf(details.values())) {
+            detailLinks(get(demo, signedIn, page).body(), details);
+        }
+        assertThat(details).as("detail pages of %s", who).containsKeys(expected);
+        List<String> wrong = new ArrayList<>();
+        details.forEach((shape, page) -> {
+            for (int use = 0; use < WARM_UPS; use++) {
+                get(demo, signedIn, page);
+            }
+            Measured measured = measure(demo, signedIn, page);
+            System.out.println(who + " " + page + ": " + measured);
+            int allowed = TWO_ROUND_TRIPS.contains(shape) ? 2 : 1;
+            if (!measured.agrees() || measured.statements().size() > allowed || measured.commits() > 0) {
+                wrong.add(page + ": " + measured);
+            }
+        });
+        assertThat(wrong)
+                .as("detail pages of more round trips, Syncs or commits than they should")
+                .isEmpty();
+    }
+
+    /** Adds the detail links of {@code html} to {@code details}, by shape ({@code /courses/{id}}), the first kept. */
+    private static void detailLinks(String html, Map<String, String> details) {
+        Matcher link = DETAIL_LINK.matcher(html);
+        while (link.find()) {
+            details.putIfAbsent(ID.matcher(link.group(1)).replaceAll("{id}"), link.group(1));
+        }
     }
 
     /**
