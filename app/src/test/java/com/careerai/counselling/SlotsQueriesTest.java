@@ -132,7 +132,7 @@ class SlotsQueriesTest extends IntegrationTest {
     }
 
     @Test
-    void theBookingPageAsksForSlotsTwiceAndReadsTheCounsellorAndTheirHoursOnce() {
+    void theBookingPageSendsItsReadsWithTheHeadersThenTheWeeksSlots() {
         String path = "/counselling/book/" + counsellor.id() + "?type=" + CounsellingFixtures.GUIDANCE;
         pages.get(university, path, student); // warm
         counter.reset();
@@ -140,15 +140,38 @@ class SlotsQueriesTest extends IntegrationTest {
         HttpResponse<String> page = pages.get(university, path, student);
 
         assertThat(page.code()).isEqualTo(200);
-        // the week shown, then the booking window (whether the waitlist is offered): the second call finds the
-        // counsellor, their weekly hours and the session type kept from the first, and sends only its range's
+        assertThat(page.body()).contains("name=\"start\"").doesNotContain("Join the waitlist");
+        // the counsellor with their session types, rating, weekly hours, the booking rules and the resumes to
+        // share, with the header's reads; then the week shown's overrides, held time and session type. A slot
+        // shown lies in the booking window, so the window's slots are not worked out again to learn whether
+        // the waitlist is offered (they were: the overrides and held time read twice, 4 round trips)
         List<String> statements = counter.statements();
-        assertThat(statements.stream().filter(sql -> sql.contains("FROM counsellor_weekly_hours")))
-                .as("statements: %s", statements)
-                .hasSize(1);
+        assertThat(statements).as("round trips: %s", statements).hasSize(2);
+        assertThat(statements.get(0))
+                .contains("FROM counsellors", "FROM counsellor_weekly_hours", "FROM counselling_rules", "FROM ai_runs");
+        assertThat(statements.get(1)).contains("FROM counsellor_date_overrides", "FROM appointments");
+        assertThat(counter.transactions()).isZero();
+    }
+
+    @Test
+    void theBookingPageOffersTheWaitlistWhenTheWholeWindowIsFull() {
+        User busy = counselling.counsellor(university, List.of(), List.of()); // no hours: no slot at all
+        String path = "/counselling/book/" + busy.id() + "?type=" + CounsellingFixtures.GUIDANCE;
+        pages.get(university, path, student); // warm
+        counter.reset();
+
+        HttpResponse<String> page = pages.get(university, path, student);
+
+        assertThat(page.code()).isEqualTo(200);
+        assertThat(page.body()).contains("Join the waitlist").contains("/counselling/book/" + busy.id() + "/waitlist");
+        // no slot shown: the booking window's slots are worked out (its overrides and held time read once more)
+        List<String> statements = counter.statements();
         assertThat(statements.stream().filter(sql -> sql.contains("FROM counsellor_date_overrides")))
                 .as("statements: %s", statements)
                 .hasSize(2);
+        assertThat(statements.stream().filter(sql -> sql.contains("FROM counsellor_weekly_hours")))
+                .as("statements: %s", statements)
+                .hasSize(1);
     }
 
     @Test
