@@ -17,12 +17,10 @@ import java.util.List;
 @Singleton
 class BatchAccess {
     private final CourseStore courses;
-    private final EnrolmentStore enrolments;
     private final PageReads reads;
 
-    BatchAccess(CourseStore courses, EnrolmentStore enrolments, PageReads reads) {
+    BatchAccess(CourseStore courses, PageReads reads) {
         this.courses = courses;
-        this.enrolments = enrolments;
         this.reads = reads;
     }
 

@@ -30,7 +30,6 @@ public class Announcements {
     static final int PAGE_SIZE = 20;
 
     private final AnnouncementStore store;
-    private final InboxStore inbox;
     private final Interests interests;
     private final AuditLog auditLog;
     private final JobRequestScheduler scheduler;
@@ -40,7 +39,6 @@ public class Announcements {
 
     Announcements(
             AnnouncementStore store,
-            InboxStore inbox,
             Interests interests,
             AuditLog auditLog,
             JobRequestScheduler scheduler,
@@ -50,7 +48,6 @@ public class Announcements {
         this.cohorts = cohorts;
         this.reads = reads;
         this.store = store;
-        this.inbox = inbox;
         this.interests = interests;
         this.auditLog = auditLog;
         this.scheduler = scheduler;
