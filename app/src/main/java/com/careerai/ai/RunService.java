@@ -267,7 +267,12 @@ public class RunService {
 
     /** The user's newest runs of one tool without their inputs and outputs (the tool page's list). */
     List<RunSummary> summariesOfUser(SignedInUser user, String tool, int limit) {
-        return runs.summariesOfUser(user.universityId(), user.userId(), RunFilter.ofTool(tool), limit, 0);
+        return reads.read(summariesOfUserRead(user, tool, limit));
+    }
+
+    /** What {@link #summariesOfUser(SignedInUser, String, int)} reads, for a page to send ahead (ADR 0076). */
+    PageRead<List<RunSummary>> summariesOfUserRead(SignedInUser user, String tool, int limit) {
+        return AiRunRepository.summaries(user.universityId(), user.userId(), RunFilter.ofTool(tool), limit, 0);
     }
 
     /** A page of runs and how many there are in all. */

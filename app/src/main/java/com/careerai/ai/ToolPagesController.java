@@ -3,10 +3,13 @@ package com.careerai.ai;
 import com.careerai.auth.CurrentUser;
 import com.careerai.auth.SignedInUser;
 import com.careerai.credits.CreditOperationException;
+import com.careerai.platform.data.PageRead;
+import com.careerai.platform.web.LayoutModel;
 import com.careerai.tenancy.CurrentUniversity;
 import com.careerai.tenancy.University;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -39,12 +42,16 @@ import java.util.concurrent.CompletionStage;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ToolPagesController {
+    /** The tool's latest runs shown under its form. */
+    private static final int RECENT = 5;
+
     private final ToolCatalog tools;
     private final RunCharges charges;
     private final RunService runs;
     private final ToolSettings settings;
     private final ToolPrefill prefill;
     private final com.careerai.platform.web.ViewerZones zones;
+    private final LayoutModel layout;
 
     ToolPagesController(
             ToolCatalog tools,
@@ -52,7 +59,9 @@ class ToolPagesController {
             RunService runs,
             ToolSettings settings,
             ToolPrefill prefill,
-            com.careerai.platform.web.ViewerZones zones) {
+            com.careerai.platform.web.ViewerZones zones,
+            LayoutModel layout) {
+        this.layout = layout;
         this.zones = zones;
         this.settings = settings;
         this.prefill = prefill;
@@ -78,11 +87,20 @@ class ToolPagesController {
      */
     @Get(uri = "/{slug}", produces = MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> form(
+            HttpRequest<?> request,
             @CurrentUser SignedInUser user,
             @PathVariable String slug,
             @Nullable @QueryValue String currency,
             @Nullable @QueryValue String from) {
         AiTool tool = settings.require(user.universityId(), slug);
+        // the saved resumes to pick from, the tool's latest runs, the run tried again and the header's reads (the
+        // balances among them) in one round trip (ADR 0076); they were 4
+        List<PageRead<?>> page = new ArrayList<>(prefill.pickerReads(user, tool));
+        page.add(runs.summariesOfUserRead(user, slug, RECENT));
+        if (from != null) {
+            RunIds.tryParse(from).ifPresent(id -> page.add(runs.findOfUserRead(user, id)));
+        }
+        layout.prefetchWith(request, page);
         Map<String, String> values = new HashMap<>();
         java.util.Optional<AiRun> again = from == null
                 ? java.util.Optional.empty()
@@ -158,7 +176,7 @@ class ToolPagesController {
         model.put("formToken", UUID.randomUUID().toString());
         model.put(
                 "recent",
-                runs.summariesOfUser(user, tool.slug(), 5).stream()
+                runs.summariesOfUser(user, tool.slug(), RECENT).stream()
                         .map(run -> RunPagesController.row(run, zone))
                         .toList());
         return model;

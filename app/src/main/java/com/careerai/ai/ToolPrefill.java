@@ -1,6 +1,7 @@
 package com.careerai.ai;
 
 import com.careerai.auth.SignedInUser;
+import com.careerai.platform.data.PageRead;
 import com.careerai.profile.CareerProfile;
 import com.careerai.profile.CareerProfiles;
 import com.careerai.profile.SavedResume;
@@ -69,6 +70,11 @@ class ToolPrefill {
      * resume or none is saved. Checked: the submitted choice, else the default unless the form
      * already holds a pasted text (a "Try again" of a run).
      */
+    /** What {@link #picker} reads (the saved resumes, for a tool that takes one), for a page to send ahead (ADR 0076). */
+    List<PageRead<?>> pickerReads(SignedInUser user, AiTool tool) {
+        return takesResume(tool) ? List.of(resumes.ofRead(user.universityId(), user.userId())) : List.of();
+    }
+
     List<Map<String, Object>> picker(SignedInUser user, AiTool tool, Map<String, String> values) {
         if (!takesResume(tool)) {
             return List.of();

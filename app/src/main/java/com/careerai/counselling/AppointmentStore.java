@@ -199,16 +199,24 @@ class AppointmentStore {
 
     /** The newest 200 appointments of one student with one counsellor, by start. */
     List<Appointment> ofCounsellorWith(long universityId, long counsellorId, long studentId) {
-        List<Appointment> newestFirst = new ArrayList<>(Sql.list(
-                jdbc,
-                "SELECT * FROM appointments WHERE university_id = ? AND student_id = ? AND counsellor_id = ?"
-                        + " ORDER BY starts_at DESC LIMIT 200",
-                AppointmentStore::appointment,
-                universityId,
-                studentId,
-                counsellorId));
-        java.util.Collections.reverse(newestFirst);
-        return newestFirst;
+        return ofCounsellorWithRead(universityId, counsellorId, studentId).runOn(jdbc);
+    }
+
+    /** A counsellor's newest 200 appointments with one student, oldest first, as a page's read (ADR 0076). */
+    static PageRead<List<Appointment>> ofCounsellorWithRead(long universityId, long counsellorId, long studentId) {
+        return Sql.listRead(
+                        "counselling.with-student:" + universityId + ":" + counsellorId + ":" + studentId,
+                        "SELECT * FROM appointments WHERE university_id = ? AND student_id = ? AND counsellor_id = ?"
+                                + " ORDER BY starts_at DESC LIMIT 200",
+                        AppointmentStore::appointment,
+                        universityId,
+                        studentId,
+                        counsellorId)
+                .map(newestFirst -> {
+                    List<Appointment> oldestFirst = new ArrayList<>(newestFirst);
+                    java.util.Collections.reverse(oldestFirst);
+                    return List.copyOf(oldestFirst);
+                });
     }
 
     /** Whether the student ever booked the counsellor (which lets the counsellor see the student's profile). */

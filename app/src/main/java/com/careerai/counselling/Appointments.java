@@ -566,8 +566,12 @@ public class Appointments {
 
     /** The newest 200 of the counsellor's appointments with one student, by start. */
     List<Appointment> ofCounsellorWith(SignedInUser counsellor, long studentId) {
-        return transactions.executeRead(
-                status -> store.ofCounsellorWith(counsellor.universityId(), counsellor.userId(), studentId));
+        return reads.read(ofCounsellorWithRead(counsellor, studentId));
+    }
+
+    /** What {@link #ofCounsellorWith} reads, for a page to send with its other reads (ADR 0076). */
+    PageRead<List<Appointment>> ofCounsellorWithRead(SignedInUser counsellor, long studentId) {
+        return AppointmentStore.ofCounsellorWithRead(counsellor.universityId(), counsellor.userId(), studentId);
     }
 
     /** Every appointment of the staff member's university matching the filter, newest first (at most {@value #STAFF_LIST}). */

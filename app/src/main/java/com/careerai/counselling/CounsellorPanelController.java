@@ -172,7 +172,15 @@ class CounsellorPanelController {
     }
 
     @Get(value = "/students/{id}", produces = MediaType.TEXT_HTML)
-    ModelAndView<Map<String, Object>> student(@CurrentUser SignedInUser user, @PathVariable long id) {
+    ModelAndView<Map<String, Object>> student(
+            HttpRequest<?> request, @CurrentUser SignedInUser user, @PathVariable long id) {
+        // whether they met, the notes, their appointments, the student and the counsellor named on them, with the
+        // header's reads in one round trip (ADR 0076); they were 6 and a read transaction
+        List<PageRead<?>> page = new ArrayList<>(afterSession.notesReads(user, id));
+        page.add(appointments.ofCounsellorWithRead(user, id));
+        page.addAll(users.findAllOnceReads(user.universityId(), List.of(id)));
+        page.addAll(counsellors.findOnceReads(user.universityId(), List.of(user.userId())));
+        layout.prefetchWith(request, page);
         afterSession.requireMet(user, id);
         User student = users.find(user.universityId(), id).orElseThrow(CounsellingException::appointmentNotFound);
         Map<String, Object> model = new HashMap<>();

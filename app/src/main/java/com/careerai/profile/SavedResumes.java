@@ -35,7 +35,7 @@ public class SavedResumes {
     }
 
     /** What {@link #of} reads, for a page to read ahead with others (ADR 0076). */
-    PageRead<List<SavedResume>> ofRead(long universityId, long userId) {
+    public PageRead<List<SavedResume>> ofRead(long universityId, long userId) {
         return ProfileStore.resumesRead(universityId, userId);
     }
 

@@ -170,6 +170,35 @@ class PageRoundTripsTest extends IntegrationTest {
     }
 
     @Test
+    void aToolsFormIsOneRoundTrip() {
+        // the saved resumes to pick from, the tool's latest runs and the header's reads (the balances the costs are
+        // checked against among them): they were 4 round trips
+        assertOneRoundTripWithoutATransaction(
+                "/tools/cv-analysis",
+                "name=\"formToken\"",
+                "FROM saved_resumes",
+                "FROM ai_runs",
+                "FROM credit_wallets");
+    }
+
+    @Test
+    void aCounsellorsPageOfOneStudentIsOneRoundTrip() {
+        // whether they met, the counsellor's notes, their appointments with the student's and counsellor's names
+        // and the header's reads: they were 6 round trips and a read transaction
+        long met =
+                count("SELECT min(a.student_id) FROM appointments a JOIN users u ON u.university_id = a.university_id"
+                        + " AND u.id = a.counsellor_id WHERE u.email = 'coach@demo.edu'");
+        assertOneRoundTripWithoutATransactionFor(
+                "coach",
+                "/counsellor/students/" + met,
+                "Your private notes",
+                "FROM counsellor_notes",
+                "FROM appointments",
+                "FROM users",
+                "FROM notifications");
+    }
+
+    @Test
     void theLeadBoardIsOneRoundTrip() {
         University demo = demo();
         SignedIn staff = signIn(demo, "staff");
