@@ -65,16 +65,16 @@ class ToolPrefill {
         return tool.inputSchema().path("properties").has("resume");
     }
 
-    /**
-     * The picker's rows ({@code id, name, isDefault, checked}) — empty when the tool takes no
-     * resume or none is saved. Checked: the submitted choice, else the default unless the form
-     * already holds a pasted text (a "Try again" of a run).
-     */
     /** What {@link #picker} reads (the saved resumes, for a tool that takes one), for a page to send ahead (ADR 0076). */
     List<PageRead<?>> pickerReads(SignedInUser user, AiTool tool) {
         return takesResume(tool) ? List.of(resumes.ofRead(user.universityId(), user.userId())) : List.of();
     }
 
+    /**
+     * The picker's rows ({@code id, name, isDefault, checked}) — empty when the tool takes no
+     * resume or none is saved. Checked: the submitted choice, else the default unless the form
+     * already holds a pasted text (a "Try again" of a run).
+     */
     List<Map<String, Object>> picker(SignedInUser user, AiTool tool, Map<String, String> values) {
         if (!takesResume(tool)) {
             return List.of();

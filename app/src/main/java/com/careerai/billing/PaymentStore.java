@@ -236,7 +236,6 @@ class PaymentStore {
                 PaymentStore::payment);
     }
 
-    /** How many payments of the university have each status. */
     /** The university's payments counted by status (every status, 0 for none), as a page's read (ADR 0076). */
     static PageRead<java.util.Map<PaymentStatus, Long>> countByStatusRead(long universityId) {
         return PageRead.list(

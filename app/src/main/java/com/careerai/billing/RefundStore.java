@@ -73,10 +73,6 @@ class RefundStore {
                 rows -> rows.getLong(1));
     }
 
-    List<StaffRefund> ofPayment(long universityId, UUID paymentId) {
-        return ofPaymentRead(universityId, paymentId).runOn(jdbc);
-    }
-
     /** A payment's refunds, newest first, as a page's read (ADR 0076). */
     static PageRead<List<StaffRefund>> ofPaymentRead(long universityId, UUID paymentId) {
         return PageRead.list(

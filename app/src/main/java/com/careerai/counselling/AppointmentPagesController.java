@@ -131,7 +131,7 @@ class AppointmentPagesController {
         UUID appointmentId = Inputs.id(id);
         // the appointment with the header's reads in one round trip, then in one more what the page shows of it:
         // its counsellor, the student's name, the shared resume, what moving it needs, the counsellor's notes
-        // (ADR 0076); they were 5 to 7 round trips, 1 or 2 of them read transactions
+        // (ADR 0076); they were 4 to 7 round trips, 1 or 2 of them read transactions
         layout.prefetchWith(request, List.of(appointments.findRead(user.universityId(), appointmentId)));
         Appointment appointment =
                 appointments.findVisible(user, appointmentId).orElseThrow(CounsellingException::appointmentNotFound);

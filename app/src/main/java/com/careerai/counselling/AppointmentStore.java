@@ -197,11 +197,6 @@ class AppointmentStore {
                 now);
     }
 
-    /** The newest 200 appointments of one student with one counsellor, by start. */
-    List<Appointment> ofCounsellorWith(long universityId, long counsellorId, long studentId) {
-        return ofCounsellorWithRead(universityId, counsellorId, studentId).runOn(jdbc);
-    }
-
     /** A counsellor's newest 200 appointments with one student, oldest first, as a page's read (ADR 0076). */
     static PageRead<List<Appointment>> ofCounsellorWithRead(long universityId, long counsellorId, long studentId) {
         return Sql.listRead(
@@ -219,12 +214,10 @@ class AppointmentStore {
                 });
     }
 
-    /** Whether the student ever booked the counsellor (which lets the counsellor see the student's profile). */
-    boolean haveMet(long universityId, long counsellorId, long studentId) {
-        return haveMetRead(universityId, counsellorId, studentId).runOn(jdbc);
-    }
-
-    /** Whether the student ever booked the counsellor, as a page's read (ADR 0076). */
+    /**
+     * Whether the student ever booked the counsellor (which lets the counsellor see the student's profile), as a
+     * page's read (ADR 0076).
+     */
     static PageRead<Boolean> haveMetRead(long universityId, long counsellorId, long studentId) {
         return Sql.oneRead(
                         "counselling.have-met:" + universityId + ":" + counsellorId + ":" + studentId,

@@ -152,10 +152,6 @@ class FeedbackStore {
                 body);
     }
 
-    List<Note> notes(long universityId, long counsellorId, long studentId) {
-        return notesRead(universityId, counsellorId, studentId).runOn(jdbc);
-    }
-
     /** A counsellor's notes about a student, newest first, as a page's read (ADR 0076). */
     static PageRead<List<Note>> notesRead(long universityId, long counsellorId, long studentId) {
         return Sql.listRead(

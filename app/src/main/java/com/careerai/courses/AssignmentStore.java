@@ -231,10 +231,6 @@ class AssignmentStore {
     /** Per assignment of a batch: students who submitted and graded scores (for the staff figures). */
     record AssignmentFigures(long assignmentId, int submitted, int graded, List<Integer> scores) {}
 
-    List<AssignmentFigures> figures(long universityId, long batchId) {
-        return figuresRead(universityId, batchId).runOn(jdbc);
-    }
-
     /** Per assignment of a batch: who submitted, attempts graded, graded scores, as a page's read (ADR 0076). */
     static PageRead<List<AssignmentFigures>> figuresRead(long universityId, long batchId) {
         return PageRead.list(

@@ -117,8 +117,10 @@ class InboxStore {
                 });
     }
 
-    /** A page of the user's entries, newest first; one more than {@code limit} tells that more follow. */
-    /** A page of the user's entries (or of the unread ones), newest first, as a page's read (ADR 0076). */
+    /**
+     * A page of the user's entries (or of the unread ones), newest first, as a page's read (ADR 0076); one more
+     * than {@code limit} tells that more follow.
+     */
     static PageRead<List<Notification>> pageRead(
             long universityId, long userId, boolean unreadOnly, int limit, long offset) {
         return PageRead.list(
@@ -199,11 +201,6 @@ class InboxStore {
                 jdbc,
                 "UPDATE notifications SET read_at = now() WHERE university_id = ? AND user_id = ? AND read_at IS NULL",
                 SqlRows.parameters(universityId, userId));
-    }
-
-    /** How many recipients of each announcement have read it. */
-    long readCount(long universityId, long announcementId) {
-        return readCountRead(universityId, announcementId).runOn(jdbc);
     }
 
     /** How many of an announcement's notifications were read, as a page's read (ADR 0076). */

@@ -182,6 +182,19 @@ class PageRoundTripsTest extends IntegrationTest {
     }
 
     @Test
+    void whatACounsellorSharedIsOneRoundTrip() {
+        // the resources with their tags' ids, the categories naming them and the header's reads: they were 4 round
+        // trips, a read transaction of three statements (resources, their tags, the tags' names)
+        assertOneRoundTripWithoutATransactionFor(
+                "coach",
+                "/resources/mine",
+                "Resources you shared",
+                "FROM resources",
+                "FROM interests",
+                "FROM notifications");
+    }
+
+    @Test
     void aCounsellorsPageOfOneStudentIsOneRoundTrip() {
         // whether they met, the counsellor's notes, their appointments with the student's and counsellor's names
         // and the header's reads: they were 6 round trips and a read transaction
