@@ -174,6 +174,26 @@ class AiRunRepository {
                 "ai.runs-listed", LISTED_COLUMNS, universityId, userId, filter, limit, offset, AiRunRepository::map);
     }
 
+    /**
+     * The user's newest {@code limit} succeeded runs of a tool created before {@code before}, with their outputs
+     * but neither inputs nor analyses (a result page's comparison with earlier runs), as a page's read (ADR 0076).
+     */
+    static PageRead<List<AiRun>> succeededBefore(
+            long universityId, long userId, String tool, Instant before, int limit) {
+        return PageRead.list(
+                "ai.runs-before:" + universityId + ":" + userId + ":" + tool + ":" + before + ":" + limit,
+                "SELECT " + LISTED_COLUMNS + " FROM ai_runs WHERE university_id = ? AND user_id = ? AND tool = ?"
+                        + " AND status = 'SUCCEEDED' AND created_at < ? ORDER BY created_at DESC"
+                        + SqlRows.limit(limit, 0),
+                statement -> {
+                    statement.setLong(1, universityId);
+                    statement.setLong(2, userId);
+                    statement.setString(3, tool);
+                    statement.setObject(4, before.atOffset(java.time.ZoneOffset.UTC));
+                },
+                AiRunRepository::map);
+    }
+
     /** A page of the user's runs that pass the filter, newest first: these columns, mapped by {@code mapper}. */
     private static <T> PageRead<List<T>> newestOfUser(
             String name,

@@ -49,6 +49,9 @@ class RunPagesController {
         STATUS_FILTERS.put(RunStatus.QUEUED, "Waiting for a worker");
     }
 
+    /** The earlier runs a result page may compare with (a CV analysis' score timeline shows up to 9). */
+    private static final int EARLIER = 9;
+
     private final RunService runs;
     private final ToolCatalog tools;
     private final RunDocuments documents;
@@ -175,11 +178,10 @@ class RunPagesController {
         if (run.status() == RunStatus.SUCCEEDED) {
             model.put("output", ToolSchemas.JSON.convertValue(run.output(), Map.class));
             model.put("input", ToolSchemas.JSON.convertValue(run.input(), Map.class));
-            java.util.List<AiRun> earlier = runs.listOfUser(user, run.tool(), 20).stream()
-                    .filter(other -> other.status() == RunStatus.SUCCEEDED
-                            && other.createdAt().isBefore(run.createdAt()))
-                    .toList();
-            tool.addResultModel(run, earlier, model);
+            // the tool's succeeded runs before this one, newest first (a CV analysis compares with them): they
+            // were the tool's 20 newest runs read whole, inputs and analyses too, and filtered here, which left
+            // a run older than those 20 without its comparison
+            tool.addResultModel(run, runs.earlierSucceeded(user, run, EARLIER), model);
             return new ModelAndView<>("ai/results/" + run.tool(), model);
         }
         return new ModelAndView<>("ai/run", model);

@@ -238,8 +238,10 @@ public class RunService {
         return AiRunRepository.ofUser(user.universityId(), user.userId(), runId);
     }
 
-    public List<AiRun> listOfUser(SignedInUser user, String tool, int limit) {
-        return runs.listOfUser(user.universityId(), user.userId(), RunFilter.ofTool(tool), limit, 0);
+    /** The user's newest {@code limit} succeeded runs of the run's tool before it (outputs, no inputs). */
+    List<AiRun> earlierSucceeded(SignedInUser user, AiRun run, int limit) {
+        return reads.read(AiRunRepository.succeededBefore(
+                user.universityId(), user.userId(), run.tool(), run.createdAt(), limit));
     }
 
     /** Runs started in the university since {@code since} (the staff home's weekly figure). */

@@ -159,6 +159,21 @@ class RunHistoryTest extends IntegrationTest {
                 fixtures.in(university, () -> runs.summariesOfStudent(university.id(), scored.id(), 10));
         assertThat(summaries).extracting(RunSummary::score).containsExactly(null, null, 71, 58);
         assertThat(summaries.get(0).tool()).isEqualTo("job-pack");
+
+        // each analysis' page compares it with the one before it (not with the newest): the oldest with none
+        SignedIn viewer = sessions.signIn(scored);
+        assertThat(page("/runs/" + ids.get(0), viewer)).doesNotContainPattern("[+-]?\\d+ since ");
+        assertThat(page("/runs/" + ids.get(1), viewer)).contains("+13 since ");
+        assertThat(page("/runs/" + ids.get(2), viewer)).contains("-7 since ");
+        // twenty newer analyses: the page still finds the one before (it read the tool's 20 newest runs and
+        // filtered them, so an older run lost its comparison)
+        execute(
+                "INSERT INTO ai_runs (university_id, id, user_id, tool, title, status, currency, cost, model, demo,"
+                        + " input, output, created_at) SELECT university_id, gen_random_uuid(), user_id, tool, title,"
+                        + " status, currency, cost, model, demo, input, output, now() FROM ai_runs,"
+                        + " generate_series(1, 20) WHERE id = ?::uuid",
+                ids.get(2));
+        assertThat(page("/runs/" + ids.get(1), viewer)).contains("+13 since ");
     }
 
     @Test
