@@ -185,12 +185,7 @@ class AiRunRepository {
                 "SELECT " + LISTED_COLUMNS + " FROM ai_runs WHERE university_id = ? AND user_id = ? AND tool = ?"
                         + " AND status = 'SUCCEEDED' AND created_at < ? ORDER BY created_at DESC"
                         + SqlRows.limit(limit, 0),
-                statement -> {
-                    statement.setLong(1, universityId);
-                    statement.setLong(2, userId);
-                    statement.setString(3, tool);
-                    statement.setObject(4, before.atOffset(java.time.ZoneOffset.UTC));
-                },
+                SqlRows.parameters(universityId, userId, tool, before.atOffset(java.time.ZoneOffset.UTC)),
                 AiRunRepository::map);
     }
 

@@ -104,10 +104,7 @@ class InvoiceStore {
         return PageRead.optional(
                 "billing.invoice-of-payment:" + universityId + ":" + paymentId,
                 "SELECT " + COLUMNS + " FROM invoices WHERE university_id = ? AND payment_id = ?",
-                statement -> {
-                    statement.setLong(1, universityId);
-                    statement.setObject(2, paymentId);
-                },
+                SqlRows.parameters(universityId, paymentId),
                 InvoiceStore::invoice);
     }
 

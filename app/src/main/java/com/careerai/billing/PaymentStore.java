@@ -193,10 +193,7 @@ class PaymentStore {
         return PageRead.optional(
                 "billing.payment:" + universityId + ":" + id,
                 "SELECT " + COLUMNS + " FROM payments WHERE university_id = ? AND id = ?",
-                statement -> {
-                    statement.setLong(1, universityId);
-                    statement.setObject(2, id);
-                },
+                SqlRows.parameters(universityId, id),
                 PaymentStore::payment);
     }
 

@@ -303,8 +303,6 @@ class StaffPaymentsController {
         List<Long> named = new ArrayList<>(List.of(payment.userId()));
         history.forEach(refund -> named.add(refund.requestedBy()));
         Map<Long, User> people = users.findAllOnce(university.id(), named);
-        Map<Long, String> staffNames = new HashMap<>();
-        people.forEach((id, user) -> staffNames.put(id, user.displayName()));
         Map<String, Object> model = new HashMap<>();
         model.put("university", university);
         Map<String, Object> row = row(payment, people, zone);
@@ -328,7 +326,8 @@ class StaffPaymentsController {
                             item.put("when", Dates.moment(refund.createdAt(), zone));
                             item.put("amount", Money.formatExact(refund.amountCents(), payment.currency()));
                             item.put("reason", refund.reason());
-                            item.put("by", staffNames.getOrDefault(refund.requestedBy(), "staff"));
+                            User by = people.get(refund.requestedBy());
+                            item.put("by", by == null ? "staff" : by.displayName());
                             item.put(
                                     "status",
                                     refund.status().charAt(0)

@@ -135,13 +135,16 @@ class AppointmentPagesController {
         layout.prefetchWith(request, List.of(appointments.findRead(user.universityId(), appointmentId)));
         Appointment appointment =
                 appointments.findVisible(user, appointmentId).orElseThrow(CounsellingException::appointmentNotFound);
+        boolean isStudent = user.userId() == appointment.studentId();
+        boolean isCounsellor = user.userId() == appointment.counsellorId();
+        boolean upcoming = appointment.isActive() && clock.now().isBefore(appointment.startsAt());
         List<PageRead<?>> shown = new ArrayList<>(models.appointmentReads(appointment));
         shown.addAll(
                 sharedResumes.sharedReads(user.universityId(), appointment.studentId(), appointment.resumeRunId()));
-        if (appointment.isActive() && clock.now().isBefore(appointment.startsAt())) {
+        if (upcoming) {
             shown.addAll(counsellors.movingReads(user.universityId(), appointment.counsellorId()));
         }
-        if (user.userId() == appointment.counsellorId()) {
+        if (isCounsellor) {
             shown.addAll(afterSession.notesReads(user, appointment.studentId()));
         }
         reads.prefetch(shown);
@@ -156,15 +159,12 @@ class AppointmentPagesController {
                 .shared(user.universityId(), appointment.studentId(), appointment.resumeRunId())
                 .ifPresent(shared ->
                         model.put("sharedResume", Map.of("title", shared.title(), "resume", shared.resume())));
-        boolean isStudent = user.userId() == appointment.studentId();
-        boolean isCounsellor = user.userId() == appointment.counsellorId();
         model.put("isStudent", isStudent);
         model.put("isCounsellor", isCounsellor);
         model.put("isStaff", user.isStaff());
         model.put("booked", booked != null);
         model.put("notice", notice == null ? null : NOTICES.get(notice));
         model.put("tz", zone.getId());
-        boolean upcoming = appointment.isActive() && clock.now().isBefore(appointment.startsAt());
         if (upcoming) {
             boolean inWindow = appointments.insideWindow(user.universityId(), appointment, clock.now());
             model.put("refundOnCancel", !isStudent || inWindow);

@@ -119,13 +119,21 @@ public class Counsellors {
      * in one round trip (the types and the tally of someone not bookable are read and dropped).
      */
     Optional<Listed> approved(long universityId, long counsellorId) {
-        PageRead<Optional<Counsellor>> found = CounsellorStore.findRead(universityId, counsellorId);
-        PageRead<List<SessionType>> types = CounsellorStore.sessionTypesRead(universityId, counsellorId);
-        PageRead<FeedbackStore.Tally> tally = FeedbackStore.tally(universityId, counsellorId);
-        reads.prefetch(List.of(found, types, tally));
-        return reads.read(found)
+        reads.prefetch(listedReads(universityId, counsellorId));
+        return reads.read(CounsellorStore.findRead(universityId, counsellorId))
                 .filter(Counsellor::bookable)
-                .map(c -> new Listed(c, reads.read(types), reads.read(tally)));
+                .map(c -> new Listed(
+                        c,
+                        reads.read(CounsellorStore.sessionTypesRead(universityId, counsellorId)),
+                        reads.read(FeedbackStore.tally(universityId, counsellorId))));
+    }
+
+    /** What {@link #approved} reads: the counsellor, their session types and the tally of their ratings. */
+    private static List<PageRead<?>> listedReads(long universityId, long counsellorId) {
+        return List.of(
+                CounsellorStore.findRead(universityId, counsellorId),
+                CounsellorStore.sessionTypesRead(universityId, counsellorId),
+                FeedbackStore.tally(universityId, counsellorId));
     }
 
     Optional<Counsellor> find(long universityId, long counsellorId) {
@@ -468,11 +476,8 @@ public class Counsellors {
      * for the page to send with its other reads (ADR 0076).
      */
     List<PageRead<?>> bookingReads(long universityId, long counsellorId, boolean withSlots) {
-        List<PageRead<?>> page = new ArrayList<>(List.of(
-                CounsellorStore.findRead(universityId, counsellorId),
-                CounsellorStore.sessionTypesRead(universityId, counsellorId),
-                FeedbackStore.tally(universityId, counsellorId),
-                CounsellorStore.rulesRead(universityId)));
+        List<PageRead<?>> page = new ArrayList<>(listedReads(universityId, counsellorId));
+        page.add(CounsellorStore.rulesRead(universityId));
         if (withSlots) {
             page.add(CounsellorStore.weeklyHoursRead(universityId, counsellorId)); // what {@link #slots} reads first
         }

@@ -1,6 +1,7 @@
 package com.careerai.counselling;
 
 import com.careerai.ai.AiRun;
+import com.careerai.ai.AiTool;
 import com.careerai.ai.RunService;
 import com.careerai.ai.ToolCatalog;
 import com.careerai.platform.data.PageRead;
@@ -40,8 +41,7 @@ class SharedResumes {
         return runs.withResumeOfStudent(universityId, studentId, OFFERED).stream()
                 .map(run -> new Option(
                         run.id().toString(),
-                        tools.find(run.tool()).map(run::displayTitle).orElse(run.tool()) + " · "
-                                + Dates.day(run.createdAt(), zone)))
+                        title(run.tool(), run::displayTitle) + " · " + Dates.day(run.createdAt(), zone)))
                 .toList();
     }
 
@@ -68,11 +68,14 @@ class SharedResumes {
         }
         return runs.findSucceededOfStudent(universityId, studentId, runId)
                 .filter(SharedResumes::hasResume)
-                .map(run -> new Shared(title(run), run.input().get("resume").asText()));
+                .map(run -> new Shared(
+                        title(run.tool(), run::displayTitle),
+                        run.input().get("resume").asText()));
     }
 
-    private String title(AiRun run) {
-        return tools.find(run.tool()).map(run::displayTitle).orElse(run.tool());
+    /** A run's title as its tool names it (the tool's slug for a tool no longer offered). */
+    private String title(String tool, java.util.function.Function<AiTool, String> displayTitle) {
+        return tools.find(tool).map(displayTitle).orElse(tool);
     }
 
     private static boolean hasResume(AiRun run) {

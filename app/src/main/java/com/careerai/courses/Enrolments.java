@@ -10,7 +10,6 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Students enrol here. Free → ACTIVE at once; credits → debited in the enrolment's transaction;
@@ -79,10 +78,6 @@ public class Enrolments {
     @Transactional(readOnly = true)
     public List<Enrolment> mine(SignedInUser student) {
         return store.ofUser(student.universityId(), student.userId(), 100);
-    }
-
-    public Optional<Enrolment> live(long universityId, long batchId, long userId) {
-        return reads.read(EnrolmentStore.liveRead(universityId, batchId, userId));
     }
 
     /** A student's live enrolments in a course's batches, by batch. */
