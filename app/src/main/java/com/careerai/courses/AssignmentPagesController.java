@@ -5,9 +5,11 @@ import com.careerai.auth.SignedInUser;
 import com.careerai.auth.User;
 import com.careerai.platform.storage.ContentDisposition;
 import com.careerai.platform.storage.FileStorage;
+import com.careerai.platform.web.LayoutModel;
 import com.careerai.platform.web.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -48,13 +50,16 @@ class AssignmentPagesController {
     private final SubmissionsZip zips;
     private final FileStorage storage;
     private final Materials materials;
+    private final LayoutModel layout;
 
     AssignmentPagesController(
             Assignments assignments,
             BatchAccess access,
             SubmissionsZip zips,
             FileStorage storage,
-            Materials materials) {
+            Materials materials,
+            LayoutModel layout) {
+        this.layout = layout;
         this.assignments = assignments;
         this.access = access;
         this.zips = zips;
@@ -79,7 +84,13 @@ class AssignmentPagesController {
 
     @Get(value = "/assignments/{id}", produces = MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> page(
-            @CurrentUser SignedInUser user, @PathVariable long id, @Nullable @QueryValue String created) {
+            HttpRequest<?> request,
+            @CurrentUser SignedInUser user,
+            @PathVariable long id,
+            @Nullable @QueryValue String created) {
+        // the assignment, its attachments and the attempts shown with the header's reads, then who may open its
+        // batch (with a teacher's roster), then the roster's names (ADR 0076)
+        layout.prefetchWith(request, assignments.pageReads(user, id));
         Map<String, Object> model = model(user, assignments.view(user, id), Map.of(), Map.of());
         model.put("created", created != null && Boolean.TRUE.equals(model.get("teaches")));
         return new ModelAndView<>("courses/assignment", model);

@@ -84,8 +84,13 @@ class AssignmentStore {
     }
 
     Optional<Assignment> assignment(long universityId, long id) {
-        return SqlRows.optional(
-                jdbc,
+        return assignmentRead(universityId, id).runOn(jdbc);
+    }
+
+    /** An assignment, as a page's read (ADR 0076). */
+    static PageRead<Optional<Assignment>> assignmentRead(long universityId, long id) {
+        return PageRead.optional(
+                "courses.assignment:" + universityId + ":" + id,
                 "SELECT " + ASSIGNMENT + " FROM assignments WHERE university_id = ? AND id = ?",
                 SqlRows.parameters(universityId, id),
                 AssignmentStore::assignment);
@@ -124,8 +129,13 @@ class AssignmentStore {
     }
 
     Optional<Instant> extension(long universityId, long assignmentId, long userId) {
-        return SqlRows.optional(
-                jdbc,
+        return extensionRead(universityId, assignmentId, userId).runOn(jdbc);
+    }
+
+    /** {@link #extension}, as a page's read (ADR 0076). */
+    static PageRead<Optional<Instant>> extensionRead(long universityId, long assignmentId, long userId) {
+        return PageRead.optional(
+                "courses.extension:" + universityId + ":" + assignmentId + ":" + userId,
                 "SELECT due_at FROM assignment_extensions WHERE university_id = ? AND assignment_id = ? AND user_id = ?",
                 SqlRows.parameters(universityId, assignmentId, userId),
                 rows -> instant(rows, "due_at"));
@@ -193,19 +203,20 @@ class AssignmentStore {
     }
 
     /** A student's attempts at an assignment, first to last. */
-    List<Submission> submissionsOf(long universityId, long assignmentId, long userId) {
-        return SqlRows.list(
-                jdbc,
+    /** A student's attempts at an assignment, as a page's read (ADR 0076). */
+    static PageRead<List<Submission>> submissionsOfRead(long universityId, long assignmentId, long userId) {
+        return PageRead.list(
+                "courses.submissions-of:" + universityId + ":" + assignmentId + ":" + userId,
                 "SELECT " + SUBMISSION + " FROM submissions WHERE university_id = ? AND assignment_id = ?"
                         + " AND user_id = ? ORDER BY attempt",
                 SqlRows.parameters(universityId, assignmentId, userId),
                 AssignmentStore::submission);
     }
 
-    /** Every attempt at an assignment, by student then attempt. */
-    List<Submission> submissions(long universityId, long assignmentId) {
-        return SqlRows.list(
-                jdbc,
+    /** Every attempt at an assignment, by student then attempt, as a page's read (ADR 0076). */
+    static PageRead<List<Submission>> submissionsRead(long universityId, long assignmentId) {
+        return PageRead.list(
+                "courses.submissions:" + universityId + ":" + assignmentId,
                 "SELECT " + SUBMISSION + " FROM submissions WHERE university_id = ? AND assignment_id = ?"
                         + " ORDER BY user_id, attempt",
                 SqlRows.parameters(universityId, assignmentId),

@@ -1,5 +1,6 @@
 package com.careerai.courses;
 
+import com.careerai.auth.Role;
 import com.careerai.auth.SignedInUser;
 import com.careerai.auth.User;
 import com.careerai.auth.UserAccounts;
@@ -16,6 +17,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,12 +106,39 @@ public class Assignments {
                 Map.of("assignment", assignmentId, "title", fields.title()));
     }
 
-    /** The assignment and who is looking: 404 for another university's, 403 for a batch not theirs. */
-    @Transactional(readOnly = true)
+    /**
+     * The assignment and who is looking: 404 for another university's, 403 for a batch not theirs. In a page
+     * request, who may open its batch is read in one round trip with what the page shows of the batch (a
+     * teacher's roster), once the assignment's row has named the batch.
+     */
     Viewed view(SignedInUser user, long assignmentId) {
-        Assignment assignment =
-                store.assignment(user.universityId(), assignmentId).orElseThrow(Assignments::notFound);
+        Assignment assignment = reads.read(AssignmentStore.assignmentRead(user.universityId(), assignmentId))
+                .orElseThrow(Assignments::notFound);
+        List<PageRead<?>> batch = new ArrayList<>(access.reads(user, assignment.batchId()));
+        if (user.role() != Role.STUDENT) { // an instructor is a counsellor or staff
+            batch.add(rosterRead(user.universityId(), assignment.batchId()));
+        }
+        reads.prefetch(batch);
         return new Viewed(assignment, access.require(user, assignment.batchId()));
+    }
+
+    /**
+     * What an assignment's page reads by the assignment's id, for it to send with the header's reads (ADR 0076):
+     * the assignment, its attachments and a student's extension and attempts, or everyone's attempts for whoever
+     * may teach. {@link #view} reads the rest once the assignment names its batch.
+     */
+    List<PageRead<?>> pageReads(SignedInUser user, long assignmentId) {
+        long universityId = user.universityId();
+        List<PageRead<?>> page = new ArrayList<>(List.of(
+                AssignmentStore.assignmentRead(universityId, assignmentId),
+                MaterialStore.ofAssignmentRead(universityId, assignmentId)));
+        if (user.role() == Role.STUDENT) {
+            page.add(AssignmentStore.extensionRead(universityId, assignmentId, user.userId()));
+            page.add(AssignmentStore.submissionsOfRead(universityId, assignmentId, user.userId()));
+        } else {
+            page.add(AssignmentStore.submissionsRead(universityId, assignmentId));
+        }
+        return page;
     }
 
     record Viewed(Assignment assignment, BatchAccess.Granted granted) {}
@@ -118,20 +147,17 @@ public class Assignments {
         return reads.read(AssignmentStore.ofBatchRead(universityId, batchId));
     }
 
-    @Transactional(readOnly = true)
     Optional<Instant> extension(long universityId, long assignmentId, long userId) {
-        return store.extension(universityId, assignmentId, userId);
+        return reads.read(AssignmentStore.extensionRead(universityId, assignmentId, userId));
     }
 
     /** A student's own attempts (grades only where given: score and feedback are null before). */
-    @Transactional(readOnly = true)
     List<Submission> mine(long universityId, long assignmentId, long userId) {
-        return store.submissionsOf(universityId, assignmentId, userId);
+        return reads.read(AssignmentStore.submissionsOfRead(universityId, assignmentId, userId));
     }
 
-    @Transactional(readOnly = true)
     List<Submission> all(long universityId, long assignmentId) {
-        return store.submissions(universityId, assignmentId);
+        return reads.read(AssignmentStore.submissionsRead(universityId, assignmentId));
     }
 
     Window window(Assignment assignment, @Nullable Instant extension, Instant now) {

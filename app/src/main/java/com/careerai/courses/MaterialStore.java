@@ -77,12 +77,17 @@ class MaterialStore {
                 MaterialStore::material);
     }
 
-    List<Material> ofAssignment(long universityId, long batchId, long assignmentId) {
-        return SqlRows.list(
-                jdbc,
-                "SELECT " + COLUMNS + " FROM course_materials WHERE university_id = ? AND batch_id = ?"
+    /**
+     * An assignment's attachments, oldest first, as a page's read (ADR 0076): by the assignment's id alone, so a
+     * page sends it with the assignment's own read (its batch, which leads the index, found in the statement).
+     */
+    static PageRead<List<Material>> ofAssignmentRead(long universityId, long assignmentId) {
+        return PageRead.list(
+                "courses.materials-of-assignment:" + universityId + ":" + assignmentId,
+                "SELECT " + COLUMNS + " FROM course_materials WHERE university_id = ?"
+                        + " AND batch_id = (SELECT batch_id FROM assignments WHERE university_id = ? AND id = ?)"
                         + " AND assignment_id = ? ORDER BY id",
-                SqlRows.parameters(universityId, batchId, assignmentId),
+                SqlRows.parameters(universityId, universityId, assignmentId, assignmentId),
                 MaterialStore::material);
     }
 

@@ -175,9 +175,8 @@ class Materials {
     }
 
     /** An assignment's attachments; the caller has checked access to its batch. */
-    @Transactional(readOnly = true)
     List<Material> ofAssignment(long universityId, Assignment assignment) {
-        return store.ofAssignment(universityId, assignment.batchId(), assignment.id());
+        return reads.read(MaterialStore.ofAssignmentRead(universityId, assignment.id()));
     }
 
     /** How a material shows on a page. */

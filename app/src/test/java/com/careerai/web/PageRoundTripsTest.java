@@ -169,6 +169,35 @@ class PageRoundTripsTest extends IntegrationTest {
     }
 
     @Test
+    void anAssignmentsPageIsTwoRoundTripsForAClassmateAndThreeForItsTeachers() {
+        University demo = demo();
+        String page = "/assignments/" + count("SELECT min(id) FROM assignments WHERE university_id = ?", demo.id());
+        // a classmate: the assignment, its attachments, their extension and attempts with the header's reads; then
+        // who may open its batch. They were 10 round trips: 6 statements, 4 of them in read transactions (4 commits)
+        List<String> classmate = warmRoundTrips(demo, "ava", page, "First analysis: monthly revenue");
+        assertThat(classmate).as("a classmate's round trips: %s", classmate).hasSize(2);
+        assertThat(classmate.get(0))
+                .contains(
+                        "FROM assignments",
+                        "FROM course_materials",
+                        "FROM assignment_extensions",
+                        "FROM submissions",
+                        "FROM credit_wallets");
+        assertThat(classmate.get(1)).contains("FROM batches", "FROM courses", "FROM enrolments");
+        for (String teacher : List.of("coach", "staff")) {
+            // everyone's attempts in the first; the batch with its roster; then the roster's names. They were 10: 7
+            // statements, 3 commits
+            List<String> roundTrips = warmRoundTrips(demo, teacher, page, "Give an extension", "Ava Patel");
+            assertThat(roundTrips)
+                    .as("%s's round trips: %s", teacher, roundTrips)
+                    .hasSize(3);
+            assertThat(roundTrips.get(0)).contains("FROM assignments", "FROM submissions", "FROM notifications");
+            assertThat(roundTrips.get(1)).contains("FROM batches", "FROM enrolments");
+            assertThat(roundTrips.get(2)).contains("FROM \"users\"");
+        }
+    }
+
+    @Test
     void aToolsFormIsOneRoundTrip() {
         // the saved resumes to pick from, the tool's latest runs and the header's reads (the balances the costs are
         // checked against among them): they were 4 round trips
@@ -497,6 +526,23 @@ class PageRoundTripsTest extends IntegrationTest {
         get(demo, who, path, accept);
         counter.reset();
         return get(demo, who, path, accept).body();
+    }
+
+    /**
+     * The round trips of {@code who}'s {@code path} (which shows {@code shows}) once pgjdbc has prepared its
+     * statements: one Sync each, no transaction.
+     */
+    private List<String> warmRoundTrips(University demo, String who, String path, String... shows) {
+        SignedIn signedIn = signIn(demo, who);
+        for (int use = 0; use < WARM_UPS; use++) {
+            assertThat(get(demo, signedIn, path).body())
+                    .as("%s of %s", path, who)
+                    .contains(shows);
+        }
+        Measured measured = measure(demo, signedIn, path);
+        assertThat(measured.agrees()).as("Syncs of %s: %s", path, measured).isTrue();
+        assertThat(counter.transactions()).as("transactions begun by %s", path).isZero();
+        return measured.statements();
     }
 
     /**
