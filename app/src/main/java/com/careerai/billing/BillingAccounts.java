@@ -82,21 +82,27 @@ class BillingAccounts {
     }
 
     /** The student's payment of a Checkout Session (the success page follows it). */
-    @Connectable
     public Payment checkoutPayment(SignedInUser user, @Nullable String sessionId) {
         BillingService.requireStudent(user);
         if (sessionId == null || sessionId.isBlank()) {
             throw new BillingProblems.PaymentNotFound();
         }
-        return payments.findByExternalId(user.universityId(), user.userId(), sessionId.trim())
-                .orElseThrow(BillingProblems.PaymentNotFound::new);
+        return reads.read(checkoutPaymentRead(user, sessionId)).orElseThrow(BillingProblems.PaymentNotFound::new);
     }
 
-    @Connectable
+    /** What {@link #checkoutPayment} reads (a session id not blank), for a page to send with its own (ADR 0076). */
+    PageRead<Optional<Payment>> checkoutPaymentRead(SignedInUser user, String sessionId) {
+        return PaymentStore.byExternalIdRead(user.universityId(), user.userId(), sessionId.trim());
+    }
+
     public Payment payment(SignedInUser user, UUID paymentId) {
         BillingService.requireStudent(user);
-        return payments.find(user.universityId(), user.userId(), paymentId)
-                .orElseThrow(BillingProblems.PaymentNotFound::new);
+        return reads.read(paymentRead(user, paymentId)).orElseThrow(BillingProblems.PaymentNotFound::new);
+    }
+
+    /** What {@link #payment} reads, for a page to send with its own (ADR 0076). */
+    PageRead<Optional<Payment>> paymentRead(SignedInUser user, UUID paymentId) {
+        return PaymentStore.ofUserRead(user.universityId(), user.userId(), paymentId);
     }
 
     /** The student's Pro subscription (the dearest, if several), if any. */

@@ -4,7 +4,9 @@ import com.careerai.auth.SignedInUser;
 import com.careerai.auth.User;
 import com.careerai.auth.UserAccounts;
 import com.careerai.platform.audit.AuditLog;
+import com.careerai.platform.data.PageRead;
 import com.careerai.platform.pdf.PdfRenderer;
+import com.careerai.platform.web.PageReads;
 import com.careerai.platform.web.TemplateText;
 import com.careerai.tenancy.University;
 import com.careerai.tenancy.UniversityAdministration;
@@ -34,6 +36,7 @@ class Invoices {
     private final TemplateText templates;
     private final TransactionOperations<Connection> transactions;
     private final AuditLog audit;
+    private final PageReads reads;
 
     Invoices(
             InvoiceStore store,
@@ -43,7 +46,9 @@ class Invoices {
             PdfRenderer pdf,
             TemplateText templates,
             TransactionOperations<Connection> transactions,
-            AuditLog audit) {
+            AuditLog audit,
+            PageReads reads) {
+        this.reads = reads;
         this.audit = audit;
         this.store = store;
         this.payments = payments;
@@ -90,8 +95,13 @@ class Invoices {
     }
 
     /** The invoice of a confirmed payment, if it has one (read only). */
+    /** What {@link #find} reads, for a page to send with its own (ADR 0076). */
+    PageRead<Optional<Invoice>> findRead(long universityId, UUID paymentId) {
+        return InvoiceStore.ofPaymentRead(universityId, paymentId);
+    }
+
     Optional<Invoice> find(long universityId, UUID paymentId) {
-        return transactions.executeRead(status -> store.ofPayment(universityId, paymentId));
+        return reads.read(InvoiceStore.ofPaymentRead(universityId, paymentId));
     }
 
     /** The student's own invoice; 404 when the payment is not theirs or not confirmed. */

@@ -149,23 +149,29 @@ class PaymentStore {
     }
 
     Optional<Payment> find(long universityId, long userId, UUID id) {
-        return one(
+        return ofUserRead(universityId, userId, id).runOn(jdbc);
+    }
+
+    /** A student's own payment, as a page's read (ADR 0076). */
+    static PageRead<Optional<Payment>> ofUserRead(long universityId, long userId, UUID id) {
+        return PageRead.optional(
+                "billing.payment-of-user:" + universityId + ":" + userId + ":" + id,
                 "SELECT " + COLUMNS + " FROM payments WHERE university_id = ? AND user_id = ? AND id = ?",
-                statement -> {
-                    statement.setLong(1, universityId);
-                    statement.setLong(2, userId);
-                    statement.setObject(3, id);
-                });
+                SqlRows.parameters(universityId, userId, id),
+                PaymentStore::payment);
     }
 
     Optional<Payment> findByExternalId(long universityId, long userId, String externalId) {
-        return one(
+        return byExternalIdRead(universityId, userId, externalId).runOn(jdbc);
+    }
+
+    /** A student's own payment by the provider's id of it (a Checkout Session's), as a page's read (ADR 0076). */
+    static PageRead<Optional<Payment>> byExternalIdRead(long universityId, long userId, String externalId) {
+        return PageRead.optional(
+                "billing.payment-by-external-id:" + universityId + ":" + userId + ":" + externalId,
                 "SELECT " + COLUMNS + " FROM payments WHERE university_id = ? AND user_id = ? AND external_id = ?",
-                statement -> {
-                    statement.setLong(1, universityId);
-                    statement.setLong(2, userId);
-                    statement.setString(3, externalId);
-                });
+                SqlRows.parameters(universityId, userId, externalId),
+                PaymentStore::payment);
     }
 
     /** The student's payments, newest first. */

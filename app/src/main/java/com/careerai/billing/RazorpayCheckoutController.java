@@ -3,6 +3,7 @@ package com.careerai.billing;
 import com.careerai.auth.CurrentUser;
 import com.careerai.auth.SignedInUser;
 import com.careerai.platform.web.ContentSecurityPolicy;
+import com.careerai.platform.web.LayoutModel;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -22,7 +23,9 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * {@code /billing/razorpay/{paymentId}}: the page that opens Razorpay Checkout (UPI, cards,
@@ -46,12 +49,15 @@ class RazorpayCheckoutController {
     private final RazorpayGateway gateway;
     private final RazorpayPayments razorpay;
     private final RazorpaySubscriptions subscriptions;
+    private final LayoutModel layout;
 
     RazorpayCheckoutController(
             BillingAccounts accounts,
             RazorpayGateway gateway,
             RazorpayPayments razorpay,
-            RazorpaySubscriptions subscriptions) {
+            RazorpaySubscriptions subscriptions,
+            LayoutModel layout) {
+        this.layout = layout;
         this.subscriptions = subscriptions;
         this.accounts = accounts;
         this.gateway = gateway;
@@ -60,7 +66,10 @@ class RazorpayCheckoutController {
 
     @Get(uri = "/{id}", produces = MediaType.TEXT_HTML)
     HttpResponse<?> page(HttpRequest<?> request, @CurrentUser SignedInUser user, @PathVariable String id) {
-        Payment payment = accounts.payment(user, BillingController.parse(id));
+        UUID paymentId = BillingController.parse(id);
+        // the payment with the header's reads in one round trip (ADR 0076)
+        layout.prefetchWith(request, List.of(accounts.paymentRead(user, paymentId)));
+        Payment payment = accounts.payment(user, paymentId);
         if (payment.provider() != PaymentSettings.Provider.RAZORPAY) {
             throw new BillingProblems.PaymentNotFound();
         }

@@ -198,6 +198,42 @@ class PageRoundTripsTest extends IntegrationTest {
     }
 
     @Test
+    void aPaymentsReceiptCheckoutReturnAndRazorpayPageAreOneRoundTripEach() {
+        University demo = demo();
+        String session = "cs_demo_refunded_" + demo.id();
+        String receipt = "/billing/payments/"
+                + java.util.UUID.nameUUIDFromBytes(session.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + "/receipt";
+        // the payment and its invoice with the header's reads: they were 3 round trips and a commit (the invoice
+        // in a read transaction)
+        assertThat(warmRoundTrips(demo, "student", receipt, "Receipt"))
+                .singleElement()
+                .asString()
+                .contains("FROM payments", "FROM invoices", "FROM credit_wallets");
+        // where Checkout returns to, paid or not, and the payment to Razorpay's checkout: the payment with the
+        // header's reads, they were 2
+        for (String back : List.of("/billing/success?session_id=", "/billing/cancelled?session_id=")) {
+            assertThat(warmRoundTrips(demo, "student", back + session, "10 gold credits"))
+                    .singleElement()
+                    .asString()
+                    .contains("FROM payments", "FROM credit_wallets");
+        }
+        java.util.UUID pending = java.util.UUID.randomUUID();
+        execute(
+                "INSERT INTO payments (university_id, id, user_id, external_id, kind, product, description,"
+                        + " amount_cents, currency, status, credits_currency, credits, provider)"
+                        + " SELECT university_id, ?, id, ?, 'PACK', 'gold-10', '10 gold credits', 900, 'inr',"
+                        + " 'PENDING', 'GOLD', 10, 'razorpay' FROM users WHERE university_id = ? AND email = 'student@demo.edu'",
+                pending,
+                "order_round_trips_" + pending,
+                demo.id());
+        assertThat(warmRoundTrips(demo, "student", "/billing/razorpay/" + pending, "10 gold credits"))
+                .singleElement()
+                .asString()
+                .contains("FROM payments", "FROM credit_wallets");
+    }
+
+    @Test
     void aToolsFormIsOneRoundTrip() {
         // the saved resumes to pick from, the tool's latest runs and the header's reads (the balances the costs are
         // checked against among them): they were 4 round trips
