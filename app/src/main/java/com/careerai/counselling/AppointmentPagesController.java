@@ -148,9 +148,8 @@ class AppointmentPagesController {
             shown.addAll(afterSession.notesReads(user, appointment.studentId()));
         }
         reads.prefetch(shown);
-        // kept for the model's name of the counsellor: read once also when it was the only read left to send
         Counsellor counsellor = counsellors
-                .findOnce(user.universityId(), appointment.counsellorId())
+                .find(user.universityId(), appointment.counsellorId())
                 .orElseThrow();
         ZoneId zone = PageModels.zone(tz, counsellor.timeZone());
         Map<String, Object> model = new HashMap<>();

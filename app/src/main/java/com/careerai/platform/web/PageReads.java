@@ -74,8 +74,9 @@ public class PageReads {
 
     /**
      * Reads those of {@code reads} this request has not read yet, each key once, in one round trip, and
-     * keeps their values on the request for {@link #read} and {@link #readOnce}. Outside a GET or HEAD,
-     * or with fewer than two to read, it sends nothing: each part reads its own as before.
+     * keeps their values on the request for {@link #read} and {@link #readOnce}: one read left to send goes
+     * alone, and is kept as well, so that a second part asking for it sends nothing. Outside a GET or HEAD it
+     * sends nothing: each part reads its own as before.
      */
     public void prefetch(Collection<? extends PageRead<?>> reads) {
         if (!RequestMemo.active()) {
@@ -91,7 +92,8 @@ public class PageReads {
         }
         wanted.keySet().removeAll(given);
         if (wanted.size() < 2) {
-            return; // one read alone is no fewer round trips
+            wanted.values().forEach(only -> keep(only, send(only)));
+            return;
         }
         List<PageRead<?>> parts = new ArrayList<>(wanted.values());
         String sql = String.join(";\n", parts.stream().map(PageRead::sql).toList());

@@ -214,13 +214,30 @@ class PageReadsTest extends IntegrationTest {
         assertThat(counter.statements())
                 .as("no request, a POST: nothing to keep, nothing sent")
                 .isEmpty();
+    }
+
+    @Test
+    void aLoneReadLeftToSendIsSentAndKept() {
+        counter.reset();
+        List<Object> values = inGet(a, () -> {
+            reads.prefetch(List.of(sum(1, 2)));
+            // a second page part asks again (the appointment page's counsellor and the model's name of them)
+            return List.of(
+                    reads.read(sum(1, 2)),
+                    reads.readOnce(sum(1, 2)),
+                    reads.kept(sum(1, 2)).isPresent());
+        });
+        assertThat(values).containsExactly(3L, 3L, true);
+        assertThat(counter.statements()).as("one read alone, sent once").hasSize(1);
+        counter.reset();
         inGet(a, () -> {
+            reads.readOnce(sum(1, 2));
             reads.prefetch(List.of(sum(1, 2)));
             return null;
         });
         assertThat(counter.statements())
-                .as("one read alone is left to its part")
-                .isEmpty();
+                .as("a read kept already is not sent again")
+                .hasSize(1);
     }
 
     @Test
