@@ -311,16 +311,21 @@ public class Assignments {
 
     /** The batch's ACTIVE students with their accounts (for the extension form and names of submitters). */
     Roster roster(long universityId, long batchId, List<Long> alsoNamed) {
-        List<Long> active = reads.read(EnrolmentStore.ofBatchRead(universityId, batchId)).stream()
-                .filter(enrolment -> enrolment.status() == Enrolment.Status.ACTIVE)
-                .map(Enrolment::userId)
-                .toList();
+        List<Long> active = active(universityId, batchId);
         List<Long> ids = java.util.stream.Stream.concat(active.stream(), alsoNamed.stream())
                 .distinct()
                 .toList();
         Map<Long, User> people = new LinkedHashMap<>();
         users.findAll(universityId, ids).forEach(user -> people.put(user.id(), user));
         return new Roster(active, people);
+    }
+
+    /** The batch's ACTIVE students' ids, in the roster's order. */
+    List<Long> active(long universityId, long batchId) {
+        return reads.read(EnrolmentStore.ofBatchRead(universityId, batchId)).stream()
+                .filter(enrolment -> enrolment.status() == Enrolment.Status.ACTIVE)
+                .map(Enrolment::userId)
+                .toList();
     }
 
     /** What {@link #roster} reads before the names, for a page to send with its other reads (ADR 0076). */

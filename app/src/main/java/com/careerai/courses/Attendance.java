@@ -1,12 +1,16 @@
 package com.careerai.courses;
 
 import com.careerai.auth.SignedInUser;
+import com.careerai.auth.User;
+import com.careerai.auth.UserAccounts;
 import com.careerai.platform.audit.AuditLog;
 import com.careerai.platform.data.PageRead;
 import com.careerai.platform.web.PageReads;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +28,7 @@ class Attendance {
     private final CourseClock clock;
     private final AuditLog audit;
     private final PageReads reads;
+    private final UserAccounts users;
 
     Attendance(
             AttendanceStore store,
@@ -31,7 +36,9 @@ class Attendance {
             Assignments assignments,
             CourseClock clock,
             AuditLog audit,
-            PageReads reads) {
+            PageReads reads,
+            UserAccounts users) {
+        this.users = users;
         this.store = store;
         this.access = access;
         this.assignments = assignments;
@@ -44,36 +51,54 @@ class Attendance {
     record Entry(long userId, String name, boolean present, boolean recorded) {}
 
     /**
-     * The registers of these sessions of a batch, by session id: the batch's ACTIVE students read once, and
-     * every session's records in one statement (they were read session by session, the roster each time).
+     * The registers of these started sessions of a batch, by session id: the batch's ACTIVE students by name,
+     * each marked present or not. On a page whose first round trip read the roster ({@link #registersReads}),
+     * the names and these sessions' records go in one more.
      */
     Map<Long, List<Entry>> registers(long universityId, long batchId, List<Long> sessionIds) {
         if (sessionIds.isEmpty()) {
             return Map.of();
         }
         reads.prefetch(registersReads(universityId, batchId));
-        Assignments.Roster roster = assignments.roster(universityId, batchId, List.of());
-        Map<Long, Map<Long, Boolean>> bySession = reads.read(AttendanceStore.ofBatchRead(universityId, batchId));
-        Map<Long, List<Entry>> registers = new java.util.HashMap<>();
+        List<Long> active = assignments.active(universityId, batchId);
+        PageRead<Map<Long, Map<Long, Boolean>>> recorded = AttendanceStore.ofSessionsRead(universityId, sessionIds);
+        List<PageRead<?>> second = new ArrayList<>(users.findAllOnceReads(universityId, active));
+        second.add(recorded);
+        reads.prefetch(second);
+        Map<Long, User> people = users.findAllOnce(universityId, active);
+        Map<Long, Map<Long, Boolean>> bySession = reads.read(recorded);
+        Map<Long, List<Entry>> registers = new HashMap<>();
         for (long sessionId : sessionIds) {
-            registers.put(sessionId, entries(roster, bySession.getOrDefault(sessionId, Map.of())));
+            registers.put(sessionId, entries(active, people, bySession.getOrDefault(sessionId, Map.of())));
         }
         return registers;
     }
 
-    /** What {@link #registers} reads first, for a page to send with its other reads (ADR 0076). */
+    /**
+     * What an instructor's batch page reads of attendance before any register (ADR 0076): the roster, and
+     * every started session's figures counted in SQL (a register of every one was hundreds of rows each).
+     */
     List<PageRead<?>> registersReads(long universityId, long batchId) {
         return List.of(
-                assignments.rosterRead(universityId, batchId), AttendanceStore.ofBatchRead(universityId, batchId));
+                assignments.rosterRead(universityId, batchId),
+                AttendanceStore.figuresRead(universityId, batchId, clock.now()));
     }
 
-    private static List<Entry> entries(Assignments.Roster roster, Map<Long, Boolean> recorded) {
-        return roster.active().stream()
+    /** Each started, not cancelled session's attendance figures, by session id. */
+    Map<Long, AttendanceStore.SessionAttendance> figures(long universityId, long batchId) {
+        Map<Long, AttendanceStore.SessionAttendance> bySession = new HashMap<>();
+        for (AttendanceStore.SessionAttendance figures :
+                reads.read(AttendanceStore.figuresRead(universityId, batchId, clock.now()))) {
+            bySession.put(figures.sessionId(), figures);
+        }
+        return bySession;
+    }
+
+    private static List<Entry> entries(List<Long> active, Map<Long, User> people, Map<Long, Boolean> recorded) {
+        return active.stream()
                 .map(id -> new Entry(
                         id,
-                        roster.people().containsKey(id)
-                                ? roster.people().get(id).displayName()
-                                : "Student " + id,
+                        people.containsKey(id) ? people.get(id).displayName() : "Student " + id,
                         recorded.getOrDefault(id, false),
                         recorded.containsKey(id)))
                 .toList();
@@ -97,9 +122,7 @@ class Attendance {
                     "not_started",
                     "Attendance is taken once the session has started (and not for a cancelled one).");
         }
-        List<Long> active = assignments
-                .roster(user.universityId(), session.batchId(), List.of())
-                .active();
+        List<Long> active = assignments.active(user.universityId(), session.batchId());
         for (long student : active) {
             store.mark(user.universityId(), sessionId, student, present.contains(student), user.userId());
         }
@@ -115,11 +138,5 @@ class Attendance {
     /** A student pressed "Join" on a joinable session. */
     void joined(long universityId, long sessionId, long userId) {
         store.joined(universityId, sessionId, userId);
-    }
-
-    /** Figures for the batch dashboard: one SQL aggregate over the sessions started by now. */
-    @Transactional(readOnly = true)
-    List<AttendanceStore.SessionAttendance> figures(long universityId, long batchId) {
-        return store.figures(universityId, batchId, clock.now());
     }
 }

@@ -40,16 +40,19 @@ class AttendanceStore {
     }
 
     /**
-     * Who is recorded for each session of a batch: session id → (user id → present), as a page's read (ADR
-     * 0076); an instructor's batch page shows every started session's register.
+     * Who is recorded for each of these sessions: session id → (user id → present), as a page's read (ADR
+     * 0076); an instructor's batch page shows the register of the latest session started, and of one asked for.
      */
-    static PageRead<Map<Long, Map<Long, Boolean>>> ofBatchRead(long universityId, long batchId) {
+    static PageRead<Map<Long, Map<Long, Boolean>>> ofSessionsRead(long universityId, List<Long> sessionIds) {
+        List<Long> ids = sessionIds.stream().distinct().sorted().toList();
         return new PageRead<>(
-                "courses.attendance-of-batch:" + universityId + ":" + batchId,
-                "SELECT a.session_id, a.user_id, a.present FROM session_attendance a JOIN batch_sessions s"
-                        + " ON s.university_id = a.university_id AND s.id = a.session_id"
-                        + " WHERE s.university_id = ? AND s.batch_id = ?",
-                SqlRows.parameters(universityId, batchId),
+                "courses.attendance-of-sessions:" + universityId + ":" + ids,
+                "SELECT session_id, user_id, present FROM session_attendance"
+                        + " WHERE university_id = ? AND session_id = ANY(" + SqlRows.BIGINT_ARRAY + ")",
+                statement -> {
+                    statement.setLong(1, universityId);
+                    statement.setArray(2, statement.getConnection().createArrayOf("bigint", ids.toArray()));
+                },
                 rows -> {
                     Map<Long, Map<Long, Boolean>> bySession = new HashMap<>();
                     while (rows.next()) {

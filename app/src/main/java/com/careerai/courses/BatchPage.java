@@ -41,21 +41,23 @@ class BatchPage {
     record SessionError(long sessionId, String form, Map<String, String> errors, Map<String, String> values) {}
 
     Map<String, Object> model(
-            SignedInUser user, BatchAccess.Granted granted, @Nullable String tz, @Nullable SessionError error) {
+            SignedInUser user,
+            BatchAccess.Granted granted,
+            @Nullable String tz,
+            @Nullable SessionError error,
+            @Nullable Long opened) {
         Batch batch = granted.batch();
         ZoneId zone = CourseViews.zone(tz, batch.zone());
         Instant now = courses.now();
         Map<Long, List<Material>> bySession = materials.ofSessions(user.universityId(), batch.id());
         List<BatchSession> all = courses.sessions(user.universityId(), batch.id());
-        // every started session's register at once: the roster and the records read once for them all
+        // every started session's figures counted in SQL; a register (a line per student) only for the latest
+        // session started, one the instructor opened and one whose form failed: a register of every one made a
+        // batch of 400 students, twelve sessions in, a page of 4,800 check boxes
+        Map<Long, AttendanceStore.SessionAttendance> figures =
+                granted.teaches() ? attendance.figures(user.universityId(), batch.id()) : Map.of();
         Map<Long, List<Attendance.Entry>> registers = granted.teaches()
-                ? attendance.registers(
-                        user.universityId(),
-                        batch.id(),
-                        all.stream()
-                                .filter(session -> started(session, now))
-                                .map(BatchSession::id)
-                                .toList())
+                ? attendance.registers(user.universityId(), batch.id(), registersShown(all, now, error, opened))
                 : Map.of();
         List<Map<String, Object>> rows = all.stream()
                 .map(session -> {
@@ -77,22 +79,36 @@ class BatchPage {
                                     .map(Materials::view)
                                     .toList());
                     if (granted.teaches() && started) {
-                        List<Attendance.Entry> register = registers.get(session.id());
-                        row.put(
-                                "register",
-                                register.stream()
-                                        .map(entry -> Map.of(
-                                                "userId", entry.userId(),
-                                                "name", entry.name(),
-                                                "present", entry.present()))
-                                        .toList());
-                        long present = register.stream()
-                                .filter(Attendance.Entry::present)
-                                .count();
-                        boolean recorded = register.stream().anyMatch(Attendance.Entry::recorded);
+                        AttendanceStore.SessionAttendance counted = figures.get(session.id());
                         row.put(
                                 "attendance",
-                                recorded ? present + " of " + register.size() + " present" : "Not taken yet");
+                                counted != null && counted.recorded() > 0
+                                        ? counted.present() + " of " + counted.expected() + " present"
+                                        : "Not taken yet");
+                        List<Attendance.Entry> register = registers.get(session.id());
+                        row.put("registerShown", register != null);
+                        row.put(
+                                "registerOpen",
+                                register != null && Long.valueOf(session.id()).equals(opened));
+                        row.put(
+                                "register",
+                                register == null
+                                        ? List.of()
+                                        : register.stream()
+                                                .map(entry -> Map.of(
+                                                        "userId", entry.userId(),
+                                                        "name", entry.name(),
+                                                        "present", entry.present()))
+                                                .toList());
+                        row.put(
+                                "registerLink",
+                                "/batches/" + batch.id() + "?register=" + session.id()
+                                        + (tz == null
+                                                ? ""
+                                                : "&tz="
+                                                        + java.net.URLEncoder.encode(
+                                                                zone.getId(), java.nio.charset.StandardCharsets.UTF_8))
+                                        + "#session-" + session.id());
                     }
                     Map<String, String> errors = Map.of();
                     Map<String, String> values = Map.of();
@@ -129,7 +145,7 @@ class BatchPage {
     /**
      * What {@link #model} and the access check before it read, for the batch page to send with the header's
      * reads in one round trip (ADR 0076): the batch, its course, a student's enrolment, the sessions, their
-     * materials, the assignments and, for whoever may teach, the roster and every session's attendance.
+     * materials, the assignments and, for whoever may teach, the roster and every started session's figures.
      */
     List<PageRead<?>> reads(SignedInUser user, long batchId) {
         long universityId = user.universityId();
@@ -141,6 +157,30 @@ class BatchPage {
             page.addAll(attendance.registersReads(universityId, batchId));
         }
         return page;
+    }
+
+    /**
+     * The started sessions whose register the page shows: the latest started, {@code opened} and the one whose
+     * attendance form failed.
+     */
+    private static List<Long> registersShown(
+            List<BatchSession> all, Instant now, @Nullable SessionError error, @Nullable Long opened) {
+        List<Long> started = all.stream()
+                .filter(session -> started(session, now))
+                .sorted(java.util.Comparator.comparing(BatchSession::startsAt))
+                .map(BatchSession::id)
+                .toList();
+        java.util.Set<Long> shown = new java.util.LinkedHashSet<>();
+        if (!started.isEmpty()) {
+            shown.add(started.get(started.size() - 1));
+        }
+        if (opened != null && started.contains(opened)) {
+            shown.add(opened);
+        }
+        if (error != null && "attendance".equals(error.form()) && started.contains(error.sessionId())) {
+            shown.add(error.sessionId());
+        }
+        return List.copyOf(shown);
     }
 
     private static boolean started(BatchSession session, Instant now) {

@@ -74,13 +74,17 @@ class BatchPagesController {
             HttpRequest<?> request,
             @CurrentUser SignedInUser user,
             @PathVariable long id,
-            @Nullable @QueryValue String tz) {
+            @Nullable @QueryValue String tz,
+            @Nullable @QueryValue String register,
+            @Nullable @QueryValue String attendance) {
         // the batch, who may open it and all its page shows with the header's reads in one round trip (ADR 0076);
         // they were 6 round trips and 4 read transactions, and an instructor's a roster and a register more for
-        // every session started
+        // every session started. An instructor's page then reads the registers it shows, with their names
         layout.prefetchWith(request, page.reads(user, id));
         BatchAccess.Granted granted = access.require(user, id);
-        return new ModelAndView<>("courses/batch", page.model(user, granted, tz, null));
+        // a register opened from its session, or the one just saved
+        Long opened = sessionId(register != null ? register : attendance);
+        return new ModelAndView<>("courses/batch", page.model(user, granted, tz, null, opened));
     }
 
     @Get(
@@ -184,6 +188,16 @@ class BatchPagesController {
      * A session's form refused with 422: the batch page again, the messages beside that session's
      * fields ({@code fields} renames the service's field names to the page's). Other refusals pass on.
      */
+    /** A session id from a query's value; anything else opens nothing. */
+    @Nullable
+    private static Long sessionId(@Nullable String value) {
+        try {
+            return value == null ? null : Long.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     private HttpResponse<?> again(
             SignedInUser user,
             long sessionId,
@@ -207,6 +221,7 @@ class BatchPagesController {
                                 user,
                                 granted.granted(),
                                 null,
-                                new BatchPage.SessionError(sessionId, form, errors, values))));
+                                new BatchPage.SessionError(sessionId, form, errors, values),
+                                null)));
     }
 }

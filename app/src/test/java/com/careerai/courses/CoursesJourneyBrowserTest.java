@@ -156,9 +156,12 @@ class CoursesJourneyBrowserTest extends IntegrationTest {
                 .locator(pastSession + " form[data-form=material] button[type=submit]")
                 .click();
         instructor.waitForURL(url -> url.contains("added=" + past));
+        // today's class is the latest started: yesterday's register opens from its link
         instructor
-                .locator(pastSession + " details:has(form[data-form=attendance]) summary")
+                .locator(pastSession + " details:has([data-open-register]) summary")
                 .click();
+        instructor.locator("[data-open-register=\"" + past + "\"]").click();
+        instructor.waitForURL(url -> url.contains("register=" + past));
         instructor
                 .locator(pastSession + " [data-present=\"" + student.id() + "\"]")
                 .check();

@@ -285,6 +285,26 @@ class MaterialsAndAttendanceTest extends IntegrationTest {
                 .contains("data-attendance=\"" + third + "\" aria-live=\"polite\">Not taken yet")
                 .doesNotContain("data-attendance=\"" + future + "\"")
                 .contains("data-present=\"" + students.get(0).id() + "\" checked");
+        // one register on the page, the latest session started's; an earlier one opens from its link, and a
+        // value that is no session's opens nothing more
+        assertThat(batchPage)
+                .contains("action=\"/sessions/" + second + "/attendance\"")
+                .doesNotContain("action=\"/sessions/" + first + "/attendance\"")
+                .doesNotContain("action=\"/sessions/" + third + "/attendance\"")
+                .contains("data-open-register=\"" + first + "\"")
+                .doesNotContain("data-open-register=\"" + second + "\"");
+        String opened = page(uni, instructor, "/batches/" + course.batchId() + "?register=" + first)
+                .body();
+        assertThat(opened)
+                .contains("action=\"/sessions/" + first + "/attendance\"")
+                .contains("action=\"/sessions/" + second + "/attendance\"")
+                .doesNotContain("data-open-register=\"" + first + "\"");
+        assertThat(opened.split("\" checked", -1))
+                .as("present ticked: three in the first session's register, one in the second's")
+                .hasSize(5);
+        HttpResponse<String> nonsense = page(uni, instructor, "/batches/" + course.batchId() + "?register=x1");
+        assertThat(nonsense.code()).isEqualTo(200);
+        assertThat(nonsense.body()).doesNotContain("action=\"/sessions/" + first + "/attendance\"");
         assertThat(page(uni, sessions.signIn(fixtures.staff(uni)), "/staff/batches/" + course.batchId())
                         .body())
                 .contains("3 of 4 present (75%)")

@@ -150,13 +150,20 @@ class PageRoundTripsTest extends IntegrationTest {
             assertThat(started).as("sessions started").isGreaterThanOrEqualTo(3);
             String body = warmThenGet(demo, coach, page, MediaType.TEXT_HTML_TYPE);
             assertThat(body.split("data-attendance=\"", -1))
-                    .as("registers shown")
+                    .as("attendance figures shown")
                     .hasSize((int) started + 1);
-            // the page's reads with the roster and every session's attendance, then the roster's names: they were
-            // a roster (two statements) and a register for each started session
+            assertThat(body.split("data-form=\"attendance\"", -1))
+                    .as("registers shown: the latest session's")
+                    .hasSize(2);
+            // the page's reads with the roster and every started session's figures, then the roster's names with
+            // the latest session's register: they were a roster (two statements) and a register for each started
+            // session, then every session's register read whole
             List<String> roundTrips = counter.statements();
             assertThat(roundTrips).as("round trips: %s", roundTrips).hasSize(2);
-            assertThat(roundTrips.get(0)).contains("FROM session_attendance", "FROM enrolments", "FROM notifications");
+            assertThat(roundTrips.get(0))
+                    .contains("JOIN session_attendance", "FROM enrolments", "FROM notifications")
+                    .doesNotContain("FROM session_attendance");
+            assertThat(roundTrips.get(1)).contains("FROM session_attendance", "FROM users");
             assertThat(counter.transactions()).isZero();
         } finally {
             execute(
