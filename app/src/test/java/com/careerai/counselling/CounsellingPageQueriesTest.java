@@ -174,7 +174,8 @@ class CounsellingPageQueriesTest extends IntegrationTest {
         List<String> statements = counter.statements();
         assertThat(statements).as("round trips of the panel: %s", statements).hasSize(2);
         assertThat(statements.get(0)).contains("FROM appointments").contains("FROM appointment_feedback");
-        assertThat(statements.get(1)).contains("FROM \"users\"");
+        // (the repository's statement or PageReads' own, which a lone read left to send now goes as)
+        assertThat(statements.get(1)).containsPattern("FROM \"?users\"?\\s");
         assertThat(counter.transactions()).as("transactions begun").isZero();
         assertThat(panel.body())
                 .contains("/appointments/" + upcomingId)
