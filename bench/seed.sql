@@ -171,7 +171,9 @@ WHERE r.g <= :students / 5;
 -- local start time); past ones carry a recording. 8 students in 10 are ACTIVE in one free batch
 -- (payment FREE, as EnrolmentDesk enrols them), and batches.seats_taken counts them as
 -- CourseStore.takePlace would have. Each free batch has two assignments: one due (and closed) in
--- the past, one due ahead. No submissions, attendance or materials.
+-- the past, one due ahead. Every session of a free batch that has started has its register marked
+-- by the instructor (four in five of its ACTIVE students present), as Attendance.mark writes it.
+-- No submissions or materials.
 CREATE TEMP TABLE bench_monday AS SELECT date_trunc('week', now() AT TIME ZONE 'UTC')::date AS monday;
 INSERT INTO courses (university_id, title, description, outcomes, price_cents, currency, price_credits, credits_currency,
                      capacity, visibility, created_by, created_at, updated_at)
@@ -229,6 +231,11 @@ CROSS JOIN (VALUES ('First analysis', 'Chart one month of the sample data and wr
                    ('Portfolio project', 'One analysis of a data set of your choice, with a short write-up.', 7)) a(title, instructions, week)
 CROSS JOIN LATERAL (SELECT (b.starts_on + a.week * 7 + time '17:00') AT TIME ZONE 'UTC' AS at) due
 WHERE b.k < 2;
+INSERT INTO session_attendance (university_id, session_id, user_id, present, source, marked_by, marked_at)
+SELECT s.university_id, s.id, e.user_id, (e.user_id + s.id) % 5 <> 0, 'MARKED', b.instructor_id, s.ends_at
+FROM batch_sessions s JOIN bench_batches b ON b.university_id = s.university_id AND b.id = s.batch_id
+JOIN enrolments e ON e.university_id = s.university_id AND e.batch_id = s.batch_id AND e.status = 'ACTIVE'
+WHERE b.k < 2 AND s.starts_at < now();
 
 \echo analytics counters
 -- The counters that the app keeps (triggers: V90 on student_activity, V92 on resource_downloads;
