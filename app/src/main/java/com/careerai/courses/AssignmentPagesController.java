@@ -6,6 +6,7 @@ import com.careerai.auth.User;
 import com.careerai.platform.storage.ContentDisposition;
 import com.careerai.platform.storage.FileStorage;
 import com.careerai.platform.web.LayoutModel;
+import com.careerai.platform.web.Paging;
 import com.careerai.platform.web.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -87,11 +88,13 @@ class AssignmentPagesController {
             HttpRequest<?> request,
             @CurrentUser SignedInUser user,
             @PathVariable long id,
-            @Nullable @QueryValue String created) {
+            @Nullable @QueryValue String created,
+            @Nullable @QueryValue Integer page) {
+        int current = Paging.page(page == null ? 1 : page);
         // the assignment, its attachments and the attempts shown with the header's reads, then who may open its
         // batch (with a teacher's roster), then the roster's names (ADR 0076)
-        layout.prefetchWith(request, assignments.pageReads(user, id));
-        Map<String, Object> model = model(user, assignments.view(user, id), Map.of(), Map.of());
+        layout.prefetchWith(request, assignments.pageReads(user, id, current));
+        Map<String, Object> model = model(user, assignments.view(user, id), Map.of(), Map.of(), current);
         model.put("created", created != null && Boolean.TRUE.equals(model.get("teaches")));
         return new ModelAndView<>("courses/assignment", model);
     }
@@ -130,7 +133,12 @@ class AssignmentPagesController {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
                     .body(new ModelAndView<>(
                             "courses/assignment",
-                            model(user, assignments.view(user, id), errors, Map.of("text", text == null ? "" : text))));
+                            model(
+                                    user,
+                                    assignments.view(user, id),
+                                    errors,
+                                    Map.of("text", text == null ? "" : text),
+                                    1)));
         }
     }
 
@@ -171,7 +179,8 @@ class AssignmentPagesController {
                                             "attachmentTitle",
                                             title == null ? "" : title,
                                             "attachmentUrl",
-                                            url == null ? "" : url))));
+                                            url == null ? "" : url),
+                                    1)));
         }
     }
 
@@ -185,8 +194,9 @@ class AssignmentPagesController {
         Integer parsed = CourseForms.number(score, 0, Integer.MAX_VALUE);
         try {
             Submission graded = assignments.grade(user, id, parsed, feedback);
-            return HttpResponse.seeOther(
-                    URI.create("/assignments/" + graded.assignmentId() + "?graded=" + id + "#submission-" + id));
+            int page = assignments.pageOf(user.universityId(), graded.assignmentId(), graded.userId());
+            return HttpResponse.seeOther(URI.create("/assignments/" + graded.assignmentId() + "?graded=" + id
+                    + (page > 1 ? "&page=" + page : "") + "#submission-" + id));
         } catch (CourseProblem e) {
             if (e.status() != HttpStatus.UNPROCESSABLE_ENTITY) {
                 throw e;
@@ -201,7 +211,9 @@ class AssignmentPagesController {
                                     user,
                                     assignments.view(user, submission.assignmentId()),
                                     errors,
-                                    Map.of("score-" + id, score, "feedback-" + id, feedback))));
+                                    Map.of("score-" + id, score, "feedback-" + id, feedback),
+                                    assignments.pageOf(
+                                            user.universityId(), submission.assignmentId(), submission.userId()))));
         }
     }
 
@@ -236,7 +248,7 @@ class AssignmentPagesController {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
                     .body(new ModelAndView<>(
                             "courses/assignment",
-                            model(user, viewed, shown, Map.of("extendTo", CourseForms.text(form, "dueAt")))));
+                            model(user, viewed, shown, Map.of("extendTo", CourseForms.text(form, "dueAt")), 1)));
         }
     }
 
@@ -292,7 +304,11 @@ class AssignmentPagesController {
     }
 
     private Map<String, Object> model(
-            SignedInUser user, Assignments.Viewed viewed, Map<String, String> errors, Map<String, String> values) {
+            SignedInUser user,
+            Assignments.Viewed viewed,
+            Map<String, String> errors,
+            Map<String, String> values,
+            int page) {
         Assignment assignment = viewed.assignment();
         BatchAccess.Granted granted = viewed.granted();
         ZoneId zone = granted.batch().zone();
@@ -341,7 +357,9 @@ class AssignmentPagesController {
             return model;
         }
         model.put("form", AssignmentForms.values(assignment, zone));
-        List<Submission> all = assignments.all(user.universityId(), assignment.id());
+        // a page of the students' work at a time: a batch of hundreds made a page of a grading form per attempt
+        List<Submission> all = assignments.submissionsPage(user.universityId(), assignment.id(), page);
+        long submitted = assignments.submitters(user.universityId(), assignment.id());
         Assignments.Roster roster = assignments.roster(
                 user.universityId(),
                 granted.batch().id(),
@@ -358,8 +376,17 @@ class AssignmentPagesController {
                         .map(submission ->
                                 attempt(submission, zone, name(people.get(submission.userId())), errors, values))
                         .toList());
-        model.put("submitted", all.stream().map(Submission::userId).distinct().count());
+        model.put("submitted", submitted);
+        model.put("pastLast", all.isEmpty() && submitted > 0);
         model.put("enrolled", roster.active().size());
+        int pages = (int) Math.max(1, (submitted + Assignments.STUDENTS_PER_PAGE - 1) / Assignments.STUDENTS_PER_PAGE);
+        if (pages > 1) {
+            String base = "/assignments/" + assignment.id() + "?page=";
+            model.put("page", page);
+            model.put("pages", pages);
+            model.put("previousUrl", page > 1 ? base + (page - 1) + "#submissions-heading" : null);
+            model.put("nextUrl", page < pages ? base + (page + 1) + "#submissions-heading" : null);
+        }
         return model;
     }
 

@@ -213,6 +213,42 @@ class AssignmentStore {
                 AssignmentStore::submission);
     }
 
+    /**
+     * Every attempt of one page of the students who submitted to an assignment ({@code students} of them by user
+     * id, from {@code offset}), by student then attempt, as a page's read (ADR 0076): the instructor's page of a
+     * large batch shows a page of students' work at a time.
+     */
+    static PageRead<List<Submission>> submissionsPageRead(
+            long universityId, long assignmentId, long offset, int students) {
+        return PageRead.list(
+                "courses.submissions-page:" + universityId + ":" + assignmentId + ":" + offset + ":" + students,
+                "SELECT " + SUBMISSION + " FROM submissions WHERE university_id = ? AND assignment_id = ?"
+                        + " AND user_id IN (SELECT DISTINCT user_id FROM submissions WHERE university_id = ?"
+                        + " AND assignment_id = ? ORDER BY user_id" + SqlRows.limit(students, offset) + ")"
+                        + " ORDER BY user_id, attempt",
+                SqlRows.parameters(universityId, assignmentId, universityId, assignmentId),
+                AssignmentStore::submission);
+    }
+
+    /** How many students submitted to an assignment, as a page's read (ADR 0076). */
+    static PageRead<Long> submittersRead(long universityId, long assignmentId) {
+        return PageRead.single(
+                "courses.submitters:" + universityId + ":" + assignmentId,
+                "SELECT count(DISTINCT user_id) FROM submissions WHERE university_id = ? AND assignment_id = ?",
+                SqlRows.parameters(universityId, assignmentId),
+                rows -> rows.getLong(1));
+    }
+
+    /** How many students who submitted to an assignment come before {@code userId} (by user id). */
+    long submittersBefore(long universityId, long assignmentId, long userId) {
+        return SqlRows.single(
+                jdbc,
+                "SELECT count(DISTINCT user_id) FROM submissions WHERE university_id = ? AND assignment_id = ?"
+                        + " AND user_id < ?",
+                SqlRows.parameters(universityId, assignmentId, userId),
+                rows -> rows.getLong(1));
+    }
+
     /** Every attempt at an assignment, by student then attempt, as a page's read (ADR 0076). */
     static PageRead<List<Submission>> submissionsRead(long universityId, long assignmentId) {
         return PageRead.list(

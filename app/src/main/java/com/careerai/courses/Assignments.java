@@ -11,6 +11,7 @@ import com.careerai.platform.audit.AuditLog;
 import com.careerai.platform.data.PageRead;
 import com.careerai.platform.storage.FileStorage;
 import com.careerai.platform.web.PageReads;
+import com.careerai.platform.web.Paging;
 import com.careerai.resources.UploadInspector;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
@@ -34,6 +35,8 @@ import java.util.Optional;
 public class Assignments {
     static final String STORAGE_AREA = "submissions";
     static final int MAX_TEXT = 50_000;
+    /** Students whose attempts an instructor's assignment page shows at a time. */
+    static final int STUDENTS_PER_PAGE = 25;
 
     private final AssignmentStore store;
     private final BatchAccess access;
@@ -124,21 +127,23 @@ public class Assignments {
 
     /**
      * What an assignment's page reads by the assignment's id, for it to send with the header's reads (ADR 0076):
-     * the assignment, its attachments and a student's extension and attempts, or everyone's attempts for whoever
-     * may teach. {@link #view} reads the rest once the assignment names its batch.
+     * the assignment, its attachments and a student's extension and attempts, or for whoever may teach one page of
+     * the students' attempts and how many submitted. {@link #view} reads the rest once the assignment names its
+     * batch.
      */
-    List<PageRead<?>> pageReads(SignedInUser user, long assignmentId) {
+    List<PageRead<?>> pageReads(SignedInUser user, long assignmentId, int page) {
         long universityId = user.universityId();
-        List<PageRead<?>> page = new ArrayList<>(List.of(
+        List<PageRead<?>> reads = new ArrayList<>(List.of(
                 AssignmentStore.assignmentRead(universityId, assignmentId),
                 MaterialStore.ofAssignmentRead(universityId, assignmentId)));
         if (user.role() == Role.STUDENT) {
-            page.add(AssignmentStore.extensionRead(universityId, assignmentId, user.userId()));
-            page.add(AssignmentStore.submissionsOfRead(universityId, assignmentId, user.userId()));
+            reads.add(AssignmentStore.extensionRead(universityId, assignmentId, user.userId()));
+            reads.add(AssignmentStore.submissionsOfRead(universityId, assignmentId, user.userId()));
         } else {
-            page.add(AssignmentStore.submissionsRead(universityId, assignmentId));
+            reads.add(submissionsPageRead(universityId, assignmentId, page));
+            reads.add(AssignmentStore.submittersRead(universityId, assignmentId));
         }
-        return page;
+        return reads;
     }
 
     record Viewed(Assignment assignment, BatchAccess.Granted granted) {}
@@ -158,6 +163,27 @@ public class Assignments {
 
     List<Submission> all(long universityId, long assignmentId) {
         return reads.read(AssignmentStore.submissionsRead(universityId, assignmentId));
+    }
+
+    /** Every attempt of page {@code page} (from 1) of the students who submitted, {@link #STUDENTS_PER_PAGE} a page. */
+    List<Submission> submissionsPage(long universityId, long assignmentId, int page) {
+        return reads.read(submissionsPageRead(universityId, assignmentId, page));
+    }
+
+    private static PageRead<List<Submission>> submissionsPageRead(long universityId, long assignmentId, int page) {
+        return AssignmentStore.submissionsPageRead(
+                universityId, assignmentId, Paging.offset(page, STUDENTS_PER_PAGE), STUDENTS_PER_PAGE);
+    }
+
+    /** How many students submitted. */
+    long submitters(long universityId, long assignmentId) {
+        return reads.read(AssignmentStore.submittersRead(universityId, assignmentId));
+    }
+
+    /** The page of the submissions list a student's attempts are on (the page a grade returns to). */
+    @Transactional(readOnly = true)
+    int pageOf(long universityId, long assignmentId, long userId) {
+        return (int) (store.submittersBefore(universityId, assignmentId, userId) / STUDENTS_PER_PAGE) + 1;
     }
 
     Window window(Assignment assignment, @Nullable Instant extension, Instant now) {

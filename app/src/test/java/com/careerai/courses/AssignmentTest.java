@@ -193,6 +193,59 @@ class AssignmentTest extends IntegrationTest {
     }
 
     @Test
+    void anInstructorsAssignmentPageShowsTwentyFiveStudentsWorkAPageAndAGradeReturnsToItsPage() {
+        CourseFixtures.Made course = courses.free(uni, 40);
+        java.util.List<User> students = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            students.add(enrolledStudent(course));
+        }
+        long assignment =
+                courses.assignment(uni, course, "Big batch work", Instant.now().plusSeconds(86_400), null, 2);
+        // every student one attempt, the first five two
+        execute(
+                "INSERT INTO submissions (university_id, assignment_id, user_id, attempt, body, late)"
+                        + " SELECT e.university_id, ?, e.user_id, a, 'Attempt ' || a, false"
+                        + " FROM enrolments e CROSS JOIN generate_series(1, 2) a WHERE e.batch_id = ?"
+                        + " AND (a = 1 OR e.user_id IN (SELECT user_id FROM enrolments WHERE batch_id = ?"
+                        + " ORDER BY user_id LIMIT 5))",
+                assignment,
+                course.batchId(),
+                course.batchId());
+        SignedIn teacher = sessions.signIn(course.instructor());
+        String first = page(teacher, "/assignments/" + assignment).body();
+        assertThat(first)
+                .contains("30</span> of 30 enrolled students submitted")
+                .contains("Page 1 of 2")
+                .contains("?page=2#submissions-heading")
+                .doesNotContain("data-page=\"previous\"");
+        assertThat(first.split("data-submission=\"", -1))
+                .as("the first 25 students' attempts, two of the first five's")
+                .hasSize(25 + 5 + 1);
+        String second = page(teacher, "/assignments/" + assignment + "?page=2").body();
+        assertThat(second.split("data-submission=\"", -1))
+                .as("the last five students'")
+                .hasSize(5 + 1);
+        assertThat(second).contains("Page 2 of 2").contains("data-page=\"previous\"");
+
+        long last = count(
+                "SELECT id FROM submissions WHERE assignment_id = ? ORDER BY user_id DESC, attempt LIMIT 1",
+                assignment);
+        assertThat(second).contains("data-submission=\"" + last + "\"");
+        HttpResponse<String> graded = post(teacher, "/submissions/" + last + "/grade", "score=7&feedback=Good");
+        assertThat(graded.code()).as(graded.body()).isEqualTo(303);
+        assertThat(graded.header("Location"))
+                .isEqualTo("/assignments/" + assignment + "?graded=" + last + "&page=2#submission-" + last);
+        HttpResponse<String> tooHigh = post(teacher, "/submissions/" + last + "/grade", "score=700&feedback=Good");
+        assertThat(tooHigh.code()).isEqualTo(422);
+        assertThat(tooHigh.body())
+                .as("the form again on the page its student is on")
+                .contains("Page 2 of 2")
+                .contains("id=\"score-" + last + "-error\"");
+        assertThat(page(teacher, "/assignments/" + assignment + "?page=9").body())
+                .contains("No students' work on this page");
+    }
+
+    @Test
     void downloadAllGivesAZipNamedByStudentWithTextsAndFiles() throws IOException {
         CourseFixtures.Made course = courses.free(uni, 5);
         User student = fixtures.verifiedStudent(uni);
