@@ -101,7 +101,7 @@ class Invoices {
     }
 
     Optional<Invoice> find(long universityId, UUID paymentId) {
-        return reads.read(InvoiceStore.ofPaymentRead(universityId, paymentId));
+        return reads.read(findRead(universityId, paymentId));
     }
 
     /** The student's own invoice; 404 when the payment is not theirs or not confirmed. */

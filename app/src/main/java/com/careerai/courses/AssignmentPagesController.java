@@ -358,12 +358,12 @@ class AssignmentPagesController {
         }
         model.put("form", AssignmentForms.values(assignment, zone));
         // a page of the students' work at a time: a batch of hundreds made a page of a grading form per attempt
-        List<Submission> all = assignments.submissionsPage(user.universityId(), assignment.id(), page);
+        List<Submission> shownWork = assignments.submissionsPage(user.universityId(), assignment.id(), page);
         long submitted = assignments.submitters(user.universityId(), assignment.id());
         Assignments.Roster roster = assignments.roster(
                 user.universityId(),
                 granted.batch().id(),
-                all.stream().map(Submission::userId).toList());
+                shownWork.stream().map(Submission::userId).toList());
         Map<Long, User> people = roster.people();
         model.put(
                 "students",
@@ -372,12 +372,12 @@ class AssignmentPagesController {
                         .toList());
         model.put(
                 "submissions",
-                all.stream()
+                shownWork.stream()
                         .map(submission ->
                                 attempt(submission, zone, name(people.get(submission.userId())), errors, values))
                         .toList());
         model.put("submitted", submitted);
-        model.put("pastLast", all.isEmpty() && submitted > 0);
+        model.put("pastLast", shownWork.isEmpty() && submitted > 0);
         model.put("enrolled", roster.active().size());
         int pages = (int) Math.max(1, (submitted + Assignments.STUDENTS_PER_PAGE - 1) / Assignments.STUDENTS_PER_PAGE);
         if (pages > 1) {

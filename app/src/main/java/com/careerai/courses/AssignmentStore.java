@@ -202,8 +202,7 @@ class AssignmentStore {
                 AssignmentStore::submission);
     }
 
-    /** A student's attempts at an assignment, first to last. */
-    /** A student's attempts at an assignment, as a page's read (ADR 0076). */
+    /** A student's attempts at an assignment, first to last, as a page's read (ADR 0076). */
     static PageRead<List<Submission>> submissionsOfRead(long universityId, long assignmentId, long userId) {
         return PageRead.list(
                 "courses.submissions-of:" + universityId + ":" + assignmentId + ":" + userId,

@@ -71,10 +71,6 @@ class AttendanceStore {
      */
     record SessionAttendance(long sessionId, Instant startsAt, long present, long recorded, long expected) {}
 
-    List<SessionAttendance> figures(long universityId, long batchId, Instant now) {
-        return figuresRead(universityId, batchId, now).runOn(jdbc);
-    }
-
     /** Attendance per started session of a batch, as a page's read (ADR 0076). */
     static PageRead<List<SessionAttendance>> figuresRead(long universityId, long batchId, Instant now) {
         return PageRead.list(

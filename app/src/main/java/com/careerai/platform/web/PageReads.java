@@ -91,8 +91,12 @@ public class PageReads {
             }
         }
         wanted.keySet().removeAll(given);
-        if (wanted.size() < 2) {
-            wanted.values().forEach(only -> keep(only, send(only)));
+        if (wanted.isEmpty()) {
+            return;
+        }
+        if (wanted.size() == 1) { // alone: the round trip its part would have made, and kept
+            PageRead<?> only = wanted.values().iterator().next();
+            keep(only, send(only));
             return;
         }
         List<PageRead<?>> parts = new ArrayList<>(wanted.values());
