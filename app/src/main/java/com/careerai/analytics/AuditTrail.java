@@ -74,7 +74,7 @@ class AuditTrail {
         reads.prefetch(List.of(count, search));
         long total = reads.read(count);
         List<Entry> entries = named(universityId, reads.read(search));
-        int pages = (int) Math.max(1, Math.min(Paging.MAX_PAGE, (total + PAGE_SIZE - 1) / PAGE_SIZE));
+        int pages = Paging.pages(total, PAGE_SIZE);
         return new Page(entries, total, page, pages, PAGE_SIZE);
     }
 

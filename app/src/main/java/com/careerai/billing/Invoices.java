@@ -94,12 +94,12 @@ class Invoices {
         return invoice;
     }
 
-    /** The invoice of a confirmed payment, if it has one (read only). */
     /** What {@link #find} reads, for a page to send with its own (ADR 0076). */
     PageRead<Optional<Invoice>> findRead(long universityId, UUID paymentId) {
         return InvoiceStore.ofPaymentRead(universityId, paymentId);
     }
 
+    /** The invoice of a confirmed payment, if it has one (read only). */
     Optional<Invoice> find(long universityId, UUID paymentId) {
         return reads.read(findRead(universityId, paymentId));
     }

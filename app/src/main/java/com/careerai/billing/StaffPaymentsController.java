@@ -131,7 +131,7 @@ class StaffPaymentsController {
         model.put("filterLabel", filter == null ? "all" : label(filter).toLowerCase(Locale.ROOT));
         model.put("summary", Plural.of(total, "payment"));
         model.put("payments", rows.stream().map(p -> row(p, people, zone)).toList());
-        int pages = pages(total);
+        int pages = Paging.pages(total, PAGE_SIZE);
         model.put("page", current);
         model.put("pages", pages);
         String base = "/staff/payments?" + (filter == null ? "" : "status=" + filter.name() + "&") + "page=";
@@ -253,7 +253,7 @@ class StaffPaymentsController {
                         StaffRefunds.refundable(p),
                         p.createdAt().toString()))
                 .toList();
-        return new PaymentList(rows, current, pages(total), total);
+        return new PaymentList(rows, current, Paging.pages(total, PAGE_SIZE), total);
     }
 
     @Post(uri = "/api/v1/staff/payments/{id}/refunds", produces = MediaType.APPLICATION_JSON)
@@ -377,11 +377,6 @@ class StaffPaymentsController {
 
     private static long total(Map<PaymentStatus, Long> counts) {
         return counts.values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    /** Pages of {@value #PAGE_SIZE} payments for {@code total} (one at least, for an empty list). */
-    private static int pages(long total) {
-        return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
     }
 
     static String label(PaymentStatus status) {

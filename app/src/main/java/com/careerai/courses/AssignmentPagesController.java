@@ -379,7 +379,7 @@ class AssignmentPagesController {
         model.put("submitted", submitted);
         model.put("pastLast", shownWork.isEmpty() && submitted > 0);
         model.put("enrolled", roster.active().size());
-        int pages = (int) Math.max(1, (submitted + Assignments.STUDENTS_PER_PAGE - 1) / Assignments.STUDENTS_PER_PAGE);
+        int pages = Paging.pages(submitted, Assignments.STUDENTS_PER_PAGE);
         if (pages > 1) {
             String base = "/assignments/" + assignment.id() + "?page=";
             model.put("page", page);

@@ -59,7 +59,6 @@ class Attendance {
         if (sessionIds.isEmpty()) {
             return Map.of();
         }
-        reads.prefetch(registersReads(universityId, batchId));
         List<Long> active = assignments.active(universityId, batchId);
         PageRead<Map<Long, Map<Long, Boolean>>> recorded = AttendanceStore.ofSessionsRead(universityId, sessionIds);
         List<PageRead<?>> second = new ArrayList<>(users.findAllOnceReads(universityId, active));

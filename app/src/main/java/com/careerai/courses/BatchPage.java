@@ -54,6 +54,10 @@ class BatchPage {
         // every started session's figures counted in SQL; a register (a line per student) only for the latest
         // session started, one the instructor opened and one whose form failed: a register of every one made a
         // batch of 400 students, twelve sessions in, a page of 4,800 check boxes
+        // a register's link keeps the time zone the page was asked in
+        String zoneAsked = tz == null
+                ? ""
+                : "&tz=" + java.net.URLEncoder.encode(zone.getId(), java.nio.charset.StandardCharsets.UTF_8);
         Map<Long, AttendanceStore.SessionAttendance> figures =
                 granted.teaches() ? attendance.figures(user.universityId(), batch.id()) : Map.of();
         Map<Long, List<Attendance.Entry>> registers = granted.teaches()
@@ -102,13 +106,8 @@ class BatchPage {
                                                 .toList());
                         row.put(
                                 "registerLink",
-                                "/batches/" + batch.id() + "?register=" + session.id()
-                                        + (tz == null
-                                                ? ""
-                                                : "&tz="
-                                                        + java.net.URLEncoder.encode(
-                                                                zone.getId(), java.nio.charset.StandardCharsets.UTF_8))
-                                        + "#session-" + session.id());
+                                "/batches/" + batch.id() + "?register=" + session.id() + zoneAsked + "#session-"
+                                        + session.id());
                     }
                     Map<String, String> errors = Map.of();
                     Map<String, String> values = Map.of();
@@ -165,9 +164,8 @@ class BatchPage {
      */
     private static List<Long> registersShown(
             List<BatchSession> all, Instant now, @Nullable SessionError error, @Nullable Long opened) {
-        List<Long> started = all.stream()
+        List<Long> started = all.stream() // soonest first, as the batch's sessions are read
                 .filter(session -> started(session, now))
-                .sorted(java.util.Comparator.comparing(BatchSession::startsAt))
                 .map(BatchSession::id)
                 .toList();
         java.util.Set<Long> shown = new java.util.LinkedHashSet<>();

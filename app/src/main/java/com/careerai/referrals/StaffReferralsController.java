@@ -298,7 +298,7 @@ class StaffReferralsController {
                 "review", review.stream().map(referral -> row(referral, names)).toList());
         model.put(
                 "recent", recent.stream().map(referral -> row(referral, names)).toList());
-        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        int pages = Paging.pages(total, PAGE_SIZE);
         model.put("page", page);
         model.put("pages", pages);
         if (page > 1) {

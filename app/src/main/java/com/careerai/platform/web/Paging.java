@@ -15,6 +15,11 @@ public final class Paging {
         return Math.max(1, Math.min(MAX_PAGE, requested));
     }
 
+    /** Pages of {@code size} rows for {@code total} rows: one at least (an empty list), {@link #MAX_PAGE} at most. */
+    public static int pages(long total, int size) {
+        return (int) Math.max(1, Math.min(MAX_PAGE, (total + size - 1) / size));
+    }
+
     /** Rows before page {@code page} (already bounded) of {@code size} rows. */
     public static long offset(int page, int size) {
         return (long) (page - 1) * size;
