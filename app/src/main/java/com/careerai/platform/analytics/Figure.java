@@ -3,6 +3,8 @@ package com.careerai.platform.analytics;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,7 +31,7 @@ public record Figure(
         String labelHeading,
         List<String> columns,
         List<Row> rows,
-        List<Number> totals,
+        @ArraySchema(schema = @Schema(type = "number", nullable = true)) List<Number> totals,
         String note) {
 
     /** Groups of fewer students than this are suppressed wherever figures leave the database. */
@@ -48,7 +50,11 @@ public record Figure(
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Row(String label, List<Number> values, @Nullable Long students, boolean suppressed) {
+    public record Row(
+            String label,
+            @ArraySchema(schema = @Schema(type = "number", nullable = true)) List<Number> values,
+            @Nullable Long students,
+            boolean suppressed) {
         public Row {
             values = Collections.unmodifiableList(new ArrayList<>(values));
         }
