@@ -132,10 +132,20 @@ public class Assignments {
      * batch.
      */
     List<PageRead<?>> pageReads(SignedInUser user, long assignmentId, int page) {
+        List<PageRead<?>> reads = new ArrayList<>();
+        reads.add(AssignmentStore.assignmentRead(user.universityId(), assignmentId));
+        reads.addAll(shownReads(user, assignmentId, page));
+        return reads;
+    }
+
+    /**
+     * What an assignment shows {@code user} besides itself: its attachments, and a student's extension and
+     * attempts, or for whoever may teach page {@code page} of the students' attempts and how many submitted.
+     */
+    private static List<PageRead<?>> shownReads(SignedInUser user, long assignmentId, int page) {
         long universityId = user.universityId();
-        List<PageRead<?>> reads = new ArrayList<>(List.of(
-                AssignmentStore.assignmentRead(universityId, assignmentId),
-                MaterialStore.ofAssignmentRead(universityId, assignmentId)));
+        List<PageRead<?>> reads = new ArrayList<>();
+        reads.add(MaterialStore.ofAssignmentRead(universityId, assignmentId));
         if (user.role() == Role.STUDENT) {
             reads.add(AssignmentStore.extensionRead(universityId, assignmentId, user.userId()));
             reads.add(AssignmentStore.submissionsOfRead(universityId, assignmentId, user.userId()));
@@ -145,6 +155,47 @@ public class Assignments {
         }
         return reads;
     }
+
+    /**
+     * A batch's assignments, for its students and whoever teaches it (404 for another university's batch, 403
+     * for one not theirs), with what each shows {@code user} sent ahead ({@link #shownReads}, the first page of
+     * the students' attempts for a teacher): who may open the batch and its assignments in one round trip, what
+     * the assignments show in a second, however many there are (ADR 0076).
+     */
+    Listed listed(SignedInUser user, long batchId) {
+        List<PageRead<?>> first = new ArrayList<>(access.reads(user, batchId));
+        first.add(AssignmentStore.ofBatchRead(user.universityId(), batchId));
+        reads.prefetch(first);
+        BatchAccess.Granted granted = access.require(user, batchId);
+        List<Assignment> all = ofBatch(user.universityId(), batchId);
+        reads.prefetch(all.stream()
+                .flatMap(assignment -> shownReads(user, assignment.id(), 1).stream())
+                .toList());
+        return new Listed(granted, all);
+    }
+
+    record Listed(BatchAccess.Granted granted, List<Assignment> assignments) {}
+
+    /**
+     * Page {@code page} (from 1) of the students' attempts at an assignment, {@link #STUDENTS_PER_PAGE} students
+     * a page, for whoever teaches its batch: 404 for another university's, 403 for its students. The assignment and
+     * the page in one round trip, who may open its batch in a second.
+     */
+    Teaching teaching(SignedInUser user, long assignmentId, int page) {
+        long universityId = user.universityId();
+        PageRead<Optional<Assignment>> assignmentRead = AssignmentStore.assignmentRead(universityId, assignmentId);
+        reads.prefetch(List.of(
+                assignmentRead,
+                submissionsPageRead(universityId, assignmentId, page),
+                AssignmentStore.submittersRead(universityId, assignmentId)));
+        Assignment assignment = reads.read(assignmentRead).orElseThrow(Assignments::notFound);
+        requireTeacher(access.require(user, assignment.batchId()));
+        return new Teaching(
+                assignment, submissionsPage(universityId, assignmentId, page), submitters(universityId, assignmentId));
+    }
+
+    /** One page of the students' attempts at an assignment, and how many students submitted in all. */
+    record Teaching(Assignment assignment, List<Submission> submissions, long submitters) {}
 
     record Viewed(Assignment assignment, BatchAccess.Granted granted) {}
 

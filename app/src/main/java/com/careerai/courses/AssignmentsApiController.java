@@ -2,6 +2,7 @@ package com.careerai.courses;
 
 import com.careerai.auth.CurrentUser;
 import com.careerai.auth.SignedInUser;
+import com.careerai.platform.web.Paging;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -12,6 +13,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -26,9 +28,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The assignments JSON API (issue 15): a batch's assignments (with the caller's own attempts, or
- * every attempt for its instructor and staff), submitting (JSON text or multipart text and file),
- * grading.
+ * The assignments JSON API (issue 15): a batch's assignments (with the caller's own attempts, or for
+ * its instructor and staff the first page of the students' attempts), the students' attempts a page at a
+ * time, submitting (JSON text or multipart text and file), grading.
  */
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -36,12 +38,10 @@ import java.util.List;
 @Tag(name = "Courses")
 class AssignmentsApiController {
     private final Assignments assignments;
-    private final BatchAccess access;
     private final Materials materials;
 
-    AssignmentsApiController(Assignments assignments, BatchAccess access, Materials materials) {
+    AssignmentsApiController(Assignments assignments, Materials materials) {
         this.assignments = assignments;
-        this.access = access;
         this.materials = materials;
     }
 
@@ -61,7 +61,24 @@ class AssignmentsApiController {
             String status,
             int attemptsLeft,
             List<SubmissionView> submissions,
+            @Nullable Long submitted,
+            @Nullable String nextSubmissions,
             List<CoursesApiController.MaterialView> attachments) {}
+
+    /**
+     * Page {@code page} of the students' attempts at an assignment ({@value Assignments#STUDENTS_PER_PAGE} students
+     * a page, by student then attempt), of {@code pages}; {@code submitted} students submitted in all; {@code next}
+     * is the next page's address, null on the last.
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record SubmissionsPage(
+            long assignmentId,
+            int page,
+            int pages,
+            long submitted,
+            List<SubmissionView> submissions,
+            @Nullable String next) {}
 
     /** One attempt; {@code score}, {@code feedback} and {@code gradedAt} stay null until it is graded. */
     @Serdeable
@@ -108,13 +125,38 @@ class AssignmentsApiController {
     @Get("/batches/{id}/assignments")
     @Operation(
             summary = "A batch's assignments, for its active students (with their own attempts and grades once"
-                    + " given) and for its instructor and staff (with every attempt)")
+                    + " given) and for its instructor and staff (with the first page of the students' attempts)",
+            description = "For the instructor and staff, submissions holds the attempts of the first "
+                    + Assignments.STUDENTS_PER_PAGE + " students who submitted (by student, then attempt), submitted"
+                    + " counts the students who submitted, and nextSubmissions is the address of the next page"
+                    + " (GET /api/v1/assignments/{id}/submissions?page=2), null when there is none. For a"
+                    + " student, submissions are their own attempts and both are null.")
     List<AssignmentView> list(@CurrentUser SignedInUser user, @PathVariable long id) {
-        BatchAccess.Granted granted = access.require(user, id);
+        Assignments.Listed listed = assignments.listed(user, id);
         Instant now = assignments.now();
-        return assignments.ofBatch(user.universityId(), id).stream()
-                .map(assignment -> view(user, granted, assignment, now))
+        return listed.assignments().stream()
+                .map(assignment -> view(user, listed.granted(), assignment, now))
                 .toList();
+    }
+
+    @Get("/assignments/{id}/submissions")
+    @Operation(
+            summary = "The students' attempts at an assignment, " + Assignments.STUDENTS_PER_PAGE
+                    + " students a page (the batch's instructor and staff)",
+            description = "Pages from 1 (?page=n); a page past the last is empty. 403 instructor_only for the"
+                    + " batch's students, 404 for an assignment of another university.")
+    SubmissionsPage submissions(
+            @CurrentUser SignedInUser user, @PathVariable long id, @Nullable @QueryValue Integer page) {
+        int current = Paging.page(page == null ? 1 : page);
+        Assignments.Teaching teaching = assignments.teaching(user, id, current);
+        int pages = Paging.pages(teaching.submitters(), Assignments.STUDENTS_PER_PAGE);
+        return new SubmissionsPage(
+                id,
+                current,
+                pages,
+                teaching.submitters(),
+                teaching.submissions().stream().map(SubmissionView::of).toList(),
+                current < pages ? submissionsAddress(id, current + 1) : null);
     }
 
     @Post(value = "/assignments/{id}/submissions", consumes = MediaType.APPLICATION_JSON)
@@ -157,7 +199,9 @@ class AssignmentsApiController {
                 : null;
         List<Submission> submissions = student
                 ? assignments.mine(user.universityId(), assignment.id(), user.userId())
-                : assignments.all(user.universityId(), assignment.id());
+                : assignments.submissionsPage(user.universityId(), assignment.id(), 1);
+        Long submitted = student ? null : assignments.submitters(user.universityId(), assignment.id());
+        boolean more = submitted != null && submitted > Assignments.STUDENTS_PER_PAGE;
         int left = student ? Math.max(0, assignment.maxAttempts() - submissions.size()) : assignment.maxAttempts();
         return new AssignmentView(
                 assignment.id(),
@@ -173,9 +217,15 @@ class AssignmentsApiController {
                 assignments.window(assignment, extension, now).name(),
                 left,
                 submissions.stream().map(SubmissionView::of).toList(),
+                submitted,
+                more ? submissionsAddress(assignment.id(), 2) : null,
                 materials.ofAssignment(user.universityId(), assignment).stream()
                         .map(CoursesApiController.MaterialView::of)
                         .toList());
+    }
+
+    private static String submissionsAddress(long assignmentId, int page) {
+        return "/api/v1/assignments/" + assignmentId + "/submissions?page=" + page;
     }
 
     static Assignments.Upload upload(@Nullable CompletedFileUpload file) {

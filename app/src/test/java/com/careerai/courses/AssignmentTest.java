@@ -246,6 +246,61 @@ class AssignmentTest extends IntegrationTest {
     }
 
     @Test
+    void theApiGivesTeachersTheStudentsAttemptsTwentyFiveStudentsAPage() {
+        CourseFixtures.Made course = courses.free(uni, 40);
+        java.util.List<User> students = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            students.add(enrolledStudent(course));
+        }
+        long assignment =
+                courses.assignment(uni, course, "Big batch work", Instant.now().plusSeconds(86_400), null, 2);
+        // every student one attempt, the first five two
+        execute(
+                "INSERT INTO submissions (university_id, assignment_id, user_id, attempt, body, late)"
+                        + " SELECT e.university_id, ?, e.user_id, a, 'Attempt ' || a, false"
+                        + " FROM enrolments e CROSS JOIN generate_series(1, 2) a WHERE e.batch_id = ?"
+                        + " AND (a = 1 OR e.user_id IN (SELECT user_id FROM enrolments WHERE batch_id = ?"
+                        + " ORDER BY user_id LIMIT 5))",
+                assignment,
+                course.batchId(),
+                course.batchId());
+        SignedIn teacher = sessions.signIn(course.instructor());
+        String submissions = "/api/v1/assignments/" + assignment + "/submissions";
+
+        String listed = api(teacher, "GET", "/api/v1/batches/" + course.batchId() + "/assignments", null)
+                .body();
+        assertThat(listed).contains("\"submitted\":30").contains("\"nextSubmissions\":\"" + submissions + "?page=2\"");
+        assertThat(listed.split("\"attempt\":", -1))
+                .as("the first 25 students' attempts, two of the first five's")
+                .hasSize(25 + 5 + 1);
+
+        HttpResponse<String> first = api(teacher, "GET", submissions, null);
+        assertThat(first.code()).isEqualTo(200);
+        assertThat(first.body())
+                .contains("\"page\":1", "\"pages\":2", "\"submitted\":30")
+                .contains("\"next\":\"" + submissions + "?page=2\"");
+        assertThat(first.body().split("\"attempt\":", -1)).hasSize(25 + 5 + 1);
+        String second = api(teacher, "GET", submissions + "?page=2", null).body();
+        assertThat(second).contains("\"page\":2", "\"pages\":2", "\"next\":null");
+        assertThat(second.split("\"attempt\":", -1))
+                .as("the last five students'")
+                .hasSize(5 + 1);
+        long last = count(
+                "SELECT user_id FROM submissions WHERE assignment_id = ? ORDER BY user_id DESC LIMIT 1", assignment);
+        assertThat(second).contains("\"userId\":" + last);
+        assertThat(api(teacher, "GET", submissions + "?page=9", null).body())
+                .as("past the last page: empty")
+                .contains("\"page\":9", "\"submissions\":[]", "\"next\":null");
+
+        HttpResponse<String> asStudent = api(sessions.signIn(students.get(0)), "GET", submissions, null);
+        assertThat(asStudent.code()).as("a student sees only their own").isEqualTo(403);
+        assertThat(asStudent.body()).contains("instructor_only");
+        HttpResponse<String> notANumber = api(teacher, "GET", submissions + "?page=two", null);
+        assertThat(notANumber.code()).isEqualTo(400);
+        assertThat(notANumber.body()).contains("\"error\"");
+    }
+
+    @Test
     void downloadAllGivesAZipNamedByStudentWithTextsAndFiles() throws IOException {
         CourseFixtures.Made course = courses.free(uni, 5);
         User student = fixtures.verifiedStudent(uni);
@@ -366,6 +421,14 @@ class AssignmentTest extends IntegrationTest {
                                 client,
                                 authorised(
                                         HttpRequest.GET("/api/v1/batches/" + course.batchId() + "/assignments"),
+                                        outsider,
+                                        other))
+                        .code())
+                .isEqualTo(404);
+        assertThat(Http.exchange(
+                                client,
+                                authorised(
+                                        HttpRequest.GET("/api/v1/assignments/" + assignment + "/submissions"),
                                         outsider,
                                         other))
                         .code())

@@ -384,6 +384,7 @@ class IsolationScanTest extends IntegrationTest {
         ROUTES.put("GET /api/v1/enrolments", own());
         ROUTES.put("GET /api/v1/batches/{id}/sessions", object(a -> Map.of("id", a.of("batchId"))));
         ROUTES.put("GET /api/v1/batches/{id}/assignments", object(a -> Map.of("id", a.of("batchId"))));
+        ROUTES.put("GET /api/v1/assignments/{id}/submissions", object(a -> Map.of("id", a.of("assignmentId"))));
         ROUTES.put("POST /api/v1/assignments/{id}/submissions", object(a -> Map.of("id", a.of("assignmentId"))));
         ROUTES.put("POST /api/v1/submissions/{id}/grade", object(a -> Map.of("id", a.of("submissionId"))));
         ROUTES.put("POST /batches/{id}/assignments", object(a -> Map.of("id", a.of("batchId"))));

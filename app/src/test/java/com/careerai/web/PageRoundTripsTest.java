@@ -205,6 +205,61 @@ class PageRoundTripsTest extends IntegrationTest {
     }
 
     @Test
+    void aBatchsAssignmentsApiIsTwoRoundTripsHoweverManyAssignmentsItHas() {
+        University demo = demo();
+        long batch = count(
+                "SELECT batch_id FROM assignments WHERE id = (SELECT min(id) FROM assignments WHERE university_id = ?)",
+                demo.id());
+        String path = "/api/v1/batches/" + batch + "/assignments";
+        long assignments = count("SELECT count(*) FROM assignments WHERE batch_id = ?", batch);
+        // the access and the assignments; then each one's attachments and a student's extension and attempts or a
+        // teacher's first page and count. They were 2 + 3 an assignment: 5 for the demo's one, 8 for two
+        assertApiRoundTrips(demo, path, assignments);
+        execute(
+                "INSERT INTO assignments (university_id, batch_id, title, instructions, due_at, max_attempts, max_score,"
+                        + " created_by) SELECT university_id, batch_id, 'A second piece', 'More work',"
+                        + " due_at + interval '7 days', 1, 10, created_by FROM assignments WHERE batch_id = ?"
+                        + " ORDER BY id LIMIT 1",
+                batch);
+        try {
+            assertApiRoundTrips(demo, path, assignments + 1);
+        } finally {
+            execute("DELETE FROM assignments WHERE batch_id = ? AND title = 'A second piece'", batch);
+        }
+    }
+
+    private void assertApiRoundTrips(University demo, String path, long assignments) {
+        for (String who : List.of("ava", "coach", "staff")) {
+            SignedIn signedIn = signIn(demo, who);
+            for (int use = 0; use < WARM_UPS; use++) {
+                assertThat(get(demo, signedIn, path, MediaType.APPLICATION_JSON_TYPE)
+                                .body())
+                        .as("%s of %s", path, who)
+                        .contains("\"maxAttempts\"");
+            }
+            counter.reset();
+            String body;
+            int syncs;
+            try (ProtocolSyncs counted = ProtocolSyncs.count()) {
+                body = get(demo, signedIn, path, MediaType.APPLICATION_JSON_TYPE)
+                        .body();
+                syncs = counted.syncsOn(counter.threads());
+            }
+            assertThat(body.split("\"maxAttempts\"", -1))
+                    .as("%s's assignments", who)
+                    .hasSize((int) assignments + 1);
+            List<String> roundTrips = counter.statements();
+            assertThat(roundTrips).as("%s's round trips: %s", who, roundTrips).hasSize(2);
+            assertThat(roundTrips.get(0)).contains("FROM batches", "FROM assignments");
+            assertThat(roundTrips.get(1)).contains("FROM course_materials", "FROM submissions");
+            assertThat(syncs).as("%s's Syncs", who).isEqualTo(2);
+            assertThat(counter.transactions())
+                    .as("transactions begun for %s", who)
+                    .isZero();
+        }
+    }
+
+    @Test
     void aPaymentsReceiptCheckoutReturnAndRazorpayPageAreOneRoundTripEach() {
         University demo = demo();
         String session = "cs_demo_refunded_" + demo.id();
