@@ -173,7 +173,9 @@ WHERE r.g <= :students / 5;
 -- CourseStore.takePlace would have. Each free batch has two assignments: one due (and closed) in
 -- the past, one due ahead. Every session of a free batch that has started has its register marked
 -- by the instructor (four in five of its ACTIVE students present), as Attendance.mark writes it.
--- No submissions or materials.
+-- The closed assignment has the work of nine in ten of its batch's ACTIVE students (a third of them
+-- twice, the second attempt late), the first attempts graded, as Assignments.submit and grade write
+-- them. No materials.
 CREATE TEMP TABLE bench_monday AS SELECT date_trunc('week', now() AT TIME ZONE 'UTC')::date AS monday;
 INSERT INTO courses (university_id, title, description, outcomes, price_cents, currency, price_credits, credits_currency,
                      capacity, visibility, created_by, created_at, updated_at)
@@ -231,6 +233,16 @@ CROSS JOIN (VALUES ('First analysis', 'Chart one month of the sample data and wr
                    ('Portfolio project', 'One analysis of a data set of your choice, with a short write-up.', 7)) a(title, instructions, week)
 CROSS JOIN LATERAL (SELECT (b.starts_on + a.week * 7 + time '17:00') AT TIME ZONE 'UTC' AS at) due
 WHERE b.k < 2;
+INSERT INTO submissions (university_id, assignment_id, user_id, attempt, body, late, submitted_at, score, feedback,
+                         graded_by, graded_at)
+SELECT a.university_id, a.id, e.user_id, n, 'My analysis of the sample month, attempt ' || n || '.', n = 2,
+       a.due_at - interval '2 days' + (n - 1) * interval '3 days',
+       CASE WHEN n = 1 THEN 50 + e.user_id % 50 END, CASE WHEN n = 1 THEN 'Clear chart; say why it matters.' END,
+       CASE WHEN n = 1 THEN b.instructor_id END, CASE WHEN n = 1 THEN a.due_at + interval '1 day' END
+FROM assignments a JOIN bench_batches b ON b.university_id = a.university_id AND b.id = a.batch_id
+JOIN enrolments e ON e.university_id = a.university_id AND e.batch_id = a.batch_id AND e.status = 'ACTIVE'
+CROSS JOIN generate_series(1, 2) n
+WHERE a.due_at < now() AND e.user_id % 10 <> 9 AND (n = 1 OR e.user_id % 3 = 0);
 INSERT INTO session_attendance (university_id, session_id, user_id, present, source, marked_by, marked_at)
 SELECT s.university_id, s.id, e.user_id, (e.user_id + s.id) % 5 <> 0, 'MARKED', b.instructor_id, s.ends_at
 FROM batch_sessions s JOIN bench_batches b ON b.university_id = s.university_id AND b.id = s.batch_id
