@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Ticket timers count only the university's business hours, in its zone. */
@@ -68,6 +70,92 @@ class BusinessHoursTest {
         assertThat(Tickets.timers(WEEKDAYS_9_TO_5, ticket, at("2026-12-08T14:01"))
                         .resolutionBreached())
                 .isTrue();
+    }
+
+    @Test
+    void aYearOpenInUtcIsFiftyTwoWeeksOfHours() {
+        BusinessHours weekdays = new BusinessHours(
+                ZoneId.of("UTC"),
+                java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY),
+                LocalTime.of(9, 0),
+                LocalTime.of(17, 0));
+        Instant monday = Instant.parse("2025-12-01T00:00:00Z");
+        assertThat(weekdays.between(monday, monday.plus(Duration.ofDays(364)))).isEqualTo(Duration.ofHours(52 * 5 * 8));
+    }
+
+    /**
+     * The whole days counted by their days of the week, corrected where an offset changes, agree with counting
+     * every day (the definition) for 20,000 random spans of up to three years, in zones whose offsets change by an
+     * hour, half an hour, at midnight, or skip a whole day (Apia, 30 December 2011), with hours that a change falls
+     * inside, that end at midnight, or that close before they open.
+     */
+    @Test
+    void countingWholeDaysAgreesWithCountingEveryDay() {
+        java.util.Random random = new java.util.Random(19);
+        List<ZoneId> zones = Stream.of(
+                        "UTC",
+                        "Europe/London",
+                        "America/New_York",
+                        "America/St_Johns",
+                        "America/Santiago",
+                        "America/Havana",
+                        "Australia/Lord_Howe",
+                        "Pacific/Apia",
+                        "Asia/Kolkata",
+                        "Africa/Casablanca")
+                .map(ZoneId::of)
+                .toList();
+        List<LocalTime[]> hours = List.of(
+                new LocalTime[] {LocalTime.of(9, 0), LocalTime.of(17, 0)},
+                new LocalTime[] {LocalTime.of(0, 0), LocalTime.of(23, 59)},
+                new LocalTime[] {LocalTime.of(0, 30), LocalTime.of(3, 30)},
+                new LocalTime[] {LocalTime.of(1, 0), LocalTime.of(2, 30)},
+                new LocalTime[] {LocalTime.of(22, 0), LocalTime.of(23, 30)},
+                new LocalTime[] {LocalTime.of(17, 0), LocalTime.of(9, 0)});
+        Instant earliest = Instant.parse("2010-06-01T00:00:00Z");
+        for (int i = 0; i < 20_000; i++) {
+            ZoneId zone = zones.get(random.nextInt(zones.size()));
+            java.util.EnumSet<java.time.DayOfWeek> days = java.util.EnumSet.noneOf(java.time.DayOfWeek.class);
+            for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+                if (random.nextInt(3) > 0) {
+                    days.add(day);
+                }
+            }
+            LocalTime[] open = hours.get(random.nextInt(hours.size()));
+            BusinessHours business = new BusinessHours(zone, days, open[0], open[1]);
+            Instant from = earliest.plusSeconds((long) (random.nextDouble() * 16 * 365 * 86_400));
+            long span = random.nextInt(4) == 0
+                    ? random.nextInt(3 * 86_400)
+                    : (long) (random.nextDouble() * 3 * 365 * 86_400);
+            Instant to = from.plusSeconds(span);
+            assertThat(business.between(from, to))
+                    .as("%s %s %s–%s from %s to %s", zone, days, open[0], open[1], from, to)
+                    .isEqualTo(everyDay(business, from, to));
+        }
+    }
+
+    /** Business time counted day by day: the definition {@link BusinessHours#between} must agree with. */
+    private static Duration everyDay(BusinessHours hours, Instant from, Instant to) {
+        if (!to.isAfter(from) || hours.days().isEmpty()) {
+            return Duration.ZERO;
+        }
+        Duration total = Duration.ZERO;
+        java.time.LocalDate last = to.atZone(hours.zone()).toLocalDate();
+        for (java.time.LocalDate day = from.atZone(hours.zone()).toLocalDate();
+                !day.isAfter(last);
+                day = day.plusDays(1)) {
+            if (hours.days().contains(day.getDayOfWeek())) {
+                Instant open =
+                        ZonedDateTime.of(day, hours.start(), hours.zone()).toInstant();
+                Instant close = ZonedDateTime.of(day, hours.end(), hours.zone()).toInstant();
+                Instant a = from.isAfter(open) ? from : open;
+                Instant b = to.isBefore(close) ? to : close;
+                if (b.isAfter(a)) {
+                    total = total.plus(Duration.between(a, b));
+                }
+            }
+        }
+        return total;
     }
 
     @Test
