@@ -132,6 +132,11 @@ class HelpAndTicketFilesBrowserTest extends IntegrationTest {
             page.waitForLoadState();
             assertThat(page.content()).contains("screenshot-" + suffix + ".pdf");
             assertThat(Chromium.scrollWidth(page)).isLessThanOrEqualTo(width);
+            assertThat(page.evaluate(
+                            "() => { const list = getComputedStyle(document.querySelector('ol.ticket-messages'));"
+                                    + " return list.listStyleType + ' ' + list.paddingLeft; }"))
+                    .as("the conversation is a plain list: no numbers, no indent")
+                    .isEqualTo("none 0px");
             Chromium.screenshot(page, "help-04-ticket-with-file-" + suffix);
         }
     }
