@@ -195,22 +195,7 @@ class AssignmentTest extends IntegrationTest {
     @Test
     void anInstructorsAssignmentPageShowsTwentyFiveStudentsWorkAPageAndAGradeReturnsToItsPage() {
         CourseFixtures.Made course = courses.free(uni, 40);
-        java.util.List<User> students = new java.util.ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            students.add(enrolledStudent(course));
-        }
-        long assignment =
-                courses.assignment(uni, course, "Big batch work", Instant.now().plusSeconds(86_400), null, 2);
-        // every student one attempt, the first five two
-        execute(
-                "INSERT INTO submissions (university_id, assignment_id, user_id, attempt, body, late)"
-                        + " SELECT e.university_id, ?, e.user_id, a, 'Attempt ' || a, false"
-                        + " FROM enrolments e CROSS JOIN generate_series(1, 2) a WHERE e.batch_id = ?"
-                        + " AND (a = 1 OR e.user_id IN (SELECT user_id FROM enrolments WHERE batch_id = ?"
-                        + " ORDER BY user_id LIMIT 5))",
-                assignment,
-                course.batchId(),
-                course.batchId());
+        long assignment = thirtyStudentsWork(course).assignment();
         SignedIn teacher = sessions.signIn(course.instructor());
         String first = page(teacher, "/assignments/" + assignment).body();
         assertThat(first)
@@ -248,22 +233,8 @@ class AssignmentTest extends IntegrationTest {
     @Test
     void theApiGivesTeachersTheStudentsAttemptsTwentyFiveStudentsAPage() {
         CourseFixtures.Made course = courses.free(uni, 40);
-        java.util.List<User> students = new java.util.ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            students.add(enrolledStudent(course));
-        }
-        long assignment =
-                courses.assignment(uni, course, "Big batch work", Instant.now().plusSeconds(86_400), null, 2);
-        // every student one attempt, the first five two
-        execute(
-                "INSERT INTO submissions (university_id, assignment_id, user_id, attempt, body, late)"
-                        + " SELECT e.university_id, ?, e.user_id, a, 'Attempt ' || a, false"
-                        + " FROM enrolments e CROSS JOIN generate_series(1, 2) a WHERE e.batch_id = ?"
-                        + " AND (a = 1 OR e.user_id IN (SELECT user_id FROM enrolments WHERE batch_id = ?"
-                        + " ORDER BY user_id LIMIT 5))",
-                assignment,
-                course.batchId(),
-                course.batchId());
+        BigBatch work = thirtyStudentsWork(course);
+        long assignment = work.assignment();
         SignedIn teacher = sessions.signIn(course.instructor());
         String submissions = "/api/v1/assignments/" + assignment + "/submissions";
 
@@ -292,7 +263,7 @@ class AssignmentTest extends IntegrationTest {
                 .as("past the last page: empty")
                 .contains("\"page\":9", "\"submissions\":[]", "\"next\":null");
 
-        HttpResponse<String> asStudent = api(sessions.signIn(students.get(0)), "GET", submissions, null);
+        HttpResponse<String> asStudent = api(sessions.signIn(work.students().get(0)), "GET", submissions, null);
         assertThat(asStudent.code()).as("a student sees only their own").isEqualTo(403);
         assertThat(asStudent.body()).contains("instructor_only");
         HttpResponse<String> notANumber = api(teacher, "GET", submissions + "?page=two", null);
@@ -446,6 +417,28 @@ class AssignmentTest extends IntegrationTest {
         assertThat(count("SELECT count(*) FROM submissions WHERE id = ? AND graded_at IS NULL", submission))
                 .isEqualTo(1);
     }
+
+    /** A new assignment of {@code course} with the work of thirty newly enrolled students: one attempt each, the first five (by id) two. */
+    private BigBatch thirtyStudentsWork(CourseFixtures.Made course) {
+        java.util.List<User> students = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            students.add(enrolledStudent(course));
+        }
+        long assignment =
+                courses.assignment(uni, course, "Big batch work", Instant.now().plusSeconds(86_400), null, 2);
+        execute(
+                "INSERT INTO submissions (university_id, assignment_id, user_id, attempt, body, late)"
+                        + " SELECT e.university_id, ?, e.user_id, a, 'Attempt ' || a, false"
+                        + " FROM enrolments e CROSS JOIN generate_series(1, 2) a WHERE e.batch_id = ?"
+                        + " AND (a = 1 OR e.user_id IN (SELECT user_id FROM enrolments WHERE batch_id = ?"
+                        + " ORDER BY user_id LIMIT 5))",
+                assignment,
+                course.batchId(),
+                course.batchId());
+        return new BigBatch(assignment, students);
+    }
+
+    private record BigBatch(long assignment, java.util.List<User> students) {}
 
     private User enrolledStudent(CourseFixtures.Made course) {
         User student = fixtures.verifiedStudent(uni);
