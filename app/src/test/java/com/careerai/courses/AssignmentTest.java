@@ -418,7 +418,10 @@ class AssignmentTest extends IntegrationTest {
                 .isEqualTo(1);
     }
 
-    /** A new assignment of {@code course} with the work of thirty newly enrolled students: one attempt each, the first five (by id) two. */
+    /**
+     * A new assignment of {@code course} with the work of thirty newly enrolled students: one attempt each, the
+     * first five (by id) two.
+     */
     private BigBatch thirtyStudentsWork(CourseFixtures.Made course) {
         java.util.List<User> students = new java.util.ArrayList<>();
         for (int i = 0; i < 30; i++) {
