@@ -52,9 +52,9 @@ record BusinessHours(ZoneId zone, Set<DayOfWeek> days, LocalTime start, LocalTim
                 change = zone.getRules().nextTransition(change.getInstant())) {
             LocalDate one = change.getDateTimeBefore().toLocalDate();
             LocalDate other = change.getDateTimeAfter().toLocalDate();
-            LocalDate from1 = one.isBefore(other) ? one : other;
-            LocalDate to1 = one.isBefore(other) ? other : one;
-            for (LocalDate day = from1; !day.isAfter(to1); day = day.plusDays(1)) {
+            LocalDate earliest = one.isBefore(other) ? one : other; // the days whose local times the change moves
+            LocalDate latest = one.isBefore(other) ? other : one;
+            for (LocalDate day = earliest; !day.isAfter(latest); day = day.plusDays(1)) {
                 if (!day.isBefore(after)
                         && !day.isAfter(before)
                         && days.contains(day.getDayOfWeek())
