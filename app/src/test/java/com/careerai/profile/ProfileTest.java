@@ -185,11 +185,17 @@ class ProfileTest extends IntegrationTest {
         assertThat(fixtures.in(uni, () -> profiles.zoneOf(uni.id(), student.id()))
                         .getId())
                 .isEqualTo("Asia/Kolkata");
-        assertThat(page("/profile?saved=details", session).body())
+        String savedPage = page("/profile?saved=details", session).body();
+        assertThat(savedPage)
                 .contains("Your profile is saved.")
                 .doesNotContain("Please correct the fields")
                 .contains("Ada Lovelace")
                 .contains("<option value=\"Asia/Kolkata\" selected>");
+        assertThat(savedPage.split("\" selected>", -1)).as("one zone selected").hasSize(2);
+        assertThat(page("/profile", sessions.signIn(fixtures.student(uni))).body())
+                .as("the options every view shares keep no one's choice")
+                .contains("<option value=\"Asia/Kolkata\">")
+                .doesNotContain("\" selected>");
     }
 
     @Test
