@@ -129,26 +129,17 @@ public class CareerProfiles implements ViewerZones {
 
     /** Region time zones people choose from (Europe/London, Asia/Kolkata…), sorted. */
     public static List<String> timeZones() {
-        return Zones.CHOSEN_FROM;
-    }
-
-    static Optional<ZoneId> zone(String id) {
-        if (id == null || !id.contains("/") || !Zones.ALL.contains(id)) {
-            return Optional.empty();
-        }
-        return Optional.of(ZoneId.of(id));
-    }
-
-    /**
-     * The zone ids, read once on first use: {@code ZoneId.getAvailableZoneIds()} copies its ~600 ids into a new set
-     * on every call, and the profile page listed, filtered and sorted them on every view.
-     */
-    private static final class Zones {
-        static final Set<String> ALL = Set.copyOf(ZoneId.getAvailableZoneIds());
-        static final List<String> CHOSEN_FROM = ALL.stream()
+        return ZoneId.getAvailableZoneIds().stream()
                 .filter(id -> id.contains("/") && !id.startsWith("Etc/") && !id.startsWith("SystemV/"))
                 .sorted()
                 .toList();
+    }
+
+    static Optional<ZoneId> zone(String id) {
+        if (id == null || !id.contains("/") || !ZoneId.getAvailableZoneIds().contains(id)) {
+            return Optional.empty();
+        }
+        return Optional.of(ZoneId.of(id));
     }
 
     private static String text(String value, String field, int max, Map<String, String> errors) {

@@ -9,8 +9,6 @@ import com.careerai.platform.web.Plural;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -98,26 +96,13 @@ class ProfilePage {
             values.put("timeZone", profile.timeZone());
         }
         Object chosen = values.get("timeZone");
-        values.put("zones", zoneOptions(chosen));
+        values.put(
+                "zones",
+                CareerProfiles.timeZones().stream()
+                        .map(id -> Map.of("id", id, "selected", id.equals(chosen)))
+                        .toList());
         values.put("universityZone", CareerProfiles.UNIVERSITY_ZONE.getId());
         return values;
-    }
-
-    /** The time-zone select's options with {@code chosen} selected: the same ~600 options but one on every view. */
-    static List<Map<String, Object>> zoneOptions(@Nullable Object chosen) {
-        int at = chosen instanceof String id ? Collections.binarySearch(CareerProfiles.timeZones(), id) : -1;
-        if (at < 0) {
-            return ZoneOptions.NONE_SELECTED;
-        }
-        List<Map<String, Object>> options = new ArrayList<>(ZoneOptions.NONE_SELECTED);
-        options.set(at, Map.of("id", chosen, "selected", true));
-        return options;
-    }
-
-    private static final class ZoneOptions {
-        static final List<Map<String, Object>> NONE_SELECTED = CareerProfiles.timeZones().stream()
-                .map(id -> Map.<String, Object>of("id", id, "selected", false))
-                .toList();
     }
 
     private List<Map<String, Object>> resumes(long university, long userId, ZoneId zone, Refused refused) {
