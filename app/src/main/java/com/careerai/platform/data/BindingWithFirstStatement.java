@@ -26,9 +26,15 @@ import java.util.Set;
  */
 final class BindingWithFirstStatement implements InvocationHandler {
     private static final String BINDING = "SELECT set_config('" + TenantBoundDataSource.SETTING + "', ?, false); ";
-    /** Connection methods that send no SQL: they may run before the binding. */
+    /**
+     * Connection methods that send no SQL, or none a binding could change: they may run before the
+     * binding. {@code createArrayOf} at most reads the catalog for its element type (pgjdbc knows the
+     * built-in ones without asking); a statement's array parameter is made with it before the
+     * statement runs, and writing the binding alone for it cost each such page a round trip.
+     */
     private static final Set<String> NO_SQL = Set.of(
             "close",
+            "createArrayOf",
             "isClosed",
             "getAutoCommit",
             "isReadOnly",

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.careerai.auth.User;
+import com.careerai.interests.Interest;
+import com.careerai.interests.Interests;
 import com.careerai.tenancy.University;
 import com.careerai.testing.Fixtures;
 import com.careerai.testing.IntegrationTest;
@@ -54,6 +56,9 @@ class BindingWithFirstStatementTest extends IntegrationTest {
 
     @Inject
     TestSessions sessions;
+
+    @Inject
+    Interests interests;
 
     @Inject
     @Client("/")
@@ -230,11 +235,39 @@ class BindingWithFirstStatementTest extends IntegrationTest {
     }
 
     @Test
+    void anArrayMadeForTheFirstStatementNeedsNoRoundTripOfItsOwn() {
+        // a statement's array parameter is made on its connection before it runs (the home's panels
+        // for a student with interests): a type look-up, not a read of any university's rows
+        for (int round = 0; round < 6; round++) {
+            assertThat(students(a)).isEqualTo(1);
+            long alone = wall.bindingsWrittenAlone();
+            long seen = units.bound(b.id(), () -> {
+                try (Connection connection = wall.getConnection();
+                        PreparedStatement statement = connection.prepareStatement(
+                                "SELECT count(*) FROM users WHERE role = ? AND name <> ALL (?)")) {
+                    statement.setString(1, "STUDENT");
+                    statement.setArray(2, statement.getConnection().createArrayOf("text", new Object[] {"nobody"}));
+                    try (ResultSet rows = statement.executeQuery()) {
+                        rows.next();
+                        return rows.getLong(1);
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(seen).as("B's students on the connection A used last").isEqualTo(2);
+            assertThat(wall.bindingsWrittenAlone() - alone)
+                    .as("bindings in a round trip of their own")
+                    .isZero();
+        }
+    }
+
+    @Test
     void homesOfUniversitiesTakingTurnsOnOneConnectionWriteNoBindingInARoundTripOfItsOwn() {
         University c = fixtures.university();
         University d = fixtures.university();
-        SignedIn ofC = sessions.signIn(fixtures.verifiedStudent(c));
-        SignedIn ofD = sessions.signIn(fixtures.verifiedStudent(d));
+        SignedIn ofC = sessions.signIn(interested(c));
+        SignedIn ofD = sessions.signIn(interested(d));
         home(c, ofC); // first visits: the university by host, the user row, the day's activity
         home(d, ofD);
         long alone = wall.bindingsWrittenAlone();
@@ -249,6 +282,18 @@ class BindingWithFirstStatementTest extends IntegrationTest {
         assertThat(wall.bindingsWrittenAlone() - alone)
                 .as("bindings in a round trip of their own")
                 .isZero();
+    }
+
+    /**
+     * A student who picked an interest: their home's panels look for counsellors and resources that
+     * know it, with the interests as array parameters.
+     */
+    private User interested(University university) {
+        User student = fixtures.verifiedStudent(university);
+        long id = university.id();
+        Interest software = fixtures.in(university, () -> interests.add(id, "Software", "staff@x"));
+        fixtures.run(university, () -> interests.choose(id, student.id(), List.of(software.id())));
+        return student;
     }
 
     private void home(University university, SignedIn student) {
