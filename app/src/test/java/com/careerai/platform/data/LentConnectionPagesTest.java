@@ -1,0 +1,191 @@
+package com.careerai.platform.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.careerai.auth.User;
+import com.careerai.auth.UserAccounts;
+import com.careerai.tenancy.University;
+import com.careerai.tenancy.UniversityAdministration;
+import com.careerai.testing.CrossTenant;
+import com.careerai.testing.Fixtures;
+import com.careerai.testing.IntegrationTest;
+import com.careerai.testing.StatementCounter;
+import com.careerai.testing.TestSessions;
+import com.careerai.testing.TestSessions.SignedIn;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.jdbc.DataSourceResolver;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every page a signed-in user's navigation links to, served right after another university left every
+ * pooled connection bound to it: the page's own binding rides with its first statement (ADR 0058)
+ * unless the page begins a transaction. A binding written in a round trip of its
+ * own is a round trip more for every page whose previous borrower was another university — on a busy
+ * node with many universities, nearly every page (bench/run's home-all paid it on every home).
+ */
+@MicronautTest(transactional = false)
+class LentConnectionPagesTest extends IntegrationTest {
+    private static final Pattern NAV = Pattern.compile("<nav\\b.*?</nav>", Pattern.DOTALL);
+    private static final Pattern LINK = Pattern.compile("href=\"(/[^\"#?]*)\"");
+    /** The pool's size, held whole by the test to bind every connection. */
+    private static final int POOL = 10;
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    TestSessions sessions;
+
+    @Inject
+    StatementCounter counter;
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    UniversityAdministration universities;
+
+    @Inject
+    UserAccounts users;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    DataSourceResolver resolver;
+
+    @Inject
+    UnitOfWork units;
+
+    private TenantBoundDataSource wall;
+    private University other;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of(
+                "careerai.demo",
+                "true",
+                "careerai.test.count-statements",
+                "true",
+                "datasources.default.maximum-pool-size",
+                Integer.toString(POOL),
+                "datasources.default.minimum-idle",
+                Integer.toString(POOL));
+    }
+
+    @BeforeAll
+    void anotherUniversity() throws SQLException {
+        wall = resolver.resolve(dataSource).unwrap(TenantBoundDataSource.class);
+        other = fixtures.university();
+    }
+
+    @Test
+    void aStudentsPagesBindTheirUniversityWithTheirFirstStatement() {
+        assertNoLoneBinding("student", "/");
+    }
+
+    @Test
+    void aCounsellorsPagesBindTheirUniversityWithTheirFirstStatement() {
+        assertNoLoneBinding("coach", "/counsellor");
+    }
+
+    @Test
+    void staffsPagesBindTheirUniversityWithTheirFirstStatement() {
+        assertNoLoneBinding("staff", "/staff");
+    }
+
+    private void assertNoLoneBinding(String who, String home) {
+        University demo = universities.findBySubdomain("demo").orElseThrow();
+        User user = CrossTenant.within(demo, () -> users.findByEmail(demo.id(), who + "@demo.edu"))
+                .orElseThrow();
+        SignedIn signedIn = sessions.signIn(user);
+        Set<String> pages = new LinkedHashSet<>();
+        pages.add(home);
+        pages.addAll(navigationOf(get(demo, signedIn, home).body()));
+        assertThat(pages).as("pages of %s", who).hasSizeGreaterThan(3);
+        List<String> alone = new ArrayList<>();
+        for (String page : pages) {
+            get(demo, signedIn, page); // the node's first-visit reads
+            bindEveryConnectionToTheOtherUniversity();
+            counter.reset();
+            long lone = wall.bindingsWrittenAlone();
+            long written = wall.bindingsWritten();
+            assertThat(get(demo, signedIn, page).code()).as(page).isEqualTo(200);
+            assertThat(wall.bindingsWritten() - written)
+                    .as("%s bound the connection the other university left", page)
+                    .isPositive();
+            if (counter.transactions() == 0 && wall.bindingsWrittenAlone() > lone) {
+                alone.add(page + ": " + counter.statements());
+            }
+        }
+        assertThat(alone)
+                .as("pages without a transaction that wrote the binding in a round trip of its own")
+                .isEmpty();
+    }
+
+    /** Checks out every pooled connection at once and binds each to the other university. */
+    private void bindEveryConnectionToTheOtherUniversity() {
+        units.bound(other.id(), () -> {
+            List<Connection> held = new ArrayList<>();
+            try {
+                for (int i = 0; i < POOL; i++) {
+                    Connection connection = wall.getConnection();
+                    held.add(connection);
+                    try (PreparedStatement statement = connection.prepareStatement("SELECT 1");
+                            ResultSet rows = statement.executeQuery()) {
+                        assertThat(rows.next()).isTrue();
+                    }
+                }
+                for (Connection connection : held) {
+                    connection.close();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        });
+    }
+
+    private static List<String> navigationOf(String html) {
+        List<String> links = new ArrayList<>();
+        Matcher nav = NAV.matcher(html);
+        while (nav.find()) {
+            Matcher link = LINK.matcher(nav.group());
+            while (link.find()) {
+                links.add(link.group(1));
+            }
+        }
+        return links;
+    }
+
+    private HttpResponse<String> get(University university, SignedIn who, String path) {
+        return http.toBlocking()
+                .exchange(
+                        HttpRequest.GET(path)
+                                .header(HttpHeaders.HOST, hostOf(university.subdomain()))
+                                .header(HttpHeaders.COOKIE, who.cookie())
+                                .accept(MediaType.TEXT_HTML_TYPE),
+                        String.class);
+    }
+}
