@@ -12,8 +12,6 @@ import com.github.jknack.handlebars.helper.IfHelper;
 import com.github.jknack.handlebars.helper.UnlessHelper;
 import java.io.IOException;
 import java.io.Writer;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -45,25 +43,6 @@ final class WritingBlockHelpers {
     }
 
     /**
-     * The writer Handlebars hands a helper ({@code Options}' private {@code writer}, which its
-     * {@code buffer()} wraps in a {@code NativeBuffer} that only forwards to it), or null where this
-     * version of Handlebars has no such field. Writing to it straight keeps the path to the page one
-     * call deep however deeply blocks nest: through {@code buffer()} each level of nesting wrapped the
-     * writer of the level above in two more forwarding calls per write (a home with nested panels
-     * spent a tenth of its request thread's CPU in those calls; issue 19, session 41).
-     */
-    private static final VarHandle OPTIONS_WRITER = optionsWriter();
-
-    private static VarHandle optionsWriter() {
-        try {
-            return MethodHandles.privateLookupIn(Options.class, MethodHandles.lookup())
-                    .findVarHandle(Options.class, "writer", Writer.class);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    /**
      * The page's writer for a block's output, or null when the block must go to Handlebars' helper:
      * it has block parameters, or the options carry no writer (a helper called from Java code).
      */
@@ -71,16 +50,8 @@ final class WritingBlockHelpers {
         if (!options.blockParams.isEmpty()) {
             return null;
         }
-        if (OPTIONS_WRITER != null) {
-            return (Writer) OPTIONS_WRITER.get(options);
-        }
         Options.Buffer buffer = options.buffer();
         return buffer instanceof Options.NativeBuffer page ? new BufferWriter(page) : null;
-    }
-
-    /** Whether blocks write to the helper's own writer rather than through {@code Options.buffer()} (tests). */
-    static boolean writesStraight() {
-        return OPTIONS_WRITER != null;
     }
 
     /** {@code if}: the block when the value is truthy, else its {@code {{else}}}; {@code unless} the other way round. */

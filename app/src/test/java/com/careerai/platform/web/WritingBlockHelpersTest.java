@@ -188,46 +188,6 @@ class WritingBlockHelpersTest {
         assertThat(writes).as("no block's text handed over as one string").noneMatch(text -> text.contains("ab"));
     }
 
-    @Test
-    void nestedBlocksWriteToThePagesWriterThroughNoForwardingWriters() throws IOException {
-        assertThat(WritingBlockHelpers.writesStraight())
-                .as("Handlebars' Options still has its writer")
-                .isTrue();
-        Template template = ours.compileInline(
-                "{{#if a}}{{#unless b}}{{#each items}}{{#if this}}<{{this}}>{{/if}}{{/each}}{{/unless}}{{/if}}");
-        List<Integer> forwards = new ArrayList<>();
-        StringWriter page = new StringWriter() {
-            @Override
-            public void write(String text) {
-                forwards.add(forwardingFrames());
-                super.write(text);
-            }
-
-            @Override
-            public StringWriter append(CharSequence text) {
-                forwards.add(forwardingFrames());
-                return super.append(text);
-            }
-        };
-
-        template.apply(Map.of("a", true, "b", false, "items", List.of("x", "y")), page);
-
-        assertThat(page.toString()).isEqualTo("<x><y>");
-        assertThat(forwards)
-                .as("forwarding frames above each write, four blocks deep")
-                .isNotEmpty()
-                .containsOnly(0);
-    }
-
-    /** Frames of writers that only pass text on (Handlebars' buffer, ours) above the caller's write. */
-    private static int forwardingFrames() {
-        return StackWalker.getInstance()
-                .walk(frames -> frames.filter(frame -> frame.getClassName().endsWith("$NativeBuffer")
-                                || frame.getClassName().endsWith("$BufferWriter"))
-                        .count())
-                .intValue();
-    }
-
     private static boolean iterableOrAbsent(Object value) {
         return value == null || value instanceof Iterable<?> || value instanceof Object[] || value instanceof Map<?, ?>;
     }
