@@ -151,20 +151,27 @@ class LentConnectionPagesTest extends IntegrationTest {
         List<String> alone = new ArrayList<>();
         for (String page : pages) {
             get(demo, signedIn, page, accept); // the node's first-visit reads
-            bindEveryConnectionToTheOtherUniversity();
-            counter.reset();
-            long lone = wall.bindingsWrittenAlone();
-            long written = wall.bindingsWritten();
-            assertThat(get(demo, signedIn, page, accept).code()).as(page).isEqualTo(200);
-            if (counter.statements().isEmpty()) {
-                continue; // answered from the session alone
+            long written = 0;
+            // a background worker (the outbox's relay) may bind a connection back to the demo university
+            // in between: then the page is measured once more
+            for (int attempt = 0; attempt < 3 && written == 0; attempt++) {
+                bindEveryConnectionToTheOtherUniversity();
+                counter.reset();
+                long lone = wall.bindingsWrittenAlone();
+                long before = wall.bindingsWritten();
+                assertThat(get(demo, signedIn, page, accept).code()).as(page).isEqualTo(200);
+                if (counter.statements().isEmpty()) {
+                    written = -1; // answered from the session alone
+                    break;
+                }
+                written = wall.bindingsWritten() - before;
+                if (written > 0 && counter.transactions() == 0 && wall.bindingsWrittenAlone() > lone) {
+                    alone.add(page + ": " + counter.statements());
+                }
             }
-            assertThat(wall.bindingsWritten() - written)
+            assertThat(written)
                     .as("%s bound the connection the other university left", page)
-                    .isPositive();
-            if (counter.transactions() == 0 && wall.bindingsWrittenAlone() > lone) {
-                alone.add(page + ": " + counter.statements());
-            }
+                    .isNotZero();
         }
         assertThat(alone)
                 .as("pages without a transaction that wrote the binding in a round trip of its own")
@@ -184,11 +191,16 @@ class LentConnectionPagesTest extends IntegrationTest {
                         assertThat(rows.next()).isTrue();
                     }
                 }
-                for (Connection connection : held) {
-                    connection.close();
-                }
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
+            } finally {
+                for (Connection connection : held) {
+                    try {
+                        connection.close();
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
             }
             return null;
         });
