@@ -8,6 +8,7 @@ import com.careerai.tenancy.University;
 import com.careerai.tenancy.UniversityAdministration;
 import com.careerai.testing.CrossTenant;
 import com.careerai.testing.IntegrationTest;
+import com.careerai.testing.Navigation;
 import com.careerai.testing.ProtocolSyncs;
 import com.careerai.testing.StatementCounter;
 import com.careerai.testing.TestSessions;
@@ -47,8 +48,6 @@ class PageRoundTripsTest extends IntegrationTest {
     /** pgjdbc's prepareThreshold (5) uses, and one more. */
     private static final int WARM_UPS = 6;
 
-    private static final Pattern NAV = Pattern.compile("<nav\\b.*?</nav>", Pattern.DOTALL);
-    private static final Pattern LINK = Pattern.compile("href=\"(/[^\"#?]*)\"");
     private static final Pattern DETAIL_LINK = Pattern.compile("href=\"(/[a-z/-]*/[0-9a-f-]*\\d[0-9a-f-]*)\"");
 
     @Inject
@@ -149,12 +148,7 @@ class PageRoundTripsTest extends IntegrationTest {
                 "SELECT extract(epoch FROM max(starts_at) - now())::bigint + 86400"
                         + " FROM batch_sessions WHERE batch_id = ?",
                 batch);
-        execute(
-                "UPDATE batch_sessions SET starts_at = starts_at - make_interval(secs => ?),"
-                        + " ends_at = ends_at - make_interval(secs => ?) WHERE batch_id = ?",
-                shift,
-                shift,
-                batch);
+        moveSessions(batch, -shift);
         try {
             long started =
                     count("SELECT count(*) FROM batch_sessions WHERE batch_id = ? AND status = 'SCHEDULED'", batch);
@@ -177,12 +171,7 @@ class PageRoundTripsTest extends IntegrationTest {
             assertThat(roundTrips.get(1)).contains("FROM session_attendance", "FROM users");
             assertThat(counter.transactions()).isZero();
         } finally {
-            execute(
-                    "UPDATE batch_sessions SET starts_at = starts_at + make_interval(secs => ?),"
-                            + " ends_at = ends_at + make_interval(secs => ?) WHERE batch_id = ?",
-                    shift,
-                    shift,
-                    batch);
+            moveSessions(batch, shift);
         }
     }
 
@@ -702,7 +691,7 @@ class PageRoundTripsTest extends IntegrationTest {
         SignedIn signedIn = signIn(demo, who);
         Set<String> pages = new LinkedHashSet<>();
         pages.add(home);
-        pages.addAll(navigationOf(get(demo, signedIn, home).body()));
+        pages.addAll(Navigation.linksOf(get(demo, signedIn, home).body()));
         Map<String, String> details = new java.util.TreeMap<>();
         for (String page : pages) {
             detailLinks(get(demo, signedIn, page).body(), details);
@@ -768,7 +757,7 @@ class PageRoundTripsTest extends IntegrationTest {
         SignedIn signedIn = signIn(demo, who);
         Set<String> pages = new LinkedHashSet<>();
         pages.add(home);
-        pages.addAll(navigationOf(get(demo, signedIn, home).body()));
+        pages.addAll(Navigation.linksOf(get(demo, signedIn, home).body()));
         assertThat(pages).as("pages of %s", who).hasSizeGreaterThan(3);
         List<String> extra = new ArrayList<>();
         for (String page : pages) {
@@ -803,18 +792,6 @@ class PageRoundTripsTest extends IntegrationTest {
             assertThat(get(demo, signedIn, page).code()).as(page).isEqualTo(200);
             return new Measured(counted.syncsOn(counter.threads()), counter.statements(), counter.commits());
         }
-    }
-
-    private static List<String> navigationOf(String html) {
-        List<String> links = new ArrayList<>();
-        Matcher nav = NAV.matcher(html);
-        while (nav.find()) {
-            Matcher link = LINK.matcher(nav.group());
-            while (link.find()) {
-                links.add(link.group(1));
-            }
-        }
-        return links;
     }
 
     private HttpResponse<String> get(University university, SignedIn who, String path) {

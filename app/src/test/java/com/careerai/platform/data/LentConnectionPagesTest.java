@@ -9,6 +9,7 @@ import com.careerai.tenancy.UniversityAdministration;
 import com.careerai.testing.CrossTenant;
 import com.careerai.testing.Fixtures;
 import com.careerai.testing.IntegrationTest;
+import com.careerai.testing.Navigation;
 import com.careerai.testing.StatementCounter;
 import com.careerai.testing.TestSessions;
 import com.careerai.testing.TestSessions.SignedIn;
@@ -30,8 +31,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,8 +44,6 @@ import org.junit.jupiter.api.Test;
  */
 @MicronautTest(transactional = false)
 class LentConnectionPagesTest extends IntegrationTest {
-    private static final Pattern NAV = Pattern.compile("<nav\\b.*?</nav>", Pattern.DOTALL);
-    private static final Pattern LINK = Pattern.compile("href=\"(/[^\"#?]*)\"");
     /** The pool's size, held whole by the test to bind every connection. */
     private static final int POOL = 10;
 
@@ -140,7 +137,7 @@ class LentConnectionPagesTest extends IntegrationTest {
         SignedIn signedIn = demoUser(who);
         Set<String> pages = new LinkedHashSet<>();
         pages.add(home);
-        pages.addAll(navigationOf(
+        pages.addAll(Navigation.linksOf(
                 get(demo(), signedIn, home, MediaType.TEXT_HTML_TYPE).body()));
         assertThat(pages).as("pages of %s", who).hasSizeGreaterThan(3);
         assertNoLoneBinding(signedIn, MediaType.TEXT_HTML_TYPE, pages);
@@ -204,18 +201,6 @@ class LentConnectionPagesTest extends IntegrationTest {
             }
             return null;
         });
-    }
-
-    private static List<String> navigationOf(String html) {
-        List<String> links = new ArrayList<>();
-        Matcher nav = NAV.matcher(html);
-        while (nav.find()) {
-            Matcher link = LINK.matcher(nav.group());
-            while (link.find()) {
-                links.add(link.group(1));
-            }
-        }
-        return links;
     }
 
     private University demo() {
