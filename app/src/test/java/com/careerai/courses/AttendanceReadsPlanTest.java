@@ -1,0 +1,62 @@
+package com.careerai.courses;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.careerai.platform.data.PageRead;
+import com.careerai.testing.IntegrationTest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The batch page's attendance reads — every started session's figures and a session's register —
+ * can be answered from {@code session_attendance}'s key index alone (V109: the key carries
+ * {@code present}; issue 19, RESULTS session 42): at 400 students a session they visited a heap row per
+ * student per session. Each read is planned with every other way to the table switched off, so an index
+ * that does not cover its columns leaves only a switched-off plan (a sequential or plain index scan).
+ */
+@MicronautTest(transactional = false)
+class AttendanceReadsPlanTest extends IntegrationTest {
+
+    @Test
+    void theSessionsFiguresReadTheKeyIndexAlone() throws SQLException {
+        assertThat(planOf(AttendanceStore.figuresRead(1, 1, Instant.now())))
+                .contains("Index Only Scan using session_attendance_pkey on session_attendance")
+                .doesNotContain("Seq Scan on session_attendance")
+                .doesNotContain("Index Scan using session_attendance");
+    }
+
+    @Test
+    void aSessionsRegisterReadsTheKeyIndexAlone() throws SQLException {
+        assertThat(planOf(AttendanceStore.ofSessionsRead(1, List.of(1L, 2L))))
+                .contains("Index Only Scan using session_attendance_pkey on session_attendance")
+                .doesNotContain("Seq Scan on session_attendance")
+                .doesNotContain("Index Scan using session_attendance");
+    }
+
+    private String planOf(PageRead<?> read) throws SQLException {
+        try (Connection connection = ownerConnection()) {
+            try (Statement settings = connection.createStatement()) {
+                settings.execute("SET enable_seqscan = off");
+                settings.execute("SET enable_bitmapscan = off");
+                settings.execute("SET enable_indexscan = off");
+            }
+            try (PreparedStatement explain = connection.prepareStatement("EXPLAIN " + read.sql())) {
+                read.binder().bind(explain);
+                StringBuilder plan = new StringBuilder();
+                try (ResultSet rows = explain.executeQuery()) {
+                    while (rows.next()) {
+                        plan.append(rows.getString(1)).append('\n');
+                    }
+                }
+                return plan.toString();
+            }
+        }
+    }
+}
