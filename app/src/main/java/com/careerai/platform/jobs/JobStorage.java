@@ -52,7 +52,7 @@ final class JobStorage extends PostgresStorageProvider {
      * LIMIT ? FOR UPDATE SKIP LOCKED}: without a sort the one plan left is the index scan that stops
      * after the first few rows. With statistics taken on a nearly empty queue PostgreSQL estimated a
      * handful of ENQUEUED rows and chose to collect and sort them all (a backlog of 111,000 runs:
-     * 500–650 ms a fetch, ~10 runs/s drained; in index order 0.1–0.9 ms).
+     * about 500–625 ms a fetch, ~10 runs/s drained; in index order 0.1–0.9 ms).
      */
     static final String FETCH_IN_INDEX_ORDER = "SET LOCAL enable_sort = off";
 
