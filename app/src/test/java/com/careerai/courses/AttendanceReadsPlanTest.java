@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careerai.platform.data.PageRead;
 import com.careerai.testing.IntegrationTest;
+import com.careerai.testing.QueryPlans;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -48,16 +47,7 @@ class AttendanceReadsPlanTest extends IntegrationTest {
                 settings.execute("SET enable_bitmapscan = off");
                 settings.execute("SET enable_indexscan = off");
             }
-            try (PreparedStatement explain = connection.prepareStatement("EXPLAIN " + read.sql())) {
-                read.binder().bind(explain);
-                StringBuilder plan = new StringBuilder();
-                try (ResultSet rows = explain.executeQuery()) {
-                    while (rows.next()) {
-                        plan.append(rows.getString(1)).append('\n');
-                    }
-                }
-                return plan.toString();
-            }
+            return QueryPlans.of(connection, read.sql(), read.binder());
         }
     }
 }

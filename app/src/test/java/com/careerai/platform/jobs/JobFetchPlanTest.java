@@ -3,10 +3,10 @@ package com.careerai.platform.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careerai.testing.IntegrationTest;
+import com.careerai.testing.QueryPlans;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -78,17 +78,10 @@ class JobFetchPlanTest extends IntegrationTest {
     }
 
     private static String planOfTheFetch(Connection connection) throws SQLException {
-        try (PreparedStatement explain = connection.prepareStatement("EXPLAIN " + FETCH)) {
+        return QueryPlans.of(connection, FETCH, explain -> {
             explain.setString(1, "ENQUEUED");
             explain.setInt(2, 8);
-            StringBuilder plan = new StringBuilder();
-            try (ResultSet rows = explain.executeQuery()) {
-                while (rows.next()) {
-                    plan.append(rows.getString(1)).append('\n');
-                }
-            }
-            return plan.toString();
-        }
+        });
     }
 
     private static String setting(Connection connection) throws SQLException {
