@@ -59,7 +59,8 @@ final class DatabaseWall implements BeanCreatedEventListener<DataSource>, Ordere
         return new TenantBoundDataSource(pool);
     }
 
-    private static void migrate(String url, String user, String password) {
+    /** Brings the database to this build's schema, as a node's start does (tests migrate their template with it). */
+    static void migrate(String url, String user, String password) {
         if (SchemaHistory.isCurrent(url, user, password)) {
             LOG.debug("Schema history is current: Flyway not run at start-up");
             return;

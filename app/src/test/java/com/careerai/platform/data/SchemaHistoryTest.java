@@ -23,7 +23,7 @@ class SchemaHistoryTest {
 
     @Test
     void currentOnlyWhenEveryCarriedMigrationIsAppliedSuccessfully() throws Exception {
-        String url = TestServers.newDatabase();
+        String url = TestServers.newEmptyDatabase();
         assertThat(SchemaHistory.isCurrent(url, "postgres", ""))
                 .as("no history yet")
                 .isFalse();
