@@ -16,7 +16,7 @@ class SchemaTest extends TenantAdminTest {
 
     private Map<String, String> emptyDatabase() {
         Map<String, String> environment = new HashMap<>(env);
-        environment.put("DATABASE_URL", TestServers.newDatabase());
+        environment.put("DATABASE_URL", TestServers.newEmptyDatabase());
         return environment;
     }
 
