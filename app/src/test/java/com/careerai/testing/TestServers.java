@@ -21,6 +21,7 @@ public final class TestServers {
     private static EmbeddedPostgresServer embeddedPostgres;
     private static EmbeddedRedisServer embeddedRedis;
     private static String migratedTemplate;
+    private static RuntimeException templateFailure;
 
     private TestServers() {}
 
@@ -32,8 +33,16 @@ public final class TestServers {
      */
     public static synchronized String newDatabase() {
         if (migratedTemplate == null) {
-            String url = createDatabase("careerai_t" + RUN + "_template", null);
-            TestMigrations.migrate(url, "postgres", "");
+            if (templateFailure != null) { // every later class names the first cause, not "already exists"
+                throw new IllegalStateException("The test template database could not be migrated", templateFailure);
+            }
+            try {
+                String url = createDatabase("careerai_t" + RUN + "_template", null);
+                TestMigrations.migrate(url, "postgres", "");
+            } catch (RuntimeException e) {
+                templateFailure = e;
+                throw e;
+            }
             migratedTemplate = "careerai_t" + RUN + "_template";
         }
         return createDatabase("careerai_t" + RUN + "_" + DATABASES.incrementAndGet(), migratedTemplate);
