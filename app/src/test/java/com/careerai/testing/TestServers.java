@@ -29,7 +29,7 @@ public final class TestServers {
      * A new database holding this build's schema; returns its JDBC URL (user {@code postgres}, no password).
      * Each is a copy of one template migrated once per test JVM ({@code CREATE DATABASE … TEMPLATE}), so a
      * context's start finds its schema history current and skips Flyway (ADR 0029), as a node's start on a
-     * migrated database does: migrating all 110 was 1.1–1.5 s of every context's start (ADR 0088).
+     * migrated database does: migrating all 110 was 1.1–2.5 s of every context's start (ADR 0088).
      */
     public static synchronized String newDatabase() {
         if (migratedTemplate == null) {

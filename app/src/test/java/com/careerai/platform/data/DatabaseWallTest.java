@@ -12,7 +12,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * A node's first start on an empty database migrates it (as the migration user, before the pool is wrapped).
+ * A node's first start on an empty database migrates it (as the migration user), and its pool then logs in
+ * as the app's role.
  * Every other test class starts on a copy of a template migrated once ({@link TestServers#newDatabase}), whose
  * schema history is current, so this is the one test of a start that runs Flyway itself.
  */
